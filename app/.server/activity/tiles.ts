@@ -1,0 +1,44 @@
+/**
+ * The Activity dashboard's tiles (Business Central's "Shopify Activities" cue group plus its
+ * newer tiles). Pure data: what each tile is called, what it counts, where it leads.
+ */
+export const activityTileKeys = [
+  "unmapped-customers",
+  "unmapped-companies",
+  "unmapped-products",
+  "unprocessed-orders",
+  "unprocessed-shipments",
+  "shipment-errors",
+  "sync-errors",
+  "order-conflicts",
+  "skipped-records",
+  "api-errors",
+] as const;
+
+export type ActivityTileKey = (typeof activityTileKeys)[number];
+
+export interface ActivityTile {
+  key: ActivityTileKey;
+  title: string;
+  /** What a non-zero count asks of the merchant. */
+  description: string;
+  /** A count above zero is a problem (red) rather than work in progress. */
+  tone: "attention" | "critical";
+}
+
+export const activityTiles: readonly ActivityTile[] = [
+  { key: "unmapped-customers", title: "Unmapped customers", tone: "attention", description: "Shopify customers with no ERP customer; their orders wait." },
+  { key: "unmapped-companies", title: "Unmapped companies", tone: "attention", description: "B2B companies with no ERP customer; their orders wait." },
+  { key: "unmapped-products", title: "Unmapped products", tone: "attention", description: "Variants whose SKU matches no ERP item; their orders wait." },
+  { key: "unprocessed-orders", title: "Unprocessed orders", tone: "attention", description: "Imported orders without an ERP sales document yet." },
+  { key: "unprocessed-shipments", title: "Unprocessed shipments", tone: "attention", description: "Posted ERP shipments not yet sent to Shopify as fulfillments." },
+  { key: "shipment-errors", title: "Shipment errors", tone: "critical", description: "Shipments that could not become Shopify fulfillments." },
+  { key: "sync-errors", title: "Synchronization errors", tone: "critical", description: "Task runs that failed." },
+  { key: "order-conflicts", title: "Order conflicts", tone: "critical", description: "Orders edited in Shopify after their ERP document was made." },
+  { key: "skipped-records", title: "Skipped records", tone: "attention", description: "Records a sync chose not to change, with the reason." },
+  { key: "api-errors", title: "API errors", tone: "critical", description: "Failed calls to Shopify or the ERP." },
+];
+
+export function isActivityTileKey(value: string): value is ActivityTileKey {
+  return (activityTileKeys as readonly string[]).includes(value);
+}

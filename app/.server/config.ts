@@ -1,0 +1,91 @@
+import { z } from "zod";
+
+/**
+ * Every environment variable the web server and the worker read, parsed once at boot.
+ * Nothing else in the codebase reads `process.env` (libraries read a few of their own, such as
+ * APP_BRIDGE_URL, which is declared here too so a typo fails at boot).
+ */
+export const databaseConfigSchema = z.object({
+  /** Absent ⇒ embedded Postgres with its data under DATA_DIR (see db/resolve-database.ts). */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// URL" }).optional(),
+  /** Local state: embedded Postgres data, the demo's generated keys and demo.json. */
+  DATA_DIR: z.string().min(1).default(".data"),
+  /** Pool size per process for the app's own queries (graphile-worker keeps its own pool). */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+});
+
+export const configSchema = databaseConfigSchema.extend({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  SHOPIFY_API_KEY: z.string().min(1, "is required (the app's client id)"),
+  SHOPIFY_API_SECRET: z.string().min(1, "is required (the app's client secret)"),
+  SHOPIFY_APP_URL: z.url({ protocol: /^https?$/, error: "must be the app's public http(s) URL" }),
+  SCOPES: z.string().min(1, "is required (comma-separated access scopes)"),
+  /**
+   * Offline Shopify stand-in. When set, every call the Shopify libraries make to
+   * `https://<shop>/...` goes to this origin instead. Never set it in production.
+   */
+  SHOPIFY_SANDBOX_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Where the embedded app loads App Bridge from (Shopify's CDN by default). */
+  APP_BRIDGE_URL: z.url().optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type DatabaseConfig = z.infer<typeof databaseConfigSchema>;
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parse an environment; a missing or malformed variable throws an error naming each one. */
+export function parseConfig<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>): z.infer<S> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = issue.path.join(".");
+    const message = issue.code === "invalid_type" && env[name] === undefined ? "is required" : issue.message;
+    return `  ${name} ${message}`;
+  });
+  throw new ConfigError(`Invalid environment configuration:\n${problems.join("\n")}`);
+}
+
+let cachedDatabase: DatabaseConfig | undefined;
+let cached: Config | undefined;
+let databaseUrlOverride: string | undefined;
+
+function parseOrExit<S extends z.ZodType>(schema: S): z.infer<S> {
+  try {
+    return parseConfig(schema, process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(78); // EX_CONFIG
+  }
+}
+
+/** The process's full configuration. Exits with the list of problems when it is invalid. */
+export function getConfig(): Config {
+  cached ??= { ...parseOrExit(configSchema), ...urlOverride() };
+  return cached;
+}
+
+/** Only what reaching the database needs (migrations and tools need no Shopify keys). */
+export function getDatabaseConfig(): DatabaseConfig {
+  cachedDatabase ??= { ...parseOrExit(databaseConfigSchema), ...urlOverride() };
+  return cachedDatabase;
+}
+
+/** Record the URL of the embedded database this process started (or joined). */
+export function useDatabaseUrl(url: string): void {
+  databaseUrlOverride = url;
+  // The Remix server build bundles its own copy of this module; it reads the URL from here.
+  process.env.DATABASE_URL = url;
+  cached = undefined;
+  cachedDatabase = undefined;
+}
+
+function urlOverride(): { DATABASE_URL?: string } {
+  return databaseUrlOverride ? { DATABASE_URL: databaseUrlOverride } : {};
+}

@@ -1,0 +1,38 @@
+export interface ShutdownStep {
+  name: string;
+  run(): Promise<void>;
+}
+
+/**
+ * Run `steps` in order on SIGINT/SIGTERM, then exit. Order matters: the worker first (it finishes
+ * or releases its jobs while the database is still up), then connection pools, then Postgres.
+ * A second signal exits at once.
+ */
+export function shutdownOnSignals(steps: ShutdownStep[], log: (line: string) => void = console.log): void {
+  let stopping = false;
+  const handler = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      log(`${signal} again: exiting now`);
+      process.exit(1);
+    }
+    stopping = true;
+    log(`${signal}: shutting down`);
+    void runSteps(steps, log).then((ok) => process.exit(ok ? 0 : 1));
+  };
+  process.on("SIGINT", handler);
+  process.on("SIGTERM", handler);
+}
+
+export async function runSteps(steps: ShutdownStep[], log: (line: string) => void): Promise<boolean> {
+  let ok = true;
+  for (const step of steps) {
+    try {
+      await step.run();
+      log(`stopped ${step.name}`);
+    } catch (error) {
+      ok = false;
+      log(`stopping ${step.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return ok;
+}

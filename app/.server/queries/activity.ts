@@ -1,0 +1,135 @@
+import { and, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
+
+import { apiLogEntries } from "../../../db/schema/api-log.ts";
+import { orders } from "../../../db/schema/orders.ts";
+import { shipments } from "../../../db/schema/shipments.ts";
+import { skippedRecords } from "../../../db/schema/skipped-records.ts";
+import { taskRuns } from "../../../db/schema/task-runs.ts";
+import { unmappedRecords } from "../../../db/schema/unmapped-records.ts";
+import type { ActivityTileKey } from "../activity/tiles.ts";
+import type { DbOrTx } from "../db.ts";
+
+/** One row of a tile's drill-down list, whatever table it comes from. */
+export interface ActivityRow {
+  id: number;
+  title: string;
+  detail: string | null;
+  at: Date;
+}
+
+interface TileSource {
+  count: (shopId: number) => SQL;
+  list: (db: DbOrTx, shopId: number, limit: number) => Promise<ActivityRow[]>;
+}
+
+const unmapped = (entity: "customer" | "company" | "product"): TileSource => {
+  const where = (shopId: number) =>
+    and(eq(unmappedRecords.shopId, shopId), eq(unmappedRecords.entity, entity), isNull(unmappedRecords.resolvedAt));
+  return {
+    count: (shopId) => sql`(select count(*) from ${unmappedRecords} where ${where(shopId)})`,
+    list: (db, shopId, limit) =>
+      db
+        .select({ id: unmappedRecords.id, title: unmappedRecords.label, detail: unmappedRecords.shopifyId, at: unmappedRecords.firstSeenAt })
+        .from(unmappedRecords)
+        .where(where(shopId))
+        .orderBy(desc(unmappedRecords.firstSeenAt))
+        .limit(limit),
+  };
+};
+
+const orderTile = (condition: (shopId: number) => SQL | undefined): TileSource => ({
+  count: (shopId) => sql`(select count(*) from ${orders} where ${condition(shopId)})`,
+  list: (db, shopId, limit) =>
+    db
+      .select({ id: orders.id, title: orders.name, detail: orders.errorMessage, at: orders.updatedAt })
+      .from(orders)
+      .where(condition(shopId))
+      .orderBy(desc(orders.updatedAt))
+      .limit(limit),
+});
+
+const shipmentTile = (status: "unprocessed" | "error"): TileSource => {
+  const where = (shopId: number) => and(eq(shipments.shopId, shopId), eq(shipments.status, status));
+  return {
+    count: (shopId) => sql`(select count(*) from ${shipments} where ${where(shopId)})`,
+    list: (db, shopId, limit) =>
+      db
+        .select({ id: shipments.id, title: shipments.erpShipmentNo, detail: shipments.errorMessage, at: shipments.updatedAt })
+        .from(shipments)
+        .where(where(shopId))
+        .orderBy(desc(shipments.updatedAt))
+        .limit(limit),
+  };
+};
+
+const failedRuns = (shopId: number) =>
+  and(eq(taskRuns.shopId, shopId), eq(taskRuns.status, "failed"), isNull(taskRuns.dismissedAt));
+const openSkips = (shopId: number) => and(eq(skippedRecords.shopId, shopId), isNull(skippedRecords.resolvedAt));
+const openApiErrors = (shopId: number) =>
+  and(eq(apiLogEntries.shopId, shopId), eq(apiLogEntries.isError, true), isNull(apiLogEntries.dismissedAt));
+
+const sources: Record<ActivityTileKey, TileSource> = {
+  "unmapped-customers": unmapped("customer"),
+  "unmapped-companies": unmapped("company"),
+  "unmapped-products": unmapped("product"),
+  "unprocessed-orders": orderTile((shopId) => and(eq(orders.shopId, shopId), eq(orders.status, "unprocessed"))),
+  "order-conflicts": orderTile((shopId) => and(eq(orders.shopId, shopId), eq(orders.hasConflict, true))),
+  "unprocessed-shipments": shipmentTile("unprocessed"),
+  "shipment-errors": shipmentTile("error"),
+  "sync-errors": {
+    count: (shopId) => sql`(select count(*) from ${taskRuns} where ${failedRuns(shopId)})`,
+    list: (db, shopId, limit) =>
+      db
+        .select({ id: taskRuns.id, title: taskRuns.task, detail: taskRuns.errorMessage, at: taskRuns.queuedAt })
+        .from(taskRuns)
+        .where(failedRuns(shopId))
+        .orderBy(desc(taskRuns.queuedAt))
+        .limit(limit),
+  },
+  "skipped-records": {
+    count: (shopId) => sql`(select count(*) from ${skippedRecords} where ${openSkips(shopId)})`,
+    list: (db, shopId, limit) =>
+      db
+        .select({
+          id: skippedRecords.id,
+          title: sql<string>`${skippedRecords.entity} || ' ' || ${skippedRecords.recordKey}`,
+          detail: skippedRecords.reason,
+          at: skippedRecords.skippedAt,
+        })
+        .from(skippedRecords)
+        .where(openSkips(shopId))
+        .orderBy(desc(skippedRecords.skippedAt))
+        .limit(limit),
+  },
+  "api-errors": {
+    count: (shopId) => sql`(select count(*) from ${apiLogEntries} where ${openApiErrors(shopId)})`,
+    list: (db, shopId, limit) =>
+      db
+        .select({
+          id: apiLogEntries.id,
+          title: sql<string>`${apiLogEntries.system} || ': ' || ${apiLogEntries.operation}`,
+          detail: apiLogEntries.errorMessage,
+          at: apiLogEntries.createdAt,
+        })
+        .from(apiLogEntries)
+        .where(openApiErrors(shopId))
+        .orderBy(desc(apiLogEntries.createdAt))
+        .limit(limit),
+  },
+};
+
+/** All ten counts for one shop in one round trip; each subquery is served by a partial index. */
+export async function countActivity(db: DbOrTx, shopId: number): Promise<Record<ActivityTileKey, number>> {
+  const keys = Object.keys(sources) as ActivityTileKey[];
+  const columns = sql.join(
+    keys.map((key) => sql`${sources[key].count(shopId)}::int as ${sql.identifier(key)}`),
+    sql`, `,
+  );
+  const [row] = await db.execute<Record<ActivityTileKey, number>>(sql`select ${columns}`);
+  if (!row) throw new Error("activity counts returned no row");
+  return Object.fromEntries(keys.map((key) => [key, Number(row[key])])) as Record<ActivityTileKey, number>;
+}
+
+export function listActivity(db: DbOrTx, shopId: number, key: ActivityTileKey, limit = 50): Promise<ActivityRow[]> {
+  return sources[key].list(db, shopId, limit);
+}

@@ -1,0 +1,81 @@
+import { z } from "zod";
+
+/**
+ * Per-shop sync settings (the "Shopify Shop Card" of Business Central's connector). Stored as
+ * JSON on the shop row; every field has a default so a new shop is valid and an older row gains
+ * new settings without a data migration.
+ */
+export const syncDirections = ["off", "shopify_to_erp", "erp_to_shopify"] as const;
+export const customerMappings = ["by_email_or_phone", "by_bill_to_address", "default_customer"] as const;
+export const productMappings = ["item_no", "variant_code", "item_no_and_variant_code", "barcode"] as const;
+export const orderDocumentTypes = ["sales_order", "invoice_when_fulfilled"] as const;
+export const loggingLevels = ["errors", "all"] as const;
+
+const erpCode = z
+  .string()
+  .trim()
+  .max(20, "must be at most 20 characters")
+  .regex(/^[A-Za-z0-9_\-.]*$/, "may hold only letters, digits, '-', '_' and '.'");
+
+export const shopSettingsSchema = z
+  .object({
+    /** Scheduled (background) runs may start for this shop. */
+    allowBackgroundSyncs: z.boolean().default(false),
+    /** Kill switch: off ⇒ reads run, writes to Shopify and the ERP are recorded as skipped. */
+    allowOutgoingWrites: z.boolean().default(true),
+    logging: z.enum(loggingLevels).default("errors"),
+    orders: z
+      .object({
+        importEnabled: z.boolean().default(true),
+        /** Orders created before this day are not imported on the first run (ISO date, optional). */
+        importSince: z.iso.date("must be a date (YYYY-MM-DD)").nullable().default(null),
+        autoProcess: z.boolean().default(true),
+        documentType: z.enum(orderDocumentTypes).default("sales_order"),
+      })
+      .prefault({}),
+    customers: z
+      .object({
+        direction: z.enum(syncDirections).default("off"),
+        mapping: z.enum(customerMappings).default("by_email_or_phone"),
+        defaultCustomerNo: erpCode.default(""),
+        createUnknownInErp: z.boolean().default(false),
+      })
+      .prefault({}),
+    products: z
+      .object({
+        direction: z.enum(syncDirections).default("off"),
+        mapping: z.enum(productMappings).default("item_no_and_variant_code"),
+        skuSeparator: z.string().max(3, "must be at most 3 characters").default("-"),
+        createUnknownInErp: z.boolean().default(false),
+      })
+      .prefault({}),
+    inventory: z
+      .object({
+        enabled: z.boolean().default(false),
+      })
+      .prefault({}),
+  })
+  .superRefine((settings, ctx) => {
+    if (settings.customers.mapping === "default_customer" && settings.customers.defaultCustomerNo === "") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["customers", "defaultCustomerNo"],
+        message: "is required when every order goes to the default customer",
+      });
+    }
+    if (settings.products.mapping === "item_no_and_variant_code" && settings.products.skuSeparator === "") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["products", "skuSeparator"],
+        message: "is required when the SKU holds item number and variant code",
+      });
+    }
+  });
+
+export type ShopSettings = z.infer<typeof shopSettingsSchema>;
+
+/** Settings from a stored row; a row that no longer validates falls back to the defaults it lacks. */
+export function readShopSettings(stored: unknown): ShopSettings {
+  const parsed = shopSettingsSchema.safeParse(stored ?? {});
+  return parsed.success ? parsed.data : shopSettingsSchema.parse({});
+}

@@ -1,0 +1,48 @@
+import { customerDataRequests } from "../../../db/schema/customer-data-requests.ts";
+import type { Tx } from "../db.ts";
+import { markShopUninstalled, updateShopScopes } from "../queries/shops.ts";
+import { webhookPayloadSchemas, type WebhookTopic } from "./topics.ts";
+import type { VerifiedDelivery } from "./verify.ts";
+
+export const inlineTopics: ReadonlySet<WebhookTopic> = new Set([
+  "app/uninstalled",
+  "app/scopes_update",
+  "customers/data_request",
+]);
+
+interface InlineInput {
+  shopId: number;
+  delivery: VerifiedDelivery;
+  topic: WebhookTopic;
+  payload: unknown;
+}
+
+/** Effects small enough to apply inside the webhook request's own transaction. */
+export async function applyInline(tx: Tx, input: InlineInput): Promise<void> {
+  const { shopId, delivery } = input;
+  switch (input.topic) {
+    case "app/uninstalled":
+      await markShopUninstalled(tx, { shopId, domain: delivery.shop, at: delivery.triggeredAt ?? new Date() });
+      return;
+    case "app/scopes_update": {
+      const payload = webhookPayloadSchemas["app/scopes_update"].parse(input.payload);
+      await updateShopScopes(tx, { shopId, domain: delivery.shop, scopes: payload.current.join(",") });
+      return;
+    }
+    case "customers/data_request": {
+      const payload = webhookPayloadSchemas["customers/data_request"].parse(input.payload);
+      await tx
+        .insert(customerDataRequests)
+        .values({
+          shopId,
+          dataRequestId: String(payload.data_request.id),
+          shopifyCustomerId: `gid://shopify/Customer/${payload.customer.id}`,
+          ordersRequested: payload.orders_requested.map((id) => `gid://shopify/Order/${id}`),
+        })
+        .onConflictDoNothing();
+      return;
+    }
+    default:
+      throw new Error(`${input.topic} is not handled inline`);
+  }
+}

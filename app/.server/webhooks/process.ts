@@ -1,0 +1,72 @@
+import { z } from "zod";
+
+import type { Db, Tx } from "../db.ts";
+import { upsertOrderSeen } from "../queries/orders.ts";
+import { deleteShopData, findShopByDomain } from "../queries/shops.ts";
+import { deleteUnmappedRecord } from "../queries/unmapped-records.ts";
+import { getInboxRow, markInboxProcessed, scrubInboxPayloadsForCustomer } from "../queries/webhook-inbox.ts";
+import { webhookPayloadSchemas, type WebhookTopic } from "./topics.ts";
+
+export const processWebhookPayloadSchema = z.object({
+  shopId: z.number().int().positive(),
+  inboxId: z.number().int().positive(),
+});
+
+export type ProcessOutcome = "processed" | "already-processed" | "gone";
+
+/**
+ * The follow-up work of a recorded delivery, run by the worker. Replay-safe: a row already
+ * processed (a retried job after a crash between commit and completion) is left alone.
+ */
+export async function processWebhook(
+  db: Db,
+  input: z.infer<typeof processWebhookPayloadSchema>,
+): Promise<ProcessOutcome> {
+  return db.transaction(async (tx) => {
+    const row = await getInboxRow(tx, { shopId: input.shopId, id: input.inboxId });
+    if (!row) return "gone"; // the shop was redacted meanwhile
+    if (row.status === "processed") return "already-processed";
+    const topic = row.topic as WebhookTopic;
+    const removedShop = await applyTopic(tx, { shopId: input.shopId, topic, payload: row.payload });
+    if (!removedShop) await markInboxProcessed(tx, { shopId: input.shopId, id: row.id });
+    return "processed";
+  });
+}
+
+/** Returns true when the shop's data (this inbox row included) is gone. */
+async function applyTopic(tx: Tx, input: { shopId: number; topic: WebhookTopic; payload: unknown }): Promise<boolean> {
+  const { shopId } = input;
+  switch (input.topic) {
+    case "orders/create":
+    case "orders/updated":
+    case "orders/cancelled": {
+      const order = webhookPayloadSchemas[input.topic].parse(input.payload);
+      await upsertOrderSeen(tx, {
+        shopId,
+        shopifyOrderId: order.admin_graphql_api_id,
+        name: order.name,
+        shopifyUpdatedAt: new Date(order.updated_at),
+      });
+      return false;
+    }
+    case "customers/redact": {
+      const payload = webhookPayloadSchemas["customers/redact"].parse(input.payload);
+      const customerGid = `gid://shopify/Customer/${payload.customer.id}`;
+      await deleteUnmappedRecord(tx, { shopId, entity: "customer", shopifyId: customerGid });
+      await scrubInboxPayloadsForCustomer(tx, { shopId, customerId: payload.customer.id });
+      return false;
+    }
+    case "shop/redact": {
+      const payload = webhookPayloadSchemas["shop/redact"].parse(input.payload);
+      const shop = await findShopByDomain(tx, payload.shop_domain);
+      if (shop?.id !== shopId) throw new Error(`shop/redact for ${payload.shop_domain} arrived for another shop`);
+      await deleteShopData(tx, { shopId, domain: payload.shop_domain });
+      return true;
+    }
+    case "bulk_operations/finish":
+      // Recorded for the bulk-operation tasks that start them; nothing waits on one yet.
+      return false;
+    default:
+      throw new Error(`no follow-up defined for ${input.topic}`);
+  }
+}

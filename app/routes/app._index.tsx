@@ -1,0 +1,34 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { BlockStack, InlineGrid, Page, Text } from "@shopify/polaris";
+
+import { activityTiles } from "../.server/activity/tiles.ts";
+import { getDb } from "../.server/db.ts";
+import { countActivity } from "../.server/queries/activity.ts";
+import { shopIdFor } from "../.server/shops/current-shop.ts";
+import { ActivityTileCard } from "../components/activity-tile-card.tsx";
+import { authenticate } from "../shopify.server.ts";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const counts = await countActivity(getDb(), await shopIdFor(session.shop));
+  return { tiles: activityTiles.map((tile) => ({ ...tile, count: counts[tile.key] })) };
+};
+
+export default function ActivityDashboard() {
+  const { tiles } = useLoaderData<typeof loader>();
+  return (
+    <Page title="Activity">
+      <BlockStack gap="400">
+        <Text as="p" tone="subdued">
+          What needs your attention between Shopify and your ERP. Each tile opens the list behind it.
+        </Text>
+        <InlineGrid columns={{ xs: 1, sm: 2, md: 3, lg: 5 }} gap="400">
+          {tiles.map(({ key, ...tile }) => (
+            <ActivityTileCard key={key} tileKey={key} {...tile} />
+          ))}
+        </InlineGrid>
+      </BlockStack>
+    </Page>
+  );
+}

@@ -1,0 +1,118 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { useAppBridge } from "@shopify/app-bridge-react";
+import { Banner, BlockStack, Card, Checkbox, FormLayout, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
+import { useEffect, useState } from "react";
+
+import { shopIdFor } from "../.server/shops/current-shop.ts";
+import { loadSettings, saveSettingsForm } from "../.server/shops/settings-form.ts";
+import { settingsOptions } from "../.server/shops/settings-options.ts";
+import { authenticate } from "../shopify.server.ts";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  return { settings: await loadSettings(await shopIdFor(session.shop)), options: settingsOptions };
+};
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  return saveSettingsForm(await shopIdFor(session.shop), await request.formData());
+};
+
+type FieldValues = Record<string, string>;
+
+/** Flatten the nested settings into the dotted field names the form posts. */
+function toFields(value: unknown, prefix = ""): FieldValues {
+  const out: FieldValues = {};
+  for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+    const name = prefix ? `${prefix}.${key}` : key;
+    if (v !== null && typeof v === "object") Object.assign(out, toFields(v, name));
+    else out[name] = v === null ? "" : String(v);
+  }
+  return out;
+}
+
+export default function Settings() {
+  const { settings, options } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const submit = useSubmit();
+  const saving = useNavigation().state === "submitting";
+  const shopify = useAppBridge();
+  const [fields, setFields] = useState<FieldValues>(() => toFields(settings));
+  const errors = result && !result.ok ? result.fieldErrors : {};
+
+  useEffect(() => {
+    if (result?.ok) shopify.toast.show("Settings saved");
+  }, [result, shopify]);
+
+  const text = (name: string) => ({
+    value: fields[name] ?? "",
+    onChange: (value: string) => setFields((f) => ({ ...f, [name]: value })),
+    error: errors[name],
+    name,
+    autoComplete: "off",
+  });
+  const check = (name: string) => ({
+    checked: fields[name] === "true",
+    onChange: (checked: boolean) => setFields((f) => ({ ...f, [name]: String(checked) })),
+    name,
+  });
+  const choice = (name: string) => ({ ...text(name), id: name });
+
+  return (
+    <Page title="Settings" primaryAction={{ content: "Save", loading: saving, onAction: () => submit(fields, { method: "post" }) }}>
+      <BlockStack gap="400">
+        {result && !result.ok ? (
+          <Banner tone="critical" title="The settings were not saved">
+            <p>Correct the fields marked below and save again.</p>
+          </Banner>
+        ) : null}
+        <Layout>
+          <Layout.AnnotatedSection title="General" description="Whether scheduled syncs may run, and whether any write leaves the app.">
+            <Card>
+              <FormLayout>
+                <Checkbox label="Allow background syncs" helpText="Scheduled tasks run for this shop." {...check("allowBackgroundSyncs")} />
+                <Checkbox label="Allow outgoing writes" helpText="Off: syncs read but record their writes as skipped." {...check("allowOutgoingWrites")} />
+                <Select label="Logging" options={options.logging} {...choice("logging")} />
+              </FormLayout>
+            </Card>
+          </Layout.AnnotatedSection>
+          <Layout.AnnotatedSection title="Orders" description="How Shopify orders become ERP sales documents.">
+            <Card>
+              <FormLayout>
+                <Checkbox label="Import orders" {...check("orders.importEnabled")} />
+                <TextField label="Import orders created since" type="date" helpText="Empty: open orders only on the first run." {...text("orders.importSince")} />
+                <Checkbox label="Create ERP documents right after import" {...check("orders.autoProcess")} />
+                <Select label="Document type" options={options.documentTypes} {...choice("orders.documentType")} />
+              </FormLayout>
+            </Card>
+          </Layout.AnnotatedSection>
+          <Layout.AnnotatedSection title="Customers" description="How Shopify customers map to ERP customers.">
+            <Card>
+              <FormLayout>
+                <Select label="Sync direction" options={options.directions} {...choice("customers.direction")} />
+                <Select label="Customer mapping" options={options.customerMappings} {...choice("customers.mapping")} />
+                <TextField label="Default customer no." {...text("customers.defaultCustomerNo")} />
+                <Checkbox label="Create unknown customers in the ERP" {...check("customers.createUnknownInErp")} />
+              </FormLayout>
+            </Card>
+          </Layout.AnnotatedSection>
+          <Layout.AnnotatedSection title="Products and inventory" description="How variants map to ERP items, and stock.">
+            <Card>
+              <FormLayout>
+                <Select label="Sync direction" options={options.directions} {...choice("products.direction")} />
+                <Select label="SKU mapping" options={options.productMappings} {...choice("products.mapping")} />
+                <TextField label="SKU separator" {...text("products.skuSeparator")} />
+                <Checkbox label="Create unknown items in the ERP" {...check("products.createUnknownInErp")} />
+                <Checkbox label="Sync inventory to Shopify" {...check("inventory.enabled")} />
+              </FormLayout>
+            </Card>
+          </Layout.AnnotatedSection>
+        </Layout>
+        <Text as="p" tone="subdued">
+          Changes apply to the next run of each task.
+        </Text>
+      </BlockStack>
+    </Page>
+  );
+}

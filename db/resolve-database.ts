@@ -1,0 +1,22 @@
+import path from "node:path";
+
+import { getDatabaseConfig, useDatabaseUrl } from "../app/.server/config.ts";
+import { startEmbeddedPostgres } from "./embedded-postgres.ts";
+
+export interface ResolvedDatabase {
+  url: string;
+  /** Stops embedded Postgres if this process started it; otherwise does nothing. */
+  stop(): Promise<void>;
+}
+
+/**
+ * DATABASE_URL when given; otherwise the embedded Postgres under DATA_DIR/pg (started, or joined
+ * when another local process already runs it). Call once at process start, before getDb().
+ */
+export async function resolveDatabase(log: (line: string) => void = () => {}): Promise<ResolvedDatabase> {
+  const config = getDatabaseConfig();
+  if (config.DATABASE_URL) return { url: config.DATABASE_URL, stop: async () => {} };
+  const embedded = await startEmbeddedPostgres({ dataDir: path.join(config.DATA_DIR, "pg"), log });
+  useDatabaseUrl(embedded.url);
+  return embedded;
+}

@@ -1,0 +1,130 @@
+import type { Lazy } from "./field-resolver.ts";
+import { gid, idOf } from "./gid.ts";
+import { asInput, asList, normalizeTags, str, upsertMetafields, addressFromInput, type Input, type UserError } from "./input-helpers.ts";
+import { buildOrder } from "./order-build.ts";
+import { customerPayload, inventoryLevelPayload, orderPayload, productPayload } from "./payloads.ts";
+import { emit, stamp, type ShopState } from "./shop-state.ts";
+import type { OrderRec } from "./store-types.ts";
+import { productView } from "./views-catalog.ts";
+import { customerView } from "./views-customer.ts";
+import { orderView } from "./views-order.ts";
+
+/** Commits stock for an order the way `inventoryBehaviour: DECREMENT_*` does, at the first stocked location. */
+function claimInventory(state: ShopState, order: OrderRec, obeyPolicy: boolean): UserError | null {
+  const plan: { itemId: number; locationId: number; qty: number }[] = [];
+  for (const [i, line] of order.lineItems.entries()) {
+    const variant = line.variantId === null ? undefined : state.variants.get(line.variantId);
+    const item = variant ? state.inventoryItems.get(variant.inventoryItemId) : undefined;
+    if (!item || !item.tracked) continue;
+    const entries = [...item.levels.entries()];
+    const stocked = entries.find(([, l]) => l.available >= line.quantity) ?? entries[0];
+    if (!stocked) continue;
+    if (obeyPolicy && stocked[1].available < line.quantity) {
+      return { field: ["order", "lineItems", String(i)], message: "Unable to claim inventory: not enough stock", code: "INVENTORY_CLAIM_FAILED" };
+    }
+    plan.push({ itemId: item.id, locationId: stocked[0], qty: line.quantity });
+  }
+  for (const p of plan) {
+    const item = state.inventoryItems.get(p.itemId)!;
+    const level = item.levels.get(p.locationId)!;
+    level.available -= p.qty;
+    level.committed += p.qty;
+    level.updatedAt = stamp(state);
+    emit(state, "inventory_levels/update", inventoryLevelPayload(item, p.locationId));
+  }
+  return null;
+}
+
+/** Stores a built order and announces it: Shopify sends orders/create and then orders/updated. */
+export function createOrder(state: ShopState, input: Input, options: Input | null): { order: OrderRec | null; userErrors: UserError[] } {
+  const built = buildOrder(state, input);
+  if ("userErrors" in built) return { order: null, userErrors: built.userErrors };
+  const behaviour = str(options?.inventoryBehaviour) ?? "BYPASS";
+  if (behaviour !== "BYPASS") {
+    const error = claimInventory(state, built.order, behaviour === "DECREMENT_OBEYING_POLICY");
+    if (error) return { order: null, userErrors: [error] };
+  }
+  state.orders.set(built.order.id, built.order);
+  const payload = orderPayload(state, built.order);
+  emit(state, "orders/create", payload);
+  emit(state, "orders/updated", payload);
+  return { order: built.order, userErrors: [] };
+}
+
+function touchOrder(state: ShopState, order: OrderRec): void {
+  order.updatedAt = stamp(state);
+  emit(state, "orders/updated", orderPayload(state, order));
+}
+
+function findOrder(state: ShopState, id: unknown): OrderRec | undefined {
+  return state.orders.get(idOf(id, "Order") ?? -1);
+}
+
+export const orderMutations: Record<string, Lazy<unknown>> = {
+  orderCreate: (args, { state }) => {
+    const { order, userErrors } = createOrder(state, asInput(args.order) ?? {}, asInput(args.options));
+    return { order: order ? orderView(state, order) : null, userErrors };
+  },
+  orderUpdate: (args, { state }) => {
+    const input = asInput(args.input) ?? {};
+    const order = findOrder(state, input.id);
+    if (!order) return { order: null, userErrors: [{ field: ["id"], message: "Order does not exist" }] };
+    if (input.email !== undefined) order.email = str(input.email);
+    if (input.phone !== undefined) order.phone = str(input.phone);
+    if (input.note !== undefined) order.note = str(input.note);
+    if (input.poNumber !== undefined) order.poNumber = str(input.poNumber);
+    if (input.tags !== undefined) order.tags = normalizeTags(input.tags);
+    if (input.customAttributes !== undefined) {
+      order.customAttributes = asList(input.customAttributes).map((a) => ({ key: str(a.key) ?? "", value: str(a.value) ?? "" }));
+    }
+    if (input.shippingAddress !== undefined) order.shippingAddress = addressFromInput(state, input.shippingAddress);
+    upsertMetafields(state, order.metafields, asList(input.metafields), stamp(state));
+    touchOrder(state, order);
+    return { order: orderView(state, order), userErrors: [] };
+  },
+  orderCancel: (args, { state }) => {
+    const order = findOrder(state, args.orderId);
+    const fail = (message: string, code: string) => ({ job: null, orderCancelUserErrors: [{ field: ["orderId"], message, code }], userErrors: [] });
+    if (!order) return fail("Order does not exist", "NOT_FOUND");
+    if (order.cancelledAt) return fail("Order has already been cancelled", "INVALID");
+    const at = stamp(state);
+    order.cancelledAt = at;
+    order.cancelReason = str(args.reason) ?? "OTHER";
+    order.closedAt = order.closedAt ?? at;
+    if (args.staffNote) order.note = [order.note, String(args.staffNote)].filter(Boolean).join("\n");
+    for (const line of order.lineItems) line.currentQuantity = 0;
+    order.updatedAt = at;
+    const payload = orderPayload(state, order);
+    emit(state, "orders/cancelled", payload);
+    emit(state, "orders/updated", payload);
+    return { job: { __typename: "Job", id: gid("Job", order.id), done: true }, orderCancelUserErrors: [], userErrors: [] };
+  },
+  tagsAdd: (args, { state }) => changeTags(state, args, (tags, change) => [...new Set([...tags, ...change])]),
+  tagsRemove: (args, { state }) => changeTags(state, args, (tags, change) => tags.filter((t) => !change.includes(t))),
+};
+
+/** tagsAdd/tagsRemove work on orders, products and customers. */
+function changeTags(state: ShopState, args: Record<string, unknown>, apply: (tags: string[], change: string[]) => string[]): object {
+  const change = normalizeTags(args.tags);
+  const order = findOrder(state, args.id);
+  if (order) {
+    order.tags = apply(order.tags, change);
+    touchOrder(state, order);
+    return { node: orderView(state, order), userErrors: [] };
+  }
+  const product = state.products.get(idOf(args.id, "Product") ?? -1);
+  if (product) {
+    product.tags = apply(product.tags, change);
+    product.updatedAt = stamp(state);
+    emit(state, "products/update", productPayload(state, product));
+    return { node: productView(state, product), userErrors: [] };
+  }
+  const customer = state.customers.get(idOf(args.id, "Customer") ?? -1);
+  if (customer) {
+    customer.tags = apply(customer.tags, change);
+    customer.updatedAt = stamp(state);
+    emit(state, "customers/update", customerPayload(state, customer));
+    return { node: customerView(state, customer), userErrors: [] };
+  }
+  return { node: null, userErrors: [{ field: ["id"], message: "Resource does not exist" }] };
+}

@@ -1,0 +1,171 @@
+import { gid, inventoryLevelGid } from "./gid.ts";
+import { restMoney } from "./money.ts";
+import { orderTotals } from "./order-totals.ts";
+import type { ShopState } from "./shop-state.ts";
+import type { AddressRec, CustomerRec, InventoryItemRec, OrderRec, ProductRec } from "./store-types.ts";
+import { taxLinesOf } from "./views-order.ts";
+
+/** REST-shaped (snake_case) webhook payloads, trimmed to what connectors read. */
+function restAddress(a: AddressRec | null): Record<string, unknown> | null {
+  if (!a) return null;
+  return {
+    first_name: a.firstName,
+    last_name: a.lastName,
+    company: a.company,
+    address1: a.address1,
+    address2: a.address2,
+    city: a.city,
+    province: a.province,
+    province_code: a.provinceCode,
+    country: a.country,
+    country_code: a.countryCode,
+    zip: a.zip,
+    phone: a.phone,
+    name: [a.firstName, a.lastName].filter(Boolean).join(" "),
+  };
+}
+
+export function customerPayload(state: ShopState, c: CustomerRec): Record<string, unknown> {
+  const orders = [...state.orders.values()].filter((o) => o.customerId === c.id);
+  return {
+    id: c.id,
+    admin_graphql_api_id: gid("Customer", c.id),
+    email: c.email,
+    phone: c.phone,
+    first_name: c.firstName,
+    last_name: c.lastName,
+    note: c.note,
+    tags: c.tags.join(", "),
+    tax_exempt: c.taxExempt,
+    state: "enabled",
+    currency: state.info.currencyCode,
+    orders_count: orders.length,
+    created_at: c.createdAt,
+    updated_at: c.updatedAt,
+    addresses: c.addresses.map((a) => ({ id: a.id, customer_id: c.id, ...restAddress(a), default: a.id === c.defaultAddressId })),
+    default_address: (() => {
+      const a = c.addresses.find((x) => x.id === c.defaultAddressId);
+      return a ? { id: a.id, customer_id: c.id, ...restAddress(a), default: true } : null;
+    })(),
+  };
+}
+
+export function orderPayload(state: ShopState, o: OrderRec): Record<string, unknown> {
+  const t = orderTotals(o);
+  const customer = o.customerId === null ? undefined : state.customers.get(o.customerId);
+  const fulfillment = o.fulfillmentStatus === "FULFILLED" ? "fulfilled" : o.fulfillmentStatus === "PARTIALLY_FULFILLED" ? "partial" : null;
+  const tax = (x: { title: string; rate: number; amount: number }) => ({ title: x.title, rate: x.rate, price: restMoney(x.amount) });
+  return {
+    id: o.id,
+    admin_graphql_api_id: gid("Order", o.id),
+    name: o.name,
+    order_number: o.number,
+    number: o.number - 1000,
+    email: o.email,
+    contact_email: o.email,
+    phone: o.phone,
+    created_at: o.createdAt,
+    updated_at: o.updatedAt,
+    processed_at: o.processedAt,
+    cancelled_at: o.cancelledAt,
+    cancel_reason: o.cancelReason?.toLowerCase() ?? null,
+    closed_at: o.closedAt,
+    financial_status: o.financialStatus.toLowerCase(),
+    fulfillment_status: fulfillment,
+    currency: o.currency,
+    presentment_currency: o.presentmentCurrency,
+    taxes_included: o.taxesIncluded,
+    test: o.test,
+    note: o.note,
+    tags: o.tags.join(", "),
+    note_attributes: o.customAttributes.map((a) => ({ name: a.key, value: a.value })),
+    source_name: o.sourceName,
+    subtotal_price: restMoney(t.subtotal),
+    total_line_items_price: restMoney(t.lineItemsOriginal),
+    total_discounts: restMoney(t.discounts),
+    total_tax: restMoney(t.tax),
+    total_price: restMoney(t.total),
+    total_shipping_price_set: { shop_money: { amount: restMoney(t.shipping - t.shippingDiscounts), currency_code: o.currency } },
+    discount_codes: o.discounts.map((d) => ({ code: d.code, amount: restMoney(d.amount), type: d.kind === "PERCENTAGE" ? "percentage" : d.kind === "FREE_SHIPPING" ? "shipping" : "fixed_amount" })),
+    tax_lines: taxLinesOf(o).map(tax),
+    line_items: o.lineItems.map((l) => ({
+      id: l.id,
+      admin_graphql_api_id: gid("LineItem", l.id),
+      variant_id: l.variantId,
+      product_id: l.productId,
+      sku: l.sku,
+      title: l.title,
+      variant_title: l.variantTitle,
+      name: l.variantTitle ? `${l.title} - ${l.variantTitle}` : l.title,
+      vendor: l.vendor,
+      quantity: l.quantity,
+      current_quantity: l.currentQuantity,
+      price: restMoney(l.unitPrice),
+      total_discount: restMoney(l.discount),
+      requires_shipping: l.requiresShipping,
+      taxable: l.taxable,
+      tax_lines: l.taxLines.map(tax),
+      properties: l.customAttributes.map((a) => ({ name: a.key, value: a.value })),
+    })),
+    shipping_lines: o.shippingLines.map((s) => ({
+      id: s.id,
+      title: s.title,
+      code: s.code,
+      source: s.source,
+      price: restMoney(s.price),
+      discounted_price: restMoney(s.price - s.discount),
+      tax_lines: s.taxLines.map(tax),
+    })),
+    billing_address: restAddress(o.billingAddress),
+    shipping_address: restAddress(o.shippingAddress),
+    customer: customer ? { id: customer.id, admin_graphql_api_id: gid("Customer", customer.id), email: customer.email, first_name: customer.firstName, last_name: customer.lastName, phone: customer.phone } : null,
+  };
+}
+
+export function productPayload(state: ShopState, p: ProductRec): Record<string, unknown> {
+  return {
+    id: p.id,
+    admin_graphql_api_id: gid("Product", p.id),
+    title: p.title,
+    handle: p.handle,
+    status: p.status.toLowerCase(),
+    vendor: p.vendor,
+    product_type: p.productType,
+    body_html: p.descriptionHtml,
+    tags: p.tags.join(", "),
+    created_at: p.createdAt,
+    updated_at: p.updatedAt,
+    options: p.options.map((o, i) => ({ name: o.name, position: i + 1, values: o.values })),
+    variants: p.variantIds.flatMap((id) => {
+      const v = state.variants.get(id);
+      if (!v) return [];
+      const item = state.inventoryItems.get(v.inventoryItemId);
+      return [{
+        id: v.id,
+        admin_graphql_api_id: gid("ProductVariant", v.id),
+        product_id: p.id,
+        title: v.title,
+        sku: v.sku,
+        barcode: v.barcode,
+        price: restMoney(v.price),
+        compare_at_price: v.compareAtPrice === null ? null : restMoney(v.compareAtPrice),
+        position: v.position,
+        inventory_item_id: v.inventoryItemId,
+        inventory_quantity: item ? [...item.levels.values()].reduce((s, l) => s + l.available, 0) : 0,
+        created_at: v.createdAt,
+        updated_at: v.updatedAt,
+      }];
+    }),
+  };
+}
+
+export function inventoryLevelPayload(item: InventoryItemRec, locationId: number): Record<string, unknown> {
+  const level = item.levels.get(locationId);
+  return {
+    inventory_item_id: item.id,
+    location_id: locationId,
+    available: level?.available ?? 0,
+    updated_at: level?.updatedAt ?? item.updatedAt,
+    admin_graphql_api_id: inventoryLevelGid(locationId, item.id),
+  };
+}

@@ -1,0 +1,136 @@
+import { mapConnection, paginate, type ConnectionArgs } from "./connection.ts";
+import type { Lazy } from "./field-resolver.ts";
+import { parseGid } from "./gid.ts";
+import { filterBySearch, type SearchSpec } from "./search-query.ts";
+import { customerSpec, inventoryItemSpec, locationSpec, orderSpec, productSpec, variantSpec } from "./search-specs.ts";
+import type { ShopState } from "./shop-state.ts";
+import { inventoryItemView, inventoryLevelView, locationView, productView, variantView } from "./views-catalog.ts";
+import { customerView } from "./views-customer.ts";
+import { orderView } from "./views-order.ts";
+import { shopView } from "./views-shop.ts";
+
+interface Sortable {
+  id: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The value a `sortKey` orders by; unknown keys fall back to id, like RELEVANCE without a query. */
+function sortValue(rec: Sortable, sortKey: unknown): string | number {
+  const r = rec as Sortable & Record<string, unknown>;
+  switch (sortKey) {
+    case "UPDATED_AT":
+      return rec.updatedAt;
+    case "CREATED_AT":
+      return rec.createdAt;
+    case "PROCESSED_AT":
+      return typeof r.processedAt === "string" ? r.processedAt : rec.createdAt;
+    case "TITLE":
+    case "NAME":
+      return String(r.title ?? r.name ?? "").toLowerCase();
+    case "ORDER_NUMBER":
+      return typeof r.number === "number" ? r.number : rec.id;
+    case "SKU":
+      return String(r.sku ?? "");
+    case "POSITION":
+      return typeof r.position === "number" ? r.position : rec.id;
+    case "VENDOR":
+      return String(r.vendor ?? "").toLowerCase();
+    default:
+      return rec.id;
+  }
+}
+
+function listConnection<T extends Sortable>(
+  items: Iterable<T>,
+  spec: SearchSpec<T>,
+  view: (rec: T) => object,
+  args: Record<string, unknown>,
+): unknown {
+  const filtered = filterBySearch(items, args.query as string | null | undefined, spec);
+  const page = paginate(filtered, args as ConnectionArgs, (rec) => ({ id: rec.id, value: sortValue(rec, args.sortKey) }));
+  return mapConnection(page, view);
+}
+
+/** Any Node the sandbox stores, by GID; null for unknown or unmodelled ids. */
+export function nodeById(state: ShopState, value: unknown): object | null {
+  const parsed = parseGid(value);
+  if (!parsed) return null;
+  const { type, id } = parsed;
+  const get = <T>(map: Map<number, T>, view: (rec: T) => object) => {
+    const rec = map.get(id);
+    return rec ? view(rec) : null;
+  };
+  switch (type) {
+    case "Product":
+      return get(state.products, (r) => productView(state, r));
+    case "ProductVariant":
+      return get(state.variants, (r) => variantView(state, r));
+    case "InventoryItem":
+      return get(state.inventoryItems, (r) => inventoryItemView(state, r));
+    case "Location":
+      return get(state.locations, (r) => locationView(state, r));
+    case "Customer":
+      return get(state.customers, (r) => customerView(state, r));
+    case "Order":
+      return get(state.orders, (r) => orderView(state, r));
+    case "Shop":
+      return shopView(state);
+    case "InventoryLevel": {
+      const item = state.inventoryItems.get(Number(parsed.params.get("inventory_item_id")));
+      return item?.levels.has(id) ? inventoryLevelView(state, item, id) : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** Root query fields; each reads the shop from the resolver context. */
+export const queryRoot: Record<string, Lazy<unknown>> = {
+  shop: (_args, { state }) => shopView(state),
+  node: (args, { state }) => nodeById(state, args.id),
+  nodes: (args, { state }) => ((args.ids as unknown[]) ?? []).map((id) => nodeById(state, id)),
+  product: (args, { state }) => nodeOfType(state, args.id, "Product"),
+  productVariant: (args, { state }) => nodeOfType(state, args.id, "ProductVariant"),
+  inventoryItem: (args, { state }) => nodeOfType(state, args.id, "InventoryItem"),
+  inventoryLevel: (args, { state }) => nodeOfType(state, args.id, "InventoryLevel"),
+  customer: (args, { state }) => nodeOfType(state, args.id, "Customer"),
+  order: (args, { state }) => nodeOfType(state, args.id, "Order"),
+  location: (args, { state }) => {
+    if (args.id === undefined || args.id === null) {
+      const first = [...state.locations.values()][0];
+      return first ? locationView(state, first) : null;
+    }
+    return nodeOfType(state, args.id, "Location");
+  },
+  products: (args, ctx) =>
+    listConnection(ctx.state.products.values(), productSpec(ctx.state), (r) => productView(ctx.state, r), args),
+  productVariants: (args, ctx) =>
+    listConnection(ctx.state.variants.values(), variantSpec(ctx.state), (r) => variantView(ctx.state, r), args),
+  inventoryItems: (args, ctx) =>
+    listConnection(ctx.state.inventoryItems.values(), inventoryItemSpec(ctx.state), (r) => inventoryItemView(ctx.state, r), args),
+  customers: (args, ctx) =>
+    listConnection(ctx.state.customers.values(), customerSpec(), (r) => customerView(ctx.state, r), args),
+  orders: (args, ctx) =>
+    listConnection(ctx.state.orders.values(), orderSpec(ctx.state), (r) => orderView(ctx.state, r), args),
+  locations: (args, ctx) => {
+    const active = [...ctx.state.locations.values()].filter((l) => args.includeInactive || l.isActive);
+    return listConnection(active, locationSpec(), (r) => locationView(ctx.state, r), {
+      ...args,
+      sortKey: args.sortKey ?? "NAME",
+    });
+  },
+  productsCount: (args, { state }) => count(filterBySearch(state.products.values(), args.query as string, productSpec(state)).length),
+  ordersCount: (args, { state }) => count(filterBySearch(state.orders.values(), args.query as string, orderSpec(state)).length),
+  customersCount: (args, { state }) => count(filterBySearch(state.customers.values(), args.query as string, customerSpec()).length),
+  locationsCount: (_args, { state }) => count(state.locations.size),
+};
+
+function count(n: number): object {
+  return { __typename: "Count", count: Math.min(n, 10000), precision: n > 10000 ? "AT_LEAST" : "EXACT" };
+}
+
+function nodeOfType(state: ShopState, value: unknown, type: string): object | null {
+  return parseGid(value)?.type === type ? nodeById(state, value) : null;
+}
+

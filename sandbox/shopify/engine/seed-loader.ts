@@ -1,0 +1,103 @@
+import type { SeedOptions, SeedSummary } from "../contracts.ts";
+import { generateSeedCatalog } from "../seed/generate-seed-catalog.ts";
+import { createPrng } from "../seed/prng.ts";
+import { createCustomer } from "./customer-build.ts";
+import { gid } from "./gid.ts";
+import { createOrder } from "./mutations-order.ts";
+import { applyProductSet } from "./product-set.ts";
+import { clearShopData, nextId, stamp, type ShopState } from "./shop-state.ts";
+
+/**
+ * Replaces the shop's data with the seed catalog, through the same code paths as productSet,
+ * customerCreate and orderCreate, without announcing webhooks for seed data.
+ */
+export function loadSeed(state: ShopState, options: SeedOptions): SeedSummary {
+  const catalog = generateSeedCatalog(options);
+  clearShopData(state);
+  state.emitEvents = false;
+  try {
+    const locationIds = new Map<string, string>();
+    for (const loc of catalog.locations) {
+      const at = stamp(state);
+      const id = nextId(state, "Location");
+      state.locations.set(id, {
+        id,
+        name: loc.name,
+        code: loc.code,
+        isActive: true,
+        address: {
+          id: nextId(state, "Other"), firstName: null, lastName: null, company: null, address1: loc.address.address1, address2: null,
+          city: loc.address.city, province: loc.address.provinceCode, provinceCode: loc.address.provinceCode, country: "United States",
+          countryCode: loc.address.countryCode, zip: loc.address.zip, phone: null,
+        },
+        createdAt: at,
+        updatedAt: at,
+      });
+      locationIds.set(loc.code, gid("Location", id));
+    }
+    for (const p of catalog.products) {
+      const first = p.variants[0];
+      applyProductSet(
+        state,
+        {
+          title: p.title,
+          vendor: p.vendor,
+          productType: p.productType,
+          tags: p.tags,
+          status: "ACTIVE",
+          productOptions: first ? [{ name: first.optionName, values: p.variants.map((v) => ({ name: v.optionValue })) }] : [],
+          variants: p.variants.map((v) => ({
+            optionValues: [{ optionName: v.optionName, name: v.optionValue }],
+            sku: v.sku,
+            barcode: v.barcode,
+            price: v.price,
+            compareAtPrice: v.compareAtPrice,
+            inventoryItem: { cost: v.cost, tracked: true },
+            inventoryQuantities: Object.entries(v.stock).map(([code, quantity]) => ({ locationId: locationIds.get(code), name: "available", quantity })),
+          })),
+        },
+        null,
+      );
+    }
+    for (const c of catalog.customers) {
+      createCustomer(state, {
+        firstName: c.firstName,
+        lastName: c.lastName,
+        email: c.email,
+        phone: c.phone,
+        addresses: [{ firstName: c.firstName, lastName: c.lastName, address1: c.address.address1, city: c.address.city, zip: c.address.zip, provinceCode: c.address.provinceCode, countryCode: c.address.countryCode }],
+      });
+    }
+    const orders = seedOrders(state, options.orders ?? 0, options.seed ?? 1);
+    return { products: state.products.size, variants: state.variants.size, locations: state.locations.size, customers: state.customers.size, orders };
+  } finally {
+    state.emitEvents = true;
+  }
+}
+
+function seedOrders(state: ShopState, count: number, seed: number): number {
+  const rng = createPrng(seed * 7919 + 17);
+  const variants = [...state.variants.values()];
+  const customers = [...state.customers.values()];
+  let made = 0;
+  for (let i = 0; i < count && variants.length > 0; i += 1) {
+    const lines = Array.from({ length: rng.int(1, 3) }, () => ({ variantId: gid("ProductVariant", rng.pick(variants).id), quantity: rng.int(1, 3) }));
+    const customer = customers.length > 0 ? rng.pick(customers) : null;
+    const address = customer?.addresses[0];
+    const { order } = createOrder(
+      state,
+      {
+        lineItems: lines,
+        customer: customer ? { toAssociate: { id: gid("Customer", customer.id) } } : undefined,
+        email: customer?.email ?? undefined,
+        shippingAddress: address ? { ...address, id: undefined } : undefined,
+        billingAddress: address ? { ...address, id: undefined } : undefined,
+        shippingLines: [{ title: "Standard", code: "STANDARD", priceSet: { shopMoney: { amount: "5.00", currencyCode: state.info.currencyCode } } }],
+        financialStatus: "PAID",
+      },
+      null,
+    );
+    if (order) made += 1;
+  }
+  return made;
+}

@@ -1,0 +1,115 @@
+import { createHash } from "node:crypto";
+
+import type { SandboxEvent, ShopInput } from "../contracts.ts";
+import type {
+  CustomerRec,
+  InventoryItemRec,
+  LocationRec,
+  OrderRec,
+  ProductRec,
+  ShopInfo,
+  VariantRec,
+} from "./store-types.ts";
+
+export type IdKind = "Product" | "ProductVariant" | "InventoryItem" | "Location" | "Customer" | "Order" | "Other";
+
+/** One shop's in-memory store, plus the hooks mutations need (clock, events). */
+export interface ShopState {
+  info: ShopInfo;
+  locations: Map<number, LocationRec>;
+  products: Map<number, ProductRec>;
+  variants: Map<number, VariantRec>;
+  inventoryItems: Map<number, InventoryItemRec>;
+  customers: Map<number, CustomerRec>;
+  orders: Map<number, OrderRec>;
+  counters: Record<IdKind, number>;
+  nextOrderNumber: number;
+  lastStamp: number;
+  eventSeq: number;
+  /** `@idempotent` keys already used: key → fingerprint of the input and the result given. */
+  idempotency: Map<string, { fingerprint: string; result: unknown }>;
+  /** When false (seeding), changes are not announced. */
+  emitEvents: boolean;
+  now: () => number;
+  publish: (event: SandboxEvent) => void;
+}
+
+export function createShopState(
+  input: ShopInput,
+  now: () => number,
+  publish: (event: SandboxEvent) => void,
+): ShopState {
+  const state: ShopState = {
+    info: {
+      domain: input.domain,
+      name: input.name ?? input.domain.replace(/\.myshopify\.com$/, ""),
+      plan: input.plan ?? "standard",
+      currencyCode: input.currencyCode ?? "USD",
+      email: `owner@${input.domain}`,
+      createdAt: "",
+    },
+    locations: new Map(),
+    products: new Map(),
+    variants: new Map(),
+    inventoryItems: new Map(),
+    customers: new Map(),
+    orders: new Map(),
+    counters: freshCounters(),
+    nextOrderNumber: 1001,
+    lastStamp: 0,
+    eventSeq: 0,
+    idempotency: new Map(),
+    emitEvents: true,
+    now,
+    publish,
+  };
+  state.info.createdAt = stamp(state);
+  return state;
+}
+
+export function freshCounters(): Record<IdKind, number> {
+  return { Product: 1000, ProductVariant: 1000, InventoryItem: 1000, Location: 1000, Customer: 1000, Order: 1000, Other: 1000 };
+}
+
+/** Forgets all records but keeps the shop itself (its bucket lives elsewhere). */
+export function clearShopData(state: ShopState): void {
+  state.locations.clear();
+  state.products.clear();
+  state.variants.clear();
+  state.inventoryItems.clear();
+  state.customers.clear();
+  state.orders.clear();
+  state.counters = freshCounters();
+  state.nextOrderNumber = 1001;
+  state.idempotency.clear();
+}
+
+export function nextId(state: ShopState, kind: IdKind): number {
+  state.counters[kind] += 1;
+  return state.counters[kind];
+}
+
+/**
+ * An ISO timestamp from the injected clock, strictly increasing per shop (at least 1 ms apart),
+ * so that `updated_at:>` cursors never see two records at the same instant.
+ */
+export function stamp(state: ShopState): string {
+  const ms = Math.max(state.now(), state.lastStamp + 1);
+  state.lastStamp = ms;
+  return new Date(ms).toISOString();
+}
+
+/** Announces a change as a webhook would, unless the shop is being seeded. */
+export function emit(state: ShopState, topic: string, payload: Record<string, unknown>): void {
+  if (!state.emitEvents) return;
+  state.eventSeq += 1;
+  const hash = createHash("sha1").update(`${state.info.domain}:${state.eventSeq}`).digest("hex");
+  const eventId = `${hash.slice(0, 8)}-${hash.slice(8, 12)}-${hash.slice(12, 16)}-${hash.slice(16, 20)}-${hash.slice(20, 32)}`;
+  state.publish({
+    shop: state.info.domain,
+    topic,
+    payload,
+    eventId,
+    triggeredAt: new Date(Math.max(state.now(), state.lastStamp)).toISOString(),
+  });
+}

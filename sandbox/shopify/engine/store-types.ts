@@ -1,0 +1,203 @@
+import type { PlanName } from "../contracts.ts";
+
+/** Amounts are integer cents in the shop currency, so totals add up exactly. */
+export type Cents = number;
+
+export interface AddressRec {
+  id: number;
+  firstName: string | null;
+  lastName: string | null;
+  company: string | null;
+  address1: string | null;
+  address2: string | null;
+  city: string | null;
+  province: string | null;
+  provinceCode: string | null;
+  country: string | null;
+  countryCode: string | null;
+  zip: string | null;
+  phone: string | null;
+}
+
+export interface MetafieldRec {
+  id: number;
+  namespace: string;
+  key: string;
+  type: string;
+  value: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface LocationRec {
+  id: number;
+  name: string;
+  code: string;
+  address: AddressRec;
+  isActive: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ProductRec {
+  id: number;
+  title: string;
+  handle: string;
+  status: string;
+  vendor: string;
+  productType: string;
+  descriptionHtml: string;
+  tags: string[];
+  options: { name: string; values: string[] }[];
+  variantIds: number[];
+  metafields: MetafieldRec[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface VariantRec {
+  id: number;
+  productId: number;
+  title: string;
+  sku: string | null;
+  barcode: string | null;
+  price: Cents;
+  compareAtPrice: Cents | null;
+  position: number;
+  selectedOptions: { name: string; value: string }[];
+  inventoryItemId: number;
+  taxable: boolean;
+  metafields: MetafieldRec[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface LevelRec {
+  available: number;
+  committed: number;
+  updatedAt: string;
+}
+
+export interface InventoryItemRec {
+  id: number;
+  variantId: number;
+  tracked: boolean;
+  cost: Cents | null;
+  requiresShipping: boolean;
+  /** Keyed by location id. */
+  levels: Map<number, LevelRec>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CustomerRec {
+  id: number;
+  firstName: string | null;
+  lastName: string | null;
+  email: string | null;
+  phone: string | null;
+  note: string | null;
+  tags: string[];
+  taxExempt: boolean;
+  addresses: AddressRec[];
+  defaultAddressId: number | null;
+  metafields: MetafieldRec[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TaxLineRec {
+  title: string;
+  rate: number;
+  amount: Cents;
+}
+
+export interface LineItemRec {
+  id: number;
+  variantId: number | null;
+  productId: number | null;
+  sku: string | null;
+  title: string;
+  variantTitle: string | null;
+  vendor: string | null;
+  quantity: number;
+  currentQuantity: number;
+  unitPrice: Cents;
+  /** Share of order discounts allocated to this line (whole line, not per unit). */
+  discount: Cents;
+  taxLines: TaxLineRec[];
+  requiresShipping: boolean;
+  taxable: boolean;
+  customAttributes: { key: string; value: string }[];
+}
+
+export interface ShippingLineRec {
+  id: number;
+  title: string;
+  code: string | null;
+  source: string | null;
+  price: Cents;
+  discount: Cents;
+  taxLines: TaxLineRec[];
+}
+
+export interface DiscountRec {
+  code: string;
+  kind: "FIXED" | "PERCENTAGE" | "FREE_SHIPPING";
+  amount: Cents;
+  percentage: number | null;
+}
+
+export interface TransactionRec {
+  id: number;
+  kind: string;
+  status: string;
+  gateway: string;
+  amount: Cents;
+  processedAt: string;
+  test: boolean;
+}
+
+export interface OrderRec {
+  id: number;
+  number: number;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  note: string | null;
+  poNumber: string | null;
+  tags: string[];
+  customAttributes: { key: string; value: string }[];
+  metafields: MetafieldRec[];
+  customerId: number | null;
+  billingAddress: AddressRec | null;
+  shippingAddress: AddressRec | null;
+  currency: string;
+  presentmentCurrency: string;
+  taxesIncluded: boolean;
+  financialStatus: string;
+  fulfillmentStatus: string;
+  lineItems: LineItemRec[];
+  shippingLines: ShippingLineRec[];
+  discounts: DiscountRec[];
+  /** Order-level tax lines given directly in the input (on top of line/shipping tax lines). */
+  taxLines: TaxLineRec[];
+  transactions: TransactionRec[];
+  sourceName: string;
+  test: boolean;
+  createdAt: string;
+  updatedAt: string;
+  processedAt: string;
+  cancelledAt: string | null;
+  cancelReason: string | null;
+  closedAt: string | null;
+}
+
+export interface ShopInfo {
+  domain: string;
+  name: string;
+  plan: PlanName;
+  currencyCode: string;
+  email: string;
+  createdAt: string;
+}

@@ -1,0 +1,136 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { z } from "zod";
+import type { SandboxServerApi } from "./sandbox-api.ts";
+import { CORS_HEADERS, readBody, sendJson } from "./http-util.ts";
+import { registeredAppSchema } from "./app-registry.ts";
+import { knobsPatchSchema } from "./webhook-knobs.ts";
+
+const shopSchema = z.object({
+  domain: z.string().regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/, "must be <name>.myshopify.com"),
+  name: z.string().optional(),
+  plan: z.enum(["standard", "advanced", "plus"]).optional(),
+  currencyCode: z.string().length(3).optional(),
+});
+const seedSchema = z.object({
+  seed: z.number().int().optional(),
+  products: z.number().int().min(0).optional(),
+  variantsPerProduct: z.number().int().min(1).optional(),
+  locations: z.number().int().min(1).optional(),
+  customers: z.number().int().min(0).optional(),
+  orders: z.number().int().min(0).optional(),
+});
+const installSchema = z.object({ shop: z.string(), apiKey: z.string(), accessToken: z.string().optional() });
+const tokenQuerySchema = z.object({
+  shop: z.string(),
+  apiKey: z.string(),
+  userId: z.string().optional(),
+});
+
+type Handler = (input: { body: unknown; url: URL; params: string[] }) => Promise<unknown> | unknown;
+
+/** The sandbox's own control API (`/sandbox/*`): JSON in, JSON out, zod at the door. */
+export function controlRoutes(api: SandboxServerApi): { method: string; path: RegExp; handle: Handler }[] {
+  return [
+    { method: "GET", path: /^\/sandbox\/health$/, handle: () => ({ ok: true, shops: api.engine.listShops(), apps: api.registry.apps().map((a) => a.apiKey) }) },
+    { method: "GET", path: /^\/sandbox\/shops$/, handle: () => ({ shops: api.engine.listShops() }) },
+    {
+      method: "POST",
+      path: /^\/sandbox\/shops$/,
+      handle: ({ body }) => {
+        const input = shopSchema.parse(body);
+        api.engine.createShop(input);
+        return { shop: input.domain };
+      },
+    },
+    {
+      method: "POST",
+      path: /^\/sandbox\/shops\/([^/]+)\/seed$/,
+      handle: ({ body, params }) => ({ summary: api.engine.seed(params[0] ?? "", seedSchema.parse(body ?? {})) }),
+    },
+    { method: "GET", path: /^\/sandbox\/apps$/, handle: () => ({ apps: api.registry.apps().map(({ apiSecret: _s, ...app }) => app) }) },
+    {
+      method: "POST",
+      path: /^\/sandbox\/apps$/,
+      handle: ({ body }) => {
+        const app = api.registerApp(registeredAppSchema.parse(body));
+        return { apiKey: app.apiKey };
+      },
+    },
+    { method: "GET", path: /^\/sandbox\/installs$/, handle: () => ({ installs: api.registry.installations() }) },
+    {
+      method: "POST",
+      path: /^\/sandbox\/installs$/,
+      handle: ({ body }) => {
+        const input = installSchema.parse(body);
+        return api.installApp(input.shop, input.apiKey, input.accessToken === undefined ? undefined : { accessToken: input.accessToken });
+      },
+    },
+    {
+      method: "POST",
+      path: /^\/sandbox\/uninstall$/,
+      handle: ({ body }) => {
+        const input = installSchema.parse(body);
+        api.uninstallApp(input.shop, input.apiKey);
+        return { ok: true };
+      },
+    },
+    {
+      method: "GET",
+      path: /^\/sandbox\/session-token$/,
+      handle: ({ url }) => {
+        const q = tokenQuerySchema.parse(Object.fromEntries(url.searchParams));
+        const token = api.signSessionToken({ shop: q.shop, apiKey: q.apiKey, ...(q.userId ? { userId: q.userId } : {}) });
+        return { token, expiresAt: Date.now() + 60_000 };
+      },
+    },
+    { method: "GET", path: /^\/sandbox\/webhooks\/knobs$/, handle: () => api.webhooks.knobs },
+    { method: "POST", path: /^\/sandbox\/webhooks\/knobs$/, handle: ({ body }) => api.webhooks.setKnobs(knobsPatchSchema.parse(body)) },
+    { method: "POST", path: /^\/sandbox\/webhooks\/pause$/, handle: () => (api.webhooks.pause(), { ok: true }) },
+    { method: "POST", path: /^\/sandbox\/webhooks\/resume$/, handle: async () => (await api.webhooks.resume(), { ok: true }) },
+    { method: "POST", path: /^\/sandbox\/webhooks\/flush$/, handle: async () => (await api.webhooks.flush(), { ok: true }) },
+    { method: "POST", path: /^\/sandbox\/webhooks\/wait-idle$/, handle: async () => (await api.webhooks.waitForIdle(), { ok: true }) },
+    { method: "GET", path: /^\/sandbox\/webhooks\/log$/, handle: () => ({ deliveries: api.webhooks.log() }) },
+    { method: "DELETE", path: /^\/sandbox\/webhooks\/log$/, handle: () => (api.webhooks.clearLog(), { ok: true }) },
+    { method: "POST", path: /^\/sandbox\/reset$/, handle: () => (api.reset(), { ok: true }) },
+  ];
+}
+
+export async function handleControl(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  routes: ReturnType<typeof controlRoutes>,
+): Promise<void> {
+  const method = req.method ?? "GET";
+  for (const route of routes) {
+    const match = route.method === method ? url.pathname.match(route.path) : null;
+    if (!match) continue;
+    const raw = await readBody(req);
+    let body: unknown;
+    try {
+      body = raw === "" ? undefined : (JSON.parse(raw) as unknown);
+    } catch {
+      sendJson(res, 400, { error: "sandbox: body is not JSON" }, CORS_HEADERS);
+      return;
+    }
+    try {
+      const result = await route.handle({ body, url, params: match.slice(1).map((p) => decodeURIComponent(p)) });
+      sendJson(res, 200, result, CORS_HEADERS);
+    } catch (error) {
+      const status = error instanceof z.ZodError ? 400 : error instanceof SandboxRequestError ? error.status : 500;
+      const detail = error instanceof z.ZodError ? z.flattenError(error) : undefined;
+      sendJson(res, status, { error: error instanceof Error ? error.message : String(error), detail }, CORS_HEADERS);
+    }
+    return;
+  }
+  sendJson(res, 404, { error: `sandbox: no control route ${method} ${url.pathname}` }, CORS_HEADERS);
+}
+
+/** A caller mistake on the control API (unknown app, shop, ...), answered with `status`. */
+export class SandboxRequestError extends Error {
+  readonly status: number;
+  constructor(message: string, status = 400) {
+    super(message);
+    this.status = status;
+  }
+}

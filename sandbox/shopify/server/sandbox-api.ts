@@ -1,0 +1,32 @@
+import type { ShopifyEngine } from "../contracts.ts";
+import type { AppRegistry, RegisteredApp, RegisteredAppInput } from "./app-registry.ts";
+import type { WebhookDelivery } from "./webhook-delivery.ts";
+
+export interface SignSessionTokenOptions {
+  shop: string;
+  apiKey: string;
+  userId?: number | string;
+  ttlSeconds?: number;
+}
+
+/** What createShopifySandboxServer resolves to. */
+export interface SandboxServerApi {
+  /** Origin, e.g. `http://127.0.0.1:8790`. */
+  url: string;
+  port: number;
+  engine: ShopifyEngine;
+  registry: AppRegistry;
+  /** Knobs (setKnobs, pause, flush, resume), the delivery log and waitForIdle(). */
+  webhooks: WebhookDelivery;
+  /** Like deploying a shopify.app.toml: webhook `uri`s are relative to `appUrl` or absolute. */
+  registerApp(app: RegisteredAppInput): RegisteredApp;
+  /** Installs the app and returns its offline token (stable per shop+app; pass one to re-register it). */
+  installApp(shop: string, apiKey: string, options?: { accessToken?: string }): { accessToken: string };
+  /** Revokes every token of the app on that shop and sends it `app/uninstalled`. */
+  uninstallApp(shop: string, apiKey: string): void;
+  /** An App Bridge session token (HS256, app secret) for the shop and app. */
+  signSessionToken(options: SignSessionTokenOptions): string;
+  /** Forgets shops (engine.reset), apps, installs, tokens, knobs and the delivery log. */
+  reset(): void;
+  close(): Promise<void>;
+}

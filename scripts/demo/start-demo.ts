@@ -1,0 +1,118 @@
+import net from "node:net";
+import path from "node:path";
+
+import { ADMIN_API_VERSION } from "../../app/.server/api-version.ts";
+import { closeDb } from "../../app/.server/db.ts";
+import { runSteps, type ShutdownStep } from "../../app/.server/process/shutdown.ts";
+import { migrateDatabase } from "../../db/migrate.ts";
+import { resolveDatabase } from "../../db/resolve-database.ts";
+import { createShopifyEngine } from "../../sandbox/shopify/engine/create-engine.ts";
+import { createShopifySandboxServer } from "../../sandbox/shopify/server/create-server.ts";
+import { readAppToml } from "./app-toml.ts";
+import { buildAppIfStale } from "./build-app.ts";
+import { loadDemoState, saveDemoState, writeDemoInfo, type DemoInfo } from "./demo-state.ts";
+import { installOfflineSession } from "./install-session.ts";
+
+export interface DemoOptions {
+  root: string;
+  dataDir: string;
+  appPort?: number;
+  sandboxPort?: number;
+  shop?: string;
+  log?: (line: string) => void;
+}
+
+export interface RunningDemo {
+  info: DemoInfo;
+  sandbox: Awaited<ReturnType<typeof createShopifySandboxServer>>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Everything `npm run demo` runs, in one process: embedded Postgres, migrations, the sandbox
+ * Shopify store (seeded), the app (production build) and the worker, the app installed in the
+ * sandbox shop. Environment variables are set here, before any app module reads its config.
+ */
+export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
+  const log = options.log ?? ((line: string) => console.log(`[demo] ${line}`));
+  const shop = options.shop ?? "demo-shop.myshopify.com";
+  const steps: ShutdownStep[] = [];
+  const stop = async () => {
+    await runSteps(steps.reverse(), log);
+  };
+
+  try {
+    const state = await loadDemoState(options.dataDir);
+    const toml = await readAppToml(path.join(options.root, "shopify.app.toml"));
+    const appPort = await freePort(options.appPort ?? 3000);
+    const sandboxPort = await freePort(options.sandboxPort ?? 8790);
+    const appUrl = `http://127.0.0.1:${appPort}`;
+    const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
+    Object.assign(process.env, {
+      DATA_DIR: options.dataDir,
+      SHOPIFY_API_KEY: state.apiKey,
+      SHOPIFY_API_SECRET: state.apiSecret,
+      SHOPIFY_APP_URL: appUrl,
+      SCOPES: toml.scopes.join(","),
+      SHOPIFY_SANDBOX_URL: sandboxUrl,
+      APP_BRIDGE_URL: `${sandboxUrl}/app-bridge.js`,
+      NODE_ENV: "production",
+    });
+
+    const database = await resolveDatabase(log);
+    steps.push({ name: "database", run: database.stop });
+    await migrateDatabase(database.url);
+
+    const engine = createShopifyEngine();
+    const sandbox = await createShopifySandboxServer({ engine, port: sandboxPort });
+    steps.push({ name: "sandbox store", run: () => sandbox.close() });
+    engine.createShop({ domain: shop, name: "Demo Shop" });
+    const seeded = engine.seed(shop, { seed: 1 });
+    log(`sandbox store ${shop}: ${seeded.products} products, ${seeded.variants} variants, ${seeded.locations} locations`);
+    sandbox.registerApp({ apiKey: state.apiKey, apiSecret: state.apiSecret, appUrl, scopes: toml.scopes, webhooks: toml.webhooks });
+    const { accessToken } = sandbox.installApp(shop, state.apiKey, state.accessToken ? { accessToken: state.accessToken } : undefined);
+    await saveDemoState(options.dataDir, { ...state, accessToken });
+    await installOfflineSession({ shop, accessToken, scopes: toml.scopes });
+    steps.push({ name: "database pool", run: closeDb });
+
+    await buildAppIfStale(options.root, log);
+    const { startWebServer } = await import("../../app/.server/process/web-server.ts");
+    const web = await startWebServer({ port: appPort, mode: "production", root: options.root });
+    steps.push({ name: "web server", run: web.close });
+
+    const { startWorker, stopWorker } = await import("../../worker/runner.ts");
+    const runner = await startWorker({ connectionString: database.url, concurrency: 4, log: (level, message) => log(`worker ${level}: ${message}`) });
+    steps.push({ name: "worker", run: () => stopWorker(runner) });
+
+    const info: DemoInfo = {
+      appUrl,
+      adminUrl: `${sandboxUrl}/store/${shop.replace(".myshopify.com", "")}/apps/${state.apiKey}`,
+      databaseUrl: database.url,
+      shopify: {
+        shop,
+        adminApiUrl: `${sandboxUrl}/admin/api/${ADMIN_API_VERSION}/graphql.json`,
+        accessToken,
+        apiSecret: state.apiSecret,
+      },
+    };
+    await writeDemoInfo(options.dataDir, info);
+    return { info, sandbox, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** The preferred port when free, otherwise any free one (a second demo must not collide). */
+async function freePort(preferred: number): Promise<number> {
+  const tryListen = (port: number) =>
+    new Promise<number | undefined>((resolve) => {
+      const server = net.createServer();
+      server.once("error", () => resolve(undefined));
+      server.listen(port, "127.0.0.1", () => {
+        const address = server.address();
+        server.close(() => resolve(typeof address === "object" && address ? address.port : undefined));
+      });
+    });
+  return (await tryListen(preferred)) ?? (await tryListen(0)) ?? preferred;
+}

@@ -1,0 +1,30 @@
+/**
+ * `npm run worker`: graphile-worker with the app's tasks, against DATABASE_URL (or the embedded
+ * Postgres). Run as many of these as you like, on as many machines; jobs are shared through Postgres.
+ */
+import { getConfig } from "../app/.server/config.ts";
+import { closeDb } from "../app/.server/db.ts";
+import { shutdownOnSignals } from "../app/.server/process/shutdown.ts";
+import { resolveDatabase } from "../db/resolve-database.ts";
+import { startWorker, stopWorker } from "./runner.ts";
+
+const log = (line: string) => console.log(`[worker] ${line}`);
+const database = await resolveDatabase(log);
+const config = getConfig();
+const runner = await startWorker({ connectionString: database.url, concurrency: config.WORKER_CONCURRENCY });
+log(`running with concurrency ${config.WORKER_CONCURRENCY}`);
+
+shutdownOnSignals(
+  [
+    { name: "worker", run: () => stopWorker(runner) },
+    { name: "database pool", run: closeDb },
+    { name: "database", run: database.stop },
+  ],
+  log,
+);
+
+// If the worker dies on its own (lost database, graphile-worker#636), exit so a supervisor restarts us.
+runner.promise.catch((error: unknown) => {
+  log(`worker stopped unexpectedly: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
