@@ -1,7 +1,7 @@
 import "@shopify/shopify-app-remix/adapters/node";
 
 import { DrizzleSessionStoragePostgres } from "@shopify/shopify-app-session-storage-drizzle";
-import { ApiVersion, AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
+import { ApiVersion, AppDistribution, LogSeverity, shopifyApp } from "@shopify/shopify-app-remix/server";
 
 import { sessions } from "../db/schema/sessions.ts";
 import { ADMIN_API_VERSION } from "./.server/api-version.ts";
@@ -18,6 +18,13 @@ if (config.SHOPIFY_SANDBOX_URL) routeShopifyCallsTo(config.SHOPIFY_SANDBOX_URL);
 const apiVersion = ApiVersion.October26;
 if (apiVersion !== ADMIN_API_VERSION) throw new Error(`ApiVersion mismatch: ${apiVersion} vs ${ADMIN_API_VERSION}`);
 
+const logSeverity = {
+  debug: LogSeverity.Debug,
+  info: LogSeverity.Info,
+  warn: LogSeverity.Warning,
+  error: LogSeverity.Error,
+} as const;
+
 const shopify = shopifyApp({
   apiKey: config.SHOPIFY_API_KEY,
   apiSecretKey: config.SHOPIFY_API_SECRET,
@@ -25,6 +32,7 @@ const shopify = shopifyApp({
   scopes: config.SCOPES.split(",").map((scope) => scope.trim()),
   appUrl: config.SHOPIFY_APP_URL,
   authPathPrefix: "/auth",
+  logger: { level: logSeverity[config.LOG_LEVEL] },
   sessionStorage: new DrizzleSessionStoragePostgres(getDb(), sessions),
   distribution: AppDistribution.AppStore,
   future: {

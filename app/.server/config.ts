@@ -29,7 +29,7 @@ export const configSchema = databaseConfigSchema.extend({
   APP_BRIDGE_URL: z.url().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("warn"),
 });
 
 export type DatabaseConfig = z.infer<typeof databaseConfigSchema>;

@@ -50,9 +50,9 @@ describe("generateSeedCatalog", () => {
 });
 
 describe("engine.seed", () => {
-  const SNAPSHOT = `{ products(first: 50) { nodes { title variants(first: 10) { nodes { sku barcode price inventoryItem { inventoryLevels(first: 5) { nodes { location { name } quantities(names: ["available"]) { quantity } } } } } } } }
-    customers(first: 50) { nodes { email defaultAddress { city } } } locations(first: 5) { nodes { name } }
-    orders(first: 50) { nodes { name totalPriceSet { shopMoney { amount } } lineItems(first: 5) { nodes { sku quantity } } } } }`;
+  const SNAPSHOT = `{ products(first: 10) { nodes { title variants(first: 3) { nodes { sku barcode price inventoryItem { inventoryLevels(first: 2) { nodes { location { name } quantities(names: ["available"]) { quantity } } } } } } } }
+    customers(first: 10) { nodes { email defaultAddress { city } } } locations(first: 5) { nodes { name } }
+    orders(first: 10) { nodes { name totalPriceSet { shopMoney { amount } } lineItems(first: 5) { nodes { sku quantity } } } } }`;
 
   it("loads the same store for the same seed, without webhooks", async () => {
     const a = createHarness({ seed: { seed: 3, orders: 4 } });

@@ -1,0 +1,99 @@
+import { rm } from "node:fs/promises";
+import path from "node:path";
+
+import postgres from "postgres";
+import type { Browser, FrameLocator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { startDemo, type RunningDemo } from "../../scripts/demo/start-demo.ts";
+import { launchBrowser, newPage, screenshot } from "./browser.ts";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const dataDir = path.join(root, ".data/e2e");
+let demo: RunningDemo;
+let browser: Browser;
+let page: Page;
+let sql: postgres.Sql;
+
+beforeAll(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+  demo = await startDemo({ root, dataDir, appPort: 0, sandboxPort: 0, log: () => {} });
+  sql = postgres(demo.info.databaseUrl, { max: 1, onnotice: () => {} });
+  browser = await launchBrowser();
+  page = await newPage(browser);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await sql?.end();
+  await demo?.stop();
+});
+
+const app = (): FrameLocator => page.frameLocator("iframe");
+
+async function adminGraphql(query: string, variables: Record<string, unknown> = {}) {
+  const response = await fetch(demo.info.shopify.adminApiUrl, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": demo.info.shopify.accessToken },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as { data?: Record<string, any>; errors?: unknown };
+}
+
+describe("the app inside the sandbox admin", () => {
+  it("loads the Activity dashboard with all ten tiles", async () => {
+    await page.goto(demo.info.adminUrl);
+    await expect.poll(() => app().getByRole("heading", { name: "Activity" }).count(), { timeout: 30_000 }).toBe(1);
+    const tiles = app().locator("[data-tile]");
+    expect(await tiles.count()).toBe(10);
+    expect(await app().getByTestId("count-unprocessed-orders").textContent()).toBe("0");
+    await screenshot(page, "dashboard");
+  });
+
+  it("counts an order placed in the store once its webhook has been processed", async () => {
+    const variants = await adminGraphql(`query { productVariants(first: 1) { nodes { id } } }`);
+    const variantId = variants.data?.productVariants.nodes[0].id as string;
+    const created = await adminGraphql(
+      `mutation Create($order: OrderCreateOrderInput!) { orderCreate(order: $order) { order { id name } userErrors { field message } } }`,
+      { order: { email: "e2e@example.com", lineItems: [{ variantId, quantity: 1 }] } },
+    );
+    expect(created.data?.orderCreate.userErrors).toEqual([]);
+    const name = created.data?.orderCreate.order.name as string;
+
+    await expect.poll(async () => (await sql`select name from orders where name = ${name}`).length, { timeout: 20_000 }).toBe(1);
+    await page.goto(demo.info.adminUrl);
+    await expect.poll(() => app().getByTestId("count-unprocessed-orders").textContent(), { timeout: 20_000 }).toBe("1");
+    await app().locator('[data-tile="unprocessed-orders"]').click();
+    await expect.poll(() => app().getByText(name).count(), { timeout: 20_000 }).toBe(1);
+    await screenshot(page, "unprocessed-orders");
+  });
+
+  it("shows field errors for invalid settings and saves nothing", async () => {
+    await page.goto(demo.info.adminUrl);
+    await page.getByRole("link", { name: "Settings" }).click();
+    await expect.poll(() => app().getByRole("heading", { name: "Settings" }).count(), { timeout: 30_000 }).toBe(1);
+
+    await app().getByLabel("Customer mapping").selectOption("default_customer");
+    await app().getByLabel("Default customer no.").fill("");
+    await app().getByRole("button", { name: "Save" }).first().click();
+    await expect
+      .poll(() => app().getByText("is required when every order goes to the default customer").count(), { timeout: 20_000 })
+      .toBe(1);
+    await screenshot(page, "settings-invalid");
+    const [row] = await sql`select settings from shops where domain = ${demo.info.shopify.shop}`;
+    expect(row?.settings).toEqual({});
+  });
+
+  it("saves valid settings and confirms with a toast", async () => {
+    await app().getByLabel("Default customer no.").fill("C00010");
+    await app().getByLabel("Allow background syncs").check();
+    await app().getByRole("button", { name: "Save" }).first().click();
+    await expect.poll(() => page.getByText("Settings saved").count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await screenshot(page, "settings-saved");
+    const [row] = await sql`select settings from shops where domain = ${demo.info.shopify.shop}`;
+    expect(row?.settings).toMatchObject({
+      allowBackgroundSyncs: true,
+      customers: { mapping: "default_customer", defaultCustomerNo: "C00010" },
+    });
+  });
+});
