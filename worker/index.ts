@@ -11,12 +11,12 @@ import { startWorker, stopWorker } from "./runner.ts";
 const log = (line: string) => console.log(`[worker] ${line}`);
 const database = await resolveDatabase(log);
 const config = getConfig();
-const runner = await startWorker({ connectionString: database.url, concurrency: config.WORKER_CONCURRENCY });
+const worker = await startWorker({ connectionString: database.url, concurrency: config.WORKER_CONCURRENCY });
 log(`running with concurrency ${config.WORKER_CONCURRENCY}`);
 
 shutdownOnSignals(
   [
-    { name: "worker", run: () => stopWorker(runner) },
+    { name: "worker", run: () => stopWorker(worker, config.WORKER_SHUTDOWN_GRACE_MS) },
     { name: "database pool", run: closeDb },
     { name: "database", run: database.stop },
   ],
@@ -24,7 +24,7 @@ shutdownOnSignals(
 );
 
 // If the worker dies on its own (lost database, graphile-worker#636), exit so a supervisor restarts us.
-runner.promise.catch((error: unknown) => {
+worker.runner.promise.catch((error: unknown) => {
   log(`worker stopped unexpectedly: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

@@ -29,6 +29,8 @@ export const configSchema = databaseConfigSchema.extend({
   APP_BRIDGE_URL: z.url().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+  /** How long a stopping worker waits for running jobs before failing and releasing them. */
+  WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(15_000),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("warn"),
 });
 

@@ -81,8 +81,8 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     steps.push({ name: "web server", run: web.close });
 
     const { startWorker, stopWorker } = await import("../../worker/runner.ts");
-    const runner = await startWorker({ connectionString: database.url, concurrency: 4, log: (level, message) => log(`worker ${level}: ${message}`) });
-    steps.push({ name: "worker", run: () => stopWorker(runner) });
+    const worker = await startWorker({ connectionString: database.url, concurrency: 4, log: (level, message) => log(`worker ${level}: ${message}`) });
+    steps.push({ name: "worker", run: () => stopWorker(worker) });
 
     const info: DemoInfo = {
       appUrl,

@@ -1,0 +1,41 @@
+import { apiLogEntries } from "../../../../db/schema/api-log.ts";
+import { getDb, type DbOrTx } from "../../db.ts";
+import type { ApiCallRecord, ApiRequestLog } from "./request-log.ts";
+
+export interface ApiLogSinkOptions {
+  shopId: number;
+  /** Keep successful calls too (the shop's logging setting). Errors are always kept. */
+  logSuccesses: boolean;
+  /** Default: the process's database (getDb()). */
+  db?: DbOrTx;
+  /** Called when a row cannot be written; the API call itself must not fail for it. */
+  onWriteError?: (error: unknown) => void;
+}
+
+const MESSAGE_LIMIT = 1000;
+
+/** An ApiRequestLog that keeps Shopify calls in `api_log_entries` (the dashboard's "API errors"). */
+export function createApiLogSink(options: ApiLogSinkOptions): ApiRequestLog {
+  return {
+    async record(entry: ApiCallRecord): Promise<void> {
+      if (!entry.isError && !options.logSuccesses) return;
+      try {
+        await (options.db ?? getDb()).insert(apiLogEntries).values({
+          shopId: options.shopId,
+          system: "shopify",
+          operation: entry.operation,
+          method: entry.method,
+          path: entry.path,
+          status: entry.status,
+          durationMs: Math.round(entry.durationMs),
+          cost: entry.cost === null ? null : Math.round(entry.cost),
+          isError: entry.isError,
+          errorCode: entry.errorCode,
+          errorMessage: entry.errorMessage === null ? null : entry.errorMessage.slice(0, MESSAGE_LIMIT),
+        });
+      } catch (error) {
+        options.onWriteError?.(error);
+      }
+    },
+  };
+}
