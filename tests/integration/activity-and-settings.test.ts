@@ -1,0 +1,84 @@
+import { beforeAll, describe, expect, it } from "vitest";
+
+import { activityTileKeys } from "../../app/.server/activity/tiles.ts";
+import { getDb } from "../../app/.server/db.ts";
+import { countActivity, listActivity } from "../../app/.server/queries/activity.ts";
+import { ensureShop } from "../../app/.server/queries/shops.ts";
+import { loadSettings, saveSettingsForm } from "../../app/.server/shops/settings-form.ts";
+import { useTestDatabase, type TestDatabase } from "../setup/test-database.ts";
+
+let db: TestDatabase;
+
+beforeAll(async () => {
+  db = await useTestDatabase();
+});
+
+/** One row behind every tile, for a shop. */
+async function fillTiles(shopId: number, suffix: string) {
+  await db.sql`insert into unmapped_records (shop_id, entity, shopify_id, label) values
+    (${shopId}, 'customer', ${"c" + suffix}, 'c'), (${shopId}, 'company', ${"k" + suffix}, 'k'), (${shopId}, 'product', ${"p" + suffix}, 'p')`;
+  await db.sql`insert into unmapped_records (shop_id, entity, shopify_id, label, resolved_at)
+    values (${shopId}, 'product', ${"resolved" + suffix}, 'r', now())`;
+  await db.sql`insert into orders (shop_id, shopify_order_id, name, status, has_conflict) values
+    (${shopId}, ${"o1" + suffix}, '#1', 'unprocessed', false), (${shopId}, ${"o2" + suffix}, '#2', 'processed', true)`;
+  await db.sql`insert into shipments (shop_id, erp_shipment_no, status) values
+    (${shopId}, ${"s1" + suffix}, 'unprocessed'), (${shopId}, ${"s2" + suffix}, 'error'), (${shopId}, ${"s3" + suffix}, 'synced')`;
+  await db.sql`insert into task_runs (shop_id, task, category, trigger, status, error_message) values
+    (${shopId}, 'orders__sync', 'orders', 'schedule', 'failed', 'ERP unreachable'),
+    (${shopId}, 'orders__sync', 'orders', 'schedule', 'succeeded', null)`;
+  await db.sql`insert into skipped_records (shop_id, entity, record_key, reason) values (${shopId}, 'product', 'p', 'no SKU')`;
+  await db.sql`insert into api_log_entries (shop_id, system, operation, is_error, error_message) values
+    (${shopId}, 'erp', 'createSalesOrder', true, '503'), (${shopId}, 'shopify', 'ShopInfo', false, null)`;
+}
+
+describe("activity dashboard counts", () => {
+  it("count each tile's open records for one shop only", async () => {
+    const a = await ensureShop(getDb(), "tiles-a.myshopify.com");
+    const b = await ensureShop(getDb(), "tiles-b.myshopify.com");
+    await fillTiles(a, "a");
+    await fillTiles(b, "b");
+    await db.sql`insert into skipped_records (shop_id, entity, record_key, reason) values (${b}, 'product', 'extra', 'no SKU')`;
+
+    const counts = await countActivity(getDb(), a);
+    expect(Object.keys(counts).sort()).toEqual([...activityTileKeys].sort());
+    expect(counts).toEqual({
+      "unmapped-customers": 1,
+      "unmapped-companies": 1,
+      "unmapped-products": 1,
+      "unprocessed-orders": 1,
+      "unprocessed-shipments": 1,
+      "shipment-errors": 1,
+      "sync-errors": 1,
+      "order-conflicts": 1,
+      "skipped-records": 1,
+      "api-errors": 1,
+    });
+    expect((await countActivity(getDb(), b))["skipped-records"]).toBe(2);
+    expect(await listActivity(getDb(), a, "sync-errors")).toEqual([
+      expect.objectContaining({ title: "orders__sync", detail: "ERP unreachable" }),
+    ]);
+  });
+});
+
+describe("saving settings", () => {
+  it("saves nothing when any field is invalid, and everything when all are valid", async () => {
+    const shopId = await ensureShop(getDb(), "settings.myshopify.com");
+    const invalid = new FormData();
+    invalid.append("allowBackgroundSyncs", "true");
+    invalid.append("customers.mapping", "default_customer");
+    invalid.append("customers.defaultCustomerNo", "");
+    const rejected = await saveSettingsForm(shopId, invalid);
+    expect(rejected).toEqual({
+      ok: false,
+      fieldErrors: { "customers.defaultCustomerNo": "is required when every order goes to the default customer" },
+    });
+    expect(await db.sql`select settings from shops where id = ${shopId}`).toEqual([{ settings: {} }]);
+
+    invalid.set("customers.defaultCustomerNo", "C00010");
+    expect(await saveSettingsForm(shopId, invalid)).toMatchObject({ ok: true });
+    expect(await loadSettings(shopId)).toMatchObject({
+      allowBackgroundSyncs: true,
+      customers: { mapping: "default_customer", defaultCustomerNo: "C00010" },
+    });
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+
+import { settingsInputFromForm } from "../../app/.server/shops/settings-form.ts";
+import { readShopSettings, shopSettingsSchema } from "../../app/.server/shops/settings-schema.ts";
+
+function form(entries: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(entries)) data.append(name, value);
+  return data;
+}
+
+describe("shop settings", () => {
+  it("gives a new shop safe defaults: no background syncs, writes allowed, errors logged", () => {
+    expect(readShopSettings({})).toMatchObject({
+      allowBackgroundSyncs: false,
+      allowOutgoingWrites: true,
+      logging: "errors",
+      orders: { importEnabled: true, importSince: null, documentType: "sales_order" },
+      products: { mapping: "item_no_and_variant_code", skuSeparator: "-" },
+    });
+  });
+
+  it("turns dotted form fields into the nested settings, with booleans and empty dates", () => {
+    const input = settingsInputFromForm(
+      form({ allowBackgroundSyncs: "true", "orders.autoProcess": "false", "orders.importSince": "", "customers.defaultCustomerNo": "C1" }),
+    );
+    expect(input).toEqual({
+      allowBackgroundSyncs: true,
+      orders: { autoProcess: false, importSince: null },
+      customers: { defaultCustomerNo: "C1" },
+    });
+  });
+
+  it.each([
+    [{ customers: { mapping: "default_customer" } }, "customers.defaultCustomerNo"],
+    [{ products: { skuSeparator: "" } }, "products.skuSeparator"],
+    [{ orders: { importSince: "31/12/2026" } }, "orders.importSince"],
+    [{ customers: { defaultCustomerNo: "C 1" } }, "customers.defaultCustomerNo"],
+    [{ logging: "verbose" }, "logging"],
+  ])("rejects %j at %s", (input, path) => {
+    const result = shopSettingsSchema.safeParse(input);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => issue.path.join("."))).toContain(path);
+  });
+
+  it("keeps working when a stored row no longer validates", () => {
+    expect(readShopSettings({ logging: 42 }).logging).toBe("errors");
+  });
+});
