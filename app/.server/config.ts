@@ -80,7 +80,7 @@ export function getDatabaseConfig(): DatabaseConfig {
 }
 
 /** Record the URL of the embedded database this process started (or joined). */
-export function useDatabaseUrl(url: string): void {
+export function setDatabaseUrl(url: string): void {
   databaseUrlOverride = url;
   // The Remix server build bundles its own copy of this module; it reads the URL from here.
   process.env.DATABASE_URL = url;

@@ -1,4 +1,4 @@
-import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import { type LoaderFunctionArgs, redirect } from "@remix-run/node";
 
 /** Shopify admin opens the app at its root with `?shop=…`; the app itself lives under /app. */
 export const loader = ({ request }: LoaderFunctionArgs) => {

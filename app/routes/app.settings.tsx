@@ -1,7 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useAppBridge } from "@shopify/app-bridge-react";
-import { Banner, BlockStack, Card, Checkbox, FormLayout, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
+import {
+  Banner,
+  BlockStack,
+  Card,
+  Checkbox,
+  FormLayout,
+  Layout,
+  Page,
+  Select,
+  Text,
+  TextField,
+} from "@shopify/polaris";
 import { useEffect, useState } from "react";
 
 import { shopIdFor } from "../.server/shops/current-shop.ts";
@@ -60,7 +71,10 @@ export default function Settings() {
   const choice = (name: string) => ({ ...text(name), id: name });
 
   return (
-    <Page title="Settings" primaryAction={{ content: "Save", loading: saving, onAction: () => submit(fields, { method: "post" }) }}>
+    <Page
+      title="Settings"
+      primaryAction={{ content: "Save", loading: saving, onAction: () => submit(fields, { method: "post" }) }}
+    >
       <BlockStack gap="400">
         {result && !result.ok ? (
           <Banner tone="critical" title="The settings were not saved">
@@ -68,11 +82,22 @@ export default function Settings() {
           </Banner>
         ) : null}
         <Layout>
-          <Layout.AnnotatedSection title="General" description="Whether scheduled syncs may run, and whether any write leaves the app.">
+          <Layout.AnnotatedSection
+            title="General"
+            description="Whether scheduled syncs may run, and whether any write leaves the app."
+          >
             <Card>
               <FormLayout>
-                <Checkbox label="Allow background syncs" helpText="Scheduled tasks run for this shop." {...check("allowBackgroundSyncs")} />
-                <Checkbox label="Allow outgoing writes" helpText="Off: syncs read but record their writes as skipped." {...check("allowOutgoingWrites")} />
+                <Checkbox
+                  label="Allow background syncs"
+                  helpText="Scheduled tasks run for this shop."
+                  {...check("allowBackgroundSyncs")}
+                />
+                <Checkbox
+                  label="Allow outgoing writes"
+                  helpText="Off: syncs read but record their writes as skipped."
+                  {...check("allowOutgoingWrites")}
+                />
                 <Select label="Logging" options={options.logging} {...choice("logging")} />
               </FormLayout>
             </Card>
@@ -81,7 +106,12 @@ export default function Settings() {
             <Card>
               <FormLayout>
                 <Checkbox label="Import orders" {...check("orders.importEnabled")} />
-                <TextField label="Import orders created since" type="date" helpText="Empty: open orders only on the first run." {...text("orders.importSince")} />
+                <TextField
+                  label="Import orders created since"
+                  type="date"
+                  helpText="Empty: open orders only on the first run."
+                  {...text("orders.importSince")}
+                />
                 <Checkbox label="Create ERP documents right after import" {...check("orders.autoProcess")} />
                 <Select label="Document type" options={options.documentTypes} {...choice("orders.documentType")} />
               </FormLayout>
@@ -97,7 +127,10 @@ export default function Settings() {
               </FormLayout>
             </Card>
           </Layout.AnnotatedSection>
-          <Layout.AnnotatedSection title="Products and inventory" description="How variants map to ERP items, and stock.">
+          <Layout.AnnotatedSection
+            title="Products and inventory"
+            description="How variants map to ERP items, and stock."
+          >
             <Card>
               <FormLayout>
                 <Select label="Sync direction" options={options.directions} {...choice("products.direction")} />

@@ -29,6 +29,8 @@ export const orders = pgTable(
   (t) => [
     uniqueIndex("orders_shop_shopify_id_uq").on(t.shopId, t.shopifyOrderId),
     index("orders_shop_status_idx").on(t.shopId, t.status),
-    index("orders_shop_conflict_idx").on(t.shopId).where(sql`${t.hasConflict}`),
+    index("orders_shop_conflict_idx")
+      .on(t.shopId)
+      .where(sql`${t.hasConflict}`),
   ],
 );

@@ -12,7 +12,10 @@ export const shops = pgTable(
     domain: text("domain").notNull(),
     scopes: text("scopes"),
     /** Validated by `shopSettingsSchema`; parsed on read so old rows pick up new defaults. */
-    settings: jsonb("settings").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    settings: jsonb("settings")
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     installedAt: timestamp("installed_at", { withTimezone: true }),
     uninstalledAt: timestamp("uninstalled_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -24,7 +24,10 @@ export const taskRuns = pgTable(
     attempts: integer("attempts").notNull().default(0),
     errorCode: text("error_code"),
     errorMessage: text("error_message"),
-    stats: jsonb("stats").$type<Record<string, number>>().notNull().default(sql`'{}'::jsonb`),
+    stats: jsonb("stats")
+      .$type<Record<string, number>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     queuedAt: timestamp("queued_at", { withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),

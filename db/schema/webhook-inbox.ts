@@ -21,7 +21,9 @@ export const webhookInbox = pgTable(
     triggeredAt: timestamp("triggered_at", { withTimezone: true }),
     payload: jsonb("payload"),
     /** received → processed | failed */
-    status: text("status", { enum: ["received", "processed", "failed"] }).notNull().default("received"),
+    status: text("status", { enum: ["received", "processed", "failed"] })
+      .notNull()
+      .default("received"),
     error: text("error"),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
     processedAt: timestamp("processed_at", { withTimezone: true }),

@@ -3,7 +3,9 @@
 //     [--app-config path/to/app.json]   (JSON: {apiKey, apiSecret, appUrl, scopes, webhooks, name?, accessToken?})
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
+
 import { z } from "zod";
+
 import { createShopifyEngine } from "./engine/create-engine.ts";
 import { registeredAppSchema } from "./server/app-registry.ts";
 import { createShopifySandboxServer } from "./server/create-server.ts";
@@ -36,7 +38,11 @@ if (values["app-config"]) {
   const { accessToken, ...app } = appConfigSchema.parse(JSON.parse(await readFile(values["app-config"], "utf8")));
   server.registerApp(app);
   if (values.shop) {
-    const installed = server.installApp(values.shop, app.apiKey, accessToken === undefined ? undefined : { accessToken });
+    const installed = server.installApp(
+      values.shop,
+      app.apiKey,
+      accessToken === undefined ? undefined : { accessToken },
+    );
     console.log(`installed ${app.apiKey} on ${values.shop}; offline token ${installed.accessToken}`);
     console.log(`admin: ${server.url}/store/${values.shop.replace(".myshopify.com", "")}/apps/${app.apiKey}`);
   }

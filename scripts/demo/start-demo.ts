@@ -10,7 +10,7 @@ import { createShopifyEngine } from "../../sandbox/shopify/engine/create-engine.
 import { createShopifySandboxServer } from "../../sandbox/shopify/server/create-server.ts";
 import { readAppToml } from "./app-toml.ts";
 import { buildAppIfStale } from "./build-app.ts";
-import { loadDemoState, saveDemoState, writeDemoInfo, type DemoInfo } from "./demo-state.ts";
+import { type DemoInfo, loadDemoState, saveDemoState, writeDemoInfo } from "./demo-state.ts";
 import { installOfflineSession } from "./install-session.ts";
 
 export interface DemoOptions {
@@ -68,9 +68,21 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     steps.push({ name: "sandbox store", run: () => sandbox.close() });
     engine.createShop({ domain: shop, name: "Demo Shop" });
     const seeded = engine.seed(shop, { seed: 1 });
-    log(`sandbox store ${shop}: ${seeded.products} products, ${seeded.variants} variants, ${seeded.locations} locations`);
-    sandbox.registerApp({ apiKey: state.apiKey, apiSecret: state.apiSecret, appUrl, scopes: toml.scopes, webhooks: toml.webhooks });
-    const { accessToken } = sandbox.installApp(shop, state.apiKey, state.accessToken ? { accessToken: state.accessToken } : undefined);
+    log(
+      `sandbox store ${shop}: ${seeded.products} products, ${seeded.variants} variants, ${seeded.locations} locations`,
+    );
+    sandbox.registerApp({
+      apiKey: state.apiKey,
+      apiSecret: state.apiSecret,
+      appUrl,
+      scopes: toml.scopes,
+      webhooks: toml.webhooks,
+    });
+    const { accessToken } = sandbox.installApp(
+      shop,
+      state.apiKey,
+      state.accessToken ? { accessToken: state.accessToken } : undefined,
+    );
     await saveDemoState(options.dataDir, { ...state, accessToken });
     await installOfflineSession({ shop, accessToken, scopes: toml.scopes });
     steps.push({ name: "database pool", run: closeDb });
@@ -81,7 +93,11 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     steps.push({ name: "web server", run: web.close });
 
     const { startWorker, stopWorker } = await import("../../worker/runner.ts");
-    const worker = await startWorker({ connectionString: database.url, concurrency: 4, log: (level, message) => log(`worker ${level}: ${message}`) });
+    const worker = await startWorker({
+      connectionString: database.url,
+      concurrency: 4,
+      log: (level, message) => log(`worker ${level}: ${message}`),
+    });
     steps.push({ name: "worker", run: () => stopWorker(worker) });
 
     const info: DemoInfo = {

@@ -13,13 +13,18 @@ function extractAdminSchema(): void {
   if (!existsSync(DEV_MCP_ADMIN_SCHEMA)) {
     throw new Error(`missing ${DEV_MCP_ADMIN_SCHEMA}: run npm install (@shopify/dev-mcp is a devDependency)`);
   }
-  if (existsSync(LOCAL_ADMIN_SCHEMA) && statSync(LOCAL_ADMIN_SCHEMA).mtimeMs >= statSync(DEV_MCP_ADMIN_SCHEMA).mtimeMs) {
+  if (
+    existsSync(LOCAL_ADMIN_SCHEMA) &&
+    statSync(LOCAL_ADMIN_SCHEMA).mtimeMs >= statSync(DEV_MCP_ADMIN_SCHEMA).mtimeMs
+  ) {
     return;
   }
   const json = gunzipSync(readFileSync(DEV_MCP_ADMIN_SCHEMA)).toString("utf8");
   // Fail here, not deep inside codegen, if the package ever changes its format.
   const parsed = JSON.parse(json) as { data?: { __schema?: unknown }; __schema?: unknown };
-  if (!parsed.data?.__schema && !parsed.__schema) throw new Error(`${DEV_MCP_ADMIN_SCHEMA} is not an introspection result`);
+  if (!parsed.data?.__schema && !parsed.__schema) {
+    throw new Error(`${DEV_MCP_ADMIN_SCHEMA} is not an introspection result`);
+  }
   mkdirSync(dirname(LOCAL_ADMIN_SCHEMA), { recursive: true });
   writeFileSync(LOCAL_ADMIN_SCHEMA, json);
   console.log(`extracted ${LOCAL_ADMIN_SCHEMA}`);

@@ -36,7 +36,13 @@ function sourceFiles(dir: string): string[] {
 export function findGraphqlDocuments(root: string, base = join(root, "..")): FoundDocument[] {
   const found: FoundDocument[] = [];
   for (const path of sourceFiles(root)) {
-    const source = ts.createSourceFile(path, readFileSync(path, "utf8"), ts.ScriptTarget.Latest, true, path.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+    const source = ts.createSourceFile(
+      path,
+      readFileSync(path, "utf8"),
+      ts.ScriptTarget.Latest,
+      true,
+      path.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+    );
     const visit = (node: ts.Node): void => {
       const file = relative(base, path);
       const line = () => source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;

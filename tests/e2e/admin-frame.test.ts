@@ -1,11 +1,11 @@
 import { rm } from "node:fs/promises";
 import path from "node:path";
 
-import postgres from "postgres";
 import type { Browser, FrameLocator, Page } from "playwright-core";
+import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { startDemo, type RunningDemo } from "../../scripts/demo/start-demo.ts";
+import { type RunningDemo, startDemo } from "../../scripts/demo/start-demo.ts";
 import { launchBrowser, newPage, screenshot } from "./browser.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -60,7 +60,9 @@ describe("the app inside the sandbox admin", () => {
     expect(created.data?.orderCreate.userErrors).toEqual([]);
     const name = created.data?.orderCreate.order.name as string;
 
-    await expect.poll(async () => (await sql`select name from orders where name = ${name}`).length, { timeout: 20_000 }).toBe(1);
+    await expect
+      .poll(async () => (await sql`select name from orders where name = ${name}`).length, { timeout: 20_000 })
+      .toBe(1);
     await page.goto(demo.info.adminUrl);
     await expect.poll(() => app().getByTestId("count-unprocessed-orders").textContent(), { timeout: 20_000 }).toBe("1");
     await app().locator('[data-tile="unprocessed-orders"]').click();
@@ -77,7 +79,9 @@ describe("the app inside the sandbox admin", () => {
     await app().getByLabel("Default customer no.").fill("");
     await app().getByRole("button", { name: "Save" }).first().click();
     await expect
-      .poll(() => app().getByText("is required when every order goes to the default customer").count(), { timeout: 20_000 })
+      .poll(() => app().getByText("is required when every order goes to the default customer").count(), {
+        timeout: 20_000,
+      })
       .toBe(1);
     await screenshot(page, "settings-invalid");
     const [row] = await sql`select settings from shops where domain = ${demo.info.shopify.shop}`;

@@ -5,7 +5,7 @@ import { getDb } from "../../app/.server/db.ts";
 import { countActivity, listActivity } from "../../app/.server/queries/activity.ts";
 import { ensureShop } from "../../app/.server/queries/shops.ts";
 import { loadSettings, saveSettingsForm } from "../../app/.server/shops/settings-form.ts";
-import { useTestDatabase, type TestDatabase } from "../setup/test-database.ts";
+import { type TestDatabase, useTestDatabase } from "../setup/test-database.ts";
 
 let db: TestDatabase;
 

@@ -2,13 +2,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { getDb } from "../../app/.server/db.ts";
 import { markShopInstalled } from "../../app/.server/queries/shops.ts";
-import { action as appUninstalled } from "../../app/routes/webhooks.app.uninstalled.tsx";
 import { action as scopesUpdate } from "../../app/routes/webhooks.app.scopes_update.tsx";
+import { action as appUninstalled } from "../../app/routes/webhooks.app.uninstalled.tsx";
 import { action as dataRequest } from "../../app/routes/webhooks.customers.data_request.tsx";
 import { action as customersRedact } from "../../app/routes/webhooks.customers.redact.tsx";
 import { action as ordersCreate } from "../../app/routes/webhooks.orders.create.tsx";
 import { action as shopRedact } from "../../app/routes/webhooks.shop.redact.tsx";
-import { useTestDatabase, type TestDatabase } from "../setup/test-database.ts";
+import { type TestDatabase, useTestDatabase } from "../setup/test-database.ts";
 import { orderPayload, webhookRequest } from "../support/webhook-request.ts";
 import { drainJobs } from "../support/worker.ts";
 
@@ -40,7 +40,9 @@ describe("app/uninstalled", () => {
     expect((await appUninstalled(args(request()))).status).toBe(200);
     const [afterReplay] = await db.sql`select uninstalled_at from shops where domain = ${shop}`;
     expect(afterReplay?.uninstalled_at).toEqual(afterFirst?.uninstalled_at);
-    expect(await db.sql`select count(*)::int as n from webhook_inbox where topic = 'app/uninstalled'`).toEqual([{ n: 1 }]);
+    expect(await db.sql`select count(*)::int as n from webhook_inbox where topic = 'app/uninstalled'`).toEqual([
+      { n: 1 },
+    ]);
   });
 
   it("ignores an uninstall that happened before the latest reinstall", async () => {
@@ -62,10 +64,18 @@ describe("app/scopes_update", () => {
   it("records the granted scopes on the shop and its sessions", async () => {
     const shop = "scopes.myshopify.com";
     await installShop(shop);
-    const request = webhookRequest({ topic: "app/scopes_update", shop, body: { current: ["read_orders", "write_orders"] } });
+    const request = webhookRequest({
+      topic: "app/scopes_update",
+      shop,
+      body: { current: ["read_orders", "write_orders"] },
+    });
     expect((await scopesUpdate(args(request))).status).toBe(200);
-    expect(await db.sql`select scopes from shops where domain = ${shop}`).toEqual([{ scopes: "read_orders,write_orders" }]);
-    expect(await db.sql`select scope from sessions where shop = ${shop}`).toEqual([{ scope: "read_orders,write_orders" }]);
+    expect(await db.sql`select scopes from shops where domain = ${shop}`).toEqual([
+      { scopes: "read_orders,write_orders" },
+    ]);
+    expect(await db.sql`select scope from sessions where shop = ${shop}`).toEqual([
+      { scope: "read_orders,write_orders" },
+    ]);
   });
 });
 
@@ -82,7 +92,10 @@ describe("compliance webhooks", () => {
     expect((await dataRequest(args(webhookRequest({ topic: "customers/data_request", shop, body })))).status).toBe(200);
     const rows = await db.sql`select shopify_customer_id, orders_requested from customer_data_requests`;
     expect(rows).toEqual([
-      { shopify_customer_id: "gid://shopify/Customer/42", orders_requested: ["gid://shopify/Order/1001", "gid://shopify/Order/1002"] },
+      {
+        shopify_customer_id: "gid://shopify/Customer/42",
+        orders_requested: ["gid://shopify/Order/1001", "gid://shopify/Order/1002"],
+      },
     ]);
     const [inbox] = await db.sql`select payload, status from webhook_inbox where topic = 'customers/data_request'`;
     expect(inbox).toEqual({ payload: null, status: "processed" });
@@ -95,8 +108,15 @@ describe("compliance webhooks", () => {
       values (${shopId}, 'customer', 'gid://shopify/Customer/77', 'buyer@example.com'),
              (${shopId}, 'customer', 'gid://shopify/Customer/78', 'other@example.com')`;
     // An order webhook for customer 77 still waiting in the inbox holds their e-mail.
-    await ordersCreate(args(webhookRequest({ topic: "orders/create", shop, body: orderPayload(900, "2026-11-01T10:00:00Z") })));
-    const body = { shop_id: 1, shop_domain: shop, customer: { id: 77, email: "buyer@example.com", phone: null }, orders_to_redact: [900] };
+    await ordersCreate(
+      args(webhookRequest({ topic: "orders/create", shop, body: orderPayload(900, "2026-11-01T10:00:00Z") })),
+    );
+    const body = {
+      shop_id: 1,
+      shop_domain: shop,
+      customer: { id: 77, email: "buyer@example.com", phone: null },
+      orders_to_redact: [900],
+    };
     expect((await customersRedact(args(webhookRequest({ topic: "customers/redact", shop, body })))).status).toBe(200);
     await db.sql`update webhook_inbox set status = 'processed' where topic = 'orders/create' and shop_id = ${shopId}`;
     await drainJobs(db.url);

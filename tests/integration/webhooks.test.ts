@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { action as ordersCreate } from "../../app/routes/webhooks.orders.create.tsx";
 import { action as ordersUpdated } from "../../app/routes/webhooks.orders.updated.tsx";
-import { useTestDatabase, type TestDatabase } from "../setup/test-database.ts";
+import { type TestDatabase, useTestDatabase } from "../setup/test-database.ts";
 import { orderPayload, webhookRequest } from "../support/webhook-request.ts";
 import { drainJobs } from "../support/worker.ts";
 
@@ -26,7 +26,14 @@ describe("webhook routes", () => {
   it("answer 401 to a bad HMAC and change nothing", async () => {
     const shop = "bad-hmac.myshopify.com";
     const response = await ordersCreate(
-      args(webhookRequest({ topic: "orders/create", shop, body: orderPayload(1, "2026-11-01T10:00:00Z"), secret: "wrong" })),
+      args(
+        webhookRequest({
+          topic: "orders/create",
+          shop,
+          body: orderPayload(1, "2026-11-01T10:00:00Z"),
+          secret: "wrong",
+        }),
+      ),
     );
     expect(response.status).toBe(401);
     expect(await counts(shop)).toEqual({ inbox: 0, jobs: 0, shops: 0 });
@@ -34,7 +41,9 @@ describe("webhook routes", () => {
 
   it("answer 400 to a malformed body and change nothing", async () => {
     const shop = "malformed.myshopify.com";
-    const notJson = await ordersCreate(args(webhookRequest({ topic: "orders/create", shop, body: null, rawBody: "{not json" })));
+    const notJson = await ordersCreate(
+      args(webhookRequest({ topic: "orders/create", shop, body: null, rawBody: "{not json" })),
+    );
     const wrongShape = await ordersCreate(args(webhookRequest({ topic: "orders/create", shop, body: { id: "x" } })));
     const wrongTopic = await ordersCreate(
       args(webhookRequest({ topic: "orders/updated", shop, body: orderPayload(2, "2026-11-01T10:00:00Z") })),
@@ -49,7 +58,9 @@ describe("webhook routes", () => {
     const body = orderPayload(3, "2026-11-01T10:00:00Z");
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) {
-      const response = await ordersCreate(args(webhookRequest({ topic: "orders/create", shop, body, webhookId: "wh-replayed-1" })));
+      const response = await ordersCreate(
+        args(webhookRequest({ topic: "orders/create", shop, body, webhookId: "wh-replayed-1" })),
+      );
       statuses.push(response.status);
     }
     expect(statuses).toEqual([200, 200, 200, 200, 200]);
@@ -60,13 +71,17 @@ describe("webhook routes", () => {
     const shop = "ordered.myshopify.com";
     const newer = orderPayload(4, "2026-11-02T10:00:00Z", "#1004-edited");
     const older = orderPayload(4, "2026-11-01T10:00:00Z", "#1004");
-    expect((await ordersUpdated(args(webhookRequest({ topic: "orders/updated", shop, body: newer })))).status).toBe(200);
+    expect((await ordersUpdated(args(webhookRequest({ topic: "orders/updated", shop, body: newer })))).status).toBe(
+      200,
+    );
     expect((await ordersCreate(args(webhookRequest({ topic: "orders/create", shop, body: older })))).status).toBe(200);
     await drainJobs(db.url);
 
-    const orders = await db.sql`select o.name, o.status from orders o join shops s on s.id = o.shop_id where s.domain = ${shop}`;
+    const orders =
+      await db.sql`select o.name, o.status from orders o join shops s on s.id = o.shop_id where s.domain = ${shop}`;
     expect(orders).toEqual([{ name: "#1004-edited", status: "unprocessed" }]);
-    const inbox = await db.sql`select i.status, i.payload from webhook_inbox i join shops s on s.id = i.shop_id where s.domain = ${shop}`;
+    const inbox =
+      await db.sql`select i.status, i.payload from webhook_inbox i join shops s on s.id = i.shop_id where s.domain = ${shop}`;
     expect(inbox).toEqual([
       { status: "processed", payload: null },
       { status: "processed", payload: null },

@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { action as ordersCreate } from "../../app/routes/webhooks.orders.create.tsx";
-import { useTestDatabase, type TestDatabase } from "../setup/test-database.ts";
+import { type TestDatabase, useTestDatabase } from "../setup/test-database.ts";
 import { testEnv } from "../setup/test-env.ts";
 import { orderPayload, webhookRequest } from "../support/webhook-request.ts";
 import { drainJobs } from "../support/worker.ts";
@@ -16,11 +16,21 @@ beforeAll(async () => {
   db = await useTestDatabase();
 });
 
-function startWorkerProcess(graceMs: number): { child: ChildProcess; exited: Promise<number | null>; output: () => string } {
+function startWorkerProcess(graceMs: number): {
+  child: ChildProcess;
+  exited: Promise<number | null>;
+  output: () => string;
+} {
   let output = "";
   const child = spawn(process.execPath, [path.join(root, "worker/index.ts")], {
     cwd: root,
-    env: { ...process.env, ...testEnv, DATABASE_URL: db.url, WORKER_CONCURRENCY: "1", WORKER_SHUTDOWN_GRACE_MS: String(graceMs) },
+    env: {
+      ...process.env,
+      ...testEnv,
+      DATABASE_URL: db.url,
+      WORKER_CONCURRENCY: "1",
+      WORKER_SHUTDOWN_GRACE_MS: String(graceMs),
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -50,10 +60,13 @@ async function enqueueBlockedJob(shop: string, id: number) {
 
 async function waitForLockedJob(): Promise<void> {
   await expect
-    .poll(async () => (await db.sql`select count(*)::int as n from graphile_worker.jobs where locked_at is not null`)[0]?.n, {
-      timeout: 20_000,
-      interval: 100,
-    })
+    .poll(
+      async () => (await db.sql`select count(*)::int as n from graphile_worker.jobs where locked_at is not null`)[0]?.n,
+      {
+        timeout: 20_000,
+        interval: 100,
+      },
+    )
     .toBe(1);
 }
 
@@ -89,6 +102,8 @@ describe("worker shutdown on SIGTERM", () => {
 
     await drainJobs(db.url); // any worker picks it up at once and finishes it
     expect(await db.sql`select id from graphile_worker.jobs`).toEqual([]);
-    expect(await db.sql`select name from orders where shopify_order_id = 'gid://shopify/Order/502'`).toEqual([{ name: "#502" }]);
+    expect(await db.sql`select name from orders where shopify_order_id = 'gid://shopify/Order/502'`).toEqual([
+      { name: "#502" },
+    ]);
   });
 });

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
 
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "../../db/embedded-postgres.ts";
+import { type EmbeddedDatabase, startEmbeddedPostgres } from "../../db/embedded-postgres.ts";
 import { migrateDatabase } from "../../db/migrate.ts";
 
 declare module "vitest" {

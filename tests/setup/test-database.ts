@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { afterAll, inject } from "vitest";
 
-import { useDatabaseUrl } from "../../app/.server/config.ts";
+import { setDatabaseUrl } from "../../app/.server/config.ts";
 import { closeDb, getDb } from "../../app/.server/db.ts";
 import { withDatabase } from "./global-setup.ts";
 
@@ -23,7 +23,7 @@ export async function useTestDatabase(): Promise<TestDatabase> {
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database "${name}" template "${inject("templateDatabase")}"`);
   const url = withDatabase(adminUrl, name);
-  useDatabaseUrl(url);
+  setDatabaseUrl(url);
   getDb();
   const sql = postgres(url, { max: 2, onnotice: () => {} });
 

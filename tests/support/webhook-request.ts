@@ -13,7 +13,9 @@ export function webhookRequest(input: {
   rawBody?: string;
 }): Request {
   const raw = input.rawBody ?? JSON.stringify(input.body);
-  const hmac = createHmac("sha256", input.secret ?? testEnv.SHOPIFY_API_SECRET).update(raw).digest("base64");
+  const hmac = createHmac("sha256", input.secret ?? testEnv.SHOPIFY_API_SECRET)
+    .update(raw)
+    .digest("base64");
   return new Request(`${testEnv.SHOPIFY_APP_URL}/webhooks/${input.topic}`, {
     method: "POST",
     body: raw,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { configSchema, ConfigError, databaseConfigSchema, parseConfig } from "../../app/.server/config.ts";
+import { ConfigError, configSchema, databaseConfigSchema, parseConfig } from "../../app/.server/config.ts";
 
 const valid = {
   SHOPIFY_API_KEY: "key",
@@ -11,7 +11,8 @@ const valid = {
 
 describe("configuration", () => {
   it("names every missing or malformed variable", () => {
-    const attempt = () => parseConfig(configSchema, { SHOPIFY_APP_URL: "not a url", DATABASE_URL: "mysql://x/y", PORT: "http" });
+    const attempt = () =>
+      parseConfig(configSchema, { SHOPIFY_APP_URL: "not a url", DATABASE_URL: "mysql://x/y", PORT: "http" });
     expect(attempt).toThrow(ConfigError);
     const message = (() => {
       try {

@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,7 +22,9 @@ function problemsOf(schema: GraphQLSchema, where: string, text: string): string[
   const problems = validate(schema, document).map((error) => `${where}: ${error.message}`);
   for (const definition of document.definitions) {
     // Codegen names its types after the operation, and the request log uses the name.
-    if (definition.kind === Kind.OPERATION_DEFINITION && !definition.name) problems.push(`${where}: operation has no name`);
+    if (definition.kind === Kind.OPERATION_DEFINITION && !definition.name) {
+      problems.push(`${where}: operation has no name`);
+    }
   }
   return problems;
 }
@@ -45,7 +47,9 @@ describe("GraphQL documents in app/", () => {
   });
 
   it("validates every document against the Admin API 2026-10 schema", () => {
-    const problems = documents.flatMap((d) => (d.text === undefined ? [] : problemsOf(schema, `${d.file}:${d.line}`, d.text)));
+    const problems = documents.flatMap((d) =>
+      d.text === undefined ? [] : problemsOf(schema, `${d.file}:${d.line}`, d.text),
+    );
     expect(problems, `invalid GraphQL documents:\n${problems.join("\n")}`).toEqual([]);
   });
 
@@ -53,10 +57,19 @@ describe("GraphQL documents in app/", () => {
     const names = documents.flatMap((d) =>
       d.text === undefined
         ? []
-        : parse(d.text).definitions.flatMap((def) => (def.kind === Kind.OPERATION_DEFINITION && def.name ? [`${def.name.value}`] : [])),
+        : parse(d.text).definitions.flatMap((def) =>
+            def.kind === Kind.OPERATION_DEFINITION && def.name ? [`${def.name.value}`] : [],
+          ),
     );
     const duplicates = names.filter((name, i) => names.indexOf(name) !== i);
     expect(duplicates).toEqual([]);
+  });
+
+  it("has generated types for every document (else run npm run graphql-codegen)", () => {
+    // The preset keys its types by the exact document text, so a changed document is a missing key.
+    const generated = readFileSync(new URL("../../app/types/admin.generated.d.ts", import.meta.url), "utf8");
+    const stale = documents.filter((d) => d.text !== undefined && !generated.includes(`${JSON.stringify(d.text)}:`));
+    expect(stale.map((d) => `${d.file}:${d.line}`)).toEqual([]);
   });
 
   it("would catch a misspelt field", () => {
@@ -66,7 +79,9 @@ describe("GraphQL documents in app/", () => {
 
   it("would catch an unnamed operation and a syntax error", () => {
     expect(problemsOf(schema, "bad.ts:1", "{ shop { name } }")).toEqual(["bad.ts:1: operation has no name"]);
-    expect(problemsOf(schema, "bad.ts:1", "query Broken { shop { name }")).toEqual([expect.stringContaining("Syntax Error")]);
+    expect(problemsOf(schema, "bad.ts:1", "query Broken { shop { name }")).toEqual([
+      expect.stringContaining("Syntax Error"),
+    ]);
   });
 
   it("would catch an interpolated literal and ignore #graphql outside template literals", () => {

@@ -8,7 +8,10 @@ describe("document headers in sandbox mode", () => {
       "Content-Security-Policy": "frame-ancestors https://a.myshopify.com https://admin.shopify.com;",
       Link: '<https://cdn.shopify.com/shopifycloud/app-bridge.js>; rel="preload"; as="script";',
     });
-    adaptHeadersForSandbox(headers, { sandboxOrigin: "http://127.0.0.1:8790/x", appBridgeUrl: "http://127.0.0.1:8790/app-bridge.js" });
+    adaptHeadersForSandbox(headers, {
+      sandboxOrigin: "http://127.0.0.1:8790/x",
+      appBridgeUrl: "http://127.0.0.1:8790/app-bridge.js",
+    });
     expect(headers.get("Content-Security-Policy")).toBe(
       "frame-ancestors https://a.myshopify.com https://admin.shopify.com http://127.0.0.1:8790;",
     );

@@ -22,7 +22,12 @@ describe("shop settings", () => {
 
   it("turns dotted form fields into the nested settings, with booleans and empty dates", () => {
     const input = settingsInputFromForm(
-      form({ allowBackgroundSyncs: "true", "orders.autoProcess": "false", "orders.importSince": "", "customers.defaultCustomerNo": "C1" }),
+      form({
+        allowBackgroundSyncs: "true",
+        "orders.autoProcess": "false",
+        "orders.importSince": "",
+        "customers.defaultCustomerNo": "C1",
+      }),
     );
     expect(input).toEqual({
       allowBackgroundSyncs: true,

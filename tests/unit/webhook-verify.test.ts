@@ -9,7 +9,11 @@ const body = JSON.stringify({ id: 1 });
 const sign = (raw: string, key = secret) => createHmac("sha256", key).update(raw).digest("base64");
 
 function request(headers: Record<string, string>, raw = body, method = "POST") {
-  return new Request("http://app/webhooks/orders/create", { method, body: method === "POST" ? raw : undefined, headers });
+  return new Request("http://app/webhooks/orders/create", {
+    method,
+    body: method === "POST" ? raw : undefined,
+    headers,
+  });
 }
 
 const goodHeaders = {
@@ -34,11 +38,17 @@ describe("webhook verification", () => {
     ["no signature", { "X-Shopify-Hmac-Sha256": "" }],
     ["a truncated signature", { "X-Shopify-Hmac-Sha256": sign(body).slice(0, 10) }],
   ])("rejects %s with 401", async (_name, override) => {
-    expect(await verifyWebhook(request({ ...goodHeaders, ...override }), secret)).toMatchObject({ ok: false, status: 401 });
+    expect(await verifyWebhook(request({ ...goodHeaders, ...override }), secret)).toMatchObject({
+      ok: false,
+      status: 401,
+    });
   });
 
   it("rejects a tampered body with 401", async () => {
-    expect(await verifyWebhook(request(goodHeaders, JSON.stringify({ id: 2 })), secret)).toMatchObject({ ok: false, status: 401 });
+    expect(await verifyWebhook(request(goodHeaders, JSON.stringify({ id: 2 })), secret)).toMatchObject({
+      ok: false,
+      status: 401,
+    });
   });
 
   it("rejects a signed request without the webhook id or with a foreign shop domain with 400", async () => {

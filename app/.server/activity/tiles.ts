@@ -27,15 +27,55 @@ export interface ActivityTile {
 }
 
 export const activityTiles: readonly ActivityTile[] = [
-  { key: "unmapped-customers", title: "Unmapped customers", tone: "attention", description: "Shopify customers with no ERP customer; their orders wait." },
-  { key: "unmapped-companies", title: "Unmapped companies", tone: "attention", description: "B2B companies with no ERP customer; their orders wait." },
-  { key: "unmapped-products", title: "Unmapped products", tone: "attention", description: "Variants whose SKU matches no ERP item; their orders wait." },
-  { key: "unprocessed-orders", title: "Unprocessed orders", tone: "attention", description: "Imported orders without an ERP sales document yet." },
-  { key: "unprocessed-shipments", title: "Unprocessed shipments", tone: "attention", description: "Posted ERP shipments not yet sent to Shopify as fulfillments." },
-  { key: "shipment-errors", title: "Shipment errors", tone: "critical", description: "Shipments that could not become Shopify fulfillments." },
+  {
+    key: "unmapped-customers",
+    title: "Unmapped customers",
+    tone: "attention",
+    description: "Shopify customers with no ERP customer; their orders wait.",
+  },
+  {
+    key: "unmapped-companies",
+    title: "Unmapped companies",
+    tone: "attention",
+    description: "B2B companies with no ERP customer; their orders wait.",
+  },
+  {
+    key: "unmapped-products",
+    title: "Unmapped products",
+    tone: "attention",
+    description: "Variants whose SKU matches no ERP item; their orders wait.",
+  },
+  {
+    key: "unprocessed-orders",
+    title: "Unprocessed orders",
+    tone: "attention",
+    description: "Imported orders without an ERP sales document yet.",
+  },
+  {
+    key: "unprocessed-shipments",
+    title: "Unprocessed shipments",
+    tone: "attention",
+    description: "Posted ERP shipments not yet sent to Shopify as fulfillments.",
+  },
+  {
+    key: "shipment-errors",
+    title: "Shipment errors",
+    tone: "critical",
+    description: "Shipments that could not become Shopify fulfillments.",
+  },
   { key: "sync-errors", title: "Synchronization errors", tone: "critical", description: "Task runs that failed." },
-  { key: "order-conflicts", title: "Order conflicts", tone: "critical", description: "Orders edited in Shopify after their ERP document was made." },
-  { key: "skipped-records", title: "Skipped records", tone: "attention", description: "Records a sync chose not to change, with the reason." },
+  {
+    key: "order-conflicts",
+    title: "Order conflicts",
+    tone: "critical",
+    description: "Orders edited in Shopify after their ERP document was made.",
+  },
+  {
+    key: "skipped-records",
+    title: "Skipped records",
+    tone: "attention",
+    description: "Records a sync chose not to change, with the reason.",
+  },
   { key: "api-errors", title: "API errors", tone: "critical", description: "Failed calls to Shopify or the ERP." },
 ];
 

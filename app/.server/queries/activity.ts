@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
 
 import { apiLogEntries } from "../../../db/schema/api-log.ts";
 import { orders } from "../../../db/schema/orders.ts";
@@ -29,7 +29,12 @@ const unmapped = (entity: "customer" | "company" | "product"): TileSource => {
     count: (shopId) => sql`(select count(*) from ${unmappedRecords} where ${where(shopId)})`,
     list: (db, shopId, limit) =>
       db
-        .select({ id: unmappedRecords.id, title: unmappedRecords.label, detail: unmappedRecords.shopifyId, at: unmappedRecords.firstSeenAt })
+        .select({
+          id: unmappedRecords.id,
+          title: unmappedRecords.label,
+          detail: unmappedRecords.shopifyId,
+          at: unmappedRecords.firstSeenAt,
+        })
         .from(unmappedRecords)
         .where(where(shopId))
         .orderBy(desc(unmappedRecords.firstSeenAt))
@@ -54,7 +59,12 @@ const shipmentTile = (status: "unprocessed" | "error"): TileSource => {
     count: (shopId) => sql`(select count(*) from ${shipments} where ${where(shopId)})`,
     list: (db, shopId, limit) =>
       db
-        .select({ id: shipments.id, title: shipments.erpShipmentNo, detail: shipments.errorMessage, at: shipments.updatedAt })
+        .select({
+          id: shipments.id,
+          title: shipments.erpShipmentNo,
+          detail: shipments.errorMessage,
+          at: shipments.updatedAt,
+        })
         .from(shipments)
         .where(where(shopId))
         .orderBy(desc(shipments.updatedAt))

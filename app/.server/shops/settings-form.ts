@@ -1,10 +1,9 @@
 import { getDb } from "../db.ts";
 import { getShopSettings, saveShopSettings } from "../queries/shops.ts";
-import { shopSettingsSchema, type ShopSettings } from "./settings-schema.ts";
+import { type ShopSettings, shopSettingsSchema } from "./settings-schema.ts";
 
 export type SettingsSaveResult =
-  | { ok: true; settings: ShopSettings }
-  | { ok: false; fieldErrors: Record<string, string> };
+  { ok: true; settings: ShopSettings } | { ok: false; fieldErrors: Record<string, string> };
 
 /** Boolean fields arrive as "true"/"false" from the form; everything else as text. */
 const booleanFields = new Set([

@@ -1,9 +1,9 @@
 import {
-  customerMappings,
-  loggingLevels,
-  orderDocumentTypes,
-  productMappings,
-  syncDirections,
+  type customerMappings,
+  type loggingLevels,
+  type orderDocumentTypes,
+  type productMappings,
+  type syncDirections,
 } from "./settings-schema.ts";
 
 /** Human labels for the settings' choices, in the schema's order. */

@@ -7,8 +7,7 @@ import { webhookPayloadSchemas, type WebhookTopic } from "./topics.ts";
 import type { VerifiedDelivery } from "./verify.ts";
 
 export type AcceptResult =
-  | { status: 200; outcome: "accepted" | "replay"; inboxId?: number }
-  | { status: 400; reason: string };
+  { status: 200; outcome: "accepted" | "replay"; inboxId?: number } | { status: 400; reason: string };
 
 /**
  * Record a verified delivery and queue its follow-up work in one transaction, then answer.

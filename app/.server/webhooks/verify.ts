@@ -12,7 +12,8 @@ export interface VerifiedDelivery {
   rawBody: string;
 }
 
-export type VerifyResult = { ok: true; delivery: VerifiedDelivery } | { ok: false; status: 400 | 401 | 405; reason: string };
+export type VerifyResult =
+  { ok: true; delivery: VerifiedDelivery } | { ok: false; status: 400 | 401 | 405; reason: string };
 
 const headersSchema = z.object({
   hmac: z.string().min(1),

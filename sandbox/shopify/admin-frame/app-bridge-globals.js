@@ -48,7 +48,11 @@
       }
       _report() {
         var items = Array.prototype.map.call(this.querySelectorAll("a"), function (a) {
-          return { href: a.getAttribute("href") || "/", label: (a.textContent || "").trim(), rel: a.getAttribute("rel") };
+          return {
+            href: a.getAttribute("href") || "/",
+            label: (a.textContent || "").trim(),
+            rel: a.getAttribute("rel"),
+          };
         });
         post({ type: "nav-menu", items: items });
       }
@@ -137,7 +141,13 @@
   var params = new URLSearchParams(window.location.search);
   window.shopify = {
     __sandbox: true,
-    config: { apiKey: bridge.apiKey, shop: bridge.shop, host: params.get("host") || undefined, locale: params.get("locale") || "en", appOrigins: [] },
+    config: {
+      apiKey: bridge.apiKey,
+      shop: bridge.shop,
+      host: params.get("host") || undefined,
+      locale: params.get("locale") || "en",
+      appOrigins: [],
+    },
     origin: new URL(document.currentScript ? document.currentScript.src : window.location.href).origin,
     ready: Promise.resolve(),
     environment: { mobile: false, embedded: window.parent !== window, pos: false },
@@ -157,23 +167,43 @@
       hide: function () {},
     },
     saveBar: {
-      show: function (id) { return byId(id).show(); },
-      hide: function (id) { return byId(id).hide(); },
-      toggle: function (id) { return byId(id).toggle(); },
-      leaveConfirmation: function () { return Promise.resolve(); },
+      show: function (id) {
+        return byId(id).show();
+      },
+      hide: function (id) {
+        return byId(id).hide();
+      },
+      toggle: function (id) {
+        return byId(id).toggle();
+      },
+      leaveConfirmation: function () {
+        return Promise.resolve();
+      },
     },
     modal: {
-      show: function (id) { return byId(id).show(); },
-      hide: function (id) { return byId(id).hide(); },
-      toggle: function (id) { return byId(id).toggle(); },
+      show: function (id) {
+        return byId(id).show();
+      },
+      hide: function (id) {
+        return byId(id).hide();
+      },
+      toggle: function (id) {
+        return byId(id).toggle();
+      },
     },
     user: function () {
       return Promise.resolve({ id: 1, name: "Sandbox Owner", accountAccess: "Account owner" });
     },
     scopes: {
-      query: function () { return Promise.resolve({ granted: [], required: [], optional: [] }); },
-      request: function () { return Promise.resolve({ result: "granted-all", detail: { granted: [], required: [], optional: [] } }); },
-      revoke: function () { return Promise.resolve({ detail: { granted: [], required: [], optional: [] } }); },
+      query: function () {
+        return Promise.resolve({ granted: [], required: [], optional: [] });
+      },
+      request: function () {
+        return Promise.resolve({ result: "granted-all", detail: { granted: [], required: [], optional: [] } });
+      },
+      revoke: function () {
+        return Promise.resolve({ detail: { granted: [], required: [], optional: [] } });
+      },
     },
     resourcePicker: function () {
       console.warn("sandbox app-bridge: resourcePicker is not simulated; resolving as cancelled");

@@ -42,7 +42,12 @@
   function idToken(force) {
     if (!force && cached && cached.expiresAt - 10000 > Date.now()) return Promise.resolve(cached.token);
     if (pending) return pending;
-    var url = sandboxOrigin + "/sandbox/session-token?shop=" + encodeURIComponent(shop) + "&apiKey=" + encodeURIComponent(apiKey);
+    var url =
+      sandboxOrigin +
+      "/sandbox/session-token?shop=" +
+      encodeURIComponent(shop) +
+      "&apiKey=" +
+      encodeURIComponent(apiKey);
     pending = originalFetch(url)
       .then(function (res) {
         if (!res.ok) throw new Error("sandbox: session token request failed with " + res.status);

@@ -57,7 +57,10 @@ export function checkPageArgs(args: ConnectionArgs): void {
   if ((first === null || first === undefined) && (last === null || last === undefined)) {
     throw new GraphQLError("you must provide one of first or last");
   }
-  for (const [name, value] of [["first", first], ["last", last]] as const) {
+  for (const [name, value] of [
+    ["first", first],
+    ["last", last],
+  ] as const) {
     if (value !== null && value !== undefined && (value < 0 || value > MAX_PAGE_SIZE)) {
       throw new GraphQLError(`The '${name}' argument must be between 0 and ${MAX_PAGE_SIZE} (was ${value}).`, {
         extensions: { code: "BAD_REQUEST" },

@@ -1,17 +1,17 @@
 import {
+  getNamedType,
   type GraphQLCompositeType,
   type GraphQLNamedType,
   type GraphQLObjectType,
-  type OperationDefinitionNode,
-  type SelectionSetNode,
-  getNamedType,
   isCompositeType,
   isLeafType,
   isObjectType,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
 } from "graphql";
 
 import { CONNECTION_COST, MUTATION_COST } from "./cost.ts";
-import { collectFields, connectionNodeType, fieldDef, type CollectedField, type WalkContext } from "./cost-walk.ts";
+import { type CollectedField, collectFields, connectionNodeType, fieldDef, type WalkContext } from "./cost-walk.ts";
 
 type Json = Record<string, unknown>;
 
@@ -33,7 +33,8 @@ export function actualCost(ctx: WalkContext, op: OperationDefinitionNode, data: 
     if (!def) continue;
     const value = data[key];
     if (op.operation === "mutation") {
-      total += MUTATION_COST + (isJson(value) ? selectionActual(ctx, f.node.selectionSet, getNamedType(def.type), value) : 0);
+      total +=
+        MUTATION_COST + (isJson(value) ? selectionActual(ctx, f.node.selectionSet, getNamedType(def.type), value) : 0);
     } else {
       total += fieldActual(ctx, f, value);
     }
@@ -54,7 +55,12 @@ function dedupe(fields: CollectedField[], data: Json): CollectedField[] {
   return out;
 }
 
-function selectionActual(ctx: WalkContext, sel: SelectionSetNode | undefined, type: GraphQLNamedType, value: Json): number {
+function selectionActual(
+  ctx: WalkContext,
+  sel: SelectionSetNode | undefined,
+  type: GraphQLNamedType,
+  value: Json,
+): number {
   if (!isCompositeType(type)) return 0;
   const typename = value.__typename;
   const runtime = typeof typename === "string" ? ctx.schema.getType(typename) : undefined;
@@ -76,7 +82,9 @@ function fieldActual(ctx: WalkContext, f: CollectedField, value: unknown): numbe
   if (nodeType && isJson(value) && isObjectType(named)) return connectionActual(ctx, f, named, nodeType, value);
   if (Array.isArray(value)) {
     let most = 0;
-    for (const item of value) if (isJson(item)) most = Math.max(most, selectionActual(ctx, f.node.selectionSet, named, item));
+    for (const item of value) {
+      if (isJson(item)) most = Math.max(most, selectionActual(ctx, f.node.selectionSet, named, item));
+    }
     return 1 + most;
   }
   return 1 + (isJson(value) ? selectionActual(ctx, f.node.selectionSet, named, value) : 0);

@@ -1,19 +1,19 @@
 import {
   type FieldNode,
   type FragmentDefinitionNode,
+  getNamedType,
   type GraphQLCompositeType,
   type GraphQLField,
   type GraphQLNamedType,
   type GraphQLSchema,
-  type SelectionSetNode,
-  type ValueNode,
-  getNamedType,
   isAbstractType,
   isCompositeType,
   isInterfaceType,
   isObjectType,
   isUnionType,
   Kind,
+  type SelectionSetNode,
+  type ValueNode,
 } from "graphql";
 
 /** One field of a selection, with the type its enclosing fragment (or parent) applies to. */

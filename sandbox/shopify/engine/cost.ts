@@ -1,23 +1,23 @@
 import {
   type FieldNode,
+  getNamedType,
   type GraphQLCompositeType,
   type GraphQLNamedType,
-  type OperationDefinitionNode,
-  type SelectionSetNode,
-  getNamedType,
   isCompositeType,
   isLeafType,
   isObjectType,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
 } from "graphql";
 
 import {
   appliesTo,
+  type CollectedField,
   collectFields,
   connectionNodeType,
   fieldDef,
   isAbstract,
   pageSize,
-  type CollectedField,
   type WalkContext,
 } from "./cost-walk.ts";
 
@@ -46,7 +46,13 @@ function responseKey(node: FieldNode): string {
 }
 
 /** Cost of a selection on `type`; for abstract types the dearest possible object type wins. */
-function selectionCost(ctx: WalkContext, acc: Acc, sel: SelectionSetNode | undefined, type: GraphQLNamedType, path: string[]): number {
+function selectionCost(
+  ctx: WalkContext,
+  acc: Acc,
+  sel: SelectionSetNode | undefined,
+  type: GraphQLNamedType,
+  path: string[],
+): number {
   if (!sel || !isCompositeType(type)) return 0;
   const collected = collectFields(ctx, sel, type);
   if (!isAbstract(type)) return sumFields(ctx, acc, collected, type, path);
@@ -55,11 +61,25 @@ function selectionCost(ctx: WalkContext, acc: Acc, sel: SelectionSetNode | undef
     // Only the winning branch's per-field breakdown would be meaningful; skip it to keep debug output small.
     best = Math.max(best, sumFields(ctx, { fields: null }, collected, concrete, path));
   }
-  if (acc.fields) sumFields(ctx, acc, collected.filter((f) => f.scope === type), type, path);
+  if (acc.fields) {
+    sumFields(
+      ctx,
+      acc,
+      collected.filter((f) => f.scope === type),
+      type,
+      path,
+    );
+  }
   return best;
 }
 
-function sumFields(ctx: WalkContext, acc: Acc, collected: CollectedField[], concrete: GraphQLCompositeType, path: string[]): number {
+function sumFields(
+  ctx: WalkContext,
+  acc: Acc,
+  collected: CollectedField[],
+  concrete: GraphQLCompositeType,
+  path: string[],
+): number {
   let total = 0;
   const seen = new Set<string>();
   for (const f of collected) {
@@ -119,7 +139,8 @@ function connectionNodeCost(
       for (const e of collectFields(ctx, f.node.selectionSet, edgeType as GraphQLCompositeType)) {
         if (e.node.name.value !== "node") continue;
         perNode +=
-          nodeObjectCost(nodeType) + selectionCost(ctx, acc, e.node.selectionSet, nodeType, [...path, key, responseKey(e.node)]);
+          nodeObjectCost(nodeType) +
+          selectionCost(ctx, acc, e.node.selectionSet, nodeType, [...path, key, responseKey(e.node)]);
       }
     }
   }

@@ -1,4 +1,12 @@
-import type { GraphqlRequest, GraphqlResponse, SandboxEvent, SeedOptions, SeedSummary, ShopInput, ShopifyEngine } from "../contracts.ts";
+import type {
+  GraphqlRequest,
+  GraphqlResponse,
+  SandboxEvent,
+  SeedOptions,
+  SeedSummary,
+  ShopifyEngine,
+  ShopInput,
+} from "../contracts.ts";
 import { createBucketStore } from "./bucket.ts";
 import { executeRequest } from "./execute-request.ts";
 import { inventoryMutations } from "./inventory-set.ts";
@@ -21,7 +29,13 @@ export interface SandboxShopifyEngine extends ShopifyEngine {
   shopState(domain: string): ShopState | undefined;
 }
 
-const ROOT_VALUE: Record<string, unknown> = { ...queryRoot, ...orderMutations, ...miscMutations, ...inventoryMutations, ...productSetMutations };
+const ROOT_VALUE: Record<string, unknown> = {
+  ...queryRoot,
+  ...orderMutations,
+  ...miscMutations,
+  ...inventoryMutations,
+  ...productSetMutations,
+};
 
 export function createShopifyEngine(options: EngineOptions = {}): SandboxShopifyEngine {
   const now = options.now ?? Date.now;
@@ -40,7 +54,9 @@ export function createShopifyEngine(options: EngineOptions = {}): SandboxShopify
   };
 
   const createShop = (input: ShopInput): void => {
-    if (!input.domain.endsWith(".myshopify.com")) throw new Error(`shop domain must end in .myshopify.com: ${input.domain}`);
+    if (!input.domain.endsWith(".myshopify.com")) {
+      throw new Error(`shop domain must end in .myshopify.com: ${input.domain}`);
+    }
     if (shops.has(input.domain)) return;
     shops.set(input.domain, createShopState(input, now, publish));
   };
@@ -55,7 +71,9 @@ export function createShopifyEngine(options: EngineOptions = {}): SandboxShopify
     },
     async execute(request: GraphqlRequest): Promise<GraphqlResponse> {
       const state = shops.get(request.shop);
-      if (!state) return { status: 404, headers: { "content-type": "application/json" }, body: { errors: "Not Found" } };
+      if (!state) {
+        return { status: 404, headers: { "content-type": "application/json" }, body: { errors: "Not Found" } };
+      }
       return executeRequest({ schema, buckets, rootValue: ROOT_VALUE }, state, request);
     },
     onEvent(listener) {

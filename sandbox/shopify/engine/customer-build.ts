@@ -1,6 +1,14 @@
-import { addressFromInput, asList, normalizeTags, str, upsertMetafields, type Input, type UserError } from "./input-helpers.ts";
+import {
+  addressFromInput,
+  asList,
+  type Input,
+  normalizeTags,
+  str,
+  upsertMetafields,
+  type UserError,
+} from "./input-helpers.ts";
 import { customerPayload } from "./payloads.ts";
-import { emit, nextId, stamp, type ShopState } from "./shop-state.ts";
+import { emit, nextId, type ShopState, stamp } from "./shop-state.ts";
 import type { CustomerRec } from "./store-types.ts";
 
 function emailTaken(state: ShopState, email: string | null, exceptId: number | null): boolean {
@@ -19,7 +27,9 @@ export function createCustomer(state: ShopState, input: Input): CustomerRec | Us
   if (email && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) return { field: ["email"], message: "Email is invalid" };
   if (emailTaken(state, email, null)) return { field: ["email"], message: "Email has already been taken" };
   const at = stamp(state);
-  const addresses = asList(input.addresses).map((a) => addressFromInput(state, a)).filter((a) => a !== null);
+  const addresses = asList(input.addresses)
+    .map((a) => addressFromInput(state, a))
+    .filter((a) => a !== null);
   const rec: CustomerRec = {
     id: nextId(state, "Customer"),
     firstName: str(input.firstName),
@@ -53,7 +63,9 @@ export function updateCustomer(state: ShopState, rec: CustomerRec, input: Input)
   if (input.tags !== undefined) rec.tags = normalizeTags(input.tags);
   if (input.taxExempt !== undefined) rec.taxExempt = input.taxExempt === true;
   if (Array.isArray(input.addresses)) {
-    rec.addresses = asList(input.addresses).map((a) => addressFromInput(state, a)).filter((a) => a !== null);
+    rec.addresses = asList(input.addresses)
+      .map((a) => addressFromInput(state, a))
+      .filter((a) => a !== null);
     rec.defaultAddressId = rec.addresses[0]?.id ?? null;
   }
   upsertMetafields(state, rec.metafields, asList(input.metafields), at);

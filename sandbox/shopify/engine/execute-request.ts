@@ -1,24 +1,29 @@
 import {
   type DocumentNode,
-  type FragmentDefinitionNode,
-  type GraphQLError,
-  type GraphQLSchema,
-  type OperationDefinitionNode,
   execute,
+  type FragmentDefinitionNode,
   getOperationAST,
   getVariableValues,
+  type GraphQLError,
+  type GraphQLSchema,
   Kind,
+  type OperationDefinitionNode,
   parse,
   validate,
 } from "graphql";
 
 import type { GraphqlRequest, GraphqlResponse } from "../contracts.ts";
-import { SINGLE_QUERY_MAX_COST, type BucketStore, type ThrottleStatus } from "./bucket.ts";
+import { type BucketStore, SINGLE_QUERY_MAX_COST, type ThrottleStatus } from "./bucket.ts";
+import { type FieldCost, requestedCost } from "./cost.ts";
 import { actualCost } from "./cost-actual.ts";
-import { requestedCost, type FieldCost } from "./cost.ts";
-import { fieldResolver, typeResolver, type ResolverContext } from "./field-resolver.ts";
+import { fieldResolver, type ResolverContext, typeResolver } from "./field-resolver.ts";
 import type { ShopState } from "./shop-state.ts";
-import { toShopifySyntaxError, toShopifyValidationError, toShopifyVariableError, type ShopifyError } from "./shopify-errors.ts";
+import {
+  type ShopifyError,
+  toShopifySyntaxError,
+  toShopifyValidationError,
+  toShopifyVariableError,
+} from "./shopify-errors.ts";
 
 const RATE_LIMITS_DOC = "https://shopify.dev/api/usage/rate-limits";
 
@@ -36,7 +41,10 @@ function prepare(schema: GraphQLSchema, query: string): Prepared {
     const errors = validate(schema, document).map((e) => toShopifyValidationError(document, e));
     prepared = { document, errors };
   } catch (error) {
-    prepared = { document: { kind: Kind.DOCUMENT, definitions: [] }, errors: [toShopifySyntaxError(error as GraphQLError)] };
+    prepared = {
+      document: { kind: Kind.DOCUMENT, definitions: [] },
+      errors: [toShopifySyntaxError(error as GraphQLError)],
+    };
   }
   if (preparedCache.size > 500) preparedCache.clear();
   preparedCache.set(query, prepared);
@@ -60,7 +68,11 @@ function reply(body: Record<string, unknown>, cost: CostExtension): GraphqlRespo
   return { status: 200, headers: { "content-type": "application/json" }, body: { ...body, extensions: { cost } } };
 }
 
-export async function executeRequest(deps: ExecuteDeps, state: ShopState, request: GraphqlRequest): Promise<GraphqlResponse> {
+export async function executeRequest(
+  deps: ExecuteDeps,
+  state: ShopState,
+  request: GraphqlRequest,
+): Promise<GraphqlResponse> {
   const plan = state.info.plan;
   const bucketKey = `${request.apiKey}|${state.info.domain}`;
   const free = (): CostExtension => ({
@@ -73,7 +85,9 @@ export async function executeRequest(deps: ExecuteDeps, state: ShopState, reques
   if (errors.length > 0) return reply({ errors }, free());
   const op = getOperationAST(document, request.operationName ?? undefined);
   if (!op) {
-    const message = request.operationName ? `No operation named "${request.operationName}"` : "An operation name is required";
+    const message = request.operationName
+      ? `No operation named "${request.operationName}"`
+      : "An operation name is required";
     return reply({ errors: [{ message }] }, free());
   }
   const coerced = getVariableValues(deps.schema, op.variableDefinitions ?? [], request.variables ?? {});
@@ -96,17 +110,32 @@ export async function executeRequest(deps: ExecuteDeps, state: ShopState, reques
               "See https://shopify.dev/concepts/about-apis/rate-limits for more information on how the\ncost of a query is calculated.\n\n" +
               "To query larger amounts of data with fewer limits, bulk operations should be used instead.\n" +
               "See https://shopify.dev/tutorials/perform-bulk-operations-with-admin-api for usage details.\n",
-            extensions: { code: "MAX_COST_EXCEEDED", cost: requested.total, maxCost: SINGLE_QUERY_MAX_COST, documentation: RATE_LIMITS_DOC },
+            extensions: {
+              code: "MAX_COST_EXCEEDED",
+              cost: requested.total,
+              maxCost: SINGLE_QUERY_MAX_COST,
+              documentation: RATE_LIMITS_DOC,
+            },
           },
         ],
       },
-      { requestedQueryCost: requested.total, actualQueryCost: null, throttleStatus: deps.buckets.status(bucketKey, plan), ...debugFields },
+      {
+        requestedQueryCost: requested.total,
+        actualQueryCost: null,
+        throttleStatus: deps.buckets.status(bucketKey, plan),
+        ...debugFields,
+      },
     );
   }
   if (!deps.buckets.take(bucketKey, plan, requested.total)) {
     return reply(
       { errors: [{ message: "Throttled", extensions: { code: "THROTTLED", documentation: RATE_LIMITS_DOC } }] },
-      { requestedQueryCost: requested.total, actualQueryCost: null, throttleStatus: deps.buckets.status(bucketKey, plan), ...debugFields },
+      {
+        requestedQueryCost: requested.total,
+        actualQueryCost: null,
+        throttleStatus: deps.buckets.status(bucketKey, plan),
+        ...debugFields,
+      },
     );
   }
 

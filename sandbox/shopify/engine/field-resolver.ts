@@ -1,9 +1,9 @@
 import {
-  type GraphQLFieldResolver,
-  type GraphQLResolveInfo,
-  type GraphQLOutputType,
-  type GraphQLTypeResolver,
   getNullableType,
+  type GraphQLFieldResolver,
+  type GraphQLOutputType,
+  type GraphQLResolveInfo,
+  type GraphQLTypeResolver,
   isAbstractType,
   isEnumType,
   isListType,

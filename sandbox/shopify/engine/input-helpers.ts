@@ -1,6 +1,6 @@
+import { toCents } from "./money.ts";
 import { nextId, type ShopState } from "./shop-state.ts";
 import type { AddressRec, Cents, MetafieldRec } from "./store-types.ts";
-import { toCents } from "./money.ts";
 
 export type Input = Record<string, unknown>;
 
@@ -79,6 +79,9 @@ export function upsertMetafields(state: ShopState, list: MetafieldRec[], inputs:
 
 export function normalizeTags(value: unknown): string[] {
   const raw = Array.isArray(value) ? value : typeof value === "string" ? value.split(",") : [];
-  const tags = raw.flatMap((t) => String(t).split(",")).map((t) => t.trim()).filter(Boolean);
+  const tags = raw
+    .flatMap((t) => String(t).split(","))
+    .map((t) => t.trim())
+    .filter(Boolean);
   return [...new Set(tags)];
 }

@@ -17,7 +17,10 @@ export function toCents(value: unknown): Cents | null {
   return Number.isFinite(n) ? Math.round(n * 100) : null;
 }
 
-export function moneyV2(cents: Cents, currencyCode: string): { __typename: string; amount: string; currencyCode: string } {
+export function moneyV2(
+  cents: Cents,
+  currencyCode: string,
+): { __typename: string; amount: string; currencyCode: string } {
   return { __typename: "MoneyV2", amount: decimal(cents), currencyCode };
 }
 

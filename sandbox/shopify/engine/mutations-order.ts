@@ -1,9 +1,18 @@
 import type { Lazy } from "./field-resolver.ts";
 import { gid, idOf } from "./gid.ts";
-import { asInput, asList, normalizeTags, str, upsertMetafields, addressFromInput, type Input, type UserError } from "./input-helpers.ts";
+import {
+  addressFromInput,
+  asInput,
+  asList,
+  type Input,
+  normalizeTags,
+  str,
+  upsertMetafields,
+  type UserError,
+} from "./input-helpers.ts";
 import { buildOrder } from "./order-build.ts";
 import { customerPayload, inventoryLevelPayload, orderPayload, productPayload } from "./payloads.ts";
-import { emit, stamp, type ShopState } from "./shop-state.ts";
+import { emit, type ShopState, stamp } from "./shop-state.ts";
 import type { OrderRec } from "./store-types.ts";
 import { productView } from "./views-catalog.ts";
 import { customerView } from "./views-customer.ts";
@@ -20,7 +29,11 @@ function claimInventory(state: ShopState, order: OrderRec, obeyPolicy: boolean):
     const stocked = entries.find(([, l]) => l.available >= line.quantity) ?? entries[0];
     if (!stocked) continue;
     if (obeyPolicy && stocked[1].available < line.quantity) {
-      return { field: ["order", "lineItems", String(i)], message: "Unable to claim inventory: not enough stock", code: "INVENTORY_CLAIM_FAILED" };
+      return {
+        field: ["order", "lineItems", String(i)],
+        message: "Unable to claim inventory: not enough stock",
+        code: "INVENTORY_CLAIM_FAILED",
+      };
     }
     plan.push({ itemId: item.id, locationId: stocked[0], qty: line.quantity });
   }
@@ -36,7 +49,11 @@ function claimInventory(state: ShopState, order: OrderRec, obeyPolicy: boolean):
 }
 
 /** Stores a built order and announces it: Shopify sends orders/create and then orders/updated. */
-export function createOrder(state: ShopState, input: Input, options: Input | null): { order: OrderRec | null; userErrors: UserError[] } {
+export function createOrder(
+  state: ShopState,
+  input: Input,
+  options: Input | null,
+): { order: OrderRec | null; userErrors: UserError[] } {
   const built = buildOrder(state, input);
   if ("userErrors" in built) return { order: null, userErrors: built.userErrors };
   const behaviour = str(options?.inventoryBehaviour) ?? "BYPASS";
@@ -75,7 +92,10 @@ export const orderMutations: Record<string, Lazy<unknown>> = {
     if (input.poNumber !== undefined) order.poNumber = str(input.poNumber);
     if (input.tags !== undefined) order.tags = normalizeTags(input.tags);
     if (input.customAttributes !== undefined) {
-      order.customAttributes = asList(input.customAttributes).map((a) => ({ key: str(a.key) ?? "", value: str(a.value) ?? "" }));
+      order.customAttributes = asList(input.customAttributes).map((a) => ({
+        key: str(a.key) ?? "",
+        value: str(a.value) ?? "",
+      }));
     }
     if (input.shippingAddress !== undefined) order.shippingAddress = addressFromInput(state, input.shippingAddress);
     upsertMetafields(state, order.metafields, asList(input.metafields), stamp(state));
@@ -84,7 +104,11 @@ export const orderMutations: Record<string, Lazy<unknown>> = {
   },
   orderCancel: (args, { state }) => {
     const order = findOrder(state, args.orderId);
-    const fail = (message: string, code: string) => ({ job: null, orderCancelUserErrors: [{ field: ["orderId"], message, code }], userErrors: [] });
+    const fail = (message: string, code: string) => ({
+      job: null,
+      orderCancelUserErrors: [{ field: ["orderId"], message, code }],
+      userErrors: [],
+    });
     if (!order) return fail("Order does not exist", "NOT_FOUND");
     if (order.cancelledAt) return fail("Order has already been cancelled", "INVALID");
     const at = stamp(state);
@@ -97,14 +121,22 @@ export const orderMutations: Record<string, Lazy<unknown>> = {
     const payload = orderPayload(state, order);
     emit(state, "orders/cancelled", payload);
     emit(state, "orders/updated", payload);
-    return { job: { __typename: "Job", id: gid("Job", order.id), done: true }, orderCancelUserErrors: [], userErrors: [] };
+    return {
+      job: { __typename: "Job", id: gid("Job", order.id), done: true },
+      orderCancelUserErrors: [],
+      userErrors: [],
+    };
   },
   tagsAdd: (args, { state }) => changeTags(state, args, (tags, change) => [...new Set([...tags, ...change])]),
   tagsRemove: (args, { state }) => changeTags(state, args, (tags, change) => tags.filter((t) => !change.includes(t))),
 };
 
 /** tagsAdd/tagsRemove work on orders, products and customers. */
-function changeTags(state: ShopState, args: Record<string, unknown>, apply: (tags: string[], change: string[]) => string[]): object {
+function changeTags(
+  state: ShopState,
+  args: Record<string, unknown>,
+  apply: (tags: string[], change: string[]) => string[],
+): object {
   const change = normalizeTags(args.tags);
   const order = findOrder(state, args.id);
   if (order) {

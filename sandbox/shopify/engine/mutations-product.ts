@@ -11,7 +11,13 @@ export const productSetMutations: Record<string, Lazy<unknown>> = {
     // The sandbox always finishes at once; asynchronous callers still get an operation to look at.
     const operation =
       args.synchronous === false && product
-        ? { __typename: "ProductSetOperation", id: gid("ProductSetOperation", product.id), status: "COMPLETE", product: view, userErrors: [] }
+        ? {
+            __typename: "ProductSetOperation",
+            id: gid("ProductSetOperation", product.id),
+            status: "COMPLETE",
+            product: view,
+            userErrors: [],
+          }
         : null;
     return { product: view, productSetOperation: operation, userErrors };
   },

@@ -1,9 +1,18 @@
-import { idOf } from "./gid.ts";
-import { addressFromInput, asInput, asList, bagCents, str, upsertMetafields, type Input, type UserError } from "./input-helpers.ts";
-import { orderTotals } from "./order-totals.ts";
-import { nextId, stamp, type ShopState } from "./shop-state.ts";
-import type { Cents, CustomerRec, DiscountRec, LineItemRec, OrderRec, TaxLineRec } from "./store-types.ts";
 import { upsertCustomer } from "./customer-build.ts";
+import { idOf } from "./gid.ts";
+import {
+  addressFromInput,
+  asInput,
+  asList,
+  bagCents,
+  type Input,
+  str,
+  upsertMetafields,
+  type UserError,
+} from "./input-helpers.ts";
+import { orderTotals } from "./order-totals.ts";
+import { nextId, type ShopState, stamp } from "./shop-state.ts";
+import type { Cents, CustomerRec, DiscountRec, LineItemRec, OrderRec, TaxLineRec } from "./store-types.ts";
 
 function taxLines(inputs: Input[], base: Cents): TaxLineRec[] {
   return inputs.map((t) => {
@@ -15,7 +24,9 @@ function taxLines(inputs: Input[], base: Cents): TaxLineRec[] {
 function discountFrom(input: Input | null, state: ShopState): DiscountRec | null {
   if (!input) return null;
   const fixed = asInput(input.itemFixedDiscountCode);
-  if (fixed) return { code: str(fixed.code) ?? "", kind: "FIXED", amount: bagCents(fixed.amountSet) ?? 0, percentage: null };
+  if (fixed) {
+    return { code: str(fixed.code) ?? "", kind: "FIXED", amount: bagCents(fixed.amountSet) ?? 0, percentage: null };
+  }
   const pct = asInput(input.itemPercentageDiscountCode);
   if (pct) return { code: str(pct.code) ?? "", kind: "PERCENTAGE", amount: 0, percentage: Number(pct.percentage ?? 0) };
   const ship = asInput(input.freeShippingDiscountCode);
@@ -27,7 +38,10 @@ function discountFrom(input: Input | null, state: ShopState): DiscountRec | null
 /** Spreads an order discount over lines in proportion to their totals; the last line takes the rounding. */
 function allocate(lines: LineItemRec[], discount: DiscountRec): void {
   const base = lines.reduce((s, l) => s + l.unitPrice * l.quantity, 0);
-  const amount = discount.kind === "PERCENTAGE" ? Math.round((base * (discount.percentage ?? 0)) / 100) : Math.min(discount.amount, base);
+  const amount =
+    discount.kind === "PERCENTAGE"
+      ? Math.round((base * (discount.percentage ?? 0)) / 100)
+      : Math.min(discount.amount, base);
   discount.amount = amount;
   let left = amount;
   lines.forEach((l, i) => {
@@ -41,15 +55,33 @@ function resolveCustomer(state: ShopState, order: Input): CustomerRec | null | U
   const customer = asInput(order.customer);
   const associate = asInput(customer?.toAssociate);
   const upsert = asInput(customer?.toUpsert);
-  if (associate && upsert) return { field: ["order", "customer"], message: "Only one of toAssociate or toUpsert may be provided", code: "REDUNDANT_CUSTOMER_FIELDS" };
+  if (associate && upsert) {
+    return {
+      field: ["order", "customer"],
+      message: "Only one of toAssociate or toUpsert may be provided",
+      code: "REDUNDANT_CUSTOMER_FIELDS",
+    };
+  }
   const byId = idOf(associate?.id ?? order.customerId, "Customer");
   if (byId !== null) {
-    return state.customers.get(byId) ?? { field: ["order", "customer", "toAssociate", "id"], message: "Customer does not exist", code: "INVALID" };
+    return (
+      state.customers.get(byId) ?? {
+        field: ["order", "customer", "toAssociate", "id"],
+        message: "Customer does not exist",
+        code: "INVALID",
+      }
+    );
   }
   const email = str(associate?.email);
   if (email) {
     const found = [...state.customers.values()].find((c) => c.email?.toLowerCase() === email.toLowerCase());
-    return found ?? { field: ["order", "customer", "toAssociate", "email"], message: "Customer does not exist", code: "INVALID" };
+    return (
+      found ?? {
+        field: ["order", "customer", "toAssociate", "email"],
+        message: "Customer does not exist",
+        code: "INVALID",
+      }
+    );
   }
   if (upsert) return upsertCustomer(state, upsert);
   return null;
@@ -62,20 +94,34 @@ function resolveCustomer(state: ShopState, order: Input): CustomerRec | null | U
 export function buildOrder(state: ShopState, input: Input): { order: OrderRec } | { userErrors: UserError[] } {
   const errors: UserError[] = [];
   const lineInputs = asList(input.lineItems);
-  if (lineInputs.length === 0) errors.push({ field: ["order", "lineItems"], message: "Line items must have at least one line item", code: "INVALID" });
+  if (lineInputs.length === 0) {
+    errors.push({
+      field: ["order", "lineItems"],
+      message: "Line items must have at least one line item",
+      code: "INVALID",
+    });
+  }
   const lines: LineItemRec[] = [];
   lineInputs.forEach((li, i) => {
     const field = ["order", "lineItems", String(i)];
     const quantity = Number(li.quantity ?? 0);
-    if (!Number.isInteger(quantity) || quantity <= 0) errors.push({ field: [...field, "quantity"], message: "Quantity must be greater than 0", code: "INVALID" });
+    if (!Number.isInteger(quantity) || quantity <= 0) {
+      errors.push({ field: [...field, "quantity"], message: "Quantity must be greater than 0", code: "INVALID" });
+    }
     const variantId = li.variantId === undefined || li.variantId === null ? null : idOf(li.variantId, "ProductVariant");
     const variant = variantId === null ? undefined : state.variants.get(variantId);
-    if (li.variantId != null && !variant) errors.push({ field: [...field, "variantId"], message: "Variant does not exist", code: "INVALID" });
+    if (li.variantId != null && !variant) {
+      errors.push({ field: [...field, "variantId"], message: "Variant does not exist", code: "INVALID" });
+    }
     const product = variant ? state.products.get(variant.productId) : undefined;
     const title = str(li.title) ?? product?.title ?? null;
-    if (!variant && !title) errors.push({ field: [...field, "title"], message: "Title can't be blank", code: "INVALID" });
+    if (!variant && !title) {
+      errors.push({ field: [...field, "title"], message: "Title can't be blank", code: "INVALID" });
+    }
     const unitPrice = bagCents(li.priceSet) ?? variant?.price ?? null;
-    if (unitPrice === null) errors.push({ field: [...field, "priceSet"], message: "Price can't be blank", code: "INVALID" });
+    if (unitPrice === null) {
+      errors.push({ field: [...field, "priceSet"], message: "Price can't be blank", code: "INVALID" });
+    }
     lines.push({
       id: nextId(state, "Other"),
       variantId: variant?.id ?? null,

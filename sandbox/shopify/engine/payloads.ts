@@ -42,7 +42,12 @@ export function customerPayload(state: ShopState, c: CustomerRec): Record<string
     orders_count: orders.length,
     created_at: c.createdAt,
     updated_at: c.updatedAt,
-    addresses: c.addresses.map((a) => ({ id: a.id, customer_id: c.id, ...restAddress(a), default: a.id === c.defaultAddressId })),
+    addresses: c.addresses.map((a) => ({
+      id: a.id,
+      customer_id: c.id,
+      ...restAddress(a),
+      default: a.id === c.defaultAddressId,
+    })),
     default_address: (() => {
       const a = c.addresses.find((x) => x.id === c.defaultAddressId);
       return a ? { id: a.id, customer_id: c.id, ...restAddress(a), default: true } : null;
@@ -53,8 +58,17 @@ export function customerPayload(state: ShopState, c: CustomerRec): Record<string
 export function orderPayload(state: ShopState, o: OrderRec): Record<string, unknown> {
   const t = orderTotals(o);
   const customer = o.customerId === null ? undefined : state.customers.get(o.customerId);
-  const fulfillment = o.fulfillmentStatus === "FULFILLED" ? "fulfilled" : o.fulfillmentStatus === "PARTIALLY_FULFILLED" ? "partial" : null;
-  const tax = (x: { title: string; rate: number; amount: number }) => ({ title: x.title, rate: x.rate, price: restMoney(x.amount) });
+  const fulfillment =
+    o.fulfillmentStatus === "FULFILLED"
+      ? "fulfilled"
+      : o.fulfillmentStatus === "PARTIALLY_FULFILLED"
+        ? "partial"
+        : null;
+  const tax = (x: { title: string; rate: number; amount: number }) => ({
+    title: x.title,
+    rate: x.rate,
+    price: restMoney(x.amount),
+  });
   return {
     id: o.id,
     admin_graphql_api_id: gid("Order", o.id),
@@ -85,8 +99,14 @@ export function orderPayload(state: ShopState, o: OrderRec): Record<string, unkn
     total_discounts: restMoney(t.discounts),
     total_tax: restMoney(t.tax),
     total_price: restMoney(t.total),
-    total_shipping_price_set: { shop_money: { amount: restMoney(t.shipping - t.shippingDiscounts), currency_code: o.currency } },
-    discount_codes: o.discounts.map((d) => ({ code: d.code, amount: restMoney(d.amount), type: d.kind === "PERCENTAGE" ? "percentage" : d.kind === "FREE_SHIPPING" ? "shipping" : "fixed_amount" })),
+    total_shipping_price_set: {
+      shop_money: { amount: restMoney(t.shipping - t.shippingDiscounts), currency_code: o.currency },
+    },
+    discount_codes: o.discounts.map((d) => ({
+      code: d.code,
+      amount: restMoney(d.amount),
+      type: d.kind === "PERCENTAGE" ? "percentage" : d.kind === "FREE_SHIPPING" ? "shipping" : "fixed_amount",
+    })),
     tax_lines: taxLinesOf(o).map(tax),
     line_items: o.lineItems.map((l) => ({
       id: l.id,
@@ -118,7 +138,16 @@ export function orderPayload(state: ShopState, o: OrderRec): Record<string, unkn
     })),
     billing_address: restAddress(o.billingAddress),
     shipping_address: restAddress(o.shippingAddress),
-    customer: customer ? { id: customer.id, admin_graphql_api_id: gid("Customer", customer.id), email: customer.email, first_name: customer.firstName, last_name: customer.lastName, phone: customer.phone } : null,
+    customer: customer
+      ? {
+          id: customer.id,
+          admin_graphql_api_id: gid("Customer", customer.id),
+          email: customer.email,
+          first_name: customer.firstName,
+          last_name: customer.lastName,
+          phone: customer.phone,
+        }
+      : null,
   };
 }
 
@@ -140,21 +169,23 @@ export function productPayload(state: ShopState, p: ProductRec): Record<string, 
       const v = state.variants.get(id);
       if (!v) return [];
       const item = state.inventoryItems.get(v.inventoryItemId);
-      return [{
-        id: v.id,
-        admin_graphql_api_id: gid("ProductVariant", v.id),
-        product_id: p.id,
-        title: v.title,
-        sku: v.sku,
-        barcode: v.barcode,
-        price: restMoney(v.price),
-        compare_at_price: v.compareAtPrice === null ? null : restMoney(v.compareAtPrice),
-        position: v.position,
-        inventory_item_id: v.inventoryItemId,
-        inventory_quantity: item ? [...item.levels.values()].reduce((s, l) => s + l.available, 0) : 0,
-        created_at: v.createdAt,
-        updated_at: v.updatedAt,
-      }];
+      return [
+        {
+          id: v.id,
+          admin_graphql_api_id: gid("ProductVariant", v.id),
+          product_id: p.id,
+          title: v.title,
+          sku: v.sku,
+          barcode: v.barcode,
+          price: restMoney(v.price),
+          compare_at_price: v.compareAtPrice === null ? null : restMoney(v.compareAtPrice),
+          position: v.position,
+          inventory_item_id: v.inventoryItemId,
+          inventory_quantity: item ? [...item.levels.values()].reduce((s, l) => s + l.available, 0) : 0,
+          created_at: v.createdAt,
+          updated_at: v.updatedAt,
+        },
+      ];
     }),
   };
 }

@@ -1,4 +1,4 @@
-import { mapConnection, paginate, type ConnectionArgs } from "./connection.ts";
+import { type ConnectionArgs, mapConnection, paginate } from "./connection.ts";
 import type { Lazy } from "./field-resolver.ts";
 import { parseGid } from "./gid.ts";
 import { filterBySearch, type SearchSpec } from "./search-query.ts";
@@ -48,7 +48,10 @@ function listConnection<T extends Sortable>(
   args: Record<string, unknown>,
 ): unknown {
   const filtered = filterBySearch(items, args.query as string | null | undefined, spec);
-  const page = paginate(filtered, args as ConnectionArgs, (rec) => ({ id: rec.id, value: sortValue(rec, args.sortKey) }));
+  const page = paginate(filtered, args as ConnectionArgs, (rec) => ({
+    id: rec.id,
+    value: sortValue(rec, args.sortKey),
+  }));
   return mapConnection(page, view);
 }
 
@@ -108,7 +111,12 @@ export const queryRoot: Record<string, Lazy<unknown>> = {
   productVariants: (args, ctx) =>
     listConnection(ctx.state.variants.values(), variantSpec(ctx.state), (r) => variantView(ctx.state, r), args),
   inventoryItems: (args, ctx) =>
-    listConnection(ctx.state.inventoryItems.values(), inventoryItemSpec(ctx.state), (r) => inventoryItemView(ctx.state, r), args),
+    listConnection(
+      ctx.state.inventoryItems.values(),
+      inventoryItemSpec(ctx.state),
+      (r) => inventoryItemView(ctx.state, r),
+      args,
+    ),
   customers: (args, ctx) =>
     listConnection(ctx.state.customers.values(), customerSpec(), (r) => customerView(ctx.state, r), args),
   orders: (args, ctx) =>
@@ -120,9 +128,12 @@ export const queryRoot: Record<string, Lazy<unknown>> = {
       sortKey: args.sortKey ?? "NAME",
     });
   },
-  productsCount: (args, { state }) => count(filterBySearch(state.products.values(), args.query as string, productSpec(state)).length),
-  ordersCount: (args, { state }) => count(filterBySearch(state.orders.values(), args.query as string, orderSpec(state)).length),
-  customersCount: (args, { state }) => count(filterBySearch(state.customers.values(), args.query as string, customerSpec()).length),
+  productsCount: (args, { state }) =>
+    count(filterBySearch(state.products.values(), args.query as string, productSpec(state)).length),
+  ordersCount: (args, { state }) =>
+    count(filterBySearch(state.orders.values(), args.query as string, orderSpec(state)).length),
+  customersCount: (args, { state }) =>
+    count(filterBySearch(state.customers.values(), args.query as string, customerSpec()).length),
   locationsCount: (_args, { state }) => count(state.locations.size),
 };
 
@@ -133,4 +144,3 @@ function count(n: number): object {
 function nodeOfType(state: ShopState, value: unknown, type: string): object | null {
   return parseGid(value)?.type === type ? nodeById(state, value) : null;
 }
-

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
+
 import { buildClientSchema, type GraphQLSchema, type IntrospectionQuery } from "graphql";
 
 /** The Admin API version whose schema the sandbox serves. */

@@ -5,7 +5,7 @@ import { createCustomer } from "./customer-build.ts";
 import { gid } from "./gid.ts";
 import { createOrder } from "./mutations-order.ts";
 import { applyProductSet } from "./product-set.ts";
-import { clearShopData, nextId, stamp, type ShopState } from "./shop-state.ts";
+import { clearShopData, nextId, type ShopState, stamp } from "./shop-state.ts";
 
 /**
  * Replaces the shop's data with the seed catalog, through the same code paths as productSet,
@@ -26,9 +26,19 @@ export function loadSeed(state: ShopState, options: SeedOptions): SeedSummary {
         code: loc.code,
         isActive: true,
         address: {
-          id: nextId(state, "Other"), firstName: null, lastName: null, company: null, address1: loc.address.address1, address2: null,
-          city: loc.address.city, province: loc.address.provinceCode, provinceCode: loc.address.provinceCode, country: "United States",
-          countryCode: loc.address.countryCode, zip: loc.address.zip, phone: null,
+          id: nextId(state, "Other"),
+          firstName: null,
+          lastName: null,
+          company: null,
+          address1: loc.address.address1,
+          address2: null,
+          city: loc.address.city,
+          province: loc.address.provinceCode,
+          provinceCode: loc.address.provinceCode,
+          country: "United States",
+          countryCode: loc.address.countryCode,
+          zip: loc.address.zip,
+          phone: null,
         },
         createdAt: at,
         updatedAt: at,
@@ -45,7 +55,9 @@ export function loadSeed(state: ShopState, options: SeedOptions): SeedSummary {
           productType: p.productType,
           tags: p.tags,
           status: "ACTIVE",
-          productOptions: first ? [{ name: first.optionName, values: p.variants.map((v) => ({ name: v.optionValue })) }] : [],
+          productOptions: first
+            ? [{ name: first.optionName, values: p.variants.map((v) => ({ name: v.optionValue })) }]
+            : [],
           variants: p.variants.map((v) => ({
             optionValues: [{ optionName: v.optionName, name: v.optionValue }],
             sku: v.sku,
@@ -53,7 +65,11 @@ export function loadSeed(state: ShopState, options: SeedOptions): SeedSummary {
             price: v.price,
             compareAtPrice: v.compareAtPrice,
             inventoryItem: { cost: v.cost, tracked: true },
-            inventoryQuantities: Object.entries(v.stock).map(([code, quantity]) => ({ locationId: locationIds.get(code), name: "available", quantity })),
+            inventoryQuantities: Object.entries(v.stock).map(([code, quantity]) => ({
+              locationId: locationIds.get(code),
+              name: "available",
+              quantity,
+            })),
           })),
         },
         null,
@@ -65,11 +81,27 @@ export function loadSeed(state: ShopState, options: SeedOptions): SeedSummary {
         lastName: c.lastName,
         email: c.email,
         phone: c.phone,
-        addresses: [{ firstName: c.firstName, lastName: c.lastName, address1: c.address.address1, city: c.address.city, zip: c.address.zip, provinceCode: c.address.provinceCode, countryCode: c.address.countryCode }],
+        addresses: [
+          {
+            firstName: c.firstName,
+            lastName: c.lastName,
+            address1: c.address.address1,
+            city: c.address.city,
+            zip: c.address.zip,
+            provinceCode: c.address.provinceCode,
+            countryCode: c.address.countryCode,
+          },
+        ],
       });
     }
     const orders = seedOrders(state, options.orders ?? 0, options.seed ?? 1);
-    return { products: state.products.size, variants: state.variants.size, locations: state.locations.size, customers: state.customers.size, orders };
+    return {
+      products: state.products.size,
+      variants: state.variants.size,
+      locations: state.locations.size,
+      customers: state.customers.size,
+      orders,
+    };
   } finally {
     state.emitEvents = true;
   }
@@ -81,7 +113,10 @@ function seedOrders(state: ShopState, count: number, seed: number): number {
   const customers = [...state.customers.values()];
   let made = 0;
   for (let i = 0; i < count && variants.length > 0; i += 1) {
-    const lines = Array.from({ length: rng.int(1, 3) }, () => ({ variantId: gid("ProductVariant", rng.pick(variants).id), quantity: rng.int(1, 3) }));
+    const lines = Array.from({ length: rng.int(1, 3) }, () => ({
+      variantId: gid("ProductVariant", rng.pick(variants).id),
+      quantity: rng.int(1, 3),
+    }));
     const customer = customers.length > 0 ? rng.pick(customers) : null;
     const address = customer?.addresses[0];
     const { order } = createOrder(
@@ -92,7 +127,13 @@ function seedOrders(state: ShopState, count: number, seed: number): number {
         email: customer?.email ?? undefined,
         shippingAddress: address ? { ...address, id: undefined } : undefined,
         billingAddress: address ? { ...address, id: undefined } : undefined,
-        shippingLines: [{ title: "Standard", code: "STANDARD", priceSet: { shopMoney: { amount: "5.00", currencyCode: state.info.currencyCode } } }],
+        shippingLines: [
+          {
+            title: "Standard",
+            code: "STANDARD",
+            priceSet: { shopMoney: { amount: "5.00", currencyCode: state.info.currencyCode } },
+          },
+        ],
         financialStatus: "PAID",
       },
       null,

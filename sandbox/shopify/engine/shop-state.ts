@@ -68,7 +68,15 @@ export function createShopState(
 }
 
 export function freshCounters(): Record<IdKind, number> {
-  return { Product: 1000, ProductVariant: 1000, InventoryItem: 1000, Location: 1000, Customer: 1000, Order: 1000, Other: 1000 };
+  return {
+    Product: 1000,
+    ProductVariant: 1000,
+    InventoryItem: 1000,
+    Location: 1000,
+    Customer: 1000,
+    Order: 1000,
+    Other: 1000,
+  };
 }
 
 /** Forgets all records but keeps the shop itself (its bucket lives elsewhere). */

@@ -68,7 +68,11 @@ export function toShopifyValidationError(document: DocumentNode, error: GraphQLE
   const msg = error.message;
   let m = /^Cannot query field "(\w+)" on type "(\w+)"/.exec(msg);
   if (m) {
-    return { ...base, message: `Field '${m[1]}' doesn't exist on type '${m[2]}'`, extensions: { code: "undefinedField", typeName: m[2], fieldName: m[1] } };
+    return {
+      ...base,
+      message: `Field '${m[1]}' doesn't exist on type '${m[2]}'`,
+      extensions: { code: "undefinedField", typeName: m[2], fieldName: m[1] },
+    };
   }
   m = /^Unknown argument "(\w+)" on field "(\w+)\.(\w+)"/.exec(msg);
   if (m) {
@@ -115,22 +119,36 @@ export function toShopifyValidationError(document: DocumentNode, error: GraphQLE
   }
   m = /^Variable "\$(\w+)" is never used/.exec(msg);
   if (m) {
-    return { ...base, message: `Variable $${m[1]} is declared by ${path?.[0] ?? "anonymous query"} but not used`, extensions: { code: "variableNotUsed", variableName: m[1] } };
+    return {
+      ...base,
+      message: `Variable $${m[1]} is declared by ${path?.[0] ?? "anonymous query"} but not used`,
+      extensions: { code: "variableNotUsed", variableName: m[1] },
+    };
   }
   m = /^Variable "\$(\w+)" is not defined/.exec(msg);
   if (m) {
-    return { ...base, message: `Variable $${m[1]} is used by ${path?.[0] ?? "anonymous query"} but not declared`, extensions: { code: "variableNotDefined", variableName: m[1] } };
+    return {
+      ...base,
+      message: `Variable $${m[1]} is used by ${path?.[0] ?? "anonymous query"} but not declared`,
+      extensions: { code: "variableNotDefined", variableName: m[1] },
+    };
   }
   m = /^Unknown type "(\w+)"/.exec(msg);
   if (m) {
-    return { ...base, message: `No such type ${m[1]}, so it can't be a fragment condition`, extensions: { code: "undefinedType", typeName: m[1] } };
+    return {
+      ...base,
+      message: `No such type ${m[1]}, so it can't be a fragment condition`,
+      extensions: { code: "undefinedType", typeName: m[1] },
+    };
   }
   return { ...base, message: q(msg) };
 }
 
 /** Variable coercion failures (execution-time in graphql-js) in graphql-ruby's "invalid value" shape. */
 export function toShopifyVariableError(error: GraphQLError, variables: Record<string, unknown>): ShopifyError {
-  const m = /^Variable "\$(\w+)" (?:of (?:required |non-null )?type "(.+?)" )?(?:got invalid value .*?; )?(.*)$/s.exec(error.message);
+  const m = /^Variable "\$(\w+)" (?:of (?:required |non-null )?type "(.+?)" )?(?:got invalid value .*?; )?(.*)$/s.exec(
+    error.message,
+  );
   if (!m || m[1] === undefined) return { message: error.message };
   const name = m[1];
   return {
@@ -138,7 +156,14 @@ export function toShopifyVariableError(error: GraphQLError, variables: Record<st
     locations: error.locations?.map((l) => ({ line: l.line, column: l.column })),
     extensions: {
       value: variables[name] ?? null,
-      problems: [{ path: [], explanation: /was not provided|must not be null/.test(error.message) ? "Expected value to not be null" : q(m[3] ?? error.message) }],
+      problems: [
+        {
+          path: [],
+          explanation: /was not provided|must not be null/.test(error.message)
+            ? "Expected value to not be null"
+            : q(m[3] ?? error.message),
+        },
+      ],
     },
   };
 }

@@ -1,9 +1,9 @@
-import { mapConnection, paginate, paginateList, type ConnectionArgs } from "./connection.ts";
+import { type ConnectionArgs, mapConnection, paginate, paginateList } from "./connection.ts";
 import { gid, idOf, inventoryLevelGid } from "./gid.ts";
 import { decimal, moneyV2 } from "./money.ts";
 import type { ShopState } from "./shop-state.ts";
 import type { InventoryItemRec, LevelRec, LocationRec, ProductRec, VariantRec } from "./store-types.ts";
-import { addressView, metafieldFields } from "./views-common.ts";
+import { metafieldFields } from "./views-common.ts";
 
 /** Quantity names Shopify reports; the sandbox models available and committed, the rest follow. */
 export function quantityOf(level: LevelRec, name: string): number {
@@ -31,7 +31,11 @@ export function locationView(state: ShopState, rec: LocationRec): object {
     fulfillsOnlineOrders: true,
     hasActiveInventory: true,
     shipsInventory: true,
-    address: { __typename: "LocationAddress", ...rec.address, formatted: [rec.address.address1 ?? "", rec.address.city ?? ""] },
+    address: {
+      __typename: "LocationAddress",
+      ...rec.address,
+      formatted: [rec.address.address1 ?? "", rec.address.city ?? ""],
+    },
     createdAt: rec.createdAt,
     updatedAt: rec.updatedAt,
     inventoryLevel: (args: Record<string, unknown>) => {
@@ -40,7 +44,10 @@ export function locationView(state: ShopState, rec: LocationRec): object {
     },
     inventoryLevels: (args: Record<string, unknown>) => {
       const items = [...state.inventoryItems.values()].filter((i) => i.levels.has(rec.id));
-      return mapConnection(paginateList(items, args as ConnectionArgs, (i) => i.id), (i) => inventoryLevelView(state, i, rec.id));
+      return mapConnection(
+        paginateList(items, args as ConnectionArgs, (i) => i.id),
+        (i) => inventoryLevelView(state, i, rec.id),
+      );
     },
     ...metafieldFields(() => [], "LOCATION"),
   };
@@ -88,12 +95,16 @@ export function inventoryItemView(state: ShopState, item: InventoryItemRec): obj
       return item.levels.has(locationId) ? inventoryLevelView(state, item, locationId) : null;
     },
     inventoryLevels: (args: Record<string, unknown>) =>
-      mapConnection(paginateList([...item.levels.keys()], args as ConnectionArgs, (id) => id), (locationId) =>
-        inventoryLevelView(state, item, locationId),
+      mapConnection(
+        paginateList([...item.levels.keys()], args as ConnectionArgs, (id) => id),
+        (locationId) => inventoryLevelView(state, item, locationId),
       ),
     variant: () => (variant ? variantView(state, variant) : null),
     variants: (args: Record<string, unknown>) =>
-      mapConnection(paginateList(variant ? [variant] : [], args as ConnectionArgs, (v) => v.id), (v) => variantView(state, v)),
+      mapConnection(
+        paginateList(variant ? [variant] : [], args as ConnectionArgs, (v) => v.id),
+        (v) => variantView(state, v),
+      ),
   };
 }
 
@@ -117,7 +128,11 @@ export function variantView(state: ShopState, rec: VariantRec): object {
     inventoryQuantity: available,
     sellableOnlineQuantity: available,
     inventoryPolicy: "DENY",
-    selectedOptions: rec.selectedOptions.map((o) => ({ __typename: "SelectedOption", ...o, optionValue: { name: o.value } })),
+    selectedOptions: rec.selectedOptions.map((o) => ({
+      __typename: "SelectedOption",
+      ...o,
+      optionValue: { name: o.value },
+    })),
     createdAt: rec.createdAt,
     updatedAt: rec.updatedAt,
     defaultCursor: "",

@@ -1,6 +1,6 @@
-import { gid } from "./gid.ts";
-import { mapConnection, paginateList, type ConnectionArgs } from "./connection.ts";
+import { type ConnectionArgs, mapConnection, paginateList } from "./connection.ts";
 import type { Lazy } from "./field-resolver.ts";
+import { gid } from "./gid.ts";
 import type { AddressRec, MetafieldRec } from "./store-types.ts";
 
 export function addressView(rec: AddressRec | null, ownerName?: string): object | null {
@@ -12,9 +12,10 @@ export function addressView(rec: AddressRec | null, ownerName?: string): object 
     id: gid("MailingAddress", `${rec.id}?model_name=CustomerAddress`),
     name,
     countryCodeV2: rec.countryCode,
-    formatted: () => [rec.address1, rec.address2, [rec.zip, rec.city].filter(Boolean).join(" "), rec.country].filter(
-      (line): line is string => Boolean(line),
-    ),
+    formatted: () =>
+      [rec.address1, rec.address2, [rec.zip, rec.city].filter(Boolean).join(" "), rec.country].filter(
+        (line): line is string => Boolean(line),
+      ),
     formattedArea: [rec.city, rec.province, rec.country].filter(Boolean).join(", ") || null,
     coordinatesValidated: false,
   };
@@ -44,7 +45,10 @@ export function metafieldView(rec: MetafieldRec, ownerType: string): object {
 }
 
 /** `metafield(namespace, key)` and `metafields(first, namespace, keys)` for any owner. */
-export function metafieldFields(list: () => MetafieldRec[], ownerType: string): { metafield: Lazy<unknown>; metafields: Lazy<unknown> } {
+export function metafieldFields(
+  list: () => MetafieldRec[],
+  ownerType: string,
+): { metafield: Lazy<unknown>; metafields: Lazy<unknown> } {
   return {
     metafield: (args) => {
       const ns = typeof args.namespace === "string" ? args.namespace : "$app";

@@ -1,4 +1,4 @@
-import { mapConnection, paginate, paginateList, type ConnectionArgs } from "./connection.ts";
+import { type ConnectionArgs, mapConnection, paginate, paginateList } from "./connection.ts";
 import { gid } from "./gid.ts";
 import { moneyV2 } from "./money.ts";
 import { orderTotals } from "./order-totals.ts";
@@ -34,15 +34,28 @@ export function customerView(state: ShopState, rec: CustomerRec): object {
     numberOfOrders: String(orders().length),
     amountSpent: moneyV2(spent, state.info.currencyCode),
     defaultEmailAddress: rec.email
-      ? { __typename: "CustomerEmailAddress", emailAddress: rec.email, marketingState: "NOT_SUBSCRIBED", validFormat: true }
+      ? {
+          __typename: "CustomerEmailAddress",
+          emailAddress: rec.email,
+          marketingState: "NOT_SUBSCRIBED",
+          validFormat: true,
+        }
       : null,
-    defaultPhoneNumber: rec.phone ? { __typename: "CustomerPhoneNumber", phoneNumber: rec.phone, marketingState: "NOT_SUBSCRIBED" } : null,
+    defaultPhoneNumber: rec.phone
+      ? { __typename: "CustomerPhoneNumber", phoneNumber: rec.phone, marketingState: "NOT_SUBSCRIBED" }
+      : null,
     defaultAddress: addressView(defaultAddress, displayName),
     addresses: () => rec.addresses.map((a) => addressView(a, displayName)),
     addressesV2: (args: Record<string, unknown>) =>
-      mapConnection(paginateList(rec.addresses, args as ConnectionArgs, (a) => a.id), (a) => addressView(a, displayName)),
+      mapConnection(
+        paginateList(rec.addresses, args as ConnectionArgs, (a) => a.id),
+        (a) => addressView(a, displayName),
+      ),
     orders: (args: Record<string, unknown>) =>
-      mapConnection(paginate(orders(), args as ConnectionArgs, (o) => ({ id: o.id, value: o.processedAt })), (o) => orderView(state, o)),
+      mapConnection(
+        paginate(orders(), args as ConnectionArgs, (o) => ({ id: o.id, value: o.processedAt })),
+        (o) => orderView(state, o),
+      ),
     lastOrder: () => {
       const last = orders().at(-1);
       return last ? orderView(state, last) : null;

@@ -1,10 +1,10 @@
-import { mapConnection, paginateList, type ConnectionArgs } from "./connection.ts";
+import { type ConnectionArgs, mapConnection, paginateList } from "./connection.ts";
 import { gid } from "./gid.ts";
 import { moneyBag, moneyV2 } from "./money.ts";
 import { orderTotals } from "./order-totals.ts";
 import type { ShopState } from "./shop-state.ts";
 import type { Cents, DiscountRec, LineItemRec, OrderRec, TaxLineRec } from "./store-types.ts";
-import { variantView, productView } from "./views-catalog.ts";
+import { productView, variantView } from "./views-catalog.ts";
 import { addressView, metafieldFields } from "./views-common.ts";
 import { customerView } from "./views-customer.ts";
 
@@ -39,7 +39,13 @@ export function orderView(state: ShopState, rec: OrderRec): object {
   const firstItemDiscount = itemDiscounts[0];
   const allocation = (amount: Cents, d: DiscountRec | undefined) =>
     amount > 0 && d
-      ? [{ __typename: "DiscountAllocation", allocatedAmountSet: bag(amount), discountApplication: discountApplicationView(d, rec.discounts.indexOf(d), cur) }]
+      ? [
+          {
+            __typename: "DiscountAllocation",
+            allocatedAmountSet: bag(amount),
+            discountApplication: discountApplicationView(d, rec.discounts.indexOf(d), cur),
+          },
+        ]
       : [];
   const lineView = (li: LineItemRec) => ({
     __typename: "LineItem",
@@ -116,8 +122,13 @@ export function orderView(state: ShopState, rec: OrderRec): object {
     discountCode: rec.discounts[0]?.code ?? null,
     discountCodes: rec.discounts.map((d) => d.code),
     discountApplications: (args: Record<string, unknown>) =>
-      mapConnection(paginateList(rec.discounts.map((d, i) => ({ d, i })), args as ConnectionArgs, (x) => x.i), (x) =>
-        discountApplicationView(x.d, x.i, cur),
+      mapConnection(
+        paginateList(
+          rec.discounts.map((d, i) => ({ d, i })),
+          args as ConnectionArgs,
+          (x) => x.i,
+        ),
+        (x) => discountApplicationView(x.d, x.i, cur),
       ),
     subtotalLineItemsQuantity: rec.lineItems.reduce((s, l) => s + l.quantity, 0),
     currentSubtotalLineItemsQuantity: rec.lineItems.reduce((s, l) => s + l.currentQuantity, 0),
@@ -158,10 +169,16 @@ export function orderView(state: ShopState, rec: OrderRec): object {
       })),
     risk: { __typename: "OrderRiskSummary", assessments: [], recommendation: "NONE" },
     lineItems: (args: Record<string, unknown>) =>
-      mapConnection(paginateList(rec.lineItems, args as ConnectionArgs, (l) => l.id), lineView),
+      mapConnection(
+        paginateList(rec.lineItems, args as ConnectionArgs, (l) => l.id),
+        lineView,
+      ),
     shippingLine: rec.shippingLines[0] ? shippingLineView(rec.shippingLines[0]) : null,
     shippingLines: (args: Record<string, unknown>) =>
-      mapConnection(paginateList(rec.shippingLines, args as ConnectionArgs, (s) => s.id), shippingLineView),
+      mapConnection(
+        paginateList(rec.shippingLines, args as ConnectionArgs, (s) => s.id),
+        shippingLineView,
+      ),
     ...metafieldFields(() => rec.metafields, "ORDER"),
   };
 
@@ -187,7 +204,11 @@ export function orderView(state: ShopState, rec: OrderRec): object {
 /** Order-level tax lines: Shopify sums line and shipping taxes by title and rate. */
 export function taxLinesOf(rec: OrderRec): TaxLineRec[] {
   const byKey = new Map<string, TaxLineRec>();
-  const all = [...rec.lineItems.flatMap((l) => l.taxLines), ...rec.shippingLines.flatMap((s) => s.taxLines), ...rec.taxLines];
+  const all = [
+    ...rec.lineItems.flatMap((l) => l.taxLines),
+    ...rec.shippingLines.flatMap((s) => s.taxLines),
+    ...rec.taxLines,
+  ];
   for (const t of all) {
     const key = `${t.title}|${t.rate}`;
     const prev = byKey.get(key);

@@ -36,7 +36,14 @@ export function shopView(state: ShopState): object {
       shopifyPlus: info.plan === "plus",
       partnerDevelopment: false,
     },
-    shopAddress: { __typename: "ShopAddress", id: gid("ShopAddress", 1), address1: "1 Sandbox Way", city: "Ottawa", countryCodeV2: "CA", zip: "K1A 0A1" },
+    shopAddress: {
+      __typename: "ShopAddress",
+      id: gid("ShopAddress", 1),
+      address1: "1 Sandbox Way",
+      city: "Ottawa",
+      countryCodeV2: "CA",
+      zip: "K1A 0A1",
+    },
     createdAt: info.createdAt,
     updatedAt: info.createdAt,
   };

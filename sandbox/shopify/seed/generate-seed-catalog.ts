@@ -1,4 +1,12 @@
-import type { SeedAddress, SeedCatalog, SeedCatalogOptions, SeedCustomer, SeedLocation, SeedProduct, SeedVariant } from "./catalog-types.ts";
+import type {
+  SeedAddress,
+  SeedCatalog,
+  SeedCatalogOptions,
+  SeedCustomer,
+  SeedLocation,
+  SeedProduct,
+  SeedVariant,
+} from "./catalog-types.ts";
 import { toEan13 } from "./ean13.ts";
 import { createPrng, type Prng } from "./prng.ts";
 
@@ -12,15 +20,81 @@ const LOCATIONS: readonly [code: string, name: string][] = [
   ["SOUTH", "South Store"],
   ["CENTRAL", "Central Store"],
 ];
-const CITIES = ["Springfield", "Riverton", "Lakeside", "Fairview", "Georgetown", "Ashland", "Milton", "Clinton"] as const;
+const CITIES = [
+  "Springfield",
+  "Riverton",
+  "Lakeside",
+  "Fairview",
+  "Georgetown",
+  "Ashland",
+  "Milton",
+  "Clinton",
+] as const;
 const STREETS = ["Main St", "Oak Ave", "Maple Rd", "Cedar Ln", "Pine St", "Elm St", "Harbor Way", "Hill Rd"] as const;
-const ADJECTIVES = ["Classic", "Urban", "Alpine", "Coastal", "Vintage", "Modern", "Rugged", "Everyday", "Premium", "Organic"] as const;
-const NOUNS = ["T-Shirt", "Hoodie", "Backpack", "Water Bottle", "Beanie", "Jacket", "Socks", "Cap", "Tote Bag", "Scarf"] as const;
-const TYPES: Record<string, string> = { "T-Shirt": "Apparel", Hoodie: "Apparel", Jacket: "Apparel", Socks: "Apparel", Scarf: "Apparel", Beanie: "Accessories", Cap: "Accessories", Backpack: "Bags", "Tote Bag": "Bags", "Water Bottle": "Drinkware" };
+const ADJECTIVES = [
+  "Classic",
+  "Urban",
+  "Alpine",
+  "Coastal",
+  "Vintage",
+  "Modern",
+  "Rugged",
+  "Everyday",
+  "Premium",
+  "Organic",
+] as const;
+const NOUNS = [
+  "T-Shirt",
+  "Hoodie",
+  "Backpack",
+  "Water Bottle",
+  "Beanie",
+  "Jacket",
+  "Socks",
+  "Cap",
+  "Tote Bag",
+  "Scarf",
+] as const;
+const TYPES: Record<string, string> = {
+  "T-Shirt": "Apparel",
+  Hoodie: "Apparel",
+  Jacket: "Apparel",
+  Socks: "Apparel",
+  Scarf: "Apparel",
+  Beanie: "Accessories",
+  Cap: "Accessories",
+  Backpack: "Bags",
+  "Tote Bag": "Bags",
+  "Water Bottle": "Drinkware",
+};
 const VENDORS = ["Northwind Goods", "Acme Outfitters", "Blue Fern Co"] as const;
 const SIZES = ["S", "M", "L", "XL", "XXL", "3XL"] as const;
-const FIRST = ["Ava", "Liam", "Mia", "Noah", "Emma", "Lucas", "Sofia", "Ethan", "Olivia", "Mason", "Chloe", "Leo"] as const;
-const LAST = ["Smith", "Johnson", "Brown", "Garcia", "Miller", "Davis", "Martinez", "Wilson", "Anderson", "Taylor"] as const;
+const FIRST = [
+  "Ava",
+  "Liam",
+  "Mia",
+  "Noah",
+  "Emma",
+  "Lucas",
+  "Sofia",
+  "Ethan",
+  "Olivia",
+  "Mason",
+  "Chloe",
+  "Leo",
+] as const;
+const LAST = [
+  "Smith",
+  "Johnson",
+  "Brown",
+  "Garcia",
+  "Miller",
+  "Davis",
+  "Martinez",
+  "Wilson",
+  "Anderson",
+  "Taylor",
+] as const;
 
 function pad(n: number, width: number): string {
   return String(n).padStart(width, "0");
@@ -77,7 +151,14 @@ function product(index: number, variantCount: number, locations: SeedLocation[],
       stock,
     });
   }
-  return { itemNo, title, vendor: rng.pick(VENDORS), productType: TYPES[noun] ?? "Misc", tags: [noun.toLowerCase(), "seed"], variants };
+  return {
+    itemNo,
+    title,
+    vendor: rng.pick(VENDORS),
+    productType: TYPES[noun] ?? "Misc",
+    tags: [noun.toLowerCase(), "seed"],
+    variants,
+  };
 }
 
 function customer(index: number, rng: Prng): SeedCustomer {
@@ -97,7 +178,9 @@ export function generateSeedCatalog(options: SeedCatalogOptions = {}): SeedCatal
   const o = { ...SEED_DEFAULTS, ...stripUndefined(options) };
   const rng = createPrng(o.seed);
   const locations = Array.from({ length: o.locations }, (_, i) => seedLocation(i, rng));
-  const products = Array.from({ length: o.products }, (_, i) => product(i, Math.max(1, o.variantsPerProduct), locations, rng));
+  const products = Array.from({ length: o.products }, (_, i) =>
+    product(i, Math.max(1, o.variantsPerProduct), locations, rng),
+  );
   const customers = Array.from({ length: o.customers }, (_, i) => customer(i, rng));
   return { locations, products, customers };
 }

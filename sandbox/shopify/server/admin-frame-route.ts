@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { ServerResponse } from "node:http";
+
 import type { ShopifyEngine } from "../contracts.ts";
 import type { AppRegistry } from "./app-registry.ts";
 import { embeddedAppUrl } from "./embedded-url.ts";
@@ -36,20 +37,38 @@ export async function handleStore(
   const [, name = "", apiKey, appPath = "/"] = match;
   const shop = `${name}.myshopify.com`;
   if (!deps.engine.hasShop(shop)) {
-    sendText(res, 404, "text/html; charset=utf-8", page(`No shop ${shop} in the sandbox`, "<p>Create it with POST /sandbox/shops.</p>"));
+    sendText(
+      res,
+      404,
+      "text/html; charset=utf-8",
+      page(`No shop ${shop} in the sandbox`, "<p>Create it with POST /sandbox/shops.</p>"),
+    );
     return;
   }
   if (apiKey === undefined) {
     const links = deps.registry
       .installedApps(shop)
-      .map((app) => `<li><a href="/store/${name}/apps/${encodeURIComponent(app.apiKey)}">${escapeHtml(app.name ?? app.apiKey)}</a></li>`)
+      .map(
+        (app) =>
+          `<li><a href="/store/${name}/apps/${encodeURIComponent(app.apiKey)}">${escapeHtml(app.name ?? app.apiKey)}</a></li>`,
+      )
       .join("");
-    sendText(res, 200, "text/html; charset=utf-8", page(`${shop}: apps`, `<ul>${links || "<li>No apps installed</li>"}</ul>`));
+    sendText(
+      res,
+      200,
+      "text/html; charset=utf-8",
+      page(`${shop}: apps`, `<ul>${links || "<li>No apps installed</li>"}</ul>`),
+    );
     return;
   }
   const app = deps.registry.app(decodeURIComponent(apiKey));
   if (!app) {
-    sendText(res, 404, "text/html; charset=utf-8", page(`No app ${apiKey} registered`, "<p>Register it with POST /sandbox/apps.</p>"));
+    sendText(
+      res,
+      404,
+      "text/html; charset=utf-8",
+      page(`No app ${apiKey} registered`, "<p>Register it with POST /sandbox/apps.</p>"),
+    );
     return;
   }
   if (!deps.registry.isInstalled(shop, app.apiKey)) {

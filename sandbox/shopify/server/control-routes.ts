@@ -1,8 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+
 import { z } from "zod";
-import type { SandboxServerApi } from "./sandbox-api.ts";
-import { CORS_HEADERS, readBody, sendJson } from "./http-util.ts";
+
 import { registeredAppSchema } from "./app-registry.ts";
+import { CORS_HEADERS, readBody, sendJson } from "./http-util.ts";
+import type { SandboxServerApi } from "./sandbox-api.ts";
 import { knobsPatchSchema } from "./webhook-knobs.ts";
 
 const shopSchema = z.object({
@@ -31,7 +33,11 @@ type Handler = (input: { body: unknown; url: URL; params: string[] }) => Promise
 /** The sandbox's own control API (`/sandbox/*`): JSON in, JSON out, zod at the door. */
 export function controlRoutes(api: SandboxServerApi): { method: string; path: RegExp; handle: Handler }[] {
   return [
-    { method: "GET", path: /^\/sandbox\/health$/, handle: () => ({ ok: true, shops: api.engine.listShops(), apps: api.registry.apps().map((a) => a.apiKey) }) },
+    {
+      method: "GET",
+      path: /^\/sandbox\/health$/,
+      handle: () => ({ ok: true, shops: api.engine.listShops(), apps: api.registry.apps().map((a) => a.apiKey) }),
+    },
     { method: "GET", path: /^\/sandbox\/shops$/, handle: () => ({ shops: api.engine.listShops() }) },
     {
       method: "POST",
@@ -47,7 +53,11 @@ export function controlRoutes(api: SandboxServerApi): { method: string; path: Re
       path: /^\/sandbox\/shops\/([^/]+)\/seed$/,
       handle: ({ body, params }) => ({ summary: api.engine.seed(params[0] ?? "", seedSchema.parse(body ?? {})) }),
     },
-    { method: "GET", path: /^\/sandbox\/apps$/, handle: () => ({ apps: api.registry.apps().map(({ apiSecret: _s, ...app }) => app) }) },
+    {
+      method: "GET",
+      path: /^\/sandbox\/apps$/,
+      handle: () => ({ apps: api.registry.apps().map(({ apiSecret: _s, ...app }) => app) }),
+    },
     {
       method: "POST",
       path: /^\/sandbox\/apps$/,
@@ -62,7 +72,11 @@ export function controlRoutes(api: SandboxServerApi): { method: string; path: Re
       path: /^\/sandbox\/installs$/,
       handle: ({ body }) => {
         const input = installSchema.parse(body);
-        return api.installApp(input.shop, input.apiKey, input.accessToken === undefined ? undefined : { accessToken: input.accessToken });
+        return api.installApp(
+          input.shop,
+          input.apiKey,
+          input.accessToken === undefined ? undefined : { accessToken: input.accessToken },
+        );
       },
     },
     {
@@ -79,16 +93,36 @@ export function controlRoutes(api: SandboxServerApi): { method: string; path: Re
       path: /^\/sandbox\/session-token$/,
       handle: ({ url }) => {
         const q = tokenQuerySchema.parse(Object.fromEntries(url.searchParams));
-        const token = api.signSessionToken({ shop: q.shop, apiKey: q.apiKey, ...(q.userId ? { userId: q.userId } : {}) });
+        const token = api.signSessionToken({
+          shop: q.shop,
+          apiKey: q.apiKey,
+          ...(q.userId ? { userId: q.userId } : {}),
+        });
         return { token, expiresAt: Date.now() + 60_000 };
       },
     },
     { method: "GET", path: /^\/sandbox\/webhooks\/knobs$/, handle: () => api.webhooks.knobs },
-    { method: "POST", path: /^\/sandbox\/webhooks\/knobs$/, handle: ({ body }) => api.webhooks.setKnobs(knobsPatchSchema.parse(body)) },
+    {
+      method: "POST",
+      path: /^\/sandbox\/webhooks\/knobs$/,
+      handle: ({ body }) => api.webhooks.setKnobs(knobsPatchSchema.parse(body)),
+    },
     { method: "POST", path: /^\/sandbox\/webhooks\/pause$/, handle: () => (api.webhooks.pause(), { ok: true }) },
-    { method: "POST", path: /^\/sandbox\/webhooks\/resume$/, handle: async () => (await api.webhooks.resume(), { ok: true }) },
-    { method: "POST", path: /^\/sandbox\/webhooks\/flush$/, handle: async () => (await api.webhooks.flush(), { ok: true }) },
-    { method: "POST", path: /^\/sandbox\/webhooks\/wait-idle$/, handle: async () => (await api.webhooks.waitForIdle(), { ok: true }) },
+    {
+      method: "POST",
+      path: /^\/sandbox\/webhooks\/resume$/,
+      handle: async () => (await api.webhooks.resume(), { ok: true }),
+    },
+    {
+      method: "POST",
+      path: /^\/sandbox\/webhooks\/flush$/,
+      handle: async () => (await api.webhooks.flush(), { ok: true }),
+    },
+    {
+      method: "POST",
+      path: /^\/sandbox\/webhooks\/wait-idle$/,
+      handle: async () => (await api.webhooks.waitForIdle(), { ok: true }),
+    },
     { method: "GET", path: /^\/sandbox\/webhooks\/log$/, handle: () => ({ deliveries: api.webhooks.log() }) },
     { method: "DELETE", path: /^\/sandbox\/webhooks\/log$/, handle: () => (api.webhooks.clearLog(), { ok: true }) },
     { method: "POST", path: /^\/sandbox\/reset$/, handle: () => (api.reset(), { ok: true }) },

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+
 import type { ShopifyEngine } from "../contracts.ts";
 import { handleStore, sendNotFound, serveStatic, STORE_PATH } from "./admin-frame-route.ts";
 import { AppRegistry } from "./app-registry.ts";
@@ -31,13 +32,18 @@ export async function createShopifySandboxServer(options: SandboxServerOptions):
   const { engine } = options;
   const log = options.log ?? (() => {});
   const registry = new AppRegistry();
-  const webhooks = new WebhookDelivery({ retrySchedule: options.webhookRetrySchedule ?? DEFAULT_RETRY_SCHEDULE_MS, log });
+  const webhooks = new WebhookDelivery({
+    retrySchedule: options.webhookRetrySchedule ?? DEFAULT_RETRY_SCHEDULE_MS,
+    log,
+  });
   const unsubscribe = engine.onEvent((event) => {
     // A bad subscription URI must not break the engine's mutation that emitted the event.
     try {
       webhooks.enqueue(event, registry.installedApps(event.shop));
     } catch (error) {
-      log(`sandbox: could not queue ${event.topic} for ${event.shop}: ${error instanceof Error ? error.message : String(error)}`);
+      log(
+        `sandbox: could not queue ${event.topic} for ${event.shop}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   });
 
@@ -53,8 +59,9 @@ export async function createShopifySandboxServer(options: SandboxServerOptions):
   const server = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
       log(`sandbox: ${req.method} ${req.url} failed: ${error instanceof Error ? error.stack : String(error)}`);
-      if (!res.headersSent) sendJson(res, 500, { error: `sandbox: ${error instanceof Error ? error.message : String(error)}` });
-      else res.end();
+      if (!res.headersSent) {
+        sendJson(res, 500, { error: `sandbox: ${error instanceof Error ? error.message : String(error)}` });
+      } else res.end();
     });
   });
 

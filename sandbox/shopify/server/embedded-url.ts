@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from "node:crypto";
+
 import type { RegisteredApp } from "./app-registry.ts";
 import { signSessionToken } from "./session-token.ts";
 

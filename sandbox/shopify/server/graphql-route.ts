@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+
 import { z } from "zod";
+
 import type { ShopifyEngine } from "../contracts.ts";
 import type { AppRegistry } from "./app-registry.ts";
 import { readBody, sendJson } from "./http-util.ts";

@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+
 import { z } from "zod";
+
 import type { ShopifyEngine } from "../contracts.ts";
 import type { AppRegistry, RegisteredApp } from "./app-registry.ts";
 import { parseJsonOrForm, readBody, sendJson } from "./http-util.ts";
@@ -45,7 +47,10 @@ const invalidClient: Reply = {
       "Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.",
   },
 };
-const invalidRequest = (why: string): Reply => ({ status: 400, body: { error: "invalid_request", error_description: why } });
+const invalidRequest = (why: string): Reply => ({
+  status: 400,
+  body: { error: "invalid_request", error_description: why },
+});
 
 export async function handleAccessToken(
   req: IncomingMessage,
@@ -67,12 +72,18 @@ function answer(request: TokenRequest, deps: { engine: ShopifyEngine; registry: 
   if (!app || request.client_secret !== app.apiSecret) return invalidClient;
   if (request.grant_type === "refresh_token") return refresh(app, request, deps.registry);
   if (request.grant_type !== TOKEN_EXCHANGE) {
-    return { status: 400, body: { error: "unsupported_grant_type", error_description: `grant_type ${request.grant_type}` } };
+    return {
+      status: 400,
+      body: { error: "unsupported_grant_type", error_description: `grant_type ${request.grant_type}` },
+    };
   }
   const expiring = request.expiring === "1" || request.expiring === 1 || request.expiring === true;
   if (request.subject_token_type === OFFLINE) return migrateToExpiring(app, request, deps.registry);
   if (request.subject_token_type !== ID_TOKEN) {
-    return { status: 400, body: { error: "invalid_subject_token_type", error_description: String(request.subject_token_type) } };
+    return {
+      status: 400,
+      body: { error: "invalid_subject_token_type", error_description: String(request.subject_token_type) },
+    };
   }
   const verified = verifySessionToken(request.subject_token ?? "", { apiKey: app.apiKey, apiSecret: app.apiSecret });
   if (!verified.ok) return invalidSubject(verified.reason);
@@ -103,8 +114,16 @@ function answer(request: TokenRequest, deps: { engine: ShopifyEngine; registry: 
 
 function refresh(app: RegisteredApp, request: TokenRequest, registry: AppRegistry): Reply {
   const grant = request.refresh_token ? registry.consumeRefreshToken(request.refresh_token, app.apiKey) : undefined;
-  if (!grant) return { status: 400, body: { error: "invalid_grant", error_description: "The refresh token is invalid, expired or revoked." } };
-  return { status: 200, body: expiringBody(registry.issueExpiringOffline(grant.shop, app.apiKey, TOKEN_TTL), app.scopes.join(",")) };
+  if (!grant) {
+    return {
+      status: 400,
+      body: { error: "invalid_grant", error_description: "The refresh token is invalid, expired or revoked." },
+    };
+  }
+  return {
+    status: 200,
+    body: expiringBody(registry.issueExpiringOffline(grant.shop, app.apiKey, TOKEN_TTL), app.scopes.join(",")),
+  };
 }
 
 function migrateToExpiring(app: RegisteredApp, request: TokenRequest, registry: AppRegistry): Reply {
@@ -112,7 +131,10 @@ function migrateToExpiring(app: RegisteredApp, request: TokenRequest, registry: 
   if (!issued || issued.apiKey !== app.apiKey || issued.online || issued.expiresAt !== undefined) {
     return invalidSubject("subject token is not a non-expiring offline token of this app");
   }
-  return { status: 200, body: expiringBody(registry.issueExpiringOffline(issued.shop, app.apiKey, TOKEN_TTL), app.scopes.join(",")) };
+  return {
+    status: 200,
+    body: expiringBody(registry.issueExpiringOffline(issued.shop, app.apiKey, TOKEN_TTL), app.scopes.join(",")),
+  };
 }
 
 function expiringBody(tokens: { accessToken: string; refreshToken: string }, scope: string): Record<string, unknown> {

@@ -1,4 +1,5 @@
 import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
+
 import { z } from "zod";
 
 /** Clock skew allowed on `exp`/`nbf`, like shopify-api's JWT_PERMITTED_CLOCK_TOLERANCE. */
@@ -31,8 +32,7 @@ export type SessionTokenPayload = z.infer<typeof sessionTokenPayload>;
 
 const base64url = (input: Buffer | string): string => Buffer.from(input).toString("base64url");
 
-const sign = (data: string, secret: string): string =>
-  createHmac("sha256", secret).update(data).digest("base64url");
+const sign = (data: string, secret: string): string => createHmac("sha256", secret).update(data).digest("base64url");
 
 /** An App Bridge session token (HS256 JWT signed with the app secret), shaped like Shopify's. */
 export function signSessionToken(input: SessionTokenInput): string {
@@ -53,9 +53,7 @@ export function signSessionToken(input: SessionTokenInput): string {
   return `${header}.${body}.${sign(`${header}.${body}`, input.apiSecret)}`;
 }
 
-export type VerifyResult =
-  | { ok: true; payload: SessionTokenPayload; shop: string }
-  | { ok: false; reason: string };
+export type VerifyResult = { ok: true; payload: SessionTokenPayload; shop: string } | { ok: false; reason: string };
 
 /** Checks signature, audience, time window and `dest`; the shop comes from `dest`. */
 export function verifySessionToken(

@@ -1,4 +1,5 @@
 import { createHmac, randomUUID } from "node:crypto";
+
 import type { SandboxEvent } from "../contracts.ts";
 import type { RegisteredApp } from "./app-registry.ts";
 import { API_VERSION } from "./graphql-route.ts";
@@ -6,9 +7,9 @@ import {
   DEFAULT_KNOBS,
   DELIVERY_TIMEOUT_MS,
   type DeliveryLogEntry,
+  knobsSchema,
   type WebhookKnobs,
   type WebhookKnobsPatch,
-  knobsSchema,
 } from "./webhook-knobs.ts";
 
 interface Delivery {
@@ -62,7 +63,8 @@ export class WebhookDelivery {
   flush(): Promise<void> {
     const held = this.#held;
     this.#held = [];
-    const ordered = this.#knobs.reorder === "reverse" ? held.reverse() : this.#knobs.reorder === "shuffle" ? shuffle(held) : held;
+    const ordered =
+      this.#knobs.reorder === "reverse" ? held.reverse() : this.#knobs.reorder === "shuffle" ? shuffle(held) : held;
     this.#busy++;
     return (async () => {
       try {
@@ -101,7 +103,8 @@ export class WebhookDelivery {
   #enqueueFor(event: SandboxEvent, app: RegisteredApp, url: string, name: string | undefined): void {
     const webhookId = randomUUID();
     const drop = this.#knobs.drop;
-    const dropped = drop !== null && (!drop.topics || drop.topics.includes(event.topic)) && Math.random() < drop.fraction;
+    const dropped =
+      drop !== null && (!drop.topics || drop.topics.includes(event.topic)) && Math.random() < drop.fraction;
     const copies = dropped ? 1 : this.#knobs.duplicate;
     for (let copy = 0; copy < copies; copy++) {
       const entry: DeliveryLogEntry = {
@@ -166,7 +169,9 @@ export class WebhookDelivery {
       attempt.error = error instanceof Error ? error.message : String(error);
     }
     const ok = attempt.status !== undefined && attempt.status >= 200 && attempt.status < 300;
-    this.#log(`webhook ${entry.topic} → ${entry.url} attempt ${entry.attempts.length}: ${attempt.status ?? attempt.error}`);
+    this.#log(
+      `webhook ${entry.topic} → ${entry.url} attempt ${entry.attempts.length}: ${attempt.status ?? attempt.error}`,
+    );
     if (ok) {
       entry.state = "delivered";
       return;

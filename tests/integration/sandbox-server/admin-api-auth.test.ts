@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+
 import { APP, graphql, SHOP, startSandbox } from "./sandbox-fixture.ts";
 
 describe("sandbox Admin API authentication", () => {
@@ -12,17 +13,34 @@ describe("sandbox Admin API authentication", () => {
 
   it("answers 401 with Shopify's body when the access token is missing or unknown", async () => {
     const expected = { errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" };
-    expect(await graphql(sandbox.server.url, undefined, { query: "{ shop { name } }" })).toEqual({ status: 401, body: expected });
-    expect(await graphql(sandbox.server.url, "shpat_nope", { query: "{ shop { name } }" })).toEqual({ status: 401, body: expected });
+    expect(await graphql(sandbox.server.url, undefined, { query: "{ shop { name } }" })).toEqual({
+      status: 401,
+      body: expected,
+    });
+    expect(await graphql(sandbox.server.url, "shpat_nope", { query: "{ shop { name } }" })).toEqual({
+      status: 401,
+      body: expected,
+    });
     expect(sandbox.requests).toHaveLength(0);
   });
 
   it("passes a request with an installed app's token to the engine for that shop", async () => {
     const { accessToken } = sandbox.server.installApp(SHOP, APP.apiKey);
-    const result = await graphql(sandbox.server.url, accessToken, { query: "query Q { shop { name } }", variables: { a: 1 }, operationName: "Q" });
+    const result = await graphql(sandbox.server.url, accessToken, {
+      query: "query Q { shop { name } }",
+      variables: { a: 1 },
+      operationName: "Q",
+    });
     expect(result.status).toBe(200);
     expect(sandbox.requests).toEqual([
-      { shop: SHOP, apiKey: APP.apiKey, query: "query Q { shop { name } }", variables: { a: 1 }, operationName: "Q", costDebug: false },
+      {
+        shop: SHOP,
+        apiKey: APP.apiKey,
+        query: "query Q { shop { name } }",
+        variables: { a: 1 },
+        operationName: "Q",
+        costDebug: false,
+      },
     ]);
   });
 

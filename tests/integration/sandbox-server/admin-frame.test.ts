@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { verifySessionToken } from "../../../sandbox/shopify/server/session-token.ts";
+
 import { queryHmac } from "../../../sandbox/shopify/server/embedded-url.ts";
+import { verifySessionToken } from "../../../sandbox/shopify/server/session-token.ts";
 import { APP, SHOP, startSandbox } from "./sandbox-fixture.ts";
 
 describe("sandbox admin frame", () => {
@@ -31,7 +32,9 @@ describe("sandbox admin frame", () => {
     expect(src.searchParams.get("tab")).toBe("open");
     expect(src.searchParams.get("embedded")).toBe("1");
     expect(src.searchParams.get("shop")).toBe(SHOP);
-    expect(Buffer.from(src.searchParams.get("host") ?? "", "base64").toString()).toBe("admin.shopify.com/store/demo-shop");
+    expect(Buffer.from(src.searchParams.get("host") ?? "", "base64").toString()).toBe(
+      "admin.shopify.com/store/demo-shop",
+    );
     const verified = verifySessionToken(src.searchParams.get("id_token") ?? "", APP);
     expect(verified).toMatchObject({ ok: true, shop: SHOP, payload: { aud: APP.apiKey, dest: `https://${SHOP}` } });
     expect(src.searchParams.get("hmac")).toBe(queryHmac(src.searchParams, APP.apiSecret));

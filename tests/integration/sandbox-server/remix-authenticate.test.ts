@@ -1,10 +1,12 @@
 // The admin frame's iframe URL and the sandbox's token endpoint must satisfy
 // @shopify/shopify-app-remix 6's authenticate.admin the way Shopify admin does.
 import "@shopify/shopify-app-remix/adapters/node";
+
 import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
 import { ApiVersion, LogSeverity, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { testConfig } from "@shopify/shopify-app-remix/test-helpers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { APP, SHOP, startSandbox } from "./sandbox-fixture.ts";
 
 const APP_URL = "http://localhost:3000";
@@ -52,9 +54,13 @@ describe("sandbox admin frame with authenticate.admin", () => {
   });
 
   it("authenticates a data request carrying the stand-in's bearer token", async () => {
-    const token = (await (await fetch(`${sandbox.server.url}/sandbox/session-token?shop=${SHOP}&apiKey=${APP.apiKey}`)).json()) as { token: string };
+    const token = (await (
+      await fetch(`${sandbox.server.url}/sandbox/session-token?shop=${SHOP}&apiKey=${APP.apiKey}`)
+    ).json()) as { token: string };
     const { session } = await shopify.authenticate.admin(
-      new Request(`${APP_URL}/app/orders?_data=routes%2Fapp.orders`, { headers: { Authorization: `Bearer ${token.token}` } }),
+      new Request(`${APP_URL}/app/orders?_data=routes%2Fapp.orders`, {
+        headers: { Authorization: `Bearer ${token.token}` },
+      }),
     );
     expect(session.shop).toBe(SHOP);
   });

@@ -1,8 +1,10 @@
 // The sandbox must speak the wire format of the library the app uses: @shopify/shopify-api 15.
 import "@shopify/shopify-api/adapters/node";
+
 import { ApiVersion, LogSeverity, RequestedTokenType, shopifyApi } from "@shopify/shopify-api";
 import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { APP, SHOP, startSandbox } from "./sandbox-fixture.ts";
 import { startWebhookReceiver } from "./webhook-receiver.ts";
 
@@ -47,7 +49,10 @@ describe("sandbox against @shopify/shopify-api", () => {
     expect(session.refreshToken).toBeTruthy();
     expect(session.expires?.getTime()).toBeGreaterThan(Date.now());
 
-    const { session: refreshed } = await api.auth.refreshToken({ shop: SHOP, refreshToken: session.refreshToken ?? "" });
+    const { session: refreshed } = await api.auth.refreshToken({
+      shop: SHOP,
+      refreshToken: session.refreshToken ?? "",
+    });
     const client = new api.clients.Graphql({ session: refreshed });
     const response = await client.request("query { shop { myshopifyDomain } }");
     expect(response.data).toEqual({ shop: { myshopifyDomain: SHOP } });
@@ -61,6 +66,11 @@ describe("sandbox against @shopify/shopify-api", () => {
     // The node adapter reads an IncomingMessage-like object.
     const rawRequest = { method: "POST", url: "/webhooks", headers: delivery?.headers ?? {} };
     const result = await api.webhooks.validate({ rawBody: delivery?.body ?? "", rawRequest });
-    expect(result, JSON.stringify(result)).toMatchObject({ valid: true, topic: "ORDERS_CREATE", domain: SHOP, apiVersion: "2026-10" });
+    expect(result, JSON.stringify(result)).toMatchObject({
+      valid: true,
+      topic: "ORDERS_CREATE",
+      domain: SHOP,
+      apiVersion: "2026-10",
+    });
   });
 });

@@ -1,5 +1,7 @@
 import { createHmac } from "node:crypto";
+
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+
 import { APP, SHOP, startSandbox } from "./sandbox-fixture.ts";
 import { startWebhookReceiver } from "./webhook-receiver.ts";
 
@@ -33,10 +35,14 @@ describe("sandbox webhook delivery", () => {
       "x-shopify-api-version": "2026-10",
       "x-shopify-event-id": event.eventId,
       "x-shopify-triggered-at": event.triggeredAt,
-      "x-shopify-hmac-sha256": createHmac("sha256", APP.apiSecret).update(delivery?.body ?? "").digest("base64"),
+      "x-shopify-hmac-sha256": createHmac("sha256", APP.apiSecret)
+        .update(delivery?.body ?? "")
+        .digest("base64"),
     });
     expect(delivery?.headers["x-shopify-webhook-id"]).toMatch(/^[0-9a-f-]{36}$/);
-    expect(sandbox.server.webhooks.log()).toMatchObject([{ topic: "orders/create", shop: SHOP, state: "delivered", attempts: [{ status: 200 }] }]);
+    expect(sandbox.server.webhooks.log()).toMatchObject([
+      { topic: "orders/create", shop: SHOP, state: "delivered", attempts: [{ status: 200 }] },
+    ]);
   });
 
   it("ignores topics the app did not subscribe to and shops it is not installed on", async () => {
@@ -52,7 +58,10 @@ describe("sandbox webhook delivery", () => {
     await sandbox.server.webhooks.waitForIdle();
     expect(receiver.received).toHaveLength(3);
     expect(new Set(webhookIds()).size).toBe(1);
-    expect(sandbox.server.webhooks.log()[0]).toMatchObject({ state: "delivered", attempts: [{ status: 500 }, { status: 503 }, { status: 200 }] });
+    expect(sandbox.server.webhooks.log()[0]).toMatchObject({
+      state: "delivered",
+      attempts: [{ status: 500 }, { status: 503 }, { status: 200 }],
+    });
   });
 
   it("gives up after the retry schedule and records the failure", async () => {
@@ -64,7 +73,11 @@ describe("sandbox webhook delivery", () => {
   });
 
   it("retries after a connection error", async () => {
-    sandbox.server.registerApp({ ...APP, appUrl: "http://127.0.0.1:1", webhooks: [{ topics: ["orders/create"], uri: "/webhooks" }] });
+    sandbox.server.registerApp({
+      ...APP,
+      appUrl: "http://127.0.0.1:1",
+      webhooks: [{ topics: ["orders/create"], uri: "/webhooks" }],
+    });
     sandbox.emit(SHOP, "orders/create", { id: 1 });
     await sandbox.server.webhooks.waitForIdle();
     const [entry] = sandbox.server.webhooks.log();
@@ -109,9 +122,15 @@ describe("sandbox webhook delivery", () => {
   });
 
   it("sets knobs and reads the log over the control API", async () => {
-    const knobs = await fetch(`${sandbox.server.url}/sandbox/webhooks/knobs`, { method: "POST", body: JSON.stringify({ duplicate: 2, delayMs: 5 }) });
+    const knobs = await fetch(`${sandbox.server.url}/sandbox/webhooks/knobs`, {
+      method: "POST",
+      body: JSON.stringify({ duplicate: 2, delayMs: 5 }),
+    });
     expect(await knobs.json()).toMatchObject({ duplicate: 2, delayMs: 5 });
-    const bad = await fetch(`${sandbox.server.url}/sandbox/webhooks/knobs`, { method: "POST", body: JSON.stringify({ duplicate: 0 }) });
+    const bad = await fetch(`${sandbox.server.url}/sandbox/webhooks/knobs`, {
+      method: "POST",
+      body: JSON.stringify({ duplicate: 0 }),
+    });
     expect(bad.status).toBe(400);
     sandbox.emit(SHOP, "orders/create", { id: 1 });
     await fetch(`${sandbox.server.url}/sandbox/webhooks/wait-idle`, { method: "POST" });

@@ -9,7 +9,12 @@ describe("calculated query cost (3 products × 3 variants seeded)", () => {
   const cases = [
     { name: "one object", query: "{ shop { name } }", requested: 1, actual: 1 },
     { name: "nested objects", query: "{ shop { name plan { shopifyPlus } } }", requested: 2, actual: 2 },
-    { name: "connection: 2 + first × node", query: "{ products(first: 10) { edges { node { id title } } } }", requested: 12, actual: 5 },
+    {
+      name: "connection: 2 + first × node",
+      query: "{ products(first: 10) { edges { node { id title } } } }",
+      requested: 12,
+      actual: 5,
+    },
     { name: "last sizes the connection too", query: "{ products(last: 2) { nodes { id } } }", requested: 4, actual: 4 },
     {
       name: "nested connections multiply",
@@ -23,7 +28,12 @@ describe("calculated query cost (3 products × 3 variants seeded)", () => {
       requested: 1 + 2 + 10,
       actual: 1 + 2 + 3,
     },
-    { name: "a null object costs only itself", query: `{ product(id: "gid://shopify/Product/999") { variants(first: 50) { nodes { id } } } }`, requested: 53, actual: 1 },
+    {
+      name: "a null object costs only itself",
+      query: `{ product(id: "gid://shopify/Product/999") { variants(first: 50) { nodes { id } } } }`,
+      requested: 53,
+      actual: 1,
+    },
     { name: "a mutation field costs 10 plus its payload", query: ORDER_CREATE, requested: 12, actual: 12 },
   ];
 
@@ -45,7 +55,12 @@ describe("calculated query cost (3 products × 3 variants seeded)", () => {
   it("Shopify-GraphQL-Cost-Debug adds a per-field breakdown", async () => {
     const h = createHarness({ seed: { products: 3 } });
     const body = await h.gql("{ products(first: 10) { nodes { id } } }", undefined, { costDebug: true });
-    expect(body.extensions.cost.fields).toContainEqual({ path: ["products"], definedCost: 2, requestedTotalCost: 12, requestedChildrenCost: 10 });
+    expect(body.extensions.cost.fields).toContainEqual({
+      path: ["products"],
+      definedCost: 2,
+      requestedTotalCost: 12,
+      requestedChildrenCost: 10,
+    });
   });
 });
 
@@ -58,14 +73,22 @@ describe("leaky bucket", () => {
     expect(PLAN_LIMITS[plan]).toEqual({ restoreRate, maximumAvailable });
     const h = createHarness({ plan, seed: null });
     const body = await h.gql("{ shop { name } }");
-    expect(body.extensions.cost.throttleStatus).toEqual({ maximumAvailable, currentlyAvailable: maximumAvailable - 1, restoreRate });
+    expect(body.extensions.cost.throttleStatus).toEqual({
+      maximumAvailable,
+      currentlyAvailable: maximumAvailable - 1,
+      restoreRate,
+    });
   });
 
   it("over 1000 points is MAX_COST_EXCEEDED and does not run", async () => {
     const h = createHarness({ seed: { products: 3 } });
     const body = await h.gql("{ products(first: 250) { nodes { variants(first: 10) { nodes { id } } } } }");
     expect(body.data).toBeUndefined();
-    expect(body.errors?.[0]?.extensions).toMatchObject({ code: "MAX_COST_EXCEEDED", cost: 2 + 250 * 13, maxCost: 1000 });
+    expect(body.errors?.[0]?.extensions).toMatchObject({
+      code: "MAX_COST_EXCEEDED",
+      cost: 2 + 250 * 13,
+      maxCost: 1000,
+    });
     expect(body.extensions.cost.actualQueryCost).toBeNull();
     expect(body.extensions.cost.throttleStatus.currentlyAvailable).toBe(2000);
   });
@@ -76,8 +99,19 @@ describe("leaky bucket", () => {
     for (let i = 0; i < 7; i += 1) expect((await h.gql(page)).extensions.cost.actualQueryCost).toBe(252);
     const throttled = await h.gql(page);
     expect(throttled).toEqual({
-      errors: [{ message: "Throttled", extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" } }],
-      extensions: { cost: { requestedQueryCost: 252, actualQueryCost: null, throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 236, restoreRate: 100 } } },
+      errors: [
+        {
+          message: "Throttled",
+          extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" },
+        },
+      ],
+      extensions: {
+        cost: {
+          requestedQueryCost: 252,
+          actualQueryCost: null,
+          throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 236, restoreRate: 100 },
+        },
+      },
     });
     h.advance(160); // 236 + 16 = 252
     expect((await h.gql(page)).data).toBeTruthy();

@@ -1,5 +1,5 @@
-import { createShopifyEngine, type SandboxShopifyEngine } from "../../../sandbox/shopify/engine/create-engine.ts";
 import type { PlanName, SandboxEvent, SeedOptions } from "../../../sandbox/shopify/contracts.ts";
+import { createShopifyEngine, type SandboxShopifyEngine } from "../../../sandbox/shopify/engine/create-engine.ts";
 
 export const REFERENCE_TIMESTAMP = Date.parse("2026-03-01T12:00:00.000Z");
 export const SHOP = "demo-shop.myshopify.com";
@@ -9,7 +9,11 @@ export interface Harness {
   events: SandboxEvent[];
   advance(ms: number): void;
   now(): number;
-  gql(query: string, variables?: Record<string, unknown>, extra?: { costDebug?: boolean; apiKey?: string }): Promise<GqlBody>;
+  gql(
+    query: string,
+    variables?: Record<string, unknown>,
+    extra?: { costDebug?: boolean; apiKey?: string },
+  ): Promise<GqlBody>;
 }
 
 export interface GqlBody {
@@ -41,7 +45,13 @@ export function createHarness(options: { plan?: PlanName; seed?: SeedOptions | n
     },
     now: () => t,
     async gql(query, variables, extra = {}) {
-      const res = await engine.execute({ shop: SHOP, apiKey: extra.apiKey ?? "app-1", query, variables: variables ?? null, costDebug: extra.costDebug });
+      const res = await engine.execute({
+        shop: SHOP,
+        apiKey: extra.apiKey ?? "app-1",
+        query,
+        variables: variables ?? null,
+        costDebug: extra.costDebug,
+      });
       if (res.status !== 200) throw new Error(`status ${res.status}`);
       return res.body as GqlBody;
     },

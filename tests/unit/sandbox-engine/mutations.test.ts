@@ -48,7 +48,9 @@ describe("orderCreate", () => {
       `mutation($order: OrderCreateOrderInput!) { orderCreate(order: $order) { order { subtotalPriceSet { shopMoney { amount } } totalTaxSet { shopMoney { amount } } totalDiscountsSet { shopMoney { amount } } totalShippingPriceSet { shopMoney { amount } } totalPriceSet { shopMoney { amount } presentmentMoney { amount } } discountCodes lineItems(first: 5) { nodes { title quantity taxLines { rate priceSet { shopMoney { amount } } } discountAllocations { allocatedAmountSet { shopMoney { amount } } } } } } userErrors { message } } }`,
       {
         order: {
-          lineItems: [{ title: "Widget", quantity: 2, priceSet: usd("10.00"), taxLines: [{ title: "VAT", rate: 0.2 }] }],
+          lineItems: [
+            { title: "Widget", quantity: 2, priceSet: usd("10.00"), taxLines: [{ title: "VAT", rate: 0.2 }] },
+          ],
           shippingLines: [{ title: "Post", priceSet: usd("5.00") }],
           discountCode: { itemPercentageDiscountCode: { code: "TEN", percentage: 10 } },
         },
@@ -66,9 +68,17 @@ describe("orderCreate", () => {
   });
 
   it.each([
-    ["an unknown variant", { lineItems: [{ variantId: "gid://shopify/ProductVariant/1", quantity: 1 }] }, ["order", "lineItems", "0", "variantId"]],
+    [
+      "an unknown variant",
+      { lineItems: [{ variantId: "gid://shopify/ProductVariant/1", quantity: 1 }] },
+      ["order", "lineItems", "0", "variantId"],
+    ],
     ["no line items", { lineItems: [] }, ["order", "lineItems"]],
-    ["a zero quantity", { lineItems: [{ variantId: "gid://shopify/ProductVariant/1001", quantity: 0 }] }, ["order", "lineItems", "0", "quantity"]],
+    [
+      "a zero quantity",
+      { lineItems: [{ variantId: "gid://shopify/ProductVariant/1001", quantity: 0 }] },
+      ["order", "lineItems", "0", "quantity"],
+    ],
   ])("%s is a userError and nothing is stored", async (_name, order, field) => {
     const h = createHarness();
     const body = await h.gql(ORDER_CREATE, { order });
@@ -79,11 +89,16 @@ describe("orderCreate", () => {
 
   it("every change bumps updatedAt strictly, even within one clock tick", async () => {
     const h = createHarness();
-    const created = await h.gql(ORDER_CREATE, { order: { lineItems: [{ variantId: "gid://shopify/ProductVariant/1001", quantity: 1 }] } });
+    const created = await h.gql(ORDER_CREATE, {
+      order: { lineItems: [{ variantId: "gid://shopify/ProductVariant/1001", quantity: 1 }] },
+    });
     const id = at<string>(created.data, "orderCreate.order.id");
     const stamps: string[] = [];
     for (const tag of ["a", "b"]) {
-      const body = await h.gql(`mutation($id: ID!, $tags: [String!]!) { tagsAdd(id: $id, tags: $tags) { node { ... on Order { updatedAt tags } } userErrors { message } } }`, { id, tags: [tag] });
+      const body = await h.gql(
+        `mutation($id: ID!, $tags: [String!]!) { tagsAdd(id: $id, tags: $tags) { node { ... on Order { updatedAt tags } } userErrors { message } } }`,
+        { id, tags: [tag] },
+      );
       stamps.push(at(body.data, "tagsAdd.node.updatedAt"));
     }
     expect(stamps[0]! < stamps[1]!).toBe(true);
@@ -93,12 +108,19 @@ describe("orderCreate", () => {
 
 describe("inventorySetQuantities", () => {
   const SET = `mutation($input: InventorySetQuantitiesInput!) { inventorySetQuantities(input: $input) @idempotent(key: $key) { inventoryAdjustmentGroup { reason changes { name delta quantityAfterChange } } userErrors { field message code } } }`;
-  const doc = SET.replace("mutation($input: InventorySetQuantitiesInput!)", "mutation($input: InventorySetQuantitiesInput!, $key: String!)");
+  const doc = SET.replace(
+    "mutation($input: InventorySetQuantitiesInput!)",
+    "mutation($input: InventorySetQuantitiesInput!, $key: String!)",
+  );
   const item = "gid://shopify/InventoryItem/1001";
   const location = "gid://shopify/Location/1001";
   const level = async (h: ReturnType<typeof createHarness>) =>
     at<{ quantity: number }[]>(
-      (await h.gql(`{ inventoryItem(id: "${item}") { inventoryLevel(locationId: "${location}") { quantities(names: ["available"]) { quantity } } } }`)).data,
+      (
+        await h.gql(
+          `{ inventoryItem(id: "${item}") { inventoryLevel(locationId: "${location}") { quantities(names: ["available"]) { quantity } } } }`,
+        )
+      ).data,
       "inventoryItem.inventoryLevel.quantities",
     )[0]?.quantity;
 
@@ -108,7 +130,14 @@ describe("inventorySetQuantities", () => {
   ])("%s is a userError and changes nothing", async (_name, extra, code) => {
     const h = createHarness();
     const before = await level(h);
-    const body = await h.gql(doc, { key: "k1", input: { name: "available", reason: "correction", quantities: [{ inventoryItemId: item, locationId: location, quantity: 5, ...extra }] } });
+    const body = await h.gql(doc, {
+      key: "k1",
+      input: {
+        name: "available",
+        reason: "correction",
+        quantities: [{ inventoryItemId: item, locationId: location, quantity: 5, ...extra }],
+      },
+    });
     expect(at<{ code: string; field: string[] }[]>(body.data, "inventorySetQuantities.userErrors")[0]).toMatchObject({
       code,
       field: ["input", "quantities", "0", "changeFromQuantity"],
@@ -120,21 +149,42 @@ describe("inventorySetQuantities", () => {
   it("a matching changeFromQuantity sets the quantity and announces inventory_levels/update", async () => {
     const h = createHarness();
     const before = (await level(h))!;
-    const body = await h.gql(doc, { key: "k2", input: { name: "available", reason: "correction", quantities: [{ inventoryItemId: item, locationId: location, quantity: before + 4, changeFromQuantity: before }] } });
+    const body = await h.gql(doc, {
+      key: "k2",
+      input: {
+        name: "available",
+        reason: "correction",
+        quantities: [{ inventoryItemId: item, locationId: location, quantity: before + 4, changeFromQuantity: before }],
+      },
+    });
     expect(at(body.data, "inventorySetQuantities.inventoryAdjustmentGroup.changes")).toEqual([
       { name: "available", delta: 4, quantityAfterChange: before + 4 },
       { name: "on_hand", delta: 4, quantityAfterChange: before + 4 },
     ]);
     expect(await level(h)).toBe(before + 4);
-    expect(h.events).toMatchObject([{ topic: "inventory_levels/update", payload: { inventory_item_id: 1001, location_id: 1001, available: before + 4 } }]);
+    expect(h.events).toMatchObject([
+      {
+        topic: "inventory_levels/update",
+        payload: { inventory_item_id: 1001, location_id: 1001, available: before + 4 },
+      },
+    ]);
     // Replaying the same key does not apply the change twice.
-    await h.gql(doc, { key: "k2", input: { name: "available", reason: "correction", quantities: [{ inventoryItemId: item, locationId: location, quantity: before + 4, changeFromQuantity: before }] } });
+    await h.gql(doc, {
+      key: "k2",
+      input: {
+        name: "available",
+        reason: "correction",
+        quantities: [{ inventoryItemId: item, locationId: location, quantity: before + 4, changeFromQuantity: before }],
+      },
+    });
     expect(h.events).toHaveLength(1);
   });
 
   it("the @idempotent directive is required", async () => {
     const h = createHarness();
-    const body = await h.gql(SET.replace(" @idempotent(key: $key)", ""), { input: { name: "available", reason: "correction", quantities: [] } });
+    const body = await h.gql(SET.replace(" @idempotent(key: $key)", ""), {
+      input: { name: "available", reason: "correction", quantities: [] },
+    });
     expect(body.errors?.[0]?.message).toMatch(/@idempotent/);
   });
 });
@@ -158,17 +208,34 @@ describe("productSet", () => {
     });
     const product = at<{ id: string; variants: { nodes: { sku: string }[] } }>(created.data, "productSet.product");
     expect(product.variants.nodes.map((v) => v.sku)).toEqual(["ERP-S", "ERP-M"]);
-    expect(at(created.data, "productSet.product.variants.nodes.0")).toMatchObject({ price: "9.99", inventoryItem: { inventoryLevel: { quantities: [{ quantity: 7 }] } } });
-    expect(h.events.map((e) => e.topic)).toEqual(["products/create", "inventory_levels/update", "inventory_levels/update"]);
-    const updated = await h.gql(SET, { input: { id: product.id, variants: [{ optionValues: [{ optionName: "Size", name: "M" }], sku: "ERP-M2", price: "12.00" }] } });
+    expect(at(created.data, "productSet.product.variants.nodes.0")).toMatchObject({
+      price: "9.99",
+      inventoryItem: { inventoryLevel: { quantities: [{ quantity: 7 }] } },
+    });
+    expect(h.events.map((e) => e.topic)).toEqual([
+      "products/create",
+      "inventory_levels/update",
+      "inventory_levels/update",
+    ]);
+    const updated = await h.gql(SET, {
+      input: {
+        id: product.id,
+        variants: [{ optionValues: [{ optionName: "Size", name: "M" }], sku: "ERP-M2", price: "12.00" }],
+      },
+    });
     expect(at(updated.data, "productSet.product.variants.nodes")).toMatchObject([{ sku: "ERP-M2", price: "12.0" }]);
     expect(h.events.at(-1)?.topic).toBe("products/update");
   });
 
   it("an unknown location is a userError", async () => {
     const h = createHarness();
-    const body = await h.gql(`mutation { productSet(input: { title: "X", variants: [{ optionValues: [{ optionName: "Title", name: "Default Title" }], inventoryQuantities: [{ locationId: "gid://shopify/Location/9", name: "available", quantity: 1 }] }] }) { product { id } userErrors { field code } } }`);
-    expect(at(body.data, "productSet")).toMatchObject({ product: null, userErrors: [{ field: ["input", "variants", "0", "inventoryQuantities", "0", "locationId"] }] });
+    const body = await h.gql(
+      `mutation { productSet(input: { title: "X", variants: [{ optionValues: [{ optionName: "Title", name: "Default Title" }], inventoryQuantities: [{ locationId: "gid://shopify/Location/9", name: "available", quantity: 1 }] }] }) { product { id } userErrors { field code } } }`,
+    );
+    expect(at(body.data, "productSet")).toMatchObject({
+      product: null,
+      userErrors: [{ field: ["input", "variants", "0", "inventoryQuantities", "0", "locationId"] }],
+    });
   });
 });
 
@@ -177,17 +244,28 @@ describe("customers and metafields", () => {
     const h = createHarness();
     const CREATE = `mutation($input: CustomerInput!) { customerCreate(input: $input) { customer { id email defaultAddress { city } } userErrors { field message } } }`;
     const taken = await h.gql(CREATE, { input: { email: "ava.brown.001@example.com" } });
-    expect(at(taken.data, "customerCreate.userErrors")).toEqual([{ field: ["email"], message: "Email has already been taken" }]);
-    const ok = await h.gql(CREATE, { input: { email: "new@example.com", firstName: "New", addresses: [{ city: "Oslo", countryCode: "NO" }] } });
-    expect(at(ok.data, "customerCreate.customer")).toMatchObject({ email: "new@example.com", defaultAddress: { city: "Oslo" } });
+    expect(at(taken.data, "customerCreate.userErrors")).toEqual([
+      { field: ["email"], message: "Email has already been taken" },
+    ]);
+    const ok = await h.gql(CREATE, {
+      input: { email: "new@example.com", firstName: "New", addresses: [{ city: "Oslo", countryCode: "NO" }] },
+    });
+    expect(at(ok.data, "customerCreate.customer")).toMatchObject({
+      email: "new@example.com",
+      defaultAddress: { city: "Oslo" },
+    });
     expect(h.events.map((e) => e.topic)).toEqual(["customers/create"]);
   });
 
   it("metafieldsSet writes to an order and reads back", async () => {
     const h = createHarness({ seed: { orders: 1 } });
-    const set = await h.gql(`mutation { metafieldsSet(metafields: [{ ownerId: "gid://shopify/Order/1001", namespace: "erp", key: "doc_no", type: "single_line_text_field", value: "SO-42" }]) { metafields { key value } userErrors { field message } } }`);
+    const set = await h.gql(
+      `mutation { metafieldsSet(metafields: [{ ownerId: "gid://shopify/Order/1001", namespace: "erp", key: "doc_no", type: "single_line_text_field", value: "SO-42" }]) { metafields { key value } userErrors { field message } } }`,
+    );
     expect(at(set.data, "metafieldsSet")).toEqual({ metafields: [{ key: "doc_no", value: "SO-42" }], userErrors: [] });
-    const read = await h.gql(`{ order(id: "gid://shopify/Order/1001") { metafield(namespace: "erp", key: "doc_no") { value } } }`);
+    const read = await h.gql(
+      `{ order(id: "gid://shopify/Order/1001") { metafield(namespace: "erp", key: "doc_no") { value } } }`,
+    );
     expect(at(read.data, "order.metafield.value")).toBe("SO-42");
     expect(h.events.map((e) => e.topic)).toEqual(["orders/updated"]);
   });

@@ -41,10 +41,17 @@ describe("cursor pagination over 10 products × 3 variants", () => {
 
   it("cursors are opaque base64 and pageInfo is complete", async () => {
     const h = createHarness();
-    const body = await h.gql("{ products(first: 3) { edges { cursor } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }");
+    const body = await h.gql(
+      "{ products(first: 3) { edges { cursor } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }",
+    );
     const page = at<Page>(body.data, "products");
     expect(page.edges[0]?.cursor).toMatch(/^[A-Za-z0-9+/=]+$/);
-    expect(page.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false, startCursor: page.edges[0]?.cursor, endCursor: page.edges[2]?.cursor });
+    expect(page.pageInfo).toMatchObject({
+      hasNextPage: true,
+      hasPreviousPage: false,
+      startCursor: page.edges[0]?.cursor,
+      endCursor: page.edges[2]?.cursor,
+    });
   });
 });
 
@@ -55,11 +62,16 @@ describe("search syntax", () => {
     const cutoff = new Date(h.now()).toISOString();
     h.advance(1_000);
     for (const id of [1004, 1002]) {
-      await h.gql(`mutation { orderUpdate(input: { id: "gid://shopify/Order/${id}", note: "touched" }) { userErrors { message } } }`);
+      await h.gql(
+        `mutation { orderUpdate(input: { id: "gid://shopify/Order/${id}", note: "touched" }) { userErrors { message } } }`,
+      );
     }
     const queries = [`updated_at:>'${cutoff}'`, `updated_at:>${cutoff}`, `updated_at:>="${cutoff}"`];
     for (const q of queries) {
-      const body = await h.gql(`query($q: String) { orders(first: 50, sortKey: UPDATED_AT, query: $q) { nodes { id updatedAt } } }`, { q });
+      const body = await h.gql(
+        `query($q: String) { orders(first: 50, sortKey: UPDATED_AT, query: $q) { nodes { id updatedAt } } }`,
+        { q },
+      );
       const nodes = at<{ id: string; updatedAt: string }[]>(body.data, "orders.nodes");
       expect(nodes.map((n) => n.id)).toEqual(["gid://shopify/Order/1004", "gid://shopify/Order/1002"]);
       expect(nodes[0]!.updatedAt < nodes[1]!.updatedAt).toBe(true);
@@ -85,9 +97,17 @@ describe("search syntax", () => {
 
   it("status:cancelled and status:closed follow orderCancel", async () => {
     const h = createHarness({ seed: { orders: 3 } });
-    await h.gql(`mutation { orderCancel(orderId: "gid://shopify/Order/1001", reason: CUSTOMER, restock: true) { orderCancelUserErrors { message } } }`);
-    const statuses = async (q: string) => at<unknown[]>((await h.gql(`{ orders(first: 10, query: "${q}") { nodes { id } } }`)).data, "orders.nodes").length;
-    expect([await statuses("status:open"), await statuses("status:cancelled"), await statuses("status:closed"), await statuses("status:any")]).toEqual([2, 1, 1, 3]);
+    await h.gql(
+      `mutation { orderCancel(orderId: "gid://shopify/Order/1001", reason: CUSTOMER, restock: true) { orderCancelUserErrors { message } } }`,
+    );
+    const statuses = async (q: string) =>
+      at<unknown[]>((await h.gql(`{ orders(first: 10, query: "${q}") { nodes { id } } }`)).data, "orders.nodes").length;
+    expect([
+      await statuses("status:open"),
+      await statuses("status:cancelled"),
+      await statuses("status:closed"),
+      await statuses("status:any"),
+    ]).toEqual([2, 1, 1, 3]);
     expect(h.events.map((e) => e.topic)).toEqual(["orders/cancelled", "orders/updated"]);
   });
 });

@@ -12,7 +12,9 @@ describe("generateSeedCatalog", () => {
 
   it("defaults to 10 products × 3 variants, 2 locations, 10 customers", () => {
     const c = generateSeedCatalog();
-    expect([c.products.length, c.products[0]?.variants.length, c.locations.length, c.customers.length]).toEqual([10, 3, 2, 10]);
+    expect([c.products.length, c.products[0]?.variants.length, c.locations.length, c.customers.length]).toEqual([
+      10, 3, 2, 10,
+    ]);
   });
 
   it("follows the item-number / variant-code / SKU naming rule", () => {
@@ -42,7 +44,9 @@ describe("generateSeedCatalog", () => {
   });
 
   it("gives every variant a unique EAN-13 with a valid check digit", () => {
-    const barcodes = generateSeedCatalog({ products: 50, variantsPerProduct: 4 }).products.flatMap((p) => p.variants.map((v) => v.barcode));
+    const barcodes = generateSeedCatalog({ products: 50, variantsPerProduct: 4 }).products.flatMap((p) =>
+      p.variants.map((v) => v.barcode),
+    );
     expect(barcodes.every(isValidEan13)).toBe(true);
     expect(new Set(barcodes).size).toBe(barcodes.length);
     expect(toEan13("400638133393")).toBe("4006381333931");
@@ -66,8 +70,20 @@ describe("engine.seed", () => {
 
   it("reports what it loaded and replaces earlier data", () => {
     const h = createHarness({ seed: null });
-    expect(h.engine.seed("demo-shop.myshopify.com", { products: 2, variantsPerProduct: 2, locations: 3, customers: 1, orders: 2 })).toEqual({
-      products: 2, variants: 4, locations: 3, customers: 1, orders: 2,
+    expect(
+      h.engine.seed("demo-shop.myshopify.com", {
+        products: 2,
+        variantsPerProduct: 2,
+        locations: 3,
+        customers: 1,
+        orders: 2,
+      }),
+    ).toEqual({
+      products: 2,
+      variants: 4,
+      locations: 3,
+      customers: 1,
+      orders: 2,
     });
     expect(h.engine.seed("demo-shop.myshopify.com", {}).products).toBe(10);
   });

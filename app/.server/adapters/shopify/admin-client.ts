@@ -1,11 +1,11 @@
 import type { AdminQueryOptions, GraphqlVariables, ShopifyAdmin } from "./admin-port.ts";
-import { systemClock, type Clock } from "./clock.ts";
+import { type Clock, systemClock } from "./clock.ts";
 import { CostLimiter, throttledWaitMs } from "./cost-limiter.ts";
 import { adminGraphqlEndpoint } from "./endpoint.ts";
 import { ShopifyApiError, type ShopifyErrorCode } from "./errors.ts";
-import { interpretResponse, type AttemptOutcome } from "./interpret-response.ts";
 import { operationNameOf, type QueryCost } from "./graphql-envelope.ts";
-import { discardRequestLog, type ApiRequestLog } from "./request-log.ts";
+import { type AttemptOutcome, interpretResponse } from "./interpret-response.ts";
+import { type ApiRequestLog, discardRequestLog } from "./request-log.ts";
 import { backoffMs, DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy.ts";
 
 export interface AdminClientOptions {
@@ -80,8 +80,19 @@ export class AdminClient implements ShopifyAdmin {
       await this.#clock.sleep(ms, options.signal);
       run.waitedMs += ms;
     };
-    const fail = async (code: ShopifyErrorCode, message: string, extra: { retryAfterMs?: number; cause?: unknown } = {}) => {
-      const error = new ShopifyApiError({ code, message, operation, status: run.status ?? undefined, attempts: run.attempts, ...extra });
+    const fail = async (
+      code: ShopifyErrorCode,
+      message: string,
+      extra: { retryAfterMs?: number; cause?: unknown } = {},
+    ) => {
+      const error = new ShopifyApiError({
+        code,
+        message,
+        operation,
+        status: run.status ?? undefined,
+        attempts: run.attempts,
+        ...extra,
+      });
       await this.#record(operation, started, run, error);
       return error;
     };
@@ -91,7 +102,9 @@ export class AdminClient implements ShopifyAdmin {
       if (estimate !== undefined) {
         const before = this.#limiter.waitMs(estimate, this.#clock.now());
         if (before > this.#policy.maxWaitMs) {
-          throw await fail("THROTTLED", `${operation}: needs ${estimate} points, the bucket refills in ${before} ms`, { retryAfterMs: before });
+          throw await fail("THROTTLED", `${operation}: needs ${estimate} points, the bucket refills in ${before} ms`, {
+            retryAfterMs: before,
+          });
         }
         if (before > 0) await wait(before);
         this.#limiter.reserve(estimate, this.#clock.now());
@@ -115,11 +128,16 @@ export class AdminClient implements ShopifyAdmin {
         case "throttled": {
           const { requestedQueryCost, throttleStatus } = outcome.cost;
           if (requestedQueryCost > throttleStatus.maximumAvailable) {
-            throw await fail("MAX_COST_EXCEEDED", `${operation}: costs ${requestedQueryCost}, the bucket holds ${throttleStatus.maximumAvailable}`);
+            throw await fail(
+              "MAX_COST_EXCEEDED",
+              `${operation}: costs ${requestedQueryCost}, the bucket holds ${throttleStatus.maximumAvailable}`,
+            );
           }
           const ms = throttledWaitMs(requestedQueryCost, throttleStatus);
           if (throttleRetries >= this.#policy.maxThrottleRetries || ms > this.#policy.maxWaitMs) {
-            throw await fail("THROTTLED", `${operation}: throttled after ${run.attempts} attempts`, { retryAfterMs: ms });
+            throw await fail("THROTTLED", `${operation}: throttled after ${run.attempts} attempts`, {
+              retryAfterMs: ms,
+            });
           }
           throttleRetries += 1;
           await wait(ms);
@@ -128,7 +146,10 @@ export class AdminClient implements ShopifyAdmin {
         case "transient": {
           const ms = outcome.retryAfterMs ?? backoffMs(this.#policy, transientRetries + 1, this.#random);
           if (transientRetries >= this.#policy.maxTransientRetries || ms > this.#policy.maxWaitMs) {
-            throw await fail(outcome.code, `${operation}: ${outcome.message} (after ${run.attempts} attempts)`, { retryAfterMs: ms, cause: outcome.cause });
+            throw await fail(outcome.code, `${operation}: ${outcome.message} (after ${run.attempts} attempts)`, {
+              retryAfterMs: ms,
+              cause: outcome.cause,
+            });
           }
           transientRetries += 1;
           await wait(ms);
@@ -139,7 +160,14 @@ export class AdminClient implements ShopifyAdmin {
   }
 
   /** One HTTP request, classified. Throws only when the caller's own signal aborted. */
-  async #attempt(document: string, variables: GraphqlVariables, operation: string, signal: AbortSignal | undefined): Promise<AttemptOutcome> {
+  async #attempt(
+    document: string,
+    variables: GraphqlVariables,
+    operation: string,
+    signal: AbortSignal | undefined,
+  ): Promise<AttemptOutcome> {
+    // Outside the try: a session store that cannot produce a token is not a network error.
+    const token = await this.#token();
     const timeout = AbortSignal.timeout(this.#timeoutMs);
     const operationName = operationNameOf(document);
     try {
@@ -149,13 +177,19 @@ export class AdminClient implements ShopifyAdmin {
           "Content-Type": "application/json",
           Accept: "application/json",
           "User-Agent": USER_AGENT,
-          "X-Shopify-Access-Token": await this.#token(),
+          "X-Shopify-Access-Token": token,
         },
         body: JSON.stringify({ query: document, variables, ...(operationName ? { operationName } : {}) }),
         signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
       });
       const body = await response.text();
-      return interpretResponse({ status: response.status, retryAfter: response.headers.get("Retry-After"), body, now: this.#clock.now(), operation });
+      return interpretResponse({
+        status: response.status,
+        retryAfter: response.headers.get("Retry-After"),
+        body,
+        now: this.#clock.now(),
+        operation,
+      });
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       const timedOut = timeout.aborted;
@@ -163,7 +197,9 @@ export class AdminClient implements ShopifyAdmin {
         kind: "transient",
         status: null,
         code: timedOut ? "TIMEOUT" : "NETWORK_ERROR",
-        message: timedOut ? `no answer within ${this.#timeoutMs} ms` : `request failed: ${error instanceof Error ? error.message : String(error)}`,
+        message: timedOut
+          ? `no answer within ${this.#timeoutMs} ms`
+          : `request failed: ${error instanceof Error ? error.message : String(error)}`,
         cause: error,
       };
     }

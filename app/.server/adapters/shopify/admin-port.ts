@@ -33,7 +33,9 @@ export interface ShopifyAdmin {
 }
 
 /** Drops index signatures: the library declares `[key: string]: any` so unknown documents type-check. */
-type KnownKeys<T> = keyof { [K in keyof T as string extends K ? never : number extends K ? never : symbol extends K ? never : K]: T[K] };
+type KnownKeys<T> = keyof {
+  [K in keyof T as string extends K ? never : number extends K ? never : symbol extends K ? never : K]: T[K];
+};
 
 /**
  * Every operation codegen has seen, keyed by its exact document text. app/types/admin.generated.d.ts
@@ -59,5 +61,9 @@ export function runOperation<const D extends GeneratedDocument & string>(
   variables: VariablesOf<D>,
   options?: AdminQueryOptions,
 ): Promise<ResultOf<D>> {
-  return admin.query<ResultOf<D>, VariablesOf<D> & GraphqlVariables>(document, variables as VariablesOf<D> & GraphqlVariables, options);
+  return admin.query<ResultOf<D>, VariablesOf<D> & GraphqlVariables>(
+    document,
+    variables as VariablesOf<D> & GraphqlVariables,
+    options,
+  );
 }

@@ -1,5 +1,5 @@
 import { apiLogEntries } from "../../../../db/schema/api-log.ts";
-import { getDb, type DbOrTx } from "../../db.ts";
+import { type DbOrTx, getDb } from "../../db.ts";
 import type { ApiCallRecord, ApiRequestLog } from "./request-log.ts";
 
 export interface ApiLogSinkOptions {

@@ -6,7 +6,15 @@ import { parseRetryAfterMs } from "./retry-policy.ts";
 export type AttemptOutcome =
   | { kind: "ok"; status: number; data: Record<string, unknown>; cost?: QueryCost }
   | { kind: "throttled"; status: number; cost: QueryCost }
-  | { kind: "transient"; status: number | null; code: ShopifyErrorCode; message: string; retryAfterMs?: number; cost?: QueryCost; cause?: unknown }
+  | {
+      kind: "transient";
+      status: number | null;
+      code: ShopifyErrorCode;
+      message: string;
+      retryAfterMs?: number;
+      cost?: QueryCost;
+      cause?: unknown;
+    }
   | { kind: "fail"; status: number; code: ShopifyErrorCode; message: string; cost?: QueryCost };
 
 const STATUS_CODES: Record<number, ShopifyErrorCode> = {
@@ -36,31 +44,61 @@ export function interpretResponse(raw: RawResponse): AttemptOutcome {
   const { status } = raw;
   if (status === 429) {
     const retryAfterMs = parseRetryAfterMs(raw.retryAfter, raw.now);
-    return { kind: "transient", status, code: "RATE_LIMITED", message: "HTTP 429 Too Many Requests", ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
+    return {
+      kind: "transient",
+      status,
+      code: "RATE_LIMITED",
+      message: "HTTP 429 Too Many Requests",
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    };
   }
   if (status >= 500) {
     const retryAfterMs = parseRetryAfterMs(raw.retryAfter, raw.now);
-    return { kind: "transient", status, code: "SERVER_ERROR", message: `HTTP ${status}: ${errorBodyMessage(raw.body)}`, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
+    return {
+      kind: "transient",
+      status,
+      code: "SERVER_ERROR",
+      message: `HTTP ${status}: ${errorBodyMessage(raw.body)}`,
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    };
   }
   if (status !== 200) {
-    return { kind: "fail", status, code: STATUS_CODES[status] ?? "BAD_REQUEST", message: `${raw.operation}: HTTP ${status}: ${errorBodyMessage(raw.body)}` };
+    return {
+      kind: "fail",
+      status,
+      code: STATUS_CODES[status] ?? "BAD_REQUEST",
+      message: `${raw.operation}: HTTP ${status}: ${errorBodyMessage(raw.body)}`,
+    };
   }
 
   let json: unknown;
   try {
     json = JSON.parse(raw.body);
   } catch (cause) {
-    return { kind: "transient", status, code: "INVALID_RESPONSE", message: `not JSON: ${errorBodyMessage(raw.body, 80)}`, cause };
+    return {
+      kind: "transient",
+      status,
+      code: "INVALID_RESPONSE",
+      message: `not JSON: ${errorBodyMessage(raw.body, 80)}`,
+      cause,
+    };
   }
   const parsed = graphqlEnvelopeSchema.safeParse(json);
   if (!parsed.success) {
-    return { kind: "fail", status, code: "INVALID_RESPONSE", message: `${raw.operation}: not a GraphQL envelope: ${parsed.error.issues[0]?.message ?? ""}` };
+    return {
+      kind: "fail",
+      status,
+      code: "INVALID_RESPONSE",
+      message: `${raw.operation}: not a GraphQL envelope: ${parsed.error.issues[0]?.message ?? ""}`,
+    };
   }
   const { data, errors, extensions } = parsed.data;
   const cost = extensions?.cost;
   const withCost = cost ? { cost } : {};
   if (!errors || errors.length === 0) {
-    if (!data) return { kind: "fail", status, code: "INVALID_RESPONSE", message: `${raw.operation}: neither data nor errors`, ...withCost };
+    if (!data) {
+      return { kind: "fail", status, code: "INVALID_RESPONSE", message: `${raw.operation}: no data, no errors` };
+    }
     return { kind: "ok", status, data, ...withCost };
   }
 
@@ -71,7 +109,9 @@ export function interpretResponse(raw: RawResponse): AttemptOutcome {
     return { kind: "transient", status, code: "THROTTLED", message: "Throttled" };
   }
   const message = `${raw.operation}: ${summarise(errors)}`;
-  if (codes.includes("INTERNAL_SERVER_ERROR")) return { kind: "transient", status, code: "SERVER_ERROR", message, ...withCost };
+  if (codes.includes("INTERNAL_SERVER_ERROR")) {
+    return { kind: "transient", status, code: "SERVER_ERROR", message, ...withCost };
+  }
   const known = codes.map((c) => (c ? GRAPHQL_CODES[c] : undefined)).find((c) => c !== undefined);
   if (known) return { kind: "fail", status, code: known, message, ...withCost };
   // graphql-ruby leaves `data` out when it rejected the document before running it.

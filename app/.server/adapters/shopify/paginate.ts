@@ -37,7 +37,13 @@ export async function* paginate<TData, TNode, TVars extends GraphqlVariables = G
   variables: TVars,
   options: PaginateOptions<TData, TNode>,
 ): AsyncGenerator<Page<TNode>, void, undefined> {
-  const { connection, cursorVariable = "after", startAfter = null, maxPages = Number.POSITIVE_INFINITY, ...queryOptions } = options;
+  const {
+    connection,
+    cursorVariable = "after",
+    startAfter = null,
+    maxPages = Number.POSITIVE_INFINITY,
+    ...queryOptions
+  } = options;
   let cursor: string | null = startAfter;
   for (let pageNumber = 1; pageNumber <= maxPages; pageNumber += 1) {
     const data = await admin.query<TData>(document, { ...variables, [cursorVariable]: cursor }, queryOptions);
