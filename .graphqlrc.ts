@@ -12,8 +12,9 @@ export default {
     default: shopifyApiProject({
       apiType: ApiType.Admin,
       apiVersion: ADMIN_API_VERSION,
-      // Matches the dot-folder app/.server too (graphql-config globs with dot: true); checked.
-      documents: ["./app/**/*.{ts,tsx}", "!./app/types/**"],
+      // `./app/**` alone skips the dot-folder app/.server, where the documents live (checked:
+      // codegen then fails with "Unable to find any GraphQL type definitions").
+      documents: ["./app/**/*.{ts,tsx}", "./app/.server/**/*.{ts,tsx}", "!./app/types/**"],
       outputDir: "./app/types",
     }),
   },

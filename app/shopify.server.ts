@@ -42,7 +42,11 @@ const shopify = shopifyApp({
   },
   hooks: {
     afterAuth: async ({ session }) => {
-      await recordInstall(getDb(), { domain: session.shop, scopes: session.scope ?? null });
+      await recordInstall(getDb(), {
+        domain: session.shop,
+        scopes: session.scope ?? null,
+        accessToken: session.accessToken,
+      });
     },
   },
 });

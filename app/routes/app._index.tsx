@@ -5,20 +5,22 @@ import { BlockStack, InlineGrid, Page, Text } from "@shopify/polaris";
 import { activityTiles } from "../.server/activity/tiles.ts";
 import { getDb } from "../.server/db.ts";
 import { countActivity } from "../.server/queries/activity.ts";
+import { getShopName } from "../.server/queries/shops.ts";
 import { shopIdFor } from "../.server/shops/current-shop.ts";
 import { ActivityTileCard } from "../components/activity-tile-card.tsx";
 import { authenticate } from "../shopify.server.ts";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const counts = await countActivity(getDb(), await shopIdFor(session.shop));
-  return { tiles: activityTiles.map((tile) => ({ ...tile, count: counts[tile.key] })) };
+  const shopId = await shopIdFor(session.shop);
+  const [counts, shopName] = await Promise.all([countActivity(getDb(), shopId), getShopName(getDb(), shopId)]);
+  return { shopName, tiles: activityTiles.map((tile) => ({ ...tile, count: counts[tile.key] })) };
 };
 
 export default function ActivityDashboard() {
-  const { tiles } = useLoaderData<typeof loader>();
+  const { tiles, shopName } = useLoaderData<typeof loader>();
   return (
-    <Page title="Activity">
+    <Page title="Activity" subtitle={shopName ?? undefined}>
       <BlockStack gap="400">
         <Text as="p" tone="subdued">
           What needs your attention between Shopify and your ERP. Each tile opens the list behind it.

@@ -11,6 +11,11 @@ export const shops = pgTable(
     id: bigserial("id", { mode: "number" }).primaryKey(),
     domain: text("domain").notNull(),
     scopes: text("scopes"),
+    /** From Shopify's `shop` query, refreshed on install: shown to operators, used for money. */
+    name: text("name"),
+    currencyCode: text("currency_code"),
+    ianaTimezone: text("iana_timezone"),
+    planName: text("plan_name"),
     /** Validated by `shopSettingsSchema`; parsed on read so old rows pick up new defaults. */
     settings: jsonb("settings")
       .$type<Record<string, unknown>>()

@@ -20,5 +20,5 @@ export async function installOfflineSession(input: { shop: string; accessToken: 
       accessToken: input.accessToken,
     })
     .onConflictDoUpdate({ target: sessions.id, set: { accessToken: input.accessToken, scope } });
-  await recordInstall(db, { domain: input.shop, scopes: scope });
+  await recordInstall(db, { domain: input.shop, scopes: scope, accessToken: input.accessToken });
 }

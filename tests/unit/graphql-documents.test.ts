@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { type GraphQLSchema, Kind, parse, validate } from "graphql";
+import { type GraphQLError, type GraphQLSchema, Kind, parse, validate } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { findGraphqlDocuments } from "../../scripts/graphql/find-documents.ts";
@@ -11,19 +11,23 @@ import { loadAdminSchema } from "../../scripts/graphql/load-admin-schema.ts";
 
 const APP_DIR = fileURLToPath(new URL("../../app", import.meta.url));
 
-/** Problems with one document, as "file:line: message" lines; empty when it is valid. */
-function problemsOf(schema: GraphQLSchema, where: string, text: string): string[] {
+/**
+ * Problems with one document, as "file:line: message" lines (line of the offending field, counted
+ * from the literal's first line); empty when it is valid.
+ */
+function problemsOf(schema: GraphQLSchema, file: string, firstLine: number, text: string): string[] {
+  const at = (error: GraphQLError) => `${file}:${firstLine + (error.locations?.[0]?.line ?? 1) - 1}: ${error.message}`;
   let document;
   try {
     document = parse(text);
   } catch (error) {
-    return [`${where}: ${(error as Error).message}`];
+    return [at(error as GraphQLError)];
   }
-  const problems = validate(schema, document).map((error) => `${where}: ${error.message}`);
+  const problems = validate(schema, document).map(at);
   for (const definition of document.definitions) {
     // Codegen names its types after the operation, and the request log uses the name.
     if (definition.kind === Kind.OPERATION_DEFINITION && !definition.name) {
-      problems.push(`${where}: operation has no name`);
+      problems.push(`${file}:${firstLine}: operation has no name`);
     }
   }
   return problems;
@@ -47,9 +51,7 @@ describe("GraphQL documents in app/", () => {
   });
 
   it("validates every document against the Admin API 2026-10 schema", () => {
-    const problems = documents.flatMap((d) =>
-      d.text === undefined ? [] : problemsOf(schema, `${d.file}:${d.line}`, d.text),
-    );
+    const problems = documents.flatMap((d) => (d.text === undefined ? [] : problemsOf(schema, d.file, d.line, d.text)));
     expect(problems, `invalid GraphQL documents:\n${problems.join("\n")}`).toEqual([]);
   });
 
@@ -73,13 +75,13 @@ describe("GraphQL documents in app/", () => {
   });
 
   it("would catch a misspelt field", () => {
-    const problems = problemsOf(schema, "bad.ts:1", "query Bad { shop { nmae } }");
+    const problems = problemsOf(schema, "bad.ts", 1, "query Bad { shop { nmae } }");
     expect(problems).toEqual([expect.stringContaining('Cannot query field "nmae" on type "Shop"')]);
   });
 
   it("would catch an unnamed operation and a syntax error", () => {
-    expect(problemsOf(schema, "bad.ts:1", "{ shop { name } }")).toEqual(["bad.ts:1: operation has no name"]);
-    expect(problemsOf(schema, "bad.ts:1", "query Broken { shop { name }")).toEqual([
+    expect(problemsOf(schema, "bad.ts", 1, "{ shop { name } }")).toEqual(["bad.ts:1: operation has no name"]);
+    expect(problemsOf(schema, "bad.ts", 1, "query Broken { shop { name }")).toEqual([
       expect.stringContaining("Syntax Error"),
     ]);
   });

@@ -12,15 +12,22 @@ export interface ShopRow {
   uninstalledAt: Date | null;
 }
 
-/** The shop's id, creating its row on first sight (a webhook may arrive before any session). */
+/**
+ * The shop's id, creating its row on first sight (a webhook may arrive before any session).
+ * Reads first: an upsert on every request would lock the shop's row and serialise all of its
+ * concurrent webhooks behind one another.
+ */
 export async function ensureShop(db: DbOrTx, domain: string): Promise<number> {
-  const [row] = await db
+  const existing = await findShopByDomain(db, domain);
+  if (existing) return existing.id;
+  const [inserted] = await db
     .insert(shops)
     .values({ domain })
-    .onConflictDoUpdate({ target: shops.domain, set: { domain: sql`excluded.domain` } })
+    .onConflictDoNothing({ target: shops.domain })
     .returning({ id: shops.id });
-  if (!row) throw new Error(`could not record shop ${domain}`);
-  return row.id;
+  const id = inserted?.id ?? (await findShopByDomain(db, domain))?.id;
+  if (id === undefined) throw new Error(`could not record shop ${domain}`);
+  return id;
 }
 
 export async function findShopByDomain(db: DbOrTx, domain: string): Promise<ShopRow | undefined> {
@@ -38,6 +45,22 @@ export async function getShopSettings(db: DbOrTx, shopId: number): Promise<ShopS
 
 export async function saveShopSettings(db: DbOrTx, shopId: number, settings: ShopSettings): Promise<void> {
   await db.update(shops).set({ settings, updatedAt: new Date() }).where(eq(shops.id, shopId));
+}
+
+export async function saveShopDetails(
+  db: DbOrTx,
+  shopId: number,
+  details: { name: string; currencyCode: string; ianaTimezone: string; planName: string },
+): Promise<void> {
+  await db
+    .update(shops)
+    .set({ ...details, updatedAt: new Date() })
+    .where(eq(shops.id, shopId));
+}
+
+export async function getShopName(db: DbOrTx, shopId: number): Promise<string | null> {
+  const [row] = await db.select({ name: shops.name }).from(shops).where(eq(shops.id, shopId));
+  return row?.name ?? null;
 }
 
 /** Install (or reinstall): clears a previous uninstall. */

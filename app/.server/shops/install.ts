@@ -1,7 +1,36 @@
+import { adminForShop } from "../adapters/shopify/admin-for-shop.ts";
+import { fetchShopInfo } from "../adapters/shopify/shop-info.ts";
 import type { DbOrTx } from "../db.ts";
-import { markShopInstalled } from "../queries/shops.ts";
+import { getShopSettings, markShopInstalled, saveShopDetails } from "../queries/shops.ts";
 
-/** Called after Shopify authenticated a shop (token exchange): the shop is installed. */
-export async function recordInstall(db: DbOrTx, input: { domain: string; scopes: string | null }): Promise<number> {
-  return markShopInstalled(db, { ...input, at: new Date() });
+/**
+ * After Shopify authenticated a shop (token exchange) or the demo installed it: mark it installed,
+ * then learn its name, currency and plan. A failure to learn them does not fail the install (the
+ * call is in the shop's API log); the next install or re-auth tries again.
+ */
+export async function recordInstall(
+  db: DbOrTx,
+  input: { domain: string; scopes: string | null; accessToken: string | undefined },
+): Promise<number> {
+  const shopId = await markShopInstalled(db, { domain: input.domain, scopes: input.scopes, at: new Date() });
+  if (!input.accessToken) return shopId;
+  const settings = await getShopSettings(db, shopId);
+  const admin = adminForShop({
+    shop: input.domain,
+    shopId,
+    accessToken: input.accessToken,
+    logSuccesses: settings.logging === "all",
+  });
+  try {
+    const info = await fetchShopInfo(admin);
+    await saveShopDetails(db, shopId, {
+      name: info.name,
+      currencyCode: info.currencyCode,
+      ianaTimezone: info.ianaTimezone,
+      planName: info.plan.publicDisplayName,
+    });
+  } catch (error) {
+    console.error(`could not read shop details of ${input.domain}: ${error instanceof Error ? error.message : error}`);
+  }
+  return shopId;
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 
 import { runOperation } from "../../../app/.server/adapters/shopify/admin-port.ts";
-import { ShopifyApiError } from "../../../app/.server/adapters/shopify/errors.ts";
+import { ShopifyApiError, throwOnUserErrors, type UserError } from "../../../app/.server/adapters/shopify/errors.ts";
 import { paginate } from "../../../app/.server/adapters/shopify/paginate.ts";
 import { fetchShopInfo, SHOP_INFO_QUERY } from "../../../app/.server/adapters/shopify/shop-info.ts";
 import { countingFetch, memoryLog, SHOP, startAdminSandbox, steppingClock } from "./admin-sandbox.ts";
@@ -142,6 +142,35 @@ describe("AdminClient against the sandbox Admin API", () => {
     const error = await rejection(sandbox.client({ fetch: fetchSpy }).query(query, {}));
     expect(error).toMatchObject({ code: "MAX_COST_EXCEEDED", retryable: false });
     expect(fetchSpy.calls).toBe(1);
+  });
+
+  it("returns userErrors as data, and throws them only when asked", async () => {
+    sandbox = await startAdminSandbox();
+    const mutation = `
+      mutation RenameCustomer($input: CustomerInput!) {
+        customerUpdate(input: $input) { customer { id } userErrors { field message } }
+      }
+    `;
+    type RenameCustomer = { customerUpdate: { customer: { id: string } | null; userErrors: UserError[] } };
+    const log = memoryLog();
+    const data = await sandbox
+      .client({ log })
+      .query<RenameCustomer>(mutation, { input: { id: "gid://shopify/Customer/999999", firstName: "Ada" } });
+    expect(data.customerUpdate.userErrors).toEqual([{ field: ["id"], message: "Customer does not exist" }]);
+    expect(log.entries).toEqual([expect.objectContaining({ operation: "RenameCustomer", isError: false })]);
+
+    let thrown: unknown;
+    try {
+      throwOnUserErrors("RenameCustomer", data.customerUpdate.userErrors);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toMatchObject({
+      code: "USER_ERRORS",
+      retryable: false,
+      message: "RenameCustomer: id: Customer does not exist",
+    });
+    expect(() => throwOnUserErrors("RenameCustomer", [])).not.toThrow();
   });
 
   it("visits every product of a seeded store exactly once across pages", async () => {
