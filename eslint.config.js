@@ -6,7 +6,9 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/", ".data/", ".cache/", "node_modules/", "app/types/", "tests/e2e/artifacts/", "sandbox/shopify/admin-frame/"] },
+  {
+    ignores: ["build/", ".data/", ".cache/", "node_modules/", "app/types/", "tests/e2e/artifacts/"],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -17,10 +19,18 @@ export default tseslint.config(
       eqeqeq: ["error", "smart"],
       "simple-import-sort/imports": "error",
       "simple-import-sort/exports": "error",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
       "no-console": "off",
     },
+  },
+  {
+    // The sandbox admin frame and App Bridge stand-in: plain scripts served to the browser.
+    files: ["sandbox/shopify/admin-frame/**/*.js"],
+    languageOptions: { globals: { ...globals.browser }, sourceType: "script" },
   },
   {
     files: ["app/**/*.tsx"],
@@ -32,14 +42,20 @@ export default tseslint.config(
     files: ["app/**/*.{ts,tsx}", "worker/**/*.ts", "db/**/*.ts"],
     ignores: ["app/.server/config.ts"],
     rules: {
-      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through app/.server/config.ts" }],
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read configuration through app/.server/config.ts" },
+      ],
     },
   },
   {
     // The sync core is pure: no database, no adapters, no I/O (STYLE.md habit 1).
     files: ["app/.server/sync/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: ["**/db/**", "**/adapters/**", "drizzle-orm", "drizzle-orm/*", "postgres", "node:*"] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: ["**/db/**", "**/adapters/**", "drizzle-orm", "drizzle-orm/*", "postgres", "node:*"] },
+      ],
     },
   },
   {

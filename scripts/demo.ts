@@ -1,7 +1,7 @@
 /**
  * `npm run demo`: the whole product offline, on its embedded defaults. Prints the admin frame's
  * URL and writes .data/demo.json for scripts. Ctrl-C stops everything in order; a rerun reuses
- * the database (the sandbox store starts again from its seed).
+ * the database and the sandbox store (saved to .data/sandbox-shopify.json on stop).
  */
 import path from "node:path";
 

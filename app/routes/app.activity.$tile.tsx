@@ -1,7 +1,11 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { Card, EmptyState, IndexTable, Page, Text } from "@shopify/polaris";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { useAppBridge } from "@shopify/app-bridge-react";
+import { Button, Card, EmptyState, IndexTable, Page, Text } from "@shopify/polaris";
+import { useEffect } from "react";
+import { z } from "zod";
 
+import { retryFailedRun } from "../.server/activity/retry.ts";
 import { activityTiles, isActivityTileKey } from "../.server/activity/tiles.ts";
 import { getDb } from "../.server/db.ts";
 import { listActivity } from "../.server/queries/activity.ts";
@@ -14,11 +18,32 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const tile = activityTiles.find((t) => t.key === key);
   if (!isActivityTileKey(key) || !tile) throw new Response(`No activity list called "${key}"`, { status: 404 });
   const rows = await listActivity(getDb(), await shopIdFor(session.shop), key);
-  return { tile, rows: rows.map((row) => ({ ...row, at: row.at.toISOString() })) };
+  return { tile, rows: rows.map((row) => ({ ...row, at: row.at.toISOString(), canRetry: row.canRetry ?? false })) };
+};
+
+const actionSchema = z.object({ intent: z.literal("retry"), runId: z.coerce.number().int().positive() });
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return { ok: false as const, message: "That action is not available here." };
+  const result = await retryFailedRun({ shopId: await shopIdFor(session.shop), runId: parsed.data.runId });
+  return result.retried
+    ? { ok: true as const, message: "Queued again" }
+    : { ok: false as const, message: "Already retried, or nothing to retry." };
 };
 
 export default function ActivityList() {
   const { tile, rows } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const submit = useSubmit();
+  const busy = useNavigation().state !== "idle";
+  const shopify = useAppBridge();
+
+  useEffect(() => {
+    if (result) shopify.toast.show(result.message, { isError: !result.ok });
+  }, [result, shopify]);
+
   return (
     <Page title={tile.title} backAction={{ content: "Activity", url: "/app" }} subtitle={tile.description}>
       <Card padding="0">
@@ -31,7 +56,7 @@ export default function ActivityList() {
             resourceName={{ singular: "record", plural: "records" }}
             itemCount={rows.length}
             selectable={false}
-            headings={[{ title: "Record" }, { title: "Details" }, { title: "When" }]}
+            headings={[{ title: "Record" }, { title: "Details" }, { title: "When" }, { title: "" }]}
           >
             {rows.map((row, index) => (
               <IndexTable.Row id={String(row.id)} key={row.id} position={index}>
@@ -42,6 +67,17 @@ export default function ActivityList() {
                 </IndexTable.Cell>
                 <IndexTable.Cell>{row.detail ?? ""}</IndexTable.Cell>
                 <IndexTable.Cell>{new Date(row.at).toLocaleString()}</IndexTable.Cell>
+                <IndexTable.Cell>
+                  {row.canRetry ? (
+                    <Button
+                      size="slim"
+                      disabled={busy}
+                      onClick={() => submit({ intent: "retry", runId: String(row.id) }, { method: "post" })}
+                    >
+                      Retry
+                    </Button>
+                  ) : null}
+                </IndexTable.Cell>
               </IndexTable.Row>
             ))}
           </IndexTable>

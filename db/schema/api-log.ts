@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, boolean, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { bigserial, boolean, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
-import { shops } from "./shops.ts";
+import { shopIdColumn } from "./shop-ref.ts";
 
 /**
  * Calls we made to Shopify or the ERP. Errors are always kept (the dashboard's "API errors");
@@ -12,9 +12,7 @@ export const apiLogEntries = pgTable(
   "api_log_entries",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    shopId: bigint("shop_id", { mode: "number" })
-      .notNull()
-      .references(() => shops.id, { onDelete: "cascade" }),
+    shopId: shopIdColumn(),
     system: text("system", { enum: ["shopify", "erp"] }).notNull(),
     operation: text("operation").notNull(),
     method: text("method"),

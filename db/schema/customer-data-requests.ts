@@ -1,6 +1,6 @@
-import { bigint, bigserial, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigserial, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
-import { shops } from "./shops.ts";
+import { shopIdColumn } from "./shop-ref.ts";
 
 /**
  * `customers/data_request` compliance requests: recorded so the merchant can be sent what we hold
@@ -10,9 +10,7 @@ export const customerDataRequests = pgTable(
   "customer_data_requests",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    shopId: bigint("shop_id", { mode: "number" })
-      .notNull()
-      .references(() => shops.id, { onDelete: "cascade" }),
+    shopId: shopIdColumn(),
     dataRequestId: text("data_request_id").notNull(),
     shopifyCustomerId: text("shopify_customer_id").notNull(),
     ordersRequested: jsonb("orders_requested").$type<string[]>().notNull(),

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, boolean, index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigserial, boolean, index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
-import { shops } from "./shops.ts";
+import { shopIdColumn } from "./shop-ref.ts";
 
 export const orderStatuses = ["unprocessed", "processed", "error", "ignored"] as const;
 
@@ -13,9 +13,7 @@ export const orders = pgTable(
   "orders",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    shopId: bigint("shop_id", { mode: "number" })
-      .notNull()
-      .references(() => shops.id, { onDelete: "cascade" }),
+    shopId: shopIdColumn(),
     shopifyOrderId: text("shopify_order_id").notNull(),
     name: text("name").notNull(),
     status: text("status", { enum: orderStatuses }).notNull().default("unprocessed"),

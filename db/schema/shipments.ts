@@ -1,6 +1,6 @@
-import { bigint, bigserial, index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigserial, index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
-import { shops } from "./shops.ts";
+import { shopIdColumn } from "./shop-ref.ts";
 
 export const shipmentStatuses = ["unprocessed", "synced", "nothing_to_sync", "error"] as const;
 
@@ -9,9 +9,7 @@ export const shipments = pgTable(
   "shipments",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    shopId: bigint("shop_id", { mode: "number" })
-      .notNull()
-      .references(() => shops.id, { onDelete: "cascade" }),
+    shopId: shopIdColumn(),
     erpShipmentNo: text("erp_shipment_no").notNull(),
     shopifyOrderId: text("shopify_order_id"),
     status: text("status", { enum: shipmentStatuses }).notNull().default("unprocessed"),

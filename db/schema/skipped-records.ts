@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigint, bigserial, index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
-import { shops } from "./shops.ts";
+import { shopIdColumn } from "./shop-ref.ts";
 import { taskRuns } from "./task-runs.ts";
 
 /**
@@ -12,9 +12,7 @@ export const skippedRecords = pgTable(
   "skipped_records",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    shopId: bigint("shop_id", { mode: "number" })
-      .notNull()
-      .references(() => shops.id, { onDelete: "cascade" }),
+    shopId: shopIdColumn(),
     entity: text("entity").notNull(),
     recordKey: text("record_key").notNull(),
     reason: text("reason").notNull(),

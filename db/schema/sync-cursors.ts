@@ -1,6 +1,6 @@
-import { bigint, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 
-import { shops } from "./shops.ts";
+import { shopIdColumn } from "./shop-ref.ts";
 
 /**
  * Where each incremental stream of a shop left off. The value is opaque to the database (an
@@ -10,9 +10,7 @@ import { shops } from "./shops.ts";
 export const syncCursors = pgTable(
   "sync_cursors",
   {
-    shopId: bigint("shop_id", { mode: "number" })
-      .notNull()
-      .references(() => shops.id, { onDelete: "cascade" }),
+    shopId: shopIdColumn(),
     stream: text("stream").notNull(),
     cursor: text("cursor").notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { bigserial, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
-import { shops } from "./shops.ts";
+import { shopIdColumn } from "./shop-ref.ts";
 
 export const taskRunStatuses = ["queued", "running", "succeeded", "failed", "cancelled"] as const;
 export const taskRunTriggers = ["webhook", "schedule", "manual", "system"] as const;
@@ -14,9 +14,7 @@ export const taskRuns = pgTable(
   "task_runs",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    shopId: bigint("shop_id", { mode: "number" })
-      .notNull()
-      .references(() => shops.id, { onDelete: "cascade" }),
+    shopId: shopIdColumn(),
     task: text("task").notNull(),
     category: text("category").notNull(),
     trigger: text("trigger", { enum: taskRunTriggers }).notNull(),
@@ -32,6 +30,8 @@ export const taskRuns = pgTable(
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
     dismissedAt: timestamp("dismissed_at", { withTimezone: true }),
+    /** The job that re-runs this work, when a merchant can simply retry it from the dashboard. */
+    retryJob: jsonb("retry_job").$type<{ task: string; payload: unknown }>(),
   },
   (t) => [
     index("task_runs_shop_task_idx").on(t.shopId, t.task, t.queuedAt),

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigserial, index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
-import { shops } from "./shops.ts";
+import { shopIdColumn } from "./shop-ref.ts";
 
 export const unmappedEntities = ["customer", "company", "product"] as const;
 
@@ -13,9 +13,7 @@ export const unmappedRecords = pgTable(
   "unmapped_records",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    shopId: bigint("shop_id", { mode: "number" })
-      .notNull()
-      .references(() => shops.id, { onDelete: "cascade" }),
+    shopId: shopIdColumn(),
     entity: text("entity", { enum: unmappedEntities }).notNull(),
     shopifyId: text("shopify_id").notNull(),
     label: text("label").notNull(),

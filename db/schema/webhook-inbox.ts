@@ -1,6 +1,6 @@
-import { bigint, bigserial, index, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigserial, index, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
-import { shops } from "./shops.ts";
+import { shopIdColumn } from "./shop-ref.ts";
 
 /**
  * Every webhook delivery we accepted, keyed by Shopify's `X-Shopify-Webhook-Id` (the same on every
@@ -11,9 +11,7 @@ export const webhookInbox = pgTable(
   "webhook_inbox",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    shopId: bigint("shop_id", { mode: "number" })
-      .notNull()
-      .references(() => shops.id, { onDelete: "cascade" }),
+    shopId: shopIdColumn(),
     webhookId: text("webhook_id").notNull(),
     eventId: text("event_id"),
     topic: text("topic").notNull(),

@@ -72,4 +72,11 @@ export interface ShopifyEngine {
   onEvent(listener: (event: SandboxEvent) => void): () => void;
   /** Forget all shops (tests). */
   reset(): void;
+  /**
+   * Every shop's state as a JSON-serialisable value (records, id/name counters, clock watermark,
+   * idempotency keys; not throttle buckets), so a store can outlive its process.
+   */
+  snapshot(): unknown;
+  /** Replaces all shops with a `snapshot()` value; throws, changing nothing, on a malformed or old one. */
+  restore(snapshot: unknown): void;
 }

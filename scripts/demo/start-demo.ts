@@ -12,6 +12,7 @@ import { readAppToml } from "./app-toml.ts";
 import { buildAppIfStale } from "./build-app.ts";
 import { type DemoInfo, loadDemoState, saveDemoState, writeDemoInfo } from "./demo-state.ts";
 import { installOfflineSession } from "./install-session.ts";
+import { restoreSandboxStore, sandboxSnapshotFile, saveSandboxStore } from "./sandbox-snapshot.ts";
 
 export interface DemoOptions {
   root: string;
@@ -30,8 +31,9 @@ export interface RunningDemo {
 
 /**
  * Everything `npm run demo` runs, in one process: embedded Postgres, migrations, the sandbox
- * Shopify store (seeded), the app (production build) and the worker, the app installed in the
- * sandbox shop. Environment variables are set here, before any app module reads its config.
+ * Shopify store (as the last run left it, or seeded), the app (production build) and the worker,
+ * the app installed in the sandbox shop. Environment variables are set here, before any app
+ * module reads its config.
  */
 export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
   const log = options.log ?? ((line: string) => console.log(`[demo] ${line}`));
@@ -66,11 +68,18 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     const engine = createShopifyEngine();
     const sandbox = await createShopifySandboxServer({ engine, port: sandboxPort });
     steps.push({ name: "sandbox store", run: () => sandbox.close() });
-    engine.createShop({ domain: shop, name: "Demo Shop" });
-    const seeded = engine.seed(shop, { seed: 1 });
-    log(
-      `sandbox store ${shop}: ${seeded.products} products, ${seeded.variants} variants, ${seeded.locations} locations`,
-    );
+    // Kept across runs: the app's database refers to the store's orders and products by id.
+    const snapshotFile = sandboxSnapshotFile(options.dataDir);
+    if (await restoreSandboxStore(engine, snapshotFile, log)) log(`sandbox store restored from ${snapshotFile}`);
+    if (!engine.hasShop(shop)) {
+      engine.createShop({ domain: shop, name: "Demo Shop" });
+      const seeded = engine.seed(shop, { seed: 1 });
+      log(
+        `sandbox store ${shop}: ${seeded.products} products, ${seeded.variants} variants, ${seeded.locations} locations`,
+      );
+    }
+    // Pushed after the server's step, so it runs before it, and after the worker and web server stop.
+    steps.push({ name: "sandbox store snapshot", run: () => saveSandboxStore(engine, snapshotFile) });
     sandbox.registerApp({
       apiKey: state.apiKey,
       apiSecret: state.apiSecret,

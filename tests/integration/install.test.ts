@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { getDb } from "../../app/.server/db.ts";
 import { recordInstall } from "../../app/.server/shops/install.ts";
-import { type TestDatabase,useTestDatabase } from "../setup/test-database.ts";
+import { type TestDatabase, useTestDatabase } from "../setup/test-database.ts";
 import { SHOP, startAdminSandbox } from "./shopify-admin/admin-sandbox.ts";
 
 let db: TestDatabase;

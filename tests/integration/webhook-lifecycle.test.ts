@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
+import { retryFailedRun } from "../../app/.server/activity/retry.ts";
 import { getDb } from "../../app/.server/db.ts";
+import { countActivity } from "../../app/.server/queries/activity.ts";
 import { markShopInstalled } from "../../app/.server/queries/shops.ts";
 import { action as scopesUpdate } from "../../app/routes/webhooks.app.scopes_update.tsx";
 import { action as appUninstalled } from "../../app/routes/webhooks.app.uninstalled.tsx";
@@ -151,5 +153,40 @@ describe("compliance webhooks", () => {
       expect(row?.n, table).toBe(0);
     }
     expect(await db.sql`select count(*)::int as n from skipped_records where shop_id = ${otherId}`).toEqual([{ n: 1 }]);
+  });
+});
+
+describe("a webhook whose follow-up keeps failing", () => {
+  it("ends as a failed delivery and a synchronization error with the reason, not a stuck job", async () => {
+    const shop = "failing.myshopify.com";
+    const other = "someone-else.myshopify.com";
+    const shopId = await installShop(shop);
+    await installShop(other);
+    // A redaction naming another shop than the one it was delivered for is refused every time.
+    const body = { shop_id: 1, shop_domain: other };
+    expect((await shopRedact(args(webhookRequest({ topic: "shop/redact", shop, body })))).status).toBe(200);
+    const [job] = await db.sql`select id, max_attempts from graphile_worker.jobs`;
+    await db.sql`select graphile_worker.reschedule_jobs(array[${job!.id}]::bigint[], attempts := ${job!.max_attempts - 1})`;
+    await drainJobs(db.url);
+
+    expect(await db.sql`select id from graphile_worker.jobs`).toEqual([]);
+    const [inbox] =
+      await db.sql`select status, error from webhook_inbox where shop_id = ${shopId} and topic = 'shop/redact'`;
+    expect(inbox).toEqual({ status: "failed", error: `shop/redact for ${other} arrived for another shop` });
+    const runs =
+      await db.sql`select id, task, status, attempts, error_message from task_runs where shop_id = ${shopId}`;
+    expect(runs).toEqual([
+      expect.objectContaining({ task: "webhook__process", status: "failed", attempts: job!.max_attempts }),
+    ]);
+    expect(String(runs[0]?.error_message)).toContain("shop/redact");
+    expect(await db.sql`select domain from shops where domain in (${shop}, ${other}) order by domain`).toHaveLength(2);
+
+    // The merchant presses Retry once (a second press finds nothing to retry): the work is queued again.
+    const runId = runs[0]!.id as number;
+    expect(await retryFailedRun({ shopId, runId })).toEqual({ retried: true });
+    expect(await retryFailedRun({ shopId, runId })).toEqual({ retried: false });
+    expect((await countActivity(getDb(), shopId))["sync-errors"]).toBe(0);
+    const requeued = await db.sql`select task_identifier, attempts from graphile_worker.jobs`;
+    expect(requeued).toEqual([{ task_identifier: "webhook__process", attempts: 0 }]);
   });
 });

@@ -15,6 +15,8 @@ export interface ActivityRow {
   title: string;
   detail: string | null;
   at: Date;
+  /** The dashboard can redo this record's work (a failed run with a retry job). */
+  canRetry?: boolean;
 }
 
 interface TileSource {
@@ -90,7 +92,13 @@ const sources: Record<ActivityTileKey, TileSource> = {
     count: (shopId) => sql`(select count(*) from ${taskRuns} where ${failedRuns(shopId)})`,
     list: (db, shopId, limit) =>
       db
-        .select({ id: taskRuns.id, title: taskRuns.task, detail: taskRuns.errorMessage, at: taskRuns.queuedAt })
+        .select({
+          id: taskRuns.id,
+          title: taskRuns.task,
+          detail: taskRuns.errorMessage,
+          at: taskRuns.queuedAt,
+          canRetry: sql<boolean>`${taskRuns.retryJob} is not null`,
+        })
         .from(taskRuns)
         .where(failedRuns(shopId))
         .orderBy(desc(taskRuns.queuedAt))

@@ -3,8 +3,14 @@ import { z } from "zod";
 import type { Db, Tx } from "../db.ts";
 import { upsertOrderSeen } from "../queries/orders.ts";
 import { deleteShopData, findShopByDomain } from "../queries/shops.ts";
+import { recordFailedRun } from "../queries/task-runs.ts";
 import { deleteUnmappedRecord } from "../queries/unmapped-records.ts";
-import { getInboxRow, markInboxProcessed, scrubInboxPayloadsForCustomer } from "../queries/webhook-inbox.ts";
+import {
+  getInboxRow,
+  markInboxFailed,
+  markInboxProcessed,
+  scrubInboxPayloadsForCustomer,
+} from "../queries/webhook-inbox.ts";
 import { webhookPayloadSchemas, type WebhookTopic } from "./topics.ts";
 
 export const processWebhookPayloadSchema = z.object({
@@ -30,6 +36,31 @@ export async function processWebhook(
     const removedShop = await applyTopic(tx, { shopId: input.shopId, topic, payload: row.payload });
     if (!removedShop) await markInboxProcessed(tx, { shopId: input.shopId, id: row.id });
     return "processed";
+  });
+}
+
+/**
+ * The last attempt failed: mark the delivery failed and show it on the dashboard, instead of
+ * leaving a permanently failed job that only the jobs table knows about.
+ */
+export async function recordWebhookFailure(
+  db: Db,
+  input: z.infer<typeof processWebhookPayloadSchema> & { attempts: number; error: unknown },
+): Promise<void> {
+  const message = input.error instanceof Error ? input.error.message : String(input.error);
+  await db.transaction(async (tx) => {
+    const row = await getInboxRow(tx, { shopId: input.shopId, id: input.inboxId });
+    if (!row) return;
+    await markInboxFailed(tx, { shopId: input.shopId, id: row.id, error: message });
+    await recordFailedRun(tx, {
+      shopId: input.shopId,
+      task: "webhook__process",
+      category: "webhooks",
+      trigger: "webhook",
+      attempts: input.attempts,
+      errorMessage: `${row.topic} (webhook ${row.webhookId}): ${message}`,
+      retryJob: { task: "webhook__process", payload: { shopId: input.shopId, inboxId: input.inboxId } },
+    });
   });
 }
 

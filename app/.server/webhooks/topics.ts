@@ -39,10 +39,3 @@ export type WebhookTopic = keyof typeof webhookPayloadSchemas;
 export type WebhookPayload<T extends WebhookTopic> = z.infer<(typeof webhookPayloadSchemas)[T]>;
 
 export const webhookTopics = Object.keys(webhookPayloadSchemas) as WebhookTopic[];
-
-/** `ORDERS_CREATE` (what the library reports) → `orders/create` (what the toml and Shopify headers say). */
-export function topicFromLibrary(topic: string): string {
-  const lower = topic.toLowerCase();
-  const match = webhookTopics.find((t) => t.replace("/", "_") === lower);
-  return match ?? lower;
-}

@@ -35,10 +35,7 @@
     "ui-nav-menu",
     class extends HTMLElement {
       connectedCallback() {
-        var self = this;
-        this._observer = new MutationObserver(function () {
-          self._report();
-        });
+        this._observer = new MutationObserver(() => this._report());
         this._observer.observe(this, { childList: true, subtree: true, attributes: true, characterData: true });
         this._report();
       }
@@ -114,7 +111,7 @@
       }
       show() {
         var titleBar = this.querySelector("ui-title-bar");
-        this.content; // make sure the dialog exists
+        void this.content; // the getter builds the dialog on first use
         this._heading.textContent = titleBar ? titleBar.getAttribute("title") || "" : "";
         toggleable(this, true);
         return Promise.resolve();

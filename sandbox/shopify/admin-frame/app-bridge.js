@@ -14,7 +14,7 @@
   var saved = {};
   try {
     saved = JSON.parse(sessionStorage.getItem(STORE_KEY) || "{}");
-  } catch (e) {
+  } catch {
     saved = {};
   }
   var shop = query.get("shop") || saved.shop || "";
@@ -22,7 +22,7 @@
   var locale = query.get("locale") || saved.locale || "en";
   try {
     sessionStorage.setItem(STORE_KEY, JSON.stringify({ shop: shop, host: host, locale: locale }));
-  } catch (e) {
+  } catch {
     /* storage may be disabled in a sandboxed frame */
   }
   var inFrame = window.parent !== window;

@@ -79,7 +79,7 @@
     var target;
     try {
       target = new URL(url, window.location.href);
-    } catch (e) {
+    } catch {
       showToast("sandbox: bad redirect URL " + url, true);
       return;
     }

@@ -17,6 +17,7 @@ import { queryRoot } from "./query-root.ts";
 import { loadAdminSchema } from "./schema.ts";
 import { loadSeed } from "./seed-loader.ts";
 import { createShopState, type ShopState } from "./shop-state.ts";
+import { restoreShops, snapshotShops } from "./snapshot.ts";
 
 export interface EngineOptions {
   /** Milliseconds since the epoch; drives timestamps and bucket refills. Default Date.now. */
@@ -82,6 +83,14 @@ export function createShopifyEngine(options: EngineOptions = {}): SandboxShopify
     },
     reset() {
       shops.clear();
+      buckets.clear();
+    },
+    snapshot: () => snapshotShops(shops),
+    restore(snapshot) {
+      const restored = restoreShops(snapshot, now, publish);
+      shops.clear();
+      for (const [domain, state] of restored) shops.set(domain, state);
+      // Throttle state is not persisted: a restored store starts with full buckets, as after a restart.
       buckets.clear();
     },
     shopState: (domain) => shops.get(domain),

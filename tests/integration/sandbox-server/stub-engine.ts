@@ -27,6 +27,11 @@ export function createStubEngine() {
       shops.clear();
       requests.length = 0;
     },
+    snapshot: () => ({ shops: [...shops] }),
+    restore: (snapshot) => {
+      shops.clear();
+      for (const shop of (snapshot as { shops: string[] }).shops) shops.add(shop);
+    },
   };
   const emit = (shop: string, topic: string, payload: Record<string, unknown>): SandboxEvent => {
     const event = { shop, topic, payload, eventId: `evt-${++eventSeq}`, triggeredAt: new Date().toISOString() };

@@ -1,0 +1,277 @@
+import { z } from "zod";
+
+import type { IdKind } from "./shop-state.ts";
+import type {
+  AddressRec,
+  CustomerRec,
+  InventoryItemRec,
+  LocationRec,
+  MetafieldRec,
+  OrderRec,
+  ProductRec,
+  ShopInfo,
+  TaxLineRec,
+  VariantRec,
+} from "./store-types.ts";
+
+// Each schema `satisfies` its record type, so a field added to store-types.ts without a
+// matching line here fails the type check instead of being silently dropped on restore.
+
+const int = z.number().int();
+const str = z.string();
+const strOrNull = z.string().nullable();
+const keyValue = z.object({ key: str, value: str });
+
+const address = z.object({
+  id: int,
+  firstName: strOrNull,
+  lastName: strOrNull,
+  company: strOrNull,
+  address1: strOrNull,
+  address2: strOrNull,
+  city: strOrNull,
+  province: strOrNull,
+  provinceCode: strOrNull,
+  country: strOrNull,
+  countryCode: strOrNull,
+  zip: strOrNull,
+  phone: strOrNull,
+}) satisfies z.ZodType<AddressRec>;
+
+const metafield = z.object({
+  id: int,
+  namespace: str,
+  key: str,
+  type: str,
+  value: str,
+  createdAt: str,
+  updatedAt: str,
+}) satisfies z.ZodType<MetafieldRec>;
+
+const location = z.object({
+  id: int,
+  name: str,
+  code: str,
+  address,
+  isActive: z.boolean(),
+  createdAt: str,
+  updatedAt: str,
+}) satisfies z.ZodType<LocationRec>;
+
+const product = z.object({
+  id: int,
+  title: str,
+  handle: str,
+  status: str,
+  vendor: str,
+  productType: str,
+  descriptionHtml: str,
+  tags: z.array(str),
+  options: z.array(z.object({ name: str, values: z.array(str) })),
+  variantIds: z.array(int),
+  metafields: z.array(metafield),
+  createdAt: str,
+  updatedAt: str,
+}) satisfies z.ZodType<ProductRec>;
+
+const variant = z.object({
+  id: int,
+  productId: int,
+  title: str,
+  sku: strOrNull,
+  barcode: strOrNull,
+  price: int,
+  compareAtPrice: int.nullable(),
+  position: int,
+  selectedOptions: z.array(z.object({ name: str, value: str })),
+  inventoryItemId: int,
+  taxable: z.boolean(),
+  metafields: z.array(metafield),
+  createdAt: str,
+  updatedAt: str,
+}) satisfies z.ZodType<VariantRec>;
+
+const level = z.object({ available: int, committed: int, updatedAt: str });
+
+const inventoryItem = z.object({
+  id: int,
+  variantId: int,
+  tracked: z.boolean(),
+  cost: int.nullable(),
+  requiresShipping: z.boolean(),
+  levels: z.array(z.tuple([int, level])).transform((entries) => new Map(entries)),
+  createdAt: str,
+  updatedAt: str,
+}) satisfies z.ZodType<InventoryItemRec>;
+
+const customer = z.object({
+  id: int,
+  firstName: strOrNull,
+  lastName: strOrNull,
+  email: strOrNull,
+  phone: strOrNull,
+  note: strOrNull,
+  tags: z.array(str),
+  taxExempt: z.boolean(),
+  addresses: z.array(address),
+  defaultAddressId: int.nullable(),
+  metafields: z.array(metafield),
+  createdAt: str,
+  updatedAt: str,
+}) satisfies z.ZodType<CustomerRec>;
+
+const taxLine = z.object({ title: str, rate: z.number(), amount: int }) satisfies z.ZodType<TaxLineRec>;
+
+const order = z.object({
+  id: int,
+  number: int,
+  name: str,
+  email: strOrNull,
+  phone: strOrNull,
+  note: strOrNull,
+  poNumber: strOrNull,
+  tags: z.array(str),
+  customAttributes: z.array(keyValue),
+  metafields: z.array(metafield),
+  customerId: int.nullable(),
+  billingAddress: address.nullable(),
+  shippingAddress: address.nullable(),
+  currency: str,
+  presentmentCurrency: str,
+  taxesIncluded: z.boolean(),
+  financialStatus: str,
+  fulfillmentStatus: str,
+  lineItems: z.array(
+    z.object({
+      id: int,
+      variantId: int.nullable(),
+      productId: int.nullable(),
+      sku: strOrNull,
+      title: str,
+      variantTitle: strOrNull,
+      vendor: strOrNull,
+      quantity: int,
+      currentQuantity: int,
+      unitPrice: int,
+      discount: int,
+      taxLines: z.array(taxLine),
+      requiresShipping: z.boolean(),
+      taxable: z.boolean(),
+      customAttributes: z.array(keyValue),
+    }),
+  ),
+  shippingLines: z.array(
+    z.object({
+      id: int,
+      title: str,
+      code: strOrNull,
+      source: strOrNull,
+      price: int,
+      discount: int,
+      taxLines: z.array(taxLine),
+    }),
+  ),
+  discounts: z.array(
+    z.object({
+      code: str,
+      kind: z.enum(["FIXED", "PERCENTAGE", "FREE_SHIPPING"]),
+      amount: int,
+      percentage: z.number().nullable(),
+    }),
+  ),
+  taxLines: z.array(taxLine),
+  transactions: z.array(
+    z.object({
+      id: int,
+      kind: str,
+      status: str,
+      gateway: str,
+      amount: int,
+      processedAt: str,
+      test: z.boolean(),
+    }),
+  ),
+  sourceName: str,
+  test: z.boolean(),
+  createdAt: str,
+  updatedAt: str,
+  processedAt: str,
+  cancelledAt: strOrNull,
+  cancelReason: strOrNull,
+  closedAt: strOrNull,
+}) satisfies z.ZodType<OrderRec>;
+
+const shopInfo = z.object({
+  domain: z.string().endsWith(".myshopify.com"),
+  name: str,
+  plan: z.enum(["standard", "advanced", "plus"]),
+  currencyCode: str,
+  email: str,
+  createdAt: str,
+}) satisfies z.ZodType<ShopInfo>;
+
+const counters = z.object({
+  Product: int,
+  ProductVariant: int,
+  InventoryItem: int,
+  Location: int,
+  Customer: int,
+  Order: int,
+  Other: int,
+}) satisfies z.ZodType<Record<IdKind, number>>;
+
+/** Map entries keyed by record id, turned back into a Map; a key that disagrees with its record is corrupt. */
+function byId<S extends z.ZodType<{ id: number }>>(record: S) {
+  // zod's generic tuple type does not narrow to a pair here; the schema above guarantees it.
+  type Entry = [number, z.output<S>];
+  return z
+    .array(z.tuple([int, record]))
+    .refine(
+      (entries) => (entries as unknown as Entry[]).every(([key, rec]) => key === rec.id),
+      "an entry's key differs from its record id",
+    )
+    .transform((entries) => new Map(entries as unknown as Entry[]));
+}
+
+/**
+ * An `@idempotent` key's stored answer. Plain results (userErrors only) are kept as JSON; a
+ * successful inventory adjustment is kept as data and given its lazy fields back on restore.
+ */
+export const idempotencyResultSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("json"), value: z.unknown() }),
+  z.object({
+    kind: z.literal("inventoryAdjustment"),
+    id: str,
+    createdAt: str,
+    reason: str,
+    referenceDocumentUri: strOrNull,
+    userErrors: z.array(z.unknown()),
+    changes: z.array(
+      z.object({
+        name: str,
+        delta: int,
+        quantityAfterChange: int.nullable(),
+        ledgerDocumentUri: strOrNull,
+        itemId: str,
+        locationId: str,
+      }),
+    ),
+  }),
+]);
+
+export const shopSnapshotSchema = z.object({
+  info: shopInfo,
+  locations: byId(location),
+  products: byId(product),
+  variants: byId(variant),
+  inventoryItems: byId(inventoryItem),
+  customers: byId(customer),
+  orders: byId(order),
+  counters,
+  nextOrderNumber: int,
+  /** The update-clock watermark (ms since the epoch): restored so `updatedAt` keeps increasing. */
+  lastStamp: z.number(),
+  /** Event ids derive from it: restored so events after a restart are not taken for replays. */
+  eventSeq: int,
+  idempotency: z.array(z.tuple([str, z.object({ fingerprint: str, result: idempotencyResultSchema })])),
+});
