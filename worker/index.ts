@@ -11,7 +11,11 @@ import { startWorker, stopWorker } from "./runner.ts";
 const log = (line: string) => console.log(`[worker] ${line}`);
 const database = await resolveDatabase(log);
 const config = getConfig();
-const worker = await startWorker({ connectionString: database.url, concurrency: config.WORKER_CONCURRENCY });
+const worker = await startWorker({
+  connectionString: database.url,
+  concurrency: config.WORKER_CONCURRENCY,
+  verbose: config.LOG_LEVEL === "info" || config.LOG_LEVEL === "debug",
+});
 log(`running with concurrency ${config.WORKER_CONCURRENCY}`);
 
 shutdownOnSignals(

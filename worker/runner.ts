@@ -10,6 +10,8 @@ export interface WorkerOptions {
   concurrency: number;
   /** Run the cron tick (off in tests that drive time themselves). */
   cron?: boolean;
+  /** Also log each job's start/completion (graphile-worker's info level). Default: warnings and errors. */
+  verbose?: boolean;
   log?: (level: string, message: string) => void;
 }
 
@@ -38,7 +40,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     events,
     crontab: options.cron === false ? "# no cron" : crontab,
     logger: new Logger(() => (level, message) => {
-      if (level !== "debug") log(level, message);
+      if (level === "error" || level === "warning" || (options.verbose && level === "info")) log(level, message);
     }),
     preset: {
       worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0, gracefulShutdownAbortTimeout: 10_000 },

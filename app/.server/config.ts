@@ -14,6 +14,10 @@ export const databaseConfigSchema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
 });
 
+const base64Key = z
+  .string()
+  .refine((value) => Buffer.from(value, "base64").length === 32, "must be base64 of exactly 32 bytes");
+
 export const configSchema = databaseConfigSchema.extend({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   SHOPIFY_API_KEY: z.string().min(1, "is required (the app's client id)"),
@@ -27,6 +31,15 @@ export const configSchema = databaseConfigSchema.extend({
   SHOPIFY_SANDBOX_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Where the embedded app loads App Bridge from (Shopify's CDN by default). */
   APP_BRIDGE_URL: z.url().optional(),
+  /**
+   * Base64 of 32 random bytes; seals ERP credentials at rest (AES-256-GCM). Generate one with
+   * `node -e "console.log(crypto.randomBytes(32).toString('base64'))"`. Keep it out of the database.
+   */
+  ERP_ENCRYPTION_KEY: base64Key,
+  /** The key before the last rotation: still opens old secrets, never seals new ones. */
+  ERP_ENCRYPTION_KEY_PREVIOUS: base64Key.optional(),
+  /** Offline Business Central stand-in: Entra ID and BC API hosts are sent here instead. */
+  BUSINESS_CENTRAL_SANDBOX_URL: z.url({ protocol: /^https?$/ }).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
   /** How long a stopping worker waits for running jobs before failing and releasing them. */

@@ -8,6 +8,10 @@ import { z } from "zod";
 const stateSchema = z.object({
   apiKey: z.string(),
   apiSecret: z.string(),
+  /** Seals ERP credentials in the demo database (ERP_ENCRYPTION_KEY). */
+  erpEncryptionKey: z.string(),
+  /** The sandbox Business Central's client secret for the demo app registration. */
+  bcClientSecret: z.string(),
   accessToken: z.string().optional(),
 });
 export type DemoState = z.infer<typeof stateSchema>;
@@ -17,7 +21,12 @@ export async function loadDemoState(dataDir: string): Promise<DemoState> {
   try {
     return stateSchema.parse(JSON.parse(await readFile(file, "utf8")));
   } catch {
-    const state = { apiKey: `demo${randomBytes(12).toString("hex")}`, apiSecret: randomBytes(24).toString("hex") };
+    const state = {
+      apiKey: `demo${randomBytes(12).toString("hex")}`,
+      apiSecret: randomBytes(24).toString("hex"),
+      erpEncryptionKey: randomBytes(32).toString("base64"),
+      bcClientSecret: randomBytes(18).toString("base64url"),
+    };
     await saveDemoState(dataDir, state);
     return state;
   }
@@ -34,6 +43,7 @@ export interface DemoInfo {
   adminUrl: string;
   databaseUrl: string;
   shopify: { shop: string; adminApiUrl: string; accessToken: string; apiSecret: string };
+  businessCentral: { apiBaseUrl: string; tokenUrl: string; clientId: string; clientSecret: string; companyId: string };
 }
 
 export async function writeDemoInfo(dataDir: string, info: DemoInfo): Promise<string> {

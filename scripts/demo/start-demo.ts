@@ -10,6 +10,7 @@ import { createShopifyEngine } from "../../sandbox/shopify/engine/create-engine.
 import { createShopifySandboxServer } from "../../sandbox/shopify/server/create-server.ts";
 import { readAppToml } from "./app-toml.ts";
 import { buildAppIfStale } from "./build-app.ts";
+import { connectDemoShop, startDemoBusinessCentral } from "./business-central.ts";
 import { type DemoInfo, loadDemoState, saveDemoState, writeDemoInfo } from "./demo-state.ts";
 import { installOfflineSession } from "./install-session.ts";
 import { restoreSandboxStore, sandboxSnapshotFile, saveSandboxStore } from "./sandbox-snapshot.ts";
@@ -19,6 +20,7 @@ export interface DemoOptions {
   dataDir: string;
   appPort?: number;
   sandboxPort?: number;
+  businessCentralPort?: number;
   shop?: string;
   log?: (line: string) => void;
 }
@@ -26,6 +28,7 @@ export interface DemoOptions {
 export interface RunningDemo {
   info: DemoInfo;
   sandbox: Awaited<ReturnType<typeof createShopifySandboxServer>>;
+  businessCentral: Awaited<ReturnType<typeof startDemoBusinessCentral>>["sandbox"];
   stop(): Promise<void>;
 }
 
@@ -50,6 +53,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     const sandboxPort = await freePort(options.sandboxPort ?? 8790);
     const appUrl = `http://127.0.0.1:${appPort}`;
     const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
+    const bcPort = await freePort(options.businessCentralPort ?? 8791);
     Object.assign(process.env, {
       DATA_DIR: options.dataDir,
       SHOPIFY_API_KEY: state.apiKey,
@@ -58,6 +62,8 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
       SCOPES: toml.scopes.join(","),
       SHOPIFY_SANDBOX_URL: sandboxUrl,
       APP_BRIDGE_URL: `${sandboxUrl}/app-bridge.js`,
+      ERP_ENCRYPTION_KEY: state.erpEncryptionKey,
+      BUSINESS_CENTRAL_SANDBOX_URL: `http://127.0.0.1:${bcPort}`,
       NODE_ENV: "production",
     });
 
@@ -96,6 +102,11 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     await installOfflineSession({ shop, accessToken, scopes: toml.scopes });
     steps.push({ name: "database pool", run: closeDb });
 
+    const bc = await startDemoBusinessCentral({ port: bcPort, clientSecret: state.bcClientSecret });
+    steps.push({ name: "sandbox Business Central", run: () => bc.sandbox.close() });
+    await connectDemoShop(shop, state.bcClientSecret);
+    log(`sandbox Business Central at ${bc.info.apiBaseUrl}, demo shop connected to company ${bc.info.companyId}`);
+
     await buildAppIfStale(options.root, log);
     const { startWebServer } = await import("../../app/.server/process/web-server.ts");
     const web = await startWebServer({ port: appPort, mode: "production", root: options.root });
@@ -119,9 +130,10 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
         accessToken,
         apiSecret: state.apiSecret,
       },
+      businessCentral: bc.info,
     };
     await writeDemoInfo(options.dataDir, info);
-    return { info, sandbox, stop };
+    return { info, sandbox, businessCentral: bc.sandbox, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -101,3 +101,28 @@ describe("the app inside the sandbox admin", () => {
     });
   });
 });
+
+describe("the ERP connection page", () => {
+  it("shows the demo's Business Central connection, and a wrong secret changes nothing", async () => {
+    const [before] = await sql`select sealed_secret, connected_at from erp_connections`;
+    await page.goto(demo.info.adminUrl);
+    await page.getByRole("link", { name: "ERP connection" }).click();
+    await expect
+      .poll(() => app().getByText("Connected to Business Central: CRONUS USA, Inc.").count(), { timeout: 30_000 })
+      .toBe(1);
+
+    await app().getByLabel("Client secret").fill("not-the-secret");
+    await app().getByRole("button", { name: "Save connection" }).click();
+    await expect
+      .poll(() => app().getByText("The previous connection is still in use.").count(), { timeout: 20_000 })
+      .toBe(1);
+    expect(
+      await app()
+        .getByText(/secret/i)
+        .count(),
+    ).toBeGreaterThan(1);
+    await screenshot(page, "erp-wrong-secret");
+    const [after] = await sql`select sealed_secret, connected_at from erp_connections`;
+    expect(after).toEqual(before);
+  });
+});

@@ -6,4 +6,5 @@ export const testEnv = {
   SHOPIFY_APP_URL: "http://127.0.0.1:3999",
   SCOPES: "read_orders,write_orders,read_products",
   LOG_LEVEL: "error",
+  ERP_ENCRYPTION_KEY: "dGVzdC1rZXktdGVzdC1rZXktdGVzdC1rZXktdGVzdCE=",
 } as const;

@@ -7,6 +7,7 @@ const valid = {
   SHOPIFY_API_SECRET: "secret",
   SHOPIFY_APP_URL: "https://app.example.com",
   SCOPES: "read_orders",
+  ERP_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
 };
 
 describe("configuration", () => {
@@ -27,6 +28,7 @@ describe("configuration", () => {
     expect(message).toContain("SHOPIFY_APP_URL must be the app's public http(s) URL");
     expect(message).toContain("DATABASE_URL must be a postgres:// URL");
     expect(message).toMatch(/PORT /);
+    expect(message).toContain("ERP_ENCRYPTION_KEY is required");
   });
 
   it("fills defaults and coerces numbers", () => {

@@ -1,5 +1,5 @@
+import type { Clock } from "../../../app/.server/adapters/clock.ts";
 import { AdminClient, type AdminClientOptions } from "../../../app/.server/adapters/shopify/admin-client.ts";
-import type { Clock } from "../../../app/.server/adapters/shopify/clock.ts";
 import { adminGraphqlEndpoint } from "../../../app/.server/adapters/shopify/endpoint.ts";
 import type { ApiCallRecord, ApiRequestLog } from "../../../app/.server/adapters/shopify/request-log.ts";
 import type { PlanName } from "../../../sandbox/shopify/contracts.ts";

@@ -1,5 +1,5 @@
+import { type Clock, systemClock } from "../clock.ts";
 import type { AdminQueryOptions, GraphqlVariables, ShopifyAdmin } from "./admin-port.ts";
-import { type Clock, systemClock } from "./clock.ts";
 import { CostLimiter, throttledWaitMs } from "./cost-limiter.ts";
 import { adminGraphqlEndpoint } from "./endpoint.ts";
 import { ShopifyApiError, type ShopifyErrorCode } from "./errors.ts";

@@ -1,0 +1,117 @@
+import { z } from "zod";
+
+import type { ErpBarcode, ErpPrice, ErpStockLevel } from "../types.ts";
+import { customUrl } from "./context.ts";
+import { pullSource } from "./pull-source.ts";
+import { date, num, rowBase, text, toDecimal } from "./schemas.ts";
+
+/** Per item, variant and location: the companion extension's `inventoryByLocation` page. */
+export const stockByLocationSource = pullSource({
+  name: "inventoryByLocation",
+  url: (ctx) => customUrl(ctx, ctx.config.customApis.inventoryByLocation),
+  requires: "perLocationStock",
+  select: [
+    "id",
+    "itemId",
+    "itemNumber",
+    "variantCode",
+    "locationId",
+    "locationCode",
+    "inventory",
+    "lastModifiedDateTime",
+  ],
+  row: z.object({
+    ...rowBase,
+    itemId: text,
+    itemNumber: z.string(),
+    variantCode: text,
+    locationId: text,
+    locationCode: text,
+    inventory: num,
+  }),
+  map: (row): ErpStockLevel => ({
+    itemId: row.itemId,
+    itemNumber: row.itemNumber,
+    variantCode: row.variantCode,
+    locationId: row.locationId,
+    locationCode: row.locationCode,
+    quantity: row.inventory,
+  }),
+});
+
+/** Price List Line (table 7001) through the companion extension. */
+export const pricesSource = pullSource({
+  name: "priceListLines",
+  url: (ctx) => customUrl(ctx, ctx.config.customApis.priceListLines),
+  requires: "priceLists",
+  select: [
+    "id",
+    "priceListCode",
+    "itemNumber",
+    "variantCode",
+    "unitOfMeasureCode",
+    "minimumQuantity",
+    "unitPrice",
+    "currencyCode",
+    "customerPriceGroup",
+    "startingDate",
+    "endingDate",
+    "lastModifiedDateTime",
+  ],
+  row: z.object({
+    ...rowBase,
+    priceListCode: text,
+    itemNumber: z.string(),
+    variantCode: text,
+    unitOfMeasureCode: text,
+    minimumQuantity: num,
+    unitPrice: num,
+    currencyCode: text,
+    customerPriceGroup: text,
+    startingDate: date,
+    endingDate: date,
+  }),
+  map: (row): ErpPrice => ({
+    priceListCode: row.priceListCode,
+    itemNumber: row.itemNumber,
+    variantCode: row.variantCode,
+    unitOfMeasureCode: row.unitOfMeasureCode,
+    minimumQuantity: row.minimumQuantity,
+    unitPrice: toDecimal(row.unitPrice),
+    currencyCode: row.currencyCode,
+    customerPriceGroup: row.customerPriceGroup,
+    startingDate: row.startingDate,
+    endingDate: row.endingDate,
+  }),
+});
+
+/** Item Reference (barcodes and vendor/customer numbers) through the companion extension. */
+export const barcodesSource = pullSource({
+  name: "itemReferences",
+  url: (ctx) => customUrl(ctx, ctx.config.customApis.itemReferences),
+  requires: "barcodes",
+  select: [
+    "id",
+    "itemNumber",
+    "variantCode",
+    "referenceType",
+    "referenceNumber",
+    "unitOfMeasureCode",
+    "lastModifiedDateTime",
+  ],
+  row: z.object({
+    ...rowBase,
+    itemNumber: z.string(),
+    variantCode: text,
+    referenceType: text,
+    referenceNumber: z.string(),
+    unitOfMeasureCode: text,
+  }),
+  map: (row): ErpBarcode => ({
+    itemNumber: row.itemNumber,
+    variantCode: row.variantCode,
+    referenceType: row.referenceType,
+    referenceNumber: row.referenceNumber,
+    unitOfMeasureCode: row.unitOfMeasureCode,
+  }),
+});

@@ -1,0 +1,155 @@
+import type { Decimal, ErpAddress, ErpEntity, ErpEntityMap, SalesDocumentType } from "./types.ts";
+
+/** What this ERP connection can do; the engine hides or skips features accordingly. */
+export interface ErpCapabilities {
+  /** Stock per item, variant and location (BC: only with the companion extension). */
+  perLocationStock: boolean;
+  /** Price list lines (BC: companion extension). */
+  priceLists: boolean;
+  /** Shipping agent, service and tracking number on posted shipments (BC: companion extension). */
+  trackingNumbers: boolean;
+  /** Item references / barcodes (BC: companion extension). */
+  barcodes: boolean;
+  /** B2B: customers can be companies. */
+  companies: boolean;
+  /** The ERP pushes change notifications (the engine still polls to reconcile). */
+  webhooks: boolean;
+  /** `postDocument` works. */
+  posting: boolean;
+  /** Most operations one multi-call request may hold (BC $batch: 100). */
+  batchSize: number;
+  /** Most requests in flight per connection (BC: 5). */
+  maxConcurrency: number;
+  /** Largest `pageSize` worth asking for. */
+  maxPageSize: number;
+}
+
+export interface ErpCompany {
+  id: string;
+  name: string;
+  displayName: string;
+}
+
+export interface PullRequest {
+  /** From the previous page; null or absent for the first pull ever (or after a reset). */
+  cursor?: string | null;
+  /** Records per page; the adapter clamps to `maxPageSize`. */
+  pageSize?: number;
+}
+
+export interface PulledRecord<T> {
+  /** The ERP's stable key (BC: SystemId). */
+  id: string;
+  /** ISO timestamp of the last change. */
+  modifiedAt: string;
+  /** Optimistic-concurrency token (BC: @odata.etag). Dedupe on (id, version). */
+  version?: string;
+  data: T;
+}
+
+/**
+ * One page of changes. Delivery is at least once: a record can come again (overlap window,
+ * modified between pages), never zero times. Store `cursor` only after the page is applied.
+ */
+export interface PullPage<T> {
+  records: Array<PulledRecord<T>>;
+  cursor: string;
+  /** More pages are waiting now; false when this pass is done (pull again later for new changes). */
+  hasMore: boolean;
+}
+
+export interface ErpDocumentRef {
+  id: string;
+  number: string;
+}
+
+export interface WriteResult {
+  ref: ErpDocumentRef;
+  /** false: a record with this Shopify identity already existed and was returned (or updated). */
+  created: boolean;
+}
+
+export interface SalesDocumentLineInput {
+  type: "item" | "account" | "charge" | "comment";
+  /** Item number, G/L account or charge number; "" for comments. */
+  number: string;
+  variantCode?: string;
+  locationCode?: string;
+  quantity: number;
+  unitPrice: Decimal;
+  discountAmount?: Decimal;
+  description?: string;
+}
+
+export interface SalesDocumentInput {
+  type: SalesDocumentType;
+  /** The Shopify order number (e.g. "#1001"); at most 35 characters, never cut. */
+  externalDocumentNumber: string;
+  customerNumber: string;
+  currencyCode?: string;
+  pricesIncludeTax: boolean;
+  /** YYYY-MM-DD. */
+  orderDate: string;
+  addresses: { sellTo?: ErpAddress; billTo?: ErpAddress; shipTo?: ErpAddress & { name?: string } };
+  lines: SalesDocumentLineInput[];
+  invoiceDiscountAmount?: Decimal;
+}
+
+export interface FoundSalesDocument extends ErpDocumentRef {
+  /** Where it was found: still open, or already turned into a posted document. */
+  source: "salesOrder" | "salesInvoice" | "salesShipment";
+}
+
+export interface CustomerInput {
+  /** How Shopify identifies this customer to us: the ERP number once linked, else the email. */
+  shopifyKey: { kind: "number"; value: string } | { kind: "email"; value: string };
+  displayName: string;
+  type?: "person" | "company";
+  email?: string;
+  phoneNumber?: string;
+  address?: ErpAddress;
+  currencyCode?: string;
+}
+
+export interface ItemInput {
+  number: string;
+  displayName: string;
+  type?: "inventory" | "service" | "nonInventory";
+  unitPrice?: Decimal;
+  gtin?: string;
+  baseUnitOfMeasureCode?: string;
+}
+
+export interface PaymentInput {
+  /** The Shopify transaction or order key the payment line is found by. */
+  externalDocumentNumber: string;
+  customerNumber: string;
+  /** Positive = money received. */
+  amount: Decimal;
+  postingDate: string;
+  appliesToInvoiceNumber?: string;
+  description?: string;
+}
+
+/**
+ * The sync engine's only view of an ERP (DESIGN.md "ports, not SDKs"). Every method throws
+ * `ErpError`; writes are idempotent by their Shopify key, so a retried job never doubles a record.
+ */
+export interface ErpAdapter {
+  readonly kind: "business-central";
+  /** Probed once per adapter instance and cached. */
+  capabilities(): Promise<ErpCapabilities>;
+  /** Checks credentials and lists companies; needs no company chosen. */
+  testConnection(): Promise<{ companies: ErpCompany[] }>;
+  pull<E extends ErpEntity>(entity: E, request?: PullRequest): Promise<PullPage<ErpEntityMap[E]>>;
+  /** Finds by Shopify order number first (orders, invoices and shipments), then creates header + lines at once. */
+  createSalesDocument(input: SalesDocumentInput): Promise<WriteResult>;
+  findSalesDocument(externalDocumentNumber: string): Promise<FoundSalesDocument | null>;
+  /** Removes an unposted document (cleanup of a half-made one); a missing one is not an error. */
+  deleteSalesDocument(ref: { type: SalesDocumentType; id: string }): Promise<void>;
+  /** Orders: ship and invoice; invoices: post. UNSUPPORTED when `posting` is off. */
+  postDocument(ref: { type: SalesDocumentType; id: string }): Promise<void>;
+  upsertCustomer(input: CustomerInput): Promise<WriteResult>;
+  upsertItem(input: ItemInput): Promise<WriteResult>;
+  recordPayment(input: PaymentInput): Promise<WriteResult>;
+}

@@ -1,0 +1,149 @@
+/**
+ * Canonical records the sync engine sees, whatever the ERP. Money is a decimal string ("12.5",
+ * "-3.25"), like Shopify's MoneyV2.amount: it crosses our code unchanged, never passes through
+ * float arithmetic, and the adapter converts at its edge. Quantities are plain numbers.
+ * Dates are "YYYY-MM-DD"; timestamps are ISO 8601 UTC.
+ */
+export type Decimal = string;
+
+export interface ErpAddress {
+  line1: string;
+  line2: string;
+  city: string;
+  /** State, province or county code. */
+  state: string;
+  /** ISO 3166-1 alpha-2 where the ERP keeps one. */
+  countryCode: string;
+  postalCode: string;
+}
+
+export interface ErpItem {
+  number: string;
+  displayName: string;
+  type: "inventory" | "service" | "nonInventory";
+  blocked: boolean;
+  gtin: string;
+  unitPrice: Decimal;
+  priceIncludesTax: boolean;
+  baseUnitOfMeasureCode: string;
+  itemCategoryCode: string;
+  /** Total on hand across all locations (per location: pull "stockByLocation"). */
+  inventory: number;
+}
+
+export interface ErpItemVariant {
+  itemId: string;
+  itemNumber: string;
+  code: string;
+  description: string;
+}
+
+export interface ErpCustomer {
+  number: string;
+  displayName: string;
+  type: "person" | "company";
+  email: string;
+  phoneNumber: string;
+  address: ErpAddress;
+  currencyCode: string;
+  blocked: boolean;
+}
+
+export interface ErpLocation {
+  code: string;
+  displayName: string;
+  address: ErpAddress;
+}
+
+export interface ErpStockLevel {
+  itemId: string;
+  itemNumber: string;
+  /** "" for the item itself. */
+  variantCode: string;
+  locationId: string;
+  locationCode: string;
+  quantity: number;
+}
+
+export interface ErpPrice {
+  priceListCode: string;
+  itemNumber: string;
+  variantCode: string;
+  unitOfMeasureCode: string;
+  minimumQuantity: number;
+  unitPrice: Decimal;
+  /** "" = the company's local currency. */
+  currencyCode: string;
+  /** "" = all customers. */
+  customerPriceGroup: string;
+  startingDate: string | null;
+  endingDate: string | null;
+}
+
+export interface ErpBarcode {
+  itemNumber: string;
+  variantCode: string;
+  referenceType: string;
+  referenceNumber: string;
+  unitOfMeasureCode: string;
+}
+
+export interface ErpTracking {
+  shippingAgentCode: string;
+  shippingAgentServiceCode: string;
+  trackingNumber: string;
+}
+
+export interface ErpPostedShipment {
+  number: string;
+  orderNumber: string;
+  /** The Shopify order number the sales document was created with. */
+  externalDocumentNumber: string;
+  postingDate: string;
+  customerNumber: string;
+  /** null when the ERP cannot tell (no tracking capability) or nothing was entered. */
+  tracking: ErpTracking | null;
+  lines: Array<{ lineType: string; number: string; description: string; quantity: number }>;
+}
+
+export type SalesDocumentType = "order" | "invoice";
+
+export interface ErpSalesDocument {
+  type: SalesDocumentType;
+  number: string;
+  externalDocumentNumber: string;
+  customerNumber: string;
+  currencyCode: string;
+  /** ERP status as the ERP names it (BC: Draft, Open, Released, Paid, …). */
+  status: string;
+  /** Invoices: posted already. Orders: always false (a posted order leaves the order list). */
+  posted: boolean;
+  totalAmountIncludingTax: Decimal;
+}
+
+/** What `pull` returns per entity. */
+export interface ErpEntityMap {
+  items: ErpItem;
+  itemVariants: ErpItemVariant;
+  customers: ErpCustomer;
+  locations: ErpLocation;
+  stockByLocation: ErpStockLevel;
+  prices: ErpPrice;
+  barcodes: ErpBarcode;
+  postedShipments: ErpPostedShipment;
+  salesDocuments: ErpSalesDocument;
+}
+
+export type ErpEntity = keyof ErpEntityMap;
+
+export const ERP_ENTITIES = [
+  "items",
+  "itemVariants",
+  "customers",
+  "locations",
+  "stockByLocation",
+  "prices",
+  "barcodes",
+  "postedShipments",
+  "salesDocuments",
+] as const satisfies readonly ErpEntity[];

@@ -1,0 +1,140 @@
+import { z } from "zod";
+
+// Request bodies for writable entity sets. Strict objects: BC rejects a property the entity type lacks
+// ("The property 'x' does not exist on type 'Microsoft.NAV.salesOrder'…"), and so do we.
+
+const guid = z.string().regex(/^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/, "not a GUID");
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "not a date (yyyy-mm-dd)");
+
+export const lineInputSchema = z.strictObject({
+  id: guid.optional(),
+  documentId: guid.optional(),
+  sequence: z.number().int().optional(),
+  lineType: z.enum(["Comment", "Account", "Item", "Resource", "Fixed Asset", "Charge (Item)"]).optional(),
+  itemId: guid.optional(),
+  accountId: guid.optional(),
+  lineObjectNumber: z.string().optional(),
+  itemVariantId: guid.optional(),
+  locationId: guid.optional(),
+  description: z.string().optional(),
+  description2: z.string().optional(),
+  unitOfMeasureCode: z.string().optional(),
+  quantity: z.number().optional(),
+  unitPrice: z.number().optional(),
+  discountAmount: z.number().optional(),
+  discountPercent: z.number().optional(),
+  shipmentDate: date.optional(),
+  taxCode: z.string().optional(),
+});
+export type LineInput = z.infer<typeof lineInputSchema>;
+
+const addressFields = {
+  sellToAddressLine1: z.string().optional(),
+  sellToAddressLine2: z.string().optional(),
+  sellToCity: z.string().optional(),
+  sellToCountry: z.string().optional(),
+  sellToState: z.string().optional(),
+  sellToPostCode: z.string().optional(),
+  billToName: z.string().optional(),
+  billToAddressLine1: z.string().optional(),
+  billToAddressLine2: z.string().optional(),
+  billToCity: z.string().optional(),
+  billToCountry: z.string().optional(),
+  billToState: z.string().optional(),
+  billToPostCode: z.string().optional(),
+  shipToName: z.string().optional(),
+  shipToContact: z.string().optional(),
+  shipToAddressLine1: z.string().optional(),
+  shipToAddressLine2: z.string().optional(),
+  shipToCity: z.string().optional(),
+  shipToCountry: z.string().optional(),
+  shipToState: z.string().optional(),
+  shipToPostCode: z.string().optional(),
+  phoneNumber: z.string().optional(),
+  email: z.string().optional(),
+};
+
+const headerFields = {
+  id: guid.optional(),
+  number: z.string().optional(),
+  externalDocumentNumber: z.string().optional(),
+  postingDate: date.optional(),
+  customerId: guid.optional(),
+  customerNumber: z.string().optional(),
+  currencyCode: z.string().optional(),
+  pricesIncludeTax: z.boolean().optional(),
+  discountAmount: z.number().optional(),
+  ...addressFields,
+};
+
+export const salesOrderInputSchema = z.strictObject({
+  ...headerFields,
+  orderDate: date.optional(),
+  requestedDeliveryDate: date.optional(),
+  partialShipping: z.boolean().optional(),
+  salesOrderLines: z.array(lineInputSchema).optional(),
+});
+export type SalesOrderInput = z.infer<typeof salesOrderInputSchema>;
+
+export const salesInvoiceInputSchema = z.strictObject({
+  ...headerFields,
+  invoiceDate: date.optional(),
+  dueDate: date.optional(),
+  salesInvoiceLines: z.array(lineInputSchema).optional(),
+});
+export type SalesInvoiceInput = z.infer<typeof salesInvoiceInputSchema>;
+
+export const customerInputSchema = z.strictObject({
+  id: guid.optional(),
+  number: z.string().optional(),
+  displayName: z.string().optional(),
+  type: z.enum(["Person", "Company"]).optional(),
+  addressLine1: z.string().optional(),
+  addressLine2: z.string().optional(),
+  city: z.string().optional(),
+  state: z.string().optional(),
+  country: z.string().optional(),
+  postalCode: z.string().optional(),
+  phoneNumber: z.string().optional(),
+  email: z.string().optional(),
+  website: z.string().optional(),
+  taxLiable: z.boolean().optional(),
+  taxRegistrationNumber: z.string().optional(),
+  currencyCode: z.string().optional(),
+  creditLimit: z.number().optional(),
+  blocked: z.enum([" ", "Ship", "Invoice", "All"]).optional(),
+});
+export type CustomerInput = z.infer<typeof customerInputSchema>;
+
+export const itemInputSchema = z.strictObject({
+  id: guid.optional(),
+  number: z.string().optional(),
+  displayName: z.string().optional(),
+  displayName2: z.string().optional(),
+  type: z.enum(["Inventory", "Service", "Non-Inventory"]).optional(),
+  itemCategoryCode: z.string().optional(),
+  blocked: z.boolean().optional(),
+  gtin: z.string().optional(),
+  unitPrice: z.number().optional(),
+  unitCost: z.number().optional(),
+  priceIncludesTax: z.boolean().optional(),
+  baseUnitOfMeasureCode: z.string().optional(),
+});
+export type ItemInput = z.infer<typeof itemInputSchema>;
+
+export const customerPaymentInputSchema = z.strictObject({
+  id: guid.optional(),
+  journalId: guid.optional(),
+  lineNumber: z.number().int().optional(),
+  customerId: guid.optional(),
+  customerNumber: z.string().optional(),
+  postingDate: date.optional(),
+  documentNumber: z.string().optional(),
+  externalDocumentNumber: z.string().optional(),
+  amount: z.number().optional(),
+  appliesToInvoiceId: guid.optional(),
+  appliesToInvoiceNumber: z.string().optional(),
+  description: z.string().optional(),
+  comment: z.string().optional(),
+});
+export type CustomerPaymentInput = z.infer<typeof customerPaymentInputSchema>;

@@ -1,0 +1,187 @@
+import { BcError, referencedNotFound } from "../bc-error.ts";
+import type { CompanyData } from "../store/company-data.ts";
+import { createCustomer, createCustomerPayment, createItem, patchCustomer, patchItem } from "../store/master-data.ts";
+import { postInvoice, shipAndInvoice } from "../store/posting.ts";
+import type { BaseRow, SalesLineRow } from "../store/row-types.ts";
+import { addLine, deleteDocument, deleteLine, type DocKind, patchLine } from "../store/sales-document-lines.ts";
+import { createSalesInvoice, createSalesOrder, patchSalesHeader } from "../store/sales-documents.ts";
+import type { Table } from "../store/table.ts";
+import {
+  customerInputSchema,
+  customerPaymentInputSchema,
+  itemInputSchema,
+  lineInputSchema,
+  salesInvoiceInputSchema,
+  salesOrderInputSchema,
+} from "./body-schemas.ts";
+
+export interface WriteCtx {
+  data: CompanyData;
+  now: () => number;
+}
+
+export interface EntitySetDef {
+  /** Entity type name, as in 'Microsoft.NAV.<entityType>'. */
+  entityType: string;
+  table(data: CompanyData): Table<BaseRow>;
+  defaultOrder: string[];
+  /** Navigation properties to child sets: name → [child set, child field holding this row's id]. */
+  navigation?: Record<string, [set: string, field: string]>;
+  create?(ctx: WriteCtx, body: unknown, parentId?: string): BaseRow | undefined;
+  patch?(ctx: WriteCtx, row: BaseRow, body: unknown): void;
+  remove?(ctx: WriteCtx, row: BaseRow): void;
+  actions?: Record<string, (ctx: WriteCtx, row: BaseRow) => void>;
+}
+
+function requireDraftInvoice(data: CompanyData, id: string): void {
+  const invoice = data.salesInvoices.get(id);
+  if (invoice && invoice.status !== "Draft") {
+    // Posted invoices are read-only in BC; the API refuses edits (wording is a guess).
+    throw new BcError(
+      400,
+      "Application_DialogException",
+      `The sales invoice ${invoice.number} is posted and cannot be changed.`,
+    );
+  }
+}
+
+function lineSet(kind: DocKind): EntitySetDef {
+  const header = (data: CompanyData, id: string) =>
+    kind === "order" ? data.salesOrders.get(id) : data.salesInvoices.get(id);
+  return {
+    entityType: kind === "order" ? "salesOrderLine" : "salesInvoiceLine",
+    table: (d) => (kind === "order" ? d.salesOrderLines : d.salesInvoiceLines),
+    defaultOrder: ["documentId", "sequence"],
+    create(ctx, body, parentId) {
+      const input = lineInputSchema.parse(body);
+      const documentId = parentId ?? input.documentId;
+      if (!documentId || !header(ctx.data, documentId)) {
+        throw referencedNotFound("Sales Header", `SystemId='${documentId ?? ""}'`);
+      }
+      if (kind === "invoice") requireDraftInvoice(ctx.data, documentId);
+      const { documentId: _d, ...line } = input;
+      return addLine(ctx, kind, documentId, line);
+    },
+    patch(ctx, row, body) {
+      const line = row as SalesLineRow;
+      if (kind === "invoice") requireDraftInvoice(ctx.data, line.documentId);
+      const { documentId: _d, ...input } = lineInputSchema.parse(body);
+      patchLine(ctx, kind, line, input);
+    },
+    remove(ctx, row) {
+      if (kind === "invoice") requireDraftInvoice(ctx.data, (row as SalesLineRow).documentId);
+      deleteLine(ctx, kind, row as SalesLineRow);
+    },
+  };
+}
+
+/** The standard API v2.0 entity sets the sandbox serves under companies({id})/. */
+export const STANDARD_SETS: Record<string, EntitySetDef> = {
+  items: {
+    entityType: "item",
+    table: (d) => d.items,
+    defaultOrder: ["number"],
+    navigation: { itemVariants: ["itemVariants", "itemId"] },
+    create: (ctx, body) => createItem(ctx.data, itemInputSchema.parse(body)),
+    patch: (ctx, row, body) => patchItem(ctx.data, row.id, itemInputSchema.parse(body)),
+    remove: (ctx, row) => void ctx.data.items.delete(row.id),
+  },
+  itemVariants: { entityType: "itemVariant", table: (d) => d.itemVariants, defaultOrder: ["itemNumber", "code"] },
+  customers: {
+    entityType: "customer",
+    table: (d) => d.customers,
+    defaultOrder: ["number"],
+    create: (ctx, body) => createCustomer(ctx.data, customerInputSchema.parse(body)),
+    patch: (ctx, row, body) => patchCustomer(ctx.data, row.id, customerInputSchema.parse(body)),
+    remove: (ctx, row) => void ctx.data.customers.delete(row.id),
+  },
+  locations: { entityType: "location", table: (d) => d.locations, defaultOrder: ["code"] },
+  salesOrders: {
+    entityType: "salesOrder",
+    table: (d) => d.salesOrders,
+    defaultOrder: ["number"],
+    navigation: { salesOrderLines: ["salesOrderLines", "documentId"] },
+    create: (ctx, body) => createSalesOrder(ctx, salesOrderInputSchema.parse(body)),
+    patch(ctx, row, body) {
+      const { salesOrderLines: _l, id: _i, ...input } = salesOrderInputSchema.parse(body);
+      patchSalesHeader(ctx, "order", row.id, input);
+    },
+    remove: (ctx, row) => deleteDocument(ctx.data, "order", row.id),
+    actions: { "Microsoft.NAV.shipAndInvoice": (ctx, row) => shipAndInvoice(ctx.data, ctx.now, row.id) },
+  },
+  salesOrderLines: lineSet("order"),
+  salesInvoices: {
+    entityType: "salesInvoice",
+    table: (d) => d.salesInvoices,
+    defaultOrder: ["number"],
+    navigation: { salesInvoiceLines: ["salesInvoiceLines", "documentId"] },
+    create: (ctx, body) => createSalesInvoice(ctx, salesInvoiceInputSchema.parse(body)),
+    patch(ctx, row, body) {
+      requireDraftInvoice(ctx.data, row.id);
+      const { salesInvoiceLines: _l, id: _i, ...input } = salesInvoiceInputSchema.parse(body);
+      patchSalesHeader(ctx, "invoice", row.id, input);
+    },
+    remove(ctx, row) {
+      requireDraftInvoice(ctx.data, row.id);
+      deleteDocument(ctx.data, "invoice", row.id);
+    },
+    actions: { "Microsoft.NAV.post": (ctx, row) => postInvoice(ctx.data, ctx.now, row.id) },
+  },
+  salesInvoiceLines: lineSet("invoice"),
+  salesShipments: {
+    entityType: "salesShipment",
+    table: (d) => d.salesShipments,
+    defaultOrder: ["number"],
+    navigation: { salesShipmentLines: ["salesShipmentLines", "documentId"] },
+  },
+  salesShipmentLines: {
+    entityType: "salesShipmentLine",
+    table: (d) => d.salesShipmentLines,
+    defaultOrder: ["documentNo", "sequence"],
+  },
+  customerPaymentJournals: {
+    entityType: "customerPaymentJournal",
+    table: (d) => d.customerPaymentJournals,
+    defaultOrder: ["code"],
+    navigation: { customerPayments: ["customerPayments", "journalId"] },
+  },
+  customerPayments: {
+    entityType: "customerPayment",
+    table: (d) => d.customerPayments,
+    defaultOrder: ["journalId", "lineNumber"],
+    create: (ctx, body, parentId) =>
+      createCustomerPayment(ctx.data, ctx.now, customerPaymentInputSchema.parse(body), parentId),
+    patch(ctx, row, body) {
+      const { id: _i, journalId: _j, ...input } = customerPaymentInputSchema.parse(body);
+      ctx.data.customerPayments.update(
+        row.id,
+        Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
+      );
+    },
+    remove: (ctx, row) => void ctx.data.customerPayments.delete(row.id),
+  },
+};
+
+/** Read-only pages of the companion extension (api/shopifyErpConnector/connector/v1.0). */
+export const CUSTOM_SETS: Record<string, EntitySetDef> = {
+  inventoryByLocation: {
+    entityType: "inventoryByLocation",
+    table: (d) => d.inventoryByLocation,
+    defaultOrder: ["itemNumber", "variantCode", "locationCode"],
+  },
+  priceListLines: {
+    entityType: "priceListLine",
+    table: (d) => d.priceListLines,
+    defaultOrder: ["priceListCode", "itemNumber", "variantCode"],
+  },
+  shipmentTrackings: {
+    entityType: "shipmentTracking",
+    table: (d) => d.shipmentTrackings,
+    defaultOrder: ["shipmentNumber"],
+  },
+  itemReferences: {
+    entityType: "itemReference",
+    table: (d) => d.itemReferences,
+    defaultOrder: ["itemNumber", "variantCode", "referenceNumber"],
+  },
+};

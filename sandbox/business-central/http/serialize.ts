@@ -1,0 +1,63 @@
+import { badRequest } from "../bc-error.ts";
+import { pageCollection } from "../odata/collection.ts";
+import type { QueryOptions } from "../odata/query-options.ts";
+import type { CompanyData } from "../store/company-data.ts";
+import type { BaseRow } from "../store/row-types.ts";
+import type { EntitySetDef } from "./entity-sets.ts";
+
+export type Json = Record<string, unknown>;
+
+/** One entity as BC writes it: `@odata.etag` first, then the (selected) fields, then expansions. */
+export function serializeRow(
+  data: CompanyData,
+  sets: Record<string, EntitySetDef>,
+  def: EntitySetDef,
+  row: BaseRow,
+  options: Pick<QueryOptions, "select" | "expand">,
+): Json {
+  const fields = row as unknown as Json;
+  const out: Json = { "@odata.etag": def.table(data).etag(row.id) };
+  if (options.select) {
+    for (const name of options.select) {
+      if (!(name in fields) && !def.navigation?.[name]) {
+        throw badRequest(`Could not find a property named '${name}' on type 'Microsoft.NAV.${def.entityType}'.`);
+      }
+      if (name in fields) out[name] = fields[name];
+    }
+  } else Object.assign(out, fields);
+  for (const spec of options.expand) {
+    const nav = def.navigation?.[spec.name];
+    const childDef = nav ? sets[nav[0]] : undefined;
+    if (!nav || !childDef) {
+      throw badRequest(`Could not find a property named '${spec.name}' on type 'Microsoft.NAV.${def.entityType}'.`);
+    }
+    const children = childDef.table(data).filter((c) => (c as unknown as Json)[nav[1]] === row.id);
+    const page = pageCollection(children, spec.options, {
+      entityType: childDef.entityType,
+      defaultOrder: childDef.defaultOrder,
+      pageSize: Number.POSITIVE_INFINITY,
+    });
+    out[spec.name] = page.rows.map((c) => serializeRow(data, sets, childDef, c, spec.options));
+  }
+  return out;
+}
+
+/** BC's table captions, used in "The <record> does not exist" messages. */
+const RECORD_NAMES: Record<string, string> = {
+  item: "Item",
+  itemVariant: "Item Variant",
+  customer: "Customer",
+  location: "Location",
+  salesOrder: "Sales Header",
+  salesOrderLine: "Sales Line",
+  salesInvoice: "Sales Invoice Entity Aggregate",
+  salesInvoiceLine: "Sales Invoice Line Aggregate",
+  salesShipment: "Sales Shipment Header",
+  salesShipmentLine: "Sales Shipment Line",
+  customerPaymentJournal: "Gen. Journal Batch",
+  customerPayment: "Gen. Journal Line",
+};
+
+export function recordName(entityType: string): string {
+  return RECORD_NAMES[entityType] ?? entityType;
+}

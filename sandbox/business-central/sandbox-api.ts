@@ -1,0 +1,67 @@
+import type { SeedCatalogOptions } from "../shopify/seed/catalog-types.ts";
+import type { FailureInjector, FailureRuleInput, Knobs, KnobsPatch } from "./http/knobs.ts";
+import type { RequestLog } from "./http/request-log.ts";
+import type { CompanyData } from "./store/company-data.ts";
+import type { ShipmentOptions } from "./store/posting.ts";
+import type { SalesShipmentRow } from "./store/row-types.ts";
+import type { SeedSummary } from "./store/seed.ts";
+import type { TenantInput, TenantRegistry } from "./store/tenants.ts";
+
+export interface BusinessCentralSandboxOptions {
+  /** 0 (default) picks an ephemeral port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Clock for token expiry, lastModifiedDateTime and document dates. Default Date.now. */
+  now?: () => number;
+  /** Requests executing at once per tenant + principal before 429. Default 5 (BC online). */
+  maxConcurrent?: number;
+  log?: (line: string) => void;
+}
+
+/** What createBusinessCentralSandbox resolves to. */
+export interface BusinessCentralSandbox {
+  /** Origin, e.g. `http://127.0.0.1:8791`. */
+  url: string;
+  port: number;
+  tenants: TenantRegistry;
+  readonly knobs: Readonly<Knobs>;
+  setKnobs(patch: KnobsPatch): Knobs;
+  /** Fails the next `count` requests whose method and path match with a BC-shaped error. */
+  failNext(rule: FailureRuleInput): void;
+  failures: FailureInjector;
+  requestLog: RequestLog;
+  addTenant(input: TenantInput): void;
+  addCompany(
+    tenantId: string,
+    environment: string,
+    input: { id?: string; name: string; displayName?: string },
+  ): CompanyData;
+  /** Direct store access (tables of one company) for tests. */
+  company(tenantId: string, environment: string, companyId: string): CompanyData;
+  /** Loads generateSeedCatalog(options), the catalog the Shopify sandbox seeds for the same options. */
+  seed(tenantId: string, environment: string, companyId: string, options?: SeedCatalogOptions): SeedSummary;
+  /** As if the warehouse shipped the order: a posted sales shipment with tracking data. */
+  postShipment(
+    tenantId: string,
+    environment: string,
+    companyId: string,
+    orderId: string,
+    options?: ShipmentOptions,
+  ): SalesShipmentRow;
+  setInventory(
+    tenantId: string,
+    environment: string,
+    companyId: string,
+    target: { itemNumber: string; variantCode?: string; locationCode: string; quantity: number },
+  ): void;
+  /** `${url}/v2.0/${tenant}/${environment}/api/v2.0` */
+  apiBaseUrl(tenantId: string, environment: string): string;
+  /** `${url}/v2.0/${tenant}/${environment}/api/shopifyErpConnector/connector/v1.0` */
+  customApiBaseUrl(tenantId: string, environment: string): string;
+  /** `${url}/${tenant}/oauth2/v2.0/token` */
+  tokenUrl(tenantId: string): string;
+  /** Forgets tenants, tokens, failures, the request log and knob changes. */
+  reset(): void;
+  close(): Promise<void>;
+}

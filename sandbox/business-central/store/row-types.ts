@@ -1,0 +1,278 @@
+/**
+ * Rows as Business Central API v2.0 returns them (field names and value kinds follow the v2.0 entity docs).
+ * Type aliases, not interfaces, so a row is assignable to Record<string, unknown> for the OData engine.
+ */
+export type BaseRow = { id: string; lastModifiedDateTime: string };
+
+export type CompanyRow = {
+  id: string;
+  systemVersion: string;
+  timestamp: number;
+  name: string;
+  displayName: string;
+  businessProfileId: string;
+  systemCreatedAt: string;
+  systemCreatedBy: string;
+  systemModifiedAt: string;
+  systemModifiedBy: string;
+};
+
+export type ItemRow = BaseRow & {
+  number: string;
+  displayName: string;
+  displayName2: string;
+  type: "Inventory" | "Service" | "Non-Inventory";
+  itemCategoryId: string;
+  itemCategoryCode: string;
+  blocked: boolean;
+  gtin: string;
+  inventory: number;
+  unitPrice: number;
+  priceIncludesTax: boolean;
+  unitCost: number;
+  taxGroupId: string;
+  taxGroupCode: string;
+  baseUnitOfMeasureId: string;
+  baseUnitOfMeasureCode: string;
+  generalProductPostingGroupCode: string;
+  inventoryPostingGroupCode: string;
+};
+
+export type ItemVariantRow = BaseRow & { itemId: string; itemNumber: string; code: string; description: string };
+
+export type PostalAddress = {
+  addressLine1: string;
+  addressLine2: string;
+  city: string;
+  state: string;
+  country: string;
+  postalCode: string;
+};
+
+export type CustomerRow = BaseRow &
+  PostalAddress & {
+    number: string;
+    displayName: string;
+    type: "Person" | "Company";
+    phoneNumber: string;
+    email: string;
+    website: string;
+    salespersonCode: string;
+    balanceDue: number;
+    creditLimit: number;
+    taxLiable: boolean;
+    taxRegistrationNumber: string;
+    currencyCode: string;
+    blocked: string;
+  };
+
+export type LocationRow = BaseRow &
+  PostalAddress & {
+    code: string;
+    displayName: string;
+    contact: string;
+    phoneNumber: string;
+    email: string;
+    website: string;
+  };
+
+/** Sell-to / bill-to / ship-to address fields shared by sales headers (v2.0 spells them this way). */
+export type DocumentAddresses = {
+  customerId: string;
+  customerNumber: string;
+  customerName: string;
+  billToName: string;
+  billToCustomerId: string;
+  billToCustomerNumber: string;
+  shipToName: string;
+  shipToContact: string;
+  sellToAddressLine1: string;
+  sellToAddressLine2: string;
+  sellToCity: string;
+  sellToCountry: string;
+  sellToState: string;
+  sellToPostCode: string;
+  billToAddressLine1: string;
+  billToAddressLine2: string;
+  billToCity: string;
+  billToCountry: string;
+  billToState: string;
+  billToPostCode: string;
+  shipToAddressLine1: string;
+  shipToAddressLine2: string;
+  shipToCity: string;
+  shipToCountry: string;
+  shipToState: string;
+  shipToPostCode: string;
+  phoneNumber: string;
+  email: string;
+};
+
+export type DocumentTotals = {
+  currencyCode: string;
+  pricesIncludeTax: boolean;
+  discountAmount: number;
+  discountAppliedBeforeTax: boolean;
+  totalAmountExcludingTax: number;
+  totalTaxAmount: number;
+  totalAmountIncludingTax: number;
+};
+
+export type SalesOrderRow = BaseRow &
+  DocumentAddresses &
+  DocumentTotals & {
+    number: string;
+    externalDocumentNumber: string;
+    orderDate: string;
+    postingDate: string;
+    requestedDeliveryDate: string;
+    partialShipping: boolean;
+    fullyShipped: boolean;
+    status: "Draft" | "In Review" | "Open" | "Released";
+  };
+
+export type LineType = "Comment" | "Account" | "Item" | "Resource" | "Fixed Asset" | "Charge (Item)";
+
+export type SalesLineRow = BaseRow & {
+  documentId: string;
+  sequence: number;
+  itemId: string;
+  accountId: string;
+  lineType: LineType;
+  lineObjectNumber: string;
+  description: string;
+  description2: string;
+  unitOfMeasureCode: string;
+  quantity: number;
+  unitPrice: number;
+  discountAmount: number;
+  discountPercent: number;
+  discountAppliedBeforeTax: boolean;
+  amountExcludingTax: number;
+  taxCode: string;
+  taxPercent: number;
+  totalTaxAmount: number;
+  amountIncludingTax: number;
+  invoiceDiscountAllocation: number;
+  netAmount: number;
+  netTaxAmount: number;
+  netAmountIncludingTax: number;
+  shipmentDate: string;
+  itemVariantId: string;
+  locationId: string;
+};
+
+export type SalesOrderLineRow = SalesLineRow & {
+  shippedQuantity: number;
+  invoicedQuantity: number;
+  invoiceQuantity: number;
+  shipQuantity: number;
+};
+
+export type SalesInvoiceRow = BaseRow &
+  DocumentAddresses &
+  DocumentTotals & {
+    number: string;
+    externalDocumentNumber: string;
+    invoiceDate: string;
+    postingDate: string;
+    dueDate: string;
+    orderId: string;
+    orderNumber: string;
+    remainingAmount: number;
+    status: "Draft" | "In Review" | "Open" | "Paid" | "Canceled" | "Corrective";
+  };
+
+export type SalesShipmentRow = BaseRow &
+  Omit<DocumentAddresses, "customerId" | "billToCustomerId"> & {
+    number: string;
+    externalDocumentNumber: string;
+    documentDate: string;
+    postingDate: string;
+    orderNumber: string;
+    currencyCode: string;
+    pricesIncludeTax: boolean;
+    shipmentMethodCode: string;
+  };
+
+export type SalesShipmentLineRow = BaseRow & {
+  documentId: string;
+  documentNo: string;
+  sequence: number;
+  lineType: LineType;
+  lineObjectNumber: string;
+  description: string;
+  unitOfMeasureCode: string;
+  unitPrice: number;
+  quantity: number;
+  discountPercent: number;
+  taxPercent: number;
+  shipmentDate: string;
+};
+
+export type PaymentJournalRow = BaseRow & {
+  code: string;
+  displayName: string;
+  balancingAccountId: string;
+  balancingAccountNumber: string;
+};
+
+export type CustomerPaymentRow = BaseRow & {
+  journalId: string;
+  journalDisplayName: string;
+  lineNumber: number;
+  customerId: string;
+  customerNumber: string;
+  postingDate: string;
+  documentNumber: string;
+  externalDocumentNumber: string;
+  amount: number;
+  appliesToInvoiceId: string;
+  appliesToInvoiceNumber: string;
+  description: string;
+  comment: string;
+};
+
+// Custom API pages of the companion extension (shopifyErpConnector/connector/v1.0).
+
+export type InventoryByLocationRow = BaseRow & {
+  itemId: string;
+  itemNumber: string;
+  variantCode: string;
+  locationId: string;
+  locationCode: string;
+  inventory: number;
+};
+
+export type PriceListLineRow = BaseRow & {
+  priceListCode: string;
+  itemNumber: string;
+  variantCode: string;
+  unitOfMeasureCode: string;
+  minimumQuantity: number;
+  unitPrice: number;
+  currencyCode: string;
+  customerPriceGroup: string;
+  startingDate: string;
+  endingDate: string;
+};
+
+export type ShipmentTrackingRow = BaseRow & {
+  shipmentNumber: string;
+  orderNumber: string;
+  externalDocumentNumber: string;
+  shippingAgentCode: string;
+  shippingAgentServiceCode: string;
+  packageTrackingNumber: string;
+};
+
+export type ItemReferenceRow = BaseRow & {
+  itemNumber: string;
+  variantCode: string;
+  referenceType: "Bar Code" | "Customer" | "Vendor";
+  referenceNumber: string;
+  unitOfMeasureCode: string;
+};
+
+/** BC's empty GUID: what a blank reference field reads as. */
+export const EMPTY_GUID = "00000000-0000-0000-0000-000000000000";

@@ -1,0 +1,86 @@
+import { randomUUID } from "node:crypto";
+
+import type { BaseRow } from "./row-types.ts";
+
+/**
+ * Hands out lastModifiedDateTime values: ms precision, from the sandbox clock, strictly increasing per
+ * company so a `lastModifiedDateTime gt X` poll never misses a write made in the same millisecond.
+ * (Real BC only promises SystemModifiedAt; equal stamps can happen there. Tests want a total order.)
+ */
+export class CompanyClock {
+  readonly #now: () => number;
+  #last = 0;
+  #version = 0;
+  constructor(now: () => number) {
+    this.#now = now;
+  }
+  stamp(): string {
+    this.#last = Math.max(this.#now(), this.#last + 1);
+    return new Date(this.#last).toISOString();
+  }
+  /** A row version (like SQL rowversion / SystemRowVersion): bumps on every write in the company. */
+  nextVersion(): number {
+    this.#version += 1;
+    return this.#version;
+  }
+}
+
+interface Stored<T> {
+  row: T;
+  version: number;
+}
+
+/**
+ * BC etags look like W/"JzQ0O0VnQUFBQUo3…Oyc=": base64 of `'<len>;<key blob>;<row version>;'`. We build the
+ * same shape from the SystemId and row version; clients must treat it as opaque anyway.
+ */
+export function makeEtag(id: string, version: number): string {
+  const blob = Buffer.from(id.replaceAll("-", ""), "hex").toString("base64");
+  const inner = `${blob.length};${blob};${version};`;
+  return `W/"${Buffer.from(`'${inner}'`).toString("base64")}"`;
+}
+
+/** One entity set's rows in one company. Writes stamp lastModifiedDateTime and bump the etag. */
+export class Table<T extends BaseRow> {
+  readonly #rows = new Map<string, Stored<T>>();
+  readonly #clock: CompanyClock;
+  constructor(clock: CompanyClock) {
+    this.#clock = clock;
+  }
+
+  get(id: string): T | undefined {
+    return this.#rows.get(id.toLowerCase())?.row;
+  }
+  etag(id: string): string | undefined {
+    const stored = this.#rows.get(id.toLowerCase());
+    return stored ? makeEtag(stored.row.id, stored.version) : undefined;
+  }
+  all(): T[] {
+    return [...this.#rows.values()].map((s) => s.row);
+  }
+  find(predicate: (row: T) => boolean): T | undefined {
+    for (const { row } of this.#rows.values()) if (predicate(row)) return row;
+    return undefined;
+  }
+  filter(predicate: (row: T) => boolean): T[] {
+    return this.all().filter(predicate);
+  }
+  insert(fields: Omit<T, "id" | "lastModifiedDateTime"> & { id?: string }): T {
+    const { id: given, ...rest } = fields;
+    const id = (given ?? randomUUID()).toLowerCase();
+    // BC lists id first and lastModifiedDateTime last; keep that order in the JSON.
+    const row = { id, ...rest, lastModifiedDateTime: this.#clock.stamp() } as unknown as T;
+    this.#rows.set(id, { row, version: this.#clock.nextVersion() });
+    return row;
+  }
+  update(id: string, patch: Partial<Omit<T, "id" | "lastModifiedDateTime">>): T {
+    const stored = this.#rows.get(id.toLowerCase());
+    if (!stored) throw new Error(`no row ${id}`);
+    stored.row = { ...stored.row, ...patch, lastModifiedDateTime: this.#clock.stamp() };
+    stored.version = this.#clock.nextVersion();
+    return stored.row;
+  }
+  delete(id: string): boolean {
+    return this.#rows.delete(id.toLowerCase());
+  }
+}

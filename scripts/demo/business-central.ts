@@ -1,0 +1,55 @@
+import { getDb } from "../../app/.server/db.ts";
+import { saveConnectionForm } from "../../app/.server/erp/connections.ts";
+import { ensureShop } from "../../app/.server/queries/shops.ts";
+import { createBusinessCentralSandbox } from "../../sandbox/business-central/create-server.ts";
+
+export const DEMO_BC = {
+  tenant: "demo-tenant",
+  environment: "production",
+  clientId: "demo-client",
+  companyId: "5a3e7c2d-0000-4000-8000-00000000c001",
+} as const;
+
+/**
+ * The sandbox Business Central, seeded with the catalog the sandbox store has (item numbers and
+ * variant codes match SKUs, locations match), and the demo shop connected to it through the same
+ * service the ERP connection page uses.
+ */
+export async function startDemoBusinessCentral(input: { port: number; clientSecret: string }) {
+  const bc = await createBusinessCentralSandbox({ port: input.port });
+  bc.addTenant({
+    tenantId: DEMO_BC.tenant,
+    environment: DEMO_BC.environment,
+    clients: [{ clientId: DEMO_BC.clientId, clientSecret: input.clientSecret }],
+  });
+  bc.addCompany(DEMO_BC.tenant, DEMO_BC.environment, {
+    id: DEMO_BC.companyId,
+    name: "CRONUS USA, Inc.",
+    displayName: "CRONUS USA, Inc.",
+  });
+  bc.seed(DEMO_BC.tenant, DEMO_BC.environment, DEMO_BC.companyId, { seed: 1 });
+  return {
+    sandbox: bc,
+    info: {
+      apiBaseUrl: bc.apiBaseUrl(DEMO_BC.tenant, DEMO_BC.environment),
+      tokenUrl: bc.tokenUrl(DEMO_BC.tenant),
+      clientId: DEMO_BC.clientId,
+      clientSecret: input.clientSecret,
+      companyId: DEMO_BC.companyId,
+    },
+  };
+}
+
+/** Connect the shop to the demo company, unless it already has a connection (a rerun keeps it). */
+export async function connectDemoShop(shop: string, clientSecret: string): Promise<void> {
+  const shopId = await ensureShop(getDb(), shop);
+  const result = await saveConnectionForm(shopId, {
+    mode: "online",
+    tenant: DEMO_BC.tenant,
+    environment: DEMO_BC.environment,
+    clientId: DEMO_BC.clientId,
+    clientSecret,
+    companyId: DEMO_BC.companyId,
+  });
+  if (!result.ok) throw new Error(`could not connect the demo shop to the sandbox Business Central: ${result.message}`);
+}

@@ -1,0 +1,111 @@
+import { randomUUID } from "node:crypto";
+
+import { afterAll, beforeAll } from "vitest";
+
+import { systemClock } from "../../../app/.server/adapters/clock.ts";
+import { createBusinessCentralAdapter } from "../../../app/.server/adapters/erp/business-central/create-adapter.ts";
+import { BcThrottleRegistry } from "../../../app/.server/adapters/erp/business-central/throttle.ts";
+import type { ErpCallRecord } from "../../../app/.server/adapters/erp/request-log.ts";
+import { createBusinessCentralSandbox } from "../../../sandbox/business-central/create-server.ts";
+import type { BusinessCentralSandbox } from "../../../sandbox/business-central/sandbox-api.ts";
+import type { ErpContractHarness, ErpContractSetup } from "./harness.ts";
+import { runErpContract } from "./run-erp-contract.ts";
+
+const ENV = "Production";
+const CLIENT = { clientId: "7f3c1d2e-0000-4000-8000-00000000c11e", clientSecret: "s3cret~Value.0123456789" };
+
+let sandbox: BusinessCentralSandbox;
+
+beforeAll(async () => {
+  sandbox = await createBusinessCentralSandbox();
+});
+afterAll(async () => {
+  await sandbox.close();
+});
+
+/** A fresh tenant and company per test, so tests do not see each other's records or limits. */
+async function setupBusinessCentral(): Promise<ErpContractSetup> {
+  sandbox.setKnobs({ latencyMs: 0, maxConcurrent: 5, customApiEnabled: true });
+  sandbox.failures.clear();
+  const tenant = `t-${randomUUID().slice(0, 8)}.onmicrosoft.com`;
+  sandbox.addTenant({ tenantId: tenant, environment: ENV, clients: [CLIENT] });
+  const company = sandbox.addCompany(tenant, ENV, { name: "CRONUS USA, Inc." });
+  const companyId = company.info.id;
+  sandbox.seed(tenant, ENV, companyId, { products: 3, variantsPerProduct: 2, locations: 2, customers: 3 });
+  const variant = company.itemVariants.all()[0]!;
+  const calls: ErpCallRecord[] = [];
+  const log = { record: async (entry: ErpCallRecord) => void calls.push(entry) };
+  // One registry per connection, as the composition root would hold: adapters share the 5-slot limit.
+  const throttles = new BcThrottleRegistry(systemClock);
+
+  const adapterWith: ErpContractHarness["adapterWith"] = (o) =>
+    createBusinessCentralAdapter(
+      {
+        apiBaseUrl: sandbox.apiBaseUrl(o.tenant ?? tenant, ENV),
+        auth: {
+          kind: "oauth",
+          tokenUrl: sandbox.tokenUrl(o.tenant ?? tenant),
+          clientId: o.clientId ?? CLIENT.clientId,
+          clientSecret: o.secret ?? CLIENT.clientSecret,
+        },
+        ...(o.noCompany ? {} : { companyId }),
+      },
+      {
+        log,
+        throttles,
+        retry: {
+          baseDelayMs: 20,
+          maxDelayMs: 200,
+          ...(o.maxRetries === undefined ? {} : { maxRetries: o.maxRetries }),
+        },
+      },
+    );
+
+  const harness: ErpContractHarness = {
+    fixtures: {
+      customerNumber: company.customers.all()[0]!.number,
+      itemNumber: variant.itemNumber,
+      variantCode: variant.code,
+      locationCode: company.locations.all()[0]!.code,
+    },
+    createItems: async (count, options = {}) =>
+      Array.from({ length: count }, (_, i) => {
+        const row = company.items.insert({
+          ...company.items.all()[0]!,
+          id: randomUUID(),
+          number: `T${Date.now() % 1e6}-${i}-${randomUUID().slice(0, 4)}`,
+          displayName: `Test item ${i}`,
+        });
+        // Real BC can stamp several rows with one SystemModifiedAt; the sandbox clock never does, so set it.
+        if (options.modifiedAt) row.lastModifiedDateTime = options.modifiedAt;
+        return { id: row.id, number: row.number };
+      }),
+    touchItem: async (id) => void company.items.update(id, { displayName: `touched ${Date.now()}` }),
+    now: () => new Date().toISOString(),
+    shipOrder: async (orderId, t) =>
+      void sandbox.postShipment(tenant, ENV, companyId, orderId, {
+        packageTrackingNumber: t.number,
+        shippingAgentCode: t.agent,
+        shippingAgentServiceCode: t.service,
+      }),
+    injectFailures: (rule) =>
+      sandbox.failNext({
+        status: rule.status,
+        count: rule.count,
+        ...(rule.method ? { method: rule.method } : {}),
+        ...(rule.pathPattern ? { path: rule.pathPattern } : {}),
+        ...(rule.retryAfterSeconds === undefined ? {} : { retryAfter: rule.retryAfterSeconds }),
+      }),
+    setServerLimits: (limits) => void sandbox.setKnobs(limits),
+    maxObservedConcurrency: () => sandbox.requestLog.maxOverlap(),
+    resetRequestLog: () => sandbox.requestLog.clear(),
+    serverLogText: () => JSON.stringify(sandbox.requestLog.entries()),
+    setExtensionInstalled: (installed) => void sandbox.setKnobs({ customApiEnabled: installed }),
+    adapterWith,
+    calls,
+    secrets: [CLIENT.clientSecret],
+  };
+  return { adapter: adapterWith({}), harness };
+}
+
+runErpContract("Business Central (sandbox over HTTP)", setupBusinessCentral);
