@@ -10,8 +10,8 @@ import { systemClock } from "../app/.server/adapters/clock.ts";
 import { createBusinessCentralAdapter } from "../app/.server/adapters/erp/business-central/create-adapter.ts";
 import { BcThrottleRegistry } from "../app/.server/adapters/erp/business-central/throttle.ts";
 import type { ErpAdapter } from "../app/.server/adapters/erp/port.ts";
-import { generateSeedCatalog } from "../sandbox/shopify/seed/generate-seed-catalog.ts";
 import { createBusinessCentralSandbox } from "../sandbox/business-central/create-server.ts";
+import { generateSeedCatalog } from "../sandbox/shopify/seed/generate-seed-catalog.ts";
 import { percentile, round } from "./stats.ts";
 
 const TENANT = "bench-tenant";
