@@ -1,14 +1,17 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, bigserial, boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 import { shopIdColumn } from "./shop-ref.ts";
 
-export const orderStatuses = ["unprocessed", "processed", "error", "ignored"] as const;
-
 /**
- * Shopify orders imported for a shop. This is the spine the order import and processing tasks
- * extend; today it carries what the dashboard counts (status and conflicts).
+ * unprocessed: imported, no ERP document yet (processing may be waiting on a mapping: see
+ * `waitingOn`); processed: its ERP document exists (the link below); error: the last attempt
+ * failed (`errorMessage`); ignored: the merchant or an import filter chose not to process it.
  */
+export const orderStatuses = ["unprocessed", "processed", "error", "ignored"] as const;
+export const orderWaitReasons = ["unmapped_customer", "unmapped_product"] as const;
+
+/** Shopify orders imported for a shop, their processing state and the link to their ERP document. */
 export const orders = pgTable(
   "orders",
   {
@@ -17,18 +20,48 @@ export const orders = pgTable(
     shopifyOrderId: text("shopify_order_id").notNull(),
     name: text("name").notNull(),
     status: text("status", { enum: orderStatuses }).notNull().default("unprocessed"),
+    /** Why an unprocessed order is not being processed yet. */
+    waitingOn: text("waiting_on", { enum: orderWaitReasons }),
+    /** Why it was ignored (an import filter, or the merchant). */
+    statusReason: text("status_reason"),
     /** Edited or cancelled in Shopify after its ERP document was made; waits for the merchant. */
     hasConflict: boolean("has_conflict").notNull().default(false),
+    /** What changed, in words, for the conflict list. */
+    conflictReason: text("conflict_reason"),
     errorMessage: text("error_message"),
+    /** The full order as last read from the Admin API (`ImportedOrder`, app/.server/sync/orders). */
+    snapshot: jsonb("snapshot"),
     shopifyUpdatedAt: timestamp("shopify_updated_at", { withTimezone: true }),
+    /** The ERP document made from this order: unique per order by construction (one row per order). */
+    erpDocumentType: text("erp_document_type", { enum: ["order", "invoice"] }),
+    erpDocumentId: text("erp_document_id"),
+    erpDocumentNumber: text("erp_document_number"),
+    processedAt: timestamp("processed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("orders_shop_shopify_id_uq").on(t.shopId, t.shopifyOrderId),
     index("orders_shop_status_idx").on(t.shopId, t.status),
+    index("orders_shop_name_idx").on(t.shopId, t.name),
     index("orders_shop_conflict_idx")
       .on(t.shopId)
       .where(sql`${t.hasConflict}`),
   ],
+);
+
+/** What happened to an order, newest last: imports, processing attempts, errors, resolutions. */
+export const orderEvents = pgTable(
+  "order_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    shopId: shopIdColumn(),
+    orderId: bigint("order_id", { mode: "number" })
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(), // imported, updated, processing, processed, error, waiting, conflict, resolved, ignored
+    message: text("message"),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("order_events_order_idx").on(t.shopId, t.orderId, t.at)],
 );

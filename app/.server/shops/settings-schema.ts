@@ -31,6 +31,29 @@ export const shopSettingsSchema = z
         importSince: z.iso.date("must be a date (YYYY-MM-DD)").nullable().default(null),
         autoProcess: z.boolean().default(true),
         documentType: z.enum(orderDocumentTypes).default("sales_order"),
+        /** Use "#1001" as the ERP document number too (the ERP's number series must allow it). */
+        useOrderNameAsDocumentNo: z.boolean().default(false),
+        currency: z.enum(["shop", "presentment"]).default("shop"),
+        /** Write the ERP document number back to the Shopify order (a metafield). */
+        writeBackDocumentNo: z.boolean().default(true),
+        filters: z
+          .object({
+            onlyPaid: z.boolean().default(false),
+            excludeHighRisk: z.boolean().default(true),
+            /** Only orders from these channels; empty = all. */
+            channels: z.array(z.string().trim().min(1)).default([]),
+            /** Only orders with at least one of these tags; empty = all. */
+            tags: z.array(z.string().trim().min(1)).default([]),
+          })
+          .prefault({}),
+        /** ERP G/L accounts (or charge items) for what is not an item line. Empty = not allowed. */
+        shippingChargesAccount: erpCode.default(""),
+        tipAccount: erpCode.default(""),
+        giftCardAccount: erpCode.default(""),
+        /** Shipping line title or code → ERP account or item number (overrides the account above). */
+        shippingMethods: z.record(z.string().min(1), erpCode.min(1)).default({}),
+        /** Shopify location id → ERP location code, for the lines' location. */
+        locations: z.record(z.string().min(1), erpCode.min(1)).default({}),
       })
       .prefault({}),
     customers: z
@@ -38,6 +61,8 @@ export const shopSettingsSchema = z
         direction: z.enum(syncDirections).default("off"),
         mapping: z.enum(customerMappings).default("by_email_or_phone"),
         defaultCustomerNo: erpCode.default(""),
+        /** Ship-to country code → ERP customer no.; wins over every mapping strategy. */
+        defaultCustomerByCountry: z.record(z.string().length(2), erpCode.min(1)).default({}),
         createUnknownInErp: z.boolean().default(false),
       })
       .prefault({}),

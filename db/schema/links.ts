@@ -1,0 +1,36 @@
+import { bigserial, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+
+import { shopIdColumn } from "./shop-ref.ts";
+
+/**
+ * Which ERP customer a Shopify customer is (found by a mapping strategy, created, or chosen by the
+ * merchant on the unmapped-customers list). Reused on every later order.
+ */
+export const customerLinks = pgTable(
+  "customer_links",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    shopId: shopIdColumn(),
+    shopifyCustomerId: text("shopify_customer_id").notNull(),
+    erpCustomerNumber: text("erp_customer_number").notNull(),
+    source: text("source", { enum: ["matched", "created", "merchant"] }).notNull(),
+    linkedAt: timestamp("linked_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("customer_links_shop_customer_uq").on(t.shopId, t.shopifyCustomerId)],
+);
+
+/** Which ERP item (and variant) a Shopify variant is. */
+export const variantLinks = pgTable(
+  "variant_links",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    shopId: shopIdColumn(),
+    shopifyVariantId: text("shopify_variant_id").notNull(),
+    erpItemNumber: text("erp_item_number").notNull(),
+    /** "" when the item has no variants. */
+    erpVariantCode: text("erp_variant_code").notNull().default(""),
+    source: text("source", { enum: ["matched", "created", "merchant"] }).notNull(),
+    linkedAt: timestamp("linked_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("variant_links_shop_variant_uq").on(t.shopId, t.shopifyVariantId)],
+);
