@@ -7,13 +7,14 @@ export interface ActivityTileCardProps {
   description: string;
   tone: "attention" | "critical";
   count: number;
+  href: string;
 }
 
 /** One dashboard tile: the count, what it means, and the way to the list behind it. */
-export function ActivityTileCard({ tileKey, title, description, tone, count }: ActivityTileCardProps) {
+export function ActivityTileCard({ tileKey, title, description, tone, count, href }: ActivityTileCardProps) {
   const countTone = count === 0 ? "subdued" : tone === "critical" ? "critical" : "caution";
   return (
-    <Link to={`/app/activity/${tileKey}`} data-tile={tileKey} style={{ textDecoration: "none", color: "inherit" }}>
+    <Link to={href} data-tile={tileKey} style={{ textDecoration: "none", color: "inherit" }}>
       <Card>
         <BlockStack gap="200">
           <Text as="h2" variant="headingSm">

@@ -16,13 +16,13 @@ import {
 import { useEffect, useState } from "react";
 
 import { shopIdFor } from "../.server/shops/current-shop.ts";
-import { loadSettings, saveSettingsForm } from "../.server/shops/settings-form.ts";
+import { loadSettingsForm, saveSettingsForm } from "../.server/shops/settings-form.ts";
 import { settingsOptions } from "../.server/shops/settings-options.ts";
 import { authenticate } from "../shopify.server.ts";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  return { settings: await loadSettings(await shopIdFor(session.shop)), options: settingsOptions };
+  return { values: await loadSettingsForm(await shopIdFor(session.shop)), options: settingsOptions };
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
@@ -32,28 +32,20 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 
 type FieldValues = Record<string, string>;
 
-/** Flatten the nested settings into the dotted field names the form posts. */
-function toFields(value: unknown, prefix = ""): FieldValues {
-  const out: FieldValues = {};
-  for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
-    const name = prefix ? `${prefix}.${key}` : key;
-    if (v !== null && typeof v === "object") Object.assign(out, toFields(v, name));
-    else out[name] = v === null ? "" : String(v);
-  }
-  return out;
-}
-
 export default function Settings() {
-  const { settings, options } = useLoaderData<typeof loader>();
+  const { values, options } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const submit = useSubmit();
   const saving = useNavigation().state === "submitting";
   const shopify = useAppBridge();
-  const [fields, setFields] = useState<FieldValues>(() => toFields(settings));
+  const [fields, setFields] = useState<FieldValues>(() => values);
   const errors = result && !result.ok ? result.fieldErrors : {};
 
   useEffect(() => {
-    if (result?.ok) shopify.toast.show("Settings saved");
+    if (result?.ok) {
+      setFields(result.values);
+      shopify.toast.show("Settings saved");
+    }
   }, [result, shopify]);
 
   const text = (name: string) => ({
@@ -114,6 +106,43 @@ export default function Settings() {
                 />
                 <Checkbox label="Create ERP documents right after import" {...check("orders.autoProcess")} />
                 <Select label="Document type" options={options.documentTypes} {...choice("orders.documentType")} />
+                <Checkbox
+                  label="Use the Shopify order number as the ERP document number"
+                  helpText="The ERP's number series must allow manual numbers."
+                  {...check("orders.useOrderNameAsDocumentNo")}
+                />
+                <Select label="Document currency" options={options.currencies} {...choice("orders.currency")} />
+                <Checkbox
+                  label="Write the ERP document number back to the Shopify order"
+                  {...check("orders.writeBackDocumentNo")}
+                />
+                <Checkbox label="Import paid orders only" {...check("orders.filters.onlyPaid")} />
+                <Checkbox label="Skip high-risk orders" {...check("orders.filters.excludeHighRisk")} />
+                <TextField
+                  label="Only these sales channels"
+                  helpText="Comma-separated; empty: all channels."
+                  {...text("orders.filters.channels")}
+                />
+                <TextField
+                  label="Only orders with one of these tags"
+                  helpText="Comma-separated; empty: all orders."
+                  {...text("orders.filters.tags")}
+                />
+                <TextField label="Shipping charges account" {...text("orders.shippingChargesAccount")} />
+                <TextField
+                  label="Shipping methods"
+                  helpText="One per line: Shopify shipping title or code = ERP account or item no. (overrides the account above)."
+                  multiline={3}
+                  {...text("orders.shippingMethods")}
+                />
+                <TextField label="Tip account" {...text("orders.tipAccount")} />
+                <TextField label="Sold gift card account" {...text("orders.giftCardAccount")} />
+                <TextField
+                  label="Locations"
+                  helpText="One per line: Shopify location id = ERP location code."
+                  multiline={2}
+                  {...text("orders.locations")}
+                />
               </FormLayout>
             </Card>
           </Layout.AnnotatedSection>
@@ -123,6 +152,12 @@ export default function Settings() {
                 <Select label="Sync direction" options={options.directions} {...choice("customers.direction")} />
                 <Select label="Customer mapping" options={options.customerMappings} {...choice("customers.mapping")} />
                 <TextField label="Default customer no." {...text("customers.defaultCustomerNo")} />
+                <TextField
+                  label="Default customer per ship-to country"
+                  helpText="One per line: country code = ERP customer no. Wins over the mapping."
+                  multiline={2}
+                  {...text("customers.defaultCustomerByCountry")}
+                />
                 <Checkbox label="Create unknown customers in the ERP" {...check("customers.createUnknownInErp")} />
               </FormLayout>
             </Card>

@@ -24,6 +24,7 @@ export default function App() {
         <Link to="/app" rel="home">
           Activity
         </Link>
+        <Link to="/app/orders">Orders</Link>
         <Link to="/app/erp">ERP connection</Link>
         <Link to="/app/settings">Settings</Link>
       </NavMenu>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { settingsInputFromForm } from "../../app/.server/shops/settings-form.ts";
+import { settingsInputFromForm, settingsToFormValues } from "../../app/.server/shops/settings-form.ts";
 import { readShopSettings, shopSettingsSchema } from "../../app/.server/shops/settings-schema.ts";
 
 function form(entries: Record<string, string>): FormData {
@@ -36,12 +36,30 @@ describe("shop settings", () => {
     });
   });
 
+  it("reads comma lists and 'key = value' lines, and writes them back the same way", () => {
+    const input = settingsInputFromForm(
+      form({
+        "orders.filters.channels": "Online Store, Point of Sale ,",
+        "orders.shippingMethods": "Standard = 6100\n\nExpress=6110",
+        "customers.defaultCustomerByCountry": "DE = C00020",
+      }),
+    );
+    const settings = shopSettingsSchema.parse(input);
+    expect(settings.orders.filters.channels).toEqual(["Online Store", "Point of Sale"]);
+    expect(settings.orders.shippingMethods).toEqual({ Standard: "6100", Express: "6110" });
+    const values = settingsToFormValues(settings);
+    expect(values["orders.shippingMethods"]).toBe("Standard = 6100\nExpress = 6110");
+    expect(values["orders.filters.channels"]).toBe("Online Store, Point of Sale");
+    expect(shopSettingsSchema.parse(settingsInputFromForm(form(values)))).toEqual(settings);
+  });
+
   it.each([
     [{ customers: { mapping: "default_customer" } }, "customers.defaultCustomerNo"],
     [{ products: { skuSeparator: "" } }, "products.skuSeparator"],
     [{ orders: { importSince: "31/12/2026" } }, "orders.importSince"],
     [{ customers: { defaultCustomerNo: "C 1" } }, "customers.defaultCustomerNo"],
     [{ logging: "verbose" }, "logging"],
+    [{ customers: { defaultCustomerByCountry: { Germany: "C1" } } }, "customers.defaultCustomerByCountry.Germany"],
   ])("rejects %j at %s", (input, path) => {
     const result = shopSettingsSchema.safeParse(input);
     expect(result.success).toBe(false);

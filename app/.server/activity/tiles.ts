@@ -24,9 +24,17 @@ export interface ActivityTile {
   description: string;
   /** A count above zero is a problem (red) rather than work in progress. */
   tone: "attention" | "critical";
+  /** The list behind the count: a dedicated page with actions, or the generic activity list. */
+  href: string;
 }
 
-export const activityTiles: readonly ActivityTile[] = [
+/** Tiles with a page of their own; the rest open /app/activity/<key>. */
+const dedicatedPages: Partial<Record<ActivityTileKey, string>> = {
+  "unprocessed-orders": "/app/orders?status=unprocessed",
+  "order-conflicts": "/app/orders?status=conflict",
+};
+
+const tiles: readonly Omit<ActivityTile, "href">[] = [
   {
     key: "unmapped-customers",
     title: "Unmapped customers",
@@ -78,6 +86,11 @@ export const activityTiles: readonly ActivityTile[] = [
   },
   { key: "api-errors", title: "API errors", tone: "critical", description: "Failed calls to Shopify or the ERP." },
 ];
+
+export const activityTiles: readonly ActivityTile[] = tiles.map((tile) => ({
+  ...tile,
+  href: dedicatedPages[tile.key] ?? `/app/activity/${tile.key}`,
+}));
 
 export function isActivityTileKey(value: string): value is ActivityTileKey {
   return (activityTileKeys as readonly string[]).includes(value);

@@ -3,36 +3,91 @@ import { getShopSettings, saveShopSettings } from "../queries/shops.ts";
 import { type ShopSettings, shopSettingsSchema } from "./settings-schema.ts";
 
 export type SettingsSaveResult =
-  { ok: true; settings: ShopSettings } | { ok: false; fieldErrors: Record<string, string> };
+  | { ok: true; settings: ShopSettings; values: Record<string, string> }
+  | { ok: false; fieldErrors: Record<string, string> };
 
-/** Boolean fields arrive as "true"/"false" from the form; everything else as text. */
+/**
+ * How settings travel through the form: every field is a string named by its dotted path.
+ * Booleans are "true"/"false", lists are comma-separated, maps are one "key = value" per line.
+ */
 const booleanFields = new Set([
   "allowBackgroundSyncs",
   "allowOutgoingWrites",
   "orders.importEnabled",
   "orders.autoProcess",
+  "orders.useOrderNameAsDocumentNo",
+  "orders.writeBackDocumentNo",
+  "orders.filters.onlyPaid",
+  "orders.filters.excludeHighRisk",
   "customers.createUnknownInErp",
   "products.createUnknownInErp",
   "inventory.enabled",
 ]);
+const listFields = new Set(["orders.filters.channels", "orders.filters.tags"]);
+const mapFields = new Set(["orders.shippingMethods", "orders.locations", "customers.defaultCustomerByCountry"]);
 
 /** Dotted form field names (`orders.importSince`) → the nested object the schema expects. */
 export function settingsInputFromForm(form: FormData): Record<string, unknown> {
   const input: Record<string, unknown> = {};
   for (const [name, raw] of form.entries()) {
-    if (typeof raw !== "string" || name.startsWith("_")) continue;
-    let value: unknown = raw;
-    if (booleanFields.has(name)) value = raw === "true" ? true : raw === "false" ? false : raw;
-    else if (name === "orders.importSince" && raw === "") value = null;
-    const path = name.split(".");
-    let node = input;
-    for (const key of path.slice(0, -1)) {
-      const next = node[key];
-      node = (typeof next === "object" && next !== null ? next : (node[key] = {})) as Record<string, unknown>;
-    }
-    node[path[path.length - 1] ?? name] = value;
+    if (typeof raw !== "string" || name.startsWith("_") || name === "intent") continue;
+    setPath(input, name, fieldValue(name, raw));
   }
   return input;
+}
+
+function fieldValue(name: string, raw: string): unknown {
+  if (booleanFields.has(name)) return raw === "true" ? true : raw === "false" ? false : raw;
+  if (listFields.has(name)) {
+    return raw
+      .split(",")
+      .map((item) => item.trim())
+      .filter((item) => item !== "");
+  }
+  if (mapFields.has(name)) {
+    const entries = raw
+      .split("\n")
+      .map((line) => line.trim())
+      .filter((line) => line !== "")
+      .map((line) => {
+        const at = line.lastIndexOf("=");
+        return at < 0 ? [line, ""] : [line.slice(0, at).trim(), line.slice(at + 1).trim()];
+      });
+    return Object.fromEntries(entries);
+  }
+  if (name === "orders.importSince" && raw === "") return null;
+  return raw;
+}
+
+function setPath(target: Record<string, unknown>, name: string, value: unknown): void {
+  const path = name.split(".");
+  let node = target;
+  for (const key of path.slice(0, -1)) {
+    const next = node[key];
+    node = (typeof next === "object" && next !== null ? next : (node[key] = {})) as Record<string, unknown>;
+  }
+  node[path[path.length - 1] ?? name] = value;
+}
+
+/** The inverse: settings → the form's string fields. */
+export function settingsToFormValues(settings: ShopSettings): Record<string, string> {
+  const values: Record<string, string> = {};
+  const walk = (value: unknown, prefix: string) => {
+    if (listFields.has(prefix) && Array.isArray(value)) values[prefix] = value.join(", ");
+    else if (mapFields.has(prefix) && typeof value === "object" && value !== null) {
+      values[prefix] = Object.entries(value)
+        .map(([key, v]) => `${key} = ${String(v)}`)
+        .join("\n");
+    } else if (typeof value === "object" && value !== null) {
+      for (const [key, v] of Object.entries(value)) walk(v, prefix ? `${prefix}.${key}` : key);
+    } else values[prefix] = value === null || value === undefined ? "" : String(value);
+  };
+  walk(settings, "");
+  return values;
+}
+
+export async function loadSettingsForm(shopId: number): Promise<Record<string, string>> {
+  return settingsToFormValues(await getShopSettings(getDb(), shopId));
 }
 
 export function loadSettings(shopId: number): Promise<ShopSettings> {
@@ -44,9 +99,21 @@ export async function saveSettingsForm(shopId: number, form: FormData): Promise<
   const parsed = shopSettingsSchema.safeParse(settingsInputFromForm(form));
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".")] ??= issue.message;
+    for (const issue of parsed.error.issues) {
+      // Errors inside a list or map belong to the field that holds it.
+      const field = fieldNameFor(issue.path.map(String));
+      fieldErrors[field] ??= issue.message;
+    }
     return { ok: false, fieldErrors };
   }
   await saveShopSettings(getDb(), shopId, parsed.data);
-  return { ok: true, settings: parsed.data };
+  return { ok: true, settings: parsed.data, values: settingsToFormValues(parsed.data) };
+}
+
+function fieldNameFor(path: string[]): string {
+  for (let length = path.length; length > 0; length--) {
+    const candidate = path.slice(0, length).join(".");
+    if (listFields.has(candidate) || mapFields.has(candidate)) return candidate;
+  }
+  return path.join(".");
 }

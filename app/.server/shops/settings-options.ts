@@ -37,7 +37,13 @@ const loggingLabels: Labels<typeof loggingLevels> = {
 const options = <T extends string>(labels: Record<T, string>) =>
   (Object.entries(labels) as [T, string][]).map(([value, label]) => ({ value, label }));
 
+const currencyLabels = {
+  shop: "Shop currency",
+  presentment: "The customer's (presentment) currency",
+} as const;
+
 export const settingsOptions = {
+  currencies: options(currencyLabels),
   directions: options(directionLabels),
   customerMappings: options(customerMappingLabels),
   productMappings: options(productMappingLabels),

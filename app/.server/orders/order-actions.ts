@@ -1,0 +1,68 @@
+import { and, eq } from "drizzle-orm";
+
+import { orders } from "../../../db/schema/orders.ts";
+import { getDb } from "../db.ts";
+import { enqueueJob } from "../jobs/enqueue.ts";
+import { addOrderEvent } from "../queries/order-events.ts";
+
+export type OrderActionResult = { ok: true; message: string } | { ok: false; message: string };
+
+/** Queue processing now (the order page's Process / Retry). Conflicting or processed orders are refused. */
+export async function requestProcessing(shopId: number, orderId: number): Promise<OrderActionResult> {
+  return getDb().transaction(async (tx) => {
+    const [order] = await tx
+      .select({ status: orders.status, hasConflict: orders.hasConflict })
+      .from(orders)
+      .where(and(eq(orders.shopId, shopId), eq(orders.id, orderId)))
+      .for("update");
+    if (!order) return { ok: false, message: "No such order." };
+    if (order.status === "processed") return { ok: false, message: "This order already has its ERP document." };
+    if (order.hasConflict) return { ok: false, message: "Resolve the conflict first." };
+    if (order.status === "ignored") {
+      await tx
+        .update(orders)
+        .set({ status: "unprocessed", statusReason: null, updatedAt: new Date() })
+        .where(and(eq(orders.shopId, shopId), eq(orders.id, orderId)));
+    }
+    await enqueueJob(tx, {
+      task: "orders__process",
+      payload: { shopId, orderId },
+      jobKey: `orders__process:${shopId}:${orderId}`,
+      maxAttempts: 10,
+    });
+    await addOrderEvent(tx, { shopId, orderId, kind: "processing", message: "queued by the merchant" });
+    return { ok: true, message: "Processing queued" };
+  });
+}
+
+/** The merchant decides not to make an ERP document for this order. */
+export async function ignoreOrder(shopId: number, orderId: number): Promise<OrderActionResult> {
+  const updated = await getDb()
+    .update(orders)
+    .set({ status: "ignored", statusReason: "ignored by the merchant", waitingOn: null, updatedAt: new Date() })
+    .where(and(eq(orders.shopId, shopId), eq(orders.id, orderId), eq(orders.hasConflict, false)))
+    .returning({ id: orders.id, status: orders.status });
+  if (updated.length === 0) return { ok: false, message: "This order cannot be ignored now." };
+  await addOrderEvent(getDb(), { shopId, orderId, kind: "ignored", message: "by the merchant" });
+  return { ok: true, message: "Order ignored" };
+}
+
+/**
+ * The merchant has dealt with a conflict (e.g. changed the ERP document by hand): the ERP document
+ * stays as it is and the order leaves the conflicts list.
+ */
+export async function resolveConflict(shopId: number, orderId: number): Promise<OrderActionResult> {
+  const updated = await getDb()
+    .update(orders)
+    .set({ hasConflict: false, conflictReason: null, updatedAt: new Date() })
+    .where(and(eq(orders.shopId, shopId), eq(orders.id, orderId), eq(orders.hasConflict, true)))
+    .returning({ id: orders.id });
+  if (updated.length === 0) return { ok: false, message: "This order has no conflict." };
+  await addOrderEvent(getDb(), {
+    shopId,
+    orderId,
+    kind: "resolved",
+    message: "conflict marked resolved by the merchant",
+  });
+  return { ok: true, message: "Conflict resolved" };
+}

@@ -1,0 +1,202 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { useAppBridge } from "@shopify/app-bridge-react";
+import { Badge, Banner, BlockStack, Card, DataTable, InlineStack, Layout, Page, Text } from "@shopify/polaris";
+import { useEffect } from "react";
+import { z } from "zod";
+
+import { getDb } from "../.server/db.ts";
+import { ignoreOrder, requestProcessing, resolveConflict } from "../.server/orders/order-actions.ts";
+import { listOrderEvents } from "../.server/queries/order-events.ts";
+import { getOrderDetail } from "../.server/queries/order-list.ts";
+import { shopIdFor } from "../.server/shops/current-shop.ts";
+import { importedOrderSchema } from "../.server/sync/orders/imported-order.ts";
+import { authenticate } from "../shopify.server.ts";
+
+const idSchema = z.coerce.number().int().positive();
+
+export const loader = async ({ request, params }: LoaderFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const orderId = idSchema.safeParse(params.id);
+  if (!orderId.success) throw new Response("No such order", { status: 404 });
+  const shopId = await shopIdFor(session.shop);
+  const order = await getOrderDetail(getDb(), { shopId, orderId: orderId.data });
+  if (!order) throw new Response("No such order", { status: 404 });
+  const snapshot = importedOrderSchema.safeParse(order.snapshot);
+  const events = await listOrderEvents(getDb(), { shopId, orderId: order.id });
+  return {
+    order: {
+      id: order.id,
+      name: order.name,
+      status: order.status,
+      waitingOn: order.waitingOn,
+      statusReason: order.statusReason,
+      hasConflict: order.hasConflict,
+      conflictReason: order.conflictReason,
+      errorMessage: order.errorMessage,
+      erpDocument: order.erpDocumentNumber ? { type: order.erpDocumentType, number: order.erpDocumentNumber } : null,
+    },
+    snapshot: snapshot.success ? snapshot.data : null,
+    events: events.map((event) => ({ ...event, at: event.at.toISOString() })),
+  };
+};
+
+const actionSchema = z.object({ intent: z.enum(["process", "ignore", "resolve"]) });
+
+export const action = async ({ request, params }: ActionFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const orderId = idSchema.safeParse(params.id);
+  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!orderId.success || !parsed.success) return { ok: false as const, message: "That action is not available." };
+  const shopId = await shopIdFor(session.shop);
+  switch (parsed.data.intent) {
+    case "process":
+      return requestProcessing(shopId, orderId.data);
+    case "ignore":
+      return ignoreOrder(shopId, orderId.data);
+    case "resolve":
+      return resolveConflict(shopId, orderId.data);
+  }
+};
+
+export default function OrderPage() {
+  const { order, snapshot, events } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const submit = useSubmit();
+  const busy = useNavigation().state !== "idle";
+  const shopify = useAppBridge();
+  useEffect(() => {
+    if (result) shopify.toast.show(result.message, { isError: !result.ok });
+  }, [result, shopify]);
+  const run = (intent: string) => submit({ intent }, { method: "post" });
+  const money = (pair: { shop: string; presentment: string }) => `${pair.shop} ${snapshot?.shopCurrency ?? ""}`;
+
+  const secondary = [];
+  if (order.hasConflict)
+    secondary.push({ content: "Mark conflict resolved", onAction: () => run("resolve"), disabled: busy });
+  if (order.status !== "processed" && !order.hasConflict) {
+    secondary.push({ content: "Ignore", destructive: true, onAction: () => run("ignore"), disabled: busy });
+  }
+  const canProcess = order.status !== "processed" && !order.hasConflict;
+
+  return (
+    <Page
+      title={`Order ${order.name}`}
+      backAction={{ content: "Orders", url: "/app/orders" }}
+      titleMetadata={
+        <Badge tone={order.status === "processed" ? "success" : order.status === "error" ? "critical" : "attention"}>
+          {order.status}
+        </Badge>
+      }
+      primaryAction={
+        canProcess
+          ? { content: order.status === "error" ? "Retry" : "Process", onAction: () => run("process"), loading: busy }
+          : undefined
+      }
+      secondaryActions={secondary}
+    >
+      <Layout>
+        <Layout.Section>
+          <BlockStack gap="400">
+            {order.hasConflict ? (
+              <Banner tone="critical" title="Changed in Shopify after its ERP document was made">
+                <p>{order.conflictReason ?? "The order was edited or cancelled."}</p>
+                <p>The ERP document is left alone until you mark the conflict resolved.</p>
+              </Banner>
+            ) : null}
+            {order.errorMessage ? (
+              <Banner tone="critical" title="Processing failed">
+                <p>{order.errorMessage}</p>
+              </Banner>
+            ) : null}
+            {order.waitingOn ? (
+              <Banner
+                tone="warning"
+                title={
+                  order.waitingOn === "unmapped_customer"
+                    ? "Waiting for a customer mapping"
+                    : "Waiting for a product mapping"
+                }
+              >
+                <p>
+                  Map it on the unmapped {order.waitingOn === "unmapped_customer" ? "customers" : "products"} list; the
+                  order is processed after that.
+                </p>
+              </Banner>
+            ) : null}
+            <Card>
+              <BlockStack gap="200">
+                <Text as="h2" variant="headingMd">
+                  ERP document
+                </Text>
+                <Text as="p">
+                  {order.erpDocument
+                    ? `${order.erpDocument.type === "invoice" ? "Sales invoice" : "Sales order"} ${order.erpDocument.number}`
+                    : "Not created yet."}
+                </Text>
+                {order.statusReason ? (
+                  <Text as="p" tone="subdued">
+                    {order.statusReason}
+                  </Text>
+                ) : null}
+              </BlockStack>
+            </Card>
+            {snapshot ? (
+              <Card>
+                <BlockStack gap="200">
+                  <Text as="h2" variant="headingMd">
+                    In Shopify
+                  </Text>
+                  <InlineStack gap="400">
+                    <Text as="span">{snapshot.customer?.email ?? snapshot.email ?? "No customer"}</Text>
+                    <Text as="span">{snapshot.financialStatus ?? ""}</Text>
+                    <Text as="span">{snapshot.fulfillmentStatus ?? ""}</Text>
+                    {snapshot.cancelledAt ? <Badge tone="critical">Cancelled</Badge> : null}
+                  </InlineStack>
+                  <DataTable
+                    columnContentTypes={["text", "text", "numeric", "numeric", "numeric"]}
+                    headings={["Item", "SKU", "Quantity", "Unit price", "Discount"]}
+                    rows={snapshot.lines.map((line) => [
+                      line.variantTitle ? `${line.title} – ${line.variantTitle}` : line.title,
+                      line.sku ?? "",
+                      line.quantity,
+                      money(line.unitPrice),
+                      money(line.discount),
+                    ])}
+                    totals={["", "", "", "", money(snapshot.totals.total)]}
+                    showTotalsInFooter
+                  />
+                </BlockStack>
+              </Card>
+            ) : null}
+          </BlockStack>
+        </Layout.Section>
+        <Layout.Section variant="oneThird">
+          <Card>
+            <BlockStack gap="200">
+              <Text as="h2" variant="headingMd">
+                History
+              </Text>
+              {events.length === 0 ? (
+                <Text as="p" tone="subdued">
+                  Nothing yet.
+                </Text>
+              ) : null}
+              {events.map((event, index) => (
+                <BlockStack key={index} gap="050">
+                  <Text as="p" fontWeight="semibold">
+                    {event.kind}
+                  </Text>
+                  {event.message ? <Text as="p">{event.message}</Text> : null}
+                  <Text as="p" tone="subdued" variant="bodySm">
+                    {new Date(event.at).toLocaleString()}
+                  </Text>
+                </BlockStack>
+              ))}
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}
