@@ -72,8 +72,9 @@ export default function OrderPage() {
   const money = (pair: { shop: string; presentment: string }) => `${pair.shop} ${snapshot?.shopCurrency ?? ""}`;
 
   const secondary = [];
-  if (order.hasConflict)
+  if (order.hasConflict) {
     secondary.push({ content: "Mark conflict resolved", onAction: () => run("resolve"), disabled: busy });
+  }
   if (order.status !== "processed" && !order.hasConflict) {
     secondary.push({ content: "Ignore", destructive: true, onAction: () => run("ignore"), disabled: busy });
   }

@@ -3,6 +3,59 @@
 /* eslint-disable */
 import type * as AdminTypes from './admin.types.js';
 
+export type OrderForImportQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type OrderForImportQuery = { order?: AdminTypes.Maybe<(
+    Pick<AdminTypes.Order, 'id' | 'name' | 'createdAt' | 'updatedAt' | 'processedAt' | 'cancelledAt' | 'closed' | 'test' | 'email' | 'phone' | 'currencyCode' | 'presentmentCurrencyCode' | 'taxesIncluded' | 'displayFinancialStatus' | 'displayFulfillmentStatus' | 'sourceName' | 'tags' | 'note' | 'discountCodes'>
+    & { app?: AdminTypes.Maybe<Pick<AdminTypes.OrderApp, 'name'>>, retailLocation?: AdminTypes.Maybe<Pick<AdminTypes.Location, 'id'>>, risk: (
+      Pick<AdminTypes.OrderRiskSummary, 'recommendation'>
+      & { assessments: Array<Pick<AdminTypes.OrderRiskAssessment, 'riskLevel'>> }
+    ), customAttributes: Array<Pick<AdminTypes.Attribute, 'key' | 'value'>>, customer?: AdminTypes.Maybe<(
+      Pick<AdminTypes.Customer, 'id' | 'firstName' | 'lastName'>
+      & { defaultEmailAddress?: AdminTypes.Maybe<Pick<AdminTypes.CustomerEmailAddress, 'emailAddress'>>, defaultPhoneNumber?: AdminTypes.Maybe<Pick<AdminTypes.CustomerPhoneNumber, 'phoneNumber'>> }
+    )>, billingAddress?: AdminTypes.Maybe<Pick<AdminTypes.MailingAddress, 'firstName' | 'lastName' | 'company' | 'address1' | 'address2' | 'city' | 'zip' | 'provinceCode' | 'countryCodeV2' | 'phone'>>, shippingAddress?: AdminTypes.Maybe<Pick<AdminTypes.MailingAddress, 'firstName' | 'lastName' | 'company' | 'address1' | 'address2' | 'city' | 'zip' | 'provinceCode' | 'countryCodeV2' | 'phone'>>, currentSubtotalPriceSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }, currentTotalTaxSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }, currentTotalDiscountsSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }, currentShippingPriceSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }, currentTotalPriceSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }, shippingLines: { nodes: Array<(
+        Pick<AdminTypes.ShippingLine, 'title' | 'code'>
+        & { originalPriceSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }, currentDiscountedPriceSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }, discountAllocations: Array<{ allocatedAmountSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> } }>, taxLines: Array<(
+          Pick<AdminTypes.TaxLine, 'title' | 'rate'>
+          & { priceSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> } }
+        )> }
+      )> }, transactions: Array<(
+      Pick<AdminTypes.OrderTransaction, 'id' | 'kind' | 'status' | 'gateway' | 'processedAt'>
+      & { amountSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> } }
+    )>, lineItems: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'>, nodes: Array<(
+        Pick<AdminTypes.LineItem, 'id' | 'sku' | 'title' | 'variantTitle' | 'quantity' | 'currentQuantity' | 'requiresShipping' | 'isGiftCard'>
+        & { variant?: AdminTypes.Maybe<Pick<AdminTypes.ProductVariant, 'id' | 'barcode'>>, product?: AdminTypes.Maybe<Pick<AdminTypes.Product, 'id'>>, originalUnitPriceSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }, discountAllocations: Array<{ allocatedAmountSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> } }>, taxLines: Array<(
+          Pick<AdminTypes.TaxLine, 'title' | 'rate'>
+          & { priceSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> } }
+        )> }
+      )> } }
+  )> };
+
+export type OrderLineItemsQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+}>;
+
+
+export type OrderLineItemsQuery = { order?: AdminTypes.Maybe<{ lineItems: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'>, nodes: Array<(
+        Pick<AdminTypes.LineItem, 'id' | 'sku' | 'title' | 'variantTitle' | 'quantity' | 'currentQuantity' | 'requiresShipping' | 'isGiftCard'>
+        & { variant?: AdminTypes.Maybe<Pick<AdminTypes.ProductVariant, 'id' | 'barcode'>>, product?: AdminTypes.Maybe<Pick<AdminTypes.Product, 'id'>>, originalUnitPriceSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }, discountAllocations: Array<{ allocatedAmountSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> } }>, taxLines: Array<(
+          Pick<AdminTypes.TaxLine, 'title' | 'rate'>
+          & { priceSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> } }
+        )> }
+      )> } }> };
+
+export type OrdersUpdatedSinceQueryVariables = AdminTypes.Exact<{
+  query: AdminTypes.Scalars['String']['input'];
+  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+}>;
+
+
+export type OrdersUpdatedSinceQuery = { orders: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'>, nodes: Array<Pick<AdminTypes.Order, 'id' | 'updatedAt'>> } };
+
 export type ShopInfoQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
 
 
@@ -11,11 +64,22 @@ export type ShopInfoQuery = { shop: (
     & { plan: Pick<AdminTypes.ShopPlan, 'publicDisplayName' | 'partnerDevelopment' | 'shopifyPlus'> }
   ) };
 
+export type OrderErpDocumentNumberSetMutationVariables = AdminTypes.Exact<{
+  metafields: Array<AdminTypes.MetafieldsSetInput> | AdminTypes.MetafieldsSetInput;
+}>;
+
+
+export type OrderErpDocumentNumberSetMutation = { metafieldsSet?: AdminTypes.Maybe<{ metafields?: AdminTypes.Maybe<Array<Pick<AdminTypes.Metafield, 'id' | 'namespace' | 'key' | 'value'>>>, userErrors: Array<Pick<AdminTypes.MetafieldsSetUserError, 'field' | 'message' | 'code'>> }> };
+
 interface GeneratedQueryTypes {
+  "#graphql\n  query OrderForImport($id: ID!) {\n    order(id: $id) {\n      id\n      name\n      createdAt\n      updatedAt\n      processedAt\n      cancelledAt\n      closed\n      test\n      email\n      phone\n      currencyCode\n      presentmentCurrencyCode\n      taxesIncluded\n      displayFinancialStatus\n      displayFulfillmentStatus\n      sourceName\n      app {\n        name\n      }\n      retailLocation {\n        id\n      }\n      risk {\n        recommendation\n        assessments {\n          riskLevel\n        }\n      }\n      tags\n      note\n      customAttributes {\n        key\n        value\n      }\n      customer {\n        id\n        firstName\n        lastName\n        defaultEmailAddress {\n          emailAddress\n        }\n        defaultPhoneNumber {\n          phoneNumber\n        }\n      }\n      billingAddress {\n        firstName\n        lastName\n        company\n        address1\n        address2\n        city\n        zip\n        provinceCode\n        countryCodeV2\n        phone\n      }\n      shippingAddress {\n        firstName\n        lastName\n        company\n        address1\n        address2\n        city\n        zip\n        provinceCode\n        countryCodeV2\n        phone\n      }\n      discountCodes\n      currentSubtotalPriceSet {\n        shopMoney {\n          amount\n        }\n        presentmentMoney {\n          amount\n        }\n      }\n      currentTotalTaxSet {\n        shopMoney {\n          amount\n        }\n        presentmentMoney {\n          amount\n        }\n      }\n      currentTotalDiscountsSet {\n        shopMoney {\n          amount\n        }\n        presentmentMoney {\n          amount\n        }\n      }\n      currentShippingPriceSet {\n        shopMoney {\n          amount\n        }\n        presentmentMoney {\n          amount\n        }\n      }\n      currentTotalPriceSet {\n        shopMoney {\n          amount\n        }\n        presentmentMoney {\n          amount\n        }\n      }\n      shippingLines(first: 5, includeRemovals: false) {\n        nodes {\n          title\n          code\n          originalPriceSet {\n            shopMoney {\n              amount\n            }\n            presentmentMoney {\n              amount\n            }\n          }\n          currentDiscountedPriceSet {\n            shopMoney {\n              amount\n            }\n            presentmentMoney {\n              amount\n            }\n          }\n          discountAllocations {\n            allocatedAmountSet {\n              shopMoney {\n                amount\n              }\n              presentmentMoney {\n                amount\n              }\n            }\n          }\n          taxLines {\n            title\n            rate\n            priceSet {\n              shopMoney {\n                amount\n              }\n              presentmentMoney {\n                amount\n              }\n            }\n          }\n        }\n      }\n      transactions(first: 20) {\n        id\n        kind\n        status\n        gateway\n        processedAt\n        amountSet {\n          shopMoney {\n            amount\n          }\n          presentmentMoney {\n            amount\n          }\n        }\n      }\n      lineItems(first: 25) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          id\n          sku\n          title\n          variantTitle\n          quantity\n          currentQuantity\n          requiresShipping\n          isGiftCard\n          variant {\n            id\n            barcode\n          }\n          product {\n            id\n          }\n          originalUnitPriceSet {\n            shopMoney {\n              amount\n            }\n            presentmentMoney {\n              amount\n            }\n          }\n          discountAllocations {\n            allocatedAmountSet {\n              shopMoney {\n                amount\n              }\n              presentmentMoney {\n                amount\n              }\n            }\n          }\n          taxLines {\n            title\n            rate\n            priceSet {\n              shopMoney {\n                amount\n              }\n              presentmentMoney {\n                amount\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: OrderForImportQuery, variables: OrderForImportQueryVariables},
+  "#graphql\n  query OrderLineItems($id: ID!, $after: String) {\n    order(id: $id) {\n      lineItems(first: 25, after: $after) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          id\n          sku\n          title\n          variantTitle\n          quantity\n          currentQuantity\n          requiresShipping\n          isGiftCard\n          variant {\n            id\n            barcode\n          }\n          product {\n            id\n          }\n          originalUnitPriceSet {\n            shopMoney {\n              amount\n            }\n            presentmentMoney {\n              amount\n            }\n          }\n          discountAllocations {\n            allocatedAmountSet {\n              shopMoney {\n                amount\n              }\n              presentmentMoney {\n                amount\n              }\n            }\n          }\n          taxLines {\n            title\n            rate\n            priceSet {\n              shopMoney {\n                amount\n              }\n              presentmentMoney {\n                amount\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: OrderLineItemsQuery, variables: OrderLineItemsQueryVariables},
+  "#graphql\n  query OrdersUpdatedSince($query: String!, $after: String) {\n    orders(first: 100, after: $after, query: $query, sortKey: UPDATED_AT) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        updatedAt\n      }\n    }\n  }\n": {return: OrdersUpdatedSinceQuery, variables: OrdersUpdatedSinceQueryVariables},
   "#graphql\n  query ShopInfo {\n    shop {\n      name\n      myshopifyDomain\n      currencyCode\n      ianaTimezone\n      plan {\n        publicDisplayName\n        partnerDevelopment\n        shopifyPlus\n      }\n    }\n  }\n": {return: ShopInfoQuery, variables: ShopInfoQueryVariables},
 }
 
 interface GeneratedMutationTypes {
+  "#graphql\n  mutation OrderErpDocumentNumberSet($metafields: [MetafieldsSetInput!]!) {\n    metafieldsSet(metafields: $metafields) {\n      metafields {\n        id\n        namespace\n        key\n        value\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: OrderErpDocumentNumberSetMutation, variables: OrderErpDocumentNumberSetMutationVariables},
 }
 declare module '@shopify/admin-api-client' {
   type InputMaybe<T> = AdminTypes.InputMaybe<T>;

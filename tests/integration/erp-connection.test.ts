@@ -5,7 +5,7 @@ import type { ConnectionForm } from "../../app/.server/erp/connection-form.ts";
 import { erpAdapterForShop, saveConnectionForm, testConnectionForm } from "../../app/.server/erp/connections.ts";
 import { ensureShop } from "../../app/.server/queries/shops.ts";
 import { createBusinessCentralSandbox } from "../../sandbox/business-central/create-server.ts";
-import { type TestDatabase,useTestDatabase } from "../setup/test-database.ts";
+import { type TestDatabase, useTestDatabase } from "../setup/test-database.ts";
 
 const TENANT = "contoso.onmicrosoft.com";
 const CLIENT = { clientId: "11111111-2222-3333-4444-555555555555", clientSecret: "correct-horse-battery-staple" };

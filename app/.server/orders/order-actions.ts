@@ -4,6 +4,7 @@ import { orders } from "../../../db/schema/orders.ts";
 import { getDb } from "../db.ts";
 import { enqueueJob } from "../jobs/enqueue.ts";
 import { addOrderEvent } from "../queries/order-events.ts";
+import { processOrderJob } from "./process/enqueue-processing.ts";
 
 export type OrderActionResult = { ok: true; message: string } | { ok: false; message: string };
 
@@ -24,12 +25,7 @@ export async function requestProcessing(shopId: number, orderId: number): Promis
         .set({ status: "unprocessed", statusReason: null, updatedAt: new Date() })
         .where(and(eq(orders.shopId, shopId), eq(orders.id, orderId)));
     }
-    await enqueueJob(tx, {
-      task: "orders__process",
-      payload: { shopId, orderId },
-      jobKey: `orders__process:${shopId}:${orderId}`,
-      maxAttempts: 10,
-    });
+    await enqueueJob(tx, processOrderJob(shopId, orderId));
     await addOrderEvent(tx, { shopId, orderId, kind: "processing", message: "queued by the merchant" });
     return { ok: true, message: "Processing queued" };
   });

@@ -14,7 +14,8 @@ export type OrderEventKind =
   | "conflict"
   | "resolved"
   | "ignored"
-  | "written_back";
+  | "written_back"
+  | "skipped";
 
 /** One line of an order's history (shown on the order page). */
 export async function addOrderEvent(

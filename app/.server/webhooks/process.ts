@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import type { Db, Tx } from "../db.ts";
-import { upsertOrderSeen } from "../queries/orders.ts";
+import { enqueueOrderImport } from "../orders/import/job-keys.ts";
 import { deleteShopData, findShopByDomain } from "../queries/shops.ts";
 import { recordFailedRun } from "../queries/task-runs.ts";
 import { deleteUnmappedRecord } from "../queries/unmapped-records.ts";
@@ -71,13 +71,10 @@ async function applyTopic(tx: Tx, input: { shopId: number; topic: WebhookTopic; 
     case "orders/create":
     case "orders/updated":
     case "orders/cancelled": {
+      // The payload only names the order: it may be stale or arrive out of order, so the import
+      // reads the order back from the Admin API (one run per shop for a whole burst).
       const order = webhookPayloadSchemas[input.topic].parse(input.payload);
-      await upsertOrderSeen(tx, {
-        shopId,
-        shopifyOrderId: order.admin_graphql_api_id,
-        name: order.name,
-        shopifyUpdatedAt: new Date(order.updated_at),
-      });
+      await enqueueOrderImport(tx, { shopId, orderId: order.admin_graphql_api_id, now: new Date() });
       return false;
     }
     case "customers/redact": {

@@ -68,6 +68,25 @@ async function setupBusinessCentral(): Promise<ErpContractSetup> {
       variantCode: variant.code,
       locationCode: company.locations.all()[0]!.code,
     },
+    lookupFixtures: (() => {
+      const c = company.customers.all()[0]!;
+      const barcode = company.itemReferences
+        .all()
+        .find((r) => r.itemNumber === variant.itemNumber && r.variantCode === variant.code)!;
+      return {
+        customer: {
+          number: c.number,
+          displayName: c.displayName,
+          email: c.email,
+          phone: c.phoneNumber,
+          line1: c.addressLine1,
+          postalCode: c.postalCode,
+          city: c.city,
+          countryCode: c.country,
+        },
+        variantBarcode: barcode.referenceNumber,
+      };
+    })(),
     createItems: async (count, options = {}) =>
       Array.from({ length: count }, (_, i) => {
         const row = company.items.insert({

@@ -8,6 +8,21 @@ import type { ErpCallRecord } from "../../../app/.server/adapters/erp/request-lo
 export interface ErpContractHarness {
   /** Master data a sales document can reference. */
   fixtures: { customerNumber: string; itemNumber: string; variantCode: string; locationCode: string };
+  /** What order processing looks customers and items up by, for the lookup contract. */
+  lookupFixtures: {
+    customer: {
+      number: string;
+      displayName: string;
+      email: string;
+      phone: string;
+      line1: string;
+      postalCode: string;
+      city: string;
+      countryCode: string;
+    };
+    /** A barcode of `fixtures.itemNumber` + `fixtures.variantCode`. */
+    variantBarcode: string;
+  };
   /** Creates items; `modifiedAt` forces their change timestamp (equal stamps, late commits). */
   createItems(count: number, options?: { modifiedAt?: string }): Promise<Array<{ id: string; number: string }>>;
   /** Changes an item ERP-side, so its change timestamp and version move on. */

@@ -1,6 +1,7 @@
 import { describe } from "vitest";
 
 import { connectionContract } from "./contract-connection.ts";
+import { lookupContract } from "./contract-lookups.ts";
 import { pullContract } from "./contract-pull.ts";
 import { writeContract } from "./contract-writes.ts";
 import type { ErpContractSetup } from "./harness.ts";
@@ -14,5 +15,6 @@ export function runErpContract(name: string, setup: () => Promise<ErpContractSet
     describe("paged pull", () => pullContract(setup));
     describe("idempotent writes", () => writeContract(setup));
     describe("connection, errors and limits", () => connectionContract(setup));
+    describe("lookups for order processing", () => lookupContract(setup));
   });
 }

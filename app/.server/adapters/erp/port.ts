@@ -85,6 +85,8 @@ export interface SalesDocumentInput {
   type: SalesDocumentType;
   /** The Shopify order number (e.g. "#1001"); at most 35 characters, never cut. */
   externalDocumentNumber: string;
+  /** The document's own number; absent = the ERP's number series (BC needs Manual Nos. for this). */
+  documentNumber?: string;
   customerNumber: string;
   currencyCode?: string;
   pricesIncludeTax: boolean;
@@ -120,6 +122,38 @@ export interface ItemInput {
   baseUnitOfMeasureCode?: string;
 }
 
+/** How order processing looks for the ERP customer a Shopify buyer is. */
+export type CustomerLookup =
+  | { number: string }
+  /** Case-insensitive. */
+  | { email: string }
+  /** Compared digits only, so "+1 (555) 010-0123" finds "555-0100123". */
+  | { phone: string }
+  /** Name, address line 1, post code, city and country all equal (case-insensitive). */
+  | { billTo: { name: string; line1: string; line2: string; postalCode: string; city: string; countryCode: string } };
+
+/** An item (with a variant) by number, by a variant code alone (first match), or by barcode. */
+export type ItemLookup = { number: string; variantCode?: string } | { variantCode: string } | { barcode: string };
+
+export interface FoundCustomer {
+  number: string;
+  displayName: string;
+  email: string;
+  city: string;
+}
+
+export interface FoundItem {
+  itemNumber: string;
+  /** "" for the item itself. */
+  variantCode: string;
+  displayName: string;
+}
+
+export interface SearchOptions {
+  /** Most records to return. Default 20, at most 50. */
+  limit?: number;
+}
+
 export interface PaymentInput {
   /** The Shopify transaction or order key the payment line is found by. */
   externalDocumentNumber: string;
@@ -150,6 +184,14 @@ export interface ErpAdapter {
   /** Orders: ship and invoice; invoices: post. UNSUPPORTED when `posting` is off. */
   postDocument(ref: { type: SalesDocumentType; id: string }): Promise<void>;
   upsertCustomer(input: CustomerInput): Promise<WriteResult>;
+  /** The first customer matching; null when none does. */
+  findCustomer(lookup: CustomerLookup): Promise<FoundCustomer | null>;
+  /** The item (and variant) matching; null when none does. Barcodes need the `barcodes` capability, else GTIN. */
+  findItem(lookup: ItemLookup): Promise<FoundItem | null>;
+  /** For a picker: number prefix, or name / e-mail containing the text. */
+  searchCustomers(text: string, options?: SearchOptions): Promise<FoundCustomer[]>;
+  /** For a picker: items and item variants by number prefix or name. */
+  searchItems(text: string, options?: SearchOptions): Promise<FoundItem[]>;
   upsertItem(input: ItemInput): Promise<WriteResult>;
   recordPayment(input: PaymentInput): Promise<WriteResult>;
 }

@@ -7,6 +7,7 @@ import { listCompanies, probeCapabilities } from "./capabilities.ts";
 import { type BcConnectionConfigInput, bcConnectionConfigSchema, bcConnectionKey } from "./config.ts";
 import type { BcContext } from "./context.ts";
 import { createBcCredentials } from "./credentials.ts";
+import { findCustomer, findItem, searchCustomers, searchItems } from "./find-records.ts";
 import { bcSend } from "./http.ts";
 import { upsertCustomer, upsertItem } from "./master-data.ts";
 import { recordPayment } from "./payments.ts";
@@ -87,6 +88,10 @@ export function createBusinessCentralAdapter(config: BcConnectionConfigInput, de
     postDocument: (ref) => postDocument(ctx, ref),
     upsertCustomer: (input) => upsertCustomer(ctx, input),
     upsertItem: (input) => upsertItem(ctx, input),
+    findCustomer: (lookup) => findCustomer(ctx, lookup),
+    findItem: (lookup) => findItem(ctx, lookup),
+    searchCustomers: (text, options) => searchCustomers(ctx, text, options),
+    searchItems: (text, options) => searchItems(ctx, text, options),
     recordPayment: (input) => recordPayment(ctx, input),
   };
 }

@@ -87,6 +87,7 @@ async function documentBody(ctx: BcContext, input: SalesDocumentInput): Promise<
   for (const line of input.lines) lines.push(await lineBody(ctx, line));
   return {
     externalDocumentNumber: input.externalDocumentNumber,
+    ...(input.documentNumber ? { number: input.documentNumber } : {}),
     customerId: await customerId(ctx, input.customerNumber),
     ...(input.currencyCode ? { currencyCode: input.currencyCode } : {}),
     pricesIncludeTax: input.pricesIncludeTax,

@@ -1,0 +1,192 @@
+import type { FoundCustomer, FoundItem } from "../../adapters/erp/port.ts";
+import { getDb, type Tx } from "../../db.ts";
+import { erpAdapterForShop } from "../../erp/connections.ts";
+import { upsertCustomerLink, upsertVariantLink } from "../../queries/links.ts";
+import { addOrderEvent } from "../../queries/order-events.ts";
+import { markOrdersIgnored, ordersWaitingOnCustomer, ordersWaitingOnVariant } from "../../queries/order-processing.ts";
+import { getShopSettings } from "../../queries/shops.ts";
+import { getUnmappedRecord, resolveUnmappedRecords } from "../../queries/unmapped-records.ts";
+import { importedOrderSchema } from "../../sync/orders/imported-order.ts";
+import { newErpCustomer } from "../../sync/orders/resolve-customer.ts";
+import { splitSku, variantKey } from "../../sync/orders/resolve-lines.ts";
+import { enqueueOrderProcessing } from "./enqueue-processing.ts";
+import { asErpError, describeErpError, NO_ERP_MESSAGE } from "./erp-errors.ts";
+import { createErpCustomer } from "./resolve-with-erp.ts";
+
+/** What a list action tells the merchant. */
+export type MappingResult = { ok: true; message: string; ordersQueued: number } | { ok: false; message: string };
+
+async function requireAdapter(shopId: number) {
+  const adapter = await erpAdapterForShop(shopId);
+  if (!adapter) throw new MappingFailure(NO_ERP_MESSAGE);
+  return adapter;
+}
+
+class MappingFailure extends Error {}
+
+/** Runs an action, turning ERP errors and our own refusals into a message for the list. */
+async function action(run: () => Promise<MappingResult>): Promise<MappingResult> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof MappingFailure) return { ok: false, message: error.message };
+    const erpError = asErpError(error);
+    if (erpError) return { ok: false, message: describeErpError(erpError) };
+    throw error;
+  }
+}
+
+/** Links, takes the record off the list and re-enqueues the orders it held up, in one transaction. */
+async function settle(
+  shopId: number,
+  entity: "customer" | "product",
+  shopifyId: string,
+  link: (tx: Tx) => Promise<void>,
+  message: string,
+): Promise<MappingResult> {
+  return getDb().transaction(async (tx) => {
+    await link(tx);
+    await resolveUnmappedRecords(tx, { shopId, entity, shopifyIds: [shopifyId] });
+    const waiting =
+      entity === "customer"
+        ? await ordersWaitingOnCustomer(tx, { shopId, shopifyCustomerId: shopifyId })
+        : await ordersWaitingOnVariant(tx, { shopId, shopifyVariantId: shopifyId });
+    for (const order of waiting) await addOrderEvent(tx, { shopId, orderId: order.id, kind: "resolved", message });
+    await enqueueOrderProcessing(tx, { shopId, orderIds: waiting.map((o) => o.id) });
+    return { ok: true, message, ordersQueued: waiting.length };
+  });
+}
+
+export function mapCustomer(shopId: number, shopifyCustomerId: string, erpCustomerNumber: string) {
+  return action(async () => {
+    const found = await (await requireAdapter(shopId)).findCustomer({ number: erpCustomerNumber });
+    if (!found) throw new MappingFailure(`Customer ${erpCustomerNumber} does not exist in the ERP.`);
+    return settle(
+      shopId,
+      "customer",
+      shopifyCustomerId,
+      (tx) =>
+        upsertCustomerLink(tx, { shopId, shopifyCustomerId, erpCustomerNumber: found.number, source: "merchant" }),
+      `Customer mapped to ERP customer ${found.number}.`,
+    );
+  });
+}
+
+export function createCustomerInErp(shopId: number, shopifyCustomerId: string) {
+  return action(async () => {
+    const [waiting] = await ordersWaitingOnCustomer(getDb(), { shopId, shopifyCustomerId });
+    const order = waiting ? importedOrderSchema.safeParse(waiting.snapshot) : null;
+    if (!order?.success) throw new MappingFailure("No waiting order holds this customer's details.");
+    const customer = newErpCustomer(order.data);
+    if (!customer) {
+      throw new MappingFailure("The customer has no e-mail address; map an existing ERP customer instead.");
+    }
+    const number = await createErpCustomer(await requireAdapter(shopId), customer);
+    return settle(
+      shopId,
+      "customer",
+      shopifyCustomerId,
+      (tx) => upsertCustomerLink(tx, { shopId, shopifyCustomerId, erpCustomerNumber: number, source: "created" }),
+      `Customer ${number} created in the ERP.`,
+    );
+  });
+}
+
+export function mapVariant(shopId: number, shopifyVariantId: string, erpItemNumber: string, erpVariantCode = "") {
+  return action(async () => {
+    const lookup = erpVariantCode ? { number: erpItemNumber, variantCode: erpVariantCode } : { number: erpItemNumber };
+    const found = await (await requireAdapter(shopId)).findItem(lookup);
+    const what = erpVariantCode ? `Item ${erpItemNumber} variant ${erpVariantCode}` : `Item ${erpItemNumber}`;
+    if (!found) throw new MappingFailure(`${what} does not exist in the ERP.`);
+    return settle(
+      shopId,
+      "product",
+      shopifyVariantId,
+      (tx) =>
+        upsertVariantLink(tx, {
+          shopId,
+          shopifyVariantId,
+          erpItemNumber: found.itemNumber,
+          erpVariantCode: found.variantCode,
+          source: "merchant",
+        }),
+      `Product mapped to ERP ${what.toLowerCase()}.`,
+    );
+  });
+}
+
+/** Creates an item whose number is the SKU (a SKU naming item + variant needs the variant made in the ERP). */
+export function createItemInErp(shopId: number, shopifyVariantId: string) {
+  return action(async () => {
+    const [waiting] = await ordersWaitingOnVariant(getDb(), { shopId, shopifyVariantId });
+    const order = waiting ? importedOrderSchema.safeParse(waiting.snapshot) : null;
+    const line = order?.success ? order.data.lines.find((l) => variantKey(l) === shopifyVariantId) : undefined;
+    if (!line) throw new MappingFailure("No waiting order holds this product's details.");
+    const settings = await getShopSettings(getDb(), shopId);
+    const sku = line.sku?.trim() ?? "";
+    const mapping = settings.products.mapping;
+    const usable =
+      sku.length > 0 &&
+      sku.length <= 20 &&
+      (mapping === "item_no" ||
+        (mapping === "item_no_and_variant_code" && !splitSku(sku, settings.products.skuSeparator)));
+    if (!usable) {
+      throw new MappingFailure(
+        "The SKU does not name a whole ERP item number; create the item (and variant) in the ERP and map it.",
+      );
+    }
+    const created = await (
+      await requireAdapter(shopId)
+    ).upsertItem({
+      number: sku,
+      displayName: [line.title, line.variantTitle].filter(Boolean).join(" ").slice(0, 100),
+      unitPrice: line.unitPrice.shop,
+      ...(line.barcode ? { gtin: line.barcode } : {}),
+    });
+    const number = created.ref.number || sku;
+    return settle(
+      shopId,
+      "product",
+      shopifyVariantId,
+      (tx) =>
+        upsertVariantLink(tx, {
+          shopId,
+          shopifyVariantId,
+          erpItemNumber: number,
+          erpVariantCode: "",
+          source: "created",
+        }),
+      `Item ${number} created in the ERP.`,
+    );
+  });
+}
+
+/** Takes the record off its list; the orders that need it will not be processed (marked ignored). */
+export async function ignoreUnmapped(shopId: number, unmappedRecordId: number): Promise<MappingResult> {
+  const db = getDb();
+  return db.transaction(async (tx) => {
+    const record = await getUnmappedRecord(tx, { shopId, id: unmappedRecordId });
+    if (!record || record.entity === "company") return { ok: false, message: "That record is not on the list." };
+    await resolveUnmappedRecords(tx, { shopId, entity: record.entity, shopifyIds: [record.shopifyId] });
+    const waiting =
+      record.entity === "customer"
+        ? await ordersWaitingOnCustomer(tx, { shopId, shopifyCustomerId: record.shopifyId })
+        : await ordersWaitingOnVariant(tx, { shopId, shopifyVariantId: record.shopifyId });
+    const reason = `The merchant ignored the unmapped ${record.entity} ${record.label}.`;
+    await markOrdersIgnored(tx, { shopId, orderIds: waiting.map((o) => o.id), reason });
+    for (const order of waiting) {
+      await addOrderEvent(tx, { shopId, orderId: order.id, kind: "ignored", message: reason });
+    }
+    return { ok: true, message: `Ignored; ${waiting.length} waiting order(s) will not be processed.`, ordersQueued: 0 };
+  });
+}
+
+export async function searchErpCustomers(shopId: number, text: string): Promise<FoundCustomer[]> {
+  const adapter = await erpAdapterForShop(shopId);
+  return adapter ? adapter.searchCustomers(text, { limit: 20 }) : [];
+}
+
+export async function searchErpItems(shopId: number, text: string): Promise<FoundItem[]> {
+  const adapter = await erpAdapterForShop(shopId);
+  return adapter ? adapter.searchItems(text, { limit: 20 }) : [];
+}

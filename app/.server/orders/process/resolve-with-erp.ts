@@ -1,0 +1,189 @@
+import { sql } from "drizzle-orm";
+
+import type { ErpAdapter } from "../../adapters/erp/port.ts";
+import type { DbOrTx } from "../../db.ts";
+import { getCustomerLink, getVariantLinks, upsertCustomerLink, upsertVariantLink } from "../../queries/links.ts";
+import type { ShopSettings } from "../../shops/settings-schema.ts";
+import type { ImportedOrder } from "../../sync/orders/imported-order.ts";
+import type { ResolvedOrder } from "../../sync/orders/map-to-sales-document.ts";
+import {
+  customerKey,
+  customerLookups,
+  type NewErpCustomer,
+  resolveCustomer,
+} from "../../sync/orders/resolve-customer.ts";
+import { type ErpItemRef, itemLines, itemLookups, resolveLines, variantKey } from "../../sync/orders/resolve-lines.ts";
+
+export interface UnmappedThing {
+  entity: "customer" | "product";
+  shopifyId: string;
+  label: string;
+}
+
+export type ErpResolution =
+  | { kind: "resolved"; resolved: ResolvedOrder; customerKey: string; variantKeys: string[] }
+  | {
+      kind: "waiting";
+      waitingOn: "unmapped_customer" | "unmapped_product";
+      unmapped: UnmappedThing[];
+      message: string;
+    };
+
+/**
+ * The effectful half of mapping: reads links, asks the ERP what the pure decisions need, creates
+ * customers/items when allowed and stores every new link. The decisions themselves are in sync/.
+ */
+export async function resolveWithErp(
+  db: DbOrTx,
+  adapter: ErpAdapter,
+  input: { shopId: number; order: ImportedOrder; settings: ShopSettings },
+): Promise<ErpResolution> {
+  const { order } = input;
+  const customer = await resolveCustomerWithErp(db, adapter, input);
+  const lines = await resolveLinesWithErp(db, adapter, input);
+  const unmapped: UnmappedThing[] = [];
+  const key = customerKey(order);
+  if (customer === null) unmapped.push({ entity: "customer", shopifyId: key.shopifyCustomerId, label: key.label });
+  for (const v of lines.unmapped) unmapped.push({ entity: "product", shopifyId: v.shopifyVariantId, label: v.label });
+  if (customer === null || lines.items === null) {
+    const waitingOn = customer === null ? "unmapped_customer" : "unmapped_product";
+    const message =
+      waitingOn === "unmapped_customer"
+        ? `Waiting for the customer ${key.label} to be mapped to an ERP customer.`
+        : `Waiting for ${lines.unmapped.length} product(s) to be mapped: ${lines.unmapped.map((u) => u.label).join(", ")}.`;
+    return { kind: "waiting", waitingOn, unmapped, message };
+  }
+  return {
+    kind: "resolved",
+    resolved: { customerNumber: customer, items: lines.items },
+    customerKey: key.shopifyCustomerId,
+    variantKeys: [...new Set(itemLines(order).map(variantKey))],
+  };
+}
+
+/** The ERP customer number, or null when the order must wait for a mapping. */
+async function resolveCustomerWithErp(
+  db: DbOrTx,
+  adapter: ErpAdapter,
+  { shopId, order, settings }: { shopId: number; order: ImportedOrder; settings: ShopSettings },
+): Promise<string | null> {
+  const key = customerKey(order);
+  if (settings.customers.createUnknownInErp) {
+    // Two orders of one new buyer in parallel would both miss in the ERP and both create; the
+    // second waits here until the first commits its link.
+    await db.execute(sql`select pg_advisory_xact_lock(${shopId}, hashtext(${key.shopifyCustomerId}))`);
+  }
+  const linkedNumber = await getCustomerLink(db, { shopId, shopifyCustomerId: key.shopifyCustomerId });
+  let foundNumber: string | null = null;
+  if (!linkedNumber) {
+    for (const lookup of customerLookups(order, settings)) {
+      foundNumber = (await adapter.findCustomer(lookup))?.number ?? null;
+      if (foundNumber) break;
+    }
+  }
+  const decision = resolveCustomer(order, settings, { linkedNumber, foundNumber });
+  if (decision.kind === "wait") return null;
+  if (decision.kind === "use") {
+    if (decision.storeLink) {
+      await upsertCustomerLink(db, {
+        shopId,
+        shopifyCustomerId: key.shopifyCustomerId,
+        erpCustomerNumber: decision.customerNumber,
+        source: "matched",
+      });
+    }
+    return decision.customerNumber;
+  }
+  const number = await createErpCustomer(adapter, decision.customer);
+  await upsertCustomerLink(db, {
+    shopId,
+    shopifyCustomerId: key.shopifyCustomerId,
+    erpCustomerNumber: number,
+    source: "created",
+  });
+  return number;
+}
+
+/** Keyed by e-mail: a retry after a crash finds the customer the first attempt created. */
+export async function createErpCustomer(adapter: ErpAdapter, customer: NewErpCustomer): Promise<string> {
+  const a = customer.address;
+  const result = await adapter.upsertCustomer({
+    shopifyKey: { kind: "email", value: customer.email },
+    displayName: customer.displayName,
+    type: "person",
+    email: customer.email,
+    ...(customer.phoneNumber ? { phoneNumber: customer.phoneNumber } : {}),
+    ...(a
+      ? {
+          address: {
+            line1: a.address1 ?? "",
+            line2: a.address2 ?? "",
+            city: a.city ?? "",
+            state: a.provinceCode ?? "",
+            countryCode: a.countryCode ?? "",
+            postalCode: a.zip ?? "",
+          },
+        }
+      : {}),
+  });
+  return result.ref.number;
+}
+
+async function resolveLinesWithErp(
+  db: DbOrTx,
+  adapter: ErpAdapter,
+  { shopId, order, settings }: { shopId: number; order: ImportedOrder; settings: ShopSettings },
+): Promise<{ items: Map<string, ErpItemRef> | null; unmapped: Array<{ shopifyVariantId: string; label: string }> }> {
+  const lines = itemLines(order);
+  const links = await getVariantLinks(db, { shopId, shopifyVariantIds: [...new Set(lines.map(variantKey))] });
+  const found = new Map<string, ErpItemRef | null>();
+  const byVariant = new Map<string, ErpItemRef | null>();
+  for (const line of lines) {
+    const key = variantKey(line);
+    if (links.has(key)) continue;
+    if (!byVariant.has(key)) {
+      let hit: ErpItemRef | null = null;
+      for (const lookup of itemLookups(line, settings)) {
+        const item = await adapter.findItem(lookup);
+        if (item) {
+          hit = { itemNumber: item.itemNumber, variantCode: item.variantCode };
+          break;
+        }
+      }
+      byVariant.set(key, hit);
+    }
+    found.set(line.shopifyLineId, byVariant.get(key) ?? null);
+  }
+  const decision = resolveLines(order, settings, { links, found });
+  if (decision.unmapped.length > 0) return { items: null, unmapped: decision.unmapped };
+  const items = new Map<string, ErpItemRef>();
+  const stored = new Set<string>();
+  for (const { line, shopifyVariantId, resolution } of decision.lines) {
+    if (resolution.kind === "unmapped") continue;
+    let item = resolution.item;
+    if (!stored.has(shopifyVariantId) && resolution.kind !== "linked") {
+      if (resolution.kind === "create") {
+        const created = await adapter.upsertItem({
+          number: resolution.item.itemNumber,
+          displayName: resolution.displayName,
+          unitPrice: resolution.unitPrice,
+          ...(resolution.barcode ? { gtin: resolution.barcode } : {}),
+        });
+        item = { itemNumber: created.ref.number || resolution.item.itemNumber, variantCode: "" };
+      }
+      // Custom lines (no variant) are keyed by the line and never come back: no link for them.
+      if (line.variantId) {
+        await upsertVariantLink(db, {
+          shopId,
+          shopifyVariantId,
+          erpItemNumber: item.itemNumber,
+          erpVariantCode: item.variantCode,
+          source: resolution.kind === "create" ? "created" : "matched",
+        });
+      }
+      stored.add(shopifyVariantId);
+    }
+    items.set(line.shopifyLineId, item);
+  }
+  return { items, unmapped: [] };
+}

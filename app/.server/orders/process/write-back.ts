@@ -1,0 +1,70 @@
+import { runOperation } from "../../adapters/shopify/admin-port.ts";
+import { getDb } from "../../db.ts";
+import { addOrderEvent } from "../../queries/order-events.ts";
+import { shopifyAdminForShopId } from "../../shopify/admin-for-shop-id.ts";
+import type { ImportedOrder } from "../../sync/orders/imported-order.ts";
+
+/** Where the ERP document number lives on the Shopify order (an app-owned namespace would need `$app:`). */
+export const DOCUMENT_NUMBER_METAFIELD = { namespace: "erp_connector", key: "document_number" } as const;
+
+export const ORDER_DOCUMENT_NUMBER_SET = `#graphql
+  mutation OrderErpDocumentNumberSet($metafields: [MetafieldsSetInput!]!) {
+    metafieldsSet(metafields: $metafields) {
+      metafields {
+        id
+        namespace
+        key
+        value
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;
+
+/**
+ * Writes the ERP document number onto the Shopify order. A failure here never undoes the ERP
+ * document: it is noted on the order's history. The write changes the order's `updatedAt`, so
+ * Shopify sends orders/updated; the import compares order content (fingerprint), which a
+ * metafield is not part of, so it is not taken for a change.
+ */
+export async function writeBackDocumentNumber(input: {
+  shopId: number;
+  orderId: number;
+  order: ImportedOrder;
+  documentNumber: string;
+}): Promise<void> {
+  const db = getDb();
+  try {
+    const admin = await shopifyAdminForShopId(input.shopId);
+    const data = await runOperation(admin, ORDER_DOCUMENT_NUMBER_SET, {
+      metafields: [
+        {
+          ownerId: input.order.shopifyOrderId,
+          ...DOCUMENT_NUMBER_METAFIELD,
+          type: "single_line_text_field",
+          value: input.documentNumber,
+        },
+      ],
+    });
+    const problem = data.metafieldsSet?.userErrors[0];
+    if (problem) throw new Error(problem.message);
+    await addOrderEvent(db, {
+      shopId: input.shopId,
+      orderId: input.orderId,
+      kind: "written_back",
+      message: `ERP document number ${input.documentNumber} written to the Shopify order.`,
+    });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    await addOrderEvent(db, {
+      shopId: input.shopId,
+      orderId: input.orderId,
+      kind: "error",
+      message: `The ERP document number could not be written back to Shopify: ${reason}`,
+    });
+  }
+}

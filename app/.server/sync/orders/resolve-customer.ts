@@ -1,0 +1,133 @@
+import type { ShopSettings } from "../../shops/settings-schema.ts";
+import type { ImportedOrder, OrderAddress } from "./imported-order.ts";
+
+/** What the ERP is asked, in order, until one answers with a customer. */
+export type CustomerLookup = { email: string } | { phone: string } | { billTo: BillToQuery };
+
+/** Bill-to matching compares these with the ERP customer's name and address, case-insensitively. */
+export interface BillToQuery {
+  name: string;
+  line1: string;
+  line2: string;
+  postalCode: string;
+  city: string;
+  countryCode: string;
+}
+
+/** Who the order's buyer is to us: the Shopify customer, or the order itself for a guest checkout. */
+export interface CustomerKey {
+  shopifyCustomerId: string;
+  label: string;
+  /** A guest has no Shopify customer, so no link is kept for one. */
+  guest: boolean;
+}
+
+export interface NewErpCustomer {
+  displayName: string;
+  email: string;
+  phoneNumber: string | null;
+  address: OrderAddress | null;
+}
+
+export interface CustomerFacts {
+  /** The ERP customer already linked to this Shopify customer. */
+  linkedNumber: string | null;
+  /** The first hit of `customerLookups`, when they were asked. */
+  foundNumber: string | null;
+}
+
+export type CustomerDecision =
+  | {
+      kind: "use";
+      customerNumber: string;
+      source: "country_default" | "default" | "link" | "matched";
+      /** Keep a link so later orders skip the lookups. */
+      storeLink: boolean;
+    }
+  | { kind: "create"; customer: NewErpCustomer }
+  | { kind: "wait"; reason: "unmapped_customer" };
+
+export function customerKey(order: ImportedOrder): CustomerKey {
+  const c = order.customer;
+  const email = c?.email ?? order.email;
+  const name = [c?.firstName, c?.lastName].filter(Boolean).join(" ") || personName(order.billingAddress);
+  const label = [name, email ? `<${email}>` : null].filter(Boolean).join(" ") || "Guest";
+  if (c) return { shopifyCustomerId: c.shopifyCustomerId, label, guest: false };
+  return { shopifyCustomerId: order.shopifyOrderId, label: `${label} (guest, ${order.name})`, guest: true };
+}
+
+/** The ship-to country's default customer, which wins over every mapping strategy (BC precedence 1). */
+export function countryDefaultCustomer(order: ImportedOrder, settings: ShopSettings): string | null {
+  const country = (order.shippingAddress ?? order.billingAddress)?.countryCode?.toUpperCase();
+  return country ? (settings.customers.defaultCustomerByCountry[country] ?? null) : null;
+}
+
+/** The ERP questions the mapping strategy asks; none when a default decides regardless. */
+export function customerLookups(order: ImportedOrder, settings: ShopSettings): CustomerLookup[] {
+  if (countryDefaultCustomer(order, settings) || settings.customers.mapping === "default_customer") return [];
+  if (settings.customers.mapping === "by_bill_to_address") {
+    const a = order.billingAddress;
+    if (!a?.address1 || !a.countryCode) return [];
+    return [
+      {
+        billTo: {
+          name: a.company || personName(a),
+          line1: a.address1,
+          line2: a.address2 ?? "",
+          postalCode: a.zip ?? "",
+          city: a.city ?? "",
+          countryCode: a.countryCode,
+        },
+      },
+    ];
+  }
+  const lookups: CustomerLookup[] = [];
+  const email = (order.customer?.email ?? order.email)?.trim();
+  if (email) lookups.push({ email });
+  const phone = order.customer?.phone ?? order.phone ?? order.billingAddress?.phone;
+  if (phone && phone.replace(/\D/g, "").length >= 6) lookups.push({ phone });
+  return lookups;
+}
+
+/**
+ * BC's order-time precedence: ship-to country default → "always the default customer" → the
+ * stored link → the strategy's match → create from the template when allowed → wait.
+ */
+export function resolveCustomer(order: ImportedOrder, settings: ShopSettings, facts: CustomerFacts): CustomerDecision {
+  const byCountry = countryDefaultCustomer(order, settings);
+  if (byCountry) return { kind: "use", customerNumber: byCountry, source: "country_default", storeLink: false };
+  if (settings.customers.mapping === "default_customer") {
+    return { kind: "use", customerNumber: settings.customers.defaultCustomerNo, source: "default", storeLink: false };
+  }
+  if (facts.linkedNumber) return { kind: "use", customerNumber: facts.linkedNumber, source: "link", storeLink: false };
+  const guest = customerKey(order).guest;
+  if (facts.foundNumber) {
+    return { kind: "use", customerNumber: facts.foundNumber, source: "matched", storeLink: !guest };
+  }
+  // Creation is keyed by e-mail in the ERP, so a retried job finds what the first try created.
+  const customer = settings.customers.createUnknownInErp ? newErpCustomer(order) : null;
+  if (customer) return { kind: "create", customer };
+  return { kind: "wait", reason: "unmapped_customer" };
+}
+
+/** The ERP customer to create for the order's buyer; null without an e-mail (the creation key). */
+export function newErpCustomer(order: ImportedOrder): NewErpCustomer | null {
+  const email = (order.customer?.email ?? order.email)?.trim();
+  if (!email) return null;
+  const address = order.billingAddress ?? order.shippingAddress;
+  const name =
+    [order.customer?.firstName, order.customer?.lastName].filter(Boolean).join(" ") ||
+    address?.company ||
+    personName(address) ||
+    email;
+  return {
+    displayName: name.slice(0, 100),
+    email,
+    phoneNumber: order.customer?.phone ?? order.phone ?? address?.phone ?? null,
+    address,
+  };
+}
+
+function personName(a: OrderAddress | null | undefined): string {
+  return [a?.firstName, a?.lastName].filter(Boolean).join(" ");
+}
