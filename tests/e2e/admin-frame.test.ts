@@ -40,6 +40,25 @@ async function adminGraphql(query: string, variables: Record<string, unknown> = 
   return (await response.json()) as { data?: Record<string, any>; errors?: unknown };
 }
 
+async function businessCentralGet(path: string) {
+  const bc = demo.info.businessCentral;
+  const token = (await (
+    await fetch(bc.tokenUrl, {
+      method: "POST",
+      body: new URLSearchParams({
+        grant_type: "client_credentials",
+        client_id: bc.clientId,
+        client_secret: bc.clientSecret,
+        scope: "https://api.businesscentral.dynamics.com/.default",
+      }),
+    })
+  ).json()) as { access_token: string };
+  const response = await fetch(`${bc.apiBaseUrl}/companies(${bc.companyId})/${path}`, {
+    headers: { Authorization: `Bearer ${token.access_token}` },
+  });
+  return (await response.json()) as { value: any[] };
+}
+
 describe("the app inside the sandbox admin", () => {
   it("loads the Activity dashboard with all ten tiles", async () => {
     await page.goto(demo.info.adminUrl);
@@ -50,24 +69,55 @@ describe("the app inside the sandbox admin", () => {
     await screenshot(page, "dashboard");
   });
 
-  it("counts an order placed in the store once its webhook has been processed", async () => {
-    const variants = await adminGraphql(`query { productVariants(first: 1) { nodes { id } } }`);
-    const variantId = variants.data?.productVariants.nodes[0].id as string;
+  it("turns an order placed in the store into a sales order in Business Central within seconds", async () => {
+    const seeded = await adminGraphql(
+      `query { productVariants(first: 1) { nodes { id sku } } customers(first: 1) { nodes { email } } }`,
+    );
+    const variant = seeded.data?.productVariants.nodes[0] as { id: string; sku: string };
+    // A customer the sandbox ERP knows too (both sandboxes share one seed), matched by e-mail.
+    const email = seeded.data?.customers.nodes[0].email as string;
+    const placedAt = Date.now();
     const created = await adminGraphql(
       `mutation Create($order: OrderCreateOrderInput!) { orderCreate(order: $order) { order { id name } userErrors { field message } } }`,
-      { order: { email: "e2e@example.com", lineItems: [{ variantId, quantity: 1 }] } },
+      {
+        order: {
+          email,
+          lineItems: [{ variantId: variant.id, quantity: 2 }],
+          financialStatus: "PAID",
+        },
+      },
     );
     expect(created.data?.orderCreate.userErrors).toEqual([]);
     const name = created.data?.orderCreate.order.name as string;
 
     await expect
-      .poll(async () => (await sql`select name from orders where name = ${name}`).length, { timeout: 20_000 })
-      .toBe(1);
+      .poll(async () => (await sql`select status, waiting_on, error_message from orders where name = ${name}`)[0], {
+        timeout: 30_000,
+      })
+      .toMatchObject({ status: "processed" });
+    const seconds = (Date.now() - placedAt) / 1000;
+    expect(seconds).toBeLessThan(30);
+    const [order] = await sql`select erp_document_number from orders where name = ${name}`;
+    const bc = await businessCentralGet(
+      `salesOrders?$filter=${encodeURIComponent(`externalDocumentNumber eq '${name}'`)}&$expand=salesOrderLines`,
+    );
+    expect(bc.value).toHaveLength(1);
+    expect(bc.value[0].number).toBe(order?.erp_document_number);
+    expect(bc.value[0].salesOrderLines.map((line: { quantity: number }) => line.quantity)).toContain(2);
+
     await page.goto(demo.info.adminUrl);
-    await expect.poll(() => app().getByTestId("count-unprocessed-orders").textContent(), { timeout: 20_000 }).toBe("1");
-    await app().locator('[data-tile="unprocessed-orders"]').click();
-    await expect.poll(() => app().getByText(name).count(), { timeout: 20_000 }).toBe(1);
-    await screenshot(page, "unprocessed-orders");
+    await expect.poll(() => app().getByTestId("count-unprocessed-orders").textContent(), { timeout: 20_000 }).toBe("0");
+    await page.goto(`${demo.info.adminUrl}/app/orders?status=processed`);
+    const link = app().locator(`a[data-order="${name}"]`);
+    await expect.poll(() => link.count(), { timeout: 20_000 }).toBe(1);
+    await screenshot(page, "processed-orders");
+    await link.click();
+    await expect
+      .poll(() => app().getByText(`Sales order ${order?.erp_document_number}`, { exact: true }).count(), {
+        timeout: 20_000,
+      })
+      .toBeGreaterThan(0);
+    await screenshot(page, "order-page");
   });
 
   it("shows field errors for invalid settings and saves nothing", async () => {
