@@ -1,10 +1,21 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigate,
+  useNavigation,
+  useSearchParams,
+  useSubmit,
+} from "@remix-run/react";
+import { useAppBridge } from "@shopify/app-bridge-react";
 import { Badge, Card, EmptyState, IndexTable, Page, Tabs, Text, TextField } from "@shopify/polaris";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { z } from "zod";
 
 import { getDb } from "../.server/db.ts";
+import { requestReconcile } from "../.server/orders/import/reconcile-orders.ts";
+import { processPendingOrders } from "../.server/orders/process/process-pending.ts";
 import { listOrders, orderListFilters } from "../.server/queries/order-list.ts";
 import { shopIdFor } from "../.server/shops/current-shop.ts";
 import { authenticate } from "../shopify.server.ts";
@@ -35,6 +46,21 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   };
 };
 
+const actionSchema = z.object({ intent: z.enum(["sync", "process-pending"]) });
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return { ok: false, message: "That action is not available." };
+  const shopId = await shopIdFor(session.shop);
+  if (parsed.data.intent === "sync") {
+    await requestReconcile(shopId);
+    return { ok: true, message: "Order sync queued" };
+  }
+  const { enqueued } = await processPendingOrders(shopId);
+  return { ok: true, message: `${enqueued} order(s) queued for processing` };
+};
+
 const tabs = [
   { id: "unprocessed", content: "Unprocessed" },
   { id: "error", content: "Errors" },
@@ -54,6 +80,13 @@ export default function Orders() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const [search, setSearch] = useState(query.q);
+  const result = useActionData<typeof action>();
+  const submit = useSubmit();
+  const busy = useNavigation().state !== "idle";
+  const shopify = useAppBridge();
+  useEffect(() => {
+    if (result) shopify.toast.show(result.message, { isError: !result.ok });
+  }, [result, shopify]);
   const go = (changes: Record<string, string>) => {
     const next = new URLSearchParams(params);
     for (const [key, value] of Object.entries(changes)) {
@@ -67,6 +100,18 @@ export default function Orders() {
     <Page
       title="Orders"
       backAction={{ content: "Activity", url: "/app" }}
+      primaryAction={{
+        content: "Sync orders now",
+        loading: busy,
+        onAction: () => submit({ intent: "sync" }, { method: "post" }),
+      }}
+      secondaryActions={[
+        {
+          content: "Process pending orders",
+          disabled: busy,
+          onAction: () => submit({ intent: "process-pending" }, { method: "post" }),
+        },
+      ]}
       pagination={{
         hasPrevious: query.page > 0,
         onPrevious: () => go({ page: String(query.page - 1) }),

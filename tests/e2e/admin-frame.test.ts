@@ -152,6 +152,60 @@ describe("the app inside the sandbox admin", () => {
   });
 });
 
+describe("an order with a SKU the ERP does not know", () => {
+  it("waits under unmapped products; mapping it from the list processes the order", async () => {
+    const product = await adminGraphql(
+      `mutation Set($input: ProductSetInput!) { productSet(input: $input, synchronous: true) { product { variants(first: 1) { nodes { id } } } userErrors { message } } }`,
+      {
+        input: {
+          title: "Gift Box",
+          productOptions: [{ name: "Title", values: [{ name: "Default Title" }] }],
+          variants: [
+            { optionValues: [{ optionName: "Title", name: "Default Title" }], sku: "GIFTBOX-1", price: "15.00" },
+          ],
+        },
+      },
+    );
+    expect(product.data?.productSet.userErrors).toEqual([]);
+    const variantId = product.data?.productSet.product.variants.nodes[0].id as string;
+    const customers = await adminGraphql(`query { customers(first: 1) { nodes { email } } }`);
+    const created = await adminGraphql(
+      `mutation Create($order: OrderCreateOrderInput!) { orderCreate(order: $order) { order { name } userErrors { message } } }`,
+      {
+        order: {
+          email: customers.data?.customers.nodes[0].email,
+          lineItems: [{ variantId, quantity: 1 }],
+          financialStatus: "PAID",
+        },
+      },
+    );
+    const name = created.data?.orderCreate.order.name as string;
+    await expect
+      .poll(async () => (await sql`select waiting_on from orders where name = ${name}`)[0]?.waiting_on, {
+        timeout: 30_000,
+      })
+      .toBe("unmapped_product");
+
+    await page.goto(demo.info.adminUrl);
+    await expect.poll(() => app().getByTestId("count-unmapped-products").textContent(), { timeout: 20_000 }).toBe("1");
+    await app().locator('[data-tile="unmapped-products"]').click();
+    await expect
+      .poll(() => app().getByText("GIFTBOX-1", { exact: false }).count(), { timeout: 20_000 })
+      .toBeGreaterThan(0);
+    await app().getByRole("button", { name: "Map…" }).click();
+    await app().getByLabel("Search ERP items by number or name").fill("10002");
+    await app().getByRole("button", { name: "Search" }).click();
+    await app().getByRole("button", { name: "Use" }).first().click();
+    await screenshot(page, "unmapped-product-mapped");
+
+    await expect
+      .poll(async () => (await sql`select status from orders where name = ${name}`)[0]?.status, { timeout: 30_000 })
+      .toBe("processed");
+    const [link] = await sql`select erp_item_number from variant_links where shopify_variant_id = ${variantId}`;
+    expect(link?.erp_item_number).toBe("10002");
+  });
+});
+
 describe("the ERP connection page", () => {
   it("shows the demo's Business Central connection, and a wrong secret changes nothing", async () => {
     const [before] = await sql`select sealed_secret, connected_at from erp_connections`;

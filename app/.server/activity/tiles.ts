@@ -30,6 +30,9 @@ export interface ActivityTile {
 
 /** Tiles with a page of their own; the rest open /app/activity/<key>. */
 const dedicatedPages: Partial<Record<ActivityTileKey, string>> = {
+  "unmapped-customers": "/app/unmapped/customers",
+  "unmapped-companies": "/app/unmapped/companies",
+  "unmapped-products": "/app/unmapped/products",
   "unprocessed-orders": "/app/orders?status=unprocessed",
   "order-conflicts": "/app/orders?status=conflict",
 };

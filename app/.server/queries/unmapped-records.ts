@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 
 import { unmappedRecords } from "../../../db/schema/unmapped-records.ts";
 import type { DbOrTx } from "../db.ts";
@@ -59,4 +59,25 @@ export async function getUnmappedRecord(db: DbOrTx, input: { shopId: number; id:
     .from(unmappedRecords)
     .where(and(eq(unmappedRecords.shopId, input.shopId), eq(unmappedRecords.id, input.id)));
   return row ?? null;
+}
+
+/** The open records of one kind, newest first (the unmapped lists). */
+export function listOpenUnmappedRecords(db: DbOrTx, input: { shopId: number; entity: UnmappedEntity }) {
+  return db
+    .select({
+      id: unmappedRecords.id,
+      label: unmappedRecords.label,
+      shopifyId: unmappedRecords.shopifyId,
+      firstSeenAt: unmappedRecords.firstSeenAt,
+    })
+    .from(unmappedRecords)
+    .where(
+      and(
+        eq(unmappedRecords.shopId, input.shopId),
+        eq(unmappedRecords.entity, input.entity),
+        isNull(unmappedRecords.resolvedAt),
+      ),
+    )
+    .orderBy(desc(unmappedRecords.firstSeenAt))
+    .limit(200);
 }

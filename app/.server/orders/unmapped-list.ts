@@ -1,0 +1,84 @@
+import { z } from "zod";
+
+import type { FoundCustomer, FoundItem } from "../adapters/erp/port.ts";
+import { getDb } from "../db.ts";
+import { getUnmappedRecord, listOpenUnmappedRecords } from "../queries/unmapped-records.ts";
+import {
+  createCustomerInErp,
+  createItemInErp,
+  ignoreUnmapped,
+  mapCustomer,
+  type MappingResult,
+  mapVariant,
+  searchErpCustomers,
+  searchErpItems,
+} from "./process/mapping-actions.ts";
+
+export const unmappedListKinds = { customers: "customer", products: "product", companies: "company" } as const;
+export type UnmappedListKind = keyof typeof unmappedListKinds;
+
+export function listOpenUnmapped(shopId: number, kind: UnmappedListKind) {
+  return listOpenUnmappedRecords(getDb(), { shopId, entity: unmappedListKinds[kind] });
+}
+
+const actionSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("search"),
+    recordId: z.coerce.number().int().positive(),
+    q: z.string().trim().max(100),
+  }),
+  z.object({
+    intent: z.literal("map"),
+    recordId: z.coerce.number().int().positive(),
+    number: z.string().trim().min(1).max(20),
+    variantCode: z.string().trim().max(10).default(""),
+  }),
+  z.object({ intent: z.literal("create"), recordId: z.coerce.number().int().positive() }),
+  z.object({ intent: z.literal("ignore"), recordId: z.coerce.number().int().positive() }),
+]);
+
+export type UnmappedActionResult =
+  | { intent: "search"; recordId: number; results: Array<FoundCustomer | FoundItem> }
+  | { intent: "map" | "create" | "ignore"; result: MappingResult }
+  | { intent: "invalid"; result: MappingResult };
+
+/** The unmapped lists' actions: search the ERP, map to a record, create it in the ERP, or ignore. */
+export async function handleUnmappedAction(
+  shopId: number,
+  kind: UnmappedListKind,
+  form: FormData,
+): Promise<UnmappedActionResult> {
+  const parsed = actionSchema.safeParse(Object.fromEntries(form));
+  const invalid = (message: string) => ({ intent: "invalid" as const, result: { ok: false as const, message } });
+  if (!parsed.success) return invalid("That action is not available here.");
+  const input = parsed.data;
+  const record = await getUnmappedRecord(getDb(), { shopId, id: input.recordId });
+  if (!record || record.entity !== unmappedListKinds[kind] || record.resolvedAt) {
+    return invalid("That record is no longer waiting for a mapping.");
+  }
+  if (input.intent === "ignore") return { intent: "ignore", result: await ignoreUnmapped(shopId, record.id) };
+  if (kind === "companies") return invalid("Companies are mapped when B2B sync arrives; ignore or wait for now.");
+  switch (input.intent) {
+    case "search": {
+      const results =
+        kind === "customers" ? await searchErpCustomers(shopId, input.q) : await searchErpItems(shopId, input.q);
+      return { intent: "search", recordId: record.id, results };
+    }
+    case "map":
+      return {
+        intent: "map",
+        result:
+          kind === "customers"
+            ? await mapCustomer(shopId, record.shopifyId, input.number)
+            : await mapVariant(shopId, record.shopifyId, input.number, input.variantCode),
+      };
+    case "create":
+      return {
+        intent: "create",
+        result:
+          kind === "customers"
+            ? await createCustomerInErp(shopId, record.shopifyId)
+            : await createItemInErp(shopId, record.shopifyId),
+      };
+  }
+}
