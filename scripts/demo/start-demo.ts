@@ -22,6 +22,10 @@ export interface DemoOptions {
   sandboxPort?: number;
   businessCentralPort?: number;
   shop?: string;
+  /** The sandbox shop's Shopify plan (API rate limits); default standard. */
+  shopPlan?: "standard" | "advanced" | "plus";
+  /** Jobs the in-process worker runs at once; default 4. */
+  workerConcurrency?: number;
   log?: (line: string) => void;
 }
 
@@ -78,7 +82,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     const snapshotFile = sandboxSnapshotFile(options.dataDir);
     if (await restoreSandboxStore(engine, snapshotFile, log)) log(`sandbox store restored from ${snapshotFile}`);
     if (!engine.hasShop(shop)) {
-      engine.createShop({ domain: shop, name: "Demo Shop" });
+      engine.createShop({ domain: shop, name: "Demo Shop", plan: options.shopPlan ?? "standard" });
       const seeded = engine.seed(shop, { seed: 1 });
       log(
         `sandbox store ${shop}: ${seeded.products} products, ${seeded.variants} variants, ${seeded.locations} locations`,
@@ -115,7 +119,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     const { startWorker, stopWorker } = await import("../../worker/runner.ts");
     const worker = await startWorker({
       connectionString: database.url,
-      concurrency: 4,
+      concurrency: options.workerConcurrency ?? 4,
       log: (level, message) => log(`worker ${level}: ${message}`),
     });
     steps.push({ name: "worker", run: () => stopWorker(worker) });

@@ -73,12 +73,27 @@ export async function saveConnectionForm(shopId: number, form: ConnectionForm): 
   return { ok: true, summary };
 }
 
+/**
+ * Adapters kept per shop for the life of the process, so the token and the number→id lookups an
+ * adapter caches serve every job, not just one. Keyed by the sealed secret too: a reconnect
+ * (new secret, or new settings sealed again) gets a fresh adapter.
+ */
+const adapters = new Map<number, { key: string; adapter: ErpAdapter }>();
+
 /** The shop's ERP, ready for the sync tasks; null when none is connected. */
 export async function erpAdapterForShop(shopId: number): Promise<ErpAdapter | null> {
   const row = await getErpConnection(getDb(), shopId);
-  if (!row) return null;
+  if (!row) {
+    adapters.delete(shopId);
+    return null;
+  }
+  const key = `${row.sealedSecret}|${JSON.stringify(row.settings)}`;
+  const cached = adapters.get(shopId);
+  if (cached?.key === key) return cached.adapter;
   const settings = storedConnectionSettingsSchema.parse(row.settings);
-  return businessCentralAdapter(settings, getErpCipher().open(row.sealedSecret, erpSecretContext(shopId)));
+  const adapter = businessCentralAdapter(settings, getErpCipher().open(row.sealedSecret, erpSecretContext(shopId)));
+  adapters.set(shopId, { key, adapter });
+  return adapter;
 }
 
 async function resolveSecret(

@@ -1,0 +1,126 @@
+/**
+ * Orders from Shopify into the ERP, end to end: BENCH_ORDERS (default 5,000) orders created in the
+ * sandbox store as fast as its Admin API accepts them (Shopify Plus rate limits, 8 callers), each
+ * travelling webhook → inbox → import (read back over GraphQL) → processing → a sales order in the
+ * sandbox Business Central (which enforces BC's 5 concurrent requests) → write-back of the
+ * document number to Shopify. Reports orders/s into the ERP and p50/p99 from the moment Shopify
+ * confirmed the order to the moment its ERP document was recorded.
+ */
+import { rm } from "node:fs/promises";
+import path from "node:path";
+
+import postgres from "postgres";
+
+import { AdminClient } from "../app/.server/adapters/shopify/admin-client.ts";
+import { startDemo } from "../scripts/demo/start-demo.ts";
+import { percentile, round } from "./stats.ts";
+
+const ORDERS = Number(process.env.BENCH_ORDERS ?? 5000);
+const CALLERS = 8;
+const WORKERS = Number(process.env.BENCH_WORKER_CONCURRENCY ?? 8);
+const root = path.resolve(import.meta.dirname, "..");
+const dataDir = path.join(root, ".data/bench-orders");
+
+await rm(dataDir, { recursive: true, force: true });
+const demo = await startDemo({
+  root,
+  dataDir,
+  appPort: 0,
+  sandboxPort: 0,
+  businessCentralPort: 0,
+  shopPlan: "plus",
+  workerConcurrency: WORKERS,
+  log: () => {},
+});
+const sql = postgres(demo.info.databaseUrl, { max: 2, onnotice: () => {} });
+const shopify = new AdminClient({
+  shop: demo.info.shopify.shop,
+  accessToken: demo.info.shopify.accessToken,
+  endpoint: demo.info.shopify.adminApiUrl,
+});
+
+type Seeded = {
+  productVariants: { nodes: Array<{ id: string }> };
+  customers: { nodes: Array<{ id: string; email: string }> };
+};
+const seeded = await shopify.query<Seeded>(
+  `query { productVariants(first: 30) { nodes { id } } customers(first: 10) { nodes { id email } } }`,
+  {},
+);
+const variants = seeded.productVariants.nodes.map((v) => v.id);
+const customers = seeded.customers.nodes;
+
+const createdAt = new Map<string, number>();
+let next = 0;
+const createStarted = performance.now();
+try {
+  await Promise.all(
+    Array.from({ length: CALLERS }, async () => {
+      while (next < ORDERS) {
+        const n = next++;
+        const result = await shopify.query<{ orderCreate: { order: { name: string } | null; userErrors: unknown[] } }>(
+          `mutation Create($order: OrderCreateOrderInput!) { orderCreate(order: $order) { order { name } userErrors { message } } }`,
+          {
+            order: {
+              // Known customers (as most online orders have): linked to their ERP customer once.
+              customer: { toAssociate: { id: customers[n % customers.length]?.id } },
+              financialStatus: "PAID",
+              lineItems: [
+                { variantId: variants[n % variants.length], quantity: 1 + (n % 3) },
+                { variantId: variants[(n * 7 + 3) % variants.length], quantity: 1 },
+              ],
+            },
+          },
+        );
+        if (!result.orderCreate.order)
+          throw new Error(`orderCreate failed: ${JSON.stringify(result.orderCreate.userErrors)}`);
+        createdAt.set(result.orderCreate.order.name, Date.now());
+      }
+    }),
+  );
+  const createSeconds = (performance.now() - createStarted) / 1000;
+
+  const deadline = Date.now() + 20 * 60_000;
+  let done = 0;
+  while (Date.now() < deadline) {
+    const [row] = await sql<{ n: number }[]>`select count(*)::int as n from orders where status = 'processed'`;
+    done = row?.n ?? 0;
+    if (done >= ORDERS) break;
+    if (Date.now() % 10_000 < 500) console.log(`… ${done} of ${ORDERS} in the ERP`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  const rows = await sql<{ name: string; processed_at: Date }[]>`
+    select name, processed_at from orders where status = 'processed'`;
+  const latencies = rows.flatMap((row) => {
+    const created = createdAt.get(row.name);
+    return created === undefined ? [] : [row.processed_at.getTime() - created];
+  });
+  const first = Math.min(...createdAt.values());
+  const last = Math.max(...rows.map((row) => row.processed_at.getTime()));
+  const [states] = await sql<{ unprocessed: number; error: number; waiting: number }[]>`
+    select count(*) filter (where status = 'unprocessed')::int as unprocessed,
+           count(*) filter (where status = 'error')::int as error,
+           count(*) filter (where waiting_on is not null)::int as waiting
+    from orders`;
+  const bc = demo.businessCentral.company("demo-tenant", "production", "5a3e7c2d-0000-4000-8000-00000000c001");
+  const documents = bc.salesOrders.all().length + bc.salesInvoices.all().length;
+  console.table([
+    {
+      orders: ORDERS,
+      "created/s (Shopify)": round(ORDERS / createSeconds, 1),
+      "into ERP/s": round((rows.length / (last - first)) * 1000, 1),
+      "p50 s": round(percentile(latencies, 50) / 1000, 2),
+      "p99 s": round(percentile(latencies, 99) / 1000, 2),
+      "ERP documents": documents,
+      "BC max concurrent": demo.businessCentral.requestLog.maxOverlap(),
+    },
+  ]);
+  console.log(`not processed: ${JSON.stringify(states)}; worker concurrency ${WORKERS}`);
+} catch (error) {
+  // Printed before cleanup: stopping the stack afterwards can bury the cause.
+  console.error("benchmark failed:", error);
+  process.exitCode = 1;
+} finally {
+  await sql.end();
+  await demo.stop();
+}
