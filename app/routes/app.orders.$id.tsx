@@ -6,7 +6,7 @@ import { useEffect } from "react";
 import { z } from "zod";
 
 import { getDb } from "../.server/db.ts";
-import { ignoreOrder, requestProcessing, resolveConflict } from "../.server/orders/order-actions.ts";
+import { ignoreOrder, requestProcessing, requestReimport, resolveConflict } from "../.server/orders/order-actions.ts";
 import { listOrderEvents } from "../.server/queries/order-events.ts";
 import { getOrderDetail } from "../.server/queries/order-list.ts";
 import { shopIdFor } from "../.server/shops/current-shop.ts";
@@ -41,7 +41,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   };
 };
 
-const actionSchema = z.object({ intent: z.enum(["process", "ignore", "resolve"]) });
+const actionSchema = z.object({ intent: z.enum(["process", "ignore", "resolve", "reimport"]) });
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -56,6 +56,8 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
       return ignoreOrder(shopId, orderId.data);
     case "resolve":
       return resolveConflict(shopId, orderId.data);
+    case "reimport":
+      return requestReimport(shopId, orderId.data);
   }
 };
 
@@ -71,7 +73,9 @@ export default function OrderPage() {
   const run = (intent: string) => submit({ intent }, { method: "post" });
   const money = (pair: { shop: string; presentment: string }) => `${pair.shop} ${snapshot?.shopCurrency ?? ""}`;
 
-  const secondary = [];
+  const secondary: Array<{ content: string; onAction: () => void; disabled?: boolean; destructive?: boolean }> = [
+    { content: "Re-import from Shopify", onAction: () => run("reimport"), disabled: busy },
+  ];
   if (order.hasConflict) {
     secondary.push({ content: "Mark conflict resolved", onAction: () => run("resolve"), disabled: busy });
   }

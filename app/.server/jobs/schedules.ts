@@ -16,15 +16,28 @@ export function isReconcileMinute(shopId: number, now: Date): boolean {
 }
 
 /**
- * The per-shop schedules the minute tick fans out: an order reconcile for each installed shop that
- * allows background syncs and imports orders, every ORDER_RECONCILE_EVERY_MINUTES. Keyed per shop
+ * The per-shop schedules the minute tick fans out, every ORDER_RECONCILE_EVERY_MINUTES for each
+ * installed shop that allows background syncs: an order reconcile (when it imports orders) and a
+ * run that processes pending orders. Keyed per shop
  * with `preserve_run_at`: a backfilled tick or a reconcile already queued does not add a second.
  */
-export async function enqueueDueSchedules(db: Db, now: Date): Promise<{ reconciles: number }> {
+export async function enqueueDueSchedules(db: Db, now: Date): Promise<{ reconciles: number; processRuns: number }> {
   let reconciles = 0;
+  let processRuns = 0;
   for (const shop of await listInstalledShops(db)) {
-    if (!shop.settings.allowBackgroundSyncs || !shop.settings.orders.importEnabled) continue;
-    if (!isReconcileMinute(shop.id, now)) continue;
+    if (!shop.settings.allowBackgroundSyncs || !isReconcileMinute(shop.id, now)) continue;
+    // The scheduled "create sales documents" run (BC report 30103): picks up orders left in error,
+    // and, with auto-process off, everything imported since the last run.
+    await enqueueJob(db, {
+      task: "orders__process_pending",
+      payload: { shopId: shop.id },
+      jobKey: `orders__process_pending:${shop.id}`,
+      jobKeyMode: "preserve_run_at",
+      runAt: now,
+      maxAttempts: 3,
+    });
+    processRuns += 1;
+    if (!shop.settings.orders.importEnabled) continue;
     await enqueueJob(db, {
       task: "orders__reconcile",
       payload: { shopId: shop.id, trigger: "schedule" },
@@ -35,5 +48,5 @@ export async function enqueueDueSchedules(db: Db, now: Date): Promise<{ reconcil
     });
     reconciles += 1;
   }
-  return { reconciles };
+  return { reconciles, processRuns };
 }

@@ -4,6 +4,7 @@ import { orders } from "../../../db/schema/orders.ts";
 import { getDb } from "../db.ts";
 import { enqueueJob } from "../jobs/enqueue.ts";
 import { addOrderEvent } from "../queries/order-events.ts";
+import { enqueueOrderImport } from "./import/job-keys.ts";
 import { processOrderJob } from "./process/enqueue-processing.ts";
 
 export type OrderActionResult = { ok: true; message: string } | { ok: false; message: string };
@@ -61,4 +62,17 @@ export async function resolveConflict(shopId: number, orderId: number): Promise<
     message: "conflict marked resolved by the merchant",
   });
   return { ok: true, message: "Conflict resolved" };
+}
+
+/** Read the order from Shopify again (e.g. after fixing it there); a newer version replaces ours. */
+export async function requestReimport(shopId: number, orderId: number): Promise<OrderActionResult> {
+  return getDb().transaction(async (tx) => {
+    const [order] = await tx
+      .select({ shopifyOrderId: orders.shopifyOrderId })
+      .from(orders)
+      .where(and(eq(orders.shopId, shopId), eq(orders.id, orderId)));
+    if (!order) return { ok: false, message: "No such order." };
+    await enqueueOrderImport(tx, { shopId, orderId: order.shopifyOrderId, now: new Date() });
+    return { ok: true, message: "Re-import queued" };
+  });
 }
