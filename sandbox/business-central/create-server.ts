@@ -31,6 +31,7 @@ export async function createBusinessCentralSandbox(
   const tenants = new TenantRegistry(now);
   const defaults = (): Knobs => ({
     latencyMs: 0,
+    delayAnswers: null,
     maxConcurrent: options.maxConcurrent ?? 5,
     rateLimitPerWindow: 6000,
     throttleRetryAfter: true,
@@ -133,6 +134,8 @@ export async function createBusinessCentralSandbox(
       if (knobs.latencyMs > 0) await sleep(knobs.latencyMs);
       const injected = failures.take(method, url.pathname);
       if (injected) throw injected;
+      const hold = knobs.delayAnswers;
+      if (hold && hold.method === method && new RegExp(hold.path).test(url.pathname)) holdAnswer(res, hold.ms);
       await handleApi(req, res, {
         root: `${url.origin}/v2.0/${tenantId}/${environment}/api/${apiRoute}`,
         companies,
@@ -151,6 +154,15 @@ export async function createBusinessCentralSandbox(
       entry.endedAt = wallClock();
       requestLog.add(entry);
     }
+  }
+
+  /** The response is written when the work is done, but only sent `ms` later. */
+  function holdAnswer(res: ServerResponse, ms: number) {
+    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+    res.end = ((...args: unknown[]) => {
+      setTimeout(() => end(...args), ms);
+      return res;
+    }) as typeof res.end;
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -12,7 +12,7 @@ import { createBusinessCentralSandbox } from "../../sandbox/business-central/cre
 import type { BusinessCentralSandbox } from "../../sandbox/business-central/sandbox-api.ts";
 import type { SandboxEvent } from "../../sandbox/shopify/contracts.ts";
 import { taskList } from "../../worker/task-list.ts";
-import { useTestDatabase, type TestDatabase } from "../setup/test-database.ts";
+import { type TestDatabase,useTestDatabase } from "../setup/test-database.ts";
 import { webhookRequest } from "../support/webhook-request.ts";
 import { ORDER_CREATE, startOrdersSandbox } from "./orders-import/orders-sandbox.ts";
 

@@ -26,6 +26,14 @@ export const knobsPatchSchema = z.object({
   throttleRetryAfter: z.boolean().optional(),
   /** false: the companion extension is not installed, so its API routes answer 404. */
   customApiEnabled: z.boolean().optional(),
+  /**
+   * Hold the answer (not the work) of matching requests: BC has done the write, the caller has not
+   * heard yet. Tests crash a worker inside this window. null switches it off.
+   */
+  delayAnswers: z
+    .object({ method: z.string().toUpperCase(), path: z.string(), ms: z.number().int().min(1) })
+    .nullable()
+    .optional(),
 });
 export type KnobsPatch = z.infer<typeof knobsPatchSchema>;
 
@@ -35,6 +43,7 @@ export interface Knobs {
   rateLimitPerWindow: number;
   throttleRetryAfter: boolean;
   customApiEnabled: boolean;
+  delayAnswers: { method: string; path: string; ms: number } | null;
 }
 
 const DEFAULT_CODES: Record<number, string> = {
