@@ -131,7 +131,7 @@ export default function Settings() {
                 <TextField label="Shipping charges account" {...text("orders.shippingChargesAccount")} />
                 <TextField
                   label="Shipping methods"
-                  helpText="One per line: Shopify shipping title or code = ERP account or item no. (overrides the account above)."
+                  helpText="One per line: Shopify shipping title or code = ERP account no., or item:<no.> / charge:<no.> (overrides the account above)."
                   multiline={3}
                   {...text("orders.shippingMethods")}
                 />

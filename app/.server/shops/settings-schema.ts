@@ -50,8 +50,23 @@ export const shopSettingsSchema = z
         shippingChargesAccount: erpCode.default(""),
         tipAccount: erpCode.default(""),
         giftCardAccount: erpCode.default(""),
-        /** Shipping line title or code → ERP account or item number (overrides the account above). */
-        shippingMethods: z.record(z.string().min(1), erpCode.min(1)).default({}),
+        /**
+         * Shipping line title or code → what the ERP charges it to (overrides the account above):
+         * a G/L account number, or "item:<no.>" / "charge:<no.>" for an item or item charge line.
+         */
+        shippingMethods: z
+          .record(
+            z.string().min(1),
+            z
+              .string()
+              .trim()
+              .max(26)
+              .regex(
+                /^(?:(?:account|item|charge):)?[A-Za-z0-9_\-.]{1,20}$/,
+                'must be an account no., or "item:" or "charge:" and a no.',
+              ),
+          )
+          .default({}),
         /** Shopify location id → ERP location code, for the lines' location. */
         locations: z.record(z.string().min(1), erpCode.min(1)).default({}),
       })

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 
-import { documentTotal, mapToSalesDocument } from "../../../app/.server/sync/orders/map-to-sales-document.ts";
+import {
+  documentTotal,
+  mapToSalesDocument,
+  shippingTarget,
+} from "../../../app/.server/sync/orders/map-to-sales-document.ts";
 import { fromMicros, toMicros } from "../../../app/.server/sync/orders/money.ts";
 import { importedOrder, money, orderLine, settings } from "./imported-order-factory.ts";
 
@@ -148,5 +152,22 @@ describe("mapToSalesDocument", () => {
       ok: false,
       error: expect.stringMatching(/shipping charges account/),
     });
+  });
+
+  it("a shipping method can be charged to an item or an item charge instead of an account", () => {
+    const express = { ...shipping, title: "Express", code: "EXP" };
+    const order = importedOrder({ lines: [bottle], shippingLines: [shipping, express] });
+    const s = settings({ orders: { shippingMethods: { Standard: "item:FREIGHT", EXP: "charge:P-FREIGHT" } } });
+    expect(mapToSalesDocument(order, resolved, s)).toMatchObject({
+      document: {
+        lines: [
+          { number: "20001" },
+          { type: "item", number: "FREIGHT", unitPrice: "9.9" },
+          { type: "charge", number: "P-FREIGHT", unitPrice: "9.9" },
+        ],
+      },
+    });
+    expect(shippingTarget("6100")).toEqual({ type: "account", number: "6100" });
+    expect(shippingTarget("")).toBeNull();
   });
 });

@@ -16,7 +16,7 @@ export interface DraftAddress {
 }
 
 export interface DraftLine {
-  type: "item" | "account";
+  type: "item" | "account" | "charge";
   number: string;
   variantCode?: string;
   locationCode?: string;
@@ -89,11 +89,12 @@ export function mapToSalesDocument(order: ImportedOrder, resolved: ResolvedOrder
   for (const shipping of order.shippingLines) {
     const price = pick(shipping.price);
     if (price <= 0n) continue;
-    const account =
+    const target = shippingTarget(
       s.shippingMethods[shipping.title] ??
-      (shipping.code ? s.shippingMethods[shipping.code] : undefined) ??
-      s.shippingChargesAccount;
-    if (!account) {
+        (shipping.code ? s.shippingMethods[shipping.code] : undefined) ??
+        s.shippingChargesAccount,
+    );
+    if (!target) {
       return {
         ok: false,
         error: `The order has shipping ("${shipping.title}"); set the shipping charges account in Settings.`,
@@ -101,8 +102,8 @@ export function mapToSalesDocument(order: ImportedOrder, resolved: ResolvedOrder
     }
     const discount = price - pick(shipping.discountedPrice);
     lines.push({
-      type: "account",
-      number: account,
+      type: target.type,
+      number: target.number,
       quantity: 1,
       unitPrice: fromMicros(price),
       ...(discount > 0n ? { discountAmount: fromMicros(discount) } : {}),
@@ -186,4 +187,12 @@ function address(a: OrderAddress): DraftAddress {
 
 function personName(a: OrderAddress): string {
   return [a.firstName, a.lastName].filter(Boolean).join(" ");
+}
+
+/** A shipping mapping value: "6100" (G/L account), "item:FREIGHT" or "charge:P-FREIGHT". */
+export function shippingTarget(value: string): { type: "account" | "item" | "charge"; number: string } | null {
+  if (value === "") return null;
+  const match = /^(account|item|charge):(.+)$/.exec(value);
+  if (!match) return { type: "account", number: value };
+  return { type: match[1] as "account" | "item" | "charge", number: match[2] ?? "" };
 }
