@@ -101,6 +101,13 @@ export async function processOrder(
         const erpError = asErpError(error);
         if (!erpError) throw error;
         if (erpError.retryable) retry = erpError;
+        if (erpError.code === "RATE_LIMITED") {
+          // Not a failure: the ERP's request budget is spent for now. The order stays unprocessed
+          // (off the error list) and its job comes back when the budget frees.
+          const message = describeErpError(erpError);
+          await addOrderEvent(tx, { shopId, orderId, kind: "waiting", message });
+          return { kind: "error", message, retryable: true } as const;
+        }
         return fail(describeErpError(erpError), erpError.retryable);
       }
     });
