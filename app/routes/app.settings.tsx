@@ -159,6 +159,11 @@ export default function Settings() {
                   {...text("customers.defaultCustomerByCountry")}
                 />
                 <Checkbox label="Create unknown customers in the ERP" {...check("customers.createUnknownInErp")} />
+                <TextField
+                  label="Template customer no."
+                  helpText="New customers get this ERP customer's tax, payment and shipment terms."
+                  {...text("customers.templateCustomerNo")}
+                />
               </FormLayout>
             </Card>
           </Layout.AnnotatedSection>

@@ -79,6 +79,8 @@ export const shopSettingsSchema = z
         /** Ship-to country code → ERP customer no.; wins over every mapping strategy. */
         defaultCustomerByCountry: z.record(z.string().length(2), erpCode.min(1)).default({}),
         createUnknownInErp: z.boolean().default(false),
+        /** New ERP customers take their terms (tax, payment, shipment, currency) from this customer. */
+        templateCustomerNo: erpCode.default(""),
       })
       .prefault({}),
     products: z

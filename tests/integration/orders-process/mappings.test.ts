@@ -86,6 +86,22 @@ describe("mappings and waiting orders", () => {
     expect(link).toEqual({ erp_customer_number: created.number, source: "created" });
   });
 
+  it("a created customer takes its terms from the template customer; a missing template is a clear error", async () => {
+    const { shopId, company } = await connectedShop(bc, {
+      customers: { createUnknownInErp: true, templateCustomerNo: "C00020" },
+    });
+    const template = company.customers.all().find((c) => c.number === "C00020")!;
+    company.customers.update(template.id, { taxLiable: true, creditLimit: 2500, currencyCode: "EUR" });
+    const order = stranger();
+    expect(await processOrder(shopId, await insertOrder(shopId, order))).toMatchObject({ kind: "processed" });
+    const created = company.customers.all().find((c) => c.email === "new.buyer@example.com")!;
+    expect(created).toMatchObject({ taxLiable: true, creditLimit: 2500, currencyCode: "EUR", displayName: "New Buyer" });
+
+    const other = await connectedShop(bc, { customers: { createUnknownInErp: true, templateCustomerNo: "NOPE" } });
+    const outcome = await processOrder(other.shopId, await insertOrder(other.shopId, stranger()));
+    expect(outcome).toMatchObject({ kind: "error", message: expect.stringMatching(/template customer NOPE/) });
+  });
+
   it("the ship-to country's default customer wins over the e-mail match", async () => {
     const { shopId, company } = await connectedShop(bc, { customers: { defaultCustomerByCountry: { DE: "C00020" } } });
     const order = importedOrder({ shippingAddress: address({ countryCode: "DE", city: "Berlin" }) });

@@ -111,6 +111,8 @@ export interface CustomerInput {
   phoneNumber?: string;
   address?: ErpAddress;
   currencyCode?: string;
+  /** On create only: copy terms (tax, payment, shipment, currency, credit limit) from this ERP customer. */
+  templateNumber?: string;
 }
 
 export interface ItemInput {

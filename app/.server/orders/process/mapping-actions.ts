@@ -81,7 +81,12 @@ export function createCustomerInErp(shopId: number, shopifyCustomerId: string) {
     if (!customer) {
       throw new MappingFailure("The customer has no e-mail address; map an existing ERP customer instead.");
     }
-    const number = await createErpCustomer(await requireAdapter(shopId), customer);
+    const settings = await getShopSettings(getDb(), shopId);
+    const number = await createErpCustomer(
+      await requireAdapter(shopId),
+      customer,
+      settings.customers.templateCustomerNo,
+    );
     return settle(
       shopId,
       "customer",

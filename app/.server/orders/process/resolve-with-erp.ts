@@ -94,7 +94,7 @@ async function resolveCustomerWithErp(
     }
     return decision.customerNumber;
   }
-  const number = await createErpCustomer(adapter, decision.customer);
+  const number = await createErpCustomer(adapter, decision.customer, settings.customers.templateCustomerNo);
   await upsertCustomerLink(db, {
     shopId,
     shopifyCustomerId: key.shopifyCustomerId,
@@ -105,9 +105,14 @@ async function resolveCustomerWithErp(
 }
 
 /** Keyed by e-mail: a retry after a crash finds the customer the first attempt created. */
-export async function createErpCustomer(adapter: ErpAdapter, customer: NewErpCustomer): Promise<string> {
+export async function createErpCustomer(
+  adapter: ErpAdapter,
+  customer: NewErpCustomer,
+  templateNumber: string,
+): Promise<string> {
   const a = customer.address;
   const result = await adapter.upsertCustomer({
+    ...(templateNumber ? { templateNumber } : {}),
     shopifyKey: { kind: "email", value: customer.email },
     displayName: customer.displayName,
     type: "person",

@@ -1,7 +1,10 @@
+import { z } from "zod";
+
+import { ErpError } from "../errors.ts";
 import type { CustomerInput, ItemInput, WriteResult } from "../port.ts";
-import type { BcContext } from "./context.ts";
-import { eq } from "./odata.ts";
-import { fromDecimal } from "./schemas.ts";
+import { type BcContext, entityUrl } from "./context.ts";
+import { buildQuery, eq } from "./odata.ts";
+import { fromDecimal, pageSchema, parseBc } from "./schemas.ts";
 import { requireValue, upsertByKey } from "./upsert.ts";
 
 const ITEM_TYPES = { inventory: "Inventory", service: "Service", nonInventory: "Non-Inventory" } as const;
@@ -31,8 +34,11 @@ export async function upsertCustomer(ctx: BcContext, input: CustomerInput): Prom
     operation: "upsertCustomer",
     entitySet: "customers",
     filter: eq(input.shopifyKey.kind === "number" ? "number" : "email", key),
-    fields,
-    ...(input.shopifyKey.kind === "number" ? { createOnly: { number: key } } : {}),
+    fields: Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)),
+    createOnly: async () => ({
+      ...(input.templateNumber ? await templateFields(ctx, input.templateNumber) : {}),
+      ...(input.shopifyKey.kind === "number" ? { number: key } : {}),
+    }),
   });
   ctx.idCache.set(`customer:${result.ref.number}`, result.ref.id);
   return result;
@@ -55,4 +61,36 @@ export async function upsertItem(ctx: BcContext, input: ItemInput): Promise<Writ
   });
   ctx.idCache.set(`item:${number}`, result.ref.id);
   return result;
+}
+
+/**
+ * What a new customer takes over from its template customer (BC's API v2.0 has no customer
+ * templates: a merchant keeps a template *customer* with the terms new web customers should get).
+ * Only fields the server returned are copied, so an installation without one of them is fine.
+ */
+const TEMPLATE_FIELDS = [
+  "type",
+  "taxLiable",
+  "taxAreaId",
+  "currencyCode",
+  "paymentTermsId",
+  "shipmentMethodId",
+  "paymentMethodId",
+  "creditLimit",
+] as const;
+
+async function templateFields(ctx: BcContext, templateNumber: string): Promise<Record<string, unknown>> {
+  const url = `${entityUrl(ctx, "customers")}${buildQuery({ filter: eq("number", templateNumber) })}`;
+  const response = await ctx.send({ operation: "customerTemplate", method: "GET", url, maxPageSize: 1 });
+  const template = parseBc(pageSchema(z.record(z.string(), z.unknown())), response.json, "customers").value[0];
+  if (!template) {
+    throw new ErpError({
+      code: "VALIDATION",
+      message: `template customer ${templateNumber} does not exist in Business Central`,
+      userMessage: `The template customer ${templateNumber} does not exist in Business Central; check Settings → Customers.`,
+    });
+  }
+  return Object.fromEntries(
+    TEMPLATE_FIELDS.filter((field) => field in template).map((field) => [field, template[field]]),
+  );
 }

@@ -16,8 +16,11 @@ export interface UpsertSpec {
   filter: string;
   /** Fields compared and written; keys are BC field names. */
   fields: Record<string, unknown>;
-  /** Sent only on create (e.g. `number` when the caller owns it). */
-  createOnly?: Record<string, unknown>;
+  /**
+   * Sent only on create (e.g. `number` when the caller owns it); a function when working it out
+   * costs requests (a template's fields), so it runs only when a record is really created.
+   */
+  createOnly?: Record<string, unknown> | (() => Promise<Record<string, unknown>>);
 }
 
 /**
@@ -35,7 +38,10 @@ export async function upsertByKey(ctx: BcContext, spec: UpsertSpec): Promise<Wri
       operation: spec.operation,
       method: "POST",
       url: entityUrl(ctx, spec.entitySet),
-      body: { ...spec.createOnly, ...spec.fields },
+      body: {
+        ...(typeof spec.createOnly === "function" ? await spec.createOnly() : spec.createOnly),
+        ...spec.fields,
+      },
     });
     const row = parseBc(rowSchema, created.json, `the created ${spec.entitySet} record`);
     return { ref: { id: row.id, number: row.number }, created: true };
