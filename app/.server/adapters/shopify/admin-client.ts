@@ -106,8 +106,10 @@ export class AdminClient implements ShopifyAdmin {
             retryAfterMs: before,
           });
         }
-        if (before > 0) await wait(before);
+        // Reserve before waiting: callers sharing the limiter then queue behind each other
+        // instead of all waking at once into a THROTTLED answer.
         this.#limiter.reserve(estimate, this.#clock.now());
+        if (before > 0) await wait(before);
       }
 
       run.attempts += 1;

@@ -1,7 +1,23 @@
 import { getConfig } from "../../config.ts";
 import { AdminClient } from "./admin-client.ts";
 import { createApiLogSink } from "./api-log-sink.ts";
+import { CostLimiter } from "./cost-limiter.ts";
 import { adminGraphqlEndpoint } from "./endpoint.ts";
+
+/**
+ * One cost limiter per shop for the whole process: Shopify's bucket is per app and store, so every
+ * client of a shop (concurrent jobs included) must draw from one picture of it.
+ */
+const limiters = new Map<string, CostLimiter>();
+
+function limiterFor(shop: string): CostLimiter {
+  let limiter = limiters.get(shop);
+  if (!limiter) {
+    limiter = new CostLimiter();
+    limiters.set(shop, limiter);
+  }
+  return limiter;
+}
 
 /**
  * The composition root for the ShopifyAdmin port: one shop, its offline token, the sandbox when
@@ -18,6 +34,7 @@ export function adminForShop(input: {
     shop: input.shop,
     accessToken: input.accessToken,
     endpoint: adminGraphqlEndpoint(input.shop, { sandboxOrigin: config.SHOPIFY_SANDBOX_URL }),
+    limiter: limiterFor(input.shop),
     log: createApiLogSink({
       shopId: input.shopId,
       logSuccesses: input.logSuccesses,
