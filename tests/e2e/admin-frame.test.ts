@@ -140,13 +140,13 @@ describe("the app inside the sandbox admin", () => {
 
   it("saves valid settings and confirms with a toast", async () => {
     await app().getByLabel("Default customer no.").fill("C00010");
-    await app().getByLabel("Allow background syncs").check();
+    await app().getByLabel("Allow background syncs").uncheck();
     await app().getByRole("button", { name: "Save" }).first().click();
     await expect.poll(() => page.getByText("Settings saved").count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await screenshot(page, "settings-saved");
     const [row] = await sql`select settings from shops where domain = ${demo.info.shopify.shop}`;
     expect(row?.settings).toMatchObject({
-      allowBackgroundSyncs: true,
+      allowBackgroundSyncs: false,
       customers: { mapping: "default_customer", defaultCustomerNo: "C00010" },
     });
   });

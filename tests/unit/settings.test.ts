@@ -10,9 +10,9 @@ function form(entries: Record<string, string>): FormData {
 }
 
 describe("shop settings", () => {
-  it("gives a new shop safe defaults: no background syncs, writes allowed, errors logged", () => {
+  it("gives a new shop safe defaults: background reconcile on, writes allowed, errors logged", () => {
     expect(readShopSettings({})).toMatchObject({
-      allowBackgroundSyncs: false,
+      allowBackgroundSyncs: true,
       allowOutgoingWrites: true,
       logging: "errors",
       orders: { importEnabled: true, importSince: null, documentType: "sales_order" },

@@ -19,8 +19,11 @@ const erpCode = z
 
 export const shopSettingsSchema = z
   .object({
-    /** Scheduled (background) runs may start for this shop. */
-    allowBackgroundSyncs: z.boolean().default(false),
+    /**
+     * Scheduled (background) runs may start for this shop. On by default: the scheduled order
+     * reconcile is what imports an order whose webhook never came.
+     */
+    allowBackgroundSyncs: z.boolean().default(true),
     /** Kill switch: off ⇒ reads run, writes to Shopify and the ERP are recorded as skipped. */
     allowOutgoingWrites: z.boolean().default(true),
     logging: z.enum(loggingLevels).default("errors"),
