@@ -24,6 +24,7 @@ export async function enqueueOrderImport(tx: Tx, input: { shopId: number; orderI
     jobKey: importJobKey(input.shopId),
     jobKeyMode: "preserve_run_at",
     runAt: new Date(input.now.getTime() + IMPORT_BATCH_DELAY_MS),
+    priority: -1,
     maxAttempts: 8,
   });
 }

@@ -12,6 +12,9 @@ export function processOrderJob(shopId: number, orderId: number): JobSpec {
     task: "orders__process",
     payload: { shopId, orderId },
     jobKey: `orders__process:${shopId}:${orderId}`,
+    // Ahead of the webhook backlog: under a burst of thousands of deliveries, orders already
+    // imported should not wait for every other webhook to be read first.
+    priority: -1,
   };
 }
 
