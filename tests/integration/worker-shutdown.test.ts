@@ -61,7 +61,12 @@ async function enqueueBlockedJob(shop: string, id: number) {
 async function waitForLockedJob(): Promise<void> {
   await expect
     .poll(
-      async () => (await db.sql`select count(*)::int as n from graphile_worker.jobs where locked_at is not null`)[0]?.n,
+      // The webhook job itself (the worker's cron tick may be running too).
+      async () =>
+        (
+          await db.sql`select count(*)::int as n from graphile_worker.jobs
+            where locked_at is not null and task_identifier = 'webhook__process'`
+        )[0]?.n,
       {
         timeout: 20_000,
         interval: 100,
