@@ -1,11 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
+import { isLoopback } from "../common/http-request.ts";
 import { BcError, noResource } from "./bc-error.ts";
 import { handleApi } from "./http/api-route.ts";
 import { authenticate } from "./http/auth.ts";
 import { controlRoutes, handleControl } from "./http/control-routes.ts";
-import { isLoopback, sendBcError } from "./http/http-util.ts";
+import { sendBcError } from "./http/http-util.ts";
 import { FailureInjector, type Knobs } from "./http/knobs.ts";
 import { RequestLog, type RequestLogEntry } from "./http/request-log.ts";
 import { Throttle } from "./http/throttle.ts";

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 
 import { z } from "zod";
 
+import { readBody } from "../../common/http-request.ts";
 import { badRequest, BcError, methodNotAllowed, noResource, recordNotFound } from "../bc-error.ts";
 import { pageCollection } from "../odata/collection.ts";
 import { parseQueryOptions } from "../odata/query-options.ts";
@@ -9,7 +10,7 @@ import type { CompanyData } from "../store/company-data.ts";
 import type { BaseRow } from "../store/row-types.ts";
 import type { Table } from "../store/table.ts";
 import { CUSTOM_SETS, type EntitySetDef, STANDARD_SETS } from "./entity-sets.ts";
-import { readBody, sendJson, sendNoContent } from "./http-util.ts";
+import { sendJson, sendNoContent } from "./http-util.ts";
 import { recordName, serializeRow } from "./serialize.ts";
 
 export interface ApiTarget {

@@ -2,8 +2,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 
 import { z } from "zod";
 
+import { readBody } from "../../common/http-request.ts";
 import type { BusinessCentralSandbox } from "../sandbox-api.ts";
-import { readBody } from "./http-util.ts";
 import { failureRuleSchema, knobsPatchSchema } from "./knobs.ts";
 
 const tenantSchema = z.object({

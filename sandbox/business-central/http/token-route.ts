@@ -3,8 +3,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 
 import { z } from "zod";
 
+import { readBody } from "../../common/http-request.ts";
 import { type TenantRegistry, TOKEN_LIFETIME_SECONDS } from "../store/tenants.ts";
-import { readBody } from "./http-util.ts";
 
 /** `/{tenant}/oauth2/v2.0/token`, as on login.microsoftonline.com. */
 export const TOKEN_PATH = /^\/([^/]+)\/oauth2\/v2\.0\/token$/;

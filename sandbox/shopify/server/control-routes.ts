@@ -2,8 +2,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 
 import { z } from "zod";
 
+import { readBody } from "../../common/http-request.ts";
 import { registeredAppSchema } from "./app-registry.ts";
-import { CORS_HEADERS, readBody, sendJson } from "./http-util.ts";
+import { CORS_HEADERS, sendJson } from "./http-util.ts";
 import type { SandboxServerApi } from "./sandbox-api.ts";
 import { knobsPatchSchema } from "./webhook-knobs.ts";
 

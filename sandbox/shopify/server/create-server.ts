@@ -2,12 +2,13 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
+import { isLoopback } from "../../common/http-request.ts";
 import type { ShopifyEngine } from "../contracts.ts";
 import { handleStore, sendNotFound, serveStatic, STORE_PATH } from "./admin-frame-route.ts";
 import { AppRegistry } from "./app-registry.ts";
 import { controlRoutes, handleControl, SandboxRequestError } from "./control-routes.ts";
 import { GRAPHQL_PATH, handleGraphql } from "./graphql-route.ts";
-import { CORS_HEADERS, isLoopback, sendJson } from "./http-util.ts";
+import { CORS_HEADERS, sendJson } from "./http-util.ts";
 import { handleAccessToken } from "./oauth-route.ts";
 import type { SandboxServerApi } from "./sandbox-api.ts";
 import { signSessionToken } from "./session-token.ts";

@@ -2,9 +2,10 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 
 import { z } from "zod";
 
+import { readBody } from "../../common/http-request.ts";
 import type { ShopifyEngine } from "../contracts.ts";
 import type { AppRegistry } from "./app-registry.ts";
-import { readBody, sendJson } from "./http-util.ts";
+import { sendJson } from "./http-util.ts";
 
 export const API_VERSION = "2026-10";
 export const GRAPHQL_PATH = /^\/admin\/api\/([^/]+)\/graphql\.json$/;

@@ -1,18 +1,4 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
-
-const MAX_BODY_BYTES = 10 * 1024 * 1024;
-
-export async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buf.length;
-    if (size > MAX_BODY_BYTES) throw new Error("request body too large");
-    chunks.push(buf);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
+import type { ServerResponse } from "node:http";
 
 /** Parses a JSON or form-encoded body into a plain object; undefined if it is neither. */
 export function parseJsonOrForm(raw: string, contentType: string | undefined): unknown {
@@ -47,11 +33,6 @@ export function sendText(
 ): void {
   res.writeHead(status, { "Content-Type": contentType, ...headers });
   res.end(body);
-}
-
-export function isLoopback(req: IncomingMessage): boolean {
-  const address = req.socket.remoteAddress ?? "";
-  return address === "127.0.0.1" || address === "::1" || address === "::ffff:127.0.0.1";
 }
 
 /** Lets the app (another origin) call the sandbox from the browser. */

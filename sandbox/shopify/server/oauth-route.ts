@@ -2,9 +2,10 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 
 import { z } from "zod";
 
+import { readBody } from "../../common/http-request.ts";
 import type { ShopifyEngine } from "../contracts.ts";
 import type { AppRegistry, RegisteredApp } from "./app-registry.ts";
-import { parseJsonOrForm, readBody, sendJson } from "./http-util.ts";
+import { parseJsonOrForm, sendJson } from "./http-util.ts";
 import { verifySessionToken } from "./session-token.ts";
 
 const TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
