@@ -8,6 +8,7 @@ import { taskRuns } from "../../../db/schema/task-runs.ts";
 import { unmappedRecords } from "../../../db/schema/unmapped-records.ts";
 import type { ActivityTileKey } from "../activity/tiles.ts";
 import type { DbOrTx } from "../db.ts";
+import { listOpenUnmappedRecords } from "./unmapped-records.ts";
 
 /** One row of a tile's drill-down list, whatever table it comes from. */
 export interface ActivityRow {
@@ -29,18 +30,13 @@ const unmapped = (entity: "customer" | "company" | "product"): TileSource => {
     and(eq(unmappedRecords.shopId, shopId), eq(unmappedRecords.entity, entity), isNull(unmappedRecords.resolvedAt));
   return {
     count: (shopId) => sql`(select count(*) from ${unmappedRecords} where ${where(shopId)})`,
-    list: (db, shopId, limit) =>
-      db
-        .select({
-          id: unmappedRecords.id,
-          title: unmappedRecords.label,
-          detail: unmappedRecords.shopifyId,
-          at: unmappedRecords.firstSeenAt,
-        })
-        .from(unmappedRecords)
-        .where(where(shopId))
-        .orderBy(desc(unmappedRecords.firstSeenAt))
-        .limit(limit),
+    list: async (db, shopId, limit) =>
+      (await listOpenUnmappedRecords(db, { shopId, entity, limit })).map((row) => ({
+        id: row.id,
+        title: row.label,
+        detail: row.shopifyId,
+        at: row.firstSeenAt,
+      })),
   };
 };
 

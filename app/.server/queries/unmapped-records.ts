@@ -62,7 +62,7 @@ export async function getUnmappedRecord(db: DbOrTx, input: { shopId: number; id:
 }
 
 /** The open records of one kind, newest first (the unmapped lists). */
-export function listOpenUnmappedRecords(db: DbOrTx, input: { shopId: number; entity: UnmappedEntity }) {
+export function listOpenUnmappedRecords(db: DbOrTx, input: { shopId: number; entity: UnmappedEntity; limit?: number }) {
   return db
     .select({
       id: unmappedRecords.id,
@@ -79,5 +79,5 @@ export function listOpenUnmappedRecords(db: DbOrTx, input: { shopId: number; ent
       ),
     )
     .orderBy(desc(unmappedRecords.firstSeenAt))
-    .limit(200);
+    .limit(input.limit ?? 200);
 }
