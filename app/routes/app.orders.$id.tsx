@@ -7,8 +7,10 @@ import { z } from "zod";
 
 import { getDb } from "../.server/db.ts";
 import { ignoreOrder, requestProcessing, requestReimport, resolveConflict } from "../.server/orders/order-actions.ts";
+import { retryPosting } from "../.server/posting/posting-actions.ts";
 import { listOrderEvents } from "../.server/queries/order-events.ts";
 import { getOrderDetail } from "../.server/queries/order-list.ts";
+import { listShipmentsOfOrder } from "../.server/queries/shipments.ts";
 import { shopIdFor } from "../.server/shops/current-shop.ts";
 import { importedOrderSchema } from "../.server/sync/orders/imported-order.ts";
 import { authenticate } from "../shopify.server.ts";
@@ -24,6 +26,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   if (!order) throw new Response("No such order", { status: 404 });
   const snapshot = importedOrderSchema.safeParse(order.snapshot);
   const events = await listOrderEvents(getDb(), { shopId, orderId: order.id });
+  const shipments = await listShipmentsOfOrder(getDb(), { shopId, orderId: order.id });
   return {
     order: {
       id: order.id,
@@ -35,13 +38,18 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
       conflictReason: order.conflictReason,
       errorMessage: order.errorMessage,
       erpDocument: order.erpDocumentNumber ? { type: order.erpDocumentType, number: order.erpDocumentNumber } : null,
+      postingStatus: order.postingStatus,
+      postingError: order.postingError,
+      postedAt: order.postedAt?.toISOString() ?? null,
+      shopifyClosedAt: order.shopifyClosedAt?.toISOString() ?? null,
     },
+    shipments: shipments.map((s) => ({ ...s, message: s.errorMessage ?? s.reason ?? "" })),
     snapshot: snapshot.success ? snapshot.data : null,
     events: events.map((event) => ({ ...event, at: event.at.toISOString() })),
   };
 };
 
-const actionSchema = z.object({ intent: z.enum(["process", "ignore", "resolve", "reimport"]) });
+const actionSchema = z.object({ intent: z.enum(["process", "ignore", "resolve", "reimport", "retry-posting"]) });
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -58,11 +66,15 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
       return resolveConflict(shopId, orderId.data);
     case "reimport":
       return requestReimport(shopId, orderId.data);
+    case "retry-posting":
+      return (await retryPosting(shopId, orderId.data))
+        ? { ok: true as const, message: "Posting queued again" }
+        : { ok: false as const, message: "The document is not waiting for a posting retry." };
   }
 };
 
 export default function OrderPage() {
-  const { order, snapshot, events } = useLoaderData<typeof loader>();
+  const { order, snapshot, events, shipments } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const submit = useSubmit();
   const busy = useNavigation().state !== "idle";
@@ -76,6 +88,9 @@ export default function OrderPage() {
   const secondary: Array<{ content: string; onAction: () => void; disabled?: boolean; destructive?: boolean }> = [
     { content: "Re-import from Shopify", onAction: () => run("reimport"), disabled: busy },
   ];
+  if (order.postingStatus === "error") {
+    secondary.push({ content: "Retry posting", onAction: () => run("retry-posting"), disabled: busy });
+  }
   if (order.hasConflict) {
     secondary.push({ content: "Mark conflict resolved", onAction: () => run("resolve"), disabled: busy });
   }
@@ -144,8 +159,39 @@ export default function OrderPage() {
                     {order.statusReason}
                   </Text>
                 ) : null}
+                {order.postedAt ? <Text as="p">Posted in the ERP on {order.postedAt.slice(0, 10)}.</Text> : null}
+                {order.postingError ? (
+                  <Banner tone="critical" title="Posting failed">
+                    <p>{order.postingError}</p>
+                  </Banner>
+                ) : null}
+                {order.shopifyClosedAt ? (
+                  <Text as="p" tone="subdued">
+                    Closed in Shopify on {order.shopifyClosedAt.slice(0, 10)}.
+                  </Text>
+                ) : null}
               </BlockStack>
             </Card>
+            {shipments.length > 0 ? (
+              <Card>
+                <BlockStack gap="200">
+                  <Text as="h2" variant="headingMd">
+                    Shipments
+                  </Text>
+                  <DataTable
+                    columnContentTypes={["text", "text", "text", "numeric", "text"]}
+                    headings={["ERP shipment", "Posted", "Status", "Fulfillments", "Reason"]}
+                    rows={shipments.map((s) => [
+                      s.erpShipmentNo,
+                      s.postingDate ?? "",
+                      s.status.replaceAll("_", " "),
+                      s.fulfillmentIds.length,
+                      s.message,
+                    ])}
+                  />
+                </BlockStack>
+              </Card>
+            ) : null}
             {snapshot ? (
               <Card>
                 <BlockStack gap="200">

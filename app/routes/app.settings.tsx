@@ -181,6 +181,55 @@ export default function Settings() {
               </FormLayout>
             </Card>
           </Layout.AnnotatedSection>
+          <Layout.AnnotatedSection
+            title="Shipments"
+            description="Posted ERP shipments become Shopify fulfillments with their tracking numbers."
+          >
+            <Card>
+              <FormLayout>
+                <Checkbox label="Sync shipments to Shopify" {...check("shipments.enabled")} />
+                <TextField label="Every (minutes)" type="number" {...text("shipments.everyMinutes")} />
+                <Checkbox
+                  label="Send the shipping confirmation to the customer"
+                  {...check("shipments.notifyCustomer")}
+                />
+                <TextField
+                  label="Carriers"
+                  helpText="One per line: ERP shipping agent code = tracking company, optionally | a tracking URL with {number}. Unlisted agents go as their code."
+                  multiline={3}
+                  {...text("shipments.carriers")}
+                />
+                <TextField
+                  label="Own fulfillment service handle"
+                  helpText="Fulfillment requests to this service are accepted before fulfilling; other services' lines are skipped."
+                  {...text("shipments.fulfillmentServiceHandle")}
+                />
+              </FormLayout>
+            </Card>
+          </Layout.AnnotatedSection>
+          <Layout.AnnotatedSection
+            title="Posting"
+            description="Post the ERP documents made from Shopify orders, in batches, unattended."
+          >
+            <Card>
+              <FormLayout>
+                <Checkbox label="Post ERP documents" {...check("posting.enabled")} />
+                <TextField label="Every (minutes)" type="number" {...text("posting.everyMinutes")} />
+                <Checkbox label="Only orders fulfilled in Shopify" {...check("posting.onlyFulfilled")} />
+                <Checkbox label="Only paid orders" {...check("posting.onlyPaid")} />
+                <TextField
+                  label="Only documents older than (hours)"
+                  type="number"
+                  {...text("posting.olderThanHours")}
+                />
+                <TextField label="Documents per batch" type="number" {...text("posting.batchSize")} />
+                <Checkbox
+                  label="Close the Shopify order once it is paid, fulfilled and posted"
+                  {...check("posting.closeShopifyOrders")}
+                />
+              </FormLayout>
+            </Card>
+          </Layout.AnnotatedSection>
         </Layout>
         <Text as="p" tone="subdued">
           Changes apply to the next run of each task.

@@ -25,6 +25,7 @@ export default function App() {
           Activity
         </Link>
         <Link to="/app/orders">Orders</Link>
+        <Link to="/app/shipments">Shipments</Link>
         <Link to="/app/erp">ERP connection</Link>
         <Link to="/app/settings">Settings</Link>
       </NavMenu>

@@ -3,6 +3,74 @@
 /* eslint-disable */
 import type * as AdminTypes from './admin.types.js';
 
+export type OrderFulfillmentOrdersQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type OrderFulfillmentOrdersQuery = { order?: AdminTypes.Maybe<(
+    Pick<AdminTypes.Order, 'id' | 'name' | 'cancelledAt' | 'closed' | 'displayFinancialStatus' | 'displayFulfillmentStatus'>
+    & { fulfillmentOrders: { nodes: Array<(
+        Pick<AdminTypes.FulfillmentOrder, 'id' | 'status' | 'requestStatus'>
+        & { assignedLocation: { location?: AdminTypes.Maybe<(
+            Pick<AdminTypes.Location, 'id' | 'name'>
+            & { fulfillmentService?: AdminTypes.Maybe<Pick<AdminTypes.FulfillmentService, 'handle' | 'serviceName'>> }
+          )> }, lineItems: { nodes: Array<(
+            Pick<AdminTypes.FulfillmentOrderLineItem, 'id' | 'remainingQuantity'>
+            & { lineItem: Pick<AdminTypes.LineItem, 'id'> }
+          )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> } }
+      )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage'> } }
+  )> };
+
+export type FulfillmentOrderLinesQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+}>;
+
+
+export type FulfillmentOrderLinesQuery = { fulfillmentOrder?: AdminTypes.Maybe<{ lineItems: { nodes: Array<(
+        Pick<AdminTypes.FulfillmentOrderLineItem, 'id' | 'remainingQuantity'>
+        & { lineItem: Pick<AdminTypes.LineItem, 'id'> }
+      )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> } }> };
+
+export type OrderFulfillmentsQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type OrderFulfillmentsQuery = { order?: AdminTypes.Maybe<(
+    Pick<AdminTypes.Order, 'id'>
+    & { fulfillments: Array<(
+      Pick<AdminTypes.Fulfillment, 'id' | 'status'>
+      & { location?: AdminTypes.Maybe<Pick<AdminTypes.Location, 'id'>>, fulfillmentLineItems: { nodes: Array<(
+          Pick<AdminTypes.FulfillmentLineItem, 'quantity'>
+          & { lineItem: Pick<AdminTypes.LineItem, 'id'> }
+        )> } }
+    )> }
+  )> };
+
+export type ShipmentFulfillmentCreateMutationVariables = AdminTypes.Exact<{
+  fulfillment: AdminTypes.FulfillmentInput;
+}>;
+
+
+export type ShipmentFulfillmentCreateMutation = { fulfillmentCreate?: AdminTypes.Maybe<{ fulfillment?: AdminTypes.Maybe<Pick<AdminTypes.Fulfillment, 'id' | 'status'>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+
+export type FulfillmentRequestAcceptMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  message?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+}>;
+
+
+export type FulfillmentRequestAcceptMutation = { fulfillmentOrderAcceptFulfillmentRequest?: AdminTypes.Maybe<{ fulfillmentOrder?: AdminTypes.Maybe<Pick<AdminTypes.FulfillmentOrder, 'id' | 'requestStatus'>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+
+export type ProcessedOrderCloseMutationVariables = AdminTypes.Exact<{
+  input: AdminTypes.OrderCloseInput;
+}>;
+
+
+export type ProcessedOrderCloseMutation = { orderClose?: AdminTypes.Maybe<{ order?: AdminTypes.Maybe<Pick<AdminTypes.Order, 'id' | 'closed'>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+
 export type OrderForImportQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
 }>;
@@ -72,6 +140,9 @@ export type OrderErpDocumentNumberSetMutationVariables = AdminTypes.Exact<{
 export type OrderErpDocumentNumberSetMutation = { metafieldsSet?: AdminTypes.Maybe<{ metafields?: AdminTypes.Maybe<Array<Pick<AdminTypes.Metafield, 'id' | 'namespace' | 'key' | 'value'>>>, userErrors: Array<Pick<AdminTypes.MetafieldsSetUserError, 'field' | 'message' | 'code'>> }> };
 
 interface GeneratedQueryTypes {
+  "#graphql\n  query OrderFulfillmentOrders($id: ID!) {\n    order(id: $id) {\n      id\n      name\n      cancelledAt\n      closed\n      displayFinancialStatus\n      displayFulfillmentStatus\n      fulfillmentOrders(first: 10) {\n        nodes {\n          id\n          status\n          requestStatus\n          assignedLocation {\n            location {\n              id\n              name\n              fulfillmentService {\n                handle\n                serviceName\n              }\n            }\n          }\n          lineItems(first: 40) {\n            nodes {\n              id\n              remainingQuantity\n              lineItem {\n                id\n              }\n            }\n            pageInfo {\n              hasNextPage\n              endCursor\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n        }\n      }\n    }\n  }\n": {return: OrderFulfillmentOrdersQuery, variables: OrderFulfillmentOrdersQueryVariables},
+  "#graphql\n  query FulfillmentOrderLines($id: ID!, $after: String) {\n    fulfillmentOrder(id: $id) {\n      lineItems(first: 100, after: $after) {\n        nodes {\n          id\n          remainingQuantity\n          lineItem {\n            id\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": {return: FulfillmentOrderLinesQuery, variables: FulfillmentOrderLinesQueryVariables},
+  "#graphql\n  query OrderFulfillments($id: ID!) {\n    order(id: $id) {\n      id\n      fulfillments(first: 20) {\n        id\n        status\n        location {\n          id\n        }\n        fulfillmentLineItems(first: 40) {\n          nodes {\n            quantity\n            lineItem {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: OrderFulfillmentsQuery, variables: OrderFulfillmentsQueryVariables},
   "#graphql\n  query OrderForImport($id: ID!) {\n    order(id: $id) {\n      id\n      name\n      createdAt\n      updatedAt\n      processedAt\n      cancelledAt\n      closed\n      test\n      email\n      phone\n      currencyCode\n      presentmentCurrencyCode\n      taxesIncluded\n      displayFinancialStatus\n      displayFulfillmentStatus\n      sourceName\n      app {\n        name\n      }\n      retailLocation {\n        id\n      }\n      risk {\n        recommendation\n        assessments {\n          riskLevel\n        }\n      }\n      tags\n      note\n      customAttributes {\n        key\n        value\n      }\n      customer {\n        id\n        firstName\n        lastName\n        defaultEmailAddress {\n          emailAddress\n        }\n        defaultPhoneNumber {\n          phoneNumber\n        }\n      }\n      billingAddress {\n        firstName\n        lastName\n        company\n        address1\n        address2\n        city\n        zip\n        provinceCode\n        countryCodeV2\n        phone\n      }\n      shippingAddress {\n        firstName\n        lastName\n        company\n        address1\n        address2\n        city\n        zip\n        provinceCode\n        countryCodeV2\n        phone\n      }\n      discountCodes\n      currentSubtotalPriceSet {\n        shopMoney {\n          amount\n        }\n        presentmentMoney {\n          amount\n        }\n      }\n      currentTotalTaxSet {\n        shopMoney {\n          amount\n        }\n        presentmentMoney {\n          amount\n        }\n      }\n      currentTotalDiscountsSet {\n        shopMoney {\n          amount\n        }\n        presentmentMoney {\n          amount\n        }\n      }\n      currentShippingPriceSet {\n        shopMoney {\n          amount\n        }\n        presentmentMoney {\n          amount\n        }\n      }\n      currentTotalPriceSet {\n        shopMoney {\n          amount\n        }\n        presentmentMoney {\n          amount\n        }\n      }\n      shippingLines(first: 5, includeRemovals: false) {\n        nodes {\n          title\n          code\n          originalPriceSet {\n            shopMoney {\n              amount\n            }\n            presentmentMoney {\n              amount\n            }\n          }\n          currentDiscountedPriceSet {\n            shopMoney {\n              amount\n            }\n            presentmentMoney {\n              amount\n            }\n          }\n          discountAllocations {\n            allocatedAmountSet {\n              shopMoney {\n                amount\n              }\n              presentmentMoney {\n                amount\n              }\n            }\n          }\n          taxLines {\n            title\n            rate\n            priceSet {\n              shopMoney {\n                amount\n              }\n              presentmentMoney {\n                amount\n              }\n            }\n          }\n        }\n      }\n      transactions(first: 20) {\n        id\n        kind\n        status\n        gateway\n        processedAt\n        amountSet {\n          shopMoney {\n            amount\n          }\n          presentmentMoney {\n            amount\n          }\n        }\n      }\n      lineItems(first: 25) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          id\n          sku\n          title\n          variantTitle\n          quantity\n          currentQuantity\n          requiresShipping\n          isGiftCard\n          variant {\n            id\n            barcode\n          }\n          product {\n            id\n          }\n          originalUnitPriceSet {\n            shopMoney {\n              amount\n            }\n            presentmentMoney {\n              amount\n            }\n          }\n          discountAllocations {\n            allocatedAmountSet {\n              shopMoney {\n                amount\n              }\n              presentmentMoney {\n                amount\n              }\n            }\n          }\n          taxLines {\n            title\n            rate\n            priceSet {\n              shopMoney {\n                amount\n              }\n              presentmentMoney {\n                amount\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: OrderForImportQuery, variables: OrderForImportQueryVariables},
   "#graphql\n  query OrderLineItems($id: ID!, $after: String) {\n    order(id: $id) {\n      lineItems(first: 25, after: $after) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          id\n          sku\n          title\n          variantTitle\n          quantity\n          currentQuantity\n          requiresShipping\n          isGiftCard\n          variant {\n            id\n            barcode\n          }\n          product {\n            id\n          }\n          originalUnitPriceSet {\n            shopMoney {\n              amount\n            }\n            presentmentMoney {\n              amount\n            }\n          }\n          discountAllocations {\n            allocatedAmountSet {\n              shopMoney {\n                amount\n              }\n              presentmentMoney {\n                amount\n              }\n            }\n          }\n          taxLines {\n            title\n            rate\n            priceSet {\n              shopMoney {\n                amount\n              }\n              presentmentMoney {\n                amount\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: OrderLineItemsQuery, variables: OrderLineItemsQueryVariables},
   "#graphql\n  query OrdersUpdatedSince($query: String!, $after: String) {\n    orders(first: 100, after: $after, query: $query, sortKey: UPDATED_AT) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        updatedAt\n      }\n    }\n  }\n": {return: OrdersUpdatedSinceQuery, variables: OrdersUpdatedSinceQueryVariables},
@@ -79,6 +150,9 @@ interface GeneratedQueryTypes {
 }
 
 interface GeneratedMutationTypes {
+  "#graphql\n  mutation ShipmentFulfillmentCreate($fulfillment: FulfillmentInput!) {\n    fulfillmentCreate(fulfillment: $fulfillment) {\n      fulfillment {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: ShipmentFulfillmentCreateMutation, variables: ShipmentFulfillmentCreateMutationVariables},
+  "#graphql\n  mutation FulfillmentRequestAccept($id: ID!, $message: String) {\n    fulfillmentOrderAcceptFulfillmentRequest(id: $id, message: $message) {\n      fulfillmentOrder {\n        id\n        requestStatus\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: FulfillmentRequestAcceptMutation, variables: FulfillmentRequestAcceptMutationVariables},
+  "#graphql\n  mutation ProcessedOrderClose($input: OrderCloseInput!) {\n    orderClose(input: $input) {\n      order {\n        id\n        closed\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: ProcessedOrderCloseMutation, variables: ProcessedOrderCloseMutationVariables},
   "#graphql\n  mutation OrderErpDocumentNumberSet($metafields: [MetafieldsSetInput!]!) {\n    metafieldsSet(metafields: $metafields) {\n      metafields {\n        id\n        namespace\n        key\n        value\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: OrderErpDocumentNumberSetMutation, variables: OrderErpDocumentNumberSetMutationVariables},
 }
 declare module '@shopify/admin-api-client' {

@@ -37,6 +37,17 @@ export const orders = pgTable(
     erpDocumentId: text("erp_document_id"),
     erpDocumentNumber: text("erp_document_number"),
     processedAt: timestamp("processed_at", { withTimezone: true }),
+    /**
+     * The Shopify line item behind each line of the ERP document, in document order
+     * (`ErpDocumentLine[]`, app/.server/sync/shipments): how a shipped ERP line finds its order line.
+     */
+    erpLines: jsonb("erp_lines"),
+    /** Batch posting of the ERP document: posted (by us, or found posted) or error (`postingError`). */
+    postingStatus: text("posting_status", { enum: ["posted", "error"] }),
+    postingError: text("posting_error"),
+    postedAt: timestamp("posted_at", { withTimezone: true }),
+    /** When we closed (archived) the Shopify order after it was paid, fulfilled and invoiced. */
+    shopifyClosedAt: timestamp("shopify_closed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,6 +1,6 @@
 import { getDb } from "../../app/.server/db.ts";
 import { saveConnectionForm } from "../../app/.server/erp/connections.ts";
-import { ensureShop } from "../../app/.server/queries/shops.ts";
+import { ensureShop, getShopSettings, saveShopSettings } from "../../app/.server/queries/shops.ts";
 import { createBusinessCentralSandbox } from "../../sandbox/business-central/create-server.ts";
 
 export const DEMO_BC = {
@@ -52,4 +52,8 @@ export async function connectDemoShop(shop: string, clientSecret: string): Promi
     companyId: DEMO_BC.companyId,
   });
   if (!result.ok) throw new Error(`could not connect the demo shop to the sandbox Business Central: ${result.message}`);
+  // The demo runs the shipments task every minute, so a shipment posted in the sandbox BC shows
+  // up in the store within two minutes (the product's default is every 5).
+  const settings = await getShopSettings(getDb(), shopId);
+  await saveShopSettings(getDb(), shopId, { ...settings, shipments: { ...settings.shipments, everyMinutes: 1 } });
 }

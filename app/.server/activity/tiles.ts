@@ -35,6 +35,8 @@ const dedicatedPages: Partial<Record<ActivityTileKey, string>> = {
   "unmapped-products": "/app/unmapped/products",
   "unprocessed-orders": "/app/orders?status=unprocessed",
   "order-conflicts": "/app/orders?status=conflict",
+  "unprocessed-shipments": "/app/shipments?status=unprocessed",
+  "shipment-errors": "/app/shipments?status=error",
 };
 
 const tiles: readonly Omit<ActivityTile, "href">[] = [

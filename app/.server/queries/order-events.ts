@@ -15,7 +15,11 @@ export type OrderEventKind =
   | "resolved"
   | "ignored"
   | "written_back"
-  | "skipped";
+  | "skipped"
+  | "fulfilled"
+  | "posted"
+  | "posting_error"
+  | "closed";
 
 /** One line of an order's history (shown on the order page). */
 export async function addOrderEvent(

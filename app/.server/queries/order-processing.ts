@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { orders } from "../../../db/schema/orders.ts";
 import { skippedRecords } from "../../../db/schema/skipped-records.ts";
 import type { DbOrTx, Tx } from "../db.ts";
+import type { ErpDocumentLine } from "../sync/shipments/shipment-records.ts";
 
 export interface ClaimedOrder {
   id: number;
@@ -51,12 +52,18 @@ export async function markOrderWaiting(
 
 export async function markOrderProcessed(
   db: DbOrTx,
-  input: { shopId: number; orderId: number; document: { type: "order" | "invoice"; id: string; number: string } },
+  input: {
+    shopId: number;
+    orderId: number;
+    document: { type: "order" | "invoice"; id: string; number: string };
+    erpLines: ErpDocumentLine[];
+  },
 ) {
   await db
     .update(orders)
     .set({
       status: "processed",
+      erpLines: input.erpLines,
       waitingOn: null,
       errorMessage: null,
       erpDocumentType: input.document.type,

@@ -22,9 +22,20 @@ const booleanFields = new Set([
   "customers.createUnknownInErp",
   "products.createUnknownInErp",
   "inventory.enabled",
+  "shipments.enabled",
+  "shipments.notifyCustomer",
+  "posting.enabled",
+  "posting.onlyFulfilled",
+  "posting.onlyPaid",
+  "posting.closeShopifyOrders",
 ]);
 const listFields = new Set(["orders.filters.channels", "orders.filters.tags"]);
-const mapFields = new Set(["orders.shippingMethods", "orders.locations", "customers.defaultCustomerByCountry"]);
+const mapFields = new Set([
+  "orders.shippingMethods",
+  "orders.locations",
+  "customers.defaultCustomerByCountry",
+  "shipments.carriers",
+]);
 
 /** Dotted form field names (`orders.importSince`) → the nested object the schema expects. */
 export function settingsInputFromForm(form: FormData): Record<string, unknown> {

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { CARRIER_SETTING_PATTERN } from "../sync/shipments/tracking.ts";
+
 /**
  * Per-shop sync settings (the "Shopify Shop Card" of Business Central's connector). Stored as
  * JSON on the shop row; every field has a default so a new shop is valid and an older row gains
@@ -97,6 +99,58 @@ export const shopSettingsSchema = z
     inventory: z
       .object({
         enabled: z.boolean().default(false),
+      })
+      .prefault({}),
+    shipments: z
+      .object({
+        /** Posted ERP shipments become Shopify fulfillments (BC report 30109). */
+        enabled: z.boolean().default(true),
+        everyMinutes: z.coerce
+          .number("must be a number")
+          .int("must be a whole number")
+          .min(1, "must be at least 1")
+          .max(1440, "must be at most 1440")
+          .default(5),
+        /** Shopify e-mails the customer the shipping confirmation (BC: Send Shipping Confirmation). */
+        notifyCustomer: z.boolean().default(true),
+        /** ERP shipping agent code → "Tracking company" or "Tracking company | https://…{number}". */
+        carriers: z
+          .record(
+            z.string().min(1),
+            z.string().trim().regex(CARRIER_SETTING_PATTERN, 'must be "Company" or "Company | https://…{number}"'),
+          )
+          .default({}),
+        /** Handle of the fulfillment service this app runs for the shop; its requests are accepted. */
+        fulfillmentServiceHandle: z.string().trim().max(100).default(""),
+      })
+      .prefault({}),
+    posting: z
+      .object({
+        /** Post the ERP documents made from Shopify orders in batches (BC reports 296/297). */
+        enabled: z.boolean().default(false),
+        everyMinutes: z.coerce
+          .number("must be a number")
+          .int("must be a whole number")
+          .min(5, "must be at least 5")
+          .max(10080, "must be at most 10080")
+          .default(60),
+        onlyFulfilled: z.boolean().default(true),
+        onlyPaid: z.boolean().default(true),
+        /** Orders processed less than this long ago wait (room for edits and cancellations). */
+        olderThanHours: z.coerce
+          .number("must be a number")
+          .int("must be a whole number")
+          .min(0, "must be 0 or more")
+          .max(8760, "must be at most 8760")
+          .default(24),
+        batchSize: z.coerce
+          .number("must be a number")
+          .int("must be a whole number")
+          .min(1, "must be at least 1")
+          .max(500, "must be at most 500")
+          .default(50),
+        /** Close (archive) the Shopify order once it is paid, fulfilled and posted (BC: Archive Processed Orders). */
+        closeShopifyOrders: z.boolean().default(false),
       })
       .prefault({}),
   })

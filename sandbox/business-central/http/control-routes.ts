@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 
 import { readBody } from "../../common/http-request.ts";
+import { BcError } from "../bc-error.ts";
 import type { BusinessCentralSandbox } from "../sandbox-api.ts";
 import { failureRuleSchema, knobsPatchSchema } from "./knobs.ts";
 
@@ -25,7 +26,10 @@ const seedSchema = z.object({
   customers: z.number().int().min(0).optional(),
 });
 const shipmentSchema = z.object({
-  orderId: z.string(),
+  /** The sales order: its SystemId, its number ("S-ORD101001") or its external document no. ("#1001"). */
+  orderId: z.string().optional(),
+  orderNumber: z.string().optional(),
+  externalDocumentNumber: z.string().optional(),
   lines: z.array(z.object({ lineId: z.string(), quantity: z.number().positive() })).optional(),
   packageTrackingNumber: z.string().max(50).optional(),
   shippingAgentCode: z.string().max(10).optional(),
@@ -65,8 +69,24 @@ export function controlRoutes(api: BusinessCentralSandbox): { method: string; pa
       method: "POST",
       path: sub("shipments"),
       handle: ({ body, params: [t = "", e = "", c = ""] }) => {
-        const { orderId, ...options } = shipmentSchema.parse(body);
-        return api.postShipment(t, e, c, orderId, options);
+        const { orderId, orderNumber, externalDocumentNumber, ...options } = shipmentSchema.parse(body);
+        const order = api
+          .company(t, e, c)
+          .salesOrders.all()
+          .find(
+            (o) =>
+              o.id === orderId ||
+              (orderNumber !== undefined && o.number === orderNumber) ||
+              (externalDocumentNumber !== undefined && o.externalDocumentNumber === externalDocumentNumber),
+          );
+        if (!order) {
+          throw new BcError(
+            404,
+            "Internal_RecordNotFound",
+            "No open sales order matches orderId, orderNumber or externalDocumentNumber.",
+          );
+        }
+        return api.postShipment(t, e, c, order.id, options);
       },
     },
     {

@@ -103,7 +103,11 @@ export interface ErpPostedShipment {
   customerNumber: string;
   /** null when the ERP cannot tell (no tracking capability) or nothing was entered. */
   tracking: ErpTracking | null;
-  lines: Array<{ lineType: string; number: string; description: string; quantity: number }>;
+  /**
+   * `sequence` is the line number of the sales order line it ships (BC copies the order line's
+   * Line No. onto the shipment line), which is how a shipped line finds its Shopify order line.
+   */
+  lines: Array<{ sequence: number; lineType: string; number: string; description: string; quantity: number }>;
 }
 
 export type SalesDocumentType = "order" | "invoice";

@@ -147,7 +147,12 @@ export class AdminClient implements ShopifyAdmin {
         }
         case "transient": {
           const ms = outcome.retryAfterMs ?? backoffMs(this.#policy, transientRetries + 1, this.#random);
-          if (transientRetries >= this.#policy.maxTransientRetries || ms > this.#policy.maxWaitMs) {
+          const ambiguous = outcome.code !== "RATE_LIMITED" && outcome.code !== "THROTTLED";
+          if (
+            (options.notIdempotent && ambiguous) ||
+            transientRetries >= this.#policy.maxTransientRetries ||
+            ms > this.#policy.maxWaitMs
+          ) {
             throw await fail(outcome.code, `${operation}: ${outcome.message} (after ${run.attempts} attempts)`, {
               retryAfterMs: ms,
               cause: outcome.cause,

@@ -15,6 +15,12 @@ export interface AdminQueryOptions {
    */
   estimatedCost?: number;
   signal?: AbortSignal;
+  /**
+   * A mutation that must not be sent twice (fulfillmentCreate): after a failure that may have
+   * reached Shopify (no answer, timeout, 5xx) the client throws instead of resending, and the
+   * caller finds out what happened. 429 and THROTTLED are still retried: Shopify ran nothing.
+   */
+  notIdempotent?: boolean;
 }
 
 /**

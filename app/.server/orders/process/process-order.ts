@@ -15,7 +15,7 @@ import { getShopSettings } from "../../queries/shops.ts";
 import { openUnmappedRecord, resolveUnmappedRecords } from "../../queries/unmapped-records.ts";
 import type { ShopSettings } from "../../shops/settings-schema.ts";
 import { type ImportedOrder, importedOrderSchema } from "../../sync/orders/imported-order.ts";
-import { mapToSalesDocument } from "../../sync/orders/map-to-sales-document.ts";
+import { erpDocumentLinesOf, mapToSalesDocument } from "../../sync/orders/map-to-sales-document.ts";
 import { asErpError, describeErpError, NO_ERP_MESSAGE } from "./erp-errors.ts";
 import { resolveWithErp } from "./resolve-with-erp.ts";
 import { writeBackDocumentNumber } from "./write-back.ts";
@@ -156,7 +156,7 @@ async function createDocument(
   const write = await adapter.createSalesDocument(mapped.document);
   onWrite(write, mapped.document.type);
   const document = { type: mapped.document.type, id: write.ref.id, number: write.ref.number };
-  await markOrderProcessed(tx, { shopId, orderId, document });
+  await markOrderProcessed(tx, { shopId, orderId, document, erpLines: erpDocumentLinesOf(mapped.document) });
   await resolveSkippedOrder(tx, { shopId, shopifyOrderId: order.shopifyOrderId });
   const how = write.created ? "created" : "found (made by an earlier attempt) and linked";
   await addOrderEvent(tx, {

@@ -1,4 +1,5 @@
 import type { ShopSettings } from "../../shops/settings-schema.ts";
+import type { ErpDocumentLine } from "../shipments/shipment-records.ts";
 import type { ImportedOrder, MoneyPair, OrderAddress, OrderLine } from "./imported-order.ts";
 import { fromMicros, type Micros, prorate, sum, toMicros } from "./money.ts";
 import type { ErpItemRef } from "./resolve-lines.ts";
@@ -17,6 +18,8 @@ export interface DraftAddress {
 
 export interface DraftLine {
   type: "item" | "account" | "charge";
+  /** The Shopify line item an item line comes from (kept with the order; the ERP never sees it). */
+  shopifyLineId?: string;
   number: string;
   variantCode?: string;
   locationCode?: string;
@@ -82,6 +85,7 @@ export function mapToSalesDocument(order: ImportedOrder, resolved: ResolvedOrder
     lines.push({
       ...amountLine(item.itemNumber, line, pick),
       type: "item",
+      shopifyLineId: line.shopifyLineId,
       ...(item.variantCode ? { variantCode: item.variantCode } : {}),
       ...(location ? { locationCode: location } : {}),
     });
@@ -140,6 +144,17 @@ export function mapToSalesDocument(order: ImportedOrder, resolved: ResolvedOrder
       ...(unallocated > 0n ? { invoiceDiscountAmount: fromMicros(unallocated) } : {}),
     },
   };
+}
+
+/** The document's lines as the order keeps them, so a shipped ERP line finds its Shopify line. */
+export function erpDocumentLinesOf(document: SalesDocumentDraft): ErpDocumentLine[] {
+  return document.lines.map((line) => ({
+    shopifyLineId: line.shopifyLineId ?? null,
+    type: line.type,
+    number: line.number,
+    variantCode: line.variantCode ?? null,
+    quantity: line.quantity,
+  }));
 }
 
 /**

@@ -64,6 +64,7 @@ export const salesInvoicesSource = pullSource({
 });
 
 const shipmentLineRow = z.object({
+  sequence: z.number().int(),
   lineType: text,
   lineObjectNumber: text,
   description: text,
@@ -112,6 +113,7 @@ export const postedShipmentsSource = pullSource({
     customerNumber: row.customerNumber,
     tracking: null,
     lines: (row.salesShipmentLines ?? []).map((line) => ({
+      sequence: line.sequence,
       lineType: line.lineType,
       number: line.lineObjectNumber,
       description: line.description,

@@ -1,0 +1,206 @@
+import { and, asc, desc, eq, ne, or, sql } from "drizzle-orm";
+
+import { orders } from "../../../db/schema/orders.ts";
+import { shipments, type ShipmentStatus } from "../../../db/schema/shipments.ts";
+import type { DbOrTx } from "../db.ts";
+import type { FulfillmentPlan, ShipmentContent } from "../sync/shipments/shipment-records.ts";
+
+const byShipment = (input: { shopId: number; shipmentId: number }) =>
+  and(eq(shipments.shopId, input.shopId), eq(shipments.id, input.shipmentId));
+
+/**
+ * The imported order an ERP shipment belongs to: the one whose name the ERP document carries as
+ * its external document number, or whose ERP order the shipment was posted from.
+ */
+export async function findOrderForShipment(
+  db: DbOrTx,
+  input: { shopId: number; externalDocumentNo: string; erpOrderNo: string },
+) {
+  const matches = [];
+  if (input.externalDocumentNo !== "") matches.push(eq(orders.name, input.externalDocumentNo));
+  if (input.erpOrderNo !== "") {
+    matches.push(and(eq(orders.erpDocumentType, "order"), eq(orders.erpDocumentNumber, input.erpOrderNo)));
+  }
+  if (matches.length === 0) return undefined;
+  const [row] = await db
+    .select({ id: orders.id, shopifyOrderId: orders.shopifyOrderId })
+    .from(orders)
+    .where(and(eq(orders.shopId, input.shopId), or(...matches)))
+    .orderBy(asc(orders.id))
+    .limit(1);
+  return row;
+}
+
+/**
+ * A shipment pulled from the ERP. Pulls are at least once: a shipment seen again refreshes what
+ * it holds only while it is still unprocessed, never once synced or settled.
+ */
+export async function upsertPulledShipment(
+  db: DbOrTx,
+  input: {
+    shopId: number;
+    erpShipmentNo: string;
+    erpShipmentId: string;
+    erpOrderNo: string;
+    externalDocumentNo: string;
+    postingDate: string;
+    orderId: number;
+    shopifyOrderId: string;
+    content: ShipmentContent;
+  },
+): Promise<void> {
+  const now = new Date();
+  await db
+    .insert(shipments)
+    .values({ ...input, status: "unprocessed", createdAt: now, updatedAt: now })
+    .onConflictDoUpdate({
+      target: [shipments.shopId, shipments.erpShipmentNo],
+      set: { content: input.content, orderId: input.orderId, shopifyOrderId: input.shopifyOrderId, updatedAt: now },
+      setWhere: and(eq(shipments.status, "unprocessed"), sql`${shipments.plan} is null`),
+    });
+}
+
+/** Oldest first: a partial shipment is fulfilled before the one that completes the order. */
+export function listShipmentsToSync(db: DbOrTx, input: { shopId: number; limit: number }) {
+  return db
+    .select()
+    .from(shipments)
+    .where(and(eq(shipments.shopId, input.shopId), eq(shipments.status, "unprocessed")))
+    .orderBy(asc(shipments.id))
+    .limit(input.limit);
+}
+
+export type ShipmentRow = typeof shipments.$inferSelect;
+
+export async function getShipment(db: DbOrTx, input: { shopId: number; shipmentId: number }) {
+  const [row] = await db.select().from(shipments).where(byShipment(input));
+  return row;
+}
+
+export async function saveShipmentPlan(
+  db: DbOrTx,
+  input: { shopId: number; shipmentId: number; plan: FulfillmentPlan; fulfillmentIds: string[] },
+): Promise<void> {
+  await db
+    .update(shipments)
+    .set({ plan: input.plan, fulfillmentIds: input.fulfillmentIds, updatedAt: new Date() })
+    .where(byShipment(input));
+}
+
+/** The end of one attempt: a final state, or back to unprocessed with the reason it did not finish. */
+export async function settleShipment(
+  db: DbOrTx,
+  input: {
+    shopId: number;
+    shipmentId: number;
+    status: ShipmentStatus;
+    reason?: string | null;
+    errorMessage?: string | null;
+  },
+): Promise<void> {
+  const now = new Date();
+  await db
+    .update(shipments)
+    .set({
+      status: input.status,
+      reason: input.reason ?? null,
+      errorMessage: input.errorMessage?.slice(0, 2000) ?? null,
+      attempts: sql`${shipments.attempts} + 1`,
+      lastAttemptAt: now,
+      ...(input.status === "synced" ? { syncedAt: now } : {}),
+      updatedAt: now,
+    })
+    .where(byShipment(input));
+}
+
+/** Fulfillment ids other shipments of the order already own: never adopted twice. */
+export async function fulfillmentIdsOfOtherShipments(
+  db: DbOrTx,
+  input: { shopId: number; orderId: number; shipmentId: number },
+): Promise<Set<string>> {
+  const rows = await db
+    .select({ ids: shipments.fulfillmentIds })
+    .from(shipments)
+    .where(
+      and(eq(shipments.shopId, input.shopId), eq(shipments.orderId, input.orderId), ne(shipments.id, input.shipmentId)),
+    );
+  return new Set(rows.flatMap((r) => r.ids));
+}
+
+/**
+ * A shipment in error (or settled with nothing to sync) goes back to the queue. It is planned
+ * afresh from what Shopify has left, unless part of it is already fulfilled: then the plan stays
+ * and only its unfinished fulfillments are sent again (a fresh plan could fulfill those lines twice).
+ */
+export async function requeueShipment(db: DbOrTx, input: { shopId: number; shipmentId: number }): Promise<boolean> {
+  const rows = await db
+    .update(shipments)
+    .set({
+      status: "unprocessed",
+      errorMessage: null,
+      reason: null,
+      attempts: 0,
+      plan: sql`case when cardinality(${shipments.fulfillmentIds}) = 0 then null else ${shipments.plan} end`,
+      updatedAt: new Date(),
+    })
+    .where(and(byShipment(input), or(eq(shipments.status, "error"), eq(shipments.status, "nothing_to_sync"))))
+    .returning({ id: shipments.id });
+  return rows.length > 0;
+}
+
+export const shipmentListStatuses = ["unprocessed", "error", "synced", "nothing_to_sync"] as const;
+
+export function listShipments(
+  db: DbOrTx,
+  input: { shopId: number; status: ShipmentStatus; limit: number; offset?: number },
+) {
+  return db
+    .select({
+      id: shipments.id,
+      erpShipmentNo: shipments.erpShipmentNo,
+      erpOrderNo: shipments.erpOrderNo,
+      externalDocumentNo: shipments.externalDocumentNo,
+      postingDate: shipments.postingDate,
+      orderId: shipments.orderId,
+      status: shipments.status,
+      reason: shipments.reason,
+      errorMessage: shipments.errorMessage,
+      fulfillmentIds: shipments.fulfillmentIds,
+      attempts: shipments.attempts,
+      content: shipments.content,
+      updatedAt: shipments.updatedAt,
+    })
+    .from(shipments)
+    .where(and(eq(shipments.shopId, input.shopId), eq(shipments.status, input.status)))
+    .orderBy(desc(shipments.updatedAt), desc(shipments.id))
+    .limit(input.limit)
+    .offset(input.offset ?? 0);
+}
+
+export async function countShipmentsByStatus(db: DbOrTx, shopId: number): Promise<Record<ShipmentStatus, number>> {
+  const rows = await db
+    .select({ status: shipments.status, count: sql<number>`count(*)::int` })
+    .from(shipments)
+    .where(eq(shipments.shopId, shopId))
+    .groupBy(shipments.status);
+  const counts: Record<ShipmentStatus, number> = { unprocessed: 0, error: 0, synced: 0, nothing_to_sync: 0 };
+  for (const row of rows) counts[row.status] = row.count;
+  return counts;
+}
+
+/** The order page's shipments section. */
+export function listShipmentsOfOrder(db: DbOrTx, input: { shopId: number; orderId: number }) {
+  return db
+    .select({
+      id: shipments.id,
+      erpShipmentNo: shipments.erpShipmentNo,
+      postingDate: shipments.postingDate,
+      status: shipments.status,
+      reason: shipments.reason,
+      errorMessage: shipments.errorMessage,
+      fulfillmentIds: shipments.fulfillmentIds,
+    })
+    .from(shipments)
+    .where(and(eq(shipments.shopId, input.shopId), eq(shipments.orderId, input.orderId)))
+    .orderBy(asc(shipments.id));
+}
