@@ -15,6 +15,7 @@ import type { BusinessCentralSandbox, BusinessCentralSandboxOptions } from "./sa
 import { setInventory } from "./store/inventory.ts";
 import { postShipment } from "./store/posting.ts";
 import { seedCompany } from "./store/seed.ts";
+import { restoreTenants, snapshotTenants } from "./store/snapshot.ts";
 import { TenantRegistry } from "./store/tenants.ts";
 
 const API_PATH = /^\/v2\.0\/([^/]+)\/([^/]+)\/api\/(v2\.0|shopifyErpConnector\/connector\/v1\.0)(?:\/(.*))?$/;
@@ -77,6 +78,9 @@ export async function createBusinessCentralSandbox(
     apiBaseUrl: (t, e) => `${api.url}/v2.0/${t}/${e}/api/v2.0`,
     customApiBaseUrl: (t, e) => `${api.url}/v2.0/${t}/${e}/api/${CUSTOM_API}`,
     tokenUrl: (t) => `${api.url}/${t}/oauth2/v2.0/token`,
+    snapshot: () => snapshotTenants(tenants),
+    // Parsed and built in full before the swap, so a bad value throws with the old tenants intact.
+    restore: (snapshot) => tenants.replaceAll(restoreTenants(snapshot, now)),
     reset() {
       tenants.reset();
       failures.clear();

@@ -61,6 +61,17 @@ export interface BusinessCentralSandbox {
   customApiBaseUrl(tenantId: string, environment: string): string;
   /** `${url}/${tenant}/oauth2/v2.0/token` */
   tokenUrl(tenantId: string): string;
+  /**
+   * Every tenant (clients, Basic auth, environments, companies with their rows, row versions, clock
+   * watermark and number series) as versioned JSON-safe data. Tokens, knobs, failure rules and the
+   * request log are not part of it.
+   */
+  snapshot(): unknown;
+  /**
+   * Replaces every tenant with a `snapshot()` value and drops issued tokens (clients get new ones with
+   * their secrets). Throws, changing nothing, on a malformed or unsupported-version value.
+   */
+  restore(snapshot: unknown): void;
   /** Forgets tenants, tokens, failures, the request log and knob changes. */
   reset(): void;
   close(): Promise<void>;

@@ -2,6 +2,7 @@ import { getDb } from "../../app/.server/db.ts";
 import { saveConnectionForm } from "../../app/.server/erp/connections.ts";
 import { ensureShop, getShopSettings, saveShopSettings } from "../../app/.server/queries/shops.ts";
 import { createBusinessCentralSandbox } from "../../sandbox/business-central/create-server.ts";
+import { restoreSandboxStore } from "./sandbox-snapshot.ts";
 
 export const DEMO_BC = {
   tenant: "demo-tenant",
@@ -11,23 +12,36 @@ export const DEMO_BC = {
 } as const;
 
 /**
- * The sandbox Business Central, seeded with the catalog the sandbox store has (item numbers and
- * variant codes match SKUs, locations match), and the demo shop connected to it through the same
- * service the ERP connection page uses.
+ * The sandbox Business Central as the last run left it (`snapshotFile`), or seeded with the catalog
+ * the sandbox store has (item numbers and variant codes match SKUs, locations match), with the demo
+ * shop's app registration in it.
  */
-export async function startDemoBusinessCentral(input: { port: number; clientSecret: string }) {
+export async function startDemoBusinessCentral(input: {
+  port: number;
+  clientSecret: string;
+  snapshotFile: string;
+  log: (line: string) => void;
+}) {
   const bc = await createBusinessCentralSandbox({ port: input.port });
+  // Kept across runs: the app's database links orders to the sales documents in it.
+  if (await restoreSandboxStore(bc, input.snapshotFile, input.log, "sandbox Business Central")) {
+    input.log(`sandbox Business Central restored from ${input.snapshotFile}`);
+  }
+  // Registered on every start, restored or not: the secret lives in demo-state.json, which may have
+  // been made anew since the snapshot was saved. addTenant keeps a restored tenant's companies.
   bc.addTenant({
     tenantId: DEMO_BC.tenant,
     environment: DEMO_BC.environment,
     clients: [{ clientId: DEMO_BC.clientId, clientSecret: input.clientSecret }],
   });
-  bc.addCompany(DEMO_BC.tenant, DEMO_BC.environment, {
-    id: DEMO_BC.companyId,
-    name: "CRONUS USA, Inc.",
-    displayName: "CRONUS USA, Inc.",
-  });
-  bc.seed(DEMO_BC.tenant, DEMO_BC.environment, DEMO_BC.companyId, { seed: 1 });
+  if (!bc.tenants.company(DEMO_BC.tenant, DEMO_BC.environment, DEMO_BC.companyId)) {
+    bc.addCompany(DEMO_BC.tenant, DEMO_BC.environment, {
+      id: DEMO_BC.companyId,
+      name: "CRONUS USA, Inc.",
+      displayName: "CRONUS USA, Inc.",
+    });
+    bc.seed(DEMO_BC.tenant, DEMO_BC.environment, DEMO_BC.companyId, { seed: 1 });
+  }
   return {
     sandbox: bc,
     info: {

@@ -1,21 +1,33 @@
 import { readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 
-import type { ShopifyEngine } from "../../sandbox/shopify/contracts.ts";
+/** A sandbox that can hand out its whole state and take it back (the Shopify engine, the BC sandbox). */
+export interface Snapshottable {
+  snapshot(): unknown;
+  /** Throws, changing nothing, on a value it cannot use. */
+  restore(snapshot: unknown): void;
+}
 
 /** Where the demo keeps the sandbox store between runs, beside the app's own data. */
 export function sandboxSnapshotFile(dataDir: string): string {
   return path.join(dataDir, "sandbox-shopify.json");
 }
 
+/** Where the demo keeps the sandbox Business Central between runs. */
+export function businessCentralSnapshotFile(dataDir: string): string {
+  return path.join(dataDir, "sandbox-business-central.json");
+}
+
 /**
- * Loads the store saved by the last run, so the orders and products the app's database refers
- * to still exist. False when there is no file or it cannot be used (the caller seeds instead).
+ * Loads the state saved by the last run, so the records the app's database refers to still exist.
+ * False when there is no file or it cannot be used (the caller seeds instead). `label` names the
+ * sandbox in the warning.
  */
 export async function restoreSandboxStore(
-  engine: ShopifyEngine,
+  sandbox: Snapshottable,
   file: string,
   log: (line: string) => void,
+  label = "sandbox store",
 ): Promise<boolean> {
   let text: string;
   try {
@@ -25,20 +37,18 @@ export async function restoreSandboxStore(
     throw error;
   }
   try {
-    engine.restore(JSON.parse(text));
+    sandbox.restore(JSON.parse(text));
     return true;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    log(
-      `warning: could not restore the sandbox store from ${file} (${reason}); seeding a fresh one, saved over it on stop`,
-    );
+    log(`warning: could not restore the ${label} from ${file} (${reason}); seeding a fresh one, saved over it on stop`);
     return false;
   }
 }
 
-/** Writes a temp file then renames it, so a crash mid-write never leaves a half-written store. */
-export async function saveSandboxStore(engine: ShopifyEngine, file: string): Promise<void> {
+/** Writes a temp file then renames it, so a crash mid-write never leaves a half-written snapshot. */
+export async function saveSandboxStore(sandbox: Snapshottable, file: string): Promise<void> {
   const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, JSON.stringify(engine.snapshot()));
+  await writeFile(temp, JSON.stringify(sandbox.snapshot()));
   await rename(temp, file);
 }

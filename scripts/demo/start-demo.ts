@@ -13,7 +13,12 @@ import { buildAppIfStale } from "./build-app.ts";
 import { connectDemoShop, startDemoBusinessCentral } from "./business-central.ts";
 import { type DemoInfo, loadDemoState, saveDemoState, writeDemoInfo } from "./demo-state.ts";
 import { installOfflineSession } from "./install-session.ts";
-import { restoreSandboxStore, sandboxSnapshotFile, saveSandboxStore } from "./sandbox-snapshot.ts";
+import {
+  businessCentralSnapshotFile,
+  restoreSandboxStore,
+  sandboxSnapshotFile,
+  saveSandboxStore,
+} from "./sandbox-snapshot.ts";
 
 export interface DemoOptions {
   root: string;
@@ -38,9 +43,9 @@ export interface RunningDemo {
 
 /**
  * Everything `npm run demo` runs, in one process: embedded Postgres, migrations, the sandbox
- * Shopify store (as the last run left it, or seeded), the app (production build) and the worker,
- * the app installed in the sandbox shop. Environment variables are set here, before any app
- * module reads its config.
+ * Shopify store and the sandbox Business Central (each as the last run left it, or seeded), the app
+ * (production build) and the worker, the app installed in the sandbox shop. Environment variables
+ * are set here, before any app module reads its config.
  */
 export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
   const log = options.log ?? ((line: string) => console.log(`[demo] ${line}`));
@@ -106,8 +111,19 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     await installOfflineSession({ shop, accessToken, scopes: toml.scopes });
     steps.push({ name: "database pool", run: closeDb });
 
-    const bc = await startDemoBusinessCentral({ port: bcPort, clientSecret: state.bcClientSecret });
+    const bcSnapshotFile = businessCentralSnapshotFile(options.dataDir);
+    const bc = await startDemoBusinessCentral({
+      port: bcPort,
+      clientSecret: state.bcClientSecret,
+      snapshotFile: bcSnapshotFile,
+      log,
+    });
     steps.push({ name: "sandbox Business Central", run: () => bc.sandbox.close() });
+    // Runs before the close above, after the worker and web server stop (no write lands after it).
+    steps.push({
+      name: "sandbox Business Central snapshot",
+      run: () => saveSandboxStore(bc.sandbox, bcSnapshotFile),
+    });
     await connectDemoShop(shop, state.bcClientSecret);
     log(`sandbox Business Central at ${bc.info.apiBaseUrl}, demo shop connected to company ${bc.info.companyId}`);
 

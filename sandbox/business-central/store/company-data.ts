@@ -17,7 +17,7 @@ import type {
   SalesShipmentRow,
   ShipmentTrackingRow,
 } from "./row-types.ts";
-import { CompanyClock, Table } from "./table.ts";
+import { type ClockState, CompanyClock, Table } from "./table.ts";
 
 /** Number series as a fresh Cronus-like company has them (prefix + last used number). */
 const SERIES = {
@@ -29,9 +29,23 @@ const SERIES = {
   customerPayment: { prefix: "G", next: 1, width: 5 },
 } as const;
 export type SeriesName = keyof typeof SERIES;
+export const SERIES_NAMES = Object.keys(SERIES) as SeriesName[];
+/** The next number each series hands out; a series never used yet is absent (it starts at its default). */
+export type SeriesPositions = Partial<Record<SeriesName, number>>;
 
 export class NumberSeries {
-  readonly #next = new Map<SeriesName, number>();
+  readonly #next: Map<SeriesName, number>;
+  constructor(positions: SeriesPositions = {}) {
+    this.#next = new Map(
+      SERIES_NAMES.flatMap((name) => {
+        const next = positions[name];
+        return next === undefined ? [] : [[name, next] as const];
+      }),
+    );
+  }
+  positions(): SeriesPositions {
+    return Object.fromEntries(this.#next);
+  }
   take(name: SeriesName): string {
     const def = SERIES[name];
     const n = this.#next.get(name) ?? def.next;
@@ -44,10 +58,28 @@ export class NumberSeries {
   }
 }
 
-export interface CompanyData {
-  info: CompanyRow;
-  clock: CompanyClock;
-  series: NumberSeries;
+/** The entity sets a company holds, in the order a snapshot lists them. */
+export const TABLE_NAMES = [
+  "items",
+  "itemVariants",
+  "customers",
+  "locations",
+  "salesOrders",
+  "salesOrderLines",
+  "salesInvoices",
+  "salesInvoiceLines",
+  "salesShipments",
+  "salesShipmentLines",
+  "customerPaymentJournals",
+  "customerPayments",
+  "inventoryByLocation",
+  "priceListLines",
+  "shipmentTrackings",
+  "itemReferences",
+] as const;
+export type TableName = (typeof TABLE_NAMES)[number];
+
+interface CompanyTables {
   items: Table<ItemRow>;
   itemVariants: Table<ItemVariantRow>;
   customers: Table<CustomerRow>;
@@ -65,30 +97,32 @@ export interface CompanyData {
   shipmentTrackings: Table<ShipmentTrackingRow>;
   itemReferences: Table<ItemReferenceRow>;
 }
+/** The row type of one entity set. */
+export type RowOf<K extends TableName> = CompanyTables[K] extends Table<infer T> ? T : never;
+
+export interface CompanyData extends CompanyTables {
+  info: CompanyRow;
+  clock: CompanyClock;
+  series: NumberSeries;
+}
+
+// A table added to CompanyTables but not to TABLE_NAMES would be left out of snapshots; fail the type check.
+type Missing = Exclude<keyof CompanyTables, TableName>;
+const _allTablesListed: [Missing] extends [never] ? true : Missing = true;
+
+/** Empty tables around a clock and number series, fresh or continued from a snapshot. */
+export function emptyCompanyData(
+  info: CompanyRow,
+  now: () => number,
+  state: { clock?: ClockState; series?: SeriesPositions } = {},
+): CompanyData {
+  const clock = new CompanyClock(now, state.clock);
+  const tables = Object.fromEntries(TABLE_NAMES.map((name) => [name, new Table(clock)])) as unknown as CompanyTables;
+  return { info, clock, series: new NumberSeries(state.series), ...tables };
+}
 
 export function createCompanyData(info: CompanyRow, now: () => number): CompanyData {
-  const clock = new CompanyClock(now);
-  const data: CompanyData = {
-    info,
-    clock,
-    series: new NumberSeries(),
-    items: new Table(clock),
-    itemVariants: new Table(clock),
-    customers: new Table(clock),
-    locations: new Table(clock),
-    salesOrders: new Table(clock),
-    salesOrderLines: new Table(clock),
-    salesInvoices: new Table(clock),
-    salesInvoiceLines: new Table(clock),
-    salesShipments: new Table(clock),
-    salesShipmentLines: new Table(clock),
-    customerPaymentJournals: new Table(clock),
-    customerPayments: new Table(clock),
-    inventoryByLocation: new Table(clock),
-    priceListLines: new Table(clock),
-    shipmentTrackings: new Table(clock),
-    itemReferences: new Table(clock),
-  };
+  const data = emptyCompanyData(info, now);
   // Every Cronus company has a cash receipt journal batch; customerPayments need one to live in.
   data.customerPaymentJournals.insert({
     code: "CASHRCPT",

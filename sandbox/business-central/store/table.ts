@@ -9,10 +9,17 @@ import type { BaseRow } from "./row-types.ts";
  */
 export class CompanyClock {
   readonly #now: () => number;
-  #last = 0;
-  #version = 0;
-  constructor(now: () => number) {
+  #last: number;
+  #version: number;
+  /** `state` continues a clock from a snapshot, so stamps and row versions never go back. */
+  constructor(now: () => number, state: ClockState = { lastStamp: 0, version: 0 }) {
     this.#now = now;
+    this.#last = state.lastStamp;
+    this.#version = state.version;
+  }
+  /** The watermark (last stamp handed out, in ms) and the row version counter. */
+  state(): ClockState {
+    return { lastStamp: this.#last, version: this.#version };
   }
   stamp(): string {
     this.#last = Math.max(this.#now(), this.#last + 1);
@@ -25,7 +32,13 @@ export class CompanyClock {
   }
 }
 
-interface Stored<T> {
+export interface ClockState {
+  lastStamp: number;
+  version: number;
+}
+
+/** A row and its row version (the etag's input). */
+export interface Stored<T> {
   row: T;
   version: number;
 }
@@ -82,5 +95,18 @@ export class Table<T extends BaseRow> {
   }
   delete(id: string): boolean {
     return this.#rows.delete(id.toLowerCase());
+  }
+
+  /** Every row with its version, in insertion order (the order reads and `$skiptoken` paging see). */
+  entries(): Stored<T>[] {
+    return [...this.#rows.values()].map(({ row, version }) => ({ row, version }));
+  }
+  /**
+   * Puts rows back as a snapshot had them, keeping their stamps and versions (so etags stay valid)
+   * instead of stamping them as writes. Only for a table that holds nothing yet.
+   */
+  load(entries: Stored<T>[]): void {
+    if (this.#rows.size > 0) throw new Error("load() needs an empty table");
+    for (const { row, version } of entries) this.#rows.set(row.id.toLowerCase(), { row, version });
   }
 }

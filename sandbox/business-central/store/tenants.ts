@@ -15,8 +15,9 @@ export interface TenantInput {
   basicAuth?: { user: string; password: string };
 }
 
-interface Tenant {
+export interface Tenant {
   tenantId: string;
+  /** Client id (lower case) → secret. */
   clients: Map<string, string>;
   environments: Map<string, Map<string, CompanyData>>;
   basicAuth?: { user: string; password: string };
@@ -111,6 +112,20 @@ export class TenantRegistry {
     if (!issued || issued.tenantId.toLowerCase() !== tenantId.toLowerCase()) return { problem: "unknown" };
     if (issued.expiresAt <= this.#now()) return { problem: "expired" };
     return { clientId: issued.clientId };
+  }
+
+  /** Every tenant as stored, for a snapshot. */
+  list(): readonly Tenant[] {
+    return [...this.#tenants.values()];
+  }
+  /**
+   * Replaces every tenant (a restored snapshot). Issued tokens are dropped as after a restart: a
+   * client gets a new one with its secret, which the restored tenant still knows.
+   */
+  replaceAll(tenants: readonly Tenant[]): void {
+    this.#tenants.clear();
+    this.#tokens.clear();
+    for (const tenant of tenants) this.#tenants.set(tenant.tenantId.toLowerCase(), tenant);
   }
 
   reset(): void {

@@ -1,0 +1,374 @@
+import { z } from "zod";
+
+import { type RowOf, SERIES_NAMES, type SeriesPositions, type TableName } from "./company-data.ts";
+import type {
+  CompanyRow,
+  CustomerPaymentRow,
+  CustomerRow,
+  DocumentAddresses,
+  DocumentTotals,
+  InventoryByLocationRow,
+  ItemReferenceRow,
+  ItemRow,
+  ItemVariantRow,
+  LocationRow,
+  PaymentJournalRow,
+  PostalAddress,
+  PriceListLineRow,
+  SalesInvoiceRow,
+  SalesLineRow,
+  SalesOrderLineRow,
+  SalesOrderRow,
+  SalesShipmentLineRow,
+  SalesShipmentRow,
+  ShipmentTrackingRow,
+} from "./row-types.ts";
+import type { Stored } from "./table.ts";
+
+// Each schema `satisfies` its row type, so a field added to row-types.ts without a matching line
+// here fails the type check instead of being silently dropped on restore.
+
+const str = z.string();
+const num = z.number();
+const int = z.number().int();
+const bool = z.boolean();
+const count = z.number().int().min(0);
+
+const base = z.object({ id: z.guid(), lastModifiedDateTime: z.iso.datetime() });
+
+const postalAddress = z.object({
+  addressLine1: str,
+  addressLine2: str,
+  city: str,
+  state: str,
+  country: str,
+  postalCode: str,
+}) satisfies z.ZodType<PostalAddress>;
+
+const documentAddresses = z.object({
+  customerId: str,
+  customerNumber: str,
+  customerName: str,
+  billToName: str,
+  billToCustomerId: str,
+  billToCustomerNumber: str,
+  shipToName: str,
+  shipToContact: str,
+  sellToAddressLine1: str,
+  sellToAddressLine2: str,
+  sellToCity: str,
+  sellToCountry: str,
+  sellToState: str,
+  sellToPostCode: str,
+  billToAddressLine1: str,
+  billToAddressLine2: str,
+  billToCity: str,
+  billToCountry: str,
+  billToState: str,
+  billToPostCode: str,
+  shipToAddressLine1: str,
+  shipToAddressLine2: str,
+  shipToCity: str,
+  shipToCountry: str,
+  shipToState: str,
+  shipToPostCode: str,
+  phoneNumber: str,
+  email: str,
+}) satisfies z.ZodType<DocumentAddresses>;
+
+const documentTotals = z.object({
+  currencyCode: str,
+  pricesIncludeTax: bool,
+  discountAmount: num,
+  discountAppliedBeforeTax: bool,
+  totalAmountExcludingTax: num,
+  totalTaxAmount: num,
+  totalAmountIncludingTax: num,
+}) satisfies z.ZodType<DocumentTotals>;
+
+const lineType = z.enum(["Comment", "Account", "Item", "Resource", "Fixed Asset", "Charge (Item)"]);
+
+export const companyInfoSchema = z.object({
+  id: z.guid(),
+  systemVersion: str,
+  timestamp: num,
+  name: str,
+  displayName: str,
+  businessProfileId: str,
+  systemCreatedAt: str,
+  systemCreatedBy: str,
+  systemModifiedAt: str,
+  systemModifiedBy: str,
+}) satisfies z.ZodType<CompanyRow>;
+
+const item = base.extend({
+  number: str,
+  displayName: str,
+  displayName2: str,
+  type: z.enum(["Inventory", "Service", "Non-Inventory"]),
+  itemCategoryId: str,
+  itemCategoryCode: str,
+  blocked: bool,
+  gtin: str,
+  inventory: num,
+  unitPrice: num,
+  priceIncludesTax: bool,
+  unitCost: num,
+  taxGroupId: str,
+  taxGroupCode: str,
+  baseUnitOfMeasureId: str,
+  baseUnitOfMeasureCode: str,
+  generalProductPostingGroupCode: str,
+  inventoryPostingGroupCode: str,
+}) satisfies z.ZodType<ItemRow>;
+
+const itemVariant = base.extend({
+  itemId: str,
+  itemNumber: str,
+  code: str,
+  description: str,
+}) satisfies z.ZodType<ItemVariantRow>;
+
+const customer = base.extend({
+  ...postalAddress.shape,
+  number: str,
+  displayName: str,
+  type: z.enum(["Person", "Company"]),
+  phoneNumber: str,
+  email: str,
+  website: str,
+  salespersonCode: str,
+  balanceDue: num,
+  creditLimit: num,
+  taxLiable: bool,
+  taxRegistrationNumber: str,
+  currencyCode: str,
+  blocked: str,
+}) satisfies z.ZodType<CustomerRow>;
+
+const location = base.extend({
+  ...postalAddress.shape,
+  code: str,
+  displayName: str,
+  contact: str,
+  phoneNumber: str,
+  email: str,
+  website: str,
+}) satisfies z.ZodType<LocationRow>;
+
+const salesOrder = base.extend({
+  ...documentAddresses.shape,
+  ...documentTotals.shape,
+  number: str,
+  externalDocumentNumber: str,
+  orderDate: str,
+  postingDate: str,
+  requestedDeliveryDate: str,
+  partialShipping: bool,
+  fullyShipped: bool,
+  status: z.enum(["Draft", "In Review", "Open", "Released"]),
+}) satisfies z.ZodType<SalesOrderRow>;
+
+const salesLine = base.extend({
+  documentId: str,
+  sequence: int,
+  itemId: str,
+  accountId: str,
+  lineType,
+  lineObjectNumber: str,
+  description: str,
+  description2: str,
+  unitOfMeasureCode: str,
+  quantity: num,
+  unitPrice: num,
+  discountAmount: num,
+  discountPercent: num,
+  discountAppliedBeforeTax: bool,
+  amountExcludingTax: num,
+  taxCode: str,
+  taxPercent: num,
+  totalTaxAmount: num,
+  amountIncludingTax: num,
+  invoiceDiscountAllocation: num,
+  netAmount: num,
+  netTaxAmount: num,
+  netAmountIncludingTax: num,
+  shipmentDate: str,
+  itemVariantId: str,
+  locationId: str,
+}) satisfies z.ZodType<SalesLineRow>;
+
+const salesOrderLine = salesLine.extend({
+  shippedQuantity: num,
+  invoicedQuantity: num,
+  invoiceQuantity: num,
+  shipQuantity: num,
+}) satisfies z.ZodType<SalesOrderLineRow>;
+
+const salesInvoice = base.extend({
+  ...documentAddresses.shape,
+  ...documentTotals.shape,
+  number: str,
+  externalDocumentNumber: str,
+  invoiceDate: str,
+  postingDate: str,
+  dueDate: str,
+  orderId: str,
+  orderNumber: str,
+  remainingAmount: num,
+  status: z.enum(["Draft", "In Review", "Open", "Paid", "Canceled", "Corrective"]),
+}) satisfies z.ZodType<SalesInvoiceRow>;
+
+const salesShipment = base.extend({
+  ...documentAddresses.omit({ customerId: true, billToCustomerId: true }).shape,
+  number: str,
+  externalDocumentNumber: str,
+  documentDate: str,
+  postingDate: str,
+  orderNumber: str,
+  currencyCode: str,
+  pricesIncludeTax: bool,
+  shipmentMethodCode: str,
+}) satisfies z.ZodType<SalesShipmentRow>;
+
+const salesShipmentLine = base.extend({
+  documentId: str,
+  documentNo: str,
+  sequence: int,
+  lineType,
+  lineObjectNumber: str,
+  description: str,
+  unitOfMeasureCode: str,
+  unitPrice: num,
+  quantity: num,
+  discountPercent: num,
+  taxPercent: num,
+  shipmentDate: str,
+}) satisfies z.ZodType<SalesShipmentLineRow>;
+
+const paymentJournal = base.extend({
+  code: str,
+  displayName: str,
+  balancingAccountId: str,
+  balancingAccountNumber: str,
+}) satisfies z.ZodType<PaymentJournalRow>;
+
+const customerPayment = base.extend({
+  journalId: str,
+  journalDisplayName: str,
+  lineNumber: int,
+  customerId: str,
+  customerNumber: str,
+  postingDate: str,
+  documentNumber: str,
+  externalDocumentNumber: str,
+  amount: num,
+  appliesToInvoiceId: str,
+  appliesToInvoiceNumber: str,
+  description: str,
+  comment: str,
+}) satisfies z.ZodType<CustomerPaymentRow>;
+
+const inventoryByLocation = base.extend({
+  itemId: str,
+  itemNumber: str,
+  variantCode: str,
+  locationId: str,
+  locationCode: str,
+  inventory: num,
+}) satisfies z.ZodType<InventoryByLocationRow>;
+
+const priceListLine = base.extend({
+  priceListCode: str,
+  itemNumber: str,
+  variantCode: str,
+  unitOfMeasureCode: str,
+  minimumQuantity: num,
+  unitPrice: num,
+  currencyCode: str,
+  customerPriceGroup: str,
+  startingDate: str,
+  endingDate: str,
+}) satisfies z.ZodType<PriceListLineRow>;
+
+const shipmentTracking = base.extend({
+  shipmentNumber: str,
+  orderNumber: str,
+  externalDocumentNumber: str,
+  shippingAgentCode: str,
+  shippingAgentServiceCode: str,
+  packageTrackingNumber: str,
+}) satisfies z.ZodType<ShipmentTrackingRow>;
+
+const itemReference = base.extend({
+  itemNumber: str,
+  variantCode: str,
+  referenceType: z.enum(["Bar Code", "Customer", "Vendor"]),
+  referenceNumber: str,
+  unitOfMeasureCode: str,
+}) satisfies z.ZodType<ItemReferenceRow>;
+
+/**
+ * Checks a row against `schema` but keeps the key order it was stored in. z.object would rebuild it
+ * in the schema's order, and the API writes rows field by field as stored (BC's order: id first,
+ * lastModifiedDateTime last), so a restored row would read differently from the one saved.
+ */
+const inStoredOrder = <S extends z.ZodObject>(schema: S) =>
+  z.unknown().transform((input, ctx): z.output<S> => {
+    const result = schema.safeParse(input);
+    if (!result.success) {
+      for (const { message, path } of result.error.issues) ctx.addIssue({ code: "custom", message, path, input });
+      return z.NEVER;
+    }
+    const parsed = result.data as Record<string, unknown>;
+    const keys = Object.keys(input as object).filter((key) => key in parsed);
+    return Object.fromEntries(keys.map((key) => [key, parsed[key]])) as z.output<S>;
+  });
+
+/** A table's rows, each with its row version (what the etag is built from). */
+const stored = <S extends z.ZodObject>(row: S) =>
+  z.array(z.object({ version: z.number().int().min(1), row: inStoredOrder(row) }));
+
+// Keyed by every TableName: the `satisfies` makes a missing table or a mismatched row type a type error.
+const tablesSchema = z.object({
+  items: stored(item),
+  itemVariants: stored(itemVariant),
+  customers: stored(customer),
+  locations: stored(location),
+  salesOrders: stored(salesOrder),
+  salesOrderLines: stored(salesOrderLine),
+  salesInvoices: stored(salesInvoice),
+  salesInvoiceLines: stored(salesLine),
+  salesShipments: stored(salesShipment),
+  salesShipmentLines: stored(salesShipmentLine),
+  customerPaymentJournals: stored(paymentJournal),
+  customerPayments: stored(customerPayment),
+  inventoryByLocation: stored(inventoryByLocation),
+  priceListLines: stored(priceListLine),
+  shipmentTrackings: stored(shipmentTracking),
+  itemReferences: stored(itemReference),
+}) satisfies z.ZodType<{ [K in TableName]: Stored<RowOf<K>>[] }>;
+
+const seriesSchema = z.object(
+  Object.fromEntries(SERIES_NAMES.map((name) => [name, count.optional()])) as Record<
+    keyof SeriesPositions,
+    z.ZodOptional<typeof count>
+  >,
+) satisfies z.ZodType<SeriesPositions>;
+
+export const companySnapshotSchema = z.object({
+  info: companyInfoSchema,
+  /** The clock's watermark (ms of the last stamp handed out) and its row version counter. */
+  clock: z.object({ lastStamp: count, version: count }),
+  /** The next number of each series used so far. */
+  series: seriesSchema,
+  tables: tablesSchema,
+});
+
+export const tenantSnapshotSchema = z.object({
+  tenantId: z.string().min(1),
+  /** As the sandbox keys them: client ids in lower case. */
+  clients: z.array(z.object({ clientId: z.string().min(1), clientSecret: z.string().min(1) })),
+  basicAuth: z.object({ user: str, password: str }).optional(),
+  environments: z.array(z.object({ name: z.string().min(1), companies: z.array(companySnapshotSchema) })),
+});
