@@ -1,7 +1,8 @@
 /**
  * `npm run demo`: the whole product offline, on its embedded defaults. Prints the admin frame's
  * URL and writes .data/demo.json for scripts. Ctrl-C stops everything in order; a rerun reuses
- * the database and the sandbox store (saved to .data/sandbox-shopify.json on stop).
+ * the database and both sandboxes (saved to .data/sandbox-shopify.json and
+ * .data/sandbox-business-central.json on stop).
  */
 import path from "node:path";
 

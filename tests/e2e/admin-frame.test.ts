@@ -230,3 +230,62 @@ describe("the ERP connection page", () => {
     expect(after).toEqual(before);
   });
 });
+
+describe("a shipment posted in Business Central", () => {
+  it("fulfills the order in the store with its tracking number within two minutes, and shows on the Shipments page", async () => {
+    const seeded = await adminGraphql(
+      `query { productVariants(first: 1) { nodes { id } } customers(first: 1) { nodes { email } } }`,
+    );
+    const created = await adminGraphql(
+      `mutation Create($order: OrderCreateOrderInput!) { orderCreate(order: $order) { order { id name } userErrors { message } } }`,
+      {
+        order: {
+          email: seeded.data?.customers.nodes[0].email,
+          lineItems: [{ variantId: seeded.data?.productVariants.nodes[0].id, quantity: 1 }],
+          financialStatus: "PAID",
+        },
+      },
+    );
+    const { id, name } = created.data?.orderCreate.order as { id: string; name: string };
+    await expect
+      .poll(async () => (await sql`select status from orders where name = ${name}`)[0]?.status, { timeout: 30_000 })
+      .toBe("processed");
+
+    // What the README tells a demo user to run: the sandbox BC's control API, as the warehouse.
+    const bc = demo.info.businessCentral;
+    const control = `${new URL(bc.apiBaseUrl).origin}/sandbox/tenants/demo-tenant/environments/production/companies/${bc.companyId}/shipments`;
+    const shippedAt = Date.now();
+    const posted = await fetch(control, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({
+        externalDocumentNumber: name,
+        packageTrackingNumber: "1Z999AA10123456784",
+        shippingAgentCode: "UPS",
+      }),
+    });
+    expect(posted.status).toBe(200);
+
+    // No button pressed: the demo's schedule runs the shipments task every minute.
+    const fulfilled = async () =>
+      (
+        await adminGraphql(
+          `query O($id: ID!) { order(id: $id) { displayFulfillmentStatus fulfillments(first: 5) { trackingInfo(first: 1) { number company } } } }`,
+          { id },
+        )
+      ).data?.order;
+    await expect.poll(fulfilled, { timeout: 130_000, interval: 2_000 }).toMatchObject({
+      displayFulfillmentStatus: "FULFILLED",
+      fulfillments: [{ trackingInfo: [{ number: "1Z999AA10123456784", company: "UPS" }] }],
+    });
+    expect(Date.now() - shippedAt).toBeLessThan(120_000);
+
+    await page.goto(demo.info.adminUrl);
+    await page.getByRole("link", { name: "Shipments" }).click();
+    await app()
+      .getByRole("tab", { name: /Synced/ })
+      .click();
+    await expect.poll(() => app().getByRole("link", { name }).count(), { timeout: 20_000 }).toBe(1);
+    await screenshot(page, "shipments-synced");
+  }, 180_000);
+});
