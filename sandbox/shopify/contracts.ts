@@ -32,6 +32,54 @@ export interface GraphqlResponse {
   status: number;
   headers?: Record<string, string>;
   body: unknown; // {data?, errors?, extensions: {cost: {...}}}
+  /**
+   * Set when a drop-response knob took this answer: the request ran (its changes stay) but the
+   * caller must not hear back. The HTTP server resets the connection or answers 502 (`status`).
+   */
+  dropped?: DropMode;
+}
+
+/** How a dropped answer is lost: the connection reset before any byte, or a bare 502 Bad Gateway. */
+export type DropMode = "reset" | "502";
+
+/**
+ * A fault knob: the next `times` requests that run the root field `operation` (e.g.
+ * "fulfillmentCreate"), on `shop` or any shop, are applied and then their answer is lost, as when
+ * the caller dies after Shopify acted but before it heard the answer. `times: 0` removes it.
+ */
+export interface DropResponseKnob {
+  operation: string;
+  times: number;
+  shop?: string | null;
+  /** Default "reset". */
+  mode?: DropMode;
+}
+
+/** A fulfillment as a test wants to check it, including what the Admin API does not show. */
+export interface SandboxFulfillment {
+  id: string; // gid://shopify/Fulfillment/1001
+  name: string; // "#1001-F1"
+  status: string; // SUCCESS | CANCELLED
+  orderId: string;
+  locationId: string | null;
+  fulfillmentOrderIds: string[];
+  notifyCustomer: boolean;
+  /** The `message` argument of fulfillmentCreate. */
+  message: string | null;
+  trackingInfo: { company: string | null; number: string | null; url: string | null }[];
+  /** Units per order line item (`lineItemId` is the order's LineItem gid). */
+  lineItems: { id: string; lineItemId: string; sku: string | null; quantity: number }[];
+  originAddress: Record<string, string | null> | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SandboxFulfillmentService {
+  id: string; // gid://shopify/FulfillmentService/1001
+  handle: string;
+  serviceName: string;
+  ownerApiKey: string;
+  locationId: string; // the service's own location
 }
 
 export interface SeedOptions {
@@ -70,8 +118,18 @@ export interface ShopifyEngine {
   execute(request: GraphqlRequest): Promise<GraphqlResponse>;
   /** Every store change that Shopify would send as a webhook. Returns an unsubscribe function. */
   onEvent(listener: (event: SandboxEvent) => void): () => void;
-  /** Forget all shops (tests). */
+  /** Forget all shops and fault knobs (tests). */
   reset(): void;
+  /** Every fulfillment of an order, oldest first; null when the shop or order does not exist. */
+  listFulfillments(shop: string, orderId: string | number): SandboxFulfillment[] | null;
+  /**
+   * A fulfillment service with its location, owned by `ownerApiKey` (default "sandbox-3pl": a
+   * third-party app), as a 3PL's app would create it. Throws on an unknown shop or a taken name.
+   */
+  createFulfillmentService(shop: string, input: { name: string; ownerApiKey?: string }): SandboxFulfillmentService;
+  /** Sets (or with `times: 0` removes) a drop-response knob; returns the knobs now armed. */
+  setDropResponse(knob: DropResponseKnob): DropResponseKnob[];
+  dropResponseKnobs(): DropResponseKnob[];
   /**
    * Every shop's state as a JSON-serialisable value (records, id/name counters, clock watermark,
    * idempotency keys; not throttle buckets), so a store can outlive its process.

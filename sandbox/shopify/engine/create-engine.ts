@@ -8,12 +8,16 @@ import type {
   ShopInput,
 } from "../contracts.ts";
 import { createBucketStore } from "./bucket.ts";
+import { createDropResponses } from "./drop-responses.ts";
 import { executeRequest } from "./execute-request.ts";
+import { createFulfillmentService } from "./fulfillment-services.ts";
 import { inventoryMutations } from "./inventory-set.ts";
+import { fulfillmentMutations } from "./mutations-fulfillment.ts";
 import { miscMutations } from "./mutations-misc.ts";
 import { orderMutations } from "./mutations-order.ts";
 import { productSetMutations } from "./mutations-product.ts";
 import { queryRoot } from "./query-root.ts";
+import { fulfillmentFacts, fulfillmentServiceFact } from "./sandbox-facts.ts";
 import { loadAdminSchema } from "./schema.ts";
 import { loadSeed } from "./seed-loader.ts";
 import { createShopState, type ShopState } from "./shop-state.ts";
@@ -36,7 +40,11 @@ const ROOT_VALUE: Record<string, unknown> = {
   ...miscMutations,
   ...inventoryMutations,
   ...productSetMutations,
+  ...fulfillmentMutations,
 };
+
+/** Who owns a fulfillment service made through the control API unless told: some other app. */
+export const THIRD_PARTY_API_KEY = "sandbox-3pl";
 
 export function createShopifyEngine(options: EngineOptions = {}): SandboxShopifyEngine {
   const now = options.now ?? Date.now;
@@ -44,6 +52,7 @@ export function createShopifyEngine(options: EngineOptions = {}): SandboxShopify
   const shops = new Map<string, ShopState>();
   const listeners = new Set<(event: SandboxEvent) => void>();
   const buckets = createBucketStore(now);
+  const drops = createDropResponses();
   const publish = (event: SandboxEvent) => {
     for (const listener of listeners) {
       try {
@@ -75,7 +84,15 @@ export function createShopifyEngine(options: EngineOptions = {}): SandboxShopify
       if (!state) {
         return { status: 404, headers: { "content-type": "application/json" }, body: { errors: "Not Found" } };
       }
-      return executeRequest({ schema, buckets, rootValue: ROOT_VALUE }, state, request);
+      const { executedRootFields, ...response } = await executeRequest(
+        { schema, buckets, rootValue: ROOT_VALUE },
+        state,
+        request,
+      );
+      const dropped = drops.take(request.shop, executedRootFields ?? []);
+      if (!dropped) return response;
+      // Applied, but the answer is lost: callers in-process see a bare 502 with nothing in it.
+      return { status: 502, headers: { "content-type": "application/json" }, body: { errors: "Bad Gateway" }, dropped };
     },
     onEvent(listener) {
       listeners.add(listener);
@@ -84,7 +101,24 @@ export function createShopifyEngine(options: EngineOptions = {}): SandboxShopify
     reset() {
       shops.clear();
       buckets.clear();
+      drops.clear();
     },
+    listFulfillments(domain, orderId) {
+      const state = shops.get(domain);
+      return state ? fulfillmentFacts(state, orderId) : null;
+    },
+    createFulfillmentService(domain, input) {
+      const state = shops.get(domain);
+      if (!state) throw new Error(`no shop ${domain} in the sandbox`);
+      const created = createFulfillmentService(state, {
+        name: input.name,
+        ownerApiKey: input.ownerApiKey ?? THIRD_PARTY_API_KEY,
+      });
+      if ("userErrors" in created) throw new Error(created.userErrors.map((e) => e.message).join("; "));
+      return fulfillmentServiceFact(created.service, created.location);
+    },
+    setDropResponse: (knob) => drops.set(knob),
+    dropResponseKnobs: () => drops.list(),
     snapshot: () => snapshotShops(shops),
     restore(snapshot) {
       const restored = restoreShops(snapshot, now, publish);

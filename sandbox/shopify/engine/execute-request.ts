@@ -16,6 +16,7 @@ import type { GraphqlRequest, GraphqlResponse } from "../contracts.ts";
 import { type BucketStore, SINGLE_QUERY_MAX_COST, type ThrottleStatus } from "./bucket.ts";
 import { type FieldCost, requestedCost } from "./cost.ts";
 import { actualCost } from "./cost-actual.ts";
+import { collectFields } from "./cost-walk.ts";
 import { fieldResolver, type ResolverContext, typeResolver } from "./field-resolver.ts";
 import type { ShopState } from "./shop-state.ts";
 import {
@@ -68,11 +69,14 @@ function reply(body: Record<string, unknown>, cost: CostExtension): GraphqlRespo
   return { status: 200, headers: { "content-type": "application/json" }, body: { ...body, extensions: { cost } } };
 }
 
+/** The answer, plus the root fields that actually ran (for the drop-response knob). */
+export type ExecutedResponse = GraphqlResponse & { executedRootFields?: string[] };
+
 export async function executeRequest(
   deps: ExecuteDeps,
   state: ShopState,
   request: GraphqlRequest,
-): Promise<GraphqlResponse> {
+): Promise<ExecutedResponse> {
   const plan = state.info.plan;
   const bucketKey = `${request.apiKey}|${state.info.domain}`;
   const free = (): CostExtension => ({
@@ -139,7 +143,7 @@ export async function executeRequest(
     );
   }
 
-  const contextValue: ResolverContext = { state };
+  const contextValue: ResolverContext = { state, apiKey: request.apiKey };
   const result = await execute({
     schema: deps.schema,
     document,
@@ -155,10 +159,15 @@ export async function executeRequest(
   const body: Record<string, unknown> = {};
   if (result.errors?.length) body.errors = result.errors.map((e) => e.toJSON());
   body.data = result.data ?? null;
-  return reply(body, {
-    requestedQueryCost: requested.total,
-    actualQueryCost: actual,
-    throttleStatus: deps.buckets.status(bucketKey, plan),
-    ...debugFields,
-  });
+  const root = op.operation === "mutation" ? deps.schema.getMutationType() : deps.schema.getQueryType();
+  const executedRootFields = root ? collectFields(walk, op.selectionSet, root).map((f) => f.node.name.value) : [];
+  return {
+    ...reply(body, {
+      requestedQueryCost: requested.total,
+      actualQueryCost: actual,
+      throttleStatus: deps.buckets.status(bucketKey, plan),
+      ...debugFields,
+    }),
+    executedRootFields,
+  };
 }

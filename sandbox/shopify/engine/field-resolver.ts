@@ -17,6 +17,8 @@ import type { ShopState } from "./shop-state.ts";
 /** What every resolver receives as graphql-js context. */
 export interface ResolverContext {
   state: ShopState;
+  /** The calling app's client id: fulfillment services answer only to the app that created them. */
+  apiKey: string;
 }
 
 /** Fields a view computes on demand get the field arguments, like graphql-js resolvers. */

@@ -1,4 +1,12 @@
 import type { Lazy } from "./field-resolver.ts";
+import { fulfillEverything, originFromInput } from "./fulfillment-create.ts";
+import {
+  assignLocations,
+  cancelFulfillmentOrders,
+  fulfilledQuantities,
+  openFulfillmentOrders,
+  refreshFulfillmentStatus,
+} from "./fulfillment-orders.ts";
 import { gid, idOf } from "./gid.ts";
 import {
   addressFromInput,
@@ -11,9 +19,16 @@ import {
   type UserError,
 } from "./input-helpers.ts";
 import { buildOrder } from "./order-build.ts";
-import { customerPayload, inventoryLevelPayload, orderPayload, productPayload } from "./payloads.ts";
+import {
+  customerPayload,
+  fulfillmentPayload,
+  inventoryLevelPayload,
+  orderPayload,
+  productPayload,
+} from "./payloads.ts";
 import { emit, type ShopState, stamp } from "./shop-state.ts";
 import type { OrderRec } from "./store-types.ts";
+import { trackingFromInput } from "./tracking-urls.ts";
 import { productView } from "./views-catalog.ts";
 import { customerView } from "./views-customer.ts";
 import { orderView } from "./views-order.ts";
@@ -48,24 +63,60 @@ function claimInventory(state: ShopState, order: OrderRec, obeyPolicy: boolean):
   return null;
 }
 
-/** Stores a built order and announces it: Shopify sends orders/create and then orders/updated. */
+/**
+ * Stores a built order with its fulfillment orders and announces it: Shopify sends orders/create
+ * and then orders/updated. An order created as fulfilled (`fulfillmentStatus: FULFILLED`, or a
+ * `fulfillment` at a location) is shipped at once, and its fulfillments are announced too.
+ */
 export function createOrder(
   state: ShopState,
   input: Input,
   options: Input | null,
 ): { order: OrderRec | null; userErrors: UserError[] } {
+  const shippedFrom = asInput(input.fulfillment);
+  const pinned = shippedFrom ? idOf(shippedFrom.locationId, "Location") : null;
+  if (shippedFrom && (pinned === null || !state.locations.has(pinned))) {
+    const field = ["order", "fulfillment", "locationId"];
+    return { order: null, userErrors: [{ field, message: "Location does not exist", code: "INVALID" }] };
+  }
   const built = buildOrder(state, input);
   if ("userErrors" in built) return { order: null, userErrors: built.userErrors };
+  const { order } = built;
+  // A POS sale names its store through the fulfillment's location.
+  if (str(input.sourceName) === "pos" && pinned !== null) order.retailLocationId = pinned;
+  const assignment = assignLocations(state, order, pinned);
   const behaviour = str(options?.inventoryBehaviour) ?? "BYPASS";
   if (behaviour !== "BYPASS") {
-    const error = claimInventory(state, built.order, behaviour === "DECREMENT_OBEYING_POLICY");
+    const error = claimInventory(state, order, behaviour === "DECREMENT_OBEYING_POLICY");
     if (error) return { order: null, userErrors: [error] };
   }
-  state.orders.set(built.order.id, built.order);
-  const payload = orderPayload(state, built.order);
+  state.orders.set(order.id, order);
+  openFulfillmentOrders(state, order, assignment, order.createdAt);
+  const fulfillments =
+    shippedFrom || str(input.fulfillmentStatus) === "FULFILLED"
+      ? fulfillEverything(
+          state,
+          order,
+          {
+            trackingInfo: trackingFromInput(
+              shippedFrom && {
+                company: shippedFrom.trackingCompany,
+                number: shippedFrom.trackingNumber,
+                numbers: shippedFrom.trackingNumbers,
+              },
+            ),
+            notifyCustomer: shippedFrom?.notifyCustomer === true,
+            message: null,
+            originAddress: originFromInput(asInput(shippedFrom?.originAddress)),
+          },
+          order.createdAt,
+        )
+      : [];
+  const payload = orderPayload(state, order);
   emit(state, "orders/create", payload);
   emit(state, "orders/updated", payload);
-  return { order: built.order, userErrors: [] };
+  for (const f of fulfillments) emit(state, "fulfillments/create", fulfillmentPayload(state, f));
+  return { order, userErrors: [] };
 }
 
 function touchOrder(state: ShopState, order: OrderRec): void {
@@ -116,7 +167,11 @@ export const orderMutations: Record<string, Lazy<unknown>> = {
     order.cancelReason = str(args.reason) ?? "OTHER";
     order.closedAt = order.closedAt ?? at;
     if (args.staffNote) order.note = [order.note, String(args.staffNote)].filter(Boolean).join("\n");
-    for (const line of order.lineItems) line.currentQuantity = 0;
+    // Units already shipped stay on the order; the rest is removed and nothing is left to fulfil.
+    const shipped = fulfilledQuantities(state, order.id);
+    for (const line of order.lineItems) line.currentQuantity = shipped.get(line.id) ?? 0;
+    cancelFulfillmentOrders(state, order, at);
+    refreshFulfillmentStatus(state, order);
     order.updatedAt = at;
     const payload = orderPayload(state, order);
     emit(state, "orders/cancelled", payload);
@@ -127,9 +182,22 @@ export const orderMutations: Record<string, Lazy<unknown>> = {
       userErrors: [],
     };
   },
+  orderClose: (args, { state }) => setClosed(state, asInput(args.input)?.id, true),
+  orderOpen: (args, { state }) => setClosed(state, asInput(args.input)?.id, false),
   tagsAdd: (args, { state }) => changeTags(state, args, (tags, change) => [...new Set([...tags, ...change])]),
   tagsRemove: (args, { state }) => changeTags(state, args, (tags, change) => tags.filter((t) => !change.includes(t))),
 };
+
+/** orderClose/orderOpen: an archived order keeps when it was closed; reopening forgets it. */
+function setClosed(state: ShopState, id: unknown, closed: boolean): object {
+  const order = findOrder(state, id);
+  if (!order) return { order: null, userErrors: [{ field: ["id"], message: "Order does not exist" }] };
+  const at = stamp(state);
+  order.closedAt = closed ? (order.closedAt ?? at) : null;
+  order.updatedAt = at;
+  emit(state, "orders/updated", orderPayload(state, order));
+  return { order: orderView(state, order), userErrors: [] };
+}
 
 /** tagsAdd/tagsRemove work on orders, products and customers. */
 function changeTags(

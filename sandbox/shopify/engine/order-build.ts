@@ -206,6 +206,7 @@ export function buildOrder(state: ShopState, input: Input): { order: OrderRec } 
     cancelledAt: null,
     cancelReason: null,
     closedAt: str(input.closedAt),
+    retailLocationId: null,
   };
   upsertMetafields(state, order.metafields, asList(input.metafields), at);
   order.financialStatus = str(input.financialStatus) ?? derivedFinancialStatus(order);

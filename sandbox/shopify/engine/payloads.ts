@@ -1,8 +1,19 @@
+import { fulfillableQuantities, fulfilledQuantities } from "./fulfillment-orders.ts";
 import { gid, inventoryLevelGid } from "./gid.ts";
 import { restMoney } from "./money.ts";
 import { orderTotals } from "./order-totals.ts";
 import type { ShopState } from "./shop-state.ts";
-import type { AddressRec, CustomerRec, InventoryItemRec, OrderRec, ProductRec } from "./store-types.ts";
+import type {
+  AddressRec,
+  CustomerRec,
+  FulfillmentOrderRec,
+  FulfillmentRec,
+  InventoryItemRec,
+  LineItemRec,
+  LocationRec,
+  OrderRec,
+  ProductRec,
+} from "./store-types.ts";
 import { taxLinesOf } from "./views-order.ts";
 
 /** REST-shaped (snake_case) webhook payloads, trimmed to what connectors read. */
@@ -64,11 +75,8 @@ export function orderPayload(state: ShopState, o: OrderRec): Record<string, unkn
       : o.fulfillmentStatus === "PARTIALLY_FULFILLED"
         ? "partial"
         : null;
-  const tax = (x: { title: string; rate: number; amount: number }) => ({
-    title: x.title,
-    rate: x.rate,
-    price: restMoney(x.amount),
-  });
+  const shipped = fulfilledQuantities(state, o.id);
+  const open = fulfillableQuantities(state, o.id);
   return {
     id: o.id,
     admin_graphql_api_id: gid("Order", o.id),
@@ -109,23 +117,10 @@ export function orderPayload(state: ShopState, o: OrderRec): Record<string, unkn
     })),
     tax_lines: taxLinesOf(o).map(tax),
     line_items: o.lineItems.map((l) => ({
-      id: l.id,
-      admin_graphql_api_id: gid("LineItem", l.id),
-      variant_id: l.variantId,
-      product_id: l.productId,
-      sku: l.sku,
-      title: l.title,
-      variant_title: l.variantTitle,
-      name: l.variantTitle ? `${l.title} - ${l.variantTitle}` : l.title,
-      vendor: l.vendor,
+      ...restLineItem(l),
       quantity: l.quantity,
-      current_quantity: l.currentQuantity,
-      price: restMoney(l.unitPrice),
-      total_discount: restMoney(l.discount),
-      requires_shipping: l.requiresShipping,
-      taxable: l.taxable,
-      tax_lines: l.taxLines.map(tax),
-      properties: l.customAttributes.map((a) => ({ name: a.key, value: a.value })),
+      fulfillable_quantity: open.get(l.id) ?? 0,
+      fulfillment_status: lineFulfillmentStatus(l, shipped.get(l.id) ?? 0),
     })),
     shipping_lines: o.shippingLines.map((s) => ({
       id: s.id,
@@ -148,6 +143,114 @@ export function orderPayload(state: ShopState, o: OrderRec): Record<string, unkn
           phone: customer.phone,
         }
       : null,
+    fulfillments: [...state.fulfillments.values()]
+      .filter((f) => f.orderId === o.id)
+      .sort((a, b) => a.id - b.id)
+      .map((f) => fulfillmentPayload(state, f)),
+  };
+}
+
+const tax = (x: { title: string; rate: number; amount: number }) => ({
+  title: x.title,
+  rate: x.rate,
+  price: restMoney(x.amount),
+});
+
+function restLineItem(l: LineItemRec): Record<string, unknown> {
+  return {
+    id: l.id,
+    admin_graphql_api_id: gid("LineItem", l.id),
+    variant_id: l.variantId,
+    product_id: l.productId,
+    sku: l.sku,
+    title: l.title,
+    variant_title: l.variantTitle,
+    name: l.variantTitle ? `${l.title} - ${l.variantTitle}` : l.title,
+    vendor: l.vendor,
+    current_quantity: l.currentQuantity,
+    price: restMoney(l.unitPrice),
+    total_discount: restMoney(l.discount),
+    requires_shipping: l.requiresShipping,
+    taxable: l.taxable,
+    tax_lines: l.taxLines.map(tax),
+    properties: l.customAttributes.map((a) => ({ name: a.key, value: a.value })),
+  };
+}
+
+/** REST's per-line status: null until a unit ships, "partial", then "fulfilled". */
+function lineFulfillmentStatus(l: LineItemRec, shipped: number): string | null {
+  if (shipped <= 0) return null;
+  return shipped >= l.currentQuantity ? "fulfilled" : "partial";
+}
+
+/** fulfillments/create (and `Order.fulfillments` in REST order payloads). */
+export function fulfillmentPayload(state: ShopState, f: FulfillmentRec): Record<string, unknown> {
+  const order = state.orders.get(f.orderId);
+  const location = f.locationId === null ? undefined : state.locations.get(f.locationId);
+  const first = f.trackingInfo[0];
+  const numbers = f.trackingInfo.map((t) => t.number).filter((n): n is string => n !== null);
+  const urls = f.trackingInfo.map((t) => t.url).filter((u): u is string => u !== null);
+  return {
+    id: f.id,
+    admin_graphql_api_id: gid("Fulfillment", f.id),
+    order_id: f.orderId,
+    name: f.name,
+    status: f.status.toLowerCase(),
+    created_at: f.createdAt,
+    updated_at: f.updatedAt,
+    location_id: f.locationId,
+    service: location?.fulfillmentService?.handle ?? "manual",
+    shipment_status: null,
+    tracking_company: first?.company ?? null,
+    tracking_number: numbers[0] ?? null,
+    tracking_numbers: numbers,
+    tracking_url: urls[0] ?? null,
+    tracking_urls: urls,
+    notify_customer: f.notifyCustomer,
+    origin_address: f.originAddress
+      ? {
+          address1: f.originAddress.address1,
+          address2: f.originAddress.address2,
+          city: f.originAddress.city,
+          country_code: f.originAddress.countryCode,
+          province_code: f.originAddress.provinceCode,
+          zip: f.originAddress.zip,
+        }
+      : null,
+    receipt: {},
+    line_items: f.lineItems.flatMap((fl): Record<string, unknown>[] => {
+      const line = order?.lineItems.find((l) => l.id === fl.lineItemId);
+      return line
+        ? [{ ...restLineItem(line), quantity: fl.quantity, fulfillment_status: "fulfilled" }]
+        : [{ id: fl.lineItemId, quantity: fl.quantity }];
+    }),
+  };
+}
+
+/** How fulfillment_orders/* webhooks name a fulfillment order: GraphQL ids, lower-case statuses. */
+export function fulfillmentOrderRef(fo: FulfillmentOrderRec): Record<string, unknown> {
+  return {
+    id: gid("FulfillmentOrder", fo.id),
+    status: fo.status.toLowerCase(),
+    request_status: fo.requestStatus.toLowerCase(),
+    assigned_location_id: fo.locationId === null ? null : gid("Location", fo.locationId),
+  };
+}
+
+export function locationPayload(l: LocationRec): Record<string, unknown> {
+  return {
+    id: l.id,
+    admin_graphql_api_id: gid("Location", l.id),
+    name: l.name,
+    active: l.isActive,
+    address1: l.address.address1,
+    city: l.address.city,
+    zip: l.address.zip,
+    province_code: l.address.provinceCode,
+    country_code: l.address.countryCode,
+    legacy: false,
+    created_at: l.createdAt,
+    updated_at: l.updatedAt,
   };
 }
 

@@ -1,11 +1,29 @@
 import { type ConnectionArgs, mapConnection, paginate } from "./connection.ts";
 import type { Lazy } from "./field-resolver.ts";
-import { parseGid } from "./gid.ts";
+import { FINISHED_STATUSES, fulfillmentServiceOf } from "./fulfillment-orders.ts";
+import { idOf, parseGid } from "./gid.ts";
 import { filterBySearch, type SearchSpec } from "./search-query.ts";
-import { customerSpec, inventoryItemSpec, locationSpec, orderSpec, productSpec, variantSpec } from "./search-specs.ts";
+import {
+  customerSpec,
+  fulfillmentOrderSpec,
+  inventoryItemSpec,
+  locationSpec,
+  orderSpec,
+  productSpec,
+  variantSpec,
+} from "./search-specs.ts";
 import type { ShopState } from "./shop-state.ts";
-import { inventoryItemView, inventoryLevelView, locationView, productView, variantView } from "./views-catalog.ts";
+import type { FulfillmentOrderRec } from "./store-types.ts";
+import {
+  fulfillmentServiceView,
+  inventoryItemView,
+  inventoryLevelView,
+  locationView,
+  productView,
+  variantView,
+} from "./views-catalog.ts";
 import { customerView } from "./views-customer.ts";
+import { fulfillmentOrderView, fulfillmentView } from "./views-fulfillment.ts";
 import { orderView } from "./views-order.ts";
 import { shopView } from "./views-shop.ts";
 
@@ -77,6 +95,10 @@ export function nodeById(state: ShopState, value: unknown): object | null {
       return get(state.customers, (r) => customerView(state, r));
     case "Order":
       return get(state.orders, (r) => orderView(state, r));
+    case "FulfillmentOrder":
+      return get(state.fulfillmentOrders, (r) => fulfillmentOrderView(state, r));
+    case "Fulfillment":
+      return get(state.fulfillments, (r) => fulfillmentView(state, r));
     case "Shop":
       return shopView(state);
     case "InventoryLevel": {
@@ -99,6 +121,31 @@ export const queryRoot: Record<string, Lazy<unknown>> = {
   inventoryLevel: (args, { state }) => nodeOfType(state, args.id, "InventoryLevel"),
   customer: (args, { state }) => nodeOfType(state, args.id, "Customer"),
   order: (args, { state }) => nodeOfType(state, args.id, "Order"),
+  fulfillmentOrder: (args, { state }) => nodeOfType(state, args.id, "FulfillmentOrder"),
+  fulfillment: (args, { state }) => nodeOfType(state, args.id, "Fulfillment"),
+  fulfillmentService: (args, { state }) => {
+    const id = idOf(args.id, "FulfillmentService");
+    const location = [...state.locations.values()].find((l) => l.fulfillmentService?.id === id);
+    return location ? fulfillmentServiceView(state, location) : null;
+  },
+  fulfillmentOrders: (args, ctx) => {
+    const list = [...ctx.state.fulfillmentOrders.values()].filter(
+      (fo) => args.includeClosed === true || !FINISHED_STATUSES.has(fo.status),
+    );
+    return listConnection(list, fulfillmentOrderSpec(), (r) => fulfillmentOrderView(ctx.state, r), args);
+  },
+  assignedFulfillmentOrders: (args, ctx) => {
+    // A fulfillment service app's inbox: open fulfillment orders at the services it owns.
+    const wanted = Array.isArray(args.locationIds) ? args.locationIds.map((id) => idOf(id, "Location")) : null;
+    const list = [...ctx.state.fulfillmentOrders.values()].filter(
+      (fo) =>
+        !FINISHED_STATUSES.has(fo.status) &&
+        fulfillmentServiceOf(ctx.state, fo)?.ownerApiKey === ctx.apiKey &&
+        (!wanted || wanted.includes(fo.locationId)) &&
+        matchesAssignment(fo, args.assignmentStatus),
+    );
+    return listConnection(list, fulfillmentOrderSpec(), (r) => fulfillmentOrderView(ctx.state, r), args);
+  },
   location: (args, { state }) => {
     if (args.id === undefined || args.id === null) {
       const first = [...state.locations.values()][0];
@@ -136,6 +183,17 @@ export const queryRoot: Record<string, Lazy<unknown>> = {
     count(filterBySearch(state.customers.values(), args.query as string, customerSpec()).length),
   locationsCount: (_args, { state }) => count(state.locations.size),
 };
+
+const ASSIGNMENT_REQUEST_STATUS: Record<string, FulfillmentOrderRec["requestStatus"]> = {
+  FULFILLMENT_UNSUBMITTED: "UNSUBMITTED",
+  FULFILLMENT_REQUESTED: "SUBMITTED",
+  FULFILLMENT_ACCEPTED: "ACCEPTED",
+  CANCELLATION_REQUESTED: "CANCELLATION_REQUESTED",
+};
+
+function matchesAssignment(fo: FulfillmentOrderRec, status: unknown): boolean {
+  return typeof status !== "string" || ASSIGNMENT_REQUEST_STATUS[status] === fo.requestStatus;
+}
 
 function count(n: number): object {
   return { __typename: "Count", count: Math.min(n, 10000), precision: n > 10000 ? "AT_LEAST" : "EXACT" };

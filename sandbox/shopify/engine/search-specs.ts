@@ -1,7 +1,15 @@
 import { orderTotals } from "./order-totals.ts";
 import type { SearchSpec } from "./search-query.ts";
 import type { ShopState } from "./shop-state.ts";
-import type { CustomerRec, InventoryItemRec, LocationRec, OrderRec, ProductRec, VariantRec } from "./store-types.ts";
+import type {
+  CustomerRec,
+  FulfillmentOrderRec,
+  InventoryItemRec,
+  LocationRec,
+  OrderRec,
+  ProductRec,
+  VariantRec,
+} from "./store-types.ts";
 
 const DATES = ["created_at", "updated_at", "processed_at"] as const;
 
@@ -12,6 +20,13 @@ function orderStatuses(o: OrderRec): string[] {
   if (!o.cancelledAt && !o.closedAt) statuses.push("open");
   return statuses;
 }
+
+/** The words Shopify's order search accepts for each fulfillment status. */
+const FULFILLMENT_STATUS_TERMS: Record<string, string[]> = {
+  UNFULFILLED: ["unfulfilled", "unshipped"],
+  PARTIALLY_FULFILLED: ["partially_fulfilled", "partial"],
+  FULFILLED: ["fulfilled", "shipped"],
+};
 
 export function orderSpec(state: ShopState): SearchSpec<OrderRec> {
   return {
@@ -29,7 +44,7 @@ export function orderSpec(state: ShopState): SearchSpec<OrderRec> {
       updated_at: (o) => o.updatedAt,
       processed_at: (o) => o.processedAt,
       financial_status: (o) => o.financialStatus.toLowerCase(),
-      fulfillment_status: (o) => o.fulfillmentStatus.toLowerCase(),
+      fulfillment_status: (o) => FULFILLMENT_STATUS_TERMS[o.fulfillmentStatus] ?? [o.fulfillmentStatus.toLowerCase()],
       customer_id: (o) => o.customerId,
       test: (o) => o.test,
       total_price: (o) => orderTotals(o).total / 100,
@@ -116,5 +131,21 @@ export function locationSpec(): SearchSpec<LocationRec> {
   return {
     text: (l) => l.name,
     fields: { id: (l) => l.id, name: (l) => l.name, active: (l) => l.isActive },
+  };
+}
+
+export function fulfillmentOrderSpec(): SearchSpec<FulfillmentOrderRec> {
+  return {
+    dates: ["created_at", "updated_at"],
+    text: (fo) => `${fo.id} ${fo.status.toLowerCase()}`,
+    fields: {
+      id: (fo) => fo.id,
+      status: (fo) => fo.status.toLowerCase(),
+      request_status: (fo) => fo.requestStatus.toLowerCase(),
+      assigned_location_id: (fo) => fo.locationId,
+      order_id: (fo) => fo.orderId,
+      created_at: (fo) => fo.createdAt,
+      updated_at: (fo) => fo.updatedAt,
+    },
   };
 }

@@ -25,6 +25,7 @@ export function loadSeed(state: ShopState, options: SeedOptions): SeedSummary {
         name: loc.name,
         code: loc.code,
         isActive: true,
+        fulfillmentService: null,
         address: {
           id: nextId(state, "Other"),
           firstName: null,

@@ -3,6 +3,8 @@ import { createHash } from "node:crypto";
 import type { SandboxEvent, ShopInput } from "../contracts.ts";
 import type {
   CustomerRec,
+  FulfillmentOrderRec,
+  FulfillmentRec,
   InventoryItemRec,
   LocationRec,
   OrderRec,
@@ -11,7 +13,21 @@ import type {
   VariantRec,
 } from "./store-types.ts";
 
-export type IdKind = "Product" | "ProductVariant" | "InventoryItem" | "Location" | "Customer" | "Order" | "Other";
+export const ID_KINDS = [
+  "Product",
+  "ProductVariant",
+  "InventoryItem",
+  "Location",
+  "Customer",
+  "Order",
+  "FulfillmentOrder",
+  "FulfillmentOrderLineItem",
+  "Fulfillment",
+  "FulfillmentLineItem",
+  "FulfillmentService",
+  "Other",
+] as const;
+export type IdKind = (typeof ID_KINDS)[number];
 
 /** One shop's in-memory store, plus the hooks mutations need (clock, events). */
 export interface ShopState {
@@ -22,6 +38,8 @@ export interface ShopState {
   inventoryItems: Map<number, InventoryItemRec>;
   customers: Map<number, CustomerRec>;
   orders: Map<number, OrderRec>;
+  fulfillmentOrders: Map<number, FulfillmentOrderRec>;
+  fulfillments: Map<number, FulfillmentRec>;
   counters: Record<IdKind, number>;
   nextOrderNumber: number;
   lastStamp: number;
@@ -54,6 +72,8 @@ export function createShopState(
     inventoryItems: new Map(),
     customers: new Map(),
     orders: new Map(),
+    fulfillmentOrders: new Map(),
+    fulfillments: new Map(),
     counters: freshCounters(),
     nextOrderNumber: 1001,
     lastStamp: 0,
@@ -68,15 +88,7 @@ export function createShopState(
 }
 
 export function freshCounters(): Record<IdKind, number> {
-  return {
-    Product: 1000,
-    ProductVariant: 1000,
-    InventoryItem: 1000,
-    Location: 1000,
-    Customer: 1000,
-    Order: 1000,
-    Other: 1000,
-  };
+  return Object.fromEntries(ID_KINDS.map((kind) => [kind, 1000])) as Record<IdKind, number>;
 }
 
 /** Forgets all records but keeps the shop itself (its bucket lives elsewhere). */
@@ -87,6 +99,8 @@ export function clearShopData(state: ShopState): void {
   state.inventoryItems.clear();
   state.customers.clear();
   state.orders.clear();
+  state.fulfillmentOrders.clear();
+  state.fulfillments.clear();
   state.counters = freshCounters();
   state.nextOrderNumber = 1001;
   state.idempotency.clear();

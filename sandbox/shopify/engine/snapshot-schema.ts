@@ -1,17 +1,22 @@
 import { z } from "zod";
 
-import type { IdKind } from "./shop-state.ts";
-import type {
-  AddressRec,
-  CustomerRec,
-  InventoryItemRec,
-  LocationRec,
-  MetafieldRec,
-  OrderRec,
-  ProductRec,
-  ShopInfo,
-  TaxLineRec,
-  VariantRec,
+import { ID_KINDS, type IdKind } from "./shop-state.ts";
+import {
+  type AddressRec,
+  type CustomerRec,
+  FULFILLMENT_ORDER_REQUEST_STATUSES,
+  FULFILLMENT_ORDER_STATUSES,
+  type FulfillmentOrderRec,
+  type FulfillmentRec,
+  type FulfillmentServiceRec,
+  type InventoryItemRec,
+  type LocationRec,
+  type MetafieldRec,
+  type OrderRec,
+  type ProductRec,
+  type ShopInfo,
+  type TaxLineRec,
+  type VariantRec,
 } from "./store-types.ts";
 
 // Each schema `satisfies` its record type, so a field added to store-types.ts without a
@@ -48,12 +53,24 @@ const metafield = z.object({
   updatedAt: str,
 }) satisfies z.ZodType<MetafieldRec>;
 
+const fulfillmentService = z.object({
+  id: int,
+  handle: str,
+  serviceName: str,
+  ownerApiKey: str,
+  callbackUrl: strOrNull,
+  trackingSupport: z.boolean(),
+  inventoryManagement: z.boolean(),
+  requiresShippingMethod: z.boolean(),
+}) satisfies z.ZodType<FulfillmentServiceRec>;
+
 const location = z.object({
   id: int,
   name: str,
   code: str,
   address,
   isActive: z.boolean(),
+  fulfillmentService: fulfillmentService.nullable(),
   createdAt: str,
   updatedAt: str,
 }) satisfies z.ZodType<LocationRec>;
@@ -199,7 +216,54 @@ const order = z.object({
   cancelledAt: strOrNull,
   cancelReason: strOrNull,
   closedAt: strOrNull,
+  retailLocationId: int.nullable(),
 }) satisfies z.ZodType<OrderRec>;
+
+const fulfillmentOrder = z.object({
+  id: int,
+  orderId: int,
+  locationId: int.nullable(),
+  status: z.enum(FULFILLMENT_ORDER_STATUSES),
+  requestStatus: z.enum(FULFILLMENT_ORDER_REQUEST_STATUSES),
+  lineItems: z.array(z.object({ id: int, lineItemId: int, totalQuantity: int, remainingQuantity: int })),
+  merchantRequests: z.array(
+    z.object({
+      id: int,
+      kind: z.enum(["FULFILLMENT_REQUEST", "CANCELLATION_REQUEST"]),
+      message: strOrNull,
+      notifyCustomer: z.boolean(),
+      sentAt: str,
+      responseData: z.record(z.string(), z.unknown()).nullable(),
+    }),
+  ),
+  createdAt: str,
+  updatedAt: str,
+}) satisfies z.ZodType<FulfillmentOrderRec>;
+
+const fulfillment = z.object({
+  id: int,
+  orderId: int,
+  name: str,
+  status: z.enum(["SUCCESS", "CANCELLED"]),
+  locationId: int.nullable(),
+  fulfillmentOrderIds: z.array(int),
+  lineItems: z.array(z.object({ id: int, lineItemId: int, quantity: int })),
+  trackingInfo: z.array(z.object({ company: strOrNull, number: strOrNull, url: strOrNull })),
+  notifyCustomer: z.boolean(),
+  message: strOrNull,
+  originAddress: z
+    .object({
+      address1: strOrNull,
+      address2: strOrNull,
+      city: strOrNull,
+      countryCode: str,
+      provinceCode: strOrNull,
+      zip: strOrNull,
+    })
+    .nullable(),
+  createdAt: str,
+  updatedAt: str,
+}) satisfies z.ZodType<FulfillmentRec>;
 
 const shopInfo = z.object({
   domain: z.string().endsWith(".myshopify.com"),
@@ -210,15 +274,7 @@ const shopInfo = z.object({
   createdAt: str,
 }) satisfies z.ZodType<ShopInfo>;
 
-const counters = z.object({
-  Product: int,
-  ProductVariant: int,
-  InventoryItem: int,
-  Location: int,
-  Customer: int,
-  Order: int,
-  Other: int,
-}) satisfies z.ZodType<Record<IdKind, number>>;
+const counters = z.object(Object.fromEntries(ID_KINDS.map((kind) => [kind, int])) as Record<IdKind, typeof int>);
 
 /** Map entries keyed by record id, turned back into a Map; a key that disagrees with its record is corrupt. */
 function byId<S extends z.ZodType<{ id: number }>>(record: S) {
@@ -267,6 +323,8 @@ export const shopSnapshotSchema = z.object({
   inventoryItems: byId(inventoryItem),
   customers: byId(customer),
   orders: byId(order),
+  fulfillmentOrders: byId(fulfillmentOrder),
+  fulfillments: byId(fulfillment),
   counters,
   nextOrderNumber: int,
   /** The update-clock watermark (ms since the epoch): restored so `updatedAt` keeps increasing. */

@@ -3,10 +3,17 @@ import { z } from "zod";
 import type { SandboxEvent } from "../contracts.ts";
 import { type ShopState } from "./shop-state.ts";
 import { decodeIdempotentResult, encodeIdempotentResult } from "./snapshot-idempotency.ts";
+import { backfillFulfillmentOrders, upgradeV1 } from "./snapshot-migrate.ts";
 import { shopSnapshotSchema } from "./snapshot-schema.ts";
 
-/** Bump when the stored shape changes; an older file is then refused with a clear message, not misread. */
-export const SNAPSHOT_VERSION = 1;
+/**
+ * Bump when the stored shape changes, and teach snapshot-migrate.ts to bring the previous version
+ * up to date: a saved store should survive an upgrade. 2: fulfillment orders, fulfillments and
+ * fulfillment services.
+ */
+export const SNAPSHOT_VERSION = 2;
+/** The oldest version this engine still reads (by upgrading it). */
+const OLDEST_READABLE_VERSION = 1;
 
 const engineSnapshotSchema = z.object({
   version: z.literal(SNAPSHOT_VERSION),
@@ -42,6 +49,8 @@ function shopSnapshot(state: ShopState): ShopSnapshot {
     inventoryItems: [...state.inventoryItems].map(([id, item]) => [id, { ...item, levels: [...item.levels] }]),
     customers: [...state.customers],
     orders: [...state.orders],
+    fulfillmentOrders: [...state.fulfillmentOrders],
+    fulfillments: [...state.fulfillments],
     counters: state.counters,
     nextOrderNumber: state.nextOrderNumber,
     lastStamp: state.lastStamp,
@@ -51,8 +60,9 @@ function shopSnapshot(state: ShopState): ShopSnapshot {
 }
 
 /**
- * Parses a snapshot into fresh shop states. Throws SnapshotError before anything is built, so a
- * bad or old file leaves the caller's engine as it was.
+ * Parses a snapshot (of this or an older version, upgraded first) into fresh shop states. Throws
+ * SnapshotError before anything is built, so a bad or unknown file leaves the caller's engine as
+ * it was.
  */
 export function restoreShops(
   value: unknown,
@@ -63,12 +73,14 @@ export function restoreShops(
   if (typeof version !== "number") {
     throw new SnapshotError("not a sandbox store snapshot: no numeric `version` field");
   }
-  if (version !== SNAPSHOT_VERSION) {
+  if (!Number.isInteger(version) || version < OLDEST_READABLE_VERSION || version > SNAPSHOT_VERSION) {
     throw new SnapshotError(
-      `sandbox store snapshot version ${version} is not supported (expected ${SNAPSHOT_VERSION})`,
+      `sandbox store snapshot version ${version} is not supported (expected ${OLDEST_READABLE_VERSION} to ${SNAPSHOT_VERSION})`,
     );
   }
-  const parsed = engineSnapshotSchema.safeParse(value);
+  const upgraded =
+    version === 1 ? { ...upgradeV1(value as Record<string, unknown>), version: SNAPSHOT_VERSION } : value;
+  const parsed = engineSnapshotSchema.safeParse(upgraded);
   if (!parsed.success) {
     throw new SnapshotError(`invalid sandbox store snapshot:\n${z.prettifyError(parsed.error)}`);
   }
@@ -79,6 +91,7 @@ export function restoreShops(
     for (const [key, { fingerprint, result }] of idempotency) {
       state.idempotency.set(key, { fingerprint, result: decodeIdempotentResult(state, result) });
     }
+    if (version < 2) backfillFulfillmentOrders(state);
     shops.set(shop.info.domain, state);
   }
   return shops;

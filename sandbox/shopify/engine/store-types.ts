@@ -29,12 +29,27 @@ export interface MetafieldRec {
   updatedAt: string;
 }
 
+/** A fulfillment service (a 3PL app's warehouse); Shopify gives each one its own location. */
+export interface FulfillmentServiceRec {
+  id: number;
+  handle: string;
+  serviceName: string;
+  /** Client id of the app that created it: only that app may accept requests and fulfil its orders. */
+  ownerApiKey: string;
+  callbackUrl: string | null;
+  trackingSupport: boolean;
+  inventoryManagement: boolean;
+  requiresShippingMethod: boolean;
+}
+
 export interface LocationRec {
   id: number;
   name: string;
   code: string;
   address: AddressRec;
   isActive: boolean;
+  /** Set when this is a fulfillment service's location. */
+  fulfillmentService: FulfillmentServiceRec | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -191,6 +206,100 @@ export interface OrderRec {
   cancelledAt: string | null;
   cancelReason: string | null;
   closedAt: string | null;
+  /** The POS location the order was sold at; its fulfillment orders are assigned there. */
+  retailLocationId: number | null;
+}
+
+export const FULFILLMENT_ORDER_STATUSES = [
+  "OPEN",
+  "IN_PROGRESS",
+  "CLOSED",
+  "CANCELLED",
+  "ON_HOLD",
+  "INCOMPLETE",
+  "SCHEDULED",
+] as const;
+export type FulfillmentOrderStatus = (typeof FULFILLMENT_ORDER_STATUSES)[number];
+
+export const FULFILLMENT_ORDER_REQUEST_STATUSES = [
+  "UNSUBMITTED",
+  "SUBMITTED",
+  "ACCEPTED",
+  "REJECTED",
+  "CANCELLATION_REQUESTED",
+  "CANCELLATION_ACCEPTED",
+  "CANCELLATION_REJECTED",
+  "CLOSED",
+] as const;
+export type FulfillmentOrderRequestStatus = (typeof FULFILLMENT_ORDER_REQUEST_STATUSES)[number];
+
+export interface FulfillmentOrderLineItemRec {
+  id: number;
+  lineItemId: number;
+  totalQuantity: number;
+  remainingQuantity: number;
+}
+
+/** A merchant's request to a fulfillment service, with the service's answer once it gives one. */
+export interface MerchantRequestRec {
+  id: number;
+  kind: "FULFILLMENT_REQUEST" | "CANCELLATION_REQUEST";
+  message: string | null;
+  notifyCustomer: boolean;
+  sentAt: string;
+  responseData: Record<string, unknown> | null;
+}
+
+/** The units of one order that one location is to ship (Shopify's FulfillmentOrder). */
+export interface FulfillmentOrderRec {
+  id: number;
+  orderId: number;
+  /** Null only in a shop that has no location at all. */
+  locationId: number | null;
+  status: FulfillmentOrderStatus;
+  requestStatus: FulfillmentOrderRequestStatus;
+  lineItems: FulfillmentOrderLineItemRec[];
+  merchantRequests: MerchantRequestRec[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TrackingRec {
+  company: string | null;
+  number: string | null;
+  url: string | null;
+}
+
+export interface FulfillmentLineItemRec {
+  id: number;
+  lineItemId: number;
+  quantity: number;
+}
+
+export interface OriginAddressRec {
+  address1: string | null;
+  address2: string | null;
+  city: string | null;
+  countryCode: string;
+  provinceCode: string | null;
+  zip: string | null;
+}
+
+/** Units shipped from one location for one order (Shopify's Fulfillment). */
+export interface FulfillmentRec {
+  id: number;
+  orderId: number;
+  name: string;
+  status: "SUCCESS" | "CANCELLED";
+  locationId: number | null;
+  fulfillmentOrderIds: number[];
+  lineItems: FulfillmentLineItemRec[];
+  trackingInfo: TrackingRec[];
+  notifyCustomer: boolean;
+  message: string | null;
+  originAddress: OriginAddressRec | null;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export interface ShopInfo {

@@ -1,4 +1,5 @@
 import { type ConnectionArgs, mapConnection, paginate, paginateList } from "./connection.ts";
+import { FULFILLABLE_STATUSES } from "./fulfillment-orders.ts";
 import { gid, idOf, inventoryLevelGid } from "./gid.ts";
 import { decimal, moneyV2 } from "./money.ts";
 import type { ShopState } from "./shop-state.ts";
@@ -20,6 +21,7 @@ export function quantityOf(level: LevelRec, name: string): number {
 }
 
 export function locationView(state: ShopState, rec: LocationRec): object {
+  const service = rec.fulfillmentService;
   return {
     __typename: "Location",
     id: gid("Location", rec.id),
@@ -27,10 +29,18 @@ export function locationView(state: ShopState, rec: LocationRec): object {
     name: rec.name,
     isActive: rec.isActive,
     activatable: !rec.isActive,
-    deactivatable: rec.isActive,
+    deactivatable: rec.isActive && !service,
+    deletable: false,
     fulfillsOnlineOrders: true,
     hasActiveInventory: true,
-    shipsInventory: true,
+    // A service's location ships its own stock; the legacy "ships inventory" flag is the merchant's.
+    shipsInventory: !service,
+    isFulfillmentService: service !== null,
+    fulfillmentService: () => (service ? fulfillmentServiceView(state, rec) : null),
+    hasUnfulfilledOrders: () =>
+      [...state.fulfillmentOrders.values()].some(
+        (fo) => fo.locationId === rec.id && FULFILLABLE_STATUSES.has(fo.status),
+      ),
     address: {
       __typename: "LocationAddress",
       ...rec.address,
@@ -50,6 +60,25 @@ export function locationView(state: ShopState, rec: LocationRec): object {
       );
     },
     ...metafieldFields(() => [], "LOCATION"),
+  };
+}
+
+/** The fulfillment service of a service location (`rec.fulfillmentService` must be set). */
+export function fulfillmentServiceView(state: ShopState, rec: LocationRec): object | null {
+  const service = rec.fulfillmentService;
+  if (!service) return null;
+  return {
+    __typename: "FulfillmentService",
+    id: gid("FulfillmentService", service.id),
+    handle: service.handle,
+    serviceName: service.serviceName,
+    type: "THIRD_PARTY",
+    callbackUrl: service.callbackUrl,
+    trackingSupport: service.trackingSupport,
+    inventoryManagement: service.inventoryManagement,
+    requiresShippingMethod: service.requiresShippingMethod,
+    fulfillmentOrdersOptIn: true,
+    location: () => locationView(state, rec),
   };
 }
 

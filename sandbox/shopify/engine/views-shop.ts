@@ -1,5 +1,6 @@
 import { gid } from "./gid.ts";
 import type { ShopState } from "./shop-state.ts";
+import { fulfillmentServiceView } from "./views-catalog.ts";
 
 const PLAN_NAMES = { standard: "Basic", advanced: "Advanced", plus: "Shopify Plus" } as const;
 
@@ -44,6 +45,8 @@ export function shopView(state: ShopState): object {
       countryCodeV2: "CA",
       zip: "K1A 0A1",
     },
+    fulfillmentServices: () =>
+      [...state.locations.values()].filter((l) => l.fulfillmentService).map((l) => fulfillmentServiceView(state, l)),
     createdAt: info.createdAt,
     updatedAt: info.createdAt,
   };

@@ -22,6 +22,13 @@ const seedSchema = z.object({
   customers: z.number().int().min(0).optional(),
   orders: z.number().int().min(0).optional(),
 });
+const fulfillmentServiceSchema = z.object({ name: z.string().min(1), ownerApiKey: z.string().min(1).optional() });
+const dropResponseSchema = z.object({
+  operation: z.string().min(1),
+  times: z.number().int().min(0),
+  shop: z.string().nullish(),
+  mode: z.enum(["reset", "502"]).optional(),
+});
 const installSchema = z.object({ shop: z.string(), apiKey: z.string(), accessToken: z.string().optional() });
 const tokenQuerySchema = z.object({
   shop: z.string(),
@@ -53,6 +60,47 @@ export function controlRoutes(api: SandboxServerApi): { method: string; path: Re
       method: "POST",
       path: /^\/sandbox\/shops\/([^/]+)\/seed$/,
       handle: ({ body, params }) => ({ summary: api.engine.seed(params[0] ?? "", seedSchema.parse(body ?? {})) }),
+    },
+    {
+      // Every fulfillment of the order with what the Admin API does not show (message, notifyCustomer).
+      method: "GET",
+      path: /^\/sandbox\/shops\/([^/]+)\/orders\/([^/]+)\/fulfillments$/,
+      handle: ({ params }) => ({ fulfillments: api.fulfillments(params[0] ?? "", params[1] ?? "") }),
+    },
+    {
+      // A fulfillment service owned by another app (default "sandbox-3pl"): move lines there to test 3PL orders.
+      method: "POST",
+      path: /^\/sandbox\/shops\/([^/]+)\/fulfillment-services$/,
+      handle: ({ body, params }) => {
+        const input = fulfillmentServiceSchema.parse(body);
+        const created = api.createFulfillmentService(params[0] ?? "", {
+          name: input.name,
+          ...(input.ownerApiKey ? { ownerApiKey: input.ownerApiKey } : {}),
+        });
+        return { fulfillmentService: created };
+      },
+    },
+    // Fault knob: {operation: "fulfillmentCreate", times: 1, shop?, mode?: "reset" | "502"} applies the
+    // next matching requests and loses their answers (reset connection by default). times 0 disarms.
+    {
+      method: "GET",
+      path: /^\/sandbox\/knobs\/drop-response$/,
+      handle: () => ({ knobs: api.engine.dropResponseKnobs() }),
+    },
+    {
+      method: "POST",
+      path: /^\/sandbox\/knobs\/drop-response$/,
+      handle: ({ body }) => {
+        const input = dropResponseSchema.parse(body);
+        return {
+          knobs: api.dropResponses({
+            operation: input.operation,
+            times: input.times,
+            shop: input.shop ?? null,
+            ...(input.mode ? { mode: input.mode } : {}),
+          }),
+        };
+      },
     },
     {
       method: "GET",

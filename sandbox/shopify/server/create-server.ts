@@ -93,6 +93,21 @@ export async function createShopifySandboxServer(options: SandboxServerOptions):
         [app],
       );
     },
+    fulfillments(shop, orderId) {
+      requireShop(shop);
+      const list = engine.listFulfillments(shop, orderId);
+      if (!list) throw new SandboxRequestError(`no order ${orderId} in ${shop}`, 404);
+      return list;
+    },
+    createFulfillmentService(shop, input) {
+      requireShop(shop);
+      try {
+        return engine.createFulfillmentService(shop, input);
+      } catch (error) {
+        throw new SandboxRequestError(error instanceof Error ? error.message : String(error), 400);
+      }
+    },
+    dropResponses: (knob) => engine.setDropResponse(knob),
     signSessionToken(tokenOptions) {
       requireShop(tokenOptions.shop);
       const app = requireApp(tokenOptions.apiKey);

@@ -64,5 +64,10 @@ export async function handleGraphql(
     operationName: parsed.data.operationName ?? null,
     costDebug: req.headers["shopify-graphql-cost-debug"] === "1",
   });
+  if (result.dropped === "reset") {
+    // The change is made; the caller sees the connection die before any byte of the answer.
+    res.destroy();
+    return;
+  }
   sendJson(res, result.status, result.body, result.headers ?? {});
 }

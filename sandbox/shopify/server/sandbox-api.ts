@@ -1,4 +1,4 @@
-import type { ShopifyEngine } from "../contracts.ts";
+import type { DropResponseKnob, SandboxFulfillment, SandboxFulfillmentService, ShopifyEngine } from "../contracts.ts";
 import type { AppRegistry, RegisteredApp, RegisteredAppInput } from "./app-registry.ts";
 import type { WebhookDelivery } from "./webhook-delivery.ts";
 
@@ -26,6 +26,15 @@ export interface SandboxServerApi {
   uninstallApp(shop: string, apiKey: string): void;
   /** An App Bridge session token (HS256, app secret) for the shop and app. */
   signSessionToken(options: SignSessionTokenOptions): string;
+  /** Every fulfillment of an order with sandbox-only facts (notifyCustomer, message); throws 404s. */
+  fulfillments(shop: string, orderId: string | number): SandboxFulfillment[];
+  /** A fulfillment service owned by another app (default "sandbox-3pl"), with its location. */
+  createFulfillmentService(shop: string, input: { name: string; ownerApiKey?: string }): SandboxFulfillmentService;
+  /**
+   * Arms a drop-response knob: the next `times` requests running `operation` are applied, then the
+   * connection is reset (or answered 502 with `mode: "502"`). `times: 0` disarms. Returns all armed.
+   */
+  dropResponses(knob: DropResponseKnob): DropResponseKnob[];
   /** Forgets shops (engine.reset), apps, installs, tokens, knobs and the delivery log. */
   reset(): void;
   close(): Promise<void>;

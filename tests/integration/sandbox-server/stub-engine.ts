@@ -32,6 +32,12 @@ export function createStubEngine() {
       shops.clear();
       for (const shop of (snapshot as { shops: string[] }).shops) shops.add(shop);
     },
+    listFulfillments: () => null,
+    createFulfillmentService: () => {
+      throw new Error("stub engine: no fulfillment services");
+    },
+    setDropResponse: () => [],
+    dropResponseKnobs: () => [],
   };
   const emit = (shop: string, topic: string, payload: Record<string, unknown>): SandboxEvent => {
     const event = { shop, topic, payload, eventId: `evt-${++eventSeq}`, triggeredAt: new Date().toISOString() };

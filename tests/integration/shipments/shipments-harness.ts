@@ -1,0 +1,150 @@
+import { randomUUID } from "node:crypto";
+
+import { expect } from "vitest";
+
+import { saveConnectionForm } from "../../../app/.server/erp/connections.ts";
+import { reconcileOrders } from "../../../app/.server/orders/import/reconcile-orders.ts";
+import { createBusinessCentralSandbox } from "../../../sandbox/business-central/create-server.ts";
+import type { BusinessCentralSandbox } from "../../../sandbox/business-central/sandbox-api.ts";
+import type { TestDatabase } from "../../setup/test-database.ts";
+import { drainJobs } from "../../support/worker.ts";
+import { ORDER_CREATE, startOrdersSandbox } from "../orders-import/orders-sandbox.ts";
+
+const ENV = "production";
+const CLIENT = { clientId: "shipments-client", clientSecret: "shipments-secret" };
+
+/**
+ * The two sandboxes over HTTP and the app between them: a store whose orders the app imports and
+ * turns into BC sales orders, so a test can ship them in BC and sync the shipments back.
+ */
+export async function startShipmentsWorld(db: TestDatabase) {
+  const store = await startOrdersSandbox();
+  const bc: BusinessCentralSandbox = await createBusinessCentralSandbox({ port: 0 });
+  process.env.BUSINESS_CENTRAL_SANDBOX_URL = bc.url;
+
+  /** Every due job with the real task list, delayed ones made due, until the queue is quiet. */
+  async function runAllJobs(): Promise<void> {
+    for (let round = 0; round < 10; round += 1) {
+      await db.sql`update graphile_worker._private_jobs set run_at = now() where run_at > now()`;
+      await drainJobs(db.url);
+      const [left] = await db.sql<{ n: number }[]>`
+        select count(*)::int as n from graphile_worker.jobs where attempts < max_attempts and task_identifier <> 'cron__tick'`;
+      if (left!.n === 0) return;
+    }
+    throw new Error("jobs did not settle");
+  }
+
+  /** A shop with the app installed, connected to its own BC company seeded with the same catalog. */
+  async function newShop(settings: Record<string, unknown> = {}) {
+    const name = `ship-${randomUUID().slice(0, 8)}`;
+    const shop = await store.newShop(name, { allowBackgroundSyncs: false, ...settings });
+    const tenant = `${name}.onmicrosoft.com`;
+    bc.addTenant({ tenantId: tenant, environment: ENV, clients: [CLIENT] });
+    const company = bc.addCompany(tenant, ENV, { name: name.toUpperCase() });
+    bc.seed(tenant, ENV, company.info.id, { products: 4, variantsPerProduct: 2, customers: 3 });
+    const connected = await saveConnectionForm(shop.shopId, {
+      mode: "online",
+      tenant,
+      environment: ENV,
+      clientId: CLIENT.clientId,
+      clientSecret: CLIENT.clientSecret,
+      companyId: company.info.id,
+    });
+    if (!connected.ok) throw new Error(connected.message);
+
+    /** An order placed in the store and processed into a BC sales order; lines are [variant index, quantity]. */
+    async function placeProcessedOrder(
+      lines: Array<[number, number]> = [
+        [0, 3],
+        [1, 2],
+      ],
+    ) {
+      const seeded = await shop.gql(
+        `{ customers(first: 1) { nodes { id } } productVariants(first: 8) { nodes { id } } }`,
+      );
+      const variants = seeded.productVariants.nodes as Array<{ id: string }>;
+      const created = await shop.gql(ORDER_CREATE, {
+        order: {
+          customer: { toAssociate: { id: seeded.customers.nodes[0].id } },
+          financialStatus: "PAID",
+          lineItems: lines.map(([index, quantity]) => ({ variantId: variants[index]!.id, quantity })),
+        },
+      });
+      expect(created.orderCreate.userErrors).toEqual([]);
+      const order = created.orderCreate.order as { id: string; name: string };
+      await reconcileOrders(shop.shopId);
+      await runAllJobs();
+      const salesOrder = company.salesOrders.all().find((o) => o.externalDocumentNumber === order.name);
+      if (!salesOrder) throw new Error(`no BC sales order for ${order.name}`);
+      const salesLines = company.salesOrderLines
+        .filter((l) => l.documentId === salesOrder.id)
+        .sort((a, b) => a.sequence - b.sequence);
+      return { ...order, salesOrder, salesLines };
+    }
+
+    /** The order's fulfillments as Shopify has them. */
+    async function fulfillments(orderId: string) {
+      const data = await shop.gql(
+        `query F($id: ID!) { order(id: $id) { displayFulfillmentStatus fulfillments(first: 20) { id trackingInfo(first: 5) { company number url } fulfillmentLineItems(first: 20) { nodes { quantity lineItem { id } } } } lineItems(first: 20) { nodes { id } } } }`,
+        { id: orderId },
+      );
+      const lineIds = (data.order.lineItems.nodes as Array<{ id: string }>).map((l) => l.id);
+      return {
+        status: data.order.displayFulfillmentStatus as string,
+        lineIds,
+        fulfillments: (data.order.fulfillments as any[]).map((f) => ({
+          id: f.id as string,
+          tracking: f.trackingInfo as Array<{ company: string | null; number: string | null; url: string | null }>,
+          lines: (f.fulfillmentLineItems.nodes as any[]).map((n) => [lineIds.indexOf(n.lineItem.id), n.quantity]),
+        })),
+      };
+    }
+
+    /** A call to the company's standard BC API, as any BC client would make it. */
+    async function bcApi(method: string, path: string, body?: unknown) {
+      const token = (await (
+        await fetch(bc.tokenUrl(tenant), {
+          method: "POST",
+          body: new URLSearchParams({
+            grant_type: "client_credentials",
+            client_id: CLIENT.clientId,
+            client_secret: CLIENT.clientSecret,
+            scope: "https://api.businesscentral.dynamics.com/.default",
+          }),
+        })
+      ).json()) as { access_token: string };
+      return fetch(`${bc.apiBaseUrl(tenant, ENV)}/companies(${company.info.id})/${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${token.access_token}`, "Content-Type": "application/json" },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    }
+
+    return { ...shop, tenant, company, placeProcessedOrder, fulfillments, bcApi };
+  }
+
+  async function shipmentRows(shopId: number) {
+    return db.sql<
+      Array<{
+        erp_shipment_no: string;
+        status: string;
+        reason: string | null;
+        error_message: string | null;
+        fulfillment_ids: string[];
+      }>
+    >`select erp_shipment_no, status, reason, error_message, fulfillment_ids from shipments where shop_id = ${shopId} order by id`;
+  }
+
+  return {
+    store,
+    bc,
+    newShop,
+    runAllJobs,
+    shipmentRows,
+    env: ENV,
+    close: async () => {
+      await store.close();
+      await bc.close();
+    },
+  };
+}

@@ -1,0 +1,285 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { getDb } from "../../../app/.server/db.ts";
+import { enqueueDueSchedules } from "../../../app/.server/jobs/schedules.ts";
+import { saveShopSettings } from "../../../app/.server/queries/shops.ts";
+import { requestShipmentsSync, retryShipment } from "../../../app/.server/shipments/shipment-actions.ts";
+import { syncShipments } from "../../../app/.server/shipments/sync-shipments.ts";
+import { shopSettingsSchema } from "../../../app/.server/shops/settings-schema.ts";
+import { type TestDatabase, useTestDatabase } from "../../setup/test-database.ts";
+import { startShipmentsWorld } from "./shipments-harness.ts";
+
+let db: TestDatabase;
+let world: Awaited<ReturnType<typeof startShipmentsWorld>>;
+
+beforeAll(async () => {
+  db = await useTestDatabase();
+  world = await startShipmentsWorld(db);
+});
+
+afterAll(async () => {
+  await world.close();
+});
+
+describe("shipments from Business Central to Shopify", () => {
+  it("a partial then a final shipment become two fulfillments with the right lines and tracking", async () => {
+    const shop = await world.newShop({ shipments: { carriers: { UPS: "UPS | https://track.example/{number}" } } });
+    const order = await shop.placeProcessedOrder([
+      [0, 3],
+      [1, 2],
+    ]);
+    const [first, second] = order.salesLines;
+    world.bc.postShipment(shop.tenant, world.env, shop.company.info.id, order.salesOrder.id, {
+      lines: [{ lineId: first!.id, quantity: 1 }],
+      packageTrackingNumber: "1Z0001",
+      shippingAgentCode: "UPS",
+    });
+
+    const partial = await syncShipments(shop.shopId, { trigger: "manual" });
+    expect(partial.outcomes.map((o) => o.status)).toEqual(["synced"]);
+    let state = await shop.fulfillments(order.id);
+    expect(state.status).toBe("PARTIALLY_FULFILLED");
+    expect(state.fulfillments).toEqual([
+      {
+        id: expect.any(String),
+        tracking: [{ company: "UPS", number: "1Z0001", url: "https://track.example/1Z0001" }],
+        lines: [[0, 1]],
+      },
+    ]);
+
+    world.bc.postShipment(shop.tenant, world.env, shop.company.info.id, order.salesOrder.id, {
+      lines: [
+        { lineId: first!.id, quantity: 2 },
+        { lineId: second!.id, quantity: 2 },
+      ],
+    });
+    const final = await syncShipments(shop.shopId, { trigger: "manual" });
+    expect(final.outcomes.map((o) => o.status)).toEqual(["synced"]);
+    state = await shop.fulfillments(order.id);
+    expect(state.status).toBe("FULFILLED");
+    expect(state.fulfillments).toHaveLength(2);
+    expect(state.fulfillments[1]).toEqual({
+      id: expect.any(String),
+      tracking: [],
+      lines: [
+        [0, 2],
+        [1, 2],
+      ],
+    });
+    const rows = await world.shipmentRows(shop.shopId);
+    expect(rows.map((r) => [r.status, r.fulfillment_ids])).toEqual([
+      ["synced", [state.fulfillments[0]!.id]],
+      ["synced", [state.fulfillments[1]!.id]],
+    ]);
+  });
+
+  it("running the task again fulfills nothing twice", async () => {
+    const shop = await world.newShop();
+    const order = await shop.placeProcessedOrder();
+    world.bc.postShipment(shop.tenant, world.env, shop.company.info.id, order.salesOrder.id, {
+      packageTrackingNumber: "TRACK-1",
+    });
+    await syncShipments(shop.shopId, { trigger: "manual" });
+    const again = await syncShipments(shop.shopId, { trigger: "manual" });
+    expect(again.outcomes).toEqual([]);
+    const state = await shop.fulfillments(order.id);
+    expect(state.fulfillments).toHaveLength(1);
+    expect(state.status).toBe("FULFILLED");
+  });
+
+  it("a shipment whose order was cancelled in Shopify ends in error with the reason", async () => {
+    const shop = await world.newShop();
+    const order = await shop.placeProcessedOrder();
+    const cancelled = await shop.gql(
+      `mutation C($id: ID!) { orderCancel(orderId: $id, reason: CUSTOMER, restock: true, refund: false) { orderCancelUserErrors { message } } }`,
+      { id: order.id },
+    );
+    expect(cancelled.orderCancel.orderCancelUserErrors).toEqual([]);
+    world.bc.postShipment(shop.tenant, world.env, shop.company.info.id, order.salesOrder.id);
+    const result = await syncShipments(shop.shopId, { trigger: "manual" });
+    expect(result.outcomes).toEqual([
+      {
+        erpShipmentNo: expect.any(String),
+        status: "error",
+        message: expect.stringMatching(
+          new RegExp(`^The Shopify order ${order.name} was cancelled on \\d{4}-\\d{2}-\\d{2}`),
+        ),
+      },
+    ]);
+    expect((await shop.fulfillments(order.id)).fulfillments).toEqual([]);
+  });
+
+  it("a plain shipAndInvoice in BC fulfills the order without tracking", async () => {
+    const shop = await world.newShop();
+    const order = await shop.placeProcessedOrder();
+    // What a BC user (or any API client) does: the standard v2.0 bound action, over HTTP.
+    const response = await shop.bcApi("POST", `salesOrders(${order.salesOrder.id})/Microsoft.NAV.shipAndInvoice`);
+    expect(response.status).toBe(204);
+    const result = await syncShipments(shop.shopId, { trigger: "manual" });
+    expect(result.outcomes.map((o) => o.status)).toEqual(["synced"]);
+    const state = await shop.fulfillments(order.id);
+    expect(state.status).toBe("FULFILLED");
+    expect(state.fulfillments[0]?.tracking).toEqual([]);
+  });
+
+  it("a run that dies after Shopify made the fulfillment finds it next time instead of fulfilling twice", async () => {
+    const shop = await world.newShop();
+    const order = await shop.placeProcessedOrder();
+    world.bc.postShipment(shop.tenant, world.env, shop.company.info.id, order.salesOrder.id, {
+      packageTrackingNumber: "CRASH-1",
+    });
+    // Shopify applies the mutation, then the connection drops before a byte of the answer.
+    world.store.server.dropResponses({ operation: "fulfillmentCreate", times: 1, shop: shop.domain });
+
+    const interrupted = await syncShipments(shop.shopId, { trigger: "manual" });
+    expect(interrupted.outcomes.map((o) => o.status)).toEqual(["unprocessed"]);
+    const made = world.store.server.fulfillments(shop.domain, order.id);
+    expect(made).toHaveLength(1);
+
+    const recovered = await syncShipments(shop.shopId, { trigger: "manual" });
+    expect(recovered.outcomes.map((o) => o.status)).toEqual(["synced"]);
+    expect(world.store.server.fulfillments(shop.domain, order.id)).toHaveLength(1);
+    const [row] = await world.shipmentRows(shop.shopId);
+    expect(row!.fulfillment_ids).toEqual([made[0]!.id]);
+    expect((await syncShipments(shop.shopId, { trigger: "manual" })).outcomes).toEqual([]);
+    expect(world.store.server.fulfillments(shop.domain, order.id)).toHaveLength(1);
+  });
+
+  it("skips lines fulfilled by a third-party service, with the reason, and fulfills the rest", async () => {
+    const shop = await world.newShop({ shipments: { notifyCustomer: false } });
+    const order = await shop.placeProcessedOrder([
+      [0, 3],
+      [1, 2],
+    ]);
+    const service = world.store.server.createFulfillmentService(shop.domain, { name: "Acme 3PL" });
+    const fos = await shop.gql(
+      `query F($id: ID!) { order(id: $id) { fulfillmentOrders(first: 5) { nodes { id lineItems(first: 5) { nodes { id lineItem { id } } } } } } }`,
+      { id: order.id },
+    );
+    const fo = fos.order.fulfillmentOrders.nodes[0];
+    const second = (fo.lineItems.nodes as Array<{ id: string; lineItem: { id: string } }>)[1]!;
+    const moved = await shop.gql(
+      `mutation M($id: ID!, $to: ID!, $lines: [FulfillmentOrderLineItemInput!]) { fulfillmentOrderMove(id: $id, newLocationId: $to, fulfillmentOrderLineItems: $lines) { userErrors { message } } }`,
+      { id: fo.id, to: service.locationId, lines: [{ id: second.id, quantity: 2 }] },
+    );
+    expect(moved.fulfillmentOrderMove.userErrors).toEqual([]);
+    world.bc.postShipment(shop.tenant, world.env, shop.company.info.id, order.salesOrder.id);
+
+    const result = await syncShipments(shop.shopId, { trigger: "manual" });
+    expect(result.outcomes.map((o) => o.status)).toEqual(["synced"]);
+    expect(result.outcomes[0]!.message).toMatch(/: 2 of 2 skipped \(2 fulfilled by Acme 3PL\)\.$/);
+    const made = world.store.server.fulfillments(shop.domain, order.id);
+    expect(made.map((f) => [f.lineItems.map((l) => [l.lineItemId, l.quantity]), f.notifyCustomer])).toEqual([
+      [[[fo.lineItems.nodes[0].lineItem.id, 3]], false],
+    ]);
+  });
+
+  it("shows Shopify's userErrors verbatim, and a retry plans again from what Shopify has left", async () => {
+    // Outgoing writes off: the first run plans and waits. Meanwhile the merchant ships by hand.
+    const shop = await world.newShop();
+    const order = await shop.placeProcessedOrder([[0, 2]]);
+    await saveShopSettings(getDb(), shop.shopId, shopSettingsSchema.parse({ allowOutgoingWrites: false }));
+    world.bc.postShipment(shop.tenant, world.env, shop.company.info.id, order.salesOrder.id);
+    const paused = await syncShipments(shop.shopId, { trigger: "manual" });
+    expect(paused.outcomes).toEqual([
+      {
+        erpShipmentNo: expect.any(String),
+        status: "unprocessed",
+        message: "Outgoing writes are off in Settings: nothing was sent to Shopify.",
+      },
+    ]);
+    const fos = await shop.gql(
+      `query F($id: ID!) { order(id: $id) { fulfillmentOrders(first: 5) { nodes { id lineItems(first: 5) { nodes { id } } } } } }`,
+      { id: order.id },
+    );
+    const fo = fos.order.fulfillmentOrders.nodes[0];
+    const create = `mutation C($f: FulfillmentInput!) { fulfillmentCreate(fulfillment: $f) { fulfillment { id } userErrors { message } } }`;
+    const byHand = { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: fo.id }] };
+    expect((await shop.gql(create, { f: byHand })).fulfillmentCreate.userErrors).toEqual([]);
+    // What Shopify answers anyone who now fulfills those lines again, word for word.
+    const again = await shop.gql(create, {
+      f: {
+        lineItemsByFulfillmentOrder: [
+          { fulfillmentOrderId: fo.id, fulfillmentOrderLineItems: [{ id: fo.lineItems.nodes[0].id, quantity: 2 }] },
+        ],
+      },
+    });
+    const words = (again.fulfillmentCreate.userErrors as Array<{ message: string }>).map((e) => e.message).join("; ");
+    expect(words).not.toBe("");
+
+    await saveShopSettings(getDb(), shop.shopId, shopSettingsSchema.parse({}));
+    const refused = await syncShipments(shop.shopId, { trigger: "manual" });
+    expect(refused.outcomes).toEqual([{ erpShipmentNo: expect.any(String), status: "error", message: words }]);
+    const [row] = await db.sql<Array<{ id: number; error_message: string }>>`
+      select id, error_message from shipments where shop_id = ${shop.shopId}`;
+    expect(row!.error_message).toBe(words);
+    expect(world.store.server.fulfillments(shop.domain, order.id)).toHaveLength(1);
+
+    expect(await retryShipment(shop.shopId, row!.id)).toBe(true);
+    const retried = await syncShipments(shop.shopId, { trigger: "manual" });
+    expect(retried.outcomes).toEqual([
+      {
+        erpShipmentNo: expect.any(String),
+        status: "nothing_to_sync",
+        message: expect.stringContaining("2 of 2 skipped (already fulfilled in Shopify)"),
+      },
+    ]);
+  });
+
+  it("a service named as ours in Settings but owned by another app: error with Shopify's refusal", async () => {
+    // Misconfigured: Settings names a service another app owns as ours, so accepting its request fails.
+    const shop = await world.newShop();
+    const service = world.store.server.createFulfillmentService(shop.domain, { name: "Other Warehouse App" });
+    await saveShopSettings(
+      getDb(),
+      shop.shopId,
+      shopSettingsSchema.parse({ shipments: { fulfillmentServiceHandle: service.handle } }),
+    );
+    const order = await shop.placeProcessedOrder([[0, 1]]);
+    const fos = await shop.gql(
+      `query F($id: ID!) { order(id: $id) { fulfillmentOrders(first: 5) { nodes { id } } } }`,
+      {
+        id: order.id,
+      },
+    );
+    const foId = fos.order.fulfillmentOrders.nodes[0].id as string;
+    await shop.gql(
+      `mutation M($id: ID!, $to: ID!) { fulfillmentOrderMove(id: $id, newLocationId: $to) { userErrors { message } } }`,
+      { id: foId, to: service.locationId },
+    );
+    const submitted = await shop.gql(
+      `mutation S($id: ID!) { fulfillmentOrderSubmitFulfillmentRequest(id: $id) { submittedFulfillmentOrder { id } userErrors { message } } }`,
+      { id: foId },
+    );
+    expect(submitted.fulfillmentOrderSubmitFulfillmentRequest.userErrors).toEqual([]);
+    world.bc.postShipment(shop.tenant, world.env, shop.company.info.id, order.salesOrder.id);
+
+    const result = await syncShipments(shop.shopId, { trigger: "manual" });
+    expect(result.outcomes).toEqual([
+      { erpShipmentNo: expect.any(String), status: "error", message: expect.stringMatching(/access denied/i) },
+    ]);
+    expect(world.store.server.fulfillments(shop.domain, order.id)).toEqual([]);
+  });
+
+  it("runs as a worker task: 'Sync shipments now' and the schedule queue it, one run per shop at a time", async () => {
+    const shop = await world.newShop({ allowBackgroundSyncs: true, shipments: { everyMinutes: 1 } });
+    const order = await shop.placeProcessedOrder([[0, 1]]);
+    world.bc.postShipment(shop.tenant, world.env, shop.company.info.id, order.salesOrder.id);
+    await requestShipmentsSync(shop.shopId);
+    const due = await enqueueDueSchedules(getDb(), new Date());
+    expect(due.shipmentRuns).toBeGreaterThanOrEqual(1);
+    const queued = await db.sql`
+      select queue_name, key from graphile_worker.jobs where key = ${`shipments__sync:${shop.shopId}`}`;
+    // The button and the schedule share one waiting job in the shop's shipments queue.
+    expect(queued).toEqual([{ queue_name: `shipments:${shop.shopId}`, key: `shipments__sync:${shop.shopId}` }]);
+    await world.runAllJobs();
+    expect((await world.shipmentRows(shop.shopId)).map((r) => r.status)).toEqual(["synced"]);
+    expect((await shop.fulfillments(order.id)).status).toBe("FULFILLED");
+  });
+
+  it("does nothing for a shop with shipments off, unless asked", async () => {
+    const shop = await world.newShop();
+    await saveShopSettings(getDb(), shop.shopId, shopSettingsSchema.parse({ shipments: { enabled: false } }));
+    expect((await syncShipments(shop.shopId, { trigger: "schedule" })).skipped).toBe("disabled");
+  });
+});
