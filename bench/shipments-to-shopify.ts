@@ -43,9 +43,11 @@ async function waitFor(what: string, query: () => Promise<number>, target: numbe
   while (Date.now() < deadline) {
     done = await query();
     if (done >= target) return;
+    if (process.env.BENCH_VERBOSE && Date.now() % 10_000 < 250) console.log(`… ${what}: ${done} of ${target}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`${what}: ${done} of ${target} after ${minutes} min`);
+  const jobs = await sql`select task_identifier, attempts, last_error from graphile_worker.jobs where last_error is not null limit 5`;
+  throw new Error(`${what}: ${done} of ${target} after ${minutes} min; failing jobs: ${JSON.stringify(jobs)}`);
 }
 
 try {

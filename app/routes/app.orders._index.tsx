@@ -65,6 +65,7 @@ const tabs = [
   { id: "unprocessed", content: "Unprocessed" },
   { id: "error", content: "Errors" },
   { id: "conflict", content: "Conflicts" },
+  { id: "posting_error", content: "Posting errors" },
   { id: "processed", content: "Processed" },
   { id: "ignored", content: "Ignored" },
   { id: "all", content: "All" },

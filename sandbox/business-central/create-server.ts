@@ -96,8 +96,9 @@ export async function createBusinessCentralSandbox(
   const routes = controlRoutes(api);
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    // nextLinks and @odata.context are absolute URLs on the host the client used.
-    const url = new URL(req.url ?? "/", req.headers.host ? `http://${req.headers.host}` : api.url);
+    // nextLinks and @odata.context are absolute URLs on the host the client used; behind a proxy
+    // (the app's sandbox redirect of Microsoft's hosts), the one it forwarded for.
+    const url = new URL(req.url ?? "/", publicOrigin(req) ?? api.url);
     if (url.pathname.startsWith("/sandbox/")) {
       if (!isLoopback(req)) {
         res.writeHead(403, { "Content-Type": "application/json" });
@@ -180,4 +181,14 @@ export async function createBusinessCentralSandbox(
   api.port = address.port;
   log(`business central sandbox listening on ${api.url}`);
   return api;
+}
+
+function publicOrigin(req: IncomingMessage): string | null {
+  const header = (name: string) => {
+    const value = req.headers[name];
+    return (Array.isArray(value) ? value[0] : value)?.split(",")[0]?.trim() || null;
+  };
+  const forwarded = header("x-forwarded-host");
+  if (forwarded) return `${header("x-forwarded-proto") === "http" ? "http" : "https"}://${forwarded}`;
+  return req.headers.host ? `http://${req.headers.host}` : null;
 }

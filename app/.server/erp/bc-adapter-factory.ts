@@ -49,10 +49,14 @@ function redirectMicrosoftHosts(sandboxOrigin: string): typeof fetch {
   const origin = new URL(sandboxOrigin);
   return (input, init) => {
     const url = new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url);
-    if (MICROSOFT_HOSTS.has(url.hostname)) {
-      url.protocol = origin.protocol;
-      url.host = origin.host;
-    }
-    return fetch(url, init);
+    if (!MICROSOFT_HOSTS.has(url.hostname)) return fetch(url, init);
+    // As a reverse proxy would: the sandbox then writes its nextLinks on Microsoft's host, which the
+    // adapter accepts (a continuation link must stay on the server it came from) and this sends back here.
+    const headers = new Headers(init?.headers);
+    headers.set("X-Forwarded-Host", url.host);
+    headers.set("X-Forwarded-Proto", url.protocol.replace(":", ""));
+    url.protocol = origin.protocol;
+    url.host = origin.host;
+    return fetch(url, { ...init, headers });
   };
 }

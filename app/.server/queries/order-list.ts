@@ -1,9 +1,17 @@
-import { and, desc, eq, ilike, type SQL } from "drizzle-orm";
+import { and, desc, eq, ilike, type SQL, sql } from "drizzle-orm";
 
 import { orders } from "../../../db/schema/orders.ts";
 import type { DbOrTx } from "../db.ts";
 
-export const orderListFilters = ["unprocessed", "error", "conflict", "processed", "ignored", "all"] as const;
+export const orderListFilters = [
+  "unprocessed",
+  "error",
+  "conflict",
+  "posting_error",
+  "processed",
+  "ignored",
+  "all",
+] as const;
 export type OrderListFilter = (typeof orderListFilters)[number];
 
 export interface OrderListRow {
@@ -24,6 +32,8 @@ function filterCondition(shopId: number, filter: OrderListFilter): SQL | undefin
       return shop;
     case "conflict":
       return and(shop, eq(orders.hasConflict, true));
+    case "posting_error":
+      return and(shop, eq(orders.postingStatus, "error"));
     default:
       return and(shop, eq(orders.status, filter));
   }
@@ -46,7 +56,7 @@ export function listOrders(
       status: orders.status,
       waitingOn: orders.waitingOn,
       hasConflict: orders.hasConflict,
-      errorMessage: orders.errorMessage,
+      errorMessage: sql<string | null>`coalesce(${orders.errorMessage}, ${orders.postingError})`,
       erpDocumentNumber: orders.erpDocumentNumber,
       shopifyUpdatedAt: orders.shopifyUpdatedAt,
     })

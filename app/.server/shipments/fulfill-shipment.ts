@@ -93,8 +93,8 @@ export async function fulfillShipment(ctx: FulfillContext, shipment: ShipmentRow
   const requestStatus = new Map(state.fulfillmentOrders.map((fo) => [fo.id, fo.requestStatus]));
   for (const group of pending) {
     const fulfillments = await readOrderFulfillments(ctx.admin, order.shopifyOrderId);
-    const mine = new Set([...claimed, ...plan.groups.flatMap((g) => (g.fulfillmentId ? [g.fulfillmentId] : []))]);
-    const landed = findLandedFulfillment(group, fulfillments, mine);
+    const taken = new Set([...claimed, ...plan.groups.flatMap((g) => (g.fulfillmentId ? [g.fulfillmentId] : []))]);
+    const landed = findLandedFulfillment(group, fulfillments, taken);
     if (landed) {
       group.fulfillmentId = landed;
       await save(ctx, shipment, plan);

@@ -21,12 +21,17 @@ export interface PullResult {
  * saved after each page is stored, so a run that stops resumes where it left off; a shipment
  * pulled again (the adapter's overlap) is not stored twice.
  */
-export async function pullErpShipments(db: DbOrTx, adapter: ErpAdapter, shopId: number): Promise<PullResult> {
+export async function pullErpShipments(
+  db: DbOrTx,
+  adapter: ErpAdapter,
+  shopId: number,
+  pageSize = PAGE_SIZE,
+): Promise<PullResult> {
   let cursor = (await getSyncCursor(db, { shopId, stream: ERP_SHIPMENTS_STREAM })) ?? null;
   let pulled = 0;
   let stored = 0;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const result = await adapter.pull("postedShipments", { cursor, pageSize: PAGE_SIZE });
+    const result = await adapter.pull("postedShipments", { cursor, pageSize });
     for (const record of result.records) {
       pulled += 1;
       const shipment = record.data;

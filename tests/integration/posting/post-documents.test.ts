@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { getDb } from "../../../app/.server/db.ts";
 import { reconcileOrders } from "../../../app/.server/orders/import/reconcile-orders.ts";
 import { postDocuments } from "../../../app/.server/posting/post-documents.ts";
 import { retryPosting } from "../../../app/.server/posting/posting-actions.ts";
+import { listOrders } from "../../../app/.server/queries/order-list.ts";
 import { syncShipments } from "../../../app/.server/shipments/sync-shipments.ts";
 import { type TestDatabase, useTestDatabase } from "../../setup/test-database.ts";
 import { startShipmentsWorld } from "../shipments/shipments-harness.ts";
@@ -54,6 +56,9 @@ describe("batch posting of ERP documents made from Shopify orders", () => {
     const invoiced = shop.company.salesInvoices.all().map((i) => i.externalDocumentNumber);
     expect(invoiced.sort()).toEqual([orders[0]!.name, orders[2]!.name].sort());
     expect(shop.company.salesOrders.get(orders[1]!.salesOrder.id)).toBeDefined();
+
+    const listed = await listOrders(getDb(), { shopId: shop.shopId, filter: "posting_error", limit: 10, offset: 0 });
+    expect(listed.map((o) => [o.name, o.errorMessage])).toEqual([[orders[1]!.name, state[1]!.posting_error]]);
 
     // Not tried again by the next run until the merchant retries it.
     expect((await postDocuments(shop.shopId)).outcomes).toEqual([]);

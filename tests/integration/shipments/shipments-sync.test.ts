@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { getDb } from "../../../app/.server/db.ts";
+import { erpAdapterForShop } from "../../../app/.server/erp/connections.ts";
 import { enqueueDueSchedules } from "../../../app/.server/jobs/schedules.ts";
 import { saveShopSettings } from "../../../app/.server/queries/shops.ts";
+import { pullErpShipments } from "../../../app/.server/shipments/pull-erp-shipments.ts";
 import { requestShipmentsSync, retryShipment } from "../../../app/.server/shipments/shipment-actions.ts";
 import { syncShipments } from "../../../app/.server/shipments/sync-shipments.ts";
 import { shopSettingsSchema } from "../../../app/.server/shops/settings-schema.ts";
@@ -275,6 +277,19 @@ describe("shipments from Business Central to Shopify", () => {
     await world.runAllJobs();
     expect((await world.shipmentRows(shop.shopId)).map((r) => r.status)).toEqual(["synced"]);
     expect((await shop.fulfillments(order.id)).status).toBe("FULFILLED");
+  });
+
+  it("pulls the ERP's shipments page after page through the shop's connection, each once", async () => {
+    const shop = await world.newShop();
+    const orders = [await shop.placeProcessedOrder([[0, 1]]), await shop.placeProcessedOrder([[1, 1]])];
+    for (const order of orders)
+      world.bc.postShipment(shop.tenant, world.env, shop.company.info.id, order.salesOrder.id);
+    // One record a page: every page after the first comes from BC's continuation link.
+    const adapter = (await erpAdapterForShop(shop.shopId))!;
+    const pulled = await pullErpShipments(getDb(), adapter, shop.shopId, 1);
+    expect(pulled).toEqual({ pulled: 2, stored: 2, hasMore: false });
+    expect(await pullErpShipments(getDb(), adapter, shop.shopId, 1)).toMatchObject({ stored: expect.any(Number) });
+    expect(await world.shipmentRows(shop.shopId)).toHaveLength(2);
   });
 
   it("does nothing for a shop with shipments off, unless asked", async () => {
