@@ -46,7 +46,8 @@ async function waitFor(what: string, query: () => Promise<number>, target: numbe
     if (process.env.BENCH_VERBOSE && Date.now() % 10_000 < 250) console.log(`… ${what}: ${done} of ${target}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  const jobs = await sql`select task_identifier, attempts, last_error from graphile_worker.jobs where last_error is not null limit 5`;
+  const jobs =
+    await sql`select task_identifier, attempts, last_error from graphile_worker.jobs where last_error is not null limit 5`;
   throw new Error(`${what}: ${done} of ${target} after ${minutes} min; failing jobs: ${JSON.stringify(jobs)}`);
 }
 
