@@ -91,8 +91,12 @@ export async function fulfillShipment(ctx: FulfillContext, shipment: ShipmentRow
     shipmentId: shipment.id,
   });
   const requestStatus = new Map(state.fulfillmentOrders.map((fo) => [fo.id, fo.requestStatus]));
+  // An order Shopify calls unfulfilled has no live fulfillment yet: the first attempt needs no read.
+  let knownEmpty = state.fulfillmentStatus === "UNFULFILLED";
   for (const group of pending) {
-    const fulfillments = await readOrderFulfillments(ctx.admin, order.shopifyOrderId);
+    const fulfillments =
+      knownEmpty && group.attempt === null ? [] : await readOrderFulfillments(ctx.admin, order.shopifyOrderId);
+    knownEmpty = false;
     const taken = new Set([...claimed, ...plan.groups.flatMap((g) => (g.fulfillmentId ? [g.fulfillmentId] : []))]);
     const landed = findLandedFulfillment(group, fulfillments, taken);
     if (landed) {
