@@ -1,8 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
-import { useAppBridge } from "@shopify/app-bridge-react";
 import { Button, Card, EmptyState, IndexTable, Page, Text } from "@shopify/polaris";
-import { useEffect } from "react";
 import { z } from "zod";
 
 import { retryFailedRun } from "../.server/activity/retry.ts";
@@ -10,6 +8,7 @@ import { activityTiles, isActivityTileKey } from "../.server/activity/tiles.ts";
 import { getDb } from "../.server/db.ts";
 import { listActivity } from "../.server/queries/activity.ts";
 import { shopIdFor } from "../.server/shops/current-shop.ts";
+import { useResultToast } from "../components/use-result-toast.ts";
 import { authenticate } from "../shopify.server.ts";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
@@ -38,11 +37,7 @@ export default function ActivityList() {
   const result = useActionData<typeof action>();
   const submit = useSubmit();
   const busy = useNavigation().state !== "idle";
-  const shopify = useAppBridge();
-
-  useEffect(() => {
-    if (result) shopify.toast.show(result.message, { isError: !result.ok });
-  }, [result, shopify]);
+  useResultToast(result);
 
   return (
     <Page title={tile.title} backAction={{ content: "Activity", url: "/app" }} subtitle={tile.description}>

@@ -1,8 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
-import { useAppBridge } from "@shopify/app-bridge-react";
 import { Badge, Banner, BlockStack, Card, DataTable, InlineStack, Layout, Page, Text } from "@shopify/polaris";
-import { useEffect } from "react";
 import { z } from "zod";
 
 import { getDb } from "../.server/db.ts";
@@ -13,6 +11,7 @@ import { getOrderDetail } from "../.server/queries/order-list.ts";
 import { listShipmentsOfOrder } from "../.server/queries/shipments.ts";
 import { shopIdFor } from "../.server/shops/current-shop.ts";
 import { importedOrderSchema } from "../.server/sync/orders/imported-order.ts";
+import { useResultToast } from "../components/use-result-toast.ts";
 import { authenticate } from "../shopify.server.ts";
 
 const idSchema = z.coerce.number().int().positive();
@@ -78,10 +77,7 @@ export default function OrderPage() {
   const result = useActionData<typeof action>();
   const submit = useSubmit();
   const busy = useNavigation().state !== "idle";
-  const shopify = useAppBridge();
-  useEffect(() => {
-    if (result) shopify.toast.show(result.message, { isError: !result.ok });
-  }, [result, shopify]);
+  useResultToast(result);
   const run = (intent: string) => submit({ intent }, { method: "post" });
   const money = (pair: { shop: string; presentment: string }) => `${pair.shop} ${snapshot?.shopCurrency ?? ""}`;
 

@@ -8,9 +8,8 @@ import {
   useSearchParams,
   useSubmit,
 } from "@remix-run/react";
-import { useAppBridge } from "@shopify/app-bridge-react";
 import { Badge, Card, EmptyState, IndexTable, Page, Tabs, Text, TextField } from "@shopify/polaris";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { z } from "zod";
 
 import { getDb } from "../.server/db.ts";
@@ -18,6 +17,7 @@ import { requestReconcile } from "../.server/orders/import/reconcile-orders.ts";
 import { processPendingOrders } from "../.server/orders/process/process-pending.ts";
 import { listOrders, orderListFilters } from "../.server/queries/order-list.ts";
 import { shopIdFor } from "../.server/shops/current-shop.ts";
+import { useResultToast } from "../components/use-result-toast.ts";
 import { authenticate } from "../shopify.server.ts";
 
 const PAGE_SIZE = 50;
@@ -84,10 +84,7 @@ export default function Orders() {
   const result = useActionData<typeof action>();
   const submit = useSubmit();
   const busy = useNavigation().state !== "idle";
-  const shopify = useAppBridge();
-  useEffect(() => {
-    if (result) shopify.toast.show(result.message, { isError: !result.ok });
-  }, [result, shopify]);
+  useResultToast(result);
   const go = (changes: Record<string, string>) => {
     const next = new URLSearchParams(params);
     for (const [key, value] of Object.entries(changes)) {

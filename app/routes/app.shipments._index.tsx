@@ -1,8 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigate, useNavigation, useSubmit } from "@remix-run/react";
-import { useAppBridge } from "@shopify/app-bridge-react";
 import { Badge, BlockStack, Button, Card, EmptyState, IndexTable, Page, Tabs, Text } from "@shopify/polaris";
-import { useEffect } from "react";
 import { z } from "zod";
 
 import { getDb } from "../.server/db.ts";
@@ -11,6 +9,7 @@ import { countShipmentsByStatus, listShipments, shipmentListStatuses } from "../
 import { requestShipmentsSync, retryShipment } from "../.server/shipments/shipment-actions.ts";
 import { shopIdFor } from "../.server/shops/current-shop.ts";
 import { shipmentContentSchema } from "../.server/sync/shipments/shipment-records.ts";
+import { useResultToast } from "../components/use-result-toast.ts";
 import { authenticate } from "../shopify.server.ts";
 
 const PAGE_SIZE = 50;
@@ -100,10 +99,7 @@ export default function Shipments() {
   const result = useActionData<typeof action>();
   const submit = useSubmit();
   const busy = useNavigation().state !== "idle";
-  const shopify = useAppBridge();
-  useEffect(() => {
-    if (result) shopify.toast.show(result.message, { isError: !result.ok });
-  }, [result, shopify]);
+  useResultToast(result);
   const go = (status: string, page = 0) => navigate(`/app/shipments?status=${status}${page ? `&page=${page}` : ""}`);
 
   return (

@@ -1,4 +1,3 @@
-import { Logger, runOnce } from "graphile-worker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { getDb } from "../../app/.server/db.ts";
@@ -11,9 +10,9 @@ import { action as ordersUpdated } from "../../app/routes/webhooks.orders.update
 import { createBusinessCentralSandbox } from "../../sandbox/business-central/create-server.ts";
 import type { BusinessCentralSandbox } from "../../sandbox/business-central/sandbox-api.ts";
 import type { SandboxEvent } from "../../sandbox/shopify/contracts.ts";
-import { taskList } from "../../worker/task-list.ts";
-import { type TestDatabase,useTestDatabase } from "../setup/test-database.ts";
+import { type TestDatabase, useTestDatabase } from "../setup/test-database.ts";
 import { webhookRequest } from "../support/webhook-request.ts";
+import { drainAllJobs } from "../support/worker.ts";
 import { ORDER_CREATE, startOrdersSandbox } from "./orders-import/orders-sandbox.ts";
 
 /**
@@ -39,22 +38,7 @@ afterAll(async () => {
   await bc.close();
 });
 
-/** Every due job with the real task list, delayed ones made due, until the queue is quiet. */
-async function runAllJobs() {
-  for (let round = 0; round < 10; round += 1) {
-    await db.sql`update graphile_worker._private_jobs set run_at = now() where run_at > now()`;
-    await runOnce({
-      connectionString: db.url,
-      taskList,
-      logger: new Logger(() => () => {}),
-      preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
-    });
-    const [left] = await db.sql<{ n: number }[]>`
-      select count(*)::int as n from graphile_worker.jobs where attempts < max_attempts and task_identifier <> 'cron__tick'`;
-    if (left!.n === 0) return;
-  }
-  throw new Error("jobs did not settle");
-}
+const runAllJobs = () => drainAllJobs(db);
 
 async function deliver(shop: string, events: SandboxEvent[], times: number) {
   for (let copy = 0; copy < times; copy += 1) {

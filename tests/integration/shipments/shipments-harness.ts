@@ -7,7 +7,7 @@ import { reconcileOrders } from "../../../app/.server/orders/import/reconcile-or
 import { createBusinessCentralSandbox } from "../../../sandbox/business-central/create-server.ts";
 import type { BusinessCentralSandbox } from "../../../sandbox/business-central/sandbox-api.ts";
 import type { TestDatabase } from "../../setup/test-database.ts";
-import { drainJobs } from "../../support/worker.ts";
+import { drainAllJobs } from "../../support/worker.ts";
 import { ORDER_CREATE, startOrdersSandbox } from "../orders-import/orders-sandbox.ts";
 
 const ENV = "production";
@@ -22,17 +22,7 @@ export async function startShipmentsWorld(db: TestDatabase) {
   const bc: BusinessCentralSandbox = await createBusinessCentralSandbox({ port: 0 });
   process.env.BUSINESS_CENTRAL_SANDBOX_URL = bc.url;
 
-  /** Every due job with the real task list, delayed ones made due, until the queue is quiet. */
-  async function runAllJobs(): Promise<void> {
-    for (let round = 0; round < 10; round += 1) {
-      await db.sql`update graphile_worker._private_jobs set run_at = now() where run_at > now()`;
-      await drainJobs(db.url);
-      const [left] = await db.sql<{ n: number }[]>`
-        select count(*)::int as n from graphile_worker.jobs where attempts < max_attempts and task_identifier <> 'cron__tick'`;
-      if (left!.n === 0) return;
-    }
-    throw new Error("jobs did not settle");
-  }
+  const runAllJobs = () => drainAllJobs(db);
 
   /** A shop with the app installed, connected to its own BC company seeded with the same catalog. */
   async function newShop(settings: Record<string, unknown> = {}) {

@@ -282,8 +282,9 @@ describe("shipments from Business Central to Shopify", () => {
   it("pulls the ERP's shipments page after page through the shop's connection, each once", async () => {
     const shop = await world.newShop();
     const orders = [await shop.placeProcessedOrder([[0, 1]]), await shop.placeProcessedOrder([[1, 1]])];
-    for (const order of orders)
-      {world.bc.postShipment(shop.tenant, world.env, shop.company.info.id, order.salesOrder.id);}
+    for (const order of orders) {
+      world.bc.postShipment(shop.tenant, world.env, shop.company.info.id, order.salesOrder.id);
+    }
     // One record a page: every page after the first comes from BC's continuation link.
     const adapter = (await erpAdapterForShop(shop.shopId))!;
     const pulled = await pullErpShipments(getDb(), adapter, shop.shopId, 1);
