@@ -68,8 +68,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
       await requestShipmentsSync(shopId);
       return { ok: true, message: "Shipment sync queued" };
     case "post":
-      await requestPosting(shopId);
-      return { ok: true, message: "Posting queued" };
+      return requestPosting(shopId);
     case "retry": {
       const ok = await retryShipment(shopId, parsed.data.shipmentId);
       return ok

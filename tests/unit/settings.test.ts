@@ -69,4 +69,34 @@ describe("shop settings", () => {
   it("keeps working when a stored row no longer validates", () => {
     expect(readShopSettings({ logging: 42 }).logging).toBe("errors");
   });
+
+  it("reads the shipments and posting sections: carriers as lines, numbers checked, posting off by default", () => {
+    const parsed = shopSettingsSchema.safeParse(
+      settingsInputFromForm(
+        form({
+          "shipments.everyMinutes": "1",
+          "shipments.notifyCustomer": "false",
+          "shipments.carriers": "UPS = UPS\nPOST = Royal Mail | https://track.example/{number}",
+          "posting.olderThanHours": "48",
+        }),
+      ),
+    );
+    expect(parsed.success && parsed.data.shipments).toEqual({
+      enabled: true,
+      everyMinutes: 1,
+      notifyCustomer: false,
+      carriers: { UPS: "UPS", POST: "Royal Mail | https://track.example/{number}" },
+      fulfillmentServiceHandle: "",
+    });
+    expect(parsed.success && parsed.data.posting).toMatchObject({ enabled: false, olderThanHours: 48, batchSize: 50 });
+
+    const bad = shopSettingsSchema.safeParse(
+      settingsInputFromForm(
+        form({ "shipments.carriers": "UPS = UPS | ftp://x", "shipments.everyMinutes": "0", "posting.batchSize": "x" }),
+      ),
+    );
+    expect(bad.success).toBe(false);
+    const paths = bad.error?.issues.map((issue) => issue.path.join(".")).sort();
+    expect(paths).toEqual(["posting.batchSize", "shipments.carriers.UPS", "shipments.everyMinutes"]);
+  });
 });
