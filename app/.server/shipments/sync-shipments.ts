@@ -4,6 +4,7 @@ import { isShopifyApiError } from "../adapters/shopify/errors.ts";
 import { type Db, getDb } from "../db.ts";
 import { erpAdapterForShop } from "../erp/connections.ts";
 import { enqueueShopRun } from "../jobs/shop-runs.ts";
+import { addOrderEvent } from "../queries/order-events.ts";
 import { listShipmentsToSync, settleShipment, type ShipmentRow } from "../queries/shipments.ts";
 import { getShopSettings } from "../queries/shops.ts";
 import { shopifyAdminForShopId } from "../shopify/admin-for-shop-id.ts";
@@ -72,6 +73,15 @@ async function syncOne(ctx: FulfillContext, shipment: ShipmentRow): Promise<Sync
       case "synced": {
         const reason = outcome.notes.join(" ") || null;
         await settleShipment(ctx.db, { ...base, status: "synced", reason });
+        if (shipment.orderId !== null) {
+          const count = outcome.fulfillmentIds.length;
+          await addOrderEvent(ctx.db, {
+            shopId: ctx.shopId,
+            orderId: shipment.orderId,
+            kind: "fulfilled",
+            message: `ERP shipment ${shipment.erpShipmentNo} fulfilled in Shopify (${count} fulfillment${count === 1 ? "" : "s"}).${reason ? ` ${reason}` : ""}`,
+          });
+        }
         return done("synced", reason);
       }
       case "nothing_to_sync":

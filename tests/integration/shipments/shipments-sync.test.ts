@@ -68,6 +68,12 @@ describe("shipments from Business Central to Shopify", () => {
         [1, 2],
       ],
     });
+    const history =
+      await db.sql`select message from order_events where shop_id = ${shop.shopId} and kind = 'fulfilled' order by id`;
+    expect(history.map((e) => e.message)).toEqual([
+      expect.stringMatching(/^ERP shipment S-SHPT\d+ fulfilled in Shopify \(1 fulfillment\)\.$/),
+      expect.stringMatching(/^ERP shipment S-SHPT\d+ fulfilled in Shopify \(1 fulfillment\)\.$/),
+    ]);
     const rows = await world.shipmentRows(shop.shopId);
     expect(rows.map((r) => [r.status, r.fulfillment_ids])).toEqual([
       ["synced", [state.fulfillments[0]!.id]],
