@@ -299,6 +299,28 @@ describe("shipments from Business Central to Shopify", () => {
     expect(await world.shipmentRows(shop.shopId)).toHaveLength(2);
   });
 
+  it("an online order's lines carry the location of their fulfillment order into the ERP document", async () => {
+    const shop = await world.newShop();
+    const locations = await shop.gql(`{ locations(first: 5) { nodes { id } } }`);
+    const ids = (locations.locations.nodes as Array<{ id: string }>).map((l) => l.id);
+    const codes = ["MAIN", "EAST", "WEST"];
+    await saveShopSettings(
+      getDb(),
+      shop.shopId,
+      shopSettingsSchema.parse({ orders: { locations: Object.fromEntries(ids.map((id, i) => [id, codes[i % 3]])) } }),
+    );
+    const order = await shop.placeProcessedOrder([[0, 1]]);
+    const fos = await shop.gql(
+      `query F($id: ID!) { order(id: $id) { fulfillmentOrders(first: 5) { nodes { assignedLocation { location { id } } } } } }`,
+      { id: order.id },
+    );
+    const assigned = fos.order.fulfillmentOrders.nodes[0].assignedLocation.location.id as string;
+    const expected = codes[ids.indexOf(assigned) % 3];
+    expect(expected).toBeDefined();
+    const location = shop.company.locations.get(order.salesLines[0]!.locationId);
+    expect(location?.code).toBe(expected);
+  });
+
   it("does nothing for a shop with shipments off, unless asked", async () => {
     const shop = await world.newShop();
     await saveShopSettings(getDb(), shop.shopId, shopSettingsSchema.parse({ shipments: { enabled: false } }));

@@ -81,6 +81,26 @@ describe("mapShopifyOrder", () => {
     expect(order.lines[0]?.fulfillmentLocationId).toBe("gid://shopify/Location/3");
   });
 
+  it("takes an online order's line locations from its fulfillment orders, before any retail location", () => {
+    const raw = rawOrder({ retailLocation: { id: "gid://shopify/Location/3" } }) as Record<string, any>;
+    const lineId = raw.lineItems.nodes[0].id as string;
+    const fo = (location: string, ids: string[]) => ({
+      assignedLocation: { location: { id: location } },
+      lineItems: { nodes: ids.map((id) => ({ lineItem: { id } })) },
+    });
+    const located = (fos: unknown[]) =>
+      mapShopifyOrder({ ...raw, fulfillmentOrders: { nodes: fos } }).lines[0]?.fulfillmentLocationId;
+    // The first fulfillment order holding the line wins (a split line keeps its first location).
+    expect(
+      located([
+        fo("gid://shopify/Location/1", ["gid://shopify/LineItem/999"]),
+        fo("gid://shopify/Location/2", [lineId]),
+        fo("gid://shopify/Location/5", [lineId]),
+      ]),
+    ).toBe("gid://shopify/Location/2");
+    expect(located([fo("gid://shopify/Location/1", ["gid://shopify/LineItem/999"])])).toBe("gid://shopify/Location/3");
+  });
+
   it("refuses a response that lacks what the import needs", () => {
     expect(() => mapShopifyOrder({ ...rawOrder(), lineItems: undefined })).toThrow();
   });

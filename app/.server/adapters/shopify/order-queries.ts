@@ -36,6 +36,22 @@ export const ORDER_FOR_IMPORT_QUERY = `#graphql
       retailLocation {
         id
       }
+      fulfillmentOrders(first: 5) {
+        nodes {
+          assignedLocation {
+            location {
+              id
+            }
+          }
+          lineItems(first: 25) {
+            nodes {
+              lineItem {
+                id
+              }
+            }
+          }
+        }
+      }
       risk {
         recommendation
         assessments {
