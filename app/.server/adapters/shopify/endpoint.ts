@@ -10,3 +10,10 @@ export function adminGraphqlEndpoint(shop: string, options: { sandboxOrigin?: st
   if (options.sandboxOrigin) return `${new URL(options.sandboxOrigin).origin}/${shop}${path}`;
   return `https://${shop}${path}`;
 }
+
+/** Where a shop's access tokens are exchanged and refreshed (the sandbox takes the shop in the path). */
+export function adminOauthTokenUrl(shop: string, options: { sandboxOrigin?: string | undefined } = {}): string {
+  const path = "/admin/oauth/access_token";
+  if (options.sandboxOrigin) return `${new URL(options.sandboxOrigin).origin}/${shop}${path}`;
+  return `https://${shop}${path}`;
+}
