@@ -20,18 +20,21 @@ afterAll(async () => {
   await store.close();
 });
 
-/** Turns the shop's classic offline token into an expiring pair, as Shopify's migration does. */
-async function expiringPair(domain: string, classicToken: string) {
-  const response = await fetch(`${store.server.url}/${domain}/admin/oauth/access_token`, {
+/** A call to the shop's OAuth token endpoint with our app's credentials. */
+function tokenRequest(domain: string, grant: Record<string, string>) {
+  return fetch(`${store.server.url}/${domain}/admin/oauth/access_token`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({
-      client_id: testEnv.SHOPIFY_API_KEY,
-      client_secret: testEnv.SHOPIFY_API_SECRET,
-      grant_type: "urn:ietf:params:oauth:grant-type:token-exchange",
-      subject_token: classicToken,
-      subject_token_type: "urn:shopify:params:oauth:token-type:offline-access-token",
-    }),
+    body: JSON.stringify({ client_id: testEnv.SHOPIFY_API_KEY, client_secret: testEnv.SHOPIFY_API_SECRET, ...grant }),
+  });
+}
+
+/** Turns the shop's classic offline token into an expiring pair, as Shopify's migration does. */
+async function expiringPair(domain: string, classicToken: string) {
+  const response = await tokenRequest(domain, {
+    grant_type: "urn:ietf:params:oauth:grant-type:token-exchange",
+    subject_token: classicToken,
+    subject_token_type: "urn:shopify:params:oauth:token-type:offline-access-token",
   });
   expect(response.status).toBe(200);
   return (await response.json()) as { access_token: string; refresh_token: string };
@@ -69,16 +72,7 @@ describe("expiring offline tokens in background work", () => {
     expect(after.refreshToken).not.toBe(pair.refresh_token);
     expect(after.expires!.getTime()).toBeGreaterThan(Date.now() + 50 * 60_000);
     // Rotated once: the old refresh token is spent, the stored one still works (a second refresh would have failed).
-    const reuse = await fetch(`${store.server.url}/${shop.domain}/admin/oauth/access_token`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({
-        client_id: testEnv.SHOPIFY_API_KEY,
-        client_secret: testEnv.SHOPIFY_API_SECRET,
-        grant_type: "refresh_token",
-        refresh_token: pair.refresh_token,
-      }),
-    });
+    const reuse = await tokenRequest(shop.domain, { grant_type: "refresh_token", refresh_token: pair.refresh_token });
     expect(reuse.status).toBe(400);
   });
 
