@@ -11,7 +11,7 @@ import type { Db } from "../db.ts";
 import { fulfillmentIdsOfOtherShipments, saveShipmentPlan, type ShipmentRow } from "../queries/shipments.ts";
 import type { ShopSettings } from "../shops/settings-schema.ts";
 import { importedOrderSchema } from "../sync/orders/imported-order.ts";
-import { findLandedFulfillment } from "../sync/shipments/find-landed-fulfillment.ts";
+import { findLandedFulfillment, landingCandidates } from "../sync/shipments/find-landed-fulfillment.ts";
 import { planFulfillments } from "../sync/shipments/plan-fulfillments.ts";
 import {
   erpDocumentLinesSchema,
@@ -21,7 +21,7 @@ import {
   shipmentContentSchema,
 } from "../sync/shipments/shipment-records.ts";
 import { trackingFor } from "../sync/shipments/tracking.ts";
-import { readFulfillmentState, readOrderFulfillments } from "./read-fulfillment-state.ts";
+import { readFulfillmentState, readOrderFulfillments, withLines } from "./read-fulfillment-state.ts";
 
 export type FulfillOutcome =
   | { status: "synced"; fulfillmentIds: string[]; notes: string[] }
@@ -98,7 +98,10 @@ export async function fulfillShipment(ctx: FulfillContext, shipment: ShipmentRow
       knownEmpty && group.attempt === null ? [] : await readOrderFulfillments(ctx.admin, order.shopifyOrderId);
     knownEmpty = false;
     const taken = new Set([...claimed, ...plan.groups.flatMap((g) => (g.fulfillmentId ? [g.fulfillmentId] : []))]);
-    const landed = findLandedFulfillment(group, fulfillments, taken);
+    const candidates = await Promise.all(
+      landingCandidates(group, fulfillments, taken).map((f) => withLines(ctx.admin, f)),
+    );
+    const landed = findLandedFulfillment(group, candidates, taken);
     if (landed) {
       group.fulfillmentId = landed;
       await save(ctx, shipment, plan);

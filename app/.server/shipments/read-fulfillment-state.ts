@@ -1,11 +1,12 @@
 import type { ShopifyAdmin } from "../adapters/shopify/admin-port.ts";
 import { runOperation } from "../adapters/shopify/admin-port.ts";
 import {
+  FULFILLMENT_LINES_QUERY,
   FULFILLMENT_ORDER_LINES_QUERY,
   ORDER_FULFILLMENT_ORDERS_QUERY,
   ORDER_FULFILLMENTS_QUERY,
 } from "../adapters/shopify/fulfillment-queries.ts";
-import type { FulfillmentView } from "../sync/shipments/find-landed-fulfillment.ts";
+import type { FulfillmentSummary, FulfillmentView } from "../sync/shipments/find-landed-fulfillment.ts";
 import type { FulfillmentOrderView } from "../sync/shipments/plan-fulfillments.ts";
 
 export interface OrderFulfillmentState {
@@ -67,13 +68,19 @@ function lineView(node: { id: string; remainingQuantity: number; lineItem: { id:
   return { id: node.id, lineItemId: node.lineItem.id, remainingQuantity: node.remainingQuantity };
 }
 
-/** The order's fulfillments (for finding what an interrupted attempt made). */
-export async function readOrderFulfillments(admin: ShopifyAdmin, orderId: string): Promise<FulfillmentView[]> {
+/** Every fulfillment of the order, without its lines. */
+export async function readOrderFulfillments(admin: ShopifyAdmin, orderId: string): Promise<FulfillmentSummary[]> {
   const data = await runOperation(admin, ORDER_FULFILLMENTS_QUERY, { id: orderId });
   return (data.order?.fulfillments ?? []).map((f) => ({
     id: f.id,
     status: f.status,
     locationId: f.location?.id ?? null,
-    lines: f.fulfillmentLineItems.nodes.map((n) => ({ lineItemId: n.lineItem.id, quantity: n.quantity ?? 0 })),
   }));
+}
+
+/** One fulfillment's lines (only candidates for an interrupted attempt are read). */
+export async function withLines(admin: ShopifyAdmin, fulfillment: FulfillmentSummary): Promise<FulfillmentView> {
+  const data = await runOperation(admin, FULFILLMENT_LINES_QUERY, { id: fulfillment.id });
+  const nodes = data.fulfillment?.fulfillmentLineItems.nodes ?? [];
+  return { ...fulfillment, lines: nodes.map((n) => ({ lineItemId: n.lineItem.id, quantity: n.quantity ?? 0 })) };
 }

@@ -71,23 +71,33 @@ export const FULFILLMENT_ORDER_LINES_QUERY = `#graphql
   }
 `;
 
-/** Read only when a run has to find out whether an earlier attempt's fulfillment landed. */
+/**
+ * Every fulfillment of the order, without lines (250 × 2 points at most): taken before each attempt,
+ * and read again to find what an interrupted attempt made. Lines are read only for the candidates.
+ */
 export const ORDER_FULFILLMENTS_QUERY = `#graphql
   query OrderFulfillments($id: ID!) {
     order(id: $id) {
       id
-      fulfillments(first: 20) {
+      fulfillments(first: 250) {
         id
         status
         location {
           id
         }
-        fulfillmentLineItems(first: 40) {
-          nodes {
-            quantity
-            lineItem {
-              id
-            }
+      }
+    }
+  }
+`;
+
+export const FULFILLMENT_LINES_QUERY = `#graphql
+  query FulfillmentLines($id: ID!) {
+    fulfillment(id: $id) {
+      fulfillmentLineItems(first: 250) {
+        nodes {
+          quantity
+          lineItem {
+            id
           }
         }
       }

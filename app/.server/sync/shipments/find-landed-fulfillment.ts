@@ -1,16 +1,41 @@
 import type { FulfillmentGroup } from "./shipment-records.ts";
 
-export interface FulfillmentView {
+/** A fulfillment of the order as listed (its lines are read only when it is a candidate). */
+export interface FulfillmentSummary {
   id: string;
   status: string;
   locationId: string | null;
+}
+
+export interface FulfillmentView extends FulfillmentSummary {
   lines: Array<{ lineItemId: string; quantity: number }>;
+}
+
+const DEAD = new Set(["CANCELLED", "ERROR", "FAILURE"]);
+
+/**
+ * The fulfillments that may be the one an interrupted attempt made: not on the order when the
+ * attempt started, not claimed by another shipment, live, at the group's location.
+ */
+export function landingCandidates<T extends FulfillmentSummary>(
+  group: FulfillmentGroup,
+  fulfillments: readonly T[],
+  claimed: ReadonlySet<string>,
+): T[] {
+  if (!group.attempt) return [];
+  const known = new Set(group.attempt.knownFulfillmentIds);
+  return fulfillments.filter(
+    (f) =>
+      !known.has(f.id) &&
+      !claimed.has(f.id) &&
+      !DEAD.has(f.status) &&
+      (f.locationId === null || f.locationId === group.locationId),
+  );
 }
 
 /**
  * After a run died between sending fulfillmentCreate and hearing the answer: the fulfillment that
- * attempt made, if it landed. It is one the order did not have when the attempt started, not
- * claimed by another shipment, at the group's location, shipping exactly the group's lines.
+ * attempt made, if it landed — a candidate shipping exactly the group's lines and quantities.
  * null means the attempt never reached Shopify, and creating it now cannot double it.
  */
 export function findLandedFulfillment(
@@ -18,18 +43,11 @@ export function findLandedFulfillment(
   fulfillments: readonly FulfillmentView[],
   claimed: ReadonlySet<string>,
 ): string | null {
-  if (!group.attempt) return null;
-  const known = new Set(group.attempt.knownFulfillmentIds);
   const wanted = quantities(group.byFulfillmentOrder.flatMap((fo) => fo.lines));
-  for (const fulfillment of fulfillments) {
-    if (known.has(fulfillment.id) || claimed.has(fulfillment.id)) continue;
-    if (fulfillment.status === "CANCELLED" || fulfillment.status === "ERROR" || fulfillment.status === "FAILURE") {
-      continue;
-    }
-    if (fulfillment.locationId !== null && fulfillment.locationId !== group.locationId) continue;
-    if (sameQuantities(wanted, quantities(fulfillment.lines))) return fulfillment.id;
-  }
-  return null;
+  const landed = landingCandidates(group, fulfillments, claimed).find((f) =>
+    sameQuantities(wanted, quantities(f.lines)),
+  );
+  return landed?.id ?? null;
 }
 
 function quantities(lines: ReadonlyArray<{ lineItemId: string; quantity: number }>): Map<string, number> {
