@@ -51,9 +51,11 @@ export async function importOrders(
   if (ids.length === 0) return [];
   const admin = options.admin ?? (await shopifyAdminForShopId(shopId));
   const outcomes: ImportOutcome[] = [];
+  // Line locations matter only to a shop that maps Shopify locations to ERP locations.
+  const withLocations = Object.keys(settings.orders.locations).length > 0;
   for (const shopifyOrderId of ids) {
     try {
-      const raw = await fetchOrderForImport(admin, shopifyOrderId);
+      const raw = await fetchOrderForImport(admin, shopifyOrderId, { withLocations });
       if (raw === null) {
         outcomes.push({ shopifyOrderId, action: "gone" });
         continue;
