@@ -242,7 +242,7 @@ function lineOf(line: z.infer<typeof shopifyOrderLineSchema>, locationId: string
 /**
  * Line item → the location its fulfillment order is assigned to (the first, when a line is split
  * over several). Online orders name their locations only here; a POS sale's is its retail location.
- * Read with the order (5 fulfillment orders × 25 lines) only for shops that map locations.
+ * Read in a second query (5 fulfillment orders × 25 lines), only for shops that map locations.
  */
 function lineLocations(order: z.infer<typeof shopifyOrderSchema>): Map<string, string> {
   const locations = new Map<string, string>();
