@@ -5,7 +5,7 @@ import { z } from "zod";
 
 import { getDb } from "../.server/db.ts";
 import { requestPosting } from "../.server/posting/posting-actions.ts";
-import { countShipmentsByStatus, listShipments, shipmentListStatuses } from "../.server/queries/shipments.ts";
+import { countShipmentsByStatus, listShipments, shipmentStatuses } from "../.server/queries/shipments.ts";
 import { requestShipmentsSync, retryShipment } from "../.server/shipments/shipment-actions.ts";
 import { shopIdFor } from "../.server/shops/current-shop.ts";
 import { shipmentContentSchema } from "../.server/sync/shipments/shipment-records.ts";
@@ -14,7 +14,7 @@ import { authenticate } from "../shopify.server.ts";
 
 const PAGE_SIZE = 50;
 const querySchema = z.object({
-  status: z.enum(shipmentListStatuses).catch("unprocessed"),
+  status: z.enum(shipmentStatuses).catch("unprocessed"),
   page: z.coerce.number().int().min(0).max(10_000).catch(0),
 });
 

@@ -1,9 +1,12 @@
 import { and, asc, desc, eq, ne, or, sql } from "drizzle-orm";
 
 import { orders } from "../../../db/schema/orders.ts";
-import { shipments, type ShipmentStatus } from "../../../db/schema/shipments.ts";
+import { shipments, type ShipmentStatus, shipmentStatuses } from "../../../db/schema/shipments.ts";
 import type { DbOrTx } from "../db.ts";
 import type { FulfillmentPlan, ShipmentContent } from "../sync/shipments/shipment-records.ts";
+
+/** The statuses a shipments list can show (the schema's own list, for routes that may not import db/). */
+export { shipmentStatuses };
 
 const byShipment = (input: { shopId: number; shipmentId: number }) =>
   and(eq(shipments.shopId, input.shopId), eq(shipments.id, input.shipmentId));
@@ -147,8 +150,6 @@ export async function requeueShipment(db: DbOrTx, input: { shopId: number; shipm
     .returning({ id: shipments.id });
   return rows.length > 0;
 }
-
-export const shipmentListStatuses = ["unprocessed", "error", "synced", "nothing_to_sync"] as const;
 
 export function listShipments(
   db: DbOrTx,
