@@ -1,5 +1,5 @@
 import { getDb } from "../db.ts";
-import { enqueueJob } from "../jobs/enqueue.ts";
+import { enqueueRetry } from "../jobs/retry-paths.ts";
 import { claimRetry } from "../queries/task-runs.ts";
 
 /** The merchant's "Retry" on a failed run: queue its work again, in the same transaction. */
@@ -7,7 +7,7 @@ export async function retryFailedRun(input: { shopId: number; runId: number }): 
   return getDb().transaction(async (tx) => {
     const job = await claimRetry(tx, input);
     if (!job) return { retried: false };
-    await enqueueJob(tx, { task: job.task, payload: job.payload, maxAttempts: 10 });
+    await enqueueRetry(tx, job);
     return { retried: true };
   });
 }

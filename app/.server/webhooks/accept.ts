@@ -1,5 +1,5 @@
 import { getDb } from "../db.ts";
-import { enqueueJob } from "../jobs/enqueue.ts";
+import { enqueueWebhookProcessing } from "../jobs/webhook-jobs.ts";
 import { ensureShop } from "../queries/shops.ts";
 import { insertInboxRow, markInboxProcessed } from "../queries/webhook-inbox.ts";
 import { applyInline, inlineTopics } from "./inline-effects.ts";
@@ -47,7 +47,7 @@ export async function acceptWebhook(delivery: VerifiedDelivery, expectedTopic: W
       await applyInline(tx, { shopId, delivery, topic: expectedTopic, payload: parsed.data });
       await markInboxProcessed(tx, { shopId, id: inboxId });
     } else {
-      await enqueueJob(tx, { task: "webhook__process", payload: { shopId, inboxId }, maxAttempts: 10 });
+      await enqueueWebhookProcessing(tx, { shopId, inboxId });
     }
     return { status: 200, outcome: "accepted", inboxId } as const;
   });
