@@ -1,6 +1,6 @@
 import { type Clock, systemClock } from "../clock.ts";
 import type { AdminQueryOptions, GraphqlVariables, ShopifyAdmin } from "./admin-port.ts";
-import { CostLimiter, throttledWaitMs } from "./cost-limiter.ts";
+import { CostLimiter, type CostTicket, CostWaitTooLongError, throttledWaitMs } from "./cost-limiter.ts";
 import { adminGraphqlEndpoint } from "./endpoint.ts";
 import { ShopifyApiError, type ShopifyErrorCode } from "./errors.ts";
 import { operationNameOf, type QueryCost } from "./graphql-envelope.ts";
@@ -98,28 +98,37 @@ export class AdminClient implements ShopifyAdmin {
     };
 
     for (;;) {
-      const estimate = this.#limiter.estimate(operation, options.estimatedCost);
-      if (estimate !== undefined) {
-        const before = this.#limiter.waitMs(estimate, this.#clock.now());
-        if (before > this.#policy.maxWaitMs) {
-          throw await fail("THROTTLED", `${operation}: needs ${estimate} points, the bucket refills in ${before} ms`, {
-            retryAfterMs: before,
-          });
-        }
-        // Reserve before waiting: callers sharing the limiter then queue behind each other
-        // instead of all waking at once into a THROTTLED answer.
-        this.#limiter.reserve(estimate, this.#clock.now());
-        if (before > 0) await wait(before);
+      // Wait in line for the bucket (re-checked after every wait), then hold the points until the
+      // answer shows what Shopify charged. An unknown cost still queues, behind the first answer.
+      const estimate = () => this.#limiter.estimate(operation, options.estimatedCost) ?? 0;
+      let ticket: CostTicket;
+      try {
+        ticket = await this.#limiter.acquire(estimate, {
+          clock: this.#clock,
+          maxWaitMs: this.#policy.maxWaitMs,
+          ...(options.signal ? { signal: options.signal } : {}),
+        });
+      } catch (error) {
+        if (!(error instanceof CostWaitTooLongError)) throw error;
+        throw await fail("THROTTLED", `${operation}: needs ${estimate()} points, ${error.message}`, {
+          retryAfterMs: error.waitMs,
+        });
       }
+      run.waitedMs += ticket.waitedMs;
 
       run.attempts += 1;
-      const outcome = await this.#attempt(document, variables, operation, options.signal);
-      run.status = outcome.status;
-      if (outcome.cost) {
-        run.cost = outcome.cost;
-        this.#limiter.observe(outcome.cost.throttleStatus, this.#clock.now());
-        this.#limiter.rememberCost(operation, outcome.cost.requestedQueryCost);
+      let outcome: AttemptOutcome;
+      try {
+        outcome = await this.#attempt(document, variables, operation, options.signal);
+        if (outcome.cost) {
+          this.#limiter.observe(outcome.cost.throttleStatus, this.#clock.now());
+          this.#limiter.rememberCost(operation, outcome.cost.requestedQueryCost);
+        }
+      } finally {
+        ticket.release();
       }
+      run.status = outcome.status;
+      if (outcome.cost) run.cost = outcome.cost;
 
       switch (outcome.kind) {
         case "ok":
