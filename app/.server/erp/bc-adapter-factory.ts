@@ -3,6 +3,7 @@ import { onlineUrls } from "../adapters/erp/business-central/config.ts";
 import { createBusinessCentralAdapter } from "../adapters/erp/business-central/create-adapter.ts";
 import { BcThrottleRegistry } from "../adapters/erp/business-central/throttle.ts";
 import type { ErpAdapter } from "../adapters/erp/port.ts";
+import type { ErpRequestLog } from "../adapters/erp/request-log.ts";
 import { getConfig } from "../config.ts";
 import type { StoredConnectionSettings } from "./connection-form.ts";
 
@@ -12,11 +13,16 @@ const throttles = new BcThrottleRegistry(systemClock);
 const MICROSOFT_HOSTS = new Set(["api.businesscentral.dynamics.com", "login.microsoftonline.com"]);
 
 /**
- * The composition root for the Business Central adapter: settings + secret → adapter. With
+ * The composition root for the Business Central adapter: settings + secret (+ where its calls are
+ * logged) → adapter. With
  * BUSINESS_CENTRAL_SANDBOX_URL set (offline demo and tests), calls to Microsoft's hosts go to the
  * sandbox instead, paths unchanged.
  */
-export function businessCentralAdapter(settings: StoredConnectionSettings, secret: string): ErpAdapter {
+export function businessCentralAdapter(
+  settings: StoredConnectionSettings,
+  secret: string,
+  options: { log?: ErpRequestLog } = {},
+): ErpAdapter {
   const sandbox = getConfig().BUSINESS_CENTRAL_SANDBOX_URL;
   const companyId = settings.companyId || undefined;
   const config =
@@ -41,6 +47,7 @@ export function businessCentralAdapter(settings: StoredConnectionSettings, secre
         };
   return createBusinessCentralAdapter(config, {
     throttles,
+    ...(options.log ? { log: options.log } : {}),
     ...(sandbox ? { fetch: redirectMicrosoftHosts(sandbox) } : {}),
   });
 }

@@ -2,6 +2,7 @@ import { ErpError } from "../adapters/erp/errors.ts";
 import type { ErpAdapter, ErpCompany } from "../adapters/erp/port.ts";
 import { getDb } from "../db.ts";
 import { getErpConnection, saveErpConnection } from "../queries/erp-connections.ts";
+import { getShopSettings } from "../queries/shops.ts";
 import { erpSecretContext, getErpCipher } from "../secrets/erp-cipher.ts";
 import { businessCentralAdapter } from "./bc-adapter-factory.ts";
 import {
@@ -12,6 +13,7 @@ import {
   storedConnectionSettingsSchema,
   withoutSecret,
 } from "./connection-form.ts";
+import { createErpLogSink } from "./erp-log-sink.ts";
 
 export type TestResult = { ok: true; companies: ErpCompany[] } | { ok: false; message: string };
 export type SaveResult = { ok: true; summary: ConnectionSummary } | { ok: false; message: string };
@@ -80,18 +82,30 @@ export async function saveConnectionForm(shopId: number, form: ConnectionForm): 
  */
 const adapters = new Map<number, { key: string; adapter: ErpAdapter }>();
 
-/** The shop's ERP, ready for the sync tasks; null when none is connected. */
+/**
+ * The shop's ERP, ready for the sync tasks; null when none is connected. Its calls go to the shop's
+ * API log (errors always, every call when the shop logs everything), beside Shopify's.
+ */
 export async function erpAdapterForShop(shopId: number): Promise<ErpAdapter | null> {
-  const row = await getErpConnection(getDb(), shopId);
+  const db = getDb();
+  const row = await getErpConnection(db, shopId);
   if (!row) {
     adapters.delete(shopId);
     return null;
   }
-  const key = `${row.sealedSecret}|${JSON.stringify(row.settings)}`;
+  const { logging } = await getShopSettings(db, shopId);
+  const key = `${row.sealedSecret}|${JSON.stringify(row.settings)}|${logging}`;
   const cached = adapters.get(shopId);
   if (cached?.key === key) return cached.adapter;
   const settings = storedConnectionSettingsSchema.parse(row.settings);
-  const adapter = businessCentralAdapter(settings, getErpCipher().open(row.sealedSecret, erpSecretContext(shopId)));
+  const log = createErpLogSink({
+    shopId,
+    logSuccesses: logging === "all",
+    onWriteError: (error) => console.error(`ERP call log write failed for shop ${shopId}:`, error),
+  });
+  const adapter = businessCentralAdapter(settings, getErpCipher().open(row.sealedSecret, erpSecretContext(shopId)), {
+    log,
+  });
   adapters.set(shopId, { key, adapter });
   return adapter;
 }

@@ -17,6 +17,8 @@ export interface ErpCallRecord {
   isError: boolean;
   /** ErpError code when it failed. */
   errorCode: string | null;
+  /** The ErpError's message, already scrubbed of every secret the adapter knows. */
+  errorMessage: string | null;
   /** The ERP's own code (BC error.code) when it gave one. */
   erpCode: string | null;
   correlationId: string | null;

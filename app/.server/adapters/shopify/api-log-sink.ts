@@ -1,5 +1,5 @@
-import { apiLogEntries } from "../../../../db/schema/api-log.ts";
 import { type DbOrTx, getDb } from "../../db.ts";
+import { insertApiLogEntry } from "../../queries/api-log.ts";
 import type { ApiCallRecord, ApiRequestLog } from "./request-log.ts";
 
 export interface ApiLogSinkOptions {
@@ -12,26 +12,24 @@ export interface ApiLogSinkOptions {
   onWriteError?: (error: unknown) => void;
 }
 
-const MESSAGE_LIMIT = 1000;
-
 /** An ApiRequestLog that keeps Shopify calls in `api_log_entries` (the dashboard's "API errors"). */
 export function createApiLogSink(options: ApiLogSinkOptions): ApiRequestLog {
   return {
     async record(entry: ApiCallRecord): Promise<void> {
       if (!entry.isError && !options.logSuccesses) return;
       try {
-        await (options.db ?? getDb()).insert(apiLogEntries).values({
+        await insertApiLogEntry(options.db ?? getDb(), {
           shopId: options.shopId,
           system: "shopify",
           operation: entry.operation,
           method: entry.method,
           path: entry.path,
           status: entry.status,
-          durationMs: Math.round(entry.durationMs),
-          cost: entry.cost === null ? null : Math.round(entry.cost),
+          durationMs: entry.durationMs,
+          cost: entry.cost,
           isError: entry.isError,
           errorCode: entry.errorCode,
-          errorMessage: entry.errorMessage === null ? null : entry.errorMessage.slice(0, MESSAGE_LIMIT),
+          errorMessage: entry.errorMessage,
         });
       } catch (error) {
         options.onWriteError?.(error);

@@ -171,6 +171,7 @@ async function record(
       attempts: 1,
       isError: run.error !== undefined,
       errorCode: run.error?.code ?? null,
+      errorMessage: run.error?.message ?? null,
       erpCode: run.error?.erpCode ?? null,
       correlationId: null,
     });

@@ -72,6 +72,7 @@ export async function bcSend(deps: BcHttpDeps, request: BcRequest): Promise<BcRe
         attempts,
         isError: error !== undefined,
         errorCode: error?.code ?? null,
+        errorMessage: error?.message ?? null,
         erpCode: error?.erpCode ?? null,
         correlationId: error?.correlationId ?? null,
       });
