@@ -6,6 +6,6 @@ export const documentsPost = shopRunTask("documents__post", "posting", async ({ 
   const result = await postDocuments(shopId, { trigger });
   if (result.skipped) return `posting skipped: ${result.skipped}`;
   if (result.outcomes.length === 0) return null;
-  const failed = result.outcomes.filter((o) => o.result === "error").length;
-  return `posted ${result.outcomes.length - failed} ERP document(s), ${failed} failed`;
+  const count = (kind: string) => result.outcomes.filter((o) => o.result === kind).length;
+  return `posted ${count("posted")} ERP document(s), ${count("error")} failed, ${count("skipped")} skipped`;
 });

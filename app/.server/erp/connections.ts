@@ -1,5 +1,6 @@
 import { ErpError } from "../adapters/erp/errors.ts";
 import type { ErpAdapter, ErpCompany } from "../adapters/erp/port.ts";
+import { refuseErpWrites } from "../adapters/erp/write-guard.ts";
 import { getDb } from "../db.ts";
 import { getErpConnection, saveErpConnection } from "../queries/erp-connections.ts";
 import { getShopSettings } from "../queries/shops.ts";
@@ -84,7 +85,8 @@ const adapters = new Map<number, { key: string; adapter: ErpAdapter }>();
 
 /**
  * The shop's ERP, ready for the sync tasks; null when none is connected. Its calls go to the shop's
- * API log (errors always, every call when the shop logs everything), beside Shopify's.
+ * API log (errors always, every call when the shop logs everything), beside Shopify's; with outgoing
+ * writes off, its writes are refused.
  */
 export async function erpAdapterForShop(shopId: number): Promise<ErpAdapter | null> {
   const db = getDb();
@@ -93,8 +95,8 @@ export async function erpAdapterForShop(shopId: number): Promise<ErpAdapter | nu
     adapters.delete(shopId);
     return null;
   }
-  const { logging } = await getShopSettings(db, shopId);
-  const key = `${row.sealedSecret}|${JSON.stringify(row.settings)}|${logging}`;
+  const { logging, allowOutgoingWrites } = await getShopSettings(db, shopId);
+  const key = `${row.sealedSecret}|${JSON.stringify(row.settings)}|${logging}|${allowOutgoingWrites}`;
   const cached = adapters.get(shopId);
   if (cached?.key === key) return cached.adapter;
   const settings = storedConnectionSettingsSchema.parse(row.settings);
@@ -103,9 +105,11 @@ export async function erpAdapterForShop(shopId: number): Promise<ErpAdapter | nu
     logSuccesses: logging === "all",
     onWriteError: (error) => console.error(`ERP call log write failed for shop ${shopId}:`, error),
   });
-  const adapter = businessCentralAdapter(settings, getErpCipher().open(row.sealedSecret, erpSecretContext(shopId)), {
+  const opened = businessCentralAdapter(settings, getErpCipher().open(row.sealedSecret, erpSecretContext(shopId)), {
     log,
   });
+  // The kill switch sits on the port itself, so no task can write around it.
+  const adapter = allowOutgoingWrites ? opened : refuseErpWrites(opened);
   adapters.set(shopId, { key, adapter });
   return adapter;
 }

@@ -3,6 +3,7 @@ import type { ErpAdapter } from "../adapters/erp/port.ts";
 import type { ShopifyAdmin } from "../adapters/shopify/admin-port.ts";
 import { runOperation } from "../adapters/shopify/admin-port.ts";
 import { ORDER_CLOSE_MUTATION } from "../adapters/shopify/fulfillment-queries.ts";
+import { WRITES_OFF_REASON } from "../adapters/writes-disabled.ts";
 import { type Db, getDb } from "../db.ts";
 import { erpAdapterForShop } from "../erp/connections.ts";
 import { enqueueShopRun } from "../jobs/shop-runs.ts";
@@ -15,13 +16,19 @@ import {
   type PostingCandidate,
 } from "../queries/order-posting.ts";
 import { getShopSettings } from "../queries/shops.ts";
+import { recordSkipped, resolveSkipped } from "../queries/skipped-records.ts";
 import { shopifyAdminForShopId } from "../shopify/admin-for-shop-id.ts";
 import type { ShopSettings } from "../shops/settings-schema.ts";
 import { importedOrderSchema } from "../sync/orders/imported-order.ts";
 
 export interface PostDocumentsResult {
   skipped?: "disabled" | "no ERP connection" | "the ERP cannot post documents";
-  outcomes: Array<{ orderName: string; documentNumber: string; result: "posted" | "error"; message: string | null }>;
+  outcomes: Array<{
+    orderName: string;
+    documentNumber: string;
+    result: "posted" | "error" | "skipped";
+    message: string | null;
+  }>;
   /** The ERP's request budget ran out: the rest waits for the follow-up run queued at this time. */
   pausedUntil: Date | null;
   continued: boolean;
@@ -53,6 +60,13 @@ export async function postDocuments(
     onlyPaid: settings.posting.onlyPaid,
     limit: settings.posting.batchSize,
   });
+  if (!settings.allowOutgoingWrites) {
+    // The kill switch: nothing is posted; each document is a skipped record with the reason and
+    // stays a candidate, so it posts once writes are back on. No follow-up run: it would skip again.
+    const outcomes = [];
+    for (const order of batch) outcomes.push(await skipPosting(db, shopId, order));
+    return { outcomes, pausedUntil: null, continued: false };
+  }
   const outcomes: PostDocumentsResult["outcomes"] = [];
   let admin = options.admin;
   for (const order of batch) {
@@ -88,11 +102,31 @@ type PostOne =
   | { kind: "error"; message: string }
   | { kind: "paused"; retryAfterMs: number };
 
+const describeDocument = (order: PostingCandidate) =>
+  `ERP sales ${order.erpDocumentType ?? "order"} ${order.erpDocumentNumber ?? ""}`.trim();
+const postingSkipKey = (shopId: number, order: PostingCandidate) => ({
+  shopId,
+  entity: "erp-document-posting",
+  recordKey: order.erpDocumentNumber ?? order.shopifyOrderId,
+});
+
+async function skipPosting(
+  db: Db,
+  shopId: number,
+  order: PostingCandidate,
+): Promise<PostDocumentsResult["outcomes"][number]> {
+  const message = `${WRITES_OFF_REASON}: ${describeDocument(order)} of ${order.name} was not posted.`;
+  await recordSkipped(db, { ...postingSkipKey(shopId, order), reason: message });
+  await addOrderEvent(db, { shopId, orderId: order.id, kind: "skipped", message });
+  return { orderName: order.name, documentNumber: order.erpDocumentNumber ?? "", result: "skipped", message };
+}
+
 async function postOne(db: Db, adapter: ErpAdapter, shopId: number, order: PostingCandidate): Promise<PostOne> {
   const type = order.erpDocumentType ?? "order";
-  const what = `ERP sales ${type} ${order.erpDocumentNumber ?? ""}`.trim();
+  const what = describeDocument(order);
   try {
     await adapter.postDocument({ type, id: order.erpDocumentId ?? "" });
+    await resolveSkipped(db, postingSkipKey(shopId, order));
     await markOrderPosted(db, { shopId, orderId: order.id, at: new Date() });
     await addOrderEvent(db, { shopId, orderId: order.id, kind: "posted", message: `${what} posted.` });
     return { kind: "posted", message: null };

@@ -1,9 +1,9 @@
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 
 import { orders } from "../../../db/schema/orders.ts";
-import { skippedRecords } from "../../../db/schema/skipped-records.ts";
 import type { DbOrTx, Tx } from "../db.ts";
 import type { ErpDocumentLine } from "../sync/shipments/shipment-records.ts";
+import { recordSkipped, resolveSkipped } from "./skipped-records.ts";
 
 export interface ClaimedOrder {
   id: number;
@@ -95,28 +95,11 @@ export async function recordSkippedOrder(
   db: DbOrTx,
   input: { shopId: number; shopifyOrderId: string; reason: string },
 ) {
-  await db
-    .insert(skippedRecords)
-    .values({ shopId: input.shopId, entity: "order", recordKey: input.shopifyOrderId, reason: input.reason })
-    .onConflictDoUpdate({
-      target: [skippedRecords.shopId, skippedRecords.entity, skippedRecords.recordKey],
-      targetWhere: isNull(skippedRecords.resolvedAt),
-      set: { reason: input.reason, skippedAt: new Date() },
-    });
+  await recordSkipped(db, { shopId: input.shopId, entity: "order", recordKey: input.shopifyOrderId, reason: input.reason });
 }
 
 export async function resolveSkippedOrder(db: DbOrTx, input: { shopId: number; shopifyOrderId: string }) {
-  await db
-    .update(skippedRecords)
-    .set({ resolvedAt: new Date() })
-    .where(
-      and(
-        eq(skippedRecords.shopId, input.shopId),
-        eq(skippedRecords.entity, "order"),
-        eq(skippedRecords.recordKey, input.shopifyOrderId),
-        isNull(skippedRecords.resolvedAt),
-      ),
-    );
+  await resolveSkipped(db, { shopId: input.shopId, entity: "order", recordKey: input.shopifyOrderId });
 }
 
 /**

@@ -24,5 +24,6 @@ export async function shopifyAdminForShopId(shopId: number): Promise<AdminClient
     shopId,
     accessToken: () => offlineAccessToken(db, shop.domain),
     logSuccesses: settings.logging === "all",
+    refuseWrites: !settings.allowOutgoingWrites,
   });
 }

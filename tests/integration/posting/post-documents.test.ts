@@ -5,6 +5,7 @@ import { reconcileOrders } from "../../../app/.server/orders/import/reconcile-or
 import { postDocuments } from "../../../app/.server/posting/post-documents.ts";
 import { retryPosting } from "../../../app/.server/posting/posting-actions.ts";
 import { listOrders } from "../../../app/.server/queries/order-list.ts";
+import { getShopSettings, saveShopSettings } from "../../../app/.server/queries/shops.ts";
 import { syncShipments } from "../../../app/.server/shipments/sync-shipments.ts";
 import { type TestDatabase, useTestDatabase } from "../../setup/test-database.ts";
 import { startShipmentsWorld } from "../shipments/shipments-harness.ts";
@@ -103,6 +104,29 @@ describe("batch posting of ERP documents made from Shopify orders", () => {
         message: expect.stringContaining("was already posted in the ERP (invoice"),
       },
     ]);
+  });
+
+  it("posts nothing with outgoing writes off: each document is a skipped record, and posts once writes are back on", async () => {
+    const shop = await world.newShop({ posting: { enabled: true, onlyFulfilled: false, olderThanHours: 0 } });
+    const order = await shop.placeProcessedOrder([[0, 1]]);
+    const settings = await getShopSettings(getDb(), shop.shopId);
+    await saveShopSettings(getDb(), shop.shopId, { ...settings, allowOutgoingWrites: false });
+
+    const result = await postDocuments(shop.shopId, { trigger: "manual" });
+    expect(result).toMatchObject({ continued: false, outcomes: [{ orderName: order.name, result: "skipped" }] });
+    expect(result.outcomes[0]!.message).toContain("Outgoing writes are off");
+    // Nothing reached the ERP: the sales order is still open, no invoice.
+    expect(shop.company.salesOrders.get(order.salesOrder.id)).toBeDefined();
+    expect(shop.company.salesInvoices.all()).toEqual([]);
+    const skipped = await db.sql<{ reason: string; resolved_at: Date | null }[]>`
+      select reason, resolved_at from skipped_records where shop_id = ${shop.shopId}`;
+    expect(skipped).toEqual([{ reason: expect.stringContaining(order.salesOrder.number), resolved_at: null }]);
+    expect((await postingState(shop.shopId)).map((s) => s.posting_status)).toEqual([null]);
+
+    await saveShopSettings(getDb(), shop.shopId, { ...settings, allowOutgoingWrites: true });
+    expect((await postDocuments(shop.shopId)).outcomes.map((o) => o.result)).toEqual(["posted"]);
+    const after = await db.sql`select resolved_at from skipped_records where shop_id = ${shop.shopId}`;
+    expect(after[0]!.resolved_at).not.toBeNull();
   });
 
   it("does not run for a shop with posting off unless asked", async () => {

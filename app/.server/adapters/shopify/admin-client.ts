@@ -1,9 +1,10 @@
 import { type Clock, systemClock } from "../clock.ts";
+import { WritesDisabledError } from "../writes-disabled.ts";
 import type { AdminQueryOptions, GraphqlVariables, ShopifyAdmin } from "./admin-port.ts";
 import { CostLimiter, type CostTicket, CostWaitTooLongError, throttledWaitMs } from "./cost-limiter.ts";
 import { adminGraphqlEndpoint } from "./endpoint.ts";
 import { ShopifyApiError, type ShopifyErrorCode } from "./errors.ts";
-import { operationNameOf, type QueryCost } from "./graphql-envelope.ts";
+import { isMutationDocument, operationNameOf, type QueryCost } from "./graphql-envelope.ts";
 import { type AttemptOutcome, interpretResponse } from "./interpret-response.ts";
 import { type ApiRequestLog, discardRequestLog } from "./request-log.ts";
 import { backoffMs, DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy.ts";
@@ -28,6 +29,8 @@ export interface AdminClientOptions {
   retry?: Partial<RetryPolicy>;
   /** Per HTTP request. Default 30 s. */
   timeoutMs?: number;
+  /** The shop's kill switch: refuse every mutation with WritesDisabledError before it is sent. */
+  refuseMutations?: boolean;
 }
 
 const USER_AGENT = "shopify-erp-connector";
@@ -49,6 +52,7 @@ export class AdminClient implements ShopifyAdmin {
   readonly #limiter: CostLimiter;
   readonly #policy: RetryPolicy;
   readonly #timeoutMs: number;
+  readonly #refuseMutations: boolean;
 
   constructor(options: AdminClientOptions) {
     this.shop = options.shop;
@@ -63,6 +67,7 @@ export class AdminClient implements ShopifyAdmin {
     this.#limiter = options.limiter ?? new CostLimiter();
     this.#policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.#timeoutMs = options.timeoutMs ?? 30_000;
+    this.#refuseMutations = options.refuseMutations ?? false;
   }
 
   async query<TData, TVars extends GraphqlVariables = GraphqlVariables>(
@@ -71,6 +76,7 @@ export class AdminClient implements ShopifyAdmin {
     options: AdminQueryOptions = {},
   ): Promise<TData> {
     const operation = options.operation ?? operationNameOf(document) ?? "anonymous";
+    if (this.#refuseMutations && isMutationDocument(document)) throw new WritesDisabledError("shopify", operation);
     const started = this.#clock.now();
     const run = { attempts: 0, waitedMs: 0, status: null as number | null, cost: undefined as QueryCost | undefined };
     let throttleRetries = 0;

@@ -28,6 +28,8 @@ export function adminForShop(input: {
   shopId: number;
   accessToken: string | (() => Promise<string>);
   logSuccesses: boolean;
+  /** The shop's kill switch is off: mutations are refused before they are sent. */
+  refuseWrites?: boolean;
 }): AdminClient {
   const config = getConfig();
   return new AdminClient({
@@ -35,6 +37,7 @@ export function adminForShop(input: {
     accessToken: input.accessToken,
     endpoint: adminGraphqlEndpoint(input.shop, { sandboxOrigin: config.SHOPIFY_SANDBOX_URL }),
     limiter: limiterFor(input.shop),
+    refuseMutations: input.refuseWrites ?? false,
     log: createApiLogSink({
       shopId: input.shopId,
       logSuccesses: input.logSuccesses,

@@ -1,3 +1,4 @@
+import { Kind, parse } from "graphql";
 import { z } from "zod";
 
 const throttleStatusSchema = z.object({
@@ -49,4 +50,16 @@ export function errorBodyMessage(body: string, limit = 200): string {
 /** `query ShopInfo(...)` ⇒ "ShopInfo"; the first named operation in the document. */
 export function operationNameOf(document: string): string | undefined {
   return /\b(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(document)?.[1];
+}
+
+const mutationDocuments = new Map<string, boolean>();
+
+/** Does the document change the store? Parsed once per document (documents are module constants). */
+export function isMutationDocument(document: string): boolean {
+  let known = mutationDocuments.get(document);
+  if (known === undefined) {
+    known = parse(document).definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION && d.operation === "mutation");
+    if (mutationDocuments.size < 1000) mutationDocuments.set(document, known);
+  }
+  return known;
 }

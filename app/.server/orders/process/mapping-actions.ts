@@ -1,4 +1,5 @@
 import type { FoundCustomer, FoundItem } from "../../adapters/erp/port.ts";
+import { isWritesDisabledError } from "../../adapters/writes-disabled.ts";
 import { getDb, type Tx } from "../../db.ts";
 import { erpAdapterForShop } from "../../erp/connections.ts";
 import { upsertCustomerLink, upsertVariantLink } from "../../queries/links.ts";
@@ -29,7 +30,7 @@ async function action(run: () => Promise<MappingResult>): Promise<MappingResult>
   try {
     return await run();
   } catch (error) {
-    if (error instanceof MappingFailure) return { ok: false, message: error.message };
+    if (error instanceof MappingFailure || isWritesDisabledError(error)) return { ok: false, message: error.message };
     const erpError = asErpError(error);
     if (erpError) return { ok: false, message: describeErpError(erpError) };
     throw error;

@@ -1,6 +1,8 @@
 import { runOperation } from "../../adapters/shopify/admin-port.ts";
+import { isWritesDisabledError } from "../../adapters/writes-disabled.ts";
 import { getDb } from "../../db.ts";
 import { addOrderEvent } from "../../queries/order-events.ts";
+import { recordSkipped } from "../../queries/skipped-records.ts";
 import { shopifyAdminForShopId } from "../../shopify/admin-for-shop-id.ts";
 import type { ImportedOrder } from "../../sync/orders/imported-order.ts";
 
@@ -59,6 +61,13 @@ export async function writeBackDocumentNumber(input: {
       message: `ERP document number ${input.documentNumber} written to the Shopify order.`,
     });
   } catch (error) {
+    if (isWritesDisabledError(error)) {
+      // The kill switch went off after the document was made: a skipped record, not an error.
+      const key = { shopId: input.shopId, entity: "order-write-back", recordKey: input.order.shopifyOrderId };
+      await recordSkipped(db, { ...key, reason: error.message });
+      await addOrderEvent(db, { shopId: input.shopId, orderId: input.orderId, kind: "skipped", message: error.message });
+      return;
+    }
     const reason = error instanceof Error ? error.message : String(error);
     await addOrderEvent(db, {
       shopId: input.shopId,
