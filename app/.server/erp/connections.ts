@@ -99,10 +99,7 @@ export async function erpAdapterForShop(shopId: number): Promise<ErpAdapter | nu
   return adapter;
 }
 
-async function resolveSecret(
-  shopId: number,
-  form: ConnectionForm,
-): Promise<{ ok: true; value: string } | Failure> {
+async function resolveSecret(shopId: number, form: ConnectionForm): Promise<{ ok: true; value: string } | Failure> {
   const typed = secretOf(form);
   if (typed !== "") return { ok: true, value: typed };
   const row = await getErpConnection(getDb(), shopId);
