@@ -118,27 +118,8 @@ describe("a fresh demo", () => {
     expect(created.orderCreate.userErrors).toEqual([]);
     const name = created.orderCreate.order.name as string;
 
-    // The store's own orders/create event, through the real webhook route, then every job.
-    const event = events.find((e) => e.topic === "orders/create" && e.shop === SHOP)!;
-    const request = webhookRequest({
-      topic: event.topic,
-      shop: SHOP,
-      body: event.payload,
-      webhookId: `${event.eventId}`,
-    });
-    expect((await ordersCreate({ request, params: {}, context: {} })).status).toBe(200);
-    await drainAllJobs(db);
-
-    const [order] =
-      await db.sql`select status, error_message, status_reason, erp_document_number from orders where name = ${name}`;
+    const { order, document, lines } = await processInTheApp(name);
     expect(order).toMatchObject({ status: "processed", error_message: null, status_reason: null });
-    const company = bc.sandbox.company(DEMO_BC.tenant, DEMO_BC.environment, DEMO_BC.companyId);
-    const document = company.salesOrders.find((d) => d.externalDocumentNumber === name)!;
-    expect(document.number).toBe(order!.erp_document_number);
-    const lines = company.salesOrderLines
-      .filter((l) => l.documentId === document.id)
-      .sort((a, b) => a.sequence - b.sequence)
-      .map((l) => [l.lineType, l.lineObjectNumber, l.quantity, l.unitPrice, l.discountAmount, l.amountExcludingTax]);
 
     // SKU = item number "-" variant code (the demo's product mapping); the order discount is spread
     // over the item lines in proportion to their amounts, as Shopify allocates it.
@@ -158,4 +139,47 @@ describe("a fresh demo", () => {
       totalAmountExcludingTax: round(p1 * 2 + p2 - 5 + 7.5),
     });
   });
+
+  it("charges a tip to the tip account", async () => {
+    const seeded = await gql(`{ customers(first: 1) { nodes { id } } productVariants(first: 1) { nodes { id } } }`);
+    const created = await gql(ORDER_CREATE, {
+      order: {
+        customer: { toAssociate: { id: seeded.customers.nodes[0].id } },
+        financialStatus: "PAID",
+        lineItems: [
+          { variantId: seeded.productVariants.nodes[0].id, quantity: 1 },
+          { title: "Tip", priceSet: usd("3.00"), quantity: 1, requiresShipping: false, taxable: false },
+        ],
+      },
+    });
+    expect(created.orderCreate.userErrors).toEqual([]);
+    const { order, lines } = await processInTheApp(created.orderCreate.order.name as string);
+    expect(order).toMatchObject({ status: "processed", error_message: null });
+    expect(lines.at(-1)).toEqual(["Account", "5850", 1, 3, 0, 3]);
+  });
 });
+
+/** The store's own orders/create event for `name`, through the real webhook route, then every job. */
+async function processInTheApp(name: string) {
+  const event = events.find(
+    (e) => e.topic === "orders/create" && e.shop === SHOP && (e.payload as { name?: string }).name === name,
+  )!;
+  const request = webhookRequest({
+    topic: event.topic,
+    shop: SHOP,
+    body: event.payload,
+    webhookId: `${event.eventId}`,
+  });
+  expect((await ordersCreate({ request, params: {}, context: {} })).status).toBe(200);
+  await drainAllJobs(db);
+  const [order] =
+    await db.sql`select status, error_message, status_reason, erp_document_number from orders where name = ${name}`;
+  const company = bc.sandbox.company(DEMO_BC.tenant, DEMO_BC.environment, DEMO_BC.companyId);
+  const document = company.salesOrders.find((d) => d.externalDocumentNumber === name);
+  expect(document?.number).toBe(order?.erp_document_number);
+  const lines = company.salesOrderLines
+    .filter((l) => l.documentId === document?.id)
+    .sort((a, b) => a.sequence - b.sequence)
+    .map((l) => [l.lineType, l.lineObjectNumber, l.quantity, l.unitPrice, l.discountAmount, l.amountExcludingTax]);
+  return { order, document, lines };
+}
