@@ -2,6 +2,8 @@ import { getDb } from "../../app/.server/db.ts";
 import { saveConnectionForm } from "../../app/.server/erp/connections.ts";
 import { ensureShop, getShopSettings, saveShopSettings } from "../../app/.server/queries/shops.ts";
 import { createBusinessCentralSandbox } from "../../sandbox/business-central/create-server.ts";
+import { seedChartOfAccounts } from "../../sandbox/business-central/store/chart-of-accounts.ts";
+import { demoShopSettings } from "./demo-shop-settings.ts";
 import { restoreSandboxStore } from "./sandbox-snapshot.ts";
 
 export const DEMO_BC = {
@@ -34,7 +36,10 @@ export async function startDemoBusinessCentral(input: {
     environment: DEMO_BC.environment,
     clients: [{ clientId: DEMO_BC.clientId, clientSecret: input.clientSecret }],
   });
-  if (!bc.tenants.company(DEMO_BC.tenant, DEMO_BC.environment, DEMO_BC.companyId)) {
+  const restored = bc.tenants.company(DEMO_BC.tenant, DEMO_BC.environment, DEMO_BC.companyId);
+  // A snapshot from before the sandbox had a chart of accounts: give the company the one it now starts with.
+  if (restored) seedChartOfAccounts(restored.accounts);
+  else {
     bc.addCompany(DEMO_BC.tenant, DEMO_BC.environment, {
       id: DEMO_BC.companyId,
       name: "CRONUS USA, Inc.",
@@ -66,8 +71,5 @@ export async function connectDemoShop(shop: string, clientSecret: string): Promi
     companyId: DEMO_BC.companyId,
   });
   if (!result.ok) throw new Error(`could not connect the demo shop to the sandbox Business Central: ${result.message}`);
-  // The demo runs the shipments task every minute, so a shipment posted in the sandbox BC shows
-  // up in the store within two minutes (the product's default is every 5).
-  const settings = await getShopSettings(getDb(), shopId);
-  await saveShopSettings(getDb(), shopId, { ...settings, shipments: { ...settings.shipments, everyMinutes: 1 } });
+  await saveShopSettings(getDb(), shopId, demoShopSettings(await getShopSettings(getDb(), shopId)));
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { getDb } from "../../app/.server/db.ts";
+import { handleConnectionAction } from "../../app/.server/erp/connection-actions.ts";
 import type { ConnectionForm } from "../../app/.server/erp/connection-form.ts";
 import { erpAdapterForShop, saveConnectionForm, testConnectionForm } from "../../app/.server/erp/connections.ts";
 import { ensureShop } from "../../app/.server/queries/shops.ts";
@@ -92,6 +93,46 @@ describe("connecting Business Central", () => {
     expect(await testConnectionForm(other, form({ clientSecret: "" }))).toEqual({
       ok: false,
       message: "Enter the client secret.",
+      fieldErrors: { clientSecret: "is required: no client secret is stored yet" },
+    });
+  });
+});
+
+/** The page's form as the browser sends it: a secret field never typed in is not sent at all. */
+function pageForm(fields: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) data.append(name, value);
+  return data;
+}
+
+describe("Test connection on the ERP page", () => {
+  const untouched = () => ({
+    mode: "online",
+    tenant: TENANT,
+    environment: "Production",
+    clientId: CLIENT.clientId,
+    companyId,
+    intent: "test",
+  });
+
+  it("with the secret field left empty, tests with the stored secret", async () => {
+    const shopId = await ensureShop(getDb(), "erp-keep-secret.myshopify.com");
+    expect(await saveConnectionForm(shopId, form())).toMatchObject({ ok: true });
+
+    const absent = await handleConnectionAction(shopId, pageForm(untouched()));
+    expect(absent).toMatchObject({ intent: "test", ok: true });
+    expect(absent.ok && absent.intent === "test" && absent.companies.map((c) => c.id)).toContain(companyId);
+    const empty = await handleConnectionAction(shopId, pageForm({ ...untouched(), clientSecret: "" }));
+    expect(empty).toMatchObject({ intent: "test", ok: true });
+  });
+
+  it("with no stored secret, names the secret field", async () => {
+    const shopId = await ensureShop(getDb(), "erp-no-secret.myshopify.com");
+    expect(await handleConnectionAction(shopId, pageForm(untouched()))).toEqual({
+      intent: "test",
+      ok: false,
+      message: "Enter the client secret.",
+      fieldErrors: { clientSecret: "is required: no client secret is stored yet" },
     });
   });
 });

@@ -23,8 +23,8 @@ export async function handleConnectionAction(shopId: number, form: FormData): Pr
   }
   if (intent === "test") {
     const result = await testConnectionForm(shopId, parsed.data);
-    return result.ok ? { intent, ...result } : { intent, ...result, fieldErrors: {} };
+    return result.ok ? { intent, ...result } : { intent, ...result, fieldErrors: result.fieldErrors ?? {} };
   }
   const result = await saveConnectionForm(shopId, parsed.data);
-  return result.ok ? { intent, ...result } : { intent, ...result, fieldErrors: {} };
+  return result.ok ? { intent, ...result } : { intent, ...result, fieldErrors: result.fieldErrors ?? {} };
 }

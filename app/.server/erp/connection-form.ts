@@ -4,7 +4,8 @@ import { z } from "zod";
  * The "Connect your ERP" form (Business Central). The secret field may be left empty to keep the
  * stored one; everything else is required per mode. Field names are the form's input names.
  */
-const secretField = z.string().max(500, "is too long");
+// Absent and empty both mean "keep the stored one": the page sends no field the merchant never typed in.
+const secretField = z.string().max(500, "is too long").default("");
 const companyField = z.string().trim().max(100).optional();
 
 export const onlineConnectionSchema = z.object({
@@ -52,6 +53,11 @@ export const storedConnectionSettingsSchema = z.discriminatedUnion("mode", [
   onlineConnectionSchema.omit({ clientSecret: true }),
   onPremConnectionSchema.omit({ password: true }),
 ]);
+
+/** The form's input name of the secret, for a field error. */
+export function secretFieldName(form: Pick<ConnectionForm, "mode">): "clientSecret" | "password" {
+  return form.mode === "online" ? "clientSecret" : "password";
+}
 
 export function secretOf(form: ConnectionForm): string {
   return form.mode === "online" ? form.clientSecret : form.password;

@@ -9,6 +9,7 @@ import { businessCentralAdapter } from "./bc-adapter-factory.ts";
 import {
   type ConnectionForm,
   sameLogin,
+  secretFieldName,
   secretOf,
   type StoredConnectionSettings,
   storedConnectionSettingsSchema,
@@ -16,8 +17,10 @@ import {
 } from "./connection-form.ts";
 import { createErpLogSink } from "./erp-log-sink.ts";
 
-export type TestResult = { ok: true; companies: ErpCompany[] } | { ok: false; message: string };
-export type SaveResult = { ok: true; summary: ConnectionSummary } | { ok: false; message: string };
+/** A failure may name the form field at fault (its input name). */
+export type Failure = { ok: false; message: string; fieldErrors?: Record<string, string> };
+export type TestResult = { ok: true; companies: ErpCompany[] } | Failure;
+export type SaveResult = { ok: true; summary: ConnectionSummary } | Failure;
 
 /** What the UI may show about a connection: never the secret. */
 export interface ConnectionSummary {
@@ -114,10 +117,7 @@ export async function erpAdapterForShop(shopId: number): Promise<ErpAdapter | nu
   return adapter;
 }
 
-async function resolveSecret(
-  shopId: number,
-  form: ConnectionForm,
-): Promise<{ ok: true; value: string } | { ok: false; message: string }> {
+async function resolveSecret(shopId: number, form: ConnectionForm): Promise<{ ok: true; value: string } | Failure> {
   const typed = secretOf(form);
   if (typed !== "") return { ok: true, value: typed };
   const row = await getErpConnection(getDb(), shopId);
@@ -125,7 +125,16 @@ async function resolveSecret(
   if (row && stored?.success && sameLogin(stored.data, withoutSecret(form))) {
     return { ok: true, value: getErpCipher().open(row.sealedSecret, erpSecretContext(shopId)) };
   }
-  return { ok: false, message: form.mode === "online" ? "Enter the client secret." : "Enter the password." };
+  const what = form.mode === "online" ? "client secret" : "password";
+  return {
+    ok: false,
+    message: `Enter the ${what}.`,
+    fieldErrors: {
+      [secretFieldName(form)]: row
+        ? `is required: the stored ${what} belongs to another login`
+        : `is required: no ${what} is stored yet`,
+    },
+  };
 }
 
 function plainWords(error: unknown): string {

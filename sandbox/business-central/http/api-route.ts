@@ -9,6 +9,7 @@ import { parseQueryOptions } from "../odata/query-options.ts";
 import type { CompanyData } from "../store/company-data.ts";
 import type { BaseRow } from "../store/row-types.ts";
 import type { Table } from "../store/table.ts";
+import { projectRow } from "./api-pages.ts";
 import { CUSTOM_SETS, type EntitySetDef, STANDARD_SETS } from "./entity-sets.ts";
 import { sendJson, sendNoContent } from "./http-util.ts";
 import { recordName, serializeRow } from "./serialize.ts";
@@ -157,13 +158,15 @@ async function handleEntitySet(
   const { def, sets, ctx, options } = p;
   const method = req.method ?? "GET";
   const table = def.table(ctx.data);
+  // Rows are projected onto the API page first, so $filter, $orderby and $select see what BC shows.
+  const project = (row: BaseRow) => projectRow(def.page, ctx.data, row);
   const serialize = (row: BaseRow) => serializeRow(ctx.data, sets, def, row, options);
-  const entity = (row: BaseRow) => ({ "@odata.context": `${p.contextPath}/$entity`, ...serialize(row) });
+  const entity = (row: BaseRow) => ({ "@odata.context": `${p.contextPath}/$entity`, ...serialize(project(row)) });
   const etagHeader = (row: BaseRow): Record<string, string> => ({ ETag: table.etag(row.id) ?? "" });
   try {
     if (!p.key) {
       if (method === "GET") {
-        const rows = p.parentFilter ? table.filter(p.parentFilter) : table.all();
+        const rows = (p.parentFilter ? table.filter(p.parentFilter) : table.all()).map(project);
         const { size, applied } = pageSize(req);
         const page = pageCollection(rows, options, {
           entityType: def.entityType,

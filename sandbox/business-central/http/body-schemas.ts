@@ -103,6 +103,11 @@ export const customerInputSchema = z.strictObject({
   currencyCode: z.string().optional(),
   creditLimit: z.number().optional(),
   blocked: z.enum([" ", "Ship", "Invoice", "All"]).optional(),
+  // On the page, but the sandbox models no tax areas, terms or methods: accepted, not stored.
+  taxAreaId: guid.optional(),
+  paymentTermsId: guid.optional(),
+  shipmentMethodId: guid.optional(),
+  paymentMethodId: guid.optional(),
 });
 export type CustomerInput = z.infer<typeof customerInputSchema>;
 

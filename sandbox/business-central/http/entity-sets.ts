@@ -6,6 +6,7 @@ import type { BaseRow, SalesLineRow } from "../store/row-types.ts";
 import { addLine, deleteDocument, deleteLine, type DocKind, patchLine } from "../store/sales-document-lines.ts";
 import { createSalesInvoice, createSalesOrder, patchSalesHeader } from "../store/sales-documents.ts";
 import type { Table } from "../store/table.ts";
+import { API_PAGES, type ApiPage } from "./api-pages.ts";
 import {
   customerInputSchema,
   customerPaymentInputSchema,
@@ -23,6 +24,8 @@ export interface WriteCtx {
 export interface EntitySetDef {
   /** Entity type name, as in 'Microsoft.NAV.<entityType>'. */
   entityType: string;
+  /** The API page's properties; without one (our companion pages) rows are served as stored. */
+  page?: ApiPage;
   table(data: CompanyData): Table<BaseRow>;
   defaultOrder: string[];
   /** Navigation properties to child sets: name → [child set, child field holding this row's id]. */
@@ -50,6 +53,7 @@ function lineSet(kind: DocKind): EntitySetDef {
     kind === "order" ? data.salesOrders.get(id) : data.salesInvoices.get(id);
   return {
     entityType: kind === "order" ? "salesOrderLine" : "salesInvoiceLine",
+    page: kind === "order" ? API_PAGES.salesOrderLine : API_PAGES.salesInvoiceLine,
     table: (d) => (kind === "order" ? d.salesOrderLines : d.salesInvoiceLines),
     defaultOrder: ["documentId", "sequence"],
     create(ctx, body, parentId) {
@@ -79,6 +83,7 @@ function lineSet(kind: DocKind): EntitySetDef {
 export const STANDARD_SETS: Record<string, EntitySetDef> = {
   items: {
     entityType: "item",
+    page: API_PAGES.item,
     table: (d) => d.items,
     defaultOrder: ["number"],
     navigation: { itemVariants: ["itemVariants", "itemId"] },
@@ -86,18 +91,25 @@ export const STANDARD_SETS: Record<string, EntitySetDef> = {
     patch: (ctx, row, body) => patchItem(ctx.data, row.id, itemInputSchema.parse(body)),
     remove: (ctx, row) => void ctx.data.items.delete(row.id),
   },
-  itemVariants: { entityType: "itemVariant", table: (d) => d.itemVariants, defaultOrder: ["itemNumber", "code"] },
+  itemVariants: {
+    entityType: "itemVariant",
+    page: API_PAGES.itemVariant,
+    table: (d) => d.itemVariants,
+    defaultOrder: ["itemNumber", "code"],
+  },
   customers: {
     entityType: "customer",
+    page: API_PAGES.customer,
     table: (d) => d.customers,
     defaultOrder: ["number"],
     create: (ctx, body) => createCustomer(ctx.data, customerInputSchema.parse(body)),
     patch: (ctx, row, body) => patchCustomer(ctx.data, row.id, customerInputSchema.parse(body)),
     remove: (ctx, row) => void ctx.data.customers.delete(row.id),
   },
-  locations: { entityType: "location", table: (d) => d.locations, defaultOrder: ["code"] },
+  locations: { entityType: "location", page: API_PAGES.location, table: (d) => d.locations, defaultOrder: ["code"] },
   salesOrders: {
     entityType: "salesOrder",
+    page: API_PAGES.salesOrder,
     table: (d) => d.salesOrders,
     defaultOrder: ["number"],
     navigation: { salesOrderLines: ["salesOrderLines", "documentId"] },
@@ -112,6 +124,7 @@ export const STANDARD_SETS: Record<string, EntitySetDef> = {
   salesOrderLines: lineSet("order"),
   salesInvoices: {
     entityType: "salesInvoice",
+    page: API_PAGES.salesInvoice,
     table: (d) => d.salesInvoices,
     defaultOrder: ["number"],
     navigation: { salesInvoiceLines: ["salesInvoiceLines", "documentId"] },
@@ -130,23 +143,28 @@ export const STANDARD_SETS: Record<string, EntitySetDef> = {
   salesInvoiceLines: lineSet("invoice"),
   salesShipments: {
     entityType: "salesShipment",
+    page: API_PAGES.salesShipment,
     table: (d) => d.salesShipments,
     defaultOrder: ["number"],
     navigation: { salesShipmentLines: ["salesShipmentLines", "documentId"] },
   },
   salesShipmentLines: {
     entityType: "salesShipmentLine",
+    page: API_PAGES.salesShipmentLine,
     table: (d) => d.salesShipmentLines,
     defaultOrder: ["documentNo", "sequence"],
   },
+  accounts: { entityType: "account", page: API_PAGES.account, table: (d) => d.accounts, defaultOrder: ["number"] },
   customerPaymentJournals: {
     entityType: "customerPaymentJournal",
+    page: API_PAGES.customerPaymentJournal,
     table: (d) => d.customerPaymentJournals,
     defaultOrder: ["code"],
     navigation: { customerPayments: ["customerPayments", "journalId"] },
   },
   customerPayments: {
     entityType: "customerPayment",
+    page: API_PAGES.customerPayment,
     table: (d) => d.customerPayments,
     defaultOrder: ["journalId", "lineNumber"],
     create: (ctx, body, parentId) =>

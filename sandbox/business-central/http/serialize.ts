@@ -3,11 +3,15 @@ import { pageCollection } from "../odata/collection.ts";
 import type { QueryOptions } from "../odata/query-options.ts";
 import type { CompanyData } from "../store/company-data.ts";
 import type { BaseRow } from "../store/row-types.ts";
+import { projectRow } from "./api-pages.ts";
 import type { EntitySetDef } from "./entity-sets.ts";
 
 export type Json = Record<string, unknown>;
 
-/** One entity as BC writes it: `@odata.etag` first, then the (selected) fields, then expansions. */
+/**
+ * One entity as BC writes it: `@odata.etag` first, then the (selected) fields, then expansions.
+ * `row` is already projected onto its page (`projectRow`); expanded children are projected here.
+ */
 export function serializeRow(
   data: CompanyData,
   sets: Record<string, EntitySetDef>,
@@ -31,7 +35,10 @@ export function serializeRow(
     if (!nav || !childDef) {
       throw badRequest(`Could not find a property named '${spec.name}' on type 'Microsoft.NAV.${def.entityType}'.`);
     }
-    const children = childDef.table(data).filter((c) => (c as unknown as Json)[nav[1]] === row.id);
+    const children = childDef
+      .table(data)
+      .filter((c) => (c as unknown as Json)[nav[1]] === row.id)
+      .map((c) => projectRow(childDef.page, data, c));
     const page = pageCollection(children, spec.options, {
       entityType: childDef.entityType,
       defaultOrder: childDef.defaultOrder,
@@ -56,6 +63,7 @@ const RECORD_NAMES: Record<string, string> = {
   salesShipmentLine: "Sales Shipment Line",
   customerPaymentJournal: "Gen. Journal Batch",
   customerPayment: "Gen. Journal Line",
+  account: "G/L Account",
 };
 
 export function recordName(entityType: string): string {

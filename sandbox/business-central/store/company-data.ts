@@ -1,4 +1,6 @@
+import { seedChartOfAccounts } from "./chart-of-accounts.ts";
 import type {
+  AccountRow,
   CompanyRow,
   CustomerPaymentRow,
   CustomerRow,
@@ -72,6 +74,7 @@ export const TABLE_NAMES = [
   "salesShipmentLines",
   "customerPaymentJournals",
   "customerPayments",
+  "accounts",
   "inventoryByLocation",
   "priceListLines",
   "shipmentTrackings",
@@ -92,6 +95,7 @@ interface CompanyTables {
   salesShipmentLines: Table<SalesShipmentLineRow>;
   customerPaymentJournals: Table<PaymentJournalRow>;
   customerPayments: Table<CustomerPaymentRow>;
+  accounts: Table<AccountRow>;
   inventoryByLocation: Table<InventoryByLocationRow>;
   priceListLines: Table<PriceListLineRow>;
   shipmentTrackings: Table<ShipmentTrackingRow>;
@@ -123,6 +127,7 @@ export function emptyCompanyData(
 
 export function createCompanyData(info: CompanyRow, now: () => number): CompanyData {
   const data = emptyCompanyData(info, now);
+  seedChartOfAccounts(data.accounts);
   // Every Cronus company has a cash receipt journal batch; customerPayments need one to live in.
   data.customerPaymentJournals.insert({
     code: "CASHRCPT",

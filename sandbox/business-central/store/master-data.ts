@@ -51,7 +51,14 @@ export function patchItem(data: CompanyData, id: string, input: ItemInput): void
   data.items.update(id, definedOnly(rest));
 }
 
-export function createCustomer(data: CompanyData, input: CustomerInput) {
+/** The customer's stored fields: references the sandbox does not model are dropped. */
+function customerFields(input: CustomerInput) {
+  const { taxAreaId: _t, paymentTermsId: _p, shipmentMethodId: _s, paymentMethodId: _m, ...fields } = input;
+  return fields;
+}
+
+export function createCustomer(data: CompanyData, customer: CustomerInput) {
+  const input = customerFields(customer);
   const number = input.number ?? data.series.take("customer");
   if (data.customers.find((c) => c.number.toUpperCase() === number.toUpperCase())) {
     throw duplicateKey("Customer", `No.='${number}'`);
@@ -81,7 +88,7 @@ export function createCustomer(data: CompanyData, input: CustomerInput) {
 }
 
 export function patchCustomer(data: CompanyData, id: string, input: CustomerInput): void {
-  const { id: _id, ...rest } = input;
+  const { id: _id, ...rest } = customerFields(input);
   data.customers.update(id, definedOnly(rest));
 }
 

@@ -210,6 +210,22 @@ export type SalesShipmentLineRow = BaseRow & {
   shipmentDate: string;
 };
 
+/** A G/L account (API v2.0 `accounts`, read-only). Option values as the sandbox spells them elsewhere. */
+export type AccountRow = BaseRow & {
+  number: string;
+  displayName: string;
+  category: " " | "Assets" | "Liabilities" | "Equity" | "Income" | "Cost of Goods Sold" | "Expense";
+  subCategory: string;
+  blocked: boolean;
+  accountType: "Posting" | "Heading" | "Total" | "Begin-Total" | "End-Total";
+  directPosting: boolean;
+  netChange: number;
+  consolidationTranslationMethod: string;
+  consolidationDebitAccount: string;
+  consolidationCreditAccount: string;
+  excludeFromConsolidation: boolean;
+};
+
 export type PaymentJournalRow = BaseRow & {
   code: string;
   displayName: string;

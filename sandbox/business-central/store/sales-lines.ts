@@ -2,7 +2,7 @@ import { badRequest, BcError, referencedNotFound } from "../bc-error.ts";
 import type { LineInput } from "../http/body-schemas.ts";
 import type { CompanyData } from "./company-data.ts";
 import { round2 } from "./defaults.ts";
-import { EMPTY_GUID, type SalesLineRow } from "./row-types.ts";
+import { type AccountRow, EMPTY_GUID, type SalesLineRow } from "./row-types.ts";
 
 export type LineFields = Omit<SalesLineRow, "id" | "lastModifiedDateTime" | "documentId" | "sequence">;
 
@@ -32,6 +32,33 @@ export function lineAmounts(
   return { discountAmount, discountPercent, amountExcludingTax: round2(gross - discountAmount) };
 }
 
+/** BC's Error() dialogs reach API callers as 400 Application_DialogException. */
+function dialog(message: string): BcError {
+  return new BcError(400, "Application_DialogException", message);
+}
+
+/**
+ * The G/L account of an Account line, checked as BC does: the API page looks it up by accountId or
+ * number ("Account does not exist."), then the Sales Line's "No." validation runs CheckGLAcc and
+ * TestField("Direct Posting") (APIV2SalesOrderLines.Page.al; Sales Line table). TestField messages
+ * keep BC's wording; their error code is a guess.
+ */
+function postingAccount(data: CompanyData, accountId: string | undefined, number: string): AccountRow {
+  const account =
+    accountId !== undefined && accountId !== EMPTY_GUID
+      ? data.accounts.get(accountId)
+      : data.accounts.find((a) => a.number.toUpperCase() === number.toUpperCase());
+  if (!account) throw dialog("Account does not exist.");
+  const testField = (field: string, must: string, current: string) =>
+    dialog(
+      `${field} must be equal to '${must}'  in G/L Account: No.=${account.number}. Current value is '${current}'.`,
+    );
+  if (account.accountType !== "Posting") throw testField("Account Type", "Posting", account.accountType);
+  if (account.blocked) throw testField("Blocked", "No", "Yes");
+  if (!account.directPosting) throw testField("Direct Posting", "Yes", "No");
+  return account;
+}
+
 /**
  * Validates a line the way BC's Sales Line OnValidate triggers would, resolving item, variant and location.
  * Throws a BcError before anything is written, which is what makes deep insert all-or-nothing.
@@ -39,6 +66,7 @@ export function lineAmounts(
 export function resolveLine(data: CompanyData, input: LineInput, shipmentDate: string): LineFields {
   const lineType = input.lineType ?? (input.itemId !== undefined ? "Item" : "Comment");
   let itemId = EMPTY_GUID;
+  let accountId = EMPTY_GUID;
   let lineObjectNumber = input.lineObjectNumber ?? "";
   let description = input.description ?? "";
   let unitPrice = input.unitPrice ?? 0;
@@ -71,8 +99,16 @@ export function resolveLine(data: CompanyData, input: LineInput, shipmentDate: s
       }
       itemVariantId = variant.id;
     }
-  } else if (lineType === "Account" || lineType === "Charge (Item)" || lineType === "Resource") {
-    // Guess: we do not model the chart of accounts / item charges, so any non-empty number is accepted.
+  } else if (lineType === "Account") {
+    if (input.itemId !== undefined && input.itemId !== EMPTY_GUID) {
+      throw dialog('Both "itemId" and "accountId" are specified. Specify only one of them.');
+    }
+    const account = postingAccount(data, input.accountId, lineObjectNumber);
+    accountId = account.id;
+    lineObjectNumber = account.number;
+    description = input.description ?? account.displayName;
+  } else if (lineType === "Charge (Item)" || lineType === "Resource") {
+    // Guess: we do not model item charges or resources, so any non-empty number is accepted.
     if (!lineObjectNumber) throw badRequest(`lineObjectNumber must have a value for lineType '${lineType}'.`);
   } else {
     unitPrice = 0;
@@ -86,7 +122,7 @@ export function resolveLine(data: CompanyData, input: LineInput, shipmentDate: s
   const amounts = lineAmounts(quantity, unitPrice, { amount: input.discountAmount, percent: input.discountPercent });
   return {
     itemId,
-    accountId: input.accountId ?? EMPTY_GUID,
+    accountId,
     lineType,
     lineObjectNumber,
     description: description.slice(0, 100),

@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { type RowOf, SERIES_NAMES, type SeriesPositions, type TableName } from "./company-data.ts";
 import type {
+  AccountRow,
   CompanyRow,
   CustomerPaymentRow,
   CustomerRow,
@@ -269,6 +270,21 @@ const customerPayment = base.extend({
   comment: str,
 }) satisfies z.ZodType<CustomerPaymentRow>;
 
+const account = base.extend({
+  number: str,
+  displayName: str,
+  category: z.enum([" ", "Assets", "Liabilities", "Equity", "Income", "Cost of Goods Sold", "Expense"]),
+  subCategory: str,
+  blocked: bool,
+  accountType: z.enum(["Posting", "Heading", "Total", "Begin-Total", "End-Total"]),
+  directPosting: bool,
+  netChange: num,
+  consolidationTranslationMethod: str,
+  consolidationDebitAccount: str,
+  consolidationCreditAccount: str,
+  excludeFromConsolidation: bool,
+}) satisfies z.ZodType<AccountRow>;
+
 const inventoryByLocation = base.extend({
   itemId: str,
   itemNumber: str,
@@ -343,6 +359,8 @@ const tablesSchema = z.object({
   salesShipmentLines: stored(salesShipmentLine),
   customerPaymentJournals: stored(paymentJournal),
   customerPayments: stored(customerPayment),
+  // Absent in snapshots older than the chart of accounts; restore seeds the chart then.
+  accounts: stored(account).default([]),
   inventoryByLocation: stored(inventoryByLocation),
   priceListLines: stored(priceListLine),
   shipmentTrackings: stored(shipmentTracking),

@@ -85,6 +85,11 @@ async function setupBusinessCentral(): Promise<ErpContractSetup> {
           countryCode: c.country,
         },
         variantBarcode: barcode.referenceNumber,
+        // W1 chart: 6810 posts directly; 6100 is a total, 6110 takes no direct postings.
+        accounts: {
+          chargeable: { number: "6810", displayName: "Fees and Charges Rec. - Dom." },
+          refused: ["6100", "6110"],
+        },
       };
     })(),
     createItems: async (count, options = {}) =>

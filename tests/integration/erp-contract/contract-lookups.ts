@@ -53,4 +53,14 @@ export function lookupContract(setup: () => Promise<ErpContractSetup>) {
       expect.objectContaining({ itemNumber: harness.fixtures.itemNumber, variantCode: harness.fixtures.variantCode }),
     );
   });
+
+  it("lists the accounts a sales line may be charged to, for a picker", async () => {
+    const { adapter, harness } = await setup();
+    const { chargeable, refused } = harness.lookupFixtures.accounts;
+    const accounts = await adapter.listSalesLineAccounts();
+    expect(accounts).toContainEqual(expect.objectContaining(chargeable));
+    const numbers = accounts.map((a) => a.number);
+    for (const number of refused) expect(numbers).not.toContain(number);
+    expect(numbers).toEqual([...numbers].sort());
+  });
 }

@@ -22,6 +22,8 @@ export interface ErpContractHarness {
     };
     /** A barcode of `fixtures.itemNumber` + `fixtures.variantCode`. */
     variantBarcode: string;
+    /** A G/L account sales lines may be charged to, and ones the ERP refuses on a sales line. */
+    accounts: { chargeable: { number: string; displayName: string }; refused: string[] };
   };
   /** Creates items; `modifiedAt` forces their change timestamp (equal stamps, late commits). */
   createItems(count: number, options?: { modifiedAt?: string }): Promise<Array<{ id: string; number: string }>>;

@@ -54,7 +54,7 @@ export async function connectedShop(bc: BusinessCentralSandbox, settings: Parame
 export function shopSettings(overrides: Parameters<typeof buildSettings>[0] = {}) {
   return buildSettings({
     ...overrides,
-    orders: { shippingChargesAccount: "6100", writeBackDocumentNo: false, ...overrides.orders },
+    orders: { shippingChargesAccount: "6810", writeBackDocumentNo: false, ...overrides.orders },
   });
 }
 

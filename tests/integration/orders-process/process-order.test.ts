@@ -70,7 +70,7 @@ describe("processing an order into Business Central", () => {
     expect(lines.map((l) => [l.lineType, l.lineObjectNumber, l.quantity, l.unitPrice, l.discountAmount])).toEqual([
       ["Item", "10001", 2, 62.9, 12.58],
       ["Item", "20001", 1, 25.9, 0],
-      ["Account", "6100", 1, 9.9, 0],
+      ["Account", "6810", 1, 9.9, 0],
     ]);
     const east = company.locations.all().find((l) => l.code === "EAST")!;
     expect(lines[0]!.locationId).toBe(east.id);

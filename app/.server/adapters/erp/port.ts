@@ -151,6 +151,14 @@ export interface FoundItem {
   displayName: string;
 }
 
+/** A G/L account an order's non-item lines (shipping, tips, gift cards) can be charged to. */
+export interface ErpAccount {
+  number: string;
+  displayName: string;
+  /** The ERP's account category (BC: Income, Liabilities, Expense, …), for grouping in a picker. */
+  category: string;
+}
+
 export interface SearchOptions {
   /** Most records to return. Default 20, at most 50. */
   limit?: number;
@@ -195,5 +203,7 @@ export interface ErpAdapter {
   /** For a picker: items and item variants by number prefix or name. */
   searchItems(text: string, options?: SearchOptions): Promise<FoundItem[]>;
   upsertItem(input: ItemInput): Promise<WriteResult>;
+  /** For a picker: the accounts a sales line may be charged to (BC: posting, direct posting, not blocked), by number. */
+  listSalesLineAccounts(): Promise<ErpAccount[]>;
   recordPayment(input: PaymentInput): Promise<WriteResult>;
 }

@@ -3,6 +3,7 @@ import type { ErpAdapter, ErpCapabilities } from "../port.ts";
 import { discardErpRequestLog, type ErpRequestLog } from "../request-log.ts";
 import { DEFAULT_ERP_RETRY_POLICY, type ErpRetryPolicy } from "../retry-policy.ts";
 import type { ErpEntity, ErpEntityMap } from "../types.ts";
+import { listSalesLineAccounts } from "./accounts.ts";
 import { listCompanies, probeCapabilities } from "./capabilities.ts";
 import { type BcConnectionConfigInput, bcConnectionConfigSchema, bcConnectionKey } from "./config.ts";
 import type { BcContext } from "./context.ts";
@@ -92,6 +93,7 @@ export function createBusinessCentralAdapter(config: BcConnectionConfigInput, de
     findItem: (lookup) => findItem(ctx, lookup),
     searchCustomers: (text, options) => searchCustomers(ctx, text, options),
     searchItems: (text, options) => searchItems(ctx, text, options),
+    listSalesLineAccounts: () => listSalesLineAccounts(ctx),
     recordPayment: (input) => recordPayment(ctx, input),
   };
 }

@@ -1,0 +1,388 @@
+import type { CompanyData } from "../store/company-data.ts";
+import { BLANK_DATE } from "../store/defaults.ts";
+import { type BaseRow, EMPTY_GUID } from "../store/row-types.ts";
+
+type Json = Record<string, unknown>;
+
+/**
+ * What one API v2.0 page shows of its table, the way an AL API page does: its `field(...)` controls
+ * in page order, each read from the row (the table field) or computed. A table field the page has no
+ * control for is not in the answer, so it can be neither `$select`-ed nor filtered or sorted on —
+ * as on a real Business Central. The lists follow microsoft/BCApps
+ * src/Apps/W1/APIV2/app/src/pages/APIV2<Entity>.Page.al; tests/integration/sandbox-bc/bc-api-v2-properties.ts pins them.
+ */
+export interface ApiPage {
+  fields: readonly string[];
+  /** Controls whose value is not a stored field of the same name (BC data the sandbox does not model). */
+  computed?: Record<string, (row: Json, data: CompanyData) => unknown>;
+}
+
+/** Projects a stored row onto its page: exactly the page's properties, in the page's order. */
+export function projectRow(page: ApiPage | undefined, data: CompanyData, row: BaseRow): BaseRow {
+  if (!page) return row;
+  const stored = row as unknown as Json;
+  const out: Json = {};
+  for (const field of page.fields) {
+    const compute = page.computed?.[field];
+    out[field] = compute ? compute(stored, data) : stored[field];
+  }
+  return out as BaseRow;
+}
+
+// Values of references the sandbox does not model (tax areas, payment terms, dimensions, units of
+// measure as records…): what BC shows for an empty one.
+const emptyGuid = () => EMPTY_GUID;
+const emptyText = () => "";
+const blankDate = () => BLANK_DATE;
+
+const customerIdOf = (number: unknown, data: CompanyData) =>
+  data.customers.find((c) => c.number === number)?.id ?? EMPTY_GUID;
+
+const documentAddresses = [
+  "customerId",
+  "customerNumber",
+  "customerName",
+  "billToName",
+  "billToCustomerId",
+  "billToCustomerNumber",
+  "shipToName",
+  "shipToContact",
+  "sellToAddressLine1",
+  "sellToAddressLine2",
+  "sellToCity",
+  "sellToCountry",
+  "sellToState",
+  "sellToPostCode",
+  "billToAddressLine1",
+  "billToAddressLine2",
+  "billToCity",
+  "billToCountry",
+  "billToState",
+  "billToPostCode",
+  "shipToAddressLine1",
+  "shipToAddressLine2",
+  "shipToCity",
+  "shipToCountry",
+  "shipToState",
+  "shipToPostCode",
+] as const;
+
+const salesLineFields = (extra: readonly string[]) => [
+  "id",
+  "documentId",
+  "sequence",
+  "itemId",
+  "accountId",
+  "lineType",
+  "lineObjectNumber",
+  "description",
+  "description2",
+  "unitOfMeasureId",
+  "unitOfMeasureCode",
+  "quantity",
+  "unitPrice",
+  "discountAmount",
+  "discountPercent",
+  "discountAppliedBeforeTax",
+  "amountExcludingTax",
+  "taxCode",
+  "taxPercent",
+  "totalTaxAmount",
+  "amountIncludingTax",
+  "invoiceDiscountAllocation",
+  "netAmount",
+  "netTaxAmount",
+  "netAmountIncludingTax",
+  "shipmentDate",
+  ...extra,
+  "itemVariantId",
+  "locationId",
+];
+
+const documentTotals = [
+  "discountAmount",
+  "discountAppliedBeforeTax",
+  "totalAmountExcludingTax",
+  "totalTaxAmount",
+  "totalAmountIncludingTax",
+] as const;
+
+/** Pages by entity type (the companion extension's pages are ours and serve their rows as stored). */
+export const API_PAGES = {
+  // APIV2Items.Page.al
+  item: {
+    fields: [
+      "id",
+      "number",
+      "displayName",
+      "displayName2",
+      "type",
+      "itemCategoryId",
+      "itemCategoryCode",
+      "blocked",
+      "gtin",
+      "inventory",
+      "unitPrice",
+      "priceIncludesTax",
+      "unitCost",
+      "taxGroupId",
+      "taxGroupCode",
+      "baseUnitOfMeasureId",
+      "baseUnitOfMeasureCode",
+      "generalProductPostingGroupId",
+      "generalProductPostingGroupCode",
+      "inventoryPostingGroupId",
+      "inventoryPostingGroupCode",
+      "lastModifiedDateTime",
+    ],
+    computed: { generalProductPostingGroupId: emptyGuid, inventoryPostingGroupId: emptyGuid },
+  },
+  // APIV2ItemVariants.Page.al
+  itemVariant: { fields: ["id", "itemId", "itemNumber", "code", "description", "lastModifiedDateTime"] },
+  // APIV2Customers.Page.al
+  customer: {
+    fields: [
+      "id",
+      "number",
+      "displayName",
+      "type",
+      "addressLine1",
+      "addressLine2",
+      "city",
+      "state",
+      "country",
+      "postalCode",
+      "phoneNumber",
+      "email",
+      "website",
+      "salespersonCode",
+      "balanceDue",
+      "creditLimit",
+      "taxLiable",
+      "taxAreaId",
+      "taxAreaDisplayName",
+      "taxRegistrationNumber",
+      "currencyId",
+      "currencyCode",
+      "paymentTermsId",
+      "shipmentMethodId",
+      "paymentMethodId",
+      "blocked",
+      "lastModifiedDateTime",
+    ],
+    computed: {
+      taxAreaId: emptyGuid,
+      taxAreaDisplayName: emptyText,
+      currencyId: emptyGuid,
+      paymentTermsId: emptyGuid,
+      shipmentMethodId: emptyGuid,
+      paymentMethodId: emptyGuid,
+    },
+  },
+  // APIV2Locations.Page.al
+  location: {
+    fields: [
+      "id",
+      "code",
+      "displayName",
+      "contact",
+      "addressLine1",
+      "addressLine2",
+      "city",
+      "state",
+      "country",
+      "postalCode",
+      "phoneNumber",
+      "email",
+      "website",
+      "lastModifiedDateTime",
+    ],
+  },
+  // APIV2SalesOrders.Page.al
+  salesOrder: {
+    fields: [
+      "id",
+      "number",
+      "externalDocumentNumber",
+      "orderDate",
+      "postingDate",
+      ...documentAddresses,
+      "shortcutDimension1Code",
+      "shortcutDimension2Code",
+      "currencyId",
+      "currencyCode",
+      "pricesIncludeTax",
+      "paymentTermsId",
+      "shipmentMethodId",
+      "salesperson",
+      "partialShipping",
+      "requestedDeliveryDate",
+      ...documentTotals,
+      "fullyShipped",
+      "status",
+      "lastModifiedDateTime",
+      "phoneNumber",
+      "email",
+    ],
+    computed: {
+      shortcutDimension1Code: emptyText,
+      shortcutDimension2Code: emptyText,
+      currencyId: emptyGuid,
+      paymentTermsId: emptyGuid,
+      shipmentMethodId: emptyGuid,
+      salesperson: emptyText,
+    },
+  },
+  // APIV2SalesOrderLines.Page.al: no lastModifiedDateTime
+  salesOrderLine: {
+    fields: salesLineFields(["shippedQuantity", "invoicedQuantity", "invoiceQuantity", "shipQuantity"]),
+    computed: { unitOfMeasureId: emptyGuid },
+  },
+  // APIV2SalesInvoices.Page.al
+  salesInvoice: {
+    fields: [
+      "id",
+      "number",
+      "externalDocumentNumber",
+      "invoiceDate",
+      "postingDate",
+      "dueDate",
+      "promisedPayDate",
+      "customerPurchaseOrderReference",
+      ...documentAddresses,
+      "currencyId",
+      "shortcutDimension1Code",
+      "shortcutDimension2Code",
+      "currencyCode",
+      "orderId",
+      "orderNumber",
+      "paymentTermsId",
+      "shipmentMethodId",
+      "salesperson",
+      "disputeStatusId",
+      "disputeStatus",
+      "pricesIncludeTax",
+      "remainingAmount",
+      ...documentTotals,
+      "status",
+      "lastModifiedDateTime",
+      "phoneNumber",
+      "email",
+    ],
+    computed: {
+      promisedPayDate: blankDate,
+      customerPurchaseOrderReference: emptyText,
+      currencyId: emptyGuid,
+      shortcutDimension1Code: emptyText,
+      shortcutDimension2Code: emptyText,
+      paymentTermsId: emptyGuid,
+      shipmentMethodId: emptyGuid,
+      salesperson: emptyText,
+      disputeStatusId: emptyGuid,
+      disputeStatus: emptyText,
+    },
+  },
+  // APIV2SalesInvoiceLines.Page.al: no lastModifiedDateTime
+  salesInvoiceLine: { fields: salesLineFields([]), computed: { unitOfMeasureId: emptyGuid } },
+  // APIV2SalesShipments.Page.al: the header's "Document Date" is shown as invoiceDate; no documentDate
+  salesShipment: {
+    fields: [
+      "id",
+      "number",
+      "externalDocumentNumber",
+      "invoiceDate",
+      "postingDate",
+      "dueDate",
+      "customerPurchaseOrderReference",
+      "customerId",
+      "customerNumber",
+      "customerName",
+      "billToCustomerId",
+      "billToName",
+      "billToCustomerNumber",
+      ...documentAddresses.slice(documentAddresses.indexOf("shipToName")),
+      "currencyCode",
+      "orderNumber",
+      "paymentTermsCode",
+      "shipmentMethodCode",
+      "salesperson",
+      "pricesIncludeTax",
+      "lastModifiedDateTime",
+      "phoneNumber",
+      "email",
+    ],
+    computed: {
+      invoiceDate: (row) => row.documentDate,
+      // No payment terms are modelled, so an order is due on its document date.
+      dueDate: (row) => row.documentDate,
+      customerPurchaseOrderReference: emptyText,
+      customerId: (row, data) => customerIdOf(row.customerNumber, data),
+      billToCustomerId: (row, data) => customerIdOf(row.billToCustomerNumber, data),
+      paymentTermsCode: emptyText,
+      salesperson: emptyText,
+    },
+  },
+  // APIV2SalesShipmentLines.Page.al: no lastModifiedDateTime
+  salesShipmentLine: {
+    fields: [
+      "id",
+      "documentId",
+      "documentNo",
+      "sequence",
+      "lineType",
+      "lineObjectNumber",
+      "description",
+      "description2",
+      "unitOfMeasureCode",
+      "unitPrice",
+      "quantity",
+      "discountPercent",
+      "taxPercent",
+      "shipmentDate",
+    ],
+    computed: { description2: emptyText },
+  },
+  // APIV2CustPaymJournals.Page.al
+  customerPaymentJournal: {
+    fields: ["id", "code", "displayName", "lastModifiedDateTime", "balancingAccountId", "balancingAccountNumber"],
+  },
+  // APIV2CustomerPayments.Page.al
+  customerPayment: {
+    fields: [
+      "id",
+      "journalId",
+      "journalDisplayName",
+      "lineNumber",
+      "customerId",
+      "customerNumber",
+      "postingDate",
+      "documentNumber",
+      "externalDocumentNumber",
+      "amount",
+      "appliesToInvoiceId",
+      "appliesToInvoiceNumber",
+      "description",
+      "comment",
+      "lastModifiedDateTime",
+    ],
+  },
+  // APIV2Accounts.Page.al
+  account: {
+    fields: [
+      "id",
+      "number",
+      "displayName",
+      "category",
+      "subCategory",
+      "blocked",
+      "accountType",
+      "directPosting",
+      "netChange",
+      "consolidationTranslationMethod",
+      "consolidationDebitAccount",
+      "consolidationCreditAccount",
+      "excludeFromConsolidation",
+      "lastModifiedDateTime",
+    ],
+  },
+} satisfies Record<string, ApiPage>;

@@ -1,0 +1,34 @@
+import type { ShopSettings } from "../../app/.server/shops/settings-schema.ts";
+
+/**
+ * G/L accounts of the sandbox company's chart (the W1 CRONUS chart, sandbox/business-central/store/
+ * chart-of-accounts.ts) that the demo's order settings point at, as a merchant setting up this
+ * company would: each is a direct-posting account, which BC requires on a sales line.
+ */
+export const DEMO_ORDER_ACCOUNTS = {
+  /** Shipping charged to the customer is income: 6810 "Fees and Charges Rec. - Dom.". */
+  shippingChargesAccount: "6810",
+  /** A tip belongs to the staff, a liability: 5850 "Employees Payable". */
+  tipAccount: "5850",
+  /** A sold gift card is income only once redeemed: 5950 "Other Accrued Expenses and Deferred Income". */
+  giftCardAccount: "5950",
+} as const;
+
+/**
+ * The demo shop's settings on top of what is stored: the order accounts where none is set yet (a
+ * merchant's own choice survives a restart), and the shipments task every minute, so a shipment
+ * posted in the sandbox BC shows up in the store within two minutes (the product's default is 5).
+ */
+export function demoShopSettings(settings: ShopSettings): ShopSettings {
+  const orders = settings.orders;
+  return {
+    ...settings,
+    orders: {
+      ...orders,
+      shippingChargesAccount: orders.shippingChargesAccount || DEMO_ORDER_ACCOUNTS.shippingChargesAccount,
+      tipAccount: orders.tipAccount || DEMO_ORDER_ACCOUNTS.tipAccount,
+      giftCardAccount: orders.giftCardAccount || DEMO_ORDER_ACCOUNTS.giftCardAccount,
+    },
+    shipments: { ...settings.shipments, everyMinutes: 1 },
+  };
+}

@@ -1,0 +1,185 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { getDb } from "../../app/.server/db.ts";
+import { getShopSettings } from "../../app/.server/queries/shops.ts";
+import { action as ordersCreate } from "../../app/routes/webhooks.orders.create.tsx";
+import type { SandboxEvent } from "../../sandbox/shopify/contracts.ts";
+import { createShopifyEngine } from "../../sandbox/shopify/engine/create-engine.ts";
+import { createShopifySandboxServer } from "../../sandbox/shopify/server/create-server.ts";
+import { readAppToml } from "../../scripts/demo/app-toml.ts";
+import { connectDemoShop, DEMO_BC, startDemoBusinessCentral } from "../../scripts/demo/business-central.ts";
+import { installOfflineSession } from "../../scripts/demo/install-session.ts";
+import { type TestDatabase, useTestDatabase } from "../setup/test-database.ts";
+import { testEnv } from "../setup/test-env.ts";
+import { webhookRequest } from "../support/webhook-request.ts";
+import { drainAllJobs } from "../support/worker.ts";
+import { ORDER_CREATE } from "./orders-import/orders-sandbox.ts";
+
+/**
+ * A fresh demo, no setting touched: the store and the Business Central company seeded and connected
+ * by the demo's own functions, then an order with shipping, a discount and taxes placed in the store
+ * reaches the ERP as a sales order.
+ */
+const SHOP = "first-run.myshopify.com";
+const BC_SECRET = "first-run-bc-secret";
+let db: TestDatabase;
+let store: Awaited<ReturnType<typeof createShopifySandboxServer>>;
+let engine: ReturnType<typeof createShopifyEngine>;
+let bc: Awaited<ReturnType<typeof startDemoBusinessCentral>>;
+const events: SandboxEvent[] = [];
+
+beforeAll(async () => {
+  db = await useTestDatabase();
+  // Both sandboxes' URLs are set before anything reads the app's configuration (read once).
+  const dataDir = await mkdtemp(path.join(tmpdir(), "first-run-"));
+  bc = await startDemoBusinessCentral({
+    port: 0,
+    clientSecret: BC_SECRET,
+    snapshotFile: path.join(dataDir, "sandbox-business-central.json"),
+    log: () => {},
+  });
+  process.env.BUSINESS_CENTRAL_SANDBOX_URL = bc.sandbox.url;
+  engine = createShopifyEngine();
+  engine.onEvent((event) => events.push(event));
+  store = await createShopifySandboxServer({ engine, port: 0 });
+  process.env.SHOPIFY_SANDBOX_URL = store.url;
+  const toml = await readAppToml();
+  store.registerApp({
+    apiKey: testEnv.SHOPIFY_API_KEY,
+    apiSecret: testEnv.SHOPIFY_API_SECRET,
+    appUrl: testEnv.SHOPIFY_APP_URL,
+    scopes: toml.scopes,
+  });
+  // As scripts/demo/start-demo.ts seeds the store (the BC company is seeded with the same seed).
+  engine.createShop({ domain: SHOP, name: "Demo Shop", plan: "standard" });
+  engine.seed(SHOP, { seed: 1 });
+  const { accessToken } = store.installApp(SHOP, testEnv.SHOPIFY_API_KEY);
+  await installOfflineSession({ shop: SHOP, accessToken, scopes: toml.scopes });
+
+  await connectDemoShop(SHOP, BC_SECRET);
+});
+
+afterAll(async () => {
+  await store.close();
+  await bc.sandbox.close();
+});
+
+const gql = async (query: string, variables: Record<string, unknown> = {}) => {
+  const response = await engine.execute({ shop: SHOP, apiKey: "test-harness", query, variables });
+  const body = response.body as { data?: Record<string, any>; errors?: unknown[] };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data!;
+};
+
+const usd = (amount: string) => ({ shopMoney: { amount, currencyCode: "USD" } });
+
+describe("a fresh demo", () => {
+  it("comes with the order accounts set to posting accounts of its ERP company", async () => {
+    const [shop] = await db.sql<{ id: number }[]>`select id from shops where domain = ${SHOP}`;
+    const { orders } = await getShopSettings(getDb(), shop!.id);
+    const company = bc.sandbox.company(DEMO_BC.tenant, DEMO_BC.environment, DEMO_BC.companyId);
+    for (const number of [orders.shippingChargesAccount, orders.tipAccount, orders.giftCardAccount]) {
+      expect(company.accounts.find((a) => a.number === number)).toMatchObject({
+        accountType: "Posting",
+        directPosting: true,
+        blocked: false,
+      });
+    }
+  });
+
+  it("sends an order with shipping, a discount and taxes to Business Central with no setting touched", async () => {
+    const seeded = await gql(
+      `{ customers(first: 1) { nodes { id } } productVariants(first: 2) { nodes { id sku price } } }`,
+    );
+    const [first, second] = seeded.productVariants.nodes as Array<{ id: string; sku: string; price: string }>;
+    const created = await gql(ORDER_CREATE, {
+      order: {
+        customer: { toAssociate: { id: seeded.customers.nodes[0].id } },
+        financialStatus: "PAID",
+        lineItems: [
+          { variantId: first!.id, quantity: 2, taxLines: [{ title: "State tax", rate: 0.08 }] },
+          { variantId: second!.id, quantity: 1, taxLines: [{ title: "State tax", rate: 0.08 }] },
+        ],
+        discountCode: { itemFixedDiscountCode: { code: "WELCOME5", amountSet: usd("5.00") } },
+        shippingLines: [
+          {
+            title: "Standard Shipping",
+            code: "STANDARD",
+            priceSet: usd("7.50"),
+            taxLines: [{ title: "State tax", rate: 0.08, priceSet: usd("0.60") }],
+          },
+        ],
+      },
+    });
+    expect(created.orderCreate.userErrors).toEqual([]);
+    const name = created.orderCreate.order.name as string;
+
+    const { order, document, lines } = await processInTheApp(name);
+    expect(order).toMatchObject({ status: "processed", error_message: null, status_reason: null });
+
+    // SKU = item number "-" variant code (the demo's product mapping); the order discount is spread
+    // over the item lines in proportion to their amounts, as Shopify allocates it.
+    const p1 = Number(first!.price);
+    const p2 = Number(second!.price);
+    const d1 = Math.round((500 * p1 * 2) / (p1 * 2 + p2)) / 100;
+    const d2 = Math.round((5 - d1) * 100) / 100;
+    const round = (n: number) => Math.round(n * 100) / 100;
+    expect(lines).toEqual([
+      ["Item", first!.sku.split("-")[0], 2, p1, d1, round(p1 * 2 - d1)],
+      ["Item", second!.sku.split("-")[0], 1, p2, d2, round(p2 - d2)],
+      ["Account", "6810", 1, 7.5, 0, 7.5],
+    ]);
+    // Prices exclude tax (Shopify's taxesIncluded is false): BC computes the tax itself.
+    expect(document).toMatchObject({
+      pricesIncludeTax: false,
+      totalAmountExcludingTax: round(p1 * 2 + p2 - 5 + 7.5),
+    });
+  });
+
+  it("charges a tip to the tip account", async () => {
+    const seeded = await gql(`{ customers(first: 1) { nodes { id } } productVariants(first: 1) { nodes { id } } }`);
+    const created = await gql(ORDER_CREATE, {
+      order: {
+        customer: { toAssociate: { id: seeded.customers.nodes[0].id } },
+        financialStatus: "PAID",
+        lineItems: [
+          { variantId: seeded.productVariants.nodes[0].id, quantity: 1 },
+          { title: "Tip", priceSet: usd("3.00"), quantity: 1, requiresShipping: false, taxable: false },
+        ],
+      },
+    });
+    expect(created.orderCreate.userErrors).toEqual([]);
+    const { order, lines } = await processInTheApp(created.orderCreate.order.name as string);
+    expect(order).toMatchObject({ status: "processed", error_message: null });
+    expect(lines.at(-1)).toEqual(["Account", "5850", 1, 3, 0, 3]);
+  });
+});
+
+/** The store's own orders/create event for `name`, through the real webhook route, then every job. */
+async function processInTheApp(name: string) {
+  const event = events.find(
+    (e) => e.topic === "orders/create" && e.shop === SHOP && (e.payload as { name?: string }).name === name,
+  )!;
+  const request = webhookRequest({
+    topic: event.topic,
+    shop: SHOP,
+    body: event.payload,
+    webhookId: `${event.eventId}`,
+  });
+  expect((await ordersCreate({ request, params: {}, context: {} })).status).toBe(200);
+  await drainAllJobs(db);
+  const [order] =
+    await db.sql`select status, error_message, status_reason, erp_document_number from orders where name = ${name}`;
+  const company = bc.sandbox.company(DEMO_BC.tenant, DEMO_BC.environment, DEMO_BC.companyId);
+  const document = company.salesOrders.find((d) => d.externalDocumentNumber === name);
+  expect(document?.number).toBe(order?.erp_document_number);
+  const lines = company.salesOrderLines
+    .filter((l) => l.documentId === document?.id)
+    .sort((a, b) => a.sequence - b.sequence)
+    .map((l) => [l.lineType, l.lineObjectNumber, l.quantity, l.unitPrice, l.discountAmount, l.amountExcludingTax]);
+  return { order, document, lines };
+}
