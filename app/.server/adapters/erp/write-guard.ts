@@ -23,6 +23,7 @@ const READ_METHODS = [
   "findItem",
   "searchCustomers",
   "searchItems",
+  "listSalesLineAccounts",
 ] as const satisfies ReadonlyArray<ReadMethod>;
 type Exhaustive<T extends never> = T;
 export type EveryReadListed = Exhaustive<Exclude<ReadMethod, (typeof READ_METHODS)[number]>>;
