@@ -46,6 +46,7 @@ describe("activity dashboard counts", () => {
       "unmapped-companies": 1,
       "unmapped-products": 1,
       "unprocessed-orders": 1,
+      "order-errors": 0,
       "unprocessed-shipments": 1,
       "shipment-errors": 1,
       "sync-errors": 1,
@@ -57,6 +58,30 @@ describe("activity dashboard counts", () => {
     expect(await listActivity(getDb(), a, "sync-errors")).toEqual([
       expect.objectContaining({ title: "orders__sync", detail: "ERP unreachable" }),
     ]);
+  });
+});
+
+describe("the orders with errors tile", () => {
+  it("counts an order in error and one with a posting error, and lists both with their reasons", async () => {
+    const shopId = await ensureShop(getDb(), "order-errors.myshopify.com");
+    const other = await ensureShop(getDb(), "order-errors-other.myshopify.com");
+    await db.sql`insert into orders (shop_id, shopify_order_id, name, status, error_message) values
+      (${shopId}, 'e1', '#1001', 'error', 'The order has shipping ("Standard"); set the shipping charges account in Settings.'),
+      (${shopId}, 'e2', '#1002', 'unprocessed', null),
+      (${other}, 'e1', '#1001', 'error', 'other shop')`;
+    await db.sql`insert into orders (shop_id, shopify_order_id, name, status, erp_document_number, posting_status, posting_error)
+      values (${shopId}, 'e3', '#1003', 'processed', 'SO-1', 'error', 'Posting ERP sales order SO-1 failed: no stock'),
+             (${shopId}, 'e4', '#1004', 'processed', 'SO-2', 'posted', null)`;
+
+    const counts = await countActivity(getDb(), shopId);
+    expect(counts["order-errors"]).toBe(2);
+    expect(counts["unprocessed-orders"]).toBe(1);
+    const rows = await listActivity(getDb(), shopId, "order-errors");
+    expect(rows.map(({ title, detail }) => ({ title, detail })).sort((a, b) => a.title.localeCompare(b.title))).toEqual([
+      { title: "#1001", detail: 'The order has shipping ("Standard"); set the shipping charges account in Settings.' },
+      { title: "#1003", detail: "Posting ERP sales order SO-1 failed: no stock" },
+    ]);
+    expect(rows.every((row) => row.href === `/app/orders/${row.id}`)).toBe(true);
   });
 });
 
