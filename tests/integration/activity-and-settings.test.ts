@@ -77,10 +77,15 @@ describe("the orders with errors tile", () => {
     expect(counts["order-errors"]).toBe(2);
     expect(counts["unprocessed-orders"]).toBe(1);
     const rows = await listActivity(getDb(), shopId, "order-errors");
-    expect(rows.map(({ title, detail }) => ({ title, detail })).sort((a, b) => a.title.localeCompare(b.title))).toEqual([
-      { title: "#1001", detail: 'The order has shipping ("Standard"); set the shipping charges account in Settings.' },
-      { title: "#1003", detail: "Posting ERP sales order SO-1 failed: no stock" },
-    ]);
+    expect(rows.map(({ title, detail }) => ({ title, detail })).sort((a, b) => a.title.localeCompare(b.title))).toEqual(
+      [
+        {
+          title: "#1001",
+          detail: 'The order has shipping ("Standard"); set the shipping charges account in Settings.',
+        },
+        { title: "#1003", detail: "Posting ERP sales order SO-1 failed: no stock" },
+      ],
+    );
     expect(rows.every((row) => row.href === `/app/orders/${row.id}`)).toBe(true);
   });
 });
