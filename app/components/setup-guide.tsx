@@ -1,15 +1,17 @@
-import {
-  BlockStack,
-  Box,
-  Button,
-  Card,
-  Collapsible,
-  InlineStack,
-  ProgressBar,
-  Text,
-  UnstyledButton,
-} from "@shopify/polaris";
-import { useState } from "react";
+import { BlockStack, Box, Button, Card, Collapsible, InlineStack, ProgressBar, Text } from "@shopify/polaris";
+import { type CSSProperties, useState } from "react";
+
+/** The step title opens the step: a button that looks like its text (the browser's focus ring kept). */
+const titleButtonStyle: CSSProperties = {
+  background: "none",
+  border: "none",
+  padding: 0,
+  margin: 0,
+  font: "inherit",
+  color: "inherit",
+  textAlign: "left",
+  cursor: "pointer",
+};
 
 export interface SetupGuideStep {
   key: string;
@@ -93,14 +95,14 @@ function SetupGuideStepRow({
         <InlineStack gap="300" blockAlign="start" wrap={false}>
           <StepMark done={step.done} />
           <BlockStack gap="200">
-            <UnstyledButton onClick={onToggle} aria-expanded={expanded}>
+            <button type="button" onClick={onToggle} aria-expanded={expanded} style={titleButtonStyle}>
               <Text as="h3" variant="headingSm" fontWeight={expanded ? "semibold" : "regular"}>
                 {step.title}
                 <Text as="span" visuallyHidden>
                   {step.done ? " (done)" : " (not done)"}
                 </Text>
               </Text>
-            </UnstyledButton>
+            </button>
             {expanded ? (
               <BlockStack gap="200" inlineAlign="start">
                 <Text as="p" tone="subdued">

@@ -145,7 +145,7 @@ describe("the setup guide, from what is stored", () => {
 describe("counting the orders that need a setting", () => {
   /** Does order processing refuse the order for want of this account? (The real mapper decides.) */
   function refusedFor(order: ImportedOrder, shopSettings: ShopSettings): string | null {
-    const items = new Map(order.lines.map((line) => [line.shopifyLineId, { itemNumber: "1000" }]));
+    const items = new Map(order.lines.map((line) => [line.shopifyLineId, { itemNumber: "1000", variantCode: "" }]));
     const result = mapToSalesDocument(order, { customerNumber: "C1", items }, shopSettings);
     if (result.ok) return null;
     const setting = /set the (shipping charges|tip|gift card) account in Settings/.exec(result.error);
