@@ -4,7 +4,7 @@ import { activityTileKeys } from "../../app/.server/activity/tiles.ts";
 import { getDb } from "../../app/.server/db.ts";
 import { countActivity, listActivity } from "../../app/.server/queries/activity.ts";
 import { ensureShop } from "../../app/.server/queries/shops.ts";
-import { loadSettings, saveSettingsForm } from "../../app/.server/shops/settings-form.ts";
+import { loadSettings, loadSettingsForm, saveSettingsForm } from "../../app/.server/shops/settings-form.ts";
 import { type TestDatabase, useTestDatabase } from "../setup/test-database.ts";
 
 let db: TestDatabase;
@@ -109,6 +109,32 @@ describe("saving settings", () => {
     expect(await loadSettings(shopId)).toMatchObject({
       allowBackgroundSyncs: true,
       customers: { mapping: "default_customer", defaultCustomerNo: "C00010" },
+    });
+  });
+
+  it("does not offer settings no task reads, and keeps their stored values when the form is saved", async () => {
+    const shopId = await ensureShop(getDb(), "hidden-settings.myshopify.com");
+    await db.sql`update shops set settings = ${db.sql.json({
+      customers: { direction: "erp_to_shopify" },
+      products: { direction: "shopify_to_erp" },
+      inventory: { enabled: true },
+    })} where id = ${shopId}`;
+    const values = await loadSettingsForm(shopId);
+    for (const hidden of ["customers.direction", "products.direction", "inventory.enabled"]) {
+      expect(values).not.toHaveProperty([hidden]);
+    }
+    expect(values).toMatchObject({ "orders.shippingChargesAccount": "", "customers.mapping": "by_email_or_phone" });
+
+    const posted = new FormData();
+    for (const [name, value] of Object.entries(values)) posted.append(name, value);
+    posted.set("orders.tipAccount", "6200");
+    posted.append("inventory.enabled", "false");
+    expect(await saveSettingsForm(shopId, posted)).toMatchObject({ ok: true });
+    expect(await loadSettings(shopId)).toMatchObject({
+      orders: { tipAccount: "6200" },
+      customers: { direction: "erp_to_shopify" },
+      products: { direction: "shopify_to_erp" },
+      inventory: { enabled: true },
     });
   });
 });
