@@ -192,6 +192,17 @@ describe("counting the orders that need a setting", () => {
     expect(refusals.filter((r) => r?.startsWith("other"))).toEqual([]);
     expect(expected).toMatchObject({ shipping: 1, tip: 1, giftCard: 1 });
     expect(await countOrderSettingNeeds(getDb(), { shopId, settings: shopSettings })).toEqual(expected);
+    // With the accounts set, nothing needs them (and no snapshot is read for them).
+    const withAccounts = settings({
+      orders: { shippingChargesAccount: "6100", tipAccount: "6200", giftCardAccount: "2300" },
+    });
+    expect(cases.map((order) => refusedFor(order, withAccounts))).toEqual(cases.map(() => null));
+    expect(await countOrderSettingNeeds(getDb(), { shopId, settings: withAccounts })).toEqual({
+      ...expected,
+      shipping: 0,
+      tip: 0,
+      giftCard: 0,
+    });
   });
 
   it("reads the shipping price in the document currency", async () => {

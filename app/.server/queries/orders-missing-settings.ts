@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 
 import { orders } from "../../../db/schema/orders.ts";
 import type { DbOrTx } from "../db.ts";
@@ -12,8 +12,9 @@ import type { ShopSettings } from "../shops/settings-schema.ts";
  *   of the settings covers (by title, then code), so it needs the shipping charges account;
  * - `waitingForCustomer`: orders waiting for an ERP customer;
  * - `open`: all of them (what waits for an ERP connection when there is none).
- * Counted whether or not the setting is set; whether it is missing is the caller's (pure) call.
- * One statement over the shop's open orders (orders_shop_status_idx).
+ * `tip`, `giftCard` and `shipping` are counted only while their account is empty (0 otherwise), so
+ * a shop that has them all reads no snapshot. One statement over the shop's open orders
+ * (orders_shop_status_idx); about 0.2 s for 4,500 open orders that all need a missing account.
  */
 export interface OrderSettingNeeds {
   open: number;
@@ -42,12 +43,13 @@ export async function countOrderSettingNeeds(
     select 1 from jsonb_array_elements(coalesce(${orders.snapshot}->'shippingLines', '[]'::jsonb)) ship
     where (ship->'price'->>${currency})::numeric > 0
       and not (ship->>'title' = any(${methodKeys}) or coalesce(ship->>'code', '') = any(${methodKeys})))`;
+  const whileMissing = (account: string, condition: SQL) => (account === "" ? condition : sql`false`);
   const [row] = await db
     .select({
       open: sql<number>`count(*)::int`,
-      tip: sql<number>`(count(*) filter (where ${lineWith("isTip")}))::int`,
-      giftCard: sql<number>`(count(*) filter (where ${lineWith("isGiftCard")}))::int`,
-      shipping: sql<number>`(count(*) filter (where ${uncoveredShipping}))::int`,
+      tip: sql<number>`(count(*) filter (where ${whileMissing(o.tipAccount, lineWith("isTip"))}))::int`,
+      giftCard: sql<number>`(count(*) filter (where ${whileMissing(o.giftCardAccount, lineWith("isGiftCard"))}))::int`,
+      shipping: sql<number>`(count(*) filter (where ${whileMissing(o.shippingChargesAccount, uncoveredShipping)}))::int`,
       waitingForCustomer: sql<number>`(count(*) filter (where ${orders.waitingOn} = 'unmapped_customer'))::int`,
     })
     .from(orders)
