@@ -56,6 +56,7 @@ describe("the setup guide's steps", () => {
     expect(steps.filter((step) => !step.done)).toEqual([]);
     expect(setupProgress(steps)).toEqual({ done: 7, total: 7 });
     expect(steps[0]?.description).toBe("Connected to CRONUS USA, Inc.");
+    expect(steps[1]?.description).toBe("Booked to ERP account 6100. Shipping methods can have accounts of their own.");
   });
 
   it("names only the locations that are not mapped", () => {
@@ -117,7 +118,7 @@ describe("the banner about orders held up by a missing setting", () => {
       {
         key: "customers",
         count: 3,
-        message: "3 orders wait for an ERP customer: map the customers, or choose a default customer in Settings.",
+        message: "3 orders wait for an ERP customer: map the customers, or change the customer settings.",
         url: "/app/unmapped/customers",
       },
     ]);

@@ -56,7 +56,8 @@ export function setupSteps({ settings, erp, locations }: SetupFacts): SetupStep[
       field: "orders.shippingChargesAccount",
       title: "Choose the account for shipping charges",
       value: o.shippingChargesAccount,
-      why: "An order with a shipping charge fails without it. Shipping methods can have accounts of their own.",
+      why: "An order with a shipping charge fails without it.",
+      also: "Shipping methods can have accounts of their own.",
     }),
     accountStep({
       key: "tip-account",
@@ -90,14 +91,15 @@ function accountStep(input: {
   title: string;
   value: string;
   why: string;
+  also?: string;
 }): SetupStep {
   const done = input.value !== "";
   return {
     key: input.key,
     title: input.title,
     description: done
-      ? `ERP account ${input.value}. ${input.why}`
-      : `${input.why} Set the ERP G/L account it is booked to.`,
+      ? `Booked to ERP account ${input.value}.${input.also ? ` ${input.also}` : ""}`
+      : `${input.why} Set the ERP G/L account it is booked to.${input.also ? ` ${input.also}` : ""}`,
     done,
     action: { label: done ? "Change account" : "Set account", url: settingUrl(input.field) },
   };
@@ -112,7 +114,7 @@ function customerStep(settings: ShopSettings): SetupStep {
     ? `Every order goes to ERP customer ${c.defaultCustomerNo}.`
     : c.createUnknownInErp
       ? "Orders find their ERP customer by the chosen mapping; unknown buyers are created in the ERP."
-      : "An order whose buyer the ERP does not know waits until you map the customer. Send such orders to a default customer, or let the app create unknown customers in the ERP.";
+      : "An order whose buyer the ERP does not know waits until you map the customer. To keep orders from waiting, let the app create unknown customers in the ERP, or send every order to one default customer.";
   return {
     key: "customers",
     title: "Decide which ERP customer an order goes to",
@@ -207,7 +209,7 @@ export function setupNotices(facts: SetupFacts, needs: OrderSettingNeeds): Setup
     notices.push({
       key: "customers",
       count: needs.waitingForCustomer,
-      message: `${orders(needs.waitingForCustomer)} ${verb(needs.waitingForCustomer, "waits", "wait")} for an ERP customer: map the customers, or choose a default customer in Settings.`,
+      message: `${orders(needs.waitingForCustomer)} ${verb(needs.waitingForCustomer, "waits", "wait")} for an ERP customer: map the customers, or change the customer settings.`,
       action: { label: "Map customers", url: "/app/unmapped/customers" },
     });
   }
