@@ -6,26 +6,35 @@ import { activityTiles } from "../.server/activity/tiles.ts";
 import { getDb } from "../.server/db.ts";
 import { countActivity } from "../.server/queries/activity.ts";
 import { getShopName } from "../.server/queries/shops.ts";
+import { loadSetupGuide } from "../.server/setup/setup-guide.ts";
 import { shopIdFor } from "../.server/shops/current-shop.ts";
 import { ActivityTileCard } from "../components/activity-tile-card.tsx";
+import { SetupGuide } from "../components/setup-guide.tsx";
+import { SetupNoticesBanner } from "../components/setup-notices-banner.tsx";
 import { authenticate } from "../shopify.server.ts";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const shopId = await shopIdFor(session.shop);
-  const [counts, shopName] = await Promise.all([countActivity(getDb(), shopId), getShopName(getDb(), shopId)]);
-  return { shopName, tiles: activityTiles.map((tile) => ({ ...tile, count: counts[tile.key] })) };
+  const [counts, shopName, setup] = await Promise.all([
+    countActivity(getDb(), shopId),
+    getShopName(getDb(), shopId),
+    loadSetupGuide(shopId),
+  ]);
+  return { shopName, setup, tiles: activityTiles.map((tile) => ({ ...tile, count: counts[tile.key] })) };
 };
 
 export default function ActivityDashboard() {
-  const { tiles, shopName } = useLoaderData<typeof loader>();
+  const { tiles, shopName, setup } = useLoaderData<typeof loader>();
   return (
     <Page title="Activity" subtitle={shopName ?? undefined}>
       <BlockStack gap="400">
+        <SetupNoticesBanner notices={setup.notices} />
+        <SetupGuide steps={setup.steps} progress={setup.progress} />
         <Text as="p" tone="subdued">
           What needs your attention between Shopify and your ERP. Each tile opens the list behind it.
         </Text>
-        <InlineGrid columns={{ xs: 1, sm: 2, md: 3, lg: 5 }} gap="400">
+        <InlineGrid columns={{ xs: 1, sm: 2, md: 3, lg: 4 }} gap="400">
           {tiles.map(({ key, ...tile }) => (
             <ActivityTileCard key={key} tileKey={key} {...tile} />
           ))}

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { Button, Card, EmptyState, IndexTable, Page, Text } from "@shopify/polaris";
 import { z } from "zod";
 
@@ -17,7 +17,15 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const tile = activityTiles.find((t) => t.key === key);
   if (!isActivityTileKey(key) || !tile) throw new Response(`No activity list called "${key}"`, { status: 404 });
   const rows = await listActivity(getDb(), await shopIdFor(session.shop), key);
-  return { tile, rows: rows.map((row) => ({ ...row, at: row.at.toISOString(), canRetry: row.canRetry ?? false })) };
+  return {
+    tile,
+    rows: rows.map((row) => ({
+      ...row,
+      at: row.at.toISOString(),
+      canRetry: row.canRetry ?? false,
+      href: row.href ?? null,
+    })),
+  };
 };
 
 const actionSchema = z.object({ intent: z.literal("retry"), runId: z.coerce.number().int().positive() });
@@ -57,7 +65,13 @@ export default function ActivityList() {
               <IndexTable.Row id={String(row.id)} key={row.id} position={index}>
                 <IndexTable.Cell>
                   <Text as="span" fontWeight="semibold">
-                    {row.title}
+                    {row.href ? (
+                      <Link to={row.href} data-record={row.title}>
+                        {row.title}
+                      </Link>
+                    ) : (
+                      row.title
+                    )}
                   </Text>
                 </IndexTable.Cell>
                 <IndexTable.Cell>{row.detail ?? ""}</IndexTable.Cell>

@@ -16,7 +16,7 @@ import {
 import { useEffect, useState } from "react";
 
 import { shopIdFor } from "../.server/shops/current-shop.ts";
-import { loadSettingsForm, saveSettingsForm } from "../.server/shops/settings-form.ts";
+import { loadSettingsForm, saveSettingsForm, type SettingsFormField } from "../.server/shops/settings-form.ts";
 import { settingsOptions } from "../.server/shops/settings-options.ts";
 import { authenticate } from "../shopify.server.ts";
 
@@ -48,19 +48,23 @@ export default function Settings() {
     }
   }, [result, shopify]);
 
-  const text = (name: string) => ({
+  // Only offered fields can be rendered (the type says so), and each gets its name as its id so the
+  // setup guide can link straight to it (/app/settings#orders.shippingChargesAccount).
+  const text = (name: SettingsFormField) => ({
     value: fields[name] ?? "",
     onChange: (value: string) => setFields((f) => ({ ...f, [name]: value })),
     error: errors[name],
     name,
+    id: name,
     autoComplete: "off",
   });
-  const check = (name: string) => ({
+  const check = (name: SettingsFormField) => ({
     checked: fields[name] === "true",
     onChange: (checked: boolean) => setFields((f) => ({ ...f, [name]: String(checked) })),
     name,
+    id: name,
   });
-  const choice = (name: string) => ({ ...text(name), id: name });
+  const choice = (name: SettingsFormField) => text(name);
 
   return (
     <Page
@@ -146,10 +150,9 @@ export default function Settings() {
               </FormLayout>
             </Card>
           </Layout.AnnotatedSection>
-          <Layout.AnnotatedSection title="Customers" description="How Shopify customers map to ERP customers.">
+          <Layout.AnnotatedSection title="Customers" description="Which ERP customer an order goes to.">
             <Card>
               <FormLayout>
-                <Select label="Sync direction" options={options.directions} {...choice("customers.direction")} />
                 <Select label="Customer mapping" options={options.customerMappings} {...choice("customers.mapping")} />
                 <TextField label="Default customer no." {...text("customers.defaultCustomerNo")} />
                 <TextField
@@ -167,17 +170,12 @@ export default function Settings() {
               </FormLayout>
             </Card>
           </Layout.AnnotatedSection>
-          <Layout.AnnotatedSection
-            title="Products and inventory"
-            description="How variants map to ERP items, and stock."
-          >
+          <Layout.AnnotatedSection title="Products" description="How order lines find their ERP items.">
             <Card>
               <FormLayout>
-                <Select label="Sync direction" options={options.directions} {...choice("products.direction")} />
                 <Select label="SKU mapping" options={options.productMappings} {...choice("products.mapping")} />
                 <TextField label="SKU separator" {...text("products.skuSeparator")} />
                 <Checkbox label="Create unknown items in the ERP" {...check("products.createUnknownInErp")} />
-                <Checkbox label="Sync inventory to Shopify" {...check("inventory.enabled")} />
               </FormLayout>
             </Card>
           </Layout.AnnotatedSection>

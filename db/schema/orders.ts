@@ -58,6 +58,10 @@ export const orders = pgTable(
     index("orders_shop_conflict_idx")
       .on(t.shopId)
       .where(sql`${t.hasConflict}`),
+    // The "Orders with errors" tile and its list: processing errors and posting errors, one index.
+    index("orders_shop_errors_idx")
+      .on(t.shopId)
+      .where(sql`${t.status} = 'error' or ${t.postingStatus} = 'error'`),
   ],
 );
 

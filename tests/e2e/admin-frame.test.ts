@@ -60,11 +60,11 @@ async function businessCentralGet(path: string) {
 }
 
 describe("the app inside the sandbox admin", () => {
-  it("loads the Activity dashboard with all ten tiles", async () => {
+  it("loads the Activity dashboard with all eleven tiles", async () => {
     await page.goto(demo.info.adminUrl);
     await expect.poll(() => app().getByRole("heading", { name: "Activity" }).count(), { timeout: 30_000 }).toBe(1);
     const tiles = app().locator("[data-tile]");
-    expect(await tiles.count()).toBe(10);
+    expect(await tiles.count()).toBe(11);
     expect(await app().getByTestId("count-unprocessed-orders").textContent()).toBe("0");
     await screenshot(page, "dashboard");
   });

@@ -4,7 +4,7 @@ import { activityTileKeys } from "../../app/.server/activity/tiles.ts";
 import { getDb } from "../../app/.server/db.ts";
 import { countActivity, listActivity } from "../../app/.server/queries/activity.ts";
 import { ensureShop } from "../../app/.server/queries/shops.ts";
-import { loadSettings, saveSettingsForm } from "../../app/.server/shops/settings-form.ts";
+import { loadSettings, loadSettingsForm, saveSettingsForm } from "../../app/.server/shops/settings-form.ts";
 import { type TestDatabase, useTestDatabase } from "../setup/test-database.ts";
 
 let db: TestDatabase;
@@ -46,6 +46,7 @@ describe("activity dashboard counts", () => {
       "unmapped-companies": 1,
       "unmapped-products": 1,
       "unprocessed-orders": 1,
+      "order-errors": 0,
       "unprocessed-shipments": 1,
       "shipment-errors": 1,
       "sync-errors": 1,
@@ -57,6 +58,35 @@ describe("activity dashboard counts", () => {
     expect(await listActivity(getDb(), a, "sync-errors")).toEqual([
       expect.objectContaining({ title: "orders__sync", detail: "ERP unreachable" }),
     ]);
+  });
+});
+
+describe("the orders with errors tile", () => {
+  it("counts an order in error and one with a posting error, and lists both with their reasons", async () => {
+    const shopId = await ensureShop(getDb(), "order-errors.myshopify.com");
+    const other = await ensureShop(getDb(), "order-errors-other.myshopify.com");
+    await db.sql`insert into orders (shop_id, shopify_order_id, name, status, error_message) values
+      (${shopId}, 'e1', '#1001', 'error', 'The order has shipping ("Standard"); set the shipping charges account in Settings.'),
+      (${shopId}, 'e2', '#1002', 'unprocessed', null),
+      (${other}, 'e1', '#1001', 'error', 'other shop')`;
+    await db.sql`insert into orders (shop_id, shopify_order_id, name, status, erp_document_number, posting_status, posting_error)
+      values (${shopId}, 'e3', '#1003', 'processed', 'SO-1', 'error', 'Posting ERP sales order SO-1 failed: no stock'),
+             (${shopId}, 'e4', '#1004', 'processed', 'SO-2', 'posted', null)`;
+
+    const counts = await countActivity(getDb(), shopId);
+    expect(counts["order-errors"]).toBe(2);
+    expect(counts["unprocessed-orders"]).toBe(1);
+    const rows = await listActivity(getDb(), shopId, "order-errors");
+    expect(rows.map(({ title, detail }) => ({ title, detail })).sort((a, b) => a.title.localeCompare(b.title))).toEqual(
+      [
+        {
+          title: "#1001",
+          detail: 'The order has shipping ("Standard"); set the shipping charges account in Settings.',
+        },
+        { title: "#1003", detail: "Posting ERP sales order SO-1 failed: no stock" },
+      ],
+    );
+    expect(rows.every((row) => row.href === `/app/orders/${row.id}`)).toBe(true);
   });
 });
 
@@ -79,6 +109,32 @@ describe("saving settings", () => {
     expect(await loadSettings(shopId)).toMatchObject({
       allowBackgroundSyncs: true,
       customers: { mapping: "default_customer", defaultCustomerNo: "C00010" },
+    });
+  });
+
+  it("does not offer settings no task reads, and keeps their stored values when the form is saved", async () => {
+    const shopId = await ensureShop(getDb(), "hidden-settings.myshopify.com");
+    await db.sql`update shops set settings = ${db.sql.json({
+      customers: { direction: "erp_to_shopify" },
+      products: { direction: "shopify_to_erp" },
+      inventory: { enabled: true },
+    })} where id = ${shopId}`;
+    const values = await loadSettingsForm(shopId);
+    for (const hidden of ["customers.direction", "products.direction", "inventory.enabled"]) {
+      expect(values).not.toHaveProperty([hidden]);
+    }
+    expect(values).toMatchObject({ "orders.shippingChargesAccount": "", "customers.mapping": "by_email_or_phone" });
+
+    const posted = new FormData();
+    for (const [name, value] of Object.entries(values)) posted.append(name, value);
+    posted.set("orders.tipAccount", "6200");
+    posted.append("inventory.enabled", "false");
+    expect(await saveSettingsForm(shopId, posted)).toMatchObject({ ok: true });
+    expect(await loadSettings(shopId)).toMatchObject({
+      orders: { tipAccount: "6200" },
+      customers: { direction: "erp_to_shopify" },
+      products: { direction: "shopify_to_erp" },
+      inventory: { enabled: true },
     });
   });
 });

@@ -7,6 +7,7 @@ export const activityTileKeys = [
   "unmapped-companies",
   "unmapped-products",
   "unprocessed-orders",
+  "order-errors",
   "unprocessed-shipments",
   "shipment-errors",
   "sync-errors",
@@ -63,6 +64,12 @@ const tiles: readonly Omit<ActivityTile, "href">[] = [
     title: "Unprocessed orders",
     tone: "attention",
     description: "Imported orders without an ERP sales document yet.",
+  },
+  {
+    key: "order-errors",
+    title: "Orders with errors",
+    tone: "critical",
+    description: "Orders whose ERP document could not be made, or could not be posted.",
   },
   {
     key: "unprocessed-shipments",

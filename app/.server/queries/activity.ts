@@ -18,6 +18,8 @@ export interface ActivityRow {
   at: Date;
   /** The dashboard can redo this record's work (a failed run with a retry job). */
   canRetry?: boolean;
+  /** The record's own page, when it has one. */
+  href?: string;
 }
 
 interface TileSource {
@@ -51,6 +53,39 @@ const orderTile = (condition: (shopId: number) => SQL | undefined): TileSource =
       .limit(limit),
 });
 
+/**
+ * Orders that failed: processing (no ERP document) or posting (the document exists, posting it
+ * failed). Written exactly as the predicate of `orders_shop_errors_idx` so the planner uses it.
+ */
+const orderErrors = (shopId: number) =>
+  and(eq(orders.shopId, shopId), sql`(${orders.status} = 'error' or ${orders.postingStatus} = 'error')`);
+
+const orderErrorsTile: TileSource = {
+  count: (shopId) => sql`(select count(*) from ${orders} where ${orderErrors(shopId)})`,
+  list: async (db, shopId, limit) => {
+    const rows = await db
+      .select({
+        id: orders.id,
+        title: orders.name,
+        status: orders.status,
+        errorMessage: orders.errorMessage,
+        postingError: orders.postingError,
+        at: orders.updatedAt,
+      })
+      .from(orders)
+      .where(orderErrors(shopId))
+      .orderBy(desc(orders.updatedAt), desc(orders.id))
+      .limit(limit);
+    return rows.map((row) => ({
+      id: row.id,
+      title: row.title,
+      detail: row.status === "error" ? row.errorMessage : row.postingError,
+      at: row.at,
+      href: `/app/orders/${row.id}`,
+    }));
+  },
+};
+
 const shipmentTile = (status: "unprocessed" | "error"): TileSource => {
   const where = (shopId: number) => and(eq(shipments.shopId, shopId), eq(shipments.status, status));
   return {
@@ -81,6 +116,7 @@ const sources: Record<ActivityTileKey, TileSource> = {
   "unmapped-companies": unmapped("company"),
   "unmapped-products": unmapped("product"),
   "unprocessed-orders": orderTile((shopId) => and(eq(orders.shopId, shopId), eq(orders.status, "unprocessed"))),
+  "order-errors": orderErrorsTile,
   "order-conflicts": orderTile((shopId) => and(eq(orders.shopId, shopId), eq(orders.hasConflict, true))),
   "unprocessed-shipments": shipmentTile("unprocessed"),
   "shipment-errors": shipmentTile("error"),
@@ -132,7 +168,7 @@ const sources: Record<ActivityTileKey, TileSource> = {
   },
 };
 
-/** All ten counts for one shop in one round trip; each subquery is served by a partial index. */
+/** Every tile's count for one shop in one round trip; each subquery is served by a partial index. */
 export async function countActivity(db: DbOrTx, shopId: number): Promise<Record<ActivityTileKey, number>> {
   const keys = Object.keys(sources) as ActivityTileKey[];
   const columns = sql.join(

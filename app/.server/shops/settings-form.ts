@@ -2,6 +2,60 @@ import { getDb } from "../db.ts";
 import { getShopSettings, saveShopSettings } from "../queries/shops.ts";
 import { type ShopSettings, shopSettingsSchema } from "./settings-schema.ts";
 
+/**
+ * The settings the form offers, each read by the code of a task (tests/unit/settings.test.ts
+ * checks that every one has a reader). A setting no task reads yet would look as if it worked, so
+ * it is listed in `hiddenSettingsFields` instead: kept in the schema, so stored settings still
+ * parse and keep their value, but neither shown nor accepted from a form post.
+ */
+export const settingsFormFields = [
+  "allowBackgroundSyncs",
+  "allowOutgoingWrites",
+  "logging",
+  "orders.importEnabled",
+  "orders.importSince",
+  "orders.autoProcess",
+  "orders.documentType",
+  "orders.useOrderNameAsDocumentNo",
+  "orders.currency",
+  "orders.writeBackDocumentNo",
+  "orders.filters.onlyPaid",
+  "orders.filters.excludeHighRisk",
+  "orders.filters.channels",
+  "orders.filters.tags",
+  "orders.shippingChargesAccount",
+  "orders.tipAccount",
+  "orders.giftCardAccount",
+  "orders.shippingMethods",
+  "orders.locations",
+  "customers.mapping",
+  "customers.defaultCustomerNo",
+  "customers.defaultCustomerByCountry",
+  "customers.createUnknownInErp",
+  "customers.templateCustomerNo",
+  "products.mapping",
+  "products.skuSeparator",
+  "products.createUnknownInErp",
+  "shipments.enabled",
+  "shipments.everyMinutes",
+  "shipments.notifyCustomer",
+  "shipments.carriers",
+  "shipments.fulfillmentServiceHandle",
+  "posting.enabled",
+  "posting.everyMinutes",
+  "posting.onlyFulfilled",
+  "posting.onlyPaid",
+  "posting.olderThanHours",
+  "posting.batchSize",
+  "posting.closeShopifyOrders",
+] as const;
+export type SettingsFormField = (typeof settingsFormFields)[number];
+
+/** In the schema, but no task reads them yet (customer and product sync, inventory sync): hidden. */
+export const hiddenSettingsFields = ["customers.direction", "products.direction", "inventory.enabled"] as const;
+
+const offered = new Set<string>(settingsFormFields);
+
 export type SettingsSaveResult =
   | { ok: true; settings: ShopSettings; values: Record<string, string> }
   | { ok: false; fieldErrors: Record<string, string> };
@@ -42,6 +96,19 @@ export function settingsInputFromForm(form: FormData): Record<string, unknown> {
   const input: Record<string, unknown> = {};
   for (const [name, raw] of form.entries()) {
     if (typeof raw !== "string" || name.startsWith("_") || name === "intent") continue;
+    setPath(input, name, fieldValue(name, raw));
+  }
+  return input;
+}
+
+/**
+ * The stored settings with the form's offered fields laid over them. Fields the form does not
+ * offer keep their stored value (a post cannot set them, and saving cannot reset them).
+ */
+export function mergeFormIntoSettings(stored: ShopSettings, form: FormData): Record<string, unknown> {
+  const input = structuredClone(stored) as unknown as Record<string, unknown>;
+  for (const [name, raw] of form.entries()) {
+    if (typeof raw !== "string" || !offered.has(name)) continue;
     setPath(input, name, fieldValue(name, raw));
   }
   return input;
@@ -97,8 +164,14 @@ export function settingsToFormValues(settings: ShopSettings): Record<string, str
   return values;
 }
 
+/** The offered fields' values only: what the settings page shows. */
+export function offeredFormValues(settings: ShopSettings): Record<string, string> {
+  const values = settingsToFormValues(settings);
+  return Object.fromEntries(settingsFormFields.map((name) => [name, values[name] ?? ""]));
+}
+
 export async function loadSettingsForm(shopId: number): Promise<Record<string, string>> {
-  return settingsToFormValues(await getShopSettings(getDb(), shopId));
+  return offeredFormValues(await getShopSettings(getDb(), shopId));
 }
 
 export function loadSettings(shopId: number): Promise<ShopSettings> {
@@ -107,7 +180,8 @@ export function loadSettings(shopId: number): Promise<ShopSettings> {
 
 /** Validate and save; on any error nothing is saved and every bad field is named. */
 export async function saveSettingsForm(shopId: number, form: FormData): Promise<SettingsSaveResult> {
-  const parsed = shopSettingsSchema.safeParse(settingsInputFromForm(form));
+  const db = getDb();
+  const parsed = shopSettingsSchema.safeParse(mergeFormIntoSettings(await getShopSettings(db, shopId), form));
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
     for (const issue of parsed.error.issues) {
@@ -117,8 +191,8 @@ export async function saveSettingsForm(shopId: number, form: FormData): Promise<
     }
     return { ok: false, fieldErrors };
   }
-  await saveShopSettings(getDb(), shopId, parsed.data);
-  return { ok: true, settings: parsed.data, values: settingsToFormValues(parsed.data) };
+  await saveShopSettings(db, shopId, parsed.data);
+  return { ok: true, settings: parsed.data, values: offeredFormValues(parsed.data) };
 }
 
 function fieldNameFor(path: string[]): string {

@@ -3,17 +3,14 @@ import {
   type loggingLevels,
   type orderDocumentTypes,
   type productMappings,
-  type syncDirections,
 } from "./settings-schema.ts";
 
-/** Human labels for the settings' choices, in the schema's order. */
+/**
+ * Human labels for the settings' choices, in the schema's order. Sync directions have none: no
+ * task syncs customers or products yet, so the form does not offer them (settings-form.ts).
+ */
 type Labels<T extends readonly string[]> = { [K in T[number]]: string };
 
-const directionLabels: Labels<typeof syncDirections> = {
-  off: "Off",
-  shopify_to_erp: "From Shopify to the ERP",
-  erp_to_shopify: "From the ERP to Shopify",
-};
 const customerMappingLabels: Labels<typeof customerMappings> = {
   by_email_or_phone: "By e-mail or phone",
   by_bill_to_address: "By bill-to address",
@@ -44,7 +41,6 @@ const currencyLabels = {
 
 export const settingsOptions = {
   currencies: options(currencyLabels),
-  directions: options(directionLabels),
   customerMappings: options(customerMappingLabels),
   productMappings: options(productMappingLabels),
   documentTypes: options(documentTypeLabels),

@@ -1,0 +1,217 @@
+import type { OrderSettingNeeds } from "../queries/orders-missing-settings.ts";
+import type { ShopSettings } from "../shops/settings-schema.ts";
+import type { ShopLocation } from "./shop-locations.ts";
+
+/**
+ * The dashboard's setup guide and its "orders are waiting" banner, as pure functions of what is
+ * stored (settings, the ERP connection, counts of open orders) and the shop's locations.
+ *
+ * Each step is something a task refuses to work without, read from the code that refuses:
+ * - no ERP connection: orders fail ("Connect your ERP first"), shipments and posting skip;
+ * - an order with shipping, a tip or a sold gift card fails without its account
+ *   (sync/orders/map-to-sales-document.ts);
+ * - an order whose buyer the ERP does not know waits, unless orders go to a default customer or
+ *   unknown customers are created (sync/orders/resolve-customer.ts);
+ * - with several locations, order lines carry no ERP location unless the location is mapped;
+ * - outgoing writes off: orders are skipped and nothing is sent; background syncs off: no
+ *   scheduled reconcile, shipments or posting (jobs/schedules.ts).
+ */
+export type SetupStepKey =
+  "erp" | "shipping-account" | "tip-account" | "gift-card-account" | "customers" | "locations" | "automation";
+
+export interface SetupStep {
+  key: SetupStepKey;
+  title: string;
+  /** What it is for, and what happens while it is not done. */
+  description: string;
+  done: boolean;
+  action: { label: string; url: string };
+}
+
+export interface SetupFacts {
+  settings: ShopSettings;
+  erp: { connected: boolean; companyName: string | null };
+  /** The shop's active locations; null when Shopify could not be asked (the step is left out). */
+  locations: readonly ShopLocation[] | null;
+}
+
+/** Where each setting is set: the settings page scrolls to the field with that id. */
+export const settingUrl = (field: string) => `/app/settings#${field}`;
+const ERP_URL = "/app/erp";
+
+export function setupSteps({ settings, erp, locations }: SetupFacts): SetupStep[] {
+  const o = settings.orders;
+  const steps: SetupStep[] = [
+    {
+      key: "erp",
+      title: "Connect your ERP",
+      description: erp.connected
+        ? `Connected to ${(erp.companyName ?? "your ERP").replace(/\.$/, "")}.`
+        : "Until the app can reach your ERP, orders cannot become ERP documents and shipments and posting do not run.",
+      done: erp.connected,
+      action: { label: erp.connected ? "View connection" : "Connect ERP", url: ERP_URL },
+    },
+    accountStep({
+      key: "shipping-account",
+      field: "orders.shippingChargesAccount",
+      title: "Choose the account for shipping charges",
+      value: o.shippingChargesAccount,
+      why: "An order with a shipping charge fails without it.",
+      also: "Shipping methods can have accounts of their own.",
+    }),
+    accountStep({
+      key: "tip-account",
+      field: "orders.tipAccount",
+      title: "Choose the account for tips",
+      value: o.tipAccount,
+      why: "An order with a tip fails without it.",
+    }),
+    accountStep({
+      key: "gift-card-account",
+      field: "orders.giftCardAccount",
+      title: "Choose the account for sold gift cards",
+      value: o.giftCardAccount,
+      why: "An order that sells a gift card fails without it.",
+    }),
+    customerStep(settings),
+  ];
+  const locationStep = locationsStep(settings, locations);
+  if (locationStep) steps.push(locationStep);
+  steps.push(automationStep(settings));
+  return steps;
+}
+
+export function setupProgress(steps: readonly SetupStep[]): { done: number; total: number } {
+  return { done: steps.filter((step) => step.done).length, total: steps.length };
+}
+
+function accountStep(input: {
+  key: SetupStepKey;
+  field: string;
+  title: string;
+  value: string;
+  why: string;
+  also?: string;
+}): SetupStep {
+  const done = input.value !== "";
+  return {
+    key: input.key,
+    title: input.title,
+    description: done
+      ? `Booked to ERP account ${input.value}.${input.also ? ` ${input.also}` : ""}`
+      : `${input.why} Set the ERP G/L account it is booked to.${input.also ? ` ${input.also}` : ""}`,
+    done,
+    action: { label: done ? "Change account" : "Set account", url: settingUrl(input.field) },
+  };
+}
+
+/** Done when an order of a buyer the ERP does not know still gets a customer without you. */
+function customerStep(settings: ShopSettings): SetupStep {
+  const c = settings.customers;
+  const byDefault = c.mapping === "default_customer";
+  const done = byDefault || c.createUnknownInErp;
+  const description = byDefault
+    ? `Every order goes to ERP customer ${c.defaultCustomerNo}.`
+    : c.createUnknownInErp
+      ? "Orders find their ERP customer by the chosen mapping; unknown buyers are created in the ERP."
+      : "An order whose buyer the ERP does not know waits until you map the customer. To keep orders from waiting, let the app create unknown customers in the ERP, or send every order to one default customer.";
+  return {
+    key: "customers",
+    title: "Decide which ERP customer an order goes to",
+    description,
+    done,
+    action: {
+      label: done ? "Review customer settings" : "Choose customer settings",
+      url: settingUrl("customers.mapping"),
+    },
+  };
+}
+
+/** Only for a shop with several locations: each needs its ERP location code. */
+function locationsStep(settings: ShopSettings, locations: readonly ShopLocation[] | null): SetupStep | null {
+  if (!locations || locations.length < 2) return null;
+  const mapped = settings.orders.locations;
+  const unmapped = locations.filter((l) => mapped[l.id] === undefined && mapped[l.legacyId] === undefined);
+  const done = unmapped.length === 0;
+  const names = unmapped.map((l) => `${l.name} (id ${l.legacyId})`).join(", ");
+  return {
+    key: "locations",
+    title: "Map your Shopify locations to ERP locations",
+    description: done
+      ? `All ${locations.length} locations have an ERP location.`
+      : `Without an ERP location, order lines reach the ERP without a location code and stock is taken from its default location. Not mapped: ${names}.`,
+    done,
+    action: { label: done ? "Review locations" : "Map locations", url: settingUrl("orders.locations") },
+  };
+}
+
+function automationStep(settings: ShopSettings): SetupStep {
+  const problems = [
+    settings.allowOutgoingWrites
+      ? null
+      : "Outgoing writes are off: orders are skipped and nothing is sent to the ERP or to Shopify.",
+    settings.allowBackgroundSyncs
+      ? null
+      : "Background syncs are off: missed orders, shipments and posting run only when you start them.",
+  ].filter((text): text is string => text !== null);
+  const done = problems.length === 0;
+  return {
+    key: "automation",
+    title: "Let the app write and run on schedule",
+    description: done ? "Writes are allowed and scheduled syncs run." : problems.join(" "),
+    done,
+    action: {
+      label: done ? "Review" : "Turn on",
+      url: settingUrl(settings.allowOutgoingWrites ? "allowBackgroundSyncs" : "allowOutgoingWrites"),
+    },
+  };
+}
+
+/** One banner line: open orders held up by a missing setting. */
+export interface SetupNotice {
+  key: "erp" | "shipping-account" | "tip-account" | "gift-card-account" | "customers";
+  count: number;
+  message: string;
+  action: { label: string; url: string };
+}
+
+const orders = (n: number) => (n === 1 ? "1 order" : `${n} orders`);
+const verb = (n: number, one: string, many: string) => (n === 1 ? one : many);
+
+/** What the banner says: only settings that are missing and that open orders do need. */
+export function setupNotices(facts: SetupFacts, needs: OrderSettingNeeds): SetupNotice[] {
+  const notices: SetupNotice[] = [];
+  const o = facts.settings.orders;
+  if (!facts.erp.connected && needs.open > 0) {
+    notices.push({
+      key: "erp",
+      count: needs.open,
+      message: `${orders(needs.open)} ${verb(needs.open, "waits", "wait")} for an ERP connection.`,
+      action: { label: "Connect ERP", url: ERP_URL },
+    });
+  }
+  const accounts = [
+    ["shipping-account", needs.shipping, "shippingChargesAccount", "a shipping charge", "shipping charges account"],
+    ["tip-account", needs.tip, "tipAccount", "a tip", "tip account"],
+    ["gift-card-account", needs.giftCard, "giftCardAccount", "a sold gift card", "gift card account"],
+  ] as const;
+  for (const [key, count, field, what, setting] of accounts) {
+    if (o[field] !== "" || count === 0) continue;
+    notices.push({
+      key,
+      count,
+      message: `${orders(count)} with ${what} cannot reach the ERP until the ${setting} is set.`,
+      action: { label: `Set the ${setting}`, url: settingUrl(`orders.${field}`) },
+    });
+  }
+  const customers = facts.settings.customers;
+  if (needs.waitingForCustomer > 0 && customers.mapping !== "default_customer" && !customers.createUnknownInErp) {
+    notices.push({
+      key: "customers",
+      count: needs.waitingForCustomer,
+      message: `${orders(needs.waitingForCustomer)} ${verb(needs.waitingForCustomer, "waits", "wait")} for an ERP customer: map the customers, or change the customer settings.`,
+      action: { label: "Map customers", url: "/app/unmapped/customers" },
+    });
+  }
+  return notices;
+}
