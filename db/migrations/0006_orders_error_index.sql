@@ -1,0 +1,1 @@
+CREATE INDEX "orders_shop_errors_idx" ON "orders" USING btree ("shop_id") WHERE "orders"."status" = 'error' or "orders"."posting_status" = 'error';
