@@ -11,6 +11,7 @@ import {
   markInboxProcessed,
   scrubInboxPayloadsForCustomer,
 } from "../queries/webhook-inbox.ts";
+import { parseShopDomain } from "../shops/shop-domain.ts";
 import { webhookPayloadSchemas, type WebhookTopic } from "./topics.ts";
 
 export const processWebhookPayloadSchema = z.object({
@@ -86,9 +87,11 @@ async function applyTopic(tx: Tx, input: { shopId: number; topic: WebhookTopic; 
     }
     case "shop/redact": {
       const payload = webhookPayloadSchemas["shop/redact"].parse(input.payload);
-      const shop = await findShopByDomain(tx, payload.shop_domain);
-      if (shop?.id !== shopId) throw new Error(`shop/redact for ${payload.shop_domain} arrived for another shop`);
-      await deleteShopData(tx, { shopId, domain: payload.shop_domain });
+      const domain = parseShopDomain(payload.shop_domain);
+      const shop = domain ? await findShopByDomain(tx, domain) : undefined;
+      if (!domain || shop?.id !== shopId)
+        throw new Error(`shop/redact for ${payload.shop_domain} arrived for another shop`);
+      await deleteShopData(tx, { shopId, domain });
       return true;
     }
     case "bulk_operations/finish":
