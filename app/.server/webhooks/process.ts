@@ -4,13 +4,8 @@ import type { Db, Tx } from "../db.ts";
 import { enqueueOrderImport } from "../orders/import/job-keys.ts";
 import { deleteShopData, findShopByDomain } from "../queries/shops.ts";
 import { recordFailedRun } from "../queries/task-runs.ts";
-import { deleteUnmappedRecord } from "../queries/unmapped-records.ts";
-import {
-  getInboxRow,
-  markInboxFailed,
-  markInboxProcessed,
-  scrubInboxPayloadsForCustomer,
-} from "../queries/webhook-inbox.ts";
+import { getInboxRow, markInboxFailed, markInboxProcessed } from "../queries/webhook-inbox.ts";
+import { redactCustomer } from "../privacy/redact-customer.ts";
 import { parseShopDomain } from "../shops/shop-domain.ts";
 import { webhookPayloadSchemas, type WebhookTopic } from "./topics.ts";
 
@@ -80,9 +75,13 @@ async function applyTopic(tx: Tx, input: { shopId: number; topic: WebhookTopic; 
     }
     case "customers/redact": {
       const payload = webhookPayloadSchemas["customers/redact"].parse(input.payload);
-      const customerGid = `gid://shopify/Customer/${payload.customer.id}`;
-      await deleteUnmappedRecord(tx, { shopId, entity: "customer", shopifyId: customerGid });
-      await scrubInboxPayloadsForCustomer(tx, { shopId, customerId: payload.customer.id });
+      await redactCustomer(tx, {
+        shopId,
+        customerId: payload.customer.id,
+        email: payload.customer.email,
+        phone: payload.customer.phone,
+        orderIds: payload.orders_to_redact,
+      });
       return false;
     }
     case "shop/redact": {
