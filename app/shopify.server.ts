@@ -57,5 +57,6 @@ export default shopify;
 export { apiVersion };
 export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
 export const authenticate = shopify.authenticate;
+export const login = shopify.login;
 export const unauthenticated = shopify.unauthenticated;
 export const sessionStorage = shopify.sessionStorage;

@@ -46,7 +46,7 @@ function unsignedRequest(body: BodyInit, headers: Record<string, string> = {}) {
       "X-Shopify-Webhook-Id": randomUUID(),
       ...headers,
     },
-    // @ts-expect-error Node's fetch needs `duplex` for a streamed body; lib.dom does not know it
+    // Node's fetch needs `duplex` for a streamed body.
     duplex: "half",
   });
 }
