@@ -2,10 +2,10 @@ import { z } from "zod";
 
 import type { Db, Tx } from "../db.ts";
 import { enqueueOrderImport } from "../orders/import/job-keys.ts";
+import { redactCustomer } from "../privacy/redact-customer.ts";
 import { deleteShopData, findShopByDomain } from "../queries/shops.ts";
 import { recordFailedRun } from "../queries/task-runs.ts";
 import { getInboxRow, markInboxFailed, markInboxProcessed } from "../queries/webhook-inbox.ts";
-import { redactCustomer } from "../privacy/redact-customer.ts";
 import { parseShopDomain } from "../shops/shop-domain.ts";
 import { webhookPayloadSchemas, type WebhookTopic } from "./topics.ts";
 
@@ -88,8 +88,9 @@ async function applyTopic(tx: Tx, input: { shopId: number; topic: WebhookTopic; 
       const payload = webhookPayloadSchemas["shop/redact"].parse(input.payload);
       const domain = parseShopDomain(payload.shop_domain);
       const shop = domain ? await findShopByDomain(tx, domain) : undefined;
-      if (!domain || shop?.id !== shopId)
+      if (!domain || shop?.id !== shopId) {
         throw new Error(`shop/redact for ${payload.shop_domain} arrived for another shop`);
+      }
       await deleteShopData(tx, { shopId, domain });
       return true;
     }
