@@ -120,7 +120,7 @@ describe("request bodies over 1 MiB, on the running app", () => {
     expect(sent.status).toBe(413);
     expect(sent.ms).toBeLessThan(5_000);
     expect(sent.bytesWritten).toBeLessThan(100 * MiB);
-    expect(rssMb).toBeLessThan(40);
+    expect(rssMb).toBeLessThan(16);
   });
 
   it("a chunked body with no length is cut off with 413 just past 1 MiB, on webhooks, forms and auth", async () => {
@@ -135,7 +135,7 @@ describe("request bodies over 1 MiB, on the running app", () => {
       );
       expect(sent.status, target).toBe(413);
       expect(sent.bytesWritten, target).toBeLessThan(100 * MiB);
-      expect(rssMb, target).toBeLessThan(40);
+      expect(rssMb, target).toBeLessThan(16);
     }
   });
 
