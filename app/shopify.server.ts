@@ -8,6 +8,7 @@ import { ADMIN_API_VERSION } from "./.server/api-version.ts";
 import { getConfig } from "./.server/config.ts";
 import { getDb } from "./.server/db.ts";
 import { routeShopifyCallsTo } from "./.server/shopify/sandbox.ts";
+import { SealedSessionStorage } from "./.server/shopify/sealed-session-storage.ts";
 import { recordInstall } from "./.server/shops/install.ts";
 
 const config = getConfig();
@@ -33,7 +34,8 @@ const shopify = shopifyApp({
   appUrl: config.SHOPIFY_APP_URL,
   authPathPrefix: "/auth",
   logger: { level: logSeverity[config.LOG_LEVEL] },
-  sessionStorage: new DrizzleSessionStoragePostgres(getDb(), sessions),
+  // Tokens sealed at rest (ADR 012): a database dump gives no Admin API access.
+  sessionStorage: new SealedSessionStorage(new DrizzleSessionStoragePostgres(getDb(), sessions)),
   distribution: AppDistribution.AppStore,
   future: {
     // Token exchange: Shopify-managed install, no OAuth redirects inside the iframe.
@@ -55,5 +57,6 @@ export default shopify;
 export { apiVersion };
 export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
 export const authenticate = shopify.authenticate;
+export const login = shopify.login;
 export const unauthenticated = shopify.unauthenticated;
 export const sessionStorage = shopify.sessionStorage;

@@ -5,6 +5,8 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 
+import { limitRequestBodies } from "../http/body-limit.ts";
+
 export interface WebServer {
   url: string;
   /** Stop accepting connections, then close the server build's database pool. */
@@ -42,7 +44,8 @@ export async function startWebServer(options: {
     const build = (await import(path.join(root, "build/server/index.js"))) as BuildModule;
     loadBuild = async () => build;
   }
-  app.all("*", createRequestHandler({ build: loadBuild, mode: options.mode }));
+  // Every route that reads a body (webhooks, forms, auth) gets it capped here, before Remix.
+  app.all("*", limitRequestBodies(createRequestHandler({ build: loadBuild, mode: options.mode })));
 
   const host = options.host ?? "127.0.0.1";
   const server = await new Promise<Server>((resolve, reject) => {

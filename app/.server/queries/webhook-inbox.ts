@@ -1,4 +1,4 @@
-import { and, eq, lt, sql } from "drizzle-orm";
+import { and, eq, lt } from "drizzle-orm";
 
 import { webhookInbox } from "../../../db/schema/webhook-inbox.ts";
 import type { DbOrTx } from "../db.ts";
@@ -44,19 +44,6 @@ export async function markInboxFailed(db: DbOrTx, input: { shopId: number; id: n
     .update(webhookInbox)
     .set({ status: "failed", error: input.error.slice(0, 2000) })
     .where(and(eq(webhookInbox.shopId, input.shopId), eq(webhookInbox.id, input.id)));
-}
-
-/** customers/redact: forget stored payloads that name the customer. */
-export async function scrubInboxPayloadsForCustomer(db: DbOrTx, input: { shopId: number; customerId: number }) {
-  await db
-    .update(webhookInbox)
-    .set({ payload: null })
-    .where(
-      and(
-        eq(webhookInbox.shopId, input.shopId),
-        sql`(${webhookInbox.payload} -> 'customer' ->> 'id') = ${String(input.customerId)}`,
-      ),
-    );
 }
 
 /**

@@ -9,6 +9,14 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:
 export interface SecretCipher {
   seal(plaintext: string, context: string): string;
   open(sealed: string, context: string): string;
+  /** Sealed with the current key (false: sealed with a previous key, or not sealed at all). */
+  sealedWithCurrentKey(value: string): boolean;
+}
+
+/** Whether a stored value has the shape of a sealed secret (a plain-text value from before sealing has not). */
+export function looksSealed(value: string): boolean {
+  const parts = value.split(".");
+  return parts.length === 5 && parts[0] === "v1";
 }
 
 export class SecretCipherError extends Error {
@@ -25,6 +33,7 @@ export function createSecretCipher(keys: Buffer[]): SecretCipher {
     if (key.length !== 32) throw new SecretCipherError("encryption keys must be 32 bytes (base64 of 32 random bytes)");
   }
   const byId = new Map(keys.map((key) => [keyId(key), key]));
+  const currentId = keyId(current);
 
   return {
     seal(plaintext, context) {
@@ -32,7 +41,7 @@ export function createSecretCipher(keys: Buffer[]): SecretCipher {
       const cipher = createCipheriv("aes-256-gcm", current, iv);
       cipher.setAAD(Buffer.from(context, "utf8"));
       const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-      return ["v1", keyId(current), b64(iv), b64(cipher.getAuthTag()), b64(ciphertext)].join(".");
+      return ["v1", currentId, b64(iv), b64(cipher.getAuthTag()), b64(ciphertext)].join(".");
     },
     open(sealed, context) {
       const [version, id, iv, tag, ciphertext] = sealed.split(".");
@@ -51,6 +60,9 @@ export function createSecretCipher(keys: Buffer[]): SecretCipher {
       } catch {
         throw new SecretCipherError("the sealed secret does not open with this key and context");
       }
+    },
+    sealedWithCurrentKey(value) {
+      return looksSealed(value) && value.split(".")[1] === currentId;
     },
   };
 }

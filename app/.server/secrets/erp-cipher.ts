@@ -1,17 +1,9 @@
-import { getConfig } from "../config.ts";
-import { createSecretCipher, type SecretCipher } from "./cipher.ts";
+import type { SecretCipher } from "./cipher.ts";
+import { getSecretCipher } from "./secret-cipher.ts";
 
-let cipher: SecretCipher | undefined;
-
-/** The cipher for ERP credentials, keyed from ERP_ENCRYPTION_KEY (and the previous key, if rotating). */
+/** The cipher for ERP credentials: the app's one secret cipher (ERP_ENCRYPTION_KEY, and the previous key). */
 export function getErpCipher(): SecretCipher {
-  if (cipher) return cipher;
-  const config = getConfig();
-  const keys = [config.ERP_ENCRYPTION_KEY, config.ERP_ENCRYPTION_KEY_PREVIOUS]
-    .filter((key): key is string => key !== undefined)
-    .map((key) => Buffer.from(key, "base64"));
-  cipher = createSecretCipher(keys);
-  return cipher;
+  return getSecretCipher();
 }
 
 /** The authenticated context of a shop's ERP secret: it opens only on that shop's row. */

@@ -4,7 +4,8 @@ import { z } from "zod";
 import { sessions } from "../../../db/schema/sessions.ts";
 import { adminOauthTokenUrl } from "../adapters/shopify/endpoint.ts";
 import { getConfig } from "../config.ts";
-import type { Db } from "../db.ts";
+import type { Db, DbOrTx } from "../db.ts";
+import { openSessionToken, sealSessionToken } from "./session-tokens.ts";
 
 /** Refresh this long before the access token expires: a call started just before still gets through. */
 export const REFRESH_MARGIN_MS = 5 * 60_000;
@@ -29,7 +30,28 @@ const sessionColumns = {
 };
 type TokenRow = { accessToken: string; expires: Date | null; refreshToken: string | null };
 
-const offlineSession = (shop: string) => and(eq(sessions.id, `offline_${shop}`), eq(sessions.shop, shop));
+const offlineId = (shop: string) => `offline_${shop}`;
+const offlineSession = (shop: string) => and(eq(sessions.id, offlineId(shop)), eq(sessions.shop, shop));
+
+/**
+ * The row's tokens opened (they are sealed at rest: session-tokens.ts). A row still in plain text
+ * or sealed with the previous key is sealed again with the current key on the way.
+ */
+async function openRow(db: DbOrTx, shop: string, row: TokenRow): Promise<TokenRow> {
+  const id = offlineId(shop);
+  const access = openSessionToken(row.accessToken, id, "access");
+  const refresh = row.refreshToken ? openSessionToken(row.refreshToken, id, "refresh") : null;
+  if (access.needsReseal || refresh?.needsReseal) {
+    await db
+      .update(sessions)
+      .set({
+        accessToken: sealSessionToken(access.token, id, "access"),
+        ...(refresh ? { refreshToken: sealSessionToken(refresh.token, id, "refresh") } : {}),
+      })
+      .where(and(offlineSession(shop), eq(sessions.accessToken, row.accessToken)));
+  }
+  return { ...row, accessToken: access.token, refreshToken: refresh?.token ?? null };
+}
 
 function needsRefresh(row: TokenRow, now: Date): boolean {
   return row.expires !== null && row.refreshToken !== null && row.expires.getTime() - now.getTime() < REFRESH_MARGIN_MS;
@@ -43,12 +65,14 @@ function needsRefresh(row: TokenRow, now: Date): boolean {
  * instead of spending the old refresh token again. Tokens never reach a log or an error message.
  */
 export async function offlineAccessToken(db: Db, shop: string, now: () => Date = () => new Date()): Promise<string> {
-  const [row] = await db.select(sessionColumns).from(sessions).where(offlineSession(shop));
-  if (!row) throw new ShopNotConnectedError(`${shop} has no offline session (uninstalled?)`);
+  const [stored] = await db.select(sessionColumns).from(sessions).where(offlineSession(shop));
+  if (!stored) throw new ShopNotConnectedError(`${shop} has no offline session (uninstalled?)`);
+  const row = await openRow(db, shop, stored);
   if (!needsRefresh(row, now())) return row.accessToken;
   return db.transaction(async (tx) => {
-    const [locked] = await tx.select(sessionColumns).from(sessions).where(offlineSession(shop)).for("update");
-    if (!locked) throw new ShopNotConnectedError(`${shop} has no offline session (uninstalled?)`);
+    const [lockedRow] = await tx.select(sessionColumns).from(sessions).where(offlineSession(shop)).for("update");
+    if (!lockedRow) throw new ShopNotConnectedError(`${shop} has no offline session (uninstalled?)`);
+    const locked = await openRow(tx, shop, lockedRow);
     if (!needsRefresh(locked, now())) return locked.accessToken;
     const config = getConfig();
     const response = await fetch(adminOauthTokenUrl(shop, { sandboxOrigin: config.SHOPIFY_SANDBOX_URL }), {
@@ -75,9 +99,9 @@ export async function offlineAccessToken(db: Db, shop: string, now: () => Date =
     await tx
       .update(sessions)
       .set({
-        accessToken: answer.access_token,
+        accessToken: sealSessionToken(answer.access_token, offlineId(shop), "access"),
         expires: new Date(at + answer.expires_in * 1000),
-        refreshToken: answer.refresh_token,
+        refreshToken: sealSessionToken(answer.refresh_token, offlineId(shop), "refresh"),
         refreshTokenExpires: new Date(at + answer.refresh_token_expires_in * 1000),
         ...(answer.scope ? { scope: answer.scope } : {}),
       })

@@ -2,6 +2,7 @@ import { adminForShop } from "../adapters/shopify/admin-for-shop.ts";
 import { fetchShopInfo } from "../adapters/shopify/shop-info.ts";
 import type { DbOrTx } from "../db.ts";
 import { getShopSettings, markShopInstalled, saveShopDetails } from "../queries/shops.ts";
+import { requireShopDomain } from "./shop-domain.ts";
 
 /**
  * After Shopify authenticated a shop (token exchange) or the demo installed it: mark it installed,
@@ -12,11 +13,13 @@ export async function recordInstall(
   db: DbOrTx,
   input: { domain: string; scopes: string | null; accessToken: string | undefined },
 ): Promise<number> {
-  const shopId = await markShopInstalled(db, { domain: input.domain, scopes: input.scopes, at: new Date() });
+  // Normalised and validated before anything is written: one shop row per shop, whatever the spelling.
+  const domain = requireShopDomain(input.domain);
+  const shopId = await markShopInstalled(db, { domain, scopes: input.scopes, at: new Date() });
   if (!input.accessToken) return shopId;
   const settings = await getShopSettings(db, shopId);
   const admin = adminForShop({
-    shop: input.domain,
+    shop: domain,
     shopId,
     accessToken: input.accessToken,
     logSuccesses: settings.logging === "all",
@@ -30,7 +33,7 @@ export async function recordInstall(
       planName: info.plan.publicDisplayName,
     });
   } catch (error) {
-    console.error(`could not read shop details of ${input.domain}: ${error instanceof Error ? error.message : error}`);
+    console.error(`could not read shop details of ${domain}: ${error instanceof Error ? error.message : error}`);
   }
   return shopId;
 }

@@ -2,15 +2,11 @@ import { z } from "zod";
 
 import type { Db, Tx } from "../db.ts";
 import { enqueueOrderImport } from "../orders/import/job-keys.ts";
+import { redactCustomer } from "../privacy/redact-customer.ts";
 import { deleteShopData, findShopByDomain } from "../queries/shops.ts";
 import { recordFailedRun } from "../queries/task-runs.ts";
-import { deleteUnmappedRecord } from "../queries/unmapped-records.ts";
-import {
-  getInboxRow,
-  markInboxFailed,
-  markInboxProcessed,
-  scrubInboxPayloadsForCustomer,
-} from "../queries/webhook-inbox.ts";
+import { getInboxRow, markInboxFailed, markInboxProcessed } from "../queries/webhook-inbox.ts";
+import { parseShopDomain } from "../shops/shop-domain.ts";
 import { webhookPayloadSchemas, type WebhookTopic } from "./topics.ts";
 
 export const processWebhookPayloadSchema = z.object({
@@ -79,16 +75,23 @@ async function applyTopic(tx: Tx, input: { shopId: number; topic: WebhookTopic; 
     }
     case "customers/redact": {
       const payload = webhookPayloadSchemas["customers/redact"].parse(input.payload);
-      const customerGid = `gid://shopify/Customer/${payload.customer.id}`;
-      await deleteUnmappedRecord(tx, { shopId, entity: "customer", shopifyId: customerGid });
-      await scrubInboxPayloadsForCustomer(tx, { shopId, customerId: payload.customer.id });
+      await redactCustomer(tx, {
+        shopId,
+        customerId: payload.customer.id,
+        email: payload.customer.email,
+        phone: payload.customer.phone,
+        orderIds: payload.orders_to_redact,
+      });
       return false;
     }
     case "shop/redact": {
       const payload = webhookPayloadSchemas["shop/redact"].parse(input.payload);
-      const shop = await findShopByDomain(tx, payload.shop_domain);
-      if (shop?.id !== shopId) throw new Error(`shop/redact for ${payload.shop_domain} arrived for another shop`);
-      await deleteShopData(tx, { shopId, domain: payload.shop_domain });
+      const domain = parseShopDomain(payload.shop_domain);
+      const shop = domain ? await findShopByDomain(tx, domain) : undefined;
+      if (!domain || shop?.id !== shopId) {
+        throw new Error(`shop/redact for ${payload.shop_domain} arrived for another shop`);
+      }
+      await deleteShopData(tx, { shopId, domain });
       return true;
     }
     case "bulk_operations/finish":

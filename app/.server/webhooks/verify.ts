@@ -2,8 +2,13 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 
 import { z } from "zod";
 
+import { BodyTooLargeError } from "../http/body-limit.ts";
+import { readBodyCapped } from "../http/read-body.ts";
+import { type ShopDomain, shopDomainSchema } from "../shops/shop-domain.ts";
+
 export interface VerifiedDelivery {
-  shop: string;
+  /** Trimmed, lower-cased and validated (shops/shop-domain.ts). */
+  shop: ShopDomain;
   topic: string;
   webhookId: string;
   eventId: string | null;
@@ -13,12 +18,12 @@ export interface VerifiedDelivery {
 }
 
 export type VerifyResult =
-  { ok: true; delivery: VerifiedDelivery } | { ok: false; status: 400 | 401 | 405; reason: string };
+  { ok: true; delivery: VerifiedDelivery } | { ok: false; status: 400 | 401 | 405 | 413; reason: string };
 
 const headersSchema = z.object({
   hmac: z.string().min(1),
   topic: z.string().min(1),
-  shop: z.string().regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/i),
+  shop: shopDomainSchema,
   webhookId: z.string().min(1).max(200),
   eventId: z.string().max(200).nullable(),
   apiVersion: z.string().max(20).nullable(),
@@ -33,7 +38,14 @@ const headersSchema = z.object({
  */
 export async function verifyWebhook(request: Request, secret: string): Promise<VerifyResult> {
   if (request.method !== "POST") return { ok: false, status: 405, reason: "only POST is allowed" };
-  const rawBody = await request.text();
+  let rawBody: string;
+  try {
+    // Capped before the HMAC check: an unsigned body must not cost more than 1 MiB to refuse.
+    rawBody = await readBodyCapped(request);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return { ok: false, status: 413, reason: error.message };
+    throw error;
+  }
   const h = request.headers;
   const headers = headersSchema.safeParse({
     hmac: h.get("x-shopify-hmac-sha256"),

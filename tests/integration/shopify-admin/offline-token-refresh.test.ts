@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../../app/.server/db.ts";
 import { shopifyAdminForShopId } from "../../../app/.server/shopify/admin-for-shop-id.ts";
 import { REFRESH_MARGIN_MS } from "../../../app/.server/shopify/offline-token.ts";
+import { openSessionToken } from "../../../app/.server/shopify/session-tokens.ts";
 import { sessions } from "../../../db/schema/sessions.ts";
 import { useTestDatabase } from "../../setup/test-database.ts";
 import { testEnv } from "../../setup/test-env.ts";
@@ -40,12 +41,15 @@ async function expiringPair(domain: string, classicToken: string) {
   return (await response.json()) as { access_token: string; refresh_token: string };
 }
 
+/** The offline session row with its tokens opened (they are sealed at rest). */
 async function session(domain: string) {
-  const [row] = await getDb()
-    .select()
-    .from(sessions)
-    .where(eq(sessions.id, `offline_${domain}`));
-  return row!;
+  const id = `offline_${domain}`;
+  const [row] = await getDb().select().from(sessions).where(eq(sessions.id, id));
+  return {
+    ...row!,
+    accessToken: openSessionToken(row!.accessToken, id, "access").token,
+    refreshToken: row!.refreshToken ? openSessionToken(row!.refreshToken, id, "refresh").token : null,
+  };
 }
 
 describe("expiring offline tokens in background work", () => {
