@@ -61,6 +61,22 @@ export const orders = pgTable(
     index("orders_shop_created_idx").on(t.shopId, sql`(${t.snapshot} ->> 'createdAt')`, t.id),
     index("orders_shop_total_idx").on(t.shopId, sql`((${t.snapshot} #>> '{totals,total,shop}')::numeric)`, t.id),
     index("orders_shop_number_idx").on(t.shopId, sql`length(${t.name})`, t.name, t.id),
+    // Customer e-mail, first, last and full name, lower-cased: the orders search finds a customer's
+    // orders through it (the same expression as customerKeys in queries/order-list.ts).
+    index("orders_shop_customer_keys_idx").using(
+      "gin",
+      sql`(array[
+        lower(${t.snapshot} #>> '{customer,email}'),
+        lower(${t.snapshot} ->> 'email'),
+        lower(${t.snapshot} #>> '{customer,firstName}'),
+        lower(${t.snapshot} #>> '{customer,lastName}'),
+        lower((${t.snapshot} #>> '{customer,firstName}') || ' ' || (${t.snapshot} #>> '{customer,lastName}'))
+      ])`,
+    ),
+    // The "Posting errors" tab and its count.
+    index("orders_shop_posting_error_idx")
+      .on(t.shopId)
+      .where(sql`${t.postingStatus} = 'error'`),
     index("orders_shop_conflict_idx")
       .on(t.shopId)
       .where(sql`${t.hasConflict}`),

@@ -123,10 +123,13 @@ describe("the orders list", () => {
     });
   });
 
-  it("searches by order number and customer", async () => {
+  it("searches by order number and customer, and counts the tabs within the search", async () => {
     expect((await listOrders("?status=all&q=1001")).rows.map((r) => r.name)).toEqual(["#1001"]);
     expect((await listOrders("?status=all&q=okafor")).rows.map((r) => r.name)).toEqual(["#1000"]);
-    expect((await listOrders("?status=all&q=chloe%40example")).rows.map((r) => r.name)).toEqual(["#1001"]);
+    expect((await listOrders("?status=all&q=ben%20okafor")).rows.map((r) => r.name)).toEqual(["#1000"]);
+    const byEmail = await listOrders("?status=unprocessed&q=Chloe%40example.com");
+    expect(byEmail.rows).toEqual([]);
+    expect(byEmail.counts).toMatchObject({ error: 1, unprocessed: 0, all: 1 });
   });
 
   it("answers a search with a NUL byte or other control characters instead of failing", async () => {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 
 import { orders } from "../../../db/schema/orders.ts";
 import type { DbOrTx } from "../db.ts";
@@ -70,15 +70,36 @@ const customerEmail = sql<
 >`coalesce(${orders.snapshot} #>> '{customer,email}', ${orders.snapshot} ->> 'email')`;
 
 /**
- * Names, e-mails and customer names containing `search` (already cleaned of control characters
- * by the route). Not indexed: a substring match reads the shop's rows, which is what Shopify's own
- * order search does without a search engine; it stays one statement with the page's LIMIT.
+ * The customer keys an order is found by: e-mail, first name, last name and full name, lower-cased.
+ * The same expression is indexed with GIN (orders_shop_customer_keys_idx in db/schema/orders.ts),
+ * so an exact key is found without reading (and de-TOASTing) every stored snapshot of the shop.
  */
-function searchCondition(search: string | undefined): SQL | undefined {
+const customerKeys = (alias: string) => {
+  const snapshot = sql.raw(`${alias}.snapshot`);
+  return sql`(array[
+    lower(${snapshot} #>> '{customer,email}'),
+    lower(${snapshot} ->> 'email'),
+    lower(${snapshot} #>> '{customer,firstName}'),
+    lower(${snapshot} #>> '{customer,lastName}'),
+    lower((${snapshot} #>> '{customer,firstName}') || ' ' || (${snapshot} #>> '{customer,lastName}'))
+  ])`;
+};
+
+/**
+ * Orders whose name contains `search` (#1001, 1001, 100) or whose customer's e-mail, first, last
+ * or full name is `search` (any case). The two halves are separate subqueries so each takes its
+ * own path (the name index; the GIN index of customer keys) instead of one scan that reads every
+ * snapshot: with 100,000 orders that scan took two seconds.
+ */
+function searchCondition(shopId: number, search: string | undefined): SQL | undefined {
   const term = search?.trim();
   if (!term) return undefined;
   const pattern = `%${term.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-  return or(ilike(orders.name, pattern), sql`${customerEmail} ilike ${pattern}`, sql`${customerName} ilike ${pattern}`);
+  return sql`${orders.id} in (
+    select o.id from orders o where o.shop_id = ${shopId} and o.name ilike ${pattern}
+    union all
+    select o.id from orders o where o.shop_id = ${shopId} and ${customerKeys("o")} @> array[lower(${term})]::text[]
+  )`;
 }
 
 /** The orders list: one tab, optionally narrowed by `search`, sorted by one whitelisted key. */
@@ -114,37 +135,36 @@ export function listOrders(
       currency: sql<string | null>`${orders.snapshot} ->> 'shopCurrency'`,
     })
     .from(orders)
-    .where(and(eq(orders.shopId, input.shopId), filterCondition(input.filter), searchCondition(input.search)))
+    .where(
+      and(eq(orders.shopId, input.shopId), filterCondition(input.filter), searchCondition(input.shopId, input.search)),
+    )
     .orderBy(...by, order(orders.id))
     .limit(input.limit)
     .offset(input.offset);
 }
 
 /**
- * How many orders each tab holds, in one statement (one pass over the shop's rows, narrowed by
- * the same search as the list so the counts match what a tab shows).
+ * How many orders each tab holds, in one statement: one count per tab, each on its own index
+ * (status, the conflict and posting-error partial indexes, the shop), narrowed by the same search
+ * as the list so the counts match what a tab shows.
  */
 export async function countOrdersByFilter(
   db: DbOrTx,
   input: { shopId: number; search?: string },
 ): Promise<Record<OrderListFilter, number>> {
-  const counted = (filter: OrderListFilter) => {
-    const condition = filterCondition(filter);
-    return condition ? sql<number>`(count(*) filter (where ${condition}))::int` : sql<number>`count(*)::int`;
-  };
-  const [row] = await db
-    .select({
-      unprocessed: counted("unprocessed"),
-      error: counted("error"),
-      conflict: counted("conflict"),
-      posting_error: counted("posting_error"),
-      processed: counted("processed"),
-      ignored: counted("ignored"),
-      all: counted("all"),
-    })
-    .from(orders)
-    .where(and(eq(orders.shopId, input.shopId), searchCondition(input.search)));
-  return row ?? { unprocessed: 0, error: 0, conflict: 0, posting_error: 0, processed: 0, ignored: 0, all: 0 };
+  const search = searchCondition(input.shopId, input.search);
+  const counted = (filter: OrderListFilter) =>
+    sql<number>`(select count(*)::int from ${orders} where ${and(eq(orders.shopId, input.shopId), filterCondition(filter), search)})`;
+  const [row] = await db.execute<Record<OrderListFilter, number>>(
+    sql`select ${sql.join(
+      orderListFilters.map((filter) => sql`${counted(filter)} as ${sql.identifier(filter)}`),
+      sql`, `,
+    )}`,
+  );
+  return Object.fromEntries(orderListFilters.map((filter) => [filter, Number(row?.[filter] ?? 0)])) as Record<
+    OrderListFilter,
+    number
+  >;
 }
 
 /** One order with everything its page shows (the snapshot is parsed by the caller). */
