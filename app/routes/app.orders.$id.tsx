@@ -163,9 +163,9 @@ export default function OrderPage() {
                 ) : (
                   <Text as="p">Not created yet.</Text>
                 )}
-                {order.statusReason ? (
+                {order.ignoredBecause ? (
                   <Text as="p" tone="subdued">
-                    Ignored: {order.statusReason}
+                    {order.ignoredBecause}
                   </Text>
                 ) : null}
                 {order.posted ? <Text as="p">Posted in the ERP on {order.posted}.</Text> : null}

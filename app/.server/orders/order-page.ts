@@ -21,8 +21,9 @@ export type OrderBanner =
   | null;
 
 function bannerFor(order: NonNullable<Awaited<ReturnType<typeof getOrderDetail>>>): OrderBanner {
-  if (order.hasConflict)
-    {return { kind: "conflict", message: order.conflictReason ?? "The order was edited or cancelled." };}
+  if (order.hasConflict) {
+    return { kind: "conflict", message: order.conflictReason ?? "The order was edited or cancelled." };
+  }
   if (order.status === "error") {
     return { kind: "error", message: order.errorMessage ?? "The last attempt failed." };
   }
@@ -58,7 +59,7 @@ export async function loadOrderPage(shopId: number, orderId: number) {
       badges: orderStatusBadges(order),
       banner: bannerFor(order),
       hasConflict: order.hasConflict,
-      statusReason: order.status === "ignored" ? order.statusReason : null,
+      ignoredBecause: order.status === "ignored" && order.statusReason ? capitalize(order.statusReason) : null,
       /** Processing was asked for and nothing has answered yet: the page keeps itself fresh. */
       pending: order.status === "unprocessed" && !order.waitingOn && !order.hasConflict,
       shopifyAdminUrl: shopifyAdminOrderUrl(order.shopifyOrderId),
@@ -139,4 +140,9 @@ function sentence(code: string | null | undefined): string | null {
   if (!code) return null;
   const words = code.replaceAll("_", " ").toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** "ignored by the merchant" → "Ignored by the merchant" (the rest kept as written). */
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
