@@ -1,55 +1,38 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Card, DataTable, InlineStack, Layout, Page, Text } from "@shopify/polaris";
+import {
+  Link as RemixLink,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useRevalidator,
+  useSubmit,
+} from "@remix-run/react";
+import { Badge, Banner, BlockStack, Card, DataTable, InlineStack, Layout, Link, Page, Text } from "@shopify/polaris";
+import { useEffect } from "react";
 import { z } from "zod";
 
-import { getDb } from "../.server/db.ts";
 import { ignoreOrder, requestProcessing, requestReimport, resolveConflict } from "../.server/orders/order-actions.ts";
+import { loadOrderPage } from "../.server/orders/order-page.ts";
 import { retryPosting } from "../.server/posting/posting-actions.ts";
-import { listOrderEvents } from "../.server/queries/order-events.ts";
-import { getOrderDetail } from "../.server/queries/order-list.ts";
-import { listShipmentsOfOrder } from "../.server/queries/shipments.ts";
 import { shopIdFor } from "../.server/shops/current-shop.ts";
-import { importedOrderSchema } from "../.server/sync/orders/imported-order.ts";
 import { useResultToast } from "../components/use-result-toast.ts";
 import { authenticate } from "../shopify.server.ts";
 
-const idSchema = z.coerce.number().int().positive();
+const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const orderId = idSchema.safeParse(params.id);
   if (!orderId.success) throw new Response("No such order", { status: 404 });
-  const shopId = await shopIdFor(session.shop);
-  const order = await getOrderDetail(getDb(), { shopId, orderId: orderId.data });
-  if (!order) throw new Response("No such order", { status: 404 });
-  const snapshot = importedOrderSchema.safeParse(order.snapshot);
-  const events = await listOrderEvents(getDb(), { shopId, orderId: order.id });
-  const shipments = await listShipmentsOfOrder(getDb(), { shopId, orderId: order.id });
-  return {
-    order: {
-      id: order.id,
-      name: order.name,
-      status: order.status,
-      waitingOn: order.waitingOn,
-      statusReason: order.statusReason,
-      hasConflict: order.hasConflict,
-      conflictReason: order.conflictReason,
-      errorMessage: order.errorMessage,
-      erpDocument: order.erpDocumentNumber ? { type: order.erpDocumentType, number: order.erpDocumentNumber } : null,
-      postingStatus: order.postingStatus,
-      postingError: order.postingError,
-      postedAt: order.postedAt?.toISOString() ?? null,
-      shopifyClosedAt: order.shopifyClosedAt?.toISOString() ?? null,
-    },
-    shipments: shipments.map((s) => ({ ...s, message: s.errorMessage ?? s.reason ?? "" })),
-    snapshot: snapshot.success ? snapshot.data : null,
-    events: events.map((event) => ({ ...event, at: event.at.toISOString() })),
-  };
+  const page = await loadOrderPage(await shopIdFor(session.shop), orderId.data);
+  if (!page) throw new Response("No such order", { status: 404 });
+  return page;
 };
 
 const actionSchema = z.object({ intent: z.enum(["process", "ignore", "resolve", "reimport", "retry-posting"]) });
 
+// After an action Remix runs the loader again (default revalidation), so what the action
+// changed, such as a cleared error, shows at once without a reload.
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const orderId = idSchema.safeParse(params.id);
@@ -72,37 +55,62 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   }
 };
 
+/** While processing is queued, look again every few seconds so its outcome shows without a reload. */
+function useRefreshWhile(pending: boolean) {
+  const revalidator = useRevalidator();
+  useEffect(() => {
+    if (!pending) return;
+    const timer = setInterval(() => {
+      if (document.visibilityState === "visible" && revalidator.state === "idle") revalidator.revalidate();
+    }, 3000);
+    return () => clearInterval(timer);
+  }, [pending, revalidator]);
+}
+
 export default function OrderPage() {
-  const { order, snapshot, events, shipments } = useLoaderData<typeof loader>();
+  const { order, shopify, events, shipments } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const submit = useSubmit();
   const busy = useNavigation().state !== "idle";
   useResultToast(result);
+  useRefreshWhile(order.pending);
   const run = (intent: string) => submit({ intent }, { method: "post" });
-  const money = (pair: { shop: string; presentment: string }) => `${pair.shop} ${snapshot?.shopCurrency ?? ""}`;
 
-  const secondary: Array<{ content: string; onAction: () => void; disabled?: boolean; destructive?: boolean }> = [
-    { content: "Re-import from Shopify", onAction: () => run("reimport"), disabled: busy },
-  ];
+  const secondary: Array<{
+    content: string;
+    onAction?: () => void;
+    url?: string;
+    target?: "_top";
+    disabled?: boolean;
+    destructive?: boolean;
+  }> = [];
+  if (order.shopifyAdminUrl) secondary.push({ content: "View in Shopify", url: order.shopifyAdminUrl, target: "_top" });
+  secondary.push({ content: "Re-import from Shopify", onAction: () => run("reimport"), disabled: busy });
   if (order.postingStatus === "error") {
     secondary.push({ content: "Retry posting", onAction: () => run("retry-posting"), disabled: busy });
   }
   if (order.hasConflict) {
     secondary.push({ content: "Mark conflict resolved", onAction: () => run("resolve"), disabled: busy });
   }
-  if (order.status !== "processed" && !order.hasConflict) {
+  if (order.status !== "processed" && order.status !== "ignored" && !order.hasConflict) {
     secondary.push({ content: "Ignore", destructive: true, onAction: () => run("ignore"), disabled: busy });
   }
   const canProcess = order.status !== "processed" && !order.hasConflict;
+  const banner = order.banner;
 
   return (
     <Page
       title={`Order ${order.name}`}
+      subtitle={shopify?.placed}
       backAction={{ content: "Orders", url: "/app/orders" }}
       titleMetadata={
-        <Badge tone={order.status === "processed" ? "success" : order.status === "error" ? "critical" : "attention"}>
-          {order.status}
-        </Badge>
+        <InlineStack gap="100">
+          {order.badges.map((badge) => (
+            <Badge key={badge.label} tone={badge.tone}>
+              {badge.label}
+            </Badge>
+          ))}
+        </InlineStack>
       }
       primaryAction={
         canProcess
@@ -114,56 +122,61 @@ export default function OrderPage() {
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
-            {order.hasConflict ? (
+            {banner?.kind === "conflict" ? (
               <Banner tone="critical" title="Changed in Shopify after its ERP document was made">
-                <p>{order.conflictReason ?? "The order was edited or cancelled."}</p>
+                <p>{banner.message}</p>
                 <p>The ERP document is left alone until you mark the conflict resolved.</p>
               </Banner>
             ) : null}
-            {order.errorMessage ? (
+            {banner?.kind === "error" ? (
               <Banner tone="critical" title="Processing failed">
-                <p>{order.errorMessage}</p>
+                <p data-testid="order-error">{banner.message}</p>
               </Banner>
             ) : null}
-            {order.waitingOn ? (
-              <Banner
-                tone="warning"
-                title={
-                  order.waitingOn === "unmapped_customer"
-                    ? "Waiting for a customer mapping"
-                    : "Waiting for a product mapping"
-                }
-              >
+            {banner?.kind === "waiting" ? (
+              <Banner tone="warning" title={`Waiting for a ${banner.on} mapping`}>
+                {banner.message ? <p>{banner.message}</p> : null}
                 <p>
-                  Map it on the unmapped {order.waitingOn === "unmapped_customer" ? "customers" : "products"} list; the
-                  order is processed after that.
+                  Map it on the <RemixLink to={`/app/unmapped/${banner.on}s`}>unmapped {banner.on}s</RemixLink> list;
+                  the order is processed after that.
                 </p>
               </Banner>
+            ) : null}
+            {order.pending ? (
+              <Text as="p" tone="subdued">
+                Waiting to be processed. This page updates when it is done.
+              </Text>
             ) : null}
             <Card>
               <BlockStack gap="200">
                 <Text as="h2" variant="headingMd">
                   ERP document
                 </Text>
-                <Text as="p">
-                  {order.erpDocument
-                    ? `${order.erpDocument.type === "invoice" ? "Sales invoice" : "Sales order"} ${order.erpDocument.number}`
-                    : "Not created yet."}
-                </Text>
-                {order.statusReason ? (
+                {order.erpDocument ? (
+                  order.erpDocument.url ? (
+                    <Link url={order.erpDocument.url} target="_blank" dataPrimaryLink>
+                      {order.erpDocument.label}
+                    </Link>
+                  ) : (
+                    <Text as="p">{order.erpDocument.label}</Text>
+                  )
+                ) : (
+                  <Text as="p">Not created yet.</Text>
+                )}
+                {order.ignoredBecause ? (
                   <Text as="p" tone="subdued">
-                    {order.statusReason}
+                    {order.ignoredBecause}
                   </Text>
                 ) : null}
-                {order.postedAt ? <Text as="p">Posted in the ERP on {order.postedAt.slice(0, 10)}.</Text> : null}
+                {order.posted ? <Text as="p">Posted in the ERP on {order.posted}.</Text> : null}
                 {order.postingError ? (
                   <Banner tone="critical" title="Posting failed">
                     <p>{order.postingError}</p>
                   </Banner>
                 ) : null}
-                {order.shopifyClosedAt ? (
+                {order.closedInShopify ? (
                   <Text as="p" tone="subdued">
-                    Closed in Shopify on {order.shopifyClosedAt.slice(0, 10)}.
+                    Closed in Shopify on {order.closedInShopify}.
                   </Text>
                 ) : null}
               </BlockStack>
@@ -177,42 +190,67 @@ export default function OrderPage() {
                   <DataTable
                     columnContentTypes={["text", "text", "text", "numeric", "text"]}
                     headings={["ERP shipment", "Posted", "Status", "Fulfillments", "Reason"]}
-                    rows={shipments.map((s) => [
-                      s.erpShipmentNo,
-                      s.postingDate ?? "",
-                      s.status.replaceAll("_", " "),
-                      s.fulfillmentIds.length,
-                      s.message,
-                    ])}
+                    rows={shipments.map((s) => [s.number, s.posted, s.status, s.fulfillments, s.message])}
                   />
                 </BlockStack>
               </Card>
             ) : null}
-            {snapshot ? (
+            {shopify ? (
               <Card>
-                <BlockStack gap="200">
-                  <Text as="h2" variant="headingMd">
-                    In Shopify
-                  </Text>
+                <BlockStack gap="300">
+                  <InlineStack align="space-between" blockAlign="center">
+                    <Text as="h2" variant="headingMd">
+                      In Shopify
+                    </Text>
+                    {order.shopifyAdminUrl ? (
+                      <Link url={order.shopifyAdminUrl} target="_top">
+                        View order {order.name} in Shopify
+                      </Link>
+                    ) : null}
+                  </InlineStack>
                   <InlineStack gap="400">
-                    <Text as="span">{snapshot.customer?.email ?? snapshot.email ?? "No customer"}</Text>
-                    <Text as="span">{snapshot.financialStatus ?? ""}</Text>
-                    <Text as="span">{snapshot.fulfillmentStatus ?? ""}</Text>
-                    {snapshot.cancelledAt ? <Badge tone="critical">Cancelled</Badge> : null}
+                    <Text as="span">{shopify.customer}</Text>
+                    {shopify.email && shopify.email !== shopify.customer ? (
+                      <Text as="span" tone="subdued">
+                        {shopify.email}
+                      </Text>
+                    ) : null}
+                    {shopify.financialStatus ? <Badge>{shopify.financialStatus}</Badge> : null}
+                    {shopify.fulfillmentStatus ? <Badge>{shopify.fulfillmentStatus}</Badge> : null}
+                    {shopify.cancelled ? <Badge tone="critical">Cancelled</Badge> : null}
+                    <Text as="span" tone="subdued">
+                      {shopify.productCount}
+                    </Text>
                   </InlineStack>
                   <DataTable
                     columnContentTypes={["text", "text", "numeric", "numeric", "numeric"]}
                     headings={["Item", "SKU", "Quantity", "Unit price", "Discount"]}
-                    rows={snapshot.lines.map((line) => [
-                      line.variantTitle ? `${line.title} – ${line.variantTitle}` : line.title,
-                      line.sku ?? "",
-                      line.quantity,
-                      money(line.unitPrice),
-                      money(line.discount),
-                    ])}
-                    totals={["", "", "", "", money(snapshot.totals.total)]}
-                    showTotalsInFooter
+                    rows={[
+                      ...shopify.lines.map((line) => [
+                        line.name,
+                        line.sku,
+                        line.quantity,
+                        line.unitPrice,
+                        line.discount,
+                      ]),
+                      ...shopify.shippingLines.map((line) => [
+                        `Shipping: ${line.title}`,
+                        "",
+                        "",
+                        line.undiscounted ? `${line.price} (was ${line.undiscounted})` : line.price,
+                        "",
+                      ]),
+                    ]}
                   />
+                  <BlockStack gap="100" inlineAlign="end">
+                    <Text as="p">Subtotal {shopify.totals.subtotal}</Text>
+                    <Text as="p">Shipping {shopify.totals.shipping}</Text>
+                    {shopify.totals.discounts ? <Text as="p">Discounts −{shopify.totals.discounts}</Text> : null}
+                    <Text as="p">Tax {shopify.totals.tax}</Text>
+                    <Text as="p" fontWeight="semibold">
+                      Total {shopify.totals.total}
+                    </Text>
+                  </BlockStack>
                 </BlockStack>
               </Card>
             ) : null}
@@ -232,11 +270,11 @@ export default function OrderPage() {
               {events.map((event, index) => (
                 <BlockStack key={index} gap="050">
                   <Text as="p" fontWeight="semibold">
-                    {event.kind}
+                    {event.label}
                   </Text>
                   {event.message ? <Text as="p">{event.message}</Text> : null}
                   <Text as="p" tone="subdued" variant="bodySm">
-                    {new Date(event.at).toLocaleString()}
+                    {event.at}
                   </Text>
                 </BlockStack>
               ))}

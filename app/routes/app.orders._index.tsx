@@ -8,42 +8,22 @@ import {
   useSearchParams,
   useSubmit,
 } from "@remix-run/react";
-import { Badge, Card, EmptyState, IndexTable, Page, Tabs, Text, TextField } from "@shopify/polaris";
+import { Badge, Card, EmptyState, IndexTable, InlineStack, Page, Tabs, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { z } from "zod";
 
-import { getDb } from "../.server/db.ts";
+import { countOf } from "../.server/format/format.ts";
 import { requestReconcile } from "../.server/orders/import/reconcile-orders.ts";
+import { loadOrderListPage, parseOrderListQuery } from "../.server/orders/order-list-page.ts";
 import { processPendingOrders } from "../.server/orders/process/process-pending.ts";
-import { listOrders, orderListFilters } from "../.server/queries/order-list.ts";
 import { shopIdFor } from "../.server/shops/current-shop.ts";
 import { useResultToast } from "../components/use-result-toast.ts";
 import { authenticate } from "../shopify.server.ts";
 
-const PAGE_SIZE = 50;
-const querySchema = z.object({
-  status: z.enum(orderListFilters).catch("unprocessed"),
-  q: z.string().max(50).catch(""),
-  page: z.coerce.number().int().min(0).max(10_000).catch(0),
-});
-
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const query = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const rows = await listOrders(getDb(), {
-    shopId: await shopIdFor(session.shop),
-    filter: query.status,
-    search: query.q,
-    limit: PAGE_SIZE + 1,
-    offset: query.page * PAGE_SIZE,
-  });
-  return {
-    query,
-    hasNext: rows.length > PAGE_SIZE,
-    rows: rows
-      .slice(0, PAGE_SIZE)
-      .map((row) => ({ ...row, shopifyUpdatedAt: row.shopifyUpdatedAt?.toISOString() ?? null })),
-  };
+  const query = parseOrderListQuery(new URL(request.url));
+  return loadOrderListPage(await shopIdFor(session.shop), query);
 };
 
 const actionSchema = z.object({ intent: z.enum(["sync", "process-pending"]) });
@@ -58,7 +38,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     return { ok: true, message: "Order sync queued" };
   }
   const { enqueued } = await processPendingOrders(shopId);
-  return { ok: true, message: `${enqueued} order(s) queued for processing` };
+  return { ok: true, message: `${countOf(enqueued, "order")} queued for processing` };
 };
 
 const tabs = [
@@ -71,13 +51,29 @@ const tabs = [
   { id: "all", content: "All" },
 ] as const;
 
-const waitLabel: Record<string, string> = {
-  unmapped_customer: "Waiting: unmapped customer",
-  unmapped_product: "Waiting: unmapped product",
+// Column index → sort key; null columns do not sort.
+const columns = [
+  { title: "Order", sort: "order" },
+  { title: "Date", sort: "date" },
+  { title: "Customer", sort: null },
+  { title: "Total", sort: "total", alignment: "end" },
+  { title: "Status", sort: "status" },
+  { title: "ERP document", sort: null },
+  { title: "Details", sort: null },
+] as const;
+
+const emptyText: Record<(typeof tabs)[number]["id"], string> = {
+  unprocessed: "Every order has its ERP document, or waits on the other tabs.",
+  error: "No order failed. Orders whose ERP document could not be made show here.",
+  conflict: "No order was changed in Shopify after its ERP document was made.",
+  posting_error: "Every ERP document that was due for posting was posted.",
+  processed: "No order has its ERP document yet.",
+  ignored: "No order was ignored.",
+  all: "Orders arrive by webhook as they are placed, and by the scheduled reconcile.",
 };
 
 export default function Orders() {
-  const { query, rows, hasNext } = useLoaderData<typeof loader>();
+  const { query, rows, hasNext, counts } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const [search, setSearch] = useState(query.q);
@@ -92,6 +88,17 @@ export default function Orders() {
       else next.set(key, value);
     }
     navigate(`/app/orders?${next.toString()}`);
+  };
+  const pager = {
+    hasPrevious: query.page > 0,
+    onPrevious: () => go({ page: String(query.page - 1) }),
+    hasNext,
+    onNext: () => go({ page: String(query.page + 1) }),
+  };
+  const sortColumnIndex = columns.findIndex((column) => column.sort === query.sort);
+  const onSort = (index: number, direction: "ascending" | "descending") => {
+    const sort = columns[index]?.sort;
+    if (sort) go({ sort, direction: direction === "ascending" ? "asc" : "desc", page: "" });
   };
 
   return (
@@ -110,16 +117,11 @@ export default function Orders() {
           onAction: () => submit({ intent: "process-pending" }, { method: "post" }),
         },
       ]}
-      pagination={{
-        hasPrevious: query.page > 0,
-        onPrevious: () => go({ page: String(query.page - 1) }),
-        hasNext,
-        onNext: () => go({ page: String(query.page + 1) }),
-      }}
+      pagination={pager}
     >
       <Card padding="0">
         <Tabs
-          tabs={tabs.map((tab) => ({ ...tab, panelID: `orders-${tab.id}` }))}
+          tabs={tabs.map((tab) => ({ ...tab, badge: String(counts[tab.id]), panelID: `orders-${tab.id}` }))}
           selected={Math.max(
             0,
             tabs.findIndex((tab) => tab.id === query.status),
@@ -134,9 +136,9 @@ export default function Orders() {
             }}
           >
             <TextField
-              label="Search by order number"
+              label="Search orders"
               labelHidden
-              placeholder="Search by order number, e.g. 1001"
+              placeholder="Search by order number, customer name or e-mail"
               value={search}
               onChange={setSearch}
               autoComplete="off"
@@ -148,45 +150,63 @@ export default function Orders() {
             />
           </form>
         </div>
-        {rows.length === 0 ? (
-          <EmptyState heading="No orders here" image="">
-            <p>Orders arrive by webhook as they are placed, and by the scheduled reconcile.</p>
-          </EmptyState>
-        ) : (
-          <IndexTable
-            resourceName={{ singular: "order", plural: "orders" }}
-            itemCount={rows.length}
-            selectable={false}
-            headings={[{ title: "Order" }, { title: "Status" }, { title: "ERP document" }, { title: "Details" }]}
-          >
-            {rows.map((row, index) => (
-              <IndexTable.Row id={String(row.id)} key={row.id} position={index}>
-                <IndexTable.Cell>
-                  <Link to={`/app/orders/${row.id}`} data-order={row.name}>
-                    <Text as="span" fontWeight="semibold">
-                      {row.name}
-                    </Text>
-                  </Link>
-                </IndexTable.Cell>
-                <IndexTable.Cell>
-                  <Badge
-                    tone={
-                      row.hasConflict || row.status === "error"
-                        ? "critical"
-                        : row.status === "processed"
-                          ? "success"
-                          : "attention"
-                    }
-                  >
-                    {row.hasConflict ? "Conflict" : row.status}
-                  </Badge>
-                </IndexTable.Cell>
-                <IndexTable.Cell>{row.erpDocumentNumber ?? ""}</IndexTable.Cell>
-                <IndexTable.Cell>{row.errorMessage ?? (row.waitingOn ? waitLabel[row.waitingOn] : "")}</IndexTable.Cell>
-              </IndexTable.Row>
-            ))}
-          </IndexTable>
-        )}
+        <IndexTable
+          resourceName={{ singular: "order", plural: "orders" }}
+          itemCount={rows.length}
+          selectable={false}
+          headings={
+            columns.map((column) => ({
+              title: column.title,
+              ...("alignment" in column ? { alignment: column.alignment } : {}),
+            })) as [{ title: string }, ...{ title: string }[]]
+          }
+          sortable={columns.map((column) => column.sort !== null)}
+          sortColumnIndex={sortColumnIndex < 0 ? undefined : sortColumnIndex}
+          sortDirection={query.direction === "asc" ? "ascending" : "descending"}
+          onSort={onSort}
+          emptyState={
+            <EmptyState heading={query.q ? `No orders match “${query.q}”` : "No orders here"} image="">
+              <p>
+                {query.q ? "Try another order number, name or e-mail, or clear the search." : emptyText[query.status]}
+              </p>
+            </EmptyState>
+          }
+          pagination={pager}
+        >
+          {rows.map((row, index) => (
+            <IndexTable.Row id={String(row.id)} key={row.id} position={index}>
+              <IndexTable.Cell>
+                <Link to={`/app/orders/${row.id}`} data-order={row.name}>
+                  <Text as="span" fontWeight="semibold">
+                    {row.name}
+                  </Text>
+                </Link>
+              </IndexTable.Cell>
+              <IndexTable.Cell>{row.date}</IndexTable.Cell>
+              <IndexTable.Cell>{row.customer}</IndexTable.Cell>
+              <IndexTable.Cell>
+                <Text as="span" alignment="end" numeric>
+                  {row.total}
+                </Text>
+              </IndexTable.Cell>
+              <IndexTable.Cell>
+                <InlineStack gap="100">
+                  {row.badges.map((badge) => (
+                    <Badge key={badge.label} tone={badge.tone}>
+                      {badge.label}
+                    </Badge>
+                  ))}
+                </InlineStack>
+              </IndexTable.Cell>
+              <IndexTable.Cell>{row.erpDocument}</IndexTable.Cell>
+              <IndexTable.Cell>
+                <Text as="span" tone="subdued" truncate>
+                  {row.detail}
+                </Text>
+              </IndexTable.Cell>
+            </IndexTable.Row>
+          ))}
+        </IndexTable>
       </Card>
     </Page>
   );

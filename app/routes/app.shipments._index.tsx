@@ -4,6 +4,7 @@ import { Badge, BlockStack, Button, Card, EmptyState, IndexTable, Page, Tabs, Te
 import { z } from "zod";
 
 import { getDb } from "../.server/db.ts";
+import { countOf } from "../.server/format/format.ts";
 import { requestPosting } from "../.server/posting/posting-actions.ts";
 import { countShipmentsByStatus, listShipments, shipmentStatuses } from "../.server/queries/shipments.ts";
 import { requestShipmentsSync, retryShipment } from "../.server/shipments/shipment-actions.ts";
@@ -44,7 +45,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
         lines: items.map((l) => `${l.quantity} × ${l.number}`).join(", "),
         tracking: content.success ? (content.data.tracking?.trackingNumber ?? "") : "",
         message: row.errorMessage ?? row.reason ?? "",
-        fulfillments: row.fulfillmentIds.length,
+        fulfillments: row.fulfillmentIds.length > 0 ? countOf(row.fulfillmentIds.length, "fulfillment") : "",
         attempts: row.attempts,
         updatedAt: row.updatedAt.toISOString(),
       };
@@ -100,6 +101,12 @@ export default function Shipments() {
   const busy = useNavigation().state !== "idle";
   useResultToast(result);
   const go = (status: string, page = 0) => navigate(`/app/shipments?status=${status}${page ? `&page=${page}` : ""}`);
+  const pager = {
+    hasPrevious: query.page > 0,
+    onPrevious: () => go(query.status, query.page - 1),
+    hasNext,
+    onNext: () => go(query.status, query.page + 1),
+  };
 
   return (
     <Page
@@ -118,12 +125,7 @@ export default function Shipments() {
           onAction: () => submit({ intent: "post" }, { method: "post" }),
         },
       ]}
-      pagination={{
-        hasPrevious: query.page > 0,
-        onPrevious: () => go(query.status, query.page - 1),
-        hasNext,
-        onNext: () => go(query.status, query.page + 1),
-      }}
+      pagination={pager}
     >
       <Card padding="0">
         <Tabs
@@ -147,6 +149,7 @@ export default function Shipments() {
             resourceName={{ singular: "shipment", plural: "shipments" }}
             itemCount={rows.length}
             selectable={false}
+            pagination={pager}
             headings={[
               { title: "ERP shipment" },
               { title: "Order" },
@@ -174,9 +177,9 @@ export default function Shipments() {
                 <IndexTable.Cell>
                   <BlockStack gap="100">
                     <Badge tone={statusBadge[row.status].tone}>{statusBadge[row.status].label}</Badge>
-                    {row.fulfillments > 0 ? (
+                    {row.fulfillments ? (
                       <Text as="span" tone="subdued" variant="bodySm">
-                        {row.fulfillments} fulfillment(s)
+                        {row.fulfillments}
                       </Text>
                     ) : null}
                   </BlockStack>

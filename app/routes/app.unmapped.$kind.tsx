@@ -1,7 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useAppBridge } from "@shopify/app-bridge-react";
-import { BlockStack, Button, Card, EmptyState, IndexTable, InlineStack, Page, Text, TextField } from "@shopify/polaris";
+import {
+  Badge,
+  BlockStack,
+  Button,
+  Card,
+  EmptyState,
+  IndexTable,
+  InlineStack,
+  Page,
+  Text,
+  TextField,
+} from "@shopify/polaris";
 import { useEffect, useState } from "react";
 
 import {
@@ -21,13 +32,19 @@ function kindOf(value: string | undefined): UnmappedListKind {
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const kind = kindOf(params.kind);
-  const rows = await listOpenUnmapped(await shopIdFor(session.shop), kind);
-  return { kind, rows: rows.map((row) => ({ ...row, firstSeenAt: row.firstSeenAt.toISOString() })) };
+  const list = await listOpenUnmapped(await shopIdFor(session.shop), kind);
+  return { kind, ...list };
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   return handleUnmappedAction(await shopIdFor(session.shop), kindOf(params.kind), await request.formData());
+};
+
+const resourceNames: Record<UnmappedListKind, { singular: string; plural: string }> = {
+  customers: { singular: "customer", plural: "customers" },
+  products: { singular: "product", plural: "products" },
+  companies: { singular: "company", plural: "companies" },
 };
 
 const titles: Record<UnmappedListKind, { title: string; erp: string }> = {
@@ -37,7 +54,7 @@ const titles: Record<UnmappedListKind, { title: string; erp: string }> = {
 };
 
 export default function UnmappedList() {
-  const { kind, rows } = useLoaderData<typeof loader>();
+  const { kind, rows, count } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const submit = useSubmit();
   const busy = useNavigation().state !== "idle";
@@ -60,6 +77,7 @@ export default function UnmappedList() {
     <Page
       title={text.title}
       backAction={{ content: "Activity", url: "/app" }}
+      titleMetadata={rows.length > 0 ? <Badge tone="warning">{`${count} to map`}</Badge> : undefined}
       subtitle={`Orders wait until their ${kind === "products" ? "variants are" : "customer is"} mapped to an ERP ${text.erp}.`}
     >
       <Card padding="0">
@@ -69,24 +87,27 @@ export default function UnmappedList() {
           </EmptyState>
         ) : (
           <IndexTable
-            resourceName={{ singular: "record", plural: "records" }}
+            resourceName={resourceNames[kind]}
             itemCount={rows.length}
             selectable={false}
-            headings={[{ title: "In Shopify" }, { title: "Since" }, { title: "" }]}
+            headings={[{ title: "In Shopify" }, { title: "Waiting orders" }, { title: "Since" }, { title: "" }]}
           >
             {rows.map((row, index) => (
               <IndexTable.Row id={String(row.id)} key={row.id} position={index}>
                 <IndexTable.Cell>
                   <BlockStack gap="050">
                     <Text as="span" fontWeight="semibold">
-                      {row.label}
+                      {row.name}
                     </Text>
-                    <Text as="span" tone="subdued" variant="bodySm">
-                      {row.shopifyId}
-                    </Text>
+                    {row.details ? (
+                      <Text as="span" tone="subdued" variant="bodySm">
+                        {row.details}
+                      </Text>
+                    ) : null}
                   </BlockStack>
                 </IndexTable.Cell>
-                <IndexTable.Cell>{new Date(row.firstSeenAt).toLocaleString()}</IndexTable.Cell>
+                <IndexTable.Cell>{row.waiting}</IndexTable.Cell>
+                <IndexTable.Cell>{row.since}</IndexTable.Cell>
                 <IndexTable.Cell>
                   <InlineStack gap="200">
                     <Button size="slim" onClick={() => setSelected(selected === row.id ? null : row.id)}>

@@ -53,8 +53,30 @@ export const orders = pgTable(
   },
   (t) => [
     uniqueIndex("orders_shop_shopify_id_uq").on(t.shopId, t.shopifyOrderId),
-    index("orders_shop_status_idx").on(t.shopId, t.status),
+    // (shop, status, id): the status tabs, and the list sorted by status with its id tiebreak.
+    index("orders_shop_status_idx").on(t.shopId, t.status, t.id),
     index("orders_shop_name_idx").on(t.shopId, t.name),
+    // The orders list's sort keys (queries/order-list.ts, same expressions): a page of a large
+    // shop is read in index order with LIMIT instead of sorting every order of the shop.
+    index("orders_shop_created_idx").on(t.shopId, sql`(${t.snapshot} ->> 'createdAt')`, t.id),
+    index("orders_shop_total_idx").on(t.shopId, sql`((${t.snapshot} #>> '{totals,total,shop}')::numeric)`, t.id),
+    index("orders_shop_number_idx").on(t.shopId, sql`length(${t.name})`, t.name, t.id),
+    // Customer e-mail, first, last and full name, lower-cased: the orders search finds a customer's
+    // orders through it (the same expression as customerKeys in queries/order-list.ts).
+    index("orders_shop_customer_keys_idx").using(
+      "gin",
+      sql`(array[
+        lower(${t.snapshot} #>> '{customer,email}'),
+        lower(${t.snapshot} ->> 'email'),
+        lower(${t.snapshot} #>> '{customer,firstName}'),
+        lower(${t.snapshot} #>> '{customer,lastName}'),
+        lower((${t.snapshot} #>> '{customer,firstName}') || ' ' || (${t.snapshot} #>> '{customer,lastName}'))
+      ])`,
+    ),
+    // The "Posting errors" tab and its count.
+    index("orders_shop_posting_error_idx")
+      .on(t.shopId)
+      .where(sql`${t.postingStatus} = 'error'`),
     index("orders_shop_conflict_idx")
       .on(t.shopId)
       .where(sql`${t.hasConflict}`),

@@ -20,12 +20,19 @@ export async function requestProcessing(shopId: number, orderId: number): Promis
     if (!order) return { ok: false, message: "No such order." };
     if (order.status === "processed") return { ok: false, message: "This order already has its ERP document." };
     if (order.hasConflict) return { ok: false, message: "Resolve the conflict first." };
-    if (order.status === "ignored") {
-      await tx
-        .update(orders)
-        .set({ status: "unprocessed", statusReason: null, updatedAt: new Date() })
-        .where(and(eq(orders.shopId, shopId), eq(orders.id, orderId)));
-    }
+    // The last failure or wait is answered by this attempt: clear it now, so the page the merchant
+    // returns to (Remix revalidates it after the action) shows the order queued, not the old error.
+    // The attempt records a new error or wait if there still is one.
+    await tx
+      .update(orders)
+      .set({
+        status: "unprocessed",
+        ...(order.status === "ignored" ? { statusReason: null } : {}),
+        waitingOn: null,
+        errorMessage: null,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(orders.shopId, shopId), eq(orders.id, orderId)));
     await enqueueJob(tx, processOrderJob(shopId, orderId));
     await addOrderEvent(tx, { shopId, orderId, kind: "processing", message: "queued by the merchant" });
     return { ok: true, message: "Processing queued" };

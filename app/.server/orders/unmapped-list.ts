@@ -2,7 +2,10 @@ import { z } from "zod";
 
 import type { FoundCustomer, FoundItem } from "../adapters/erp/port.ts";
 import { getDb } from "../db.ts";
-import { getUnmappedRecord, listOpenUnmappedRecords } from "../queries/unmapped-records.ts";
+import { countOf, formatDateTime } from "../format/format.ts";
+import { searchInputSchema } from "../format/search-input.ts";
+import { getShopDisplay } from "../queries/shop-display.ts";
+import { getUnmappedRecord, listOpenUnmappedRecords, listOpenUnmappedWithOrders } from "../queries/unmapped-records.ts";
 import {
   createCustomerInErp,
   createItemInErp,
@@ -17,15 +20,61 @@ import {
 export const unmappedListKinds = { customers: "customer", products: "product", companies: "company" } as const;
 export type UnmappedListKind = keyof typeof unmappedListKinds;
 
-export function listOpenUnmapped(shopId: number, kind: UnmappedListKind) {
-  return listOpenUnmappedRecords(getDb(), { shopId, entity: unmappedListKinds[kind] });
+const nouns: Record<UnmappedListKind, [string, string]> = {
+  customers: ["customer", "customers"],
+  products: ["product", "products"],
+  companies: ["company", "companies"],
+};
+
+/**
+ * The open records of one list, as a merchant recognises them: product and variant title with the
+ * SKU, or the customer's name and e-mail (read from the orders waiting on them), the waiting orders,
+ * and how many records there are. The stored label stands in when no waiting order holds the record.
+ */
+export async function listOpenUnmapped(shopId: number, kind: UnmappedListKind) {
+  const db = getDb();
+  const shop = await getShopDisplay(db, shopId);
+  const entity = unmappedListKinds[kind];
+  const rows =
+    entity === "company"
+      ? (await listOpenUnmappedRecords(db, { shopId, entity })).map((row) => ({
+          ...row,
+          title: null,
+          variantTitle: null,
+          sku: null,
+          email: null,
+          waitingOrderCount: 0,
+          waitingOrderNames: [] as string[],
+          openCount: null,
+        }))
+      : await listOpenUnmappedWithOrders(db, { shopId, entity });
+  const total = rows[0]?.openCount ?? rows.length;
+  return {
+    count: countOf(total, ...nouns[kind]),
+    rows: rows.map((row) => {
+      const variant = row.variantTitle && row.variantTitle !== "Default Title" ? row.variantTitle : null;
+      const name = row.title ? [row.title, variant].filter(Boolean).join(" – ") : row.label;
+      const details = [row.sku ? `SKU ${row.sku}` : null, row.email && row.email !== name ? row.email : null];
+      const more = row.waitingOrderCount > row.waitingOrderNames.length ? ", …" : "";
+      return {
+        id: row.id,
+        name,
+        details: details.filter(Boolean).join(" · "),
+        waiting:
+          row.waitingOrderCount === 0
+            ? "No order waiting"
+            : `${countOf(row.waitingOrderCount, "order")} waiting: ${row.waitingOrderNames.join(", ")}${more}`,
+        since: formatDateTime(row.firstSeenAt, shop.timeZone),
+      };
+    }),
+  };
 }
 
 const actionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("search"),
     recordId: z.coerce.number().int().positive(),
-    q: z.string().trim().max(100),
+    q: searchInputSchema,
   }),
   z.object({
     intent: z.literal("map"),

@@ -3,23 +3,26 @@ import { and, asc, eq } from "drizzle-orm";
 import { orderEvents } from "../../../db/schema/orders.ts";
 import type { DbOrTx } from "../db.ts";
 
-export type OrderEventKind =
-  | "imported"
-  | "updated"
-  | "filtered"
-  | "processing"
-  | "processed"
-  | "waiting"
-  | "error"
-  | "conflict"
-  | "resolved"
-  | "ignored"
-  | "written_back"
-  | "skipped"
-  | "fulfilled"
-  | "posted"
-  | "posting_error"
-  | "closed";
+/** Every kind of line an order's history holds; each has its label in format/order-labels.ts. */
+export const orderEventKinds = [
+  "imported",
+  "updated",
+  "filtered",
+  "processing",
+  "processed",
+  "waiting",
+  "error",
+  "conflict",
+  "resolved",
+  "ignored",
+  "written_back",
+  "skipped",
+  "fulfilled",
+  "posted",
+  "posting_error",
+  "closed",
+] as const;
+export type OrderEventKind = (typeof orderEventKinds)[number];
 
 /** One line of an order's history (shown on the order page). */
 export async function addOrderEvent(

@@ -2,6 +2,7 @@ import type { FoundCustomer, FoundItem } from "../../adapters/erp/port.ts";
 import { isWritesDisabledError } from "../../adapters/writes-disabled.ts";
 import { getDb, type Tx } from "../../db.ts";
 import { erpAdapterForShop } from "../../erp/connections.ts";
+import { countOf } from "../../format/format.ts";
 import { upsertCustomerLink, upsertVariantLink } from "../../queries/links.ts";
 import { addOrderEvent } from "../../queries/order-events.ts";
 import { markOrdersIgnored, ordersWaitingOnCustomer, ordersWaitingOnVariant } from "../../queries/order-processing.ts";
@@ -183,7 +184,7 @@ export async function ignoreUnmapped(shopId: number, unmappedRecordId: number): 
     for (const order of waiting) {
       await addOrderEvent(tx, { shopId, orderId: order.id, kind: "ignored", message: reason });
     }
-    return { ok: true, message: `Ignored; ${waiting.length} waiting order(s) will not be processed.`, ordersQueued: 0 };
+    return { ok: true, message: `Ignored; ${countOf(waiting.length, "waiting order")} will not be processed.`, ordersQueued: 0 };
   });
 }
 

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 
 import type { ErpAdapter } from "../../adapters/erp/port.ts";
 import type { DbOrTx } from "../../db.ts";
+import { countOf } from "../../format/format.ts";
 import { getCustomerLink, getVariantLinks, upsertCustomerLink, upsertVariantLink } from "../../queries/links.ts";
 import type { ShopSettings } from "../../shops/settings-schema.ts";
 import type { ImportedOrder } from "../../sync/orders/imported-order.ts";
@@ -50,7 +51,7 @@ export async function resolveWithErp(
     const message =
       waitingOn === "unmapped_customer"
         ? `Waiting for the customer ${key.label} to be mapped to an ERP customer.`
-        : `Waiting for ${lines.unmapped.length} product(s) to be mapped: ${lines.unmapped.map((u) => u.label).join(", ")}.`;
+        : `Waiting for ${countOf(lines.unmapped.length, "product")} to be mapped: ${lines.unmapped.map((u) => u.label).join(", ")}.`;
     return { kind: "waiting", waitingOn, unmapped, message };
   }
   return {
