@@ -226,7 +226,9 @@ async function orderOfShipment(ctx: FulfillContext, shipment: ShipmentRow): Prom
   const base = { shopId: ctx.shopId, shipmentId: shipment.id };
   if (match.kind !== "matched") {
     if (shipment.orderId !== null) await setShipmentOrder(ctx.db, { ...base, orderId: null, shopifyOrderId: null });
-    return match.kind === "none" ? ORDER_GONE : { kind: "outcome", outcome: { status: "error", message: match.message } };
+    return match.kind === "none"
+      ? ORDER_GONE
+      : { kind: "outcome", outcome: { status: "error", message: match.message } };
   }
   if (match.order.id !== shipment.orderId) {
     await setShipmentOrder(ctx.db, { ...base, orderId: match.order.id, shopifyOrderId: match.order.shopifyOrderId });

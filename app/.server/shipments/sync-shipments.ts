@@ -86,7 +86,11 @@ async function syncOne(ctx: FulfillContext, shipment: ShipmentRow): Promise<Sync
     if (outcome.status === "paused") {
       // The kill switch: the shipment waits as it is, and the skipped records tile says why.
       await settleShipment(ctx.db, { ...base, status: "unprocessed", errorMessage: outcome.message });
-      await recordSkippedShipment(ctx.db, { shopId: ctx.shopId, erpShipmentNo: shipment.erpShipmentNo, reason: outcome.message });
+      await recordSkippedShipment(ctx.db, {
+        shopId: ctx.shopId,
+        erpShipmentNo: shipment.erpShipmentNo,
+        reason: outcome.message,
+      });
       return done("unprocessed", outcome.message);
     }
     await resolveSkippedShipment(ctx.db, { shopId: ctx.shopId, erpShipmentNo: shipment.erpShipmentNo });

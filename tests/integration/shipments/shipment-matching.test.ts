@@ -27,7 +27,9 @@ afterAll(async () => {
 const sync = (shopId: number) => syncShipments(shopId, { trigger: "manual" });
 
 async function shipmentRow(shopId: number) {
-  const rows = await db.sql<Array<{ id: number; status: string; order_id: number | null; error_message: string | null }>>`
+  const rows = await db.sql<
+    Array<{ id: number; status: string; order_id: number | null; error_message: string | null }>
+  >`
     select id::int, status, order_id::int, error_message from shipments where shop_id = ${shopId} order by id`;
   expect(rows).toHaveLength(1);
   return rows[0]!;
@@ -86,7 +88,9 @@ describe("which Shopify order a posted ERP shipment fulfills", () => {
 
     // Retry matches afresh: still two orders, still nothing sent.
     expect(await retryShipment(shop.shopId, row.id)).toBe(true);
-    expect((await sync(shop.shopId)).outcomes).toEqual([{ erpShipmentNo: expect.any(String), status: "error", message }]);
+    expect((await sync(shop.shopId)).outcomes).toEqual([
+      { erpShipmentNo: expect.any(String), status: "error", message },
+    ]);
     expect(world.store.server.fulfillments(shop.domain, linked.id)).toEqual([]);
     expect(world.store.server.fulfillments(shop.domain, named.id)).toEqual([]);
   });
@@ -213,8 +217,8 @@ describe("the kill switch in the shipments sync", () => {
     await saveShopSettings(getDb(), shop.shopId, shopSettingsSchema.parse({}));
     expect((await sync(shop.shopId)).outcomes.map((o) => o.status)).toEqual(["synced"]);
     expect(world.store.server.fulfillments(shop.domain, second.id)).toHaveLength(1);
-    expect(
-      await db.sql`select 1 from skipped_records where shop_id = ${shop.shopId} and resolved_at is null`,
-    ).toEqual([]);
+    expect(await db.sql`select 1 from skipped_records where shop_id = ${shop.shopId} and resolved_at is null`).toEqual(
+      [],
+    );
   });
 });

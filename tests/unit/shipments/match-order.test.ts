@@ -25,7 +25,9 @@ describe("matchShipmentOrder", () => {
     expect(matchShipmentOrder(keys("#1002", "S-ORD7"), [stale, a])).toEqual({
       kind: "matched",
       order: a,
-      notes: ["ERP sales order S-ORD7 is also linked to order #1001 (the ERP reused the number); the shipment names #1002."],
+      notes: [
+        "ERP sales order S-ORD7 is also linked to order #1001 (the ERP reused the number); the shipment names #1002.",
+      ],
     });
   });
 

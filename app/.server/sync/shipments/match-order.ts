@@ -39,7 +39,8 @@ export function matchShipmentOrder(keys: ShipmentKeys, candidates: readonly Orde
   const ext = keys.externalDocumentNo.trim();
   const erpNo = keys.erpOrderNo.trim();
   const named = ext === "" ? [] : candidates.filter((c) => c.name === ext);
-  const linked = erpNo === "" ? [] : candidates.filter((c) => c.erpDocumentType === "order" && c.erpDocumentNumber === erpNo);
+  const linked =
+    erpNo === "" ? [] : candidates.filter((c) => c.erpDocumentType === "order" && c.erpDocumentNumber === erpNo);
   const both = named.filter((c) => linked.includes(c));
 
   const [agreed] = both;

@@ -161,7 +161,12 @@ function orderLinesFor(line: ShippedLine, input: PlanInput, known: ReadonlySet<s
     if (byItem.length === 0) return { kind: "absent" };
     const variants = new Set(byItem.map((l) => l.variantCode ?? ""));
     if (variants.size > 1) {
-      return ambiguous(line, input, unique(byItem.map((l) => l.shopifyLineId)), "its line number names no line of the ERP document as the app made it");
+      return ambiguous(
+        line,
+        input,
+        unique(byItem.map((l) => l.shopifyLineId)),
+        "its line number names no line of the ERP document as the app made it",
+      );
     }
     return onOrder(line, known, unique(byItem.map((l) => l.shopifyLineId)));
   }
@@ -176,7 +181,12 @@ function orderLinesFor(line: ShippedLine, input: PlanInput, known: ReadonlySet<s
   const bySku = input.orderLines.filter((l) => itemsOfSku(l.sku, input).has(line.number));
   if (bySku.length === 0) return { kind: "absent" };
   if (new Set(bySku.map((l) => l.sku)).size > 1) {
-    return ambiguous(line, input, bySku.map((l) => l.shopifyLineId), "the ERP document was made before the app kept its lines");
+    return ambiguous(
+      line,
+      input,
+      bySku.map((l) => l.shopifyLineId),
+      "the ERP document was made before the app kept its lines",
+    );
   }
   return { kind: "lines", lineItemIds: bySku.map((l) => l.shopifyLineId) };
 }
