@@ -102,6 +102,15 @@ export async function fulfillShipment(ctx: FulfillContext, shipment: ShipmentRow
     return { status: "error", message: `The Shopify order ${state.name} was cancelled; nothing more was fulfilled.` };
   }
   if (pending.length > 0 && !(await ctx.writesAllowed())) return { status: "paused", message: pausedMessage(plan) };
+  // Every write asks the switch again, except the first one right after the check above.
+  let justChecked = true;
+  const mayWrite = async () => {
+    if (justChecked) {
+      justChecked = false;
+      return true;
+    }
+    return ctx.writesAllowed();
+  };
 
   const claimed = await fulfillmentIdsOfOtherShipments(ctx.db, {
     shopId: ctx.shopId,
@@ -127,10 +136,10 @@ export async function fulfillShipment(ctx: FulfillContext, shipment: ShipmentRow
     }
     for (const id of group.accept) {
       if (requestStatus.get(id) !== "SUBMITTED") continue;
-      if (!(await ctx.writesAllowed())) return { status: "paused", message: pausedMessage(plan) };
+      if (!(await mayWrite())) return { status: "paused", message: pausedMessage(plan) };
       await acceptRequest(ctx.admin, id);
     }
-    if (!(await ctx.writesAllowed())) return { status: "paused", message: pausedMessage(plan) };
+    if (!(await mayWrite())) return { status: "paused", message: pausedMessage(plan) };
     group.attempt = { startedAt: ctx.now().toISOString(), knownFulfillmentIds: fulfillments.map((f) => f.id) };
     await save(ctx, shipment, plan);
     group.fulfillmentId = await createFulfillment(ctx, shipment, group, async () => {

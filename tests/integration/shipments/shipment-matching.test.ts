@@ -221,4 +221,54 @@ describe("the kill switch in the shipments sync", () => {
       [],
     );
   });
+
+  it("turned off between the two locations of one shipment: the first fulfillment stands, the second waits", async () => {
+    const shop = await world.newShop();
+    const order = await shop.placeProcessedOrder([
+      [0, 1],
+      [1, 1],
+    ]);
+    const data = await shop.gql(
+      `query F($id: ID!) { locations(first: 5) { nodes { id } } order(id: $id) { fulfillmentOrders(first: 5) { nodes { id assignedLocation { location { id } } lineItems(first: 5) { nodes { id } } } } } }`,
+      { id: order.id },
+    );
+    const fo = data.order.fulfillmentOrders.nodes[0];
+    const elsewhere = (data.locations.nodes as Array<{ id: string }>).find(
+      (l) => l.id !== fo.assignedLocation.location.id,
+    );
+    expect(elsewhere).toBeDefined();
+    const moved = await shop.gql(
+      `mutation M($id: ID!, $to: ID!, $lines: [FulfillmentOrderLineItemInput!]) { fulfillmentOrderMove(id: $id, newLocationId: $to, fulfillmentOrderLineItems: $lines) { userErrors { message } } }`,
+      { id: fo.id, to: elsewhere!.id, lines: [{ id: fo.lineItems.nodes[1].id, quantity: 1 }] },
+    );
+    expect(moved.fulfillmentOrderMove.userErrors).toEqual([]);
+    shop.ship(order.salesOrder.id);
+
+    const real = await shopifyAdminForShopId(shop.shopId);
+    let switchedOff = false;
+    const admin: ShopifyAdmin = {
+      shop: real.shop,
+      async query(document, variables, options) {
+        const answer = await real.query(document, variables, options);
+        if (!switchedOff && document.includes("fulfillmentCreate(")) {
+          switchedOff = true;
+          await saveShopSettings(getDb(), shop.shopId, shopSettingsSchema.parse({ allowOutgoingWrites: false }));
+        }
+        return answer as never;
+      },
+    };
+    const paused = await syncShipments(shop.shopId, { trigger: "manual", admin });
+    expect(paused.outcomes.map((o) => [o.status, o.message])).toEqual([
+      [
+        "unprocessed",
+        "Outgoing writes were turned off in Settings while this shipment was being sent: the rest of it waits.",
+      ],
+    ]);
+    expect(world.store.server.fulfillments(shop.domain, order.id)).toHaveLength(1);
+
+    await saveShopSettings(getDb(), shop.shopId, shopSettingsSchema.parse({}));
+    expect((await sync(shop.shopId)).outcomes.map((o) => o.status)).toEqual(["synced"]);
+    expect(world.store.server.fulfillments(shop.domain, order.id)).toHaveLength(2);
+    expect((await shop.fulfillments(order.id)).status).toBe("FULFILLED");
+  });
 });
