@@ -1,8 +1,10 @@
-import { and, asc, desc, eq, ne, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, ne, or, sql } from "drizzle-orm";
 
 import { orders } from "../../../db/schema/orders.ts";
 import { shipments, type ShipmentStatus, shipmentStatuses } from "../../../db/schema/shipments.ts";
+import { skippedRecords } from "../../../db/schema/skipped-records.ts";
 import type { DbOrTx } from "../db.ts";
+import type { OrderCandidate } from "../sync/shipments/match-order.ts";
 import type { FulfillmentPlan, ShipmentContent } from "../sync/shipments/shipment-records.ts";
 
 /** The statuses a shipments list can show (the schema's own list, for routes that may not import db/). */
@@ -11,27 +13,49 @@ export { shipmentStatuses };
 const byShipment = (input: { shopId: number; shipmentId: number }) =>
   and(eq(shipments.shopId, input.shopId), eq(shipments.id, input.shipmentId));
 
+/** More candidates than this means the keys are far too loose to act on; the match errors anyway. */
+const MAX_ORDER_CANDIDATES = 10;
+
 /**
- * The imported order an ERP shipment belongs to: the one whose name the ERP document carries as
- * its external document number, or whose ERP order the shipment was posted from.
+ * Every imported order one of the shipment's keys points at: named by its external document
+ * number, or linked to the ERP sales order it was posted from. Which one it belongs to, if any, is
+ * `matchShipmentOrder`'s decision (app/.server/sync/shipments/match-order.ts), never the lowest id.
  */
-export async function findOrderForShipment(
+export async function findOrderCandidatesForShipment(
   db: DbOrTx,
   input: { shopId: number; externalDocumentNo: string; erpOrderNo: string },
-) {
+): Promise<OrderCandidate[]> {
+  const externalDocumentNo = input.externalDocumentNo.trim();
+  const erpOrderNo = input.erpOrderNo.trim();
   const matches = [];
-  if (input.externalDocumentNo !== "") matches.push(eq(orders.name, input.externalDocumentNo));
-  if (input.erpOrderNo !== "") {
-    matches.push(and(eq(orders.erpDocumentType, "order"), eq(orders.erpDocumentNumber, input.erpOrderNo)));
+  if (externalDocumentNo !== "") matches.push(eq(orders.name, externalDocumentNo));
+  if (erpOrderNo !== "") {
+    matches.push(and(eq(orders.erpDocumentType, "order"), eq(orders.erpDocumentNumber, erpOrderNo)));
   }
-  if (matches.length === 0) return undefined;
-  const [row] = await db
-    .select({ id: orders.id, shopifyOrderId: orders.shopifyOrderId })
+  if (matches.length === 0) return [];
+  return db
+    .select({
+      id: orders.id,
+      name: orders.name,
+      shopifyOrderId: orders.shopifyOrderId,
+      erpDocumentType: orders.erpDocumentType,
+      erpDocumentNumber: orders.erpDocumentNumber,
+    })
     .from(orders)
     .where(and(eq(orders.shopId, input.shopId), or(...matches)))
     .orderBy(asc(orders.id))
-    .limit(1);
-  return row;
+    .limit(MAX_ORDER_CANDIDATES);
+}
+
+/** The shipment now belongs to the order its keys agree on (or to none while they disagree). */
+export async function setShipmentOrder(
+  db: DbOrTx,
+  input: { shopId: number; shipmentId: number; orderId: number | null; shopifyOrderId: string | null },
+): Promise<void> {
+  await db
+    .update(shipments)
+    .set({ orderId: input.orderId, shopifyOrderId: input.shopifyOrderId, updatedAt: new Date() })
+    .where(byShipment(input));
 }
 
 /**
@@ -47,8 +71,9 @@ export async function upsertPulledShipment(
     erpOrderNo: string;
     externalDocumentNo: string;
     postingDate: string;
-    orderId: number;
-    shopifyOrderId: string;
+    /** Null while its keys point at different orders (it then waits, and errors, with both named). */
+    orderId: number | null;
+    shopifyOrderId: string | null;
     content: ShipmentContent;
   },
 ): Promise<void> {
@@ -204,4 +229,39 @@ export function listShipmentsOfOrder(db: DbOrTx, input: { shopId: number; orderI
     .from(shipments)
     .where(and(eq(shipments.shopId, input.shopId), eq(shipments.orderId, input.orderId)))
     .orderBy(asc(shipments.id));
+}
+
+const SKIPPED_ENTITY = "shipment";
+
+/** Kill switch: the shipment waits, and the skipped records tile says why (one open row per shipment). */
+export async function recordSkippedShipment(
+  db: DbOrTx,
+  input: { shopId: number; erpShipmentNo: string; reason: string },
+): Promise<void> {
+  await db
+    .insert(skippedRecords)
+    .values({ shopId: input.shopId, entity: SKIPPED_ENTITY, recordKey: input.erpShipmentNo, reason: input.reason })
+    .onConflictDoUpdate({
+      target: [skippedRecords.shopId, skippedRecords.entity, skippedRecords.recordKey],
+      targetWhere: isNull(skippedRecords.resolvedAt),
+      set: { reason: input.reason, skippedAt: new Date() },
+    });
+}
+
+/** The shipment got past the kill switch (or ended otherwise): its skipped row is closed. */
+export async function resolveSkippedShipment(
+  db: DbOrTx,
+  input: { shopId: number; erpShipmentNo: string },
+): Promise<void> {
+  await db
+    .update(skippedRecords)
+    .set({ resolvedAt: new Date() })
+    .where(
+      and(
+        eq(skippedRecords.shopId, input.shopId),
+        eq(skippedRecords.entity, SKIPPED_ENTITY),
+        eq(skippedRecords.recordKey, input.erpShipmentNo),
+        isNull(skippedRecords.resolvedAt),
+      ),
+    );
 }

@@ -8,10 +8,17 @@ import {
   FULFILLMENT_REQUEST_ACCEPT_MUTATION,
 } from "../adapters/shopify/fulfillment-queries.ts";
 import type { Db } from "../db.ts";
-import { fulfillmentIdsOfOtherShipments, saveShipmentPlan, type ShipmentRow } from "../queries/shipments.ts";
+import {
+  findOrderCandidatesForShipment,
+  fulfillmentIdsOfOtherShipments,
+  saveShipmentPlan,
+  setShipmentOrder,
+  type ShipmentRow,
+} from "../queries/shipments.ts";
 import type { ShopSettings } from "../shops/settings-schema.ts";
 import { importedOrderSchema } from "../sync/orders/imported-order.ts";
 import { findLandedFulfillment, landingCandidates } from "../sync/shipments/find-landed-fulfillment.ts";
+import { matchShipmentOrder } from "../sync/shipments/match-order.ts";
 import { planFulfillments } from "../sync/shipments/plan-fulfillments.ts";
 import {
   erpDocumentLinesSchema,
@@ -24,7 +31,7 @@ import { trackingFor } from "../sync/shipments/tracking.ts";
 import { readFulfillmentState, readOrderFulfillments, withLines } from "./read-fulfillment-state.ts";
 
 export type FulfillOutcome =
-  | { status: "synced"; fulfillmentIds: string[]; notes: string[] }
+  | { status: "synced"; orderId: number; fulfillmentIds: string[]; notes: string[] }
   | { status: "nothing_to_sync"; reason: string }
   | { status: "error"; message: string }
   | { status: "paused"; message: string };
@@ -40,7 +47,16 @@ export interface FulfillContext {
   settings: ShopSettings;
   shopId: number;
   now: () => Date;
+  /**
+   * The kill switch as it is now (Settings → Allow outgoing writes), asked before every write to
+   * Shopify: a merchant who turns it off stops a run that is already under way, not only the next.
+   */
+  writesAllowed: () => Promise<boolean>;
 }
+
+const WRITES_OFF = "Outgoing writes are off in Settings: nothing was sent to Shopify.";
+const WRITES_OFF_MIDWAY =
+  "Outgoing writes were turned off in Settings while this shipment was being sent: the rest of it waits.";
 
 /**
  * One posted ERP shipment → its Shopify fulfillments (one per location). The plan is stored
@@ -50,8 +66,9 @@ export interface FulfillContext {
  * failures (Shopify unavailable, throttled): the shipment stays unprocessed for the next run.
  */
 export async function fulfillShipment(ctx: FulfillContext, shipment: ShipmentRow): Promise<FulfillOutcome> {
-  const order = await loadOrder(ctx, shipment);
-  if (!order) return { status: "error", message: "The shipment's Shopify order is no longer in the app." };
+  const target = await orderOfShipment(ctx, shipment);
+  if (target.kind === "outcome") return target.outcome;
+  const { order, notes: matchNotes } = target;
   const state = await readFulfillmentState(ctx.admin, order.shopifyOrderId);
   if (!state) return { status: "error", message: `The Shopify order ${order.name} no longer exists in Shopify.` };
 
@@ -71,9 +88,12 @@ export async function fulfillShipment(ctx: FulfillContext, shipment: ShipmentRow
       orderLines: snapshot.success ? snapshot.data.lines : [],
       fulfillmentOrders: state.fulfillmentOrders,
       ownServiceHandle: ctx.settings.shipments.fulfillmentServiceHandle,
+      productMapping: { strategy: ctx.settings.products.mapping, skuSeparator: ctx.settings.products.skuSeparator },
     });
     if (result.kind === "error") return { status: "error", message: result.message };
-    if (result.kind === "nothing") return { status: "nothing_to_sync", reason: result.reason };
+    if (result.kind === "nothing") {
+      return { status: "nothing_to_sync", reason: [...matchNotes, result.reason].join(" ") };
+    }
     plan = result.plan;
     await save(ctx, shipment, plan);
   }
@@ -81,13 +101,20 @@ export async function fulfillShipment(ctx: FulfillContext, shipment: ShipmentRow
   if (pending.length > 0 && state.cancelledAt && pending.every((g) => g.attempt === null)) {
     return { status: "error", message: `The Shopify order ${state.name} was cancelled; nothing more was fulfilled.` };
   }
-  if (pending.length > 0 && !ctx.settings.allowOutgoingWrites) {
-    return { status: "paused", message: "Outgoing writes are off in Settings: nothing was sent to Shopify." };
-  }
+  if (pending.length > 0 && !(await ctx.writesAllowed())) return { status: "paused", message: pausedMessage(plan) };
+  // Every write asks the switch again, except the first one right after the check above.
+  let justChecked = true;
+  const mayWrite = async () => {
+    if (justChecked) {
+      justChecked = false;
+      return true;
+    }
+    return ctx.writesAllowed();
+  };
 
   const claimed = await fulfillmentIdsOfOtherShipments(ctx.db, {
     shopId: ctx.shopId,
-    orderId: shipment.orderId ?? 0,
+    orderId: order.id,
     shipmentId: shipment.id,
   });
   const requestStatus = new Map(state.fulfillmentOrders.map((fo) => [fo.id, fo.requestStatus]));
@@ -108,8 +135,11 @@ export async function fulfillShipment(ctx: FulfillContext, shipment: ShipmentRow
       continue;
     }
     for (const id of group.accept) {
-      if (requestStatus.get(id) === "SUBMITTED") await acceptRequest(ctx.admin, id);
+      if (requestStatus.get(id) !== "SUBMITTED") continue;
+      if (!(await mayWrite())) return { status: "paused", message: pausedMessage(plan) };
+      await acceptRequest(ctx.admin, id);
     }
+    if (!(await mayWrite())) return { status: "paused", message: pausedMessage(plan) };
     group.attempt = { startedAt: ctx.now().toISOString(), knownFulfillmentIds: fulfillments.map((f) => f.id) };
     await save(ctx, shipment, plan);
     group.fulfillmentId = await createFulfillment(ctx, shipment, group, async () => {
@@ -118,7 +148,7 @@ export async function fulfillShipment(ctx: FulfillContext, shipment: ShipmentRow
     });
     await save(ctx, shipment, plan);
   }
-  return { status: "synced", fulfillmentIds: idsOf(plan), notes: plan.notes };
+  return { status: "synced", orderId: order.id, fulfillmentIds: idsOf(plan), notes: [...matchNotes, ...plan.notes] };
 }
 
 async function createFulfillment(
@@ -173,16 +203,59 @@ function save(ctx: FulfillContext, shipment: ShipmentRow, plan: FulfillmentPlan)
   return saveShipmentPlan(ctx.db, { shopId: ctx.shopId, shipmentId: shipment.id, plan, fulfillmentIds: idsOf(plan) });
 }
 
-async function loadOrder(ctx: FulfillContext, shipment: ShipmentRow) {
-  if (shipment.orderId === null) return undefined;
+function pausedMessage(plan: FulfillmentPlan): string {
+  return idsOf(plan).length === 0 ? WRITES_OFF : WRITES_OFF_MIDWAY;
+}
+
+type OrderTarget =
+  | { kind: "order"; order: NonNullable<Awaited<ReturnType<typeof loadOrder>>>; notes: string[] }
+  | { kind: "outcome"; outcome: FulfillOutcome };
+
+const ORDER_GONE: OrderTarget = {
+  kind: "outcome",
+  outcome: { status: "error", message: "The shipment's Shopify order is no longer in the app." },
+};
+
+/**
+ * The order this attempt fulfills. A shipment with a stored plan keeps the order it was planned
+ * for (part of it may be in Shopify already). Otherwise its keys are matched afresh on every
+ * attempt, so a Retry after the merchant put things right (or an order processed since) decides
+ * again, and a shipment whose keys now disagree is stopped before anything is sent.
+ */
+async function orderOfShipment(ctx: FulfillContext, shipment: ShipmentRow): Promise<OrderTarget> {
+  if (shipment.plan !== null) {
+    // Planned, and its order deleted since: another order matching now would not own that plan.
+    if (shipment.orderId === null) return ORDER_GONE;
+    const order = await loadOrder(ctx, shipment.orderId);
+    return order ? { kind: "order", order, notes: [] } : ORDER_GONE;
+  }
+  const keys = { externalDocumentNo: shipment.externalDocumentNo ?? "", erpOrderNo: shipment.erpOrderNo ?? "" };
+  const candidates = await findOrderCandidatesForShipment(ctx.db, { shopId: ctx.shopId, ...keys });
+  const match = matchShipmentOrder(keys, candidates);
+  const base = { shopId: ctx.shopId, shipmentId: shipment.id };
+  if (match.kind !== "matched") {
+    if (shipment.orderId !== null) await setShipmentOrder(ctx.db, { ...base, orderId: null, shopifyOrderId: null });
+    return match.kind === "none"
+      ? ORDER_GONE
+      : { kind: "outcome", outcome: { status: "error", message: match.message } };
+  }
+  if (match.order.id !== shipment.orderId) {
+    await setShipmentOrder(ctx.db, { ...base, orderId: match.order.id, shopifyOrderId: match.order.shopifyOrderId });
+  }
+  const order = await loadOrder(ctx, match.order.id);
+  return order ? { kind: "order", order, notes: match.notes } : ORDER_GONE;
+}
+
+async function loadOrder(ctx: FulfillContext, orderId: number) {
   const [row] = await ctx.db
     .select({
+      id: orders.id,
       shopifyOrderId: orders.shopifyOrderId,
       name: orders.name,
       snapshot: orders.snapshot,
       erpLines: orders.erpLines,
     })
     .from(orders)
-    .where(and(eq(orders.shopId, ctx.shopId), eq(orders.id, shipment.orderId)));
+    .where(and(eq(orders.shopId, ctx.shopId), eq(orders.id, orderId)));
   return row;
 }

@@ -1,7 +1,8 @@
 import type { ErpAdapter } from "../adapters/erp/port.ts";
 import type { DbOrTx } from "../db.ts";
-import { findOrderForShipment, upsertPulledShipment } from "../queries/shipments.ts";
+import { findOrderCandidatesForShipment, upsertPulledShipment } from "../queries/shipments.ts";
 import { getSyncCursor, saveSyncCursor } from "../queries/sync-cursors.ts";
+import { matchShipmentOrder } from "../sync/shipments/match-order.ts";
 
 export const ERP_SHIPMENTS_STREAM = "erp-posted-shipments";
 const PAGE_SIZE = 200;
@@ -10,7 +11,7 @@ const MAX_PAGES = 25;
 
 export interface PullResult {
   pulled: number;
-  /** Shipments of orders the app imported (the others are the ERP's own business). */
+  /** Shipments one of whose keys names an imported order (the others are the ERP's own business). */
   stored: number;
   hasMore: boolean;
 }
@@ -35,12 +36,13 @@ export async function pullErpShipments(
     for (const record of result.records) {
       pulled += 1;
       const shipment = record.data;
-      const order = await findOrderForShipment(db, {
-        shopId,
-        externalDocumentNo: shipment.externalDocumentNumber,
-        erpOrderNo: shipment.orderNumber,
-      });
-      if (!order) continue;
+      const keys = { externalDocumentNo: shipment.externalDocumentNumber, erpOrderNo: shipment.orderNumber };
+      const candidates = await findOrderCandidatesForShipment(db, { shopId, ...keys });
+      // Neither key names an imported order: the ERP's own business. A shipment whose keys point
+      // at different orders is kept without an order, so the sync shows it as an error.
+      if (candidates.length === 0) continue;
+      const match = matchShipmentOrder(keys, candidates);
+      const order = match.kind === "matched" ? match.order : null;
       await upsertPulledShipment(db, {
         shopId,
         erpShipmentNo: shipment.number,
@@ -48,8 +50,8 @@ export async function pullErpShipments(
         erpOrderNo: shipment.orderNumber,
         externalDocumentNo: shipment.externalDocumentNumber,
         postingDate: shipment.postingDate,
-        orderId: order.id,
-        shopifyOrderId: order.shopifyOrderId,
+        orderId: order?.id ?? null,
+        shopifyOrderId: order?.shopifyOrderId ?? null,
         content: { lines: shipment.lines, tracking: shipment.tracking },
       });
       stored += 1;

@@ -5,7 +5,13 @@ import { type Db, getDb } from "../db.ts";
 import { erpAdapterForShop } from "../erp/connections.ts";
 import { enqueueShopRun } from "../jobs/shop-runs.ts";
 import { addOrderEvent } from "../queries/order-events.ts";
-import { listShipmentsToSync, settleShipment, type ShipmentRow } from "../queries/shipments.ts";
+import {
+  listShipmentsToSync,
+  recordSkippedShipment,
+  resolveSkippedShipment,
+  settleShipment,
+  type ShipmentRow,
+} from "../queries/shipments.ts";
 import { getShopSettings } from "../queries/shops.ts";
 import { shopifyAdminForShopId } from "../shopify/admin-for-shop-id.ts";
 import { type FulfillContext, FulfillmentRejectedError, fulfillShipment } from "./fulfill-shipment.ts";
@@ -52,7 +58,15 @@ export async function syncShipments(
   const outcomes: SyncShipmentsResult["outcomes"] = [];
   if (waiting.length > 0) {
     const admin = options.admin ?? (await shopifyAdminForShopId(shopId));
-    const ctx: FulfillContext = { db, admin, settings, shopId, now: options.now ?? (() => new Date()) };
+    const ctx: FulfillContext = {
+      db,
+      admin,
+      settings,
+      shopId,
+      now: options.now ?? (() => new Date()),
+      // Read afresh before every write, not once per run (settings above are the run's snapshot).
+      writesAllowed: async () => (await getShopSettings(db, shopId)).allowOutgoingWrites,
+    };
     for (const shipment of waiting) outcomes.push(await syncOne(ctx, shipment));
   }
   const continued = pull.hasMore || waiting.length === SHIPMENTS_PER_RUN;
@@ -69,19 +83,28 @@ async function syncOne(ctx: FulfillContext, shipment: ShipmentRow): Promise<Sync
   });
   try {
     const outcome = await fulfillShipment(ctx, shipment);
+    if (outcome.status === "paused") {
+      // The kill switch: the shipment waits as it is, and the skipped records tile says why.
+      await settleShipment(ctx.db, { ...base, status: "unprocessed", errorMessage: outcome.message });
+      await recordSkippedShipment(ctx.db, {
+        shopId: ctx.shopId,
+        erpShipmentNo: shipment.erpShipmentNo,
+        reason: outcome.message,
+      });
+      return done("unprocessed", outcome.message);
+    }
+    await resolveSkippedShipment(ctx.db, { shopId: ctx.shopId, erpShipmentNo: shipment.erpShipmentNo });
     switch (outcome.status) {
       case "synced": {
         const reason = outcome.notes.join(" ") || null;
         await settleShipment(ctx.db, { ...base, status: "synced", reason });
-        if (shipment.orderId !== null) {
-          const count = outcome.fulfillmentIds.length;
-          await addOrderEvent(ctx.db, {
-            shopId: ctx.shopId,
-            orderId: shipment.orderId,
-            kind: "fulfilled",
-            message: `ERP shipment ${shipment.erpShipmentNo} fulfilled in Shopify (${count} fulfillment${count === 1 ? "" : "s"}).${reason ? ` ${reason}` : ""}`,
-          });
-        }
+        const count = outcome.fulfillmentIds.length;
+        await addOrderEvent(ctx.db, {
+          shopId: ctx.shopId,
+          orderId: outcome.orderId,
+          kind: "fulfilled",
+          message: `ERP shipment ${shipment.erpShipmentNo} fulfilled in Shopify (${count} fulfillment${count === 1 ? "" : "s"}).${reason ? ` ${reason}` : ""}`,
+        });
         return done("synced", reason);
       }
       case "nothing_to_sync":
@@ -90,9 +113,6 @@ async function syncOne(ctx: FulfillContext, shipment: ShipmentRow): Promise<Sync
       case "error":
         await settleShipment(ctx.db, { ...base, status: "error", errorMessage: outcome.message });
         return done("error", outcome.message);
-      case "paused":
-        await settleShipment(ctx.db, { ...base, status: "unprocessed", errorMessage: outcome.message });
-        return done("unprocessed", outcome.message);
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -30,15 +30,17 @@ export async function startShipmentsWorld(db: TestDatabase) {
     const shop = await store.newShop(name, { allowBackgroundSyncs: false, ...settings });
     const tenant = `${name}.onmicrosoft.com`;
     bc.addTenant({ tenantId: tenant, environment: ENV, clients: [CLIENT] });
-    const company = bc.addCompany(tenant, ENV, { name: name.toUpperCase() });
-    bc.seed(tenant, ENV, company.info.id, { products: 4, variantsPerProduct: 2, customers: 3 });
+    const companyId = bc.addCompany(tenant, ENV, { name: name.toUpperCase() }).info.id;
+    // Looked up on every use: a restored BC snapshot (an ERP data reset) replaces the company's tables.
+    const currentCompany = () => bc.company(tenant, ENV, companyId);
+    bc.seed(tenant, ENV, companyId, { products: 4, variantsPerProduct: 2, customers: 3 });
     const connected = await saveConnectionForm(shop.shopId, {
       mode: "online",
       tenant,
       environment: ENV,
       clientId: CLIENT.clientId,
       clientSecret: CLIENT.clientSecret,
-      companyId: company.info.id,
+      companyId,
     });
     if (!connected.ok) throw new Error(connected.message);
 
@@ -64,6 +66,7 @@ export async function startShipmentsWorld(db: TestDatabase) {
       const order = created.orderCreate.order as { id: string; name: string };
       await reconcileOrders(shop.shopId);
       await runAllJobs();
+      const company = currentCompany();
       const salesOrder = company.salesOrders.all().find((o) => o.externalDocumentNumber === order.name);
       if (!salesOrder) throw new Error(`no BC sales order for ${order.name}`);
       const salesLines = company.salesOrderLines
@@ -103,14 +106,38 @@ export async function startShipmentsWorld(db: TestDatabase) {
           }),
         })
       ).json()) as { access_token: string };
-      return fetch(`${bc.apiBaseUrl(tenant, ENV)}/companies(${company.info.id})/${path}`, {
+      return fetch(`${bc.apiBaseUrl(tenant, ENV)}/companies(${companyId})/${path}`, {
         method,
-        headers: { Authorization: `Bearer ${token.access_token}`, "Content-Type": "application/json" },
+        headers: {
+          Authorization: `Bearer ${token.access_token}`,
+          "Content-Type": "application/json",
+          ...(method === "PATCH" ? { "If-Match": "*" } : {}),
+        },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
     }
 
-    return { ...shop, tenant, company, placeProcessedOrder, fulfillments, bcApi };
+    /** A BC user's edit of a sales order (or one of its lines) through the standard API. */
+    async function editInBc(path: string, body: Record<string, unknown>) {
+      const response = await bcApi("PATCH", path, body);
+      if (response.status !== 200) throw new Error(`PATCH ${path}: ${response.status} ${await response.text()}`);
+    }
+
+    /** Posts a shipment of the whole order in BC, as the warehouse would. */
+    const ship = (salesOrderId: string) => bc.postShipment(tenant, ENV, companyId, salesOrderId);
+
+    return {
+      ...shop,
+      tenant,
+      get company() {
+        return currentCompany();
+      },
+      placeProcessedOrder,
+      fulfillments,
+      bcApi,
+      editInBc,
+      ship,
+    };
   }
 
   async function shipmentRows(shopId: number) {

@@ -71,6 +71,7 @@ function input(overrides: Partial<PlanInput>): PlanInput {
       ]),
     ],
     ownServiceHandle: "",
+    productMapping: { strategy: "item_no_and_variant_code", skuSeparator: "-" },
     ...overrides,
   };
 }
@@ -234,6 +235,7 @@ describe("planFulfillments", () => {
           variantCode: null,
           quantity: 1,
         })),
+        orderLines: lines.map((id, i) => ({ shopifyLineId: id, title: `Line ${i}`, sku: "1000" })),
         content: shipped(lines.map((_, i) => [(i + 1) * 10000, "1000", 1])),
         fulfillmentOrders: [
           fo(
@@ -247,5 +249,93 @@ describe("planFulfillments", () => {
       MAX_LINES_PER_FULFILLMENT,
       5,
     ]);
+  });
+
+  describe("every shipped line's item must be the item of the Shopify line it is planned against", () => {
+    it("is an error naming the ERP line, its item and the Shopify line when the line it was posted from holds another item", () => {
+      // ERP line 10000 was made from "Shirt - Red" (item 1000); the shipment says it shipped item 2000 there.
+      const result = planFulfillments(
+        input({
+          content: shipped([
+            [10000, "2000", 1],
+            [30000, "2000", 1],
+          ]),
+        }),
+      );
+      expect(result).toEqual({
+        kind: "error",
+        message:
+          'The shipment does not match the Shopify order #1001: ERP line 10000 ships item 2000 (Item 2000), but it is planned against the Shopify line "Shirt - Red" (SKU 1000-RED), which the ERP document has as item 1000. Nothing was sent to Shopify.',
+      });
+    });
+
+    it("does not guess between two variants of the item when the line number names no line of the document", () => {
+      const result = planFulfillments(input({ content: shipped([[15000, "1000", 1]]) }));
+      expect(result).toEqual({
+        kind: "error",
+        message:
+          'The shipment does not match the Shopify order #1001: ERP line 15000 ships item 1000 (Item 1000), which is on the Shopify lines "Shirt - Red" (SKU 1000-RED) and "Shirt - Blue" (SKU 1000-BLUE); its line number names no line of the ERP document as the app made it, so which one shipped cannot be told. Nothing was sent to Shopify.',
+      });
+    });
+
+    it("is an error when the stored document line points at a line that is not on the Shopify order", () => {
+      const result = planFulfillments(
+        input({ orderLines: [{ shopifyLineId: LINE_B, title: "Shirt - Blue", sku: "1000-BLUE" }] }),
+      );
+      expect(result.kind).toBe("error");
+      expect(result.kind === "error" && result.message).toContain(
+        `ERP line 10000 (item 1000) is planned against a Shopify line that is not on the order (${LINE_A}).`,
+      );
+    });
+
+    it("without stored lines, a SKU names an item whole or before the separator, never by prefix", () => {
+      // Item 1000 is not item 10001: the SKU "10001-V01" must not take item 1000's shipment.
+      const result = planFulfillments(
+        input({
+          erpLines: null,
+          content: shipped([[10000, "1000", 1]]),
+          orderLines: [{ shopifyLineId: LINE_A, title: "Mug", sku: "10001-V01" }],
+          fulfillmentOrders: [fo("FO1", [["FOL-A", LINE_A, 1]])],
+        }),
+      );
+      expect(result).toEqual({
+        kind: "nothing",
+        reason: "1000 Item 1000 (ERP line 10000) is not on the Shopify order.",
+      });
+      // An item number that holds the separator itself still matches its whole SKU.
+      const whole = planFulfillments(
+        input({
+          erpLines: null,
+          content: shipped([[10000, "1896-S", 1]]),
+          orderLines: [{ shopifyLineId: LINE_A, title: "Bolt", sku: "1896-S" }],
+          fulfillmentOrders: [fo("FO1", [["FOL-A", LINE_A, 1]])],
+        }),
+      );
+      expect(whole.kind === "plan" && whole.plan.groups[0]?.byFulfillmentOrder[0]?.lines[0]?.lineItemId).toBe(LINE_A);
+    });
+
+    it("without stored lines, does not spread one item over two variants' lines", () => {
+      const result = planFulfillments(input({ erpLines: null, content: shipped([[10000, "1000", 3]]) }));
+      expect(result.kind).toBe("error");
+      expect(result.kind === "error" && result.message).toContain(
+        'ERP line 10000 ships item 1000 (Item 1000), which is on the Shopify lines "Shirt - Red" (SKU 1000-RED) and "Shirt - Blue" (SKU 1000-BLUE)',
+      );
+    });
+
+    it("without stored lines, is an error when the shop's SKUs are variant codes or barcodes, which name no item", () => {
+      const result = planFulfillments(
+        input({
+          erpLines: null,
+          content: shipped([[10000, "2000", 1]]),
+          productMapping: { strategy: "barcode", skuSeparator: "-" },
+          orderLines: [{ shopifyLineId: LINE_C, title: "Cap", sku: "2000" }],
+        }),
+      );
+      expect(result).toEqual({
+        kind: "error",
+        message:
+          "The shipment does not match the Shopify order #1001: ERP line 10000 (item 2000) cannot be checked against the Shopify lines: the ERP document was made before the app kept its lines, and the shop's SKUs are barcodes, not item numbers. Nothing was sent to Shopify.",
+      });
+    });
   });
 });

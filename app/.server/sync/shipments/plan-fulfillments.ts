@@ -1,3 +1,5 @@
+import type { productMappings } from "../../shops/settings-schema.ts";
+import { orderLinesFor } from "./choose-order-lines.ts";
 import type { ErpDocumentLine, FulfillmentGroup, FulfillmentPlan, ShipmentContent } from "./shipment-records.ts";
 
 /** A fulfillment order as the plan needs it (read from Shopify just before planning). */
@@ -31,6 +33,11 @@ export interface PlanInput {
   fulfillmentOrders: FulfillmentOrderView[];
   /** Handle of the fulfillment service the merchant runs through this app ("" = none). */
   ownServiceHandle: string;
+  /**
+   * How the shop's SKUs name ERP items (Settings → products): what a shipped item is checked
+   * against on documents made before the app kept their lines.
+   */
+  productMapping: { strategy: (typeof productMappings)[number]; skuSeparator: string };
 }
 
 export type PlanResult =
@@ -39,17 +46,16 @@ export type PlanResult =
 /** Shopify takes at most 250 fulfillment order lines in one fulfillmentCreate. */
 export const MAX_LINES_PER_FULFILLMENT = 250;
 
-/** BC numbers document lines 10000, 20000, … in the order a deep insert sends them. */
-const LINE_NO_STEP = 10_000;
-
 const DONE_STATUSES = new Set(["CLOSED", "CANCELLED"]);
 
 /**
  * Which Shopify fulfillment order lines a posted ERP shipment fulfills, grouped into one
  * fulfillmentCreate per location (BC report 30109). Shipped lines find their Shopify line by the
  * ERP document line they were posted from (same line number), not by item: an order with the same
- * variant on two lines gets each line's own quantity. Lines at a third-party fulfillment service
- * are skipped with a note; lines already fulfilled in Shopify are not fulfilled again.
+ * variant on two lines gets each line's own quantity. Every shipped line's item must be the item
+ * of the Shopify line it is planned against, or the whole shipment is an error naming the lines.
+ * Lines at a third-party fulfillment service are skipped with a note; lines already fulfilled in
+ * Shopify are not fulfilled again.
  */
 export function planFulfillments(input: PlanInput): PlanResult {
   if (input.cancelledAt) {
@@ -62,16 +68,28 @@ export function planFulfillments(input: PlanInput): PlanResult {
   if (shipped.length === 0) return { kind: "nothing", reason: "The shipment has no item lines." };
 
   const titles = new Map(input.orderLines.map((l) => [l.shopifyLineId, l.title]));
+  const known = new Set(input.orderLines.map((l) => l.shopifyLineId));
+  const chosen = shipped.map((line) => ({ line, choice: orderLinesFor(line, input, known) }));
+  const mismatches = chosen.flatMap(({ choice }) => (choice.kind === "mismatch" ? [choice.message] : []));
+  if (mismatches.length > 0) {
+    // One shipped line that does not fit the order is enough to doubt the whole shipment:
+    // nothing of it is fulfilled until someone has looked.
+    return {
+      kind: "error",
+      message: `The shipment does not match the Shopify order ${input.orderName}: ${mismatches.join(" ")} Nothing was sent to Shopify.`,
+    };
+  }
+
   const taken = new Map<string, number>(); // fulfillment order line id → quantity planned
   const picks: Array<{ fo: FulfillmentOrderView; line: FulfillmentOrderView["lines"][number]; quantity: number }> = [];
   const notes: string[] = [];
 
-  for (const line of shipped) {
-    const candidates = orderLinesFor(line, input);
-    if (candidates.length === 0) {
+  for (const { line, choice } of chosen) {
+    if (choice.kind !== "lines") {
       notes.push(`${line.number} ${line.description} (ERP line ${line.sequence}) is not on the Shopify order.`);
       continue;
     }
+    const candidates = choice.lineItemIds;
     let need = line.quantity;
     const thirdParty = new Map<string, number>();
     const waiting = new Set<string>();
@@ -110,29 +128,6 @@ export function planFulfillments(input: PlanInput): PlanResult {
     return { kind: "nothing", reason: notes.join(" ") || "Nothing in the shipment is left to fulfill in Shopify." };
   }
   return { kind: "plan", plan: { groups, notes } };
-}
-
-/** The Shopify line items a shipped ERP line may be, best first. */
-function orderLinesFor(line: ShipmentContent["lines"][number], input: PlanInput): string[] {
-  if (input.erpLines) {
-    const index = line.sequence / LINE_NO_STEP - 1;
-    const same = Number.isInteger(index) ? input.erpLines[index] : undefined;
-    if (same?.shopifyLineId && same.type === "item" && same.number === line.number) return [same.shopifyLineId];
-    // Line numbers did not follow the document (an ERP user edited it): fall back to the item.
-    return unique(
-      input.erpLines.filter((l) => l.type === "item" && l.number === line.number).map((l) => l.shopifyLineId),
-    );
-  }
-  // Documents made before the ERP lines were kept: the SKU is the item number, or starts with it.
-  return unique(
-    input.orderLines
-      .filter((l) => l.sku !== null && (l.sku === line.number || l.sku.startsWith(line.number)))
-      .map((l) => l.shopifyLineId),
-  );
-}
-
-function unique(ids: Array<string | null>): string[] {
-  return [...new Set(ids.filter((id): id is string => id !== null))];
 }
 
 type Access = "merchant" | "own-accepted" | "own-submitted" | "not-requested" | "third-party";
