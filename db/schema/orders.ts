@@ -56,6 +56,8 @@ export const orders = pgTable(
     // (shop, status, id): the status tabs, and the list sorted by status with its id tiebreak.
     index("orders_shop_status_idx").on(t.shopId, t.status, t.id),
     index("orders_shop_name_idx").on(t.shopId, t.name),
+    // Shipments are matched to orders by the ERP order they were posted from, too.
+    index("orders_shop_erp_document_idx").on(t.shopId, t.erpDocumentNumber),
     // The orders list's sort keys (queries/order-list.ts, same expressions): a page of a large
     // shop is read in index order with LIMIT instead of sorting every order of the shop.
     index("orders_shop_created_idx").on(t.shopId, sql`(${t.snapshot} ->> 'createdAt')`, t.id),
