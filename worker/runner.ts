@@ -107,10 +107,10 @@ export async function stopWorker(worker: Worker, graceMs = 15_000): Promise<void
     }
     await worker.heartbeat.stop();
   } finally {
-    // A job still running after the unlock holds a client; do not wait for it forever.
+    // A job still running after the unlock holds a client; do not wait for it.
     await within(
       worker.pgPool.end().catch(() => {}),
-      5_000,
+      2_000,
     );
   }
 }

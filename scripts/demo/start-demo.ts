@@ -51,9 +51,13 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
   const log = options.log ?? ((line: string) => console.log(`[demo] ${line}`));
   const shop = options.shop ?? "demo-shop.myshopify.com";
   const steps: ShutdownStep[] = [];
-  const stop = async () => {
-    await runSteps(steps.reverse(), log);
-  };
+  // Once, newest first (the worker before the pools, the pools before Postgres); a failed step
+  // does not stop the rest, and fails the whole stop so the exit code says so.
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= runSteps([...steps].reverse(), log).then((ok) => {
+      if (!ok) throw new Error("the demo did not stop cleanly (see the lines above)");
+    }));
 
   try {
     const state = await loadDemoState(options.dataDir);
@@ -138,7 +142,8 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
       concurrency: options.workerConcurrency ?? 4,
       log: (level, message) => log(`worker ${level}: ${message}`),
     });
-    steps.push({ name: "worker", run: () => stopWorker(worker) });
+    // 5 s for running jobs, then they are released to the next start: the demo stops within 10 s.
+    steps.push({ name: "worker", run: () => stopWorker(worker, 5_000) });
 
     const info: DemoInfo = {
       appUrl,
@@ -155,7 +160,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     await writeDemoInfo(options.dataDir, info);
     return { info, sandbox, businessCentral: bc.sandbox, stop };
   } catch (error) {
-    await stop();
+    await stop().catch(() => {});
     throw error;
   }
 }
