@@ -26,7 +26,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const child of running) if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, "SIGKILL");
+  for (const child of running) {
+    if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, "SIGKILL");
+  }
   await rm(dataDir, { recursive: true, force: true });
 });
 
