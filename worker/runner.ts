@@ -26,6 +26,7 @@ export interface Worker {
   poolIds: string[];
   /** The worker's own pg pool (graphile-worker's queries and the heartbeat). */
   pgPool: pg.Pool;
+  closePool: () => Promise<void>;
   heartbeat: Heartbeat;
 }
 
@@ -40,7 +41,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const poolIds: string[] = [];
   // graphile-worker locks jobs and queues with the worker pool's id (batchGetJobs(…, workerPool.id)).
   events.on("pool:create", ({ workerPool }) => poolIds.push(workerPool.id));
-  const pgPool = createWorkerPool(options.connectionString, options.concurrency, log);
+  const { pool: pgPool, close: closePool } = createWorkerPool(options.connectionString, options.concurrency, log);
   const runner = await run({
     pgPool,
     concurrency: options.concurrency,
@@ -63,27 +64,47 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     log,
   }).catch(async (error: unknown) => {
     await runner.stop().catch(() => {});
-    await pgPool.end().catch(() => {});
+    await closePool();
     throw error;
   });
-  return { runner, connectionString: options.connectionString, poolIds, pgPool, heartbeat };
+  return { runner, connectionString: options.connectionString, poolIds, pgPool, closePool, heartbeat };
 }
 
 /**
  * The pool graphile-worker runs on, made here so it has error handlers: a database that goes
  * away is a log line (graphile-worker reconnects, or the runner ends and index.ts exits), never an
- * unhandled 'error' event that crashes the process.
+ * unhandled 'error' event that crashes the process. `close` waits until every connection has
+ * really closed: pg's `pool.end()` resolves once it has asked them to, and a Postgres stopped
+ * right after would still find them open.
  */
 function createWorkerPool(
   connectionString: string,
   concurrency: number,
   log: (level: string, message: string) => void,
-) {
+): { pool: pg.Pool; close: () => Promise<void> } {
   const pool = new pg.Pool({ connectionString, max: Math.max(10, concurrency + 4) });
-  const onError = (error: Error) => log("error", `database connection lost: ${error.message}`);
+  const open = new Set<Promise<void>>();
+  let closing = false;
+  const onError = (error: Error) => {
+    if (!closing) log("error", `database connection lost: ${error.message}`);
+  };
   pool.on("error", onError);
-  pool.on("connect", (client) => client.on("error", onError));
-  return pool;
+  pool.on("connect", (client) => {
+    client.on("error", onError);
+    const ended = new Promise<void>((resolve) => client.once("end", () => resolve()));
+    open.add(ended);
+    void ended.then(() => open.delete(ended));
+  });
+  const close = async () => {
+    closing = true;
+    // A job still running after the unlock holds a client; do not wait for it.
+    await within(
+      pool.end().catch(() => {}),
+      2_000,
+    );
+    await within(Promise.all(open), 2_000);
+  };
+  return { pool, close };
 }
 
 /**
@@ -107,11 +128,7 @@ export async function stopWorker(worker: Worker, graceMs = 15_000): Promise<void
     }
     await worker.heartbeat.stop();
   } finally {
-    // A job still running after the unlock holds a client; do not wait for it.
-    await within(
-      worker.pgPool.end().catch(() => {}),
-      2_000,
-    );
+    await worker.closePool();
   }
 }
 
