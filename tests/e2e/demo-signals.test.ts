@@ -53,15 +53,11 @@ async function startDemo(): Promise<Demo> {
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once("exit", (code, signal) => resolve({ code, signal })),
   );
-  await expect
-    .poll(
-      () => {
-        if (child.exitCode !== null) throw new Error(`the demo exited with ${child.exitCode}:\n${output}`);
-        return output;
-      },
-      { timeout: 240_000, interval: 250 },
-    )
-    .toMatch(/Scripts: /);
+  const ready = expect.poll(() => output, { timeout: 240_000, interval: 250 }).toMatch(/Scripts: /);
+  const died = exited.then(({ code }) => {
+    throw new Error(`the demo exited with ${code} before it was ready:\n${output}`);
+  });
+  await Promise.race([ready, died]);
   const info = JSON.parse(await readFile(path.join(dataDir, "demo.json"), "utf8")) as DemoInfo;
   return { child, info, output: () => output, exited };
 }
