@@ -1,4 +1,3 @@
-import net from "node:net";
 import path from "node:path";
 
 import { ADMIN_API_VERSION } from "../../app/.server/api-version.ts";
@@ -13,6 +12,7 @@ import { buildAppIfStale } from "./build-app.ts";
 import { connectDemoShop, startDemoBusinessCentral } from "./business-central.ts";
 import { type DemoInfo, loadDemoState, saveDemoState, writeDemoInfo } from "./demo-state.ts";
 import { installOfflineSession } from "./install-session.ts";
+import { reservePort } from "./reserve-port.ts";
 import {
   businessCentralSnapshotFile,
   restoreSandboxStore,
@@ -62,11 +62,16 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
   try {
     const state = await loadDemoState(options.dataDir);
     const toml = await readAppToml(path.join(options.root, "shopify.app.toml"));
-    const appPort = await freePort(options.appPort ?? 3000);
-    const sandboxPort = await freePort(options.sandboxPort ?? 8790);
+    // Held until each server binds (a second demo starting meanwhile picks others).
+    const appReserved = await reservePort(options.appPort ?? 3000);
+    const sandboxReserved = await reservePort(options.sandboxPort ?? 8790);
+    const bcReserved = await reservePort(options.businessCentralPort ?? 8791);
+    for (const reserved of [appReserved, sandboxReserved, bcReserved]) {
+      steps.push({ name: "port reservation", run: reserved.release });
+    }
+    const [appPort, sandboxPort, bcPort] = [appReserved.port, sandboxReserved.port, bcReserved.port];
     const appUrl = `http://127.0.0.1:${appPort}`;
     const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
-    const bcPort = await freePort(options.businessCentralPort ?? 8791);
     Object.assign(process.env, {
       DATA_DIR: options.dataDir,
       SHOPIFY_API_KEY: state.apiKey,
@@ -85,6 +90,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     await migrateDatabase(database.url);
 
     const engine = createShopifyEngine();
+    await sandboxReserved.release();
     const sandbox = await createShopifySandboxServer({ engine, port: sandboxPort });
     steps.push({ name: "sandbox store", run: () => sandbox.close() });
     // Kept across runs: the app's database refers to the store's orders and products by id.
@@ -116,6 +122,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     steps.push({ name: "database pool", run: closeDb });
 
     const bcSnapshotFile = businessCentralSnapshotFile(options.dataDir);
+    await bcReserved.release();
     const bc = await startDemoBusinessCentral({
       port: bcPort,
       clientSecret: state.bcClientSecret,
@@ -133,6 +140,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
 
     await buildAppIfStale(options.root, log);
     const { startWebServer } = await import("../../app/.server/process/web-server.ts");
+    await appReserved.release();
     const web = await startWebServer({ port: appPort, mode: "production", root: options.root });
     steps.push({ name: "web server", run: web.close });
 
@@ -163,18 +171,4 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     await stop().catch(() => {});
     throw error;
   }
-}
-
-/** The preferred port when free, otherwise any free one (a second demo must not collide). */
-async function freePort(preferred: number): Promise<number> {
-  const tryListen = (port: number) =>
-    new Promise<number | undefined>((resolve) => {
-      const server = net.createServer();
-      server.once("error", () => resolve(undefined));
-      server.listen(port, "127.0.0.1", () => {
-        const address = server.address();
-        server.close(() => resolve(typeof address === "object" && address ? address.port : undefined));
-      });
-    });
-  return (await tryListen(preferred)) ?? (await tryListen(0)) ?? preferred;
 }
