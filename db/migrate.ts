@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { drizzle } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import { Logger, runMigrations } from "graphile-worker";
+import pg from "pg";
 import postgres from "postgres";
 
 export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
@@ -17,7 +18,18 @@ export async function migrateDatabase(url: string): Promise<void> {
   } finally {
     await client.end();
   }
-  await runMigrations({ connectionString: url, logger: quietLogger });
+  // Our own pool, ended (and awaited) here: graphile-worker ends a pool it made without waiting and
+  // drops its error handlers first, so stopping Postgres right after (npm run setup) crashed on an
+  // unhandled 'error' from an idle client.
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  const ignore = () => {}; // a lost connection fails the migration's query, which reports it
+  pool.on("error", ignore);
+  pool.on("connect", (client) => client.on("error", ignore));
+  try {
+    await runMigrations({ pgPool: pool, logger: quietLogger });
+  } finally {
+    await pool.end();
+  }
 }
 
 const quietLogger = new Logger(() => () => {});

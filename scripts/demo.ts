@@ -1,25 +1,25 @@
 /**
  * `npm run demo`: the whole product offline, on its embedded defaults. Prints the admin frame's
- * URL and writes .data/demo.json for scripts. Ctrl-C stops everything in order; a rerun reuses
- * the database and both sandboxes (saved to .data/sandbox-shopify.json and
- * .data/sandbox-business-central.json on stop).
+ * URL and writes <data dir>/demo.json for scripts. Ctrl-C (or SIGTERM) stops everything in
+ * order and exits 0; a rerun reuses the database and both sandboxes (saved to
+ * sandbox-shopify.json and sandbox-business-central.json in the data dir on stop).
+ *
+ * `npm run demo -- --data-dir <dir>`: keep all of it in another folder (default .data), e.g. a
+ * second demo beside the first, or a throwaway one in tests.
  */
 import path from "node:path";
+import { parseArgs } from "node:util";
 
+import { shutdownOnSignals } from "../app/.server/process/shutdown.ts";
 import { startDemo } from "./demo/start-demo.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
-const dataDir = path.join(root, ".data");
-const demo = await startDemo({ root, dataDir });
+const { values } = parseArgs({ options: { "data-dir": { type: "string" } } });
+const dataDir = path.resolve(values["data-dir"] ?? path.join(root, ".data"));
+const log = (line: string) => console.log(`[demo] ${line}`);
+const demo = await startDemo({ root, dataDir, log });
 console.log(`\nApp:   ${demo.info.appUrl}`);
 console.log(`Admin: ${demo.info.adminUrl}`);
 console.log(`Scripts: ${path.join(dataDir, "demo.json")}\n`);
 
-let stopping = false;
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    if (stopping) process.exit(1);
-    stopping = true;
-    void demo.stop().then(() => process.exit(0));
-  });
-}
+shutdownOnSignals([{ name: "demo", run: demo.stop }], log);

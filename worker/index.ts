@@ -15,6 +15,8 @@ const worker = await startWorker({
   connectionString: database.url,
   concurrency: config.WORKER_CONCURRENCY,
   verbose: config.LOG_LEVEL === "info" || config.LOG_LEVEL === "debug",
+  heartbeatMs: config.WORKER_HEARTBEAT_MS,
+  deadAfterMs: config.WORKER_DEAD_AFTER_MS,
 });
 log(`running with concurrency ${config.WORKER_CONCURRENCY}`);
 

@@ -3,6 +3,7 @@ import { EventEmitter } from "node:events";
 import { Logger, run, type Runner, type WorkerEvents } from "graphile-worker";
 import pg from "pg";
 
+import { type Heartbeat, startHeartbeat } from "./heartbeat.ts";
 import { crontab, taskList } from "./task-list.ts";
 
 export interface WorkerOptions {
@@ -13,6 +14,9 @@ export interface WorkerOptions {
   /** Also log each job's start/completion (graphile-worker's info level). Default: warnings and errors. */
   verbose?: boolean;
   log?: (level: string, message: string) => void;
+  /** Heartbeat interval and dead-worker threshold (worker/heartbeat.ts); defaults 15 s and 60 s. */
+  heartbeatMs?: number;
+  deadAfterMs?: number;
 }
 
 export interface Worker {
@@ -20,6 +24,10 @@ export interface Worker {
   connectionString: string;
   /** Ids graphile-worker locks jobs with (one per worker pool). */
   poolIds: string[];
+  /** The worker's own pg pool (graphile-worker's queries and the heartbeat). */
+  pgPool: pg.Pool;
+  closePool: () => Promise<void>;
+  heartbeat: Heartbeat;
 }
 
 /**
@@ -31,9 +39,11 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const log = options.log ?? ((level, message) => console.log(`[worker] ${level}: ${message}`));
   const events: WorkerEvents = new EventEmitter();
   const poolIds: string[] = [];
+  // graphile-worker locks jobs and queues with the worker pool's id (batchGetJobs(…, workerPool.id)).
   events.on("pool:create", ({ workerPool }) => poolIds.push(workerPool.id));
+  const { pool: pgPool, close: closePool } = createWorkerPool(options.connectionString, options.concurrency, log);
   const runner = await run({
-    connectionString: options.connectionString,
+    pgPool,
     concurrency: options.concurrency,
     noHandleSignals: true,
     taskList,
@@ -46,7 +56,55 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
       worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0, gracefulShutdownAbortTimeout: 10_000 },
     },
   });
-  return { runner, connectionString: options.connectionString, poolIds };
+  const heartbeat = await startHeartbeat({
+    pool: pgPool,
+    workerIds: poolIds,
+    intervalMs: options.heartbeatMs ?? 15_000,
+    deadAfterMs: options.deadAfterMs ?? 60_000,
+    log,
+  }).catch(async (error: unknown) => {
+    await runner.stop().catch(() => {});
+    await closePool();
+    throw error;
+  });
+  return { runner, connectionString: options.connectionString, poolIds, pgPool, closePool, heartbeat };
+}
+
+/**
+ * The pool graphile-worker runs on, made here so it has error handlers: a database that goes
+ * away is a log line (graphile-worker reconnects, or the runner ends and index.ts exits), never an
+ * unhandled 'error' event that crashes the process. `close` waits until every connection has
+ * really closed: pg's `pool.end()` resolves once it has asked them to, and a Postgres stopped
+ * right after would still find them open.
+ */
+function createWorkerPool(
+  connectionString: string,
+  concurrency: number,
+  log: (level: string, message: string) => void,
+): { pool: pg.Pool; close: () => Promise<void> } {
+  const pool = new pg.Pool({ connectionString, max: Math.max(10, concurrency + 4) });
+  const open = new Set<Promise<void>>();
+  let closing = false;
+  const onError = (error: Error) => {
+    if (!closing) log("error", `database connection lost: ${error.message}`);
+  };
+  pool.on("error", onError);
+  pool.on("connect", (client) => {
+    client.on("error", onError);
+    const ended = new Promise<void>((resolve) => client.once("end", () => resolve()));
+    open.add(ended);
+    void ended.then(() => open.delete(ended));
+  });
+  const close = async () => {
+    closing = true;
+    // A job still running after the unlock holds a client; do not wait for it.
+    await within(
+      pool.end().catch(() => {}),
+      2_000,
+    );
+    await within(Promise.all(open), 2_000);
+  };
+  return { pool, close };
 }
 
 /**
@@ -59,19 +117,18 @@ export async function stopWorker(worker: Worker, graceMs = 15_000): Promise<void
     () => "stopped" as const,
     () => "stopped" as const,
   );
-  if ((await within(stopped, graceMs)) === "stopped") {
-    await within(
-      worker.runner.promise.catch(() => {}),
-      5_000,
-    );
-    return;
-  }
-  const client = new pg.Client({ connectionString: worker.connectionString });
-  await client.connect();
   try {
-    await client.query("select graphile_worker.force_unlock_workers($1::text[])", [worker.poolIds]);
+    if ((await within(stopped, graceMs)) === "stopped") {
+      await within(
+        worker.runner.promise.catch(() => {}),
+        5_000,
+      );
+    } else {
+      await worker.pgPool.query("select graphile_worker.force_unlock_workers($1::text[])", [worker.poolIds]);
+    }
+    await worker.heartbeat.stop();
   } finally {
-    await client.end();
+    await worker.closePool();
   }
 }
 

@@ -1,4 +1,3 @@
-import net from "node:net";
 import path from "node:path";
 
 import { ADMIN_API_VERSION } from "../../app/.server/api-version.ts";
@@ -13,6 +12,7 @@ import { buildAppIfStale } from "./build-app.ts";
 import { connectDemoShop, startDemoBusinessCentral } from "./business-central.ts";
 import { type DemoInfo, loadDemoState, saveDemoState, writeDemoInfo } from "./demo-state.ts";
 import { installOfflineSession } from "./install-session.ts";
+import { reservePort } from "./reserve-port.ts";
 import {
   businessCentralSnapshotFile,
   restoreSandboxStore,
@@ -51,18 +51,27 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
   const log = options.log ?? ((line: string) => console.log(`[demo] ${line}`));
   const shop = options.shop ?? "demo-shop.myshopify.com";
   const steps: ShutdownStep[] = [];
-  const stop = async () => {
-    await runSteps(steps.reverse(), log);
-  };
+  // Once, newest first (the worker before the pools, the pools before Postgres); a failed step
+  // does not stop the rest, and fails the whole stop so the exit code says so.
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= runSteps([...steps].reverse(), log).then((ok) => {
+      if (!ok) throw new Error("the demo did not stop cleanly (see the lines above)");
+    }));
 
   try {
     const state = await loadDemoState(options.dataDir);
     const toml = await readAppToml(path.join(options.root, "shopify.app.toml"));
-    const appPort = await freePort(options.appPort ?? 3000);
-    const sandboxPort = await freePort(options.sandboxPort ?? 8790);
+    // Held until each server binds (a second demo starting meanwhile picks others).
+    const appReserved = await reservePort(options.appPort ?? 3000);
+    const sandboxReserved = await reservePort(options.sandboxPort ?? 8790);
+    const bcReserved = await reservePort(options.businessCentralPort ?? 8791);
+    for (const reserved of [appReserved, sandboxReserved, bcReserved]) {
+      steps.push({ name: "port reservation", run: reserved.release });
+    }
+    const [appPort, sandboxPort, bcPort] = [appReserved.port, sandboxReserved.port, bcReserved.port];
     const appUrl = `http://127.0.0.1:${appPort}`;
     const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
-    const bcPort = await freePort(options.businessCentralPort ?? 8791);
     Object.assign(process.env, {
       DATA_DIR: options.dataDir,
       SHOPIFY_API_KEY: state.apiKey,
@@ -81,6 +90,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     await migrateDatabase(database.url);
 
     const engine = createShopifyEngine();
+    await sandboxReserved.release();
     const sandbox = await createShopifySandboxServer({ engine, port: sandboxPort });
     steps.push({ name: "sandbox store", run: () => sandbox.close() });
     // Kept across runs: the app's database refers to the store's orders and products by id.
@@ -112,6 +122,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     steps.push({ name: "database pool", run: closeDb });
 
     const bcSnapshotFile = businessCentralSnapshotFile(options.dataDir);
+    await bcReserved.release();
     const bc = await startDemoBusinessCentral({
       port: bcPort,
       clientSecret: state.bcClientSecret,
@@ -129,6 +140,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
 
     await buildAppIfStale(options.root, log);
     const { startWebServer } = await import("../../app/.server/process/web-server.ts");
+    await appReserved.release();
     const web = await startWebServer({ port: appPort, mode: "production", root: options.root });
     steps.push({ name: "web server", run: web.close });
 
@@ -138,7 +150,8 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
       concurrency: options.workerConcurrency ?? 4,
       log: (level, message) => log(`worker ${level}: ${message}`),
     });
-    steps.push({ name: "worker", run: () => stopWorker(worker) });
+    // 5 s for running jobs, then they are released to the next start: the demo stops within 10 s.
+    steps.push({ name: "worker", run: () => stopWorker(worker, 5_000) });
 
     const info: DemoInfo = {
       appUrl,
@@ -155,21 +168,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     await writeDemoInfo(options.dataDir, info);
     return { info, sandbox, businessCentral: bc.sandbox, stop };
   } catch (error) {
-    await stop();
+    await stop().catch(() => {});
     throw error;
   }
-}
-
-/** The preferred port when free, otherwise any free one (a second demo must not collide). */
-async function freePort(preferred: number): Promise<number> {
-  const tryListen = (port: number) =>
-    new Promise<number | undefined>((resolve) => {
-      const server = net.createServer();
-      server.once("error", () => resolve(undefined));
-      server.listen(port, "127.0.0.1", () => {
-        const address = server.address();
-        server.close(() => resolve(typeof address === "object" && address ? address.port : undefined));
-      });
-    });
-  return (await tryListen(preferred)) ?? (await tryListen(0)) ?? preferred;
 }

@@ -6,16 +6,19 @@ export interface ShutdownStep {
 /**
  * Run `steps` in order on SIGINT/SIGTERM, then exit. Order matters: the worker first (it finishes
  * or releases its jobs while the database is still up), then connection pools, then Postgres.
- * A second signal exits at once.
+ * A second signal (a second after the first or later) exits at once.
  */
 export function shutdownOnSignals(steps: ShutdownStep[], log: (line: string) => void = console.log): void {
-  let stopping = false;
+  let stoppingSince: number | undefined;
   const handler = (signal: NodeJS.Signals) => {
-    if (stopping) {
+    if (stoppingSince !== undefined) {
+      // One Ctrl-C can arrive twice: the terminal signals the whole group, and `npm run` also
+      // forwards it to its script. Only a later one means "stop waiting".
+      if (Date.now() - stoppingSince < 1_000) return;
       log(`${signal} again: exiting now`);
       process.exit(1);
     }
-    stopping = true;
+    stoppingSince = Date.now();
     log(`${signal}: shutting down`);
     void runSteps(steps, log).then((ok) => process.exit(ok ? 0 : 1));
   };

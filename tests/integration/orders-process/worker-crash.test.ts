@@ -8,7 +8,7 @@ import { enqueueJob } from "../../../app/.server/jobs/enqueue.ts";
 import { processOrderJob } from "../../../app/.server/orders/process/enqueue-processing.ts";
 import { processPendingOrders } from "../../../app/.server/orders/process/process-pending.ts";
 import type { BusinessCentralSandbox } from "../../../sandbox/business-central/sandbox-api.ts";
-import { type TestDatabase,useTestDatabase } from "../../setup/test-database.ts";
+import { type TestDatabase, useTestDatabase } from "../../setup/test-database.ts";
 import { testEnv } from "../../setup/test-env.ts";
 import { importedOrder } from "../../unit/orders-process/imported-order-factory.ts";
 import { connectedShop, drainJobs, insertOrder, orderRow, startBusinessCentral } from "./harness.ts";
@@ -58,8 +58,8 @@ describe("a worker killed while Business Central is creating the order's documen
     bc.setKnobs({ delayAnswers: null });
 
     expect((await orderRow(shopId, orderId)).status).not.toBe("processed");
-    // The dead worker's job stays locked (graphile-worker frees it after 4 h); the scheduled
-    // "process pending orders" run queues a fresh one for the same order.
+    // The dead worker's job stays locked until a surviving worker's sweep frees it (worker-heartbeat
+    // test); here the scheduled "process pending orders" run queues a fresh one for the same order.
     await processPendingOrders(shopId);
     await drainJobs(db.url);
 

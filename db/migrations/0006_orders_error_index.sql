@@ -1,1 +1,0 @@
-CREATE INDEX "orders_shop_errors_idx" ON "orders" USING btree ("shop_id") WHERE "orders"."status" = 'error' or "orders"."posting_status" = 'error';
