@@ -1,5 +1,5 @@
 import { apiLogEntries } from "../../../db/schema/api-log.ts";
-import type { DbOrTx } from "../db.ts";
+import { type DbOrTx, getDb } from "../db.ts";
 
 const MESSAGE_LIMIT = 1000;
 
@@ -13,4 +13,34 @@ export async function insertApiLogEntry(db: DbOrTx, row: ApiLogRow): Promise<voi
     cost: row.cost == null ? null : Math.round(row.cost),
     errorMessage: row.errorMessage == null ? null : row.errorMessage.slice(0, MESSAGE_LIMIT),
   });
+}
+
+export interface ApiLogSinkOptions {
+  shopId: number;
+  /** Keep successful calls too (the shop's logging setting). Errors are always kept. */
+  logSuccesses: boolean;
+  /** Default: the process's database (getDb()). */
+  db?: DbOrTx;
+  /** Called when a row cannot be written; the call itself must not fail for it. */
+  onWriteError?: (error: unknown) => void;
+}
+
+/**
+ * A request log (either port's) that keeps calls in `api_log_entries`, the dashboard's "API errors":
+ * `toRow` says how one port's call record becomes a row of the shop's log.
+ */
+export function createApiLogSink<T extends { isError: boolean }>(
+  options: ApiLogSinkOptions,
+  toRow: (entry: T) => Omit<ApiLogRow, "shopId">,
+): { record(entry: T): Promise<void> } {
+  return {
+    async record(entry: T): Promise<void> {
+      if (!entry.isError && !options.logSuccesses) return;
+      try {
+        await insertApiLogEntry(options.db ?? getDb(), { shopId: options.shopId, ...toRow(entry) });
+      } catch (error) {
+        options.onWriteError?.(error);
+      }
+    },
+  };
 }

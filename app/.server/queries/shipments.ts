@@ -1,11 +1,11 @@
-import { and, asc, desc, eq, isNull, ne, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ne, or, sql } from "drizzle-orm";
 
 import { orders } from "../../../db/schema/orders.ts";
 import { shipments, type ShipmentStatus, shipmentStatuses } from "../../../db/schema/shipments.ts";
-import { skippedRecords } from "../../../db/schema/skipped-records.ts";
 import type { DbOrTx } from "../db.ts";
 import type { OrderCandidate } from "../sync/shipments/match-order.ts";
 import type { FulfillmentPlan, ShipmentContent } from "../sync/shipments/shipment-records.ts";
+import { recordSkipped, resolveSkipped } from "./skipped-records.ts";
 
 /** The statuses a shipments list can show (the schema's own list, for routes that may not import db/). */
 export { shipmentStatuses };
@@ -231,21 +231,18 @@ export function listShipmentsOfOrder(db: DbOrTx, input: { shopId: number; orderI
     .orderBy(asc(shipments.id));
 }
 
-const SKIPPED_ENTITY = "shipment";
+const skippedShipment = (input: { shopId: number; erpShipmentNo: string }) => ({
+  shopId: input.shopId,
+  entity: "shipment",
+  recordKey: input.erpShipmentNo,
+});
 
 /** Kill switch: the shipment waits, and the skipped records tile says why (one open row per shipment). */
 export async function recordSkippedShipment(
   db: DbOrTx,
   input: { shopId: number; erpShipmentNo: string; reason: string },
 ): Promise<void> {
-  await db
-    .insert(skippedRecords)
-    .values({ shopId: input.shopId, entity: SKIPPED_ENTITY, recordKey: input.erpShipmentNo, reason: input.reason })
-    .onConflictDoUpdate({
-      target: [skippedRecords.shopId, skippedRecords.entity, skippedRecords.recordKey],
-      targetWhere: isNull(skippedRecords.resolvedAt),
-      set: { reason: input.reason, skippedAt: new Date() },
-    });
+  await recordSkipped(db, { ...skippedShipment(input), reason: input.reason });
 }
 
 /** The shipment got past the kill switch (or ended otherwise): its skipped row is closed. */
@@ -253,15 +250,5 @@ export async function resolveSkippedShipment(
   db: DbOrTx,
   input: { shopId: number; erpShipmentNo: string },
 ): Promise<void> {
-  await db
-    .update(skippedRecords)
-    .set({ resolvedAt: new Date() })
-    .where(
-      and(
-        eq(skippedRecords.shopId, input.shopId),
-        eq(skippedRecords.entity, SKIPPED_ENTITY),
-        eq(skippedRecords.recordKey, input.erpShipmentNo),
-        isNull(skippedRecords.resolvedAt),
-      ),
-    );
+  await resolveSkipped(db, skippedShipment(input));
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { createApiLogSink } from "../../../app/.server/adapters/shopify/api-log-sink.ts";
+import { createShopifyLogSink } from "../../../app/.server/adapters/shopify/api-log-sink.ts";
 import { fetchShopInfo } from "../../../app/.server/adapters/shopify/shop-info.ts";
 import { getDb } from "../../../app/.server/db.ts";
 import { ensureShop } from "../../../app/.server/queries/shops.ts";
@@ -26,7 +26,7 @@ describe("the api_log_entries sink", () => {
                  from api_log_entries where shop_id = ${shopId} order by id`;
 
   it("writes an error row for a failed call and nothing for a success when successes are off", async () => {
-    const log = createApiLogSink({ shopId, logSuccesses: false });
+    const log = createShopifyLogSink({ shopId, logSuccesses: false });
     await fetchShopInfo(sandbox.client({ log }));
     await expect(fetchShopInfo(sandbox.client({ log, accessToken: "shpat_revoked" }))).rejects.toMatchObject({
       code: "UNAUTHORIZED",
@@ -53,7 +53,7 @@ describe("the api_log_entries sink", () => {
 
   it("keeps successes with their cost when the shop's logging asks for them", async () => {
     await database.sql`delete from api_log_entries`;
-    await fetchShopInfo(sandbox.client({ log: createApiLogSink({ shopId, logSuccesses: true }) }));
+    await fetchShopInfo(sandbox.client({ log: createShopifyLogSink({ shopId, logSuccesses: true }) }));
     expect(await rows()).toEqual([
       expect.objectContaining({
         operation: "ShopInfo",
@@ -67,7 +67,7 @@ describe("the api_log_entries sink", () => {
 
   it("swallows a failed insert so the API call's own outcome stands", async () => {
     const problems: unknown[] = [];
-    const log = createApiLogSink({ shopId: 999_999, logSuccesses: true, onWriteError: (e) => problems.push(e) });
+    const log = createShopifyLogSink({ shopId: 999_999, logSuccesses: true, onWriteError: (e) => problems.push(e) });
     await expect(fetchShopInfo(sandbox.client({ log }))).resolves.toMatchObject({ myshopifyDomain: SHOP });
     expect(problems).toHaveLength(1); // the foreign key to shops rejected the row
   });

@@ -1,6 +1,6 @@
 import { getConfig } from "../../config.ts";
 import { AdminClient } from "./admin-client.ts";
-import { createApiLogSink } from "./api-log-sink.ts";
+import { createShopifyLogSink } from "./api-log-sink.ts";
 import { CostLimiter } from "./cost-limiter.ts";
 import { adminGraphqlEndpoint } from "./endpoint.ts";
 
@@ -38,7 +38,7 @@ export function adminForShop(input: {
     endpoint: adminGraphqlEndpoint(input.shop, { sandboxOrigin: config.SHOPIFY_SANDBOX_URL }),
     limiter: limiterFor(input.shop),
     refuseMutations: input.refuseWrites ?? false,
-    log: createApiLogSink({
+    log: createShopifyLogSink({
       shopId: input.shopId,
       logSuccesses: input.logSuccesses,
       onWriteError: (error) => console.error(`api log write failed for ${input.shop}:`, error),
