@@ -60,7 +60,7 @@ export class JournalWriter {
     const bytes = Buffer.from(`${JSON.stringify(entry)}\n`);
     // In the OS's page cache once writeSync returns: survives a SIGKILL of the process (not a
     // power cut; the sandboxes are for demos and tests, and fsync per request would cost ~1 ms).
-    for (let offset = 0; offset < bytes.length; ) offset += writeSync(this.#fd, bytes, offset);
+    for (let offset = 0; offset < bytes.length;) offset += writeSync(this.#fd, bytes, offset);
   }
   /** Empties the journal once a snapshot holds everything in it. */
   truncate(): void {

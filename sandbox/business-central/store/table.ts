@@ -68,6 +68,10 @@ export class Table<T extends BaseRow> {
     const stored = this.#rows.get(id.toLowerCase());
     return stored ? makeEtag(stored.row.id, stored.version) : undefined;
   }
+  /** Rows held (a delete bumps no row version; the journal notices it by the count). */
+  get size(): number {
+    return this.#rows.size;
+  }
   all(): T[] {
     return [...this.#rows.values()].map((s) => s.row);
   }

@@ -52,7 +52,9 @@ async function gql(p: ShopifyPersistence, query: string, variables: Record<strin
 
 async function createOrder(p: ShopifyPersistence, variantId = "gid://shopify/ProductVariant/1001"): Promise<string> {
   clock += 1_000;
-  const body = await gql(p, ORDER_CREATE, { order: { email: "buyer@example.com", lineItems: [{ variantId, quantity: 1 }] } });
+  const body = await gql(p, ORDER_CREATE, {
+    order: { email: "buyer@example.com", lineItems: [{ variantId, quantity: 1 }] },
+  });
   return at<string>(body.data, "orderCreate.order.name");
 }
 
