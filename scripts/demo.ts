@@ -6,11 +6,18 @@
  */
 import path from "node:path";
 
+import { DemoRefusal } from "./demo/consistency-check.ts";
 import { startDemo } from "./demo/start-demo.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
-const dataDir = path.join(root, ".data");
-const demo = await startDemo({ root, dataDir });
+// DEMO_DATA_DIR: another data folder (tests run a real demo in a temp one).
+const dataDir = process.env.DEMO_DATA_DIR ? path.resolve(process.env.DEMO_DATA_DIR) : path.join(root, ".data");
+const demo = await startDemo({ root, dataDir }).catch((error: unknown) => {
+  // A refusal is a message for the user, not a crash: no stack trace.
+  if (!(error instanceof DemoRefusal)) throw error;
+  console.error(`\n${error.message}\n`);
+  process.exit(1);
+});
 console.log(`\nApp:   ${demo.info.appUrl}`);
 console.log(`Admin: ${demo.info.adminUrl}`);
 console.log(`Scripts: ${path.join(dataDir, "demo.json")}\n`);

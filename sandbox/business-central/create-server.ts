@@ -122,7 +122,7 @@ export async function createBusinessCentralSandbox(
   };
   const routes = controlRoutes(api);
   if (options.persistence) {
-    journal = await openBusinessCentralJournal(api, options.persistence, log);
+    journal = await openBusinessCentralJournal(api, options.persistence, options.persistence.log ?? log);
     api.restored = journal.restored;
   }
 

@@ -21,8 +21,9 @@ export interface BusinessCentralSandboxOptions {
   /**
    * Keep the sandbox on disk: loaded from the snapshot + journal on start, every change appended
    * to the journal before its answer, `save()` rewrites the snapshot. Without it, memory only.
+   * `log` (default: the sandbox's) hears what could not be restored.
    */
-  persistence?: PersistenceFiles;
+  persistence?: PersistenceFiles & { log?: (line: string) => void };
 }
 
 /** What createBusinessCentralSandbox resolves to. */

@@ -98,8 +98,9 @@ export async function openBusinessCentralJournal(
   try {
     const base = await readJsonFile(files.snapshotFile);
     const { entries, torn } = await readJournal(files.journalFile);
-    if (torn)
+    if (torn) {
       log(`sandbox Business Central: ignored the last line of ${files.journalFile}, cut off by a kill mid-write`);
+    }
     if (base !== undefined || entries.length > 0) {
       sandbox.restore(applyEntries(base ?? { version: SNAPSHOT_VERSION, tenants: [] }, entries));
       restored = true;
@@ -278,8 +279,9 @@ function applyOp(tenants: Map<string, JsonTenant>, op: Op): void {
     return;
   }
   const companies = tenants.get(key)?.environments.get(op.environment);
-  if (!companies)
+  if (!companies) {
     throw new Error(`journal names company ${op.id} in ${op.tenantId}/${op.environment}, not registered before`);
+  }
   const id = op.id.toLowerCase();
   if (op.op === "dropCompany") {
     companies.delete(id);
@@ -296,8 +298,9 @@ function applyOp(tenants: Map<string, JsonTenant>, op: Op): void {
     for (const stored of rows) table.set(stored.row.id.toLowerCase(), stored);
     target.tables.set(name, table);
   }
-  for (const [name, ids] of Object.entries(op.del ?? {}))
+  for (const [name, ids] of Object.entries(op.del ?? {})) {
     for (const rowId of ids) target.tables.get(name)?.delete(rowId);
+  }
 }
 
 function companyKey(c: Record<string, unknown>): string {

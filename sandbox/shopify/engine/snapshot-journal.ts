@@ -241,8 +241,9 @@ export function applyEntries(snapshot: unknown, entries: unknown[]): unknown {
       if (op.replace || !shops.has(op.domain)) shops.set(op.domain, collectionsOf({}));
       const cells = shops.get(op.domain)!;
       if (op.head) heads.set(op.domain, op.head);
-      for (const [name, list] of Object.entries(op.put ?? {}))
+      for (const [name, list] of Object.entries(op.put ?? {})) {
         for (const [id, rec] of list) cells.get(name)?.set(id, rec);
+      }
       for (const [name, ids] of Object.entries(op.del ?? {})) for (const id of ids) cells.get(name)?.delete(id);
     }
   });
