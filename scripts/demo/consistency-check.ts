@@ -38,12 +38,12 @@ export async function readAppLinks(db: DbOrTx, shop: string): Promise<AppLinks> 
       .select({ shopifyOrderId: orders.shopifyOrderId, name: orders.name, erpDocumentNumber: orders.erpDocumentNumber })
       .from(orders)
       .where(eq(orders.shopId, found.id))
-      .orderBy(orders.id),
+      .orderBy(orders.name),
     db
       .select({ erpShipmentNo: shipments.erpShipmentNo })
       .from(shipments)
       .where(eq(shipments.shopId, found.id))
-      .orderBy(shipments.id),
+      .orderBy(shipments.erpShipmentNo),
   ]);
   return { orders: orderRows, shipments: shipmentRows };
 }
