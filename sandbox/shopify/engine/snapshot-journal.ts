@@ -168,21 +168,26 @@ function scanShop(domain: string, state: ShopState, shadows: Map<string, Shadow>
   for (const name of COLLECTIONS) {
     const map: Map<number | string, unknown> = state[name];
     const seen = keys[name];
-    const changed: [number | string, unknown][] = [];
-    for (const [id, rec] of map) {
-      if (name === "idempotency") {
-        if (seen.has(id)) continue;
-        const stored = idempotencyEntry(rec as { fingerprint: string; result: unknown });
-        if (stored) changed.push([id, stored]);
-      } else if (!seen.has(id) || latestStamp(rec) > watermark) {
-        changed.push([id, toJsonShape(rec)]);
-      }
-      seen.add(id);
+    const changed = name === "idempotency" ? [] : stampedSince(map, watermark);
+    for (const [id] of changed) seen.add(id);
+    // Ids the stamps did not account for: records added without a new stamp (a load, idempotency
+    // keys) or removed. Rare, so only then is every id compared (the common flush stays a pass of
+    // string comparisons, no lookups).
+    if (seen.size !== map.size || fresh) {
+      map.forEach((rec, id) => {
+        if (seen.has(id)) return;
+        seen.add(id);
+        if (name !== "idempotency") changed.push([id, toJsonShape(rec)]);
+        else {
+          const stored = idempotencyEntry(rec as { fingerprint: string; result: unknown });
+          if (stored) changed.push([id, stored]);
+        }
+      });
+      const gone = seen.size > map.size ? [...seen].filter((id) => !map.has(id)) : [];
+      for (const id of gone) seen.delete(id);
+      if (gone.length > 0 && !fresh) del[name] = gone;
     }
-    const gone = seen.size > map.size ? [...seen].filter((id) => !map.has(id)) : [];
-    for (const id of gone) seen.delete(id);
     if (changed.length > 0) put[name] = changed;
-    if (gone.length > 0 && !fresh) del[name] = gone;
   }
   const head = JSON.stringify(shopHead(state));
   shadows.set(domain, { state, lastStamp: state.lastStamp, eventSeq: state.eventSeq, head, keys });
@@ -204,17 +209,25 @@ function emptyKeys(): Record<Collection, Set<number | string>> {
   return Object.fromEntries(COLLECTIONS.map((name) => [name, new Set()])) as Record<Collection, Set<number | string>>;
 }
 
-/** The newest `updatedAt` of a record and of the records in its nested Maps (an item's stock levels). */
-function latestStamp(rec: unknown): string {
-  const own = rec as { updatedAt?: unknown };
-  let latest = typeof own.updatedAt === "string" ? own.updatedAt : "";
-  for (const value of Object.values(rec as object)) {
-    if (!(value instanceof Map)) continue;
-    for (const nested of (value as Map<unknown, { updatedAt?: unknown }>).values()) {
-      if (typeof nested.updatedAt === "string" && nested.updatedAt > latest) latest = nested.updatedAt;
+/**
+ * The records of `map` stamped after `watermark`: their own `updatedAt`, or one of the records in
+ * their nested Maps (an inventory item's stock levels), which the first record shows.
+ */
+function stampedSince(map: Map<number | string, unknown>, watermark: string): [number | string, unknown][] {
+  const changed: [number | string, unknown][] = [];
+  const first = map.values().next().value as Record<string, unknown> | undefined;
+  const nested = first ? Object.keys(first).filter((key) => first[key] instanceof Map) : [];
+  map.forEach((value, id) => {
+    const rec = value as Record<string, unknown> & { updatedAt?: string };
+    let latest = rec.updatedAt ?? "";
+    for (const key of nested) {
+      for (const inner of (rec[key] as Map<unknown, { updatedAt?: string }>).values()) {
+        if ((inner.updatedAt ?? "") > latest) latest = inner.updatedAt ?? "";
+      }
     }
-  }
-  return latest;
+    if (latest > watermark) changed.push([id, toJsonShape(rec)]);
+  });
+  return changed;
 }
 
 type JsonShop = Record<string, unknown>;

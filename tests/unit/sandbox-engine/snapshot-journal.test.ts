@@ -73,13 +73,22 @@ async function busySession(p: ShopifyPersistence): Promise<void> {
   await gql(p, CANCEL, { id: "gid://shopify/Order/1002" });
   await gql(p, TAGS_ADD, { id: "gid://shopify/Order/1003", tags: ["erp:S-ORD101001"] });
   await gql(p, CUSTOMER_CREATE, { input: { email: "new@example.com", firstName: "New" } });
-  await gql(p, PRODUCT_SET, {
-    input: {
-      title: "Journal Item",
-      productOptions: [{ name: "Size", values: [{ name: "S" }] }],
-      variants: [{ optionValues: [{ optionName: "Size", name: "S" }], sku: "JRNL-S", price: "4.50" }],
-    },
+  const sizes = (values: string[]) => ({ name: "Size", values: values.map((name) => ({ name })) });
+  const variant = (size: string) => ({
+    optionValues: [{ optionName: "Size", name: size }],
+    sku: `JRNL-${size}`,
+    price: "4.50",
   });
+  const made = await gql(p, PRODUCT_SET, {
+    input: { title: "Journal Item", productOptions: [sizes(["S", "M"])], variants: [variant("S"), variant("M")] },
+  });
+  const productId = at<string>(made.data, "productSet.product.id");
+  clock += 1_000;
+  // Set again with one variant: the other variant and its inventory item are deleted.
+  const reset = await gql(p, PRODUCT_SET, {
+    input: { id: productId, title: "Journal Item", productOptions: [sizes(["S"])], variants: [variant("S")] },
+  });
+  expect(at(reset.data, "productSet.userErrors")).toEqual([]);
   await gql(p, INVENTORY_SET, {
     key: "stock-1",
     input: {
@@ -107,6 +116,15 @@ describe("the sandbox store's journal", () => {
     const second = await start();
     expect(second.restored).toBe(true);
     expect(second.engine.snapshot()).toEqual(before);
+  });
+
+  it("journals deletes: a variant a product set removed stays removed", async () => {
+    const first = await start();
+    await busySession(first);
+    const variants = first.engine.shopState(SHOP)!.variants;
+    expect([...variants.values()].filter((v) => v.sku?.startsWith("JRNL-")).map((v) => v.sku)).toEqual(["JRNL-S"]);
+    const second = await start();
+    expect([...second.engine.shopState(SHOP)!.variants.keys()]).toEqual([...variants.keys()]);
   });
 
   it("continues order numbers and ids after a kill instead of handing them out again", async () => {
