@@ -55,8 +55,18 @@ export async function killGroup(demo: DemoProcess): Promise<void> {
     // Already gone.
   }
   await demo.exited;
-  // Postgres children die with the group, but give the kernel a moment to release their ports and files.
-  await new Promise((resolve) => setTimeout(resolve, 500));
+  // Postgres (same group) dies too, but until the kernel has reaped it, its pid answers signals and a
+  // restart would take its postmaster.pid for a live server: wait until nothing of the group is left.
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    try {
+      process.kill(-(demo.child.pid ?? 0), 0);
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error("the demo's process group did not go away within 30 s of SIGKILL");
 }
 
 export async function startDemoProcess(dataDir: string): Promise<{ demo: DemoProcess; info: DemoInfo }> {
