@@ -8,10 +8,10 @@ import {
   type SandboxJournal,
   writeFileAtomic,
 } from "../../common/journal-file.ts";
-import { type CompanyData, TABLE_NAMES, type TableName } from "./company-data.ts";
+import { type CompanyData, TABLE_NAMES } from "./company-data.ts";
 import type { BaseRow } from "./row-types.ts";
 import { SNAPSHOT_VERSION } from "./snapshot.ts";
-import type { Stored, Table } from "./table.ts";
+import type { Table } from "./table.ts";
 import type { Tenant, TenantRegistry } from "./tenants.ts";
 
 /**
@@ -22,8 +22,8 @@ import type { Tenant, TenantRegistry } from "./tenants.ts";
  * the journal applied to it row by row, so document numbers, row versions and stamps come back
  * exactly. Generic over TABLE_NAMES: a table added to a company is journaled without a line here.
  *
- * A row is written when its id is new or its row version is above the company's version counter
- * at the last flush (every insert and update bumps both); deletes show as a smaller row count.
+ * Each table remembers the ids written since the last flush (Table.trackWrites, switched on by
+ * the journal), so a flush reads only those rows: its cost does not grow with the company.
  */
 
 const company = z.object({
@@ -61,7 +61,6 @@ interface CompanyShadow {
   data: CompanyData;
   version: number;
   head: string;
-  keys: Record<TableName, Set<string>>;
 }
 interface TenantShadow {
   head: string;
@@ -184,40 +183,33 @@ function scanCompany(
   const fresh = !shadow || shadow.data !== data;
   const head = { info: data.info, clock: data.clock.state(), series: data.series.positions() };
   const headJson = JSON.stringify(head);
-  const version = head.clock.version;
-  if (!fresh && version === shadow.version && headJson === shadow.head && sameSizes(data, shadow)) return null;
-  const keys = fresh ? emptyKeys() : shadow.keys;
+  const tables = TABLE_NAMES.map((name) => [name, data[name] as Table<BaseRow>] as const);
+  // Every write bumps the version counter, except a delete; a write-free request costs this line.
+  if (
+    !fresh &&
+    head.clock.version === shadow.version &&
+    headJson === shadow.head &&
+    !tables.some(([, t]) => t.hasWritten())
+  ) {
+    return null;
+  }
   const put: NonNullable<CompanyChanges["put"]> = {};
   const del: NonNullable<CompanyChanges["del"]> = {};
-  for (const name of TABLE_NAMES) {
-    const table = data[name] as Table<BaseRow>;
-    const seen = keys[name];
-    const changed: Stored<BaseRow>[] = [];
-    for (const stored of table.entries()) {
-      const id = stored.row.id.toLowerCase();
-      if (!seen.has(id) || stored.version > (shadow?.version ?? 0) || fresh) changed.push(stored);
-      seen.add(id);
-    }
-    const gone = seen.size > table.size ? [...seen].filter((id) => !table.get(id)) : [];
-    for (const id of gone) seen.delete(id);
-    if (changed.length > 0) put[name] = changed;
-    if (gone.length > 0 && !fresh) del[name] = gone;
+  for (const [name, table] of tables) {
+    table.trackWrites();
+    const { written, deleted } = table.takeWritten();
+    // A new company (or one a restore put in) is written whole; after that only what was written.
+    const rows = fresh ? table.entries() : written;
+    if (rows.length > 0) put[name] = rows;
+    if (deleted.length > 0 && !fresh) del[name] = deleted;
   }
-  remember({ data, version, head: headJson, keys });
+  remember({ data, version: head.clock.version, head: headJson });
   const changes: CompanyChanges = {};
   if (fresh) changes.replace = true;
   if (fresh || headJson !== shadow.head) changes.head = head;
   if (Object.keys(put).length > 0) changes.put = put;
   if (Object.keys(del).length > 0) changes.del = del;
   return Object.keys(changes).length > 0 ? changes : null;
-}
-
-function sameSizes(data: CompanyData, shadow: CompanyShadow): boolean {
-  return TABLE_NAMES.every((name) => data[name].size === shadow.keys[name].size);
-}
-
-function emptyKeys(): Record<TableName, Set<string>> {
-  return Object.fromEntries(TABLE_NAMES.map((name) => [name, new Set<string>()])) as Record<TableName, Set<string>>;
 }
 
 interface JsonCompany {
