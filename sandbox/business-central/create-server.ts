@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
+import { flushBeforeAnswer } from "../common/flush-before-answer.ts";
 import { isLoopback } from "../common/http-request.ts";
 import { BcError, noResource } from "./bc-error.ts";
 import { handleApi } from "./http/api-route.ts";
@@ -16,6 +17,7 @@ import { setInventory } from "./store/inventory.ts";
 import { postShipment } from "./store/posting.ts";
 import { seedCompany } from "./store/seed.ts";
 import { restoreTenants, snapshotTenants } from "./store/snapshot.ts";
+import { type BusinessCentralPersistence, openBusinessCentralJournal } from "./store/snapshot-journal.ts";
 import { TenantRegistry } from "./store/tenants.ts";
 
 const API_PATH = /^\/v2\.0\/([^/]+)\/([^/]+)\/api\/(v2\.0|shopifyErpConnector\/connector\/v1\.0)(?:\/(.*))?$/;
@@ -51,7 +53,22 @@ export async function createBusinessCentralSandbox(
     return data;
   };
 
+  // Set once the journal is open (below, before the server listens); none without `persistence`.
+  let journal: BusinessCentralPersistence | undefined;
+  const flush = () => journal?.flush();
+  /** In-process changes (the demo's setup, tests' postShipment) are journaled before they return too. */
+  const flushing =
+    <A extends unknown[], R>(fn: (...args: A) => R) =>
+    (...args: A): R => {
+      try {
+        return fn(...args);
+      } finally {
+        flush();
+      }
+    };
+
   const server = createServer((req, res) => {
+    if (journal) flushBeforeAnswer(res, flush);
     route(req, res).catch((error: unknown) => {
       log(`bc sandbox: ${req.method} ${req.url} failed: ${error instanceof Error ? error.stack : String(error)}`);
       if (!res.headersSent) sendBcError(res, new BcError(500, "Internal_ServerError", "An unexpected error occurred."));
@@ -62,6 +79,7 @@ export async function createBusinessCentralSandbox(
   const api: BusinessCentralSandbox = {
     url: "",
     port: 0,
+    restored: false,
     tenants,
     knobs,
     failures,
@@ -69,31 +87,44 @@ export async function createBusinessCentralSandbox(
     setKnobs: (patch) =>
       Object.assign(knobs, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined))),
     failNext: (rule) => failures.add(rule),
-    addTenant: (input) => tenants.addTenant(input),
-    addCompany: (t, e, input) => tenants.addCompany(t, e, input),
+    addTenant: flushing((input) => tenants.addTenant(input)),
+    addCompany: flushing((t, e, input) => tenants.addCompany(t, e, input)),
     company: requireCompany,
-    seed: (t, e, c, seedOptions) => seedCompany(requireCompany(t, e, c), seedOptions),
-    postShipment: (t, e, c, orderId, shipment) => postShipment(requireCompany(t, e, c), now, orderId, shipment),
-    setInventory: (t, e, c, { quantity, ...target }) => setInventory(requireCompany(t, e, c), target, quantity),
+    seed: flushing((t, e, c, seedOptions) => seedCompany(requireCompany(t, e, c), seedOptions)),
+    postShipment: flushing((t, e, c, orderId, shipment) =>
+      postShipment(requireCompany(t, e, c), now, orderId, shipment),
+    ),
+    setInventory: flushing((t, e, c, { quantity, ...target }) =>
+      setInventory(requireCompany(t, e, c), target, quantity),
+    ),
     apiBaseUrl: (t, e) => `${api.url}/v2.0/${t}/${e}/api/v2.0`,
     customApiBaseUrl: (t, e) => `${api.url}/v2.0/${t}/${e}/api/${CUSTOM_API}`,
     tokenUrl: (t) => `${api.url}/${t}/oauth2/v2.0/token`,
     snapshot: () => snapshotTenants(tenants),
     // Parsed and built in full before the swap, so a bad value throws with the old tenants intact.
-    restore: (snapshot) => tenants.replaceAll(restoreTenants(snapshot, now)),
+    restore: flushing((snapshot) => tenants.replaceAll(restoreTenants(snapshot, now))),
+    async save() {
+      await journal?.save();
+    },
     reset() {
       tenants.reset();
       failures.clear();
       requestLog.clear();
       throttle.reset();
       Object.assign(knobs, defaults());
+      flush();
     },
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      journal?.close();
     },
   };
   const routes = controlRoutes(api);
+  if (options.persistence) {
+    journal = await openBusinessCentralJournal(api, options.persistence, options.persistence.log ?? log);
+    api.restored = journal.restored;
+  }
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // nextLinks and @odata.context are absolute URLs on the host the client used; behind a proxy

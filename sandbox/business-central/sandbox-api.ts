@@ -1,3 +1,4 @@
+import type { PersistenceFiles } from "../common/journal-file.ts";
 import type { SeedCatalogOptions } from "../shopify/seed/catalog-types.ts";
 import type { FailureInjector, FailureRuleInput, Knobs, KnobsPatch } from "./http/knobs.ts";
 import type { RequestLog } from "./http/request-log.ts";
@@ -17,6 +18,12 @@ export interface BusinessCentralSandboxOptions {
   /** Requests executing at once per tenant + principal before 429. Default 5 (BC online). */
   maxConcurrent?: number;
   log?: (line: string) => void;
+  /**
+   * Keep the sandbox on disk: loaded from the snapshot + journal on start, every change appended
+   * to the journal before its answer, `save()` rewrites the snapshot. Without it, memory only.
+   * `log` (default: the sandbox's) hears what could not be restored.
+   */
+  persistence?: PersistenceFiles & { log?: (line: string) => void };
 }
 
 /** What createBusinessCentralSandbox resolves to. */
@@ -72,6 +79,10 @@ export interface BusinessCentralSandbox {
    * their secrets). Throws, changing nothing, on a malformed or unsupported-version value.
    */
   restore(snapshot: unknown): void;
+  /** With `persistence`: whether a snapshot or journal was there and loaded on start. */
+  restored: boolean;
+  /** With `persistence`: journal what is pending, rewrite the snapshot, empty the journal. */
+  save(): Promise<void>;
   /** Forgets tenants, tokens, failures, the request log and knob changes. */
   reset(): void;
   close(): Promise<void>;

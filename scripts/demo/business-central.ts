@@ -3,8 +3,8 @@ import { saveConnectionForm } from "../../app/.server/erp/connections.ts";
 import { ensureShop, getShopSettings, saveShopSettings } from "../../app/.server/queries/shops.ts";
 import { createBusinessCentralSandbox } from "../../sandbox/business-central/create-server.ts";
 import { seedChartOfAccounts } from "../../sandbox/business-central/store/chart-of-accounts.ts";
+import type { PersistenceFiles } from "../../sandbox/common/journal-file.ts";
 import { demoShopSettings } from "./demo-shop-settings.ts";
-import { restoreSandboxStore } from "./sandbox-snapshot.ts";
 
 export const DEMO_BC = {
   tenant: "demo-tenant",
@@ -14,21 +14,23 @@ export const DEMO_BC = {
 } as const;
 
 /**
- * The sandbox Business Central as the last run left it (`snapshotFile`), or seeded with the catalog
+ * The sandbox Business Central as the last run left it (snapshot + journal, kept up to date on
+ * every change), or seeded with the catalog
  * the sandbox store has (item numbers and variant codes match SKUs, locations match), with the demo
  * shop's app registration in it.
  */
 export async function startDemoBusinessCentral(input: {
   port: number;
   clientSecret: string;
-  snapshotFile: string;
+  persistence: PersistenceFiles;
   log: (line: string) => void;
 }) {
-  const bc = await createBusinessCentralSandbox({ port: input.port });
   // Kept across runs: the app's database links orders to the sales documents in it.
-  if (await restoreSandboxStore(bc, input.snapshotFile, input.log, "sandbox Business Central")) {
-    input.log(`sandbox Business Central restored from ${input.snapshotFile}`);
-  }
+  const bc = await createBusinessCentralSandbox({
+    port: input.port,
+    persistence: { ...input.persistence, log: input.log },
+  });
+  if (bc.restored) input.log(`sandbox Business Central restored from ${input.persistence.snapshotFile}`);
   // Registered on every start, restored or not: the secret lives in demo-state.json, which may have
   // been made anew since the snapshot was saved. addTenant keeps a restored tenant's companies.
   bc.addTenant({

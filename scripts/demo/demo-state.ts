@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 import { z } from "zod";
@@ -34,7 +34,10 @@ export async function loadDemoState(dataDir: string): Promise<DemoState> {
 
 export async function saveDemoState(dataDir: string, state: DemoState): Promise<void> {
   await mkdir(dataDir, { recursive: true });
-  await writeFile(path.join(dataDir, "demo-state.json"), JSON.stringify(state, null, 2), { mode: 0o600 });
+  const file = path.join(dataDir, "demo-state.json");
+  await writeFile(file, JSON.stringify(state, null, 2), { mode: 0o600 });
+  // The mode above applies only when the file is created; an existing one keeps its own.
+  await chmod(file, 0o600);
 }
 
 /** `.data/demo.json`: what scripts need to drive the running demo. */
@@ -49,5 +52,6 @@ export interface DemoInfo {
 export async function writeDemoInfo(dataDir: string, info: DemoInfo): Promise<string> {
   const file = path.join(dataDir, "demo.json");
   await writeFile(file, JSON.stringify(info, null, 2), { mode: 0o600 });
+  await chmod(file, 0o600);
   return file;
 }

@@ -1,54 +1,48 @@
-import { readFile, rename, writeFile } from "node:fs/promises";
+import { chmod } from "node:fs/promises";
 import path from "node:path";
 
-/** A sandbox that can hand out its whole state and take it back (the Shopify engine, the BC sandbox). */
-export interface Snapshottable {
-  snapshot(): unknown;
-  /** Throws, changing nothing, on a value it cannot use. */
-  restore(snapshot: unknown): void;
-}
+import { type PersistenceFiles, PRIVATE_FILE_MODE } from "../../sandbox/common/journal-file.ts";
 
-/** Where the demo keeps the sandbox store between runs, beside the app's own data. */
-export function sandboxSnapshotFile(dataDir: string): string {
-  return path.join(dataDir, "sandbox-shopify.json");
+/**
+ * Where the demo keeps the sandbox store between runs, beside the app's own data: the snapshot a
+ * clean stop writes, and the journal of every change since (so a kill loses nothing acknowledged).
+ */
+export function shopifyPersistenceFiles(dataDir: string): PersistenceFiles {
+  return {
+    snapshotFile: path.join(dataDir, "sandbox-shopify.json"),
+    journalFile: path.join(dataDir, "sandbox-shopify.journal"),
+  };
 }
 
 /** Where the demo keeps the sandbox Business Central between runs. */
-export function businessCentralSnapshotFile(dataDir: string): string {
-  return path.join(dataDir, "sandbox-business-central.json");
+export function businessCentralPersistenceFiles(dataDir: string): PersistenceFiles {
+  return {
+    snapshotFile: path.join(dataDir, "sandbox-business-central.json"),
+    journalFile: path.join(dataDir, "sandbox-business-central.journal"),
+  };
+}
+
+/** Every file the demo writes under its data folder (the database has its own folder and modes). */
+export function demoFiles(dataDir: string): string[] {
+  return [
+    path.join(dataDir, "demo.json"),
+    path.join(dataDir, "demo-state.json"),
+    ...Object.values(shopifyPersistenceFiles(dataDir)),
+    ...Object.values(businessCentralPersistenceFiles(dataDir)),
+  ];
 }
 
 /**
- * Loads the state saved by the last run, so the records the app's database refers to still exist.
- * False when there is no file or it cannot be used (the caller seeds instead). `label` names the
- * sandbox in the warning.
+ * Makes the demo's files owner-only (0600): they hold the app secret, the access token, the ERP
+ * encryption key and the sandbox BC's client secret. Files an older run wrote world-readable are
+ * fixed on start; a mode given at creation does not change an existing file.
  */
-export async function restoreSandboxStore(
-  sandbox: Snapshottable,
-  file: string,
-  log: (line: string) => void,
-  label = "sandbox store",
-): Promise<boolean> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
-    throw error;
+export async function restrictDemoFiles(dataDir: string): Promise<void> {
+  for (const file of demoFiles(dataDir)) {
+    try {
+      await chmod(file, PRIVATE_FILE_MODE);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
   }
-  try {
-    sandbox.restore(JSON.parse(text));
-    return true;
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    log(`warning: could not restore the ${label} from ${file} (${reason}); seeding a fresh one, saved over it on stop`);
-    return false;
-  }
-}
-
-/** Writes a temp file then renames it, so a crash mid-write never leaves a half-written snapshot. */
-export async function saveSandboxStore(sandbox: Snapshottable, file: string): Promise<void> {
-  const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, JSON.stringify(sandbox.snapshot()));
-  await rename(temp, file);
 }

@@ -1,24 +1,21 @@
 import path from "node:path";
 
 import { ADMIN_API_VERSION } from "../../app/.server/api-version.ts";
-import { closeDb } from "../../app/.server/db.ts";
+import { closeDb, getDb } from "../../app/.server/db.ts";
 import { runSteps, type ShutdownStep } from "../../app/.server/process/shutdown.ts";
 import { migrateDatabase } from "../../db/migrate.ts";
 import { resolveDatabase } from "../../db/resolve-database.ts";
 import { createShopifyEngine } from "../../sandbox/shopify/engine/create-engine.ts";
+import { openShopifyJournal } from "../../sandbox/shopify/engine/snapshot-journal.ts";
 import { createShopifySandboxServer } from "../../sandbox/shopify/server/create-server.ts";
 import { readAppToml } from "./app-toml.ts";
 import { buildAppIfStale } from "./build-app.ts";
-import { connectDemoShop, startDemoBusinessCentral } from "./business-central.ts";
+import { connectDemoShop, DEMO_BC, startDemoBusinessCentral } from "./business-central.ts";
+import { checkDemoLinks } from "./consistency-check.ts";
 import { type DemoInfo, loadDemoState, saveDemoState, writeDemoInfo } from "./demo-state.ts";
 import { installOfflineSession } from "./install-session.ts";
 import { reservePort } from "./reserve-port.ts";
-import {
-  businessCentralSnapshotFile,
-  restoreSandboxStore,
-  sandboxSnapshotFile,
-  saveSandboxStore,
-} from "./sandbox-snapshot.ts";
+import { businessCentralPersistenceFiles, restrictDemoFiles, shopifyPersistenceFiles } from "./sandbox-snapshot.ts";
 
 export interface DemoOptions {
   root: string;
@@ -60,6 +57,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     }));
 
   try {
+    await restrictDemoFiles(options.dataDir);
     const state = await loadDemoState(options.dataDir);
     const toml = await readAppToml(path.join(options.root, "shopify.app.toml"));
     // Held until each server binds (a second demo starting meanwhile picks others).
@@ -89,13 +87,21 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     steps.push({ name: "database", run: database.stop });
     await migrateDatabase(database.url);
 
-    const engine = createShopifyEngine();
+    // Kept across runs (snapshot + journal of every change): the app's database refers to the
+    // store's orders and products by id.
+    const storeFiles = shopifyPersistenceFiles(options.dataDir);
+    const store = await openShopifyJournal(createShopifyEngine(), storeFiles, log);
+    const { engine } = store;
     await sandboxReserved.release();
     const sandbox = await createShopifySandboxServer({ engine, port: sandboxPort });
-    steps.push({ name: "sandbox store", run: () => sandbox.close() });
-    // Kept across runs: the app's database refers to the store's orders and products by id.
-    const snapshotFile = sandboxSnapshotFile(options.dataDir);
-    if (await restoreSandboxStore(engine, snapshotFile, log)) log(`sandbox store restored from ${snapshotFile}`);
+    steps.push({
+      name: "sandbox store",
+      run: async () => {
+        await sandbox.close();
+        store.close();
+      },
+    });
+    if (store.restored) log(`sandbox store restored from ${storeFiles.snapshotFile}`);
     if (!engine.hasShop(shop)) {
       engine.createShop({ domain: shop, name: "Demo Shop", plan: options.shopPlan ?? "standard" });
       const seeded = engine.seed(shop, { seed: 1 });
@@ -104,7 +110,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
       );
     }
     // Pushed after the server's step, so it runs before it, and after the worker and web server stop.
-    steps.push({ name: "sandbox store snapshot", run: () => saveSandboxStore(engine, snapshotFile) });
+    steps.push({ name: "sandbox store snapshot", run: () => store.save() });
     sandbox.registerApp({
       apiKey: state.apiKey,
       apiSecret: state.apiSecret,
@@ -121,20 +127,21 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     await installOfflineSession({ shop, accessToken, scopes: toml.scopes });
     steps.push({ name: "database pool", run: closeDb });
 
-    const bcSnapshotFile = businessCentralSnapshotFile(options.dataDir);
     await bcReserved.release();
     const bc = await startDemoBusinessCentral({
       port: bcPort,
       clientSecret: state.bcClientSecret,
-      snapshotFile: bcSnapshotFile,
+      persistence: businessCentralPersistenceFiles(options.dataDir),
       log,
     });
     steps.push({ name: "sandbox Business Central", run: () => bc.sandbox.close() });
     // Runs before the close above, after the worker and web server stop (no write lands after it).
     steps.push({
       name: "sandbox Business Central snapshot",
-      run: () => saveSandboxStore(bc.sandbox, bcSnapshotFile),
+      run: () => bc.sandbox.save(),
     });
+    const company = bc.sandbox.company(DEMO_BC.tenant, DEMO_BC.environment, DEMO_BC.companyId);
+    await checkDemoLinks({ db: getDb(), shop, engine, company, root: options.root, dataDir: options.dataDir });
     await connectDemoShop(shop, state.bcClientSecret);
     log(`sandbox Business Central at ${bc.info.apiBaseUrl}, demo shop connected to company ${bc.info.companyId}`);
 

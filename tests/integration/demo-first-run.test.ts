@@ -13,6 +13,7 @@ import { createShopifySandboxServer } from "../../sandbox/shopify/server/create-
 import { readAppToml } from "../../scripts/demo/app-toml.ts";
 import { connectDemoShop, DEMO_BC, startDemoBusinessCentral } from "../../scripts/demo/business-central.ts";
 import { installOfflineSession } from "../../scripts/demo/install-session.ts";
+import { businessCentralPersistenceFiles } from "../../scripts/demo/sandbox-snapshot.ts";
 import { type TestDatabase, useTestDatabase } from "../setup/test-database.ts";
 import { testEnv } from "../setup/test-env.ts";
 import { webhookRequest } from "../support/webhook-request.ts";
@@ -39,7 +40,7 @@ beforeAll(async () => {
   bc = await startDemoBusinessCentral({
     port: 0,
     clientSecret: BC_SECRET,
-    snapshotFile: path.join(dataDir, "sandbox-business-central.json"),
+    persistence: businessCentralPersistenceFiles(dataDir),
     log: () => {},
   });
   process.env.BUSINESS_CENTRAL_SANDBOX_URL = bc.sandbox.url;

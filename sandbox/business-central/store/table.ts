@@ -57,6 +57,8 @@ export function makeEtag(id: string, version: number): string {
 export class Table<T extends BaseRow> {
   readonly #rows = new Map<string, Stored<T>>();
   readonly #clock: CompanyClock;
+  /** Ids inserted, updated or deleted since the last takeWritten(); only while a journal tracks. */
+  #written: Set<string> | null = null;
   constructor(clock: CompanyClock) {
     this.#clock = clock;
   }
@@ -84,6 +86,7 @@ export class Table<T extends BaseRow> {
     // BC lists id first and lastModifiedDateTime last; keep that order in the JSON.
     const row = { id, ...rest, lastModifiedDateTime: this.#clock.stamp() } as unknown as T;
     this.#rows.set(id, { row, version: this.#clock.nextVersion() });
+    this.#written?.add(id);
     return row;
   }
   update(id: string, patch: Partial<Omit<T, "id" | "lastModifiedDateTime">>): T {
@@ -91,10 +94,32 @@ export class Table<T extends BaseRow> {
     if (!stored) throw new Error(`no row ${id}`);
     stored.row = { ...stored.row, ...patch, lastModifiedDateTime: this.#clock.stamp() };
     stored.version = this.#clock.nextVersion();
+    this.#written?.add(id.toLowerCase());
     return stored.row;
   }
   delete(id: string): boolean {
+    this.#written?.add(id.toLowerCase());
     return this.#rows.delete(id.toLowerCase());
+  }
+
+  /** From now on, remember which ids are written, so a journal reads only those (not every row). */
+  trackWrites(): void {
+    this.#written ??= new Set();
+  }
+  hasWritten(): boolean {
+    return (this.#written?.size ?? 0) > 0;
+  }
+  /** The rows written since the last call (with their versions) and the ids deleted; then forgets them. */
+  takeWritten(): { written: Stored<T>[]; deleted: string[] } {
+    const written: Stored<T>[] = [];
+    const deleted: string[] = [];
+    for (const id of this.#written ?? []) {
+      const stored = this.#rows.get(id);
+      if (stored) written.push({ row: stored.row, version: stored.version });
+      else deleted.push(id);
+    }
+    this.#written?.clear();
+    return { written, deleted };
   }
 
   /** Every row with its version, in insertion order (the order reads and `$skiptoken` paging see). */

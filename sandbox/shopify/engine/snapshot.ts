@@ -35,28 +35,58 @@ export function snapshotShops(shops: Map<string, ShopState>): EngineSnapshot {
   return structuredClone(snapshot);
 }
 
-function shopSnapshot(state: ShopState): ShopSnapshot {
-  const idempotency: ShopSnapshot["idempotency"] = [];
-  for (const [key, { fingerprint, result }] of state.idempotency) {
-    const stored = encodeIdempotentResult(result);
-    if (stored) idempotency.push([key, { fingerprint, result: stored }]);
-  }
+/** The shop's own fields (everything that is not a collection of records), JSON-ready. */
+export function shopHead(state: ShopState) {
   return {
     info: state.info,
-    locations: [...state.locations],
-    products: [...state.products],
-    variants: [...state.variants],
-    inventoryItems: [...state.inventoryItems].map(([id, item]) => [id, { ...item, levels: [...item.levels] }]),
-    customers: [...state.customers],
-    orders: [...state.orders],
-    fulfillmentOrders: [...state.fulfillmentOrders],
-    fulfillments: [...state.fulfillments],
     counters: state.counters,
     nextOrderNumber: state.nextOrderNumber,
     lastStamp: state.lastStamp,
     eventSeq: state.eventSeq,
-    idempotency,
   };
+}
+
+/** The record collections of a shop, each a Map keyed by record id (the journal keeps them record by record). */
+export const RECORD_COLLECTIONS = [
+  "locations",
+  "products",
+  "variants",
+  "inventoryItems",
+  "customers",
+  "orders",
+  "fulfillmentOrders",
+  "fulfillments",
+] as const;
+export type RecordCollection = (typeof RECORD_COLLECTIONS)[number];
+
+// A field added to the snapshot but to neither list above would be missed by the journal: fail the type check.
+type Unlisted = Exclude<keyof ShopSnapshot, keyof ReturnType<typeof shopHead> | RecordCollection | "idempotency">;
+const _everyFieldListed: [Unlisted] extends [never] ? true : Unlisted = true;
+
+/** The stored form of an `@idempotent` key's answer; null for a shape that is not kept (see snapshot-idempotency.ts). */
+export function idempotencyEntry(entry: { fingerprint: string; result: unknown }) {
+  const stored = encodeIdempotentResult(entry.result);
+  return stored ? { fingerprint: entry.fingerprint, result: stored } : null;
+}
+
+function shopSnapshot(state: ShopState): ShopSnapshot {
+  const idempotency: ShopSnapshot["idempotency"] = [];
+  for (const [key, entry] of state.idempotency) {
+    const stored = idempotencyEntry(entry);
+    if (stored) idempotency.push([key, stored]);
+  }
+  const collections = Object.fromEntries(
+    RECORD_COLLECTIONS.map((name) => [name, [...state[name]].map(([id, rec]) => [id, toJsonShape(rec)])]),
+  ) as unknown as Pick<ShopSnapshot, RecordCollection>;
+  return { ...shopHead(state), ...collections, idempotency };
+}
+
+/** Nested Maps (an inventory item's levels per location) as arrays of entries, the form the schema reads back. */
+export function toJsonShape<T>(rec: T): T {
+  if (!Object.values(rec as object).some((v) => v instanceof Map)) return rec;
+  return Object.fromEntries(
+    Object.entries(rec as object).map(([k, v]) => [k, v instanceof Map ? [...(v as Map<unknown, unknown>)] : v]),
+  ) as T;
 }
 
 /**
