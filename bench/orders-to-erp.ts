@@ -23,6 +23,7 @@ const root = path.resolve(import.meta.dirname, "..");
 const dataDir = path.join(root, ".data/bench-orders");
 
 await rm(dataDir, { recursive: true, force: true });
+const workerProblems: string[] = [];
 const demo = await startDemo({
   root,
   dataDir,
@@ -31,7 +32,10 @@ const demo = await startDemo({
   businessCentralPort: 0,
   shopPlan: "plus",
   workerConcurrency: WORKERS,
-  log: () => {},
+  // Worker warnings and errors (failed attempts, retries) are kept: a straggler has a cause.
+  log: (line) => {
+    if (/worker (warning|error)/.test(line)) workerProblems.push(line);
+  },
 });
 const sql = postgres(demo.info.databaseUrl, { max: 2, onnotice: () => {} });
 const shopify = new AdminClient({
@@ -135,6 +139,13 @@ try {
     },
   ]);
   console.log(`not processed: ${JSON.stringify(states)}; worker concurrency ${WORKERS}`);
+  const slowest = rows
+    .map((row) => ({ name: row.name, s: (row.processed_at.getTime() - (createdAt.get(row.name) ?? 0)) / 1000 }))
+    .sort((a, b) => b.s - a.s)
+    .slice(0, 3);
+  console.log(`slowest: ${slowest.map((o) => `${o.name} ${round(o.s, 1)} s`).join(", ")}`);
+  console.log(`worker warnings/errors: ${workerProblems.length}`);
+  for (const line of workerProblems.slice(0, 10)) console.log(`  ${line.slice(0, 300)}`);
 } catch (error) {
   // Printed before cleanup: stopping the stack afterwards can bury the cause.
   console.error("benchmark failed:", error);

@@ -208,10 +208,28 @@ async function runningPort(dataDir: string): Promise<number | undefined> {
       return undefined; // stale pid file: Postgres died; it replaces the file itself on next start
     }
     const status = statusLine?.trim();
-    if (status === "ready") return port;
+    // A postmaster SIGKILLed a moment ago can still be in the process table (not yet reaped) with
+    // its file saying "ready": only a port that answers is a live server; otherwise wait it out.
+    if (status === "ready" && (await acceptsConnections(port))) return port;
     if (Date.now() > deadline) throw new Error(`embedded Postgres in ${dataDir} stays "${status}" (pid ${pid})`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+}
+
+function acceptsConnections(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: "127.0.0.1", port });
+    socket.setTimeout(1_000);
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("timeout", () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once("error", () => resolve(false));
+  });
 }
 
 function isAlive(pid: number): boolean {

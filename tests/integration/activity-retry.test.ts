@@ -23,7 +23,9 @@ async function failedRun(shopId: number, task: string, payload: unknown): Promis
     errorMessage: "ERP unreachable",
     retryJob: { task, payload },
   });
-  const [row] = await db.sql<{ id: number }[]>`select id from task_runs where shop_id = ${shopId} order by id desc limit 1`;
+  const [row] = await db.sql<
+    { id: number }[]
+  >`select id from task_runs where shop_id = ${shopId} order by id desc limit 1`;
   return Number(row!.id);
 }
 
@@ -58,6 +60,17 @@ describe("Retry on a failed run", () => {
     expect(await jobsOf("documents__post")).toEqual([
       { queue_name: `posting:${shopId}`, key: `documents__post:${shopId}` },
     ]);
+  });
+
+  it("queues failed order imports and reconciles under their shop's job keys", async () => {
+    const shopId = await ensureShop(getDb(), "retry-orders.myshopify.com");
+    const orderId = "gid://shopify/Order/77";
+    const importRun = await failedRun(shopId, "orders__import", [{ shopId, orderId }]);
+    const reconcileRun = await failedRun(shopId, "orders__reconcile", { shopId, trigger: "manual" });
+    expect(await retryFailedRun({ shopId, runId: importRun })).toEqual({ retried: true });
+    expect(await retryFailedRun({ shopId, runId: reconcileRun })).toEqual({ retried: true });
+    expect(await jobsOf("orders__import")).toEqual([{ queue_name: null, key: `orders__import:${shopId}` }]);
+    expect(await jobsOf("orders__reconcile")).toEqual([{ queue_name: null, key: `orders__reconcile:${shopId}` }]);
   });
 
   it("refuses a stored retry whose payload is not its task's, and keeps the run on the dashboard", async () => {

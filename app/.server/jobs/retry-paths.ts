@@ -1,6 +1,8 @@
 import { z } from "zod";
 
 import type { DbOrTx } from "../db.ts";
+import { enqueueImportEntries } from "../orders/import/job-keys.ts";
+import { requestReconcile } from "../orders/import/reconcile-orders.ts";
 import type { RetryJob } from "../queries/task-runs.ts";
 import { enqueueShopRun, type ShopRunTask } from "./shop-runs.ts";
 import { enqueueWebhookProcessing } from "./webhook-jobs.ts";
@@ -18,8 +20,25 @@ const shopRunRetry = (task: ShopRunTask) => async (db: DbOrTx, payload: unknown)
 const RETRY_PATHS: Record<string, (db: DbOrTx, payload: unknown) => Promise<void>> = {
   shipments__sync: shopRunRetry("shipments__sync"),
   documents__post: shopRunRetry("documents__post"),
+  orders__import: async (db, payload) => {
+    const entries = z
+      .array(z.object({ shopId: z.number().int().positive(), orderId: z.string() }))
+      .min(1)
+      .parse(payload);
+    // A fresh count of attempts: the merchant asked for another round.
+    await enqueueImportEntries(db, {
+      entries: entries.map(({ shopId, orderId }) => ({ shopId, orderId })),
+      runAt: new Date(),
+    });
+  },
+  orders__reconcile: async (db, payload) => {
+    const { shopId } = z.object({ shopId: z.number().int().positive() }).parse(payload);
+    await requestReconcile(shopId, { db });
+  },
   webhook__process: async (db, payload) => {
-    const input = z.object({ shopId: z.number().int().positive(), inboxId: z.number().int().positive() }).parse(payload);
+    const input = z
+      .object({ shopId: z.number().int().positive(), inboxId: z.number().int().positive() })
+      .parse(payload);
     await enqueueWebhookProcessing(db, input);
   },
 };

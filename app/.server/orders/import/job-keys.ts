@@ -1,4 +1,4 @@
-import type { Tx } from "../../db.ts";
+import type { DbOrTx } from "../../db.ts";
 import { enqueueJob } from "../../jobs/enqueue.ts";
 
 /** One pending import per shop: a burst of order webhooks coalesces into one run. */
@@ -17,14 +17,44 @@ export const IMPORT_BATCH_DELAY_MS = 1500;
  * steady stream of order updates would never be imported. A job already running has released its
  * key, so a webhook arriving mid-run queues the next run instead of being lost.
  */
-export async function enqueueOrderImport(tx: Tx, input: { shopId: number; orderId: string; now: Date }): Promise<void> {
-  await enqueueJob(tx, {
-    task: "orders__import",
-    payload: [{ shopId: input.shopId, orderId: input.orderId }],
-    jobKey: importJobKey(input.shopId),
-    jobKeyMode: "preserve_run_at",
+export async function enqueueOrderImport(
+  tx: DbOrTx,
+  input: { shopId: number; orderId: string; now: Date },
+): Promise<void> {
+  await enqueueImportEntries(tx, {
+    entries: [{ shopId: input.shopId, orderId: input.orderId }],
     runAt: new Date(input.now.getTime() + IMPORT_BATCH_DELAY_MS),
-    priority: -1,
-    maxAttempts: 8,
   });
+}
+
+/** One order the import job is asked to read back; `attempt` counts the imports that failed it. */
+export interface ImportEntry {
+  shopId: number;
+  orderId: string;
+  attempt?: number;
+}
+
+/** Import attempts per order before it becomes a synchronization error with Retry. */
+export const MAX_IMPORT_ATTEMPTS = 8;
+
+/**
+ * Queue orders into the shop's pending import (merged with what is already waiting). Orders
+ * that failed are queued again this way rather than by failing the job: graphile-worker gives up
+ * on a running keyed job once a new add takes its key (it sets its attempts to the maximum), so a
+ * job retry would silently drop the orders it failed.
+ */
+export async function enqueueImportEntries(db: DbOrTx, input: { entries: ImportEntry[]; runAt: Date }): Promise<void> {
+  const shopIds = new Set(input.entries.map((e) => e.shopId));
+  for (const shopId of shopIds) {
+    await enqueueJob(db, {
+      task: "orders__import",
+      payload: input.entries.filter((e) => e.shopId === shopId),
+      jobKey: importJobKey(shopId),
+      jobKeyMode: "preserve_run_at",
+      runAt: input.runAt,
+      priority: -1,
+      // The job's own retries cover a crash before it could queue its failed orders again.
+      maxAttempts: 3,
+    });
+  }
 }
