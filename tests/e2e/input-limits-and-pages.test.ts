@@ -1,37 +1,14 @@
 import { createHmac, randomUUID } from "node:crypto";
-import { rm } from "node:fs/promises";
 import http from "node:http";
-import path from "node:path";
 
-import type { Browser, FrameLocator, Page } from "playwright-core";
-import postgres from "postgres";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { type RunningDemo, startDemo } from "../../scripts/demo/start-demo.ts";
-import { launchBrowser, newPage, screenshot } from "./browser.ts";
+import { screenshot } from "./browser.ts";
+import { useDemoInBrowser } from "./demo-in-browser.ts";
 
-const root = path.resolve(import.meta.dirname, "../..");
-const dataDir = path.join(root, ".data/e2e-input-limits");
+const e2e = useDemoInBrowser("e2e-input-limits");
+
 const MiB = 1024 * 1024;
-let demo: RunningDemo;
-let browser: Browser;
-let page: Page;
-let sql: postgres.Sql;
-
-beforeAll(async () => {
-  await rm(dataDir, { recursive: true, force: true });
-  demo = await startDemo({ root, dataDir, appPort: 0, sandboxPort: 0, businessCentralPort: 0, log: () => {} });
-  sql = postgres(demo.info.databaseUrl, { max: 1, onnotice: () => {} });
-  browser = await launchBrowser();
-  page = await newPage(browser);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await sql?.end();
-  await demo?.stop();
-  await rm(dataDir, { recursive: true, force: true });
-});
 
 interface Sent {
   status: number;
@@ -46,7 +23,7 @@ interface Sent {
  */
 function postLarge(pathname: string, total: number, options: { chunked: boolean; headers?: Record<string, string> }) {
   return new Promise<Sent>((resolve, reject) => {
-    const url = new URL(pathname, demo.info.appUrl);
+    const url = new URL(pathname, e2e.demo.info.appUrl);
     const started = performance.now();
     const chunk = Buffer.alloc(64 * 1024, 0x20);
     let written = 0;
@@ -85,9 +62,9 @@ function postLarge(pathname: string, total: number, options: { chunked: boolean;
 function signedHeaders(body: string, topic = "orders/create") {
   return {
     "Content-Type": "application/json",
-    "X-Shopify-Hmac-Sha256": createHmac("sha256", demo.info.shopify.apiSecret).update(body).digest("base64"),
+    "X-Shopify-Hmac-Sha256": createHmac("sha256", e2e.demo.info.shopify.apiSecret).update(body).digest("base64"),
     "X-Shopify-Topic": topic,
-    "X-Shopify-Shop-Domain": demo.info.shopify.shop,
+    "X-Shopify-Shop-Domain": e2e.demo.info.shopify.shop,
     "X-Shopify-API-Version": "2026-10",
     "X-Shopify-Webhook-Id": randomUUID(),
     "X-Shopify-Triggered-At": new Date().toISOString(),
@@ -141,7 +118,7 @@ describe("request bodies over 1 MiB, on the running app", () => {
 
   it("a normal signed webhook is accepted, with a Content-Length or chunked", async () => {
     const withLength = orderBody(910001);
-    const first = await fetch(`${demo.info.appUrl}/webhooks/orders/create`, {
+    const first = await fetch(`${e2e.demo.info.appUrl}/webhooks/orders/create`, {
       method: "POST",
       body: withLength,
       headers: signedHeaders(withLength),
@@ -150,7 +127,7 @@ describe("request bodies over 1 MiB, on the running app", () => {
 
     const chunked = orderBody(910002);
     const second = await new Promise<number>((resolve, reject) => {
-      const request = http.request(new URL("/webhooks/orders/create", demo.info.appUrl), {
+      const request = http.request(new URL("/webhooks/orders/create", e2e.demo.info.appUrl), {
         method: "POST",
         headers: { ...signedHeaders(chunked), "Transfer-Encoding": "chunked" },
       });
@@ -163,27 +140,28 @@ describe("request bodies over 1 MiB, on the running app", () => {
       request.end(chunked.slice(20));
     });
     expect(second).toBe(200);
-    const inbox = await sql`select topic from webhook_inbox where webhook_id is not null and topic = 'orders/create'`;
+    const inbox =
+      await e2e.sql`select topic from webhook_inbox where webhook_id is not null and topic = 'orders/create'`;
     expect(inbox.length).toBeGreaterThanOrEqual(2);
   });
 });
 
 describe("/auth/login", () => {
   it("answers 200 with a shop-domain form, explains a bad domain, and sends a good one to Shopify", async () => {
-    const form = await fetch(`${demo.info.appUrl}/auth/login`);
+    const form = await fetch(`${e2e.demo.info.appUrl}/auth/login`);
     expect(form.status).toBe(200);
     const html = await form.text();
     expect(html).toContain("Shop domain");
     expect(html).toContain('name="shop"');
 
-    const bad = await fetch(`${demo.info.appUrl}/auth/login`, {
+    const bad = await fetch(`${e2e.demo.info.appUrl}/auth/login`, {
       method: "POST",
       body: new URLSearchParams({ shop: "not a shop!" }),
     });
     expect(bad.status).toBe(200);
     expect(await bad.text()).toContain("Enter a valid shop domain");
 
-    const good = await fetch(`${demo.info.appUrl}/auth/login`, {
+    const good = await fetch(`${e2e.demo.info.appUrl}/auth/login`, {
       method: "POST",
       body: new URLSearchParams({ shop: "some-shop.myshopify.com" }),
       redirect: "manual",
@@ -194,58 +172,56 @@ describe("/auth/login", () => {
 });
 
 describe("an unknown app URL", () => {
-  const app = (): FrameLocator => page.frameLocator("iframe");
-
   it("shows a not-found page inside the admin frame, with the navigation and no console errors", async () => {
     const errors: string[] = [];
-    page.on("console", (message) => {
+    e2e.page.on("console", (message) => {
       if (message.type() !== "error") return;
       // The browser notes every 404 it loads; the not-found document itself is meant to be one.
       // So does the sandbox admin page (the top-level document) for its missing favicon, which is not the app's.
       const url = new URL(message.location().url);
       const expected404 =
         message.text().includes("status of 404") &&
-        (url.pathname === "/app/no-such-page" || url.href === `${new URL(demo.info.adminUrl).origin}/favicon.ico`);
+        (url.pathname === "/app/no-such-page" || url.href === `${new URL(e2e.demo.info.adminUrl).origin}/favicon.ico`);
       if (!expected404) errors.push(`${message.text()} (${message.location().url})`);
     });
-    page.on("pageerror", (error) => errors.push(error.message));
-    const document = page.waitForResponse((response) => new URL(response.url()).pathname === "/app/no-such-page");
-    await page.goto(`${demo.info.adminUrl}/app/no-such-page`);
+    e2e.page.on("pageerror", (error) => errors.push(error.message));
+    const document = e2e.page.waitForResponse((response) => new URL(response.url()).pathname === "/app/no-such-page");
+    await e2e.page.goto(`${e2e.demo.info.adminUrl}/app/no-such-page`);
     expect((await document).status()).toBe(404);
 
     await expect
-      .poll(() => app().getByRole("heading", { name: "Page not found" }).count(), { timeout: 30_000 })
+      .poll(() => e2e.app().getByRole("heading", { name: "Page not found" }).count(), { timeout: 30_000 })
       .toBe(1);
     await expect
-      .poll(() => page.locator("#app-nav a").allTextContents(), { timeout: 10_000 })
+      .poll(() => e2e.page.locator("#app-nav a").allTextContents(), { timeout: 10_000 })
       .toEqual(expect.arrayContaining(["Orders", "Settings"]));
-    await screenshot(page, "not-found");
+    await screenshot(e2e.page, "not-found");
 
-    await app().getByTestId("back-to-dashboard").click();
-    await expect.poll(() => app().getByRole("heading", { name: "Activity" }).count(), { timeout: 30_000 }).toBe(1);
+    await e2e.app().getByTestId("back-to-dashboard").click();
+    await expect.poll(() => e2e.app().getByRole("heading", { name: "Activity" }).count(), { timeout: 30_000 }).toBe(1);
     expect(errors).toEqual([]);
   });
 });
 
 describe("the demo's Shopify session", () => {
   it("holds no access token in plain text, while the app and the worker still reach the Admin API", async () => {
-    const rows = await sql<{ row: string }[]>`select row_to_json(s)::text as row from sessions s`;
+    const rows = await e2e.sql<{ row: string }[]>`select row_to_json(s)::text as row from sessions s`;
     expect(rows.length).toBeGreaterThan(0);
-    for (const { row } of rows) expect(row).not.toContain(demo.info.shopify.accessToken);
+    for (const { row } of rows) expect(row).not.toContain(e2e.demo.info.shopify.accessToken);
 
     // The app: the dashboard above loaded through the library's (sealed) session. The worker: an
     // order placed in the store is read back through the Admin API with the sealed offline token.
-    const response = await fetch(demo.info.shopify.adminApiUrl, {
+    const response = await fetch(e2e.demo.info.shopify.adminApiUrl, {
       method: "POST",
-      headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": demo.info.shopify.accessToken },
+      headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": e2e.demo.info.shopify.accessToken },
       body: JSON.stringify({
         query: `query { productVariants(first: 1) { nodes { id } } customers(first: 1) { nodes { email } } }`,
       }),
     });
     const seeded = (await response.json()) as { data: { productVariants: any; customers: any } };
-    const created = await fetch(demo.info.shopify.adminApiUrl, {
+    const created = await fetch(e2e.demo.info.shopify.adminApiUrl, {
       method: "POST",
-      headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": demo.info.shopify.accessToken },
+      headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": e2e.demo.info.shopify.accessToken },
       body: JSON.stringify({
         query: `mutation Create($order: OrderCreateOrderInput!) { orderCreate(order: $order) { order { name } } }`,
         variables: {
@@ -259,12 +235,12 @@ describe("the demo's Shopify session", () => {
     const name = ((await created.json()) as { data: { orderCreate: { order: { name: string } } } }).data.orderCreate
       .order.name;
     await expect
-      .poll(async () => (await sql`select count(*)::int as n from orders where name = ${name}`)[0]?.n, {
+      .poll(async () => (await e2e.sql`select count(*)::int as n from orders where name = ${name}`)[0]?.n, {
         timeout: 30_000,
       })
       .toBe(1);
-    for (const { row } of await sql<{ row: string }[]>`select row_to_json(s)::text as row from sessions s`) {
-      expect(row).not.toContain(demo.info.shopify.accessToken);
+    for (const { row } of await e2e.sql<{ row: string }[]>`select row_to_json(s)::text as row from sessions s`) {
+      expect(row).not.toContain(e2e.demo.info.shopify.accessToken);
     }
   });
 });
