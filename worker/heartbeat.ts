@@ -61,7 +61,18 @@ export async function startHeartbeat(options: HeartbeatOptions): Promise<Heartbe
         [deadAfter],
       );
       const dead = [...new Set([...silent.rows.map((r) => r.worker_id), ...unknown.rows.map((r) => r.locked_by)])];
-      if (dead.length > 0) await client.query("select graphile_worker.force_unlock_workers($1::text[])", [dead]);
+      if (dead.length > 0) {
+        // A dead worker's job never finished its attempt, so it gets one more even when its count
+        // says it is spent. graphile-worker also spends it on purpose: a new add under a running
+        // job's key sets that job's attempts to the maximum, and the key-less job would then never
+        // run again — with the orders of an interrupted import in its payload.
+        await client.query(
+          `update graphile_worker._private_jobs set attempts = least(attempts, max_attempts - 1)
+            where locked_by = any($1::text[]) and attempts >= max_attempts`,
+          [dead],
+        );
+        await client.query("select graphile_worker.force_unlock_workers($1::text[])", [dead]);
+      }
       await client.query("commit");
       if (dead.length > 0) log("warning", `released the jobs of dead workers ${dead.join(", ")}`);
       return dead;

@@ -183,9 +183,12 @@ describe("the demo after a SIGKILL of its whole process group", () => {
       let n = 3;
       const flowing = session;
       const callers = Array.from({ length: 3 }, async () => {
+        // Paced as checkouts are: the kill lands while orders flow, without leaving a backlog that a
+        // loaded machine takes minutes to clear in the next session.
         while (placing) {
           try {
             acknowledged.add(await placeOrder(flowing, catalog, n++));
+            await new Promise((resolve) => setTimeout(resolve, 200));
           } catch {
             return; // the kill: this order was never acknowledged
           }
@@ -207,10 +210,13 @@ describe("the demo after a SIGKILL of its whole process group", () => {
       expect(acknowledged.has(next)).toBe(false);
       const highest = Math.max(...[...acknowledged].map((name) => Number(name.slice(1))));
       expect(Number(next.slice(1))).toBeGreaterThan(highest);
+      // The new session first finishes the orders the kill interrupted (their jobs are released
+      // once the dead worker has been silent for a minute), so this may take a while.
       const withNext = await waitFor(
         "the new order's ERP document",
         () => erpDocuments(info),
         (docs) => docs.has(next),
+        300_000,
       );
       expect([...documents.values()]).not.toContain(withNext.get(next));
 
