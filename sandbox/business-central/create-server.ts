@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 
 import { flushBeforeAnswer } from "../common/flush-before-answer.ts";
 import { isLoopback } from "../common/http-request.ts";
+import { flushingAfter } from "../common/journal-file.ts";
 import { BcError, noResource } from "./bc-error.ts";
 import { handleApi } from "./http/api-route.ts";
 import { authenticate } from "./http/auth.ts";
@@ -57,15 +58,7 @@ export async function createBusinessCentralSandbox(
   let journal: BusinessCentralPersistence | undefined;
   const flush = () => journal?.flush();
   /** In-process changes (the demo's setup, tests' postShipment) are journaled before they return too. */
-  const flushing =
-    <A extends unknown[], R>(fn: (...args: A) => R) =>
-    (...args: A): R => {
-      try {
-        return fn(...args);
-      } finally {
-        flush();
-      }
-    };
+  const flushing = flushingAfter(flush);
 
   const server = createServer((req, res) => {
     if (journal) flushBeforeAnswer(res, flush);

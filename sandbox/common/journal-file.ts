@@ -90,3 +90,18 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
   await chmod(temp, PRIVATE_FILE_MODE);
   await rename(temp, file);
 }
+
+/**
+ * Wraps functions so `flush` runs after each, even when one throws (a change it made before
+ * throwing is journaled too): how in-process calls are persisted before they return.
+ */
+export function flushingAfter(flush: () => void) {
+  return <A extends unknown[], R>(fn: (...args: A) => R) =>
+    (...args: A): R => {
+      try {
+        return fn(...args);
+      } finally {
+        flush();
+      }
+    };
+}

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import {
+  flushingAfter,
   JournalWriter,
   type PersistenceFiles,
   readJournal,
@@ -113,15 +114,7 @@ export async function openShopifyJournal(
 
 /** The engine with a flush after every method that can change a shop. */
 function flushingEngine(engine: SandboxShopifyEngine, flush: () => void): SandboxShopifyEngine {
-  const after =
-    <A extends unknown[], R>(fn: (...args: A) => R) =>
-    (...args: A): R => {
-      try {
-        return fn(...args);
-      } finally {
-        flush();
-      }
-    };
+  const after = flushingAfter(flush);
   return {
     ...engine,
     async execute(request) {
