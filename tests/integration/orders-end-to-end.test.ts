@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { getDb } from "../../app/.server/db.ts";
-import { saveConnectionForm } from "../../app/.server/erp/connections.ts";
 import { reconcileOrders } from "../../app/.server/orders/import/reconcile-orders.ts";
 import { countActivity } from "../../app/.server/queries/activity.ts";
 import { action as ordersCancelled } from "../../app/routes/webhooks.orders.cancelled.tsx";
@@ -11,6 +10,7 @@ import { createBusinessCentralSandbox } from "../../sandbox/business-central/cre
 import type { BusinessCentralSandbox } from "../../sandbox/business-central/sandbox-api.ts";
 import type { SandboxEvent } from "../../sandbox/shopify/contracts.ts";
 import { type TestDatabase, useTestDatabase } from "../setup/test-database.ts";
+import { connectToNewCompany } from "../support/connect-erp.ts";
 import { webhookRequest } from "../support/webhook-request.ts";
 import { drainAllJobs } from "../support/worker.ts";
 import { ORDER_CREATE, startOrdersSandbox } from "./orders-import/orders-sandbox.ts";
@@ -23,7 +23,6 @@ import { ORDER_CREATE, startOrdersSandbox } from "./orders-import/orders-sandbox
 let db: TestDatabase;
 let store: Awaited<ReturnType<typeof startOrdersSandbox>>;
 let bc: BusinessCentralSandbox;
-const CLIENT = { clientId: "chain-client", clientSecret: "chain-secret" };
 const routes = { "orders/create": ordersCreate, "orders/updated": ordersUpdated, "orders/cancelled": ordersCancelled };
 
 beforeAll(async () => {
@@ -54,18 +53,7 @@ async function deliver(shop: string, events: SandboxEvent[], times: number) {
 describe("an order from the store to Business Central", () => {
   it("webhooks ten times over, reversed, with a reconcile at the same time, make exactly one ERP document", async () => {
     const shop = await store.newShop("chain", { allowBackgroundSyncs: true });
-    bc.addTenant({ tenantId: "chain-tenant", environment: "production", clients: [CLIENT] });
-    const company = bc.addCompany("chain-tenant", "production", { name: "CHAIN" });
-    bc.seed("chain-tenant", "production", company.info.id, { products: 4, variantsPerProduct: 2, customers: 3 });
-    const connected = await saveConnectionForm(shop.shopId, {
-      mode: "online",
-      tenant: "chain-tenant",
-      environment: "production",
-      clientId: CLIENT.clientId,
-      clientSecret: CLIENT.clientSecret,
-      companyId: company.info.id,
-    });
-    expect(connected.ok).toBe(true);
+    const { company } = await connectToNewCompany(bc, shop.shopId, { tenant: "chain-tenant", name: "CHAIN" });
 
     const seeded = await shop.gql(
       `{ customers(first: 1) { nodes { id } } productVariants(first: 2) { nodes { id } } }`,

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { getDb } from "../../app/.server/db.ts";
-import { saveConnectionForm } from "../../app/.server/erp/connections.ts";
 import { reconcileOrders } from "../../app/.server/orders/import/reconcile-orders.ts";
 import { countActivity, listActivity } from "../../app/.server/queries/activity.ts";
 import { countOrderSettingNeeds } from "../../app/.server/queries/orders-missing-settings.ts";
@@ -14,6 +13,7 @@ import { mapToSalesDocument } from "../../app/.server/sync/orders/map-to-sales-d
 import { createBusinessCentralSandbox } from "../../sandbox/business-central/create-server.ts";
 import type { BusinessCentralSandbox } from "../../sandbox/business-central/sandbox-api.ts";
 import { type TestDatabase, useTestDatabase } from "../setup/test-database.ts";
+import { connectToNewCompany } from "../support/connect-erp.ts";
 import { drainAllJobs } from "../support/worker.ts";
 import { importedOrder, money, orderLine, settings } from "../unit/orders-process/imported-order-factory.ts";
 import { drainImportJobs, ORDER_CREATE, startOrdersSandbox } from "./orders-import/orders-sandbox.ts";
@@ -33,8 +33,6 @@ afterAll(async () => {
   await store?.close();
   await bc?.close();
 });
-
-const CLIENT = { clientId: "setup-client", clientSecret: "setup-secret" };
 
 const form = (entries: Record<string, string>) => {
   const data = new FormData();
@@ -88,18 +86,7 @@ describe("the setup guide, from what is stored", () => {
     ]);
 
     // Connected to a BC company with the same catalog: the order now fails for the shipping account.
-    const tenant = "setup-guide.onmicrosoft.com";
-    bc.addTenant({ tenantId: tenant, environment: "production", clients: [CLIENT] });
-    const company = bc.addCompany(tenant, "production", { name: "SETUP GUIDE" });
-    bc.seed(tenant, "production", company.info.id, { products: 4, variantsPerProduct: 2, customers: 3 });
-    const connected = await saveConnectionForm(shop.shopId, {
-      mode: "online",
-      tenant,
-      environment: "production",
-      ...CLIENT,
-      companyId: company.info.id,
-    });
-    expect(connected.ok).toBe(true);
+    await connectToNewCompany(bc, shop.shopId, { tenant: "setup-guide.onmicrosoft.com", name: "SETUP GUIDE" });
     await drainAllJobs(db);
     const [order] = await db.sql`select status, error_message from orders where shop_id = ${shop.shopId}`;
     expect(order).toMatchObject({

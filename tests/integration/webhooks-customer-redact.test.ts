@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { saveConnectionForm } from "../../app/.server/erp/connections.ts";
 import { mapCustomer } from "../../app/.server/orders/process/mapping-actions.ts";
 import { action as customersRedact } from "../../app/routes/webhooks.customers.redact.tsx";
 import { action as ordersCreate } from "../../app/routes/webhooks.orders.create.tsx";
@@ -9,6 +8,7 @@ import { createBusinessCentralSandbox } from "../../sandbox/business-central/cre
 import type { BusinessCentralSandbox } from "../../sandbox/business-central/sandbox-api.ts";
 import type { SandboxEvent } from "../../sandbox/shopify/contracts.ts";
 import { type TestDatabase, useTestDatabase } from "../setup/test-database.ts";
+import { connectToNewCompany } from "../support/connect-erp.ts";
 import { webhookRequest } from "../support/webhook-request.ts";
 import { drainAllJobs } from "../support/worker.ts";
 import { ORDER_CREATE, startOrdersSandbox } from "./orders-import/orders-sandbox.ts";
@@ -21,7 +21,6 @@ import { ORDER_CREATE, startOrdersSandbox } from "./orders-import/orders-sandbox
 let db: TestDatabase;
 let store: Awaited<ReturnType<typeof startOrdersSandbox>>;
 let bc: BusinessCentralSandbox;
-const CLIENT = { clientId: "redact-client", clientSecret: "redact-secret" };
 const routes = { "orders/create": ordersCreate, "orders/updated": ordersUpdated };
 const args = (request: Request) => ({ request, params: {}, context: {} });
 
@@ -92,18 +91,7 @@ async function tablesHolding(value: string): Promise<string[]> {
 describe("customers/redact", () => {
   it("removes the customer's data from every table, keeps the ERP document, and ends the waiting order", async () => {
     const shop = await store.newShop("redact-shop", { allowBackgroundSyncs: true });
-    bc.addTenant({ tenantId: "redact-tenant", environment: "production", clients: [CLIENT] });
-    const company = bc.addCompany("redact-tenant", "production", { name: "REDACT" });
-    bc.seed("redact-tenant", "production", company.info.id, { products: 4, variantsPerProduct: 2, customers: 3 });
-    const connected = await saveConnectionForm(shop.shopId, {
-      mode: "online",
-      tenant: "redact-tenant",
-      environment: "production",
-      clientId: CLIENT.clientId,
-      clientSecret: CLIENT.clientSecret,
-      companyId: company.info.id,
-    });
-    expect(connected.ok).toBe(true);
+    const { company } = await connectToNewCompany(bc, shop.shopId, { tenant: "redact-tenant", name: "REDACT" });
     const seeded = await shop.gql(`{ productVariants(first: 1) { nodes { id } } }`);
     const variantId = seeded.productVariants.nodes[0].id as string;
 

@@ -2,16 +2,15 @@ import { randomUUID } from "node:crypto";
 
 import { expect } from "vitest";
 
-import { saveConnectionForm } from "../../../app/.server/erp/connections.ts";
 import { reconcileOrders } from "../../../app/.server/orders/import/reconcile-orders.ts";
 import { createBusinessCentralSandbox } from "../../../sandbox/business-central/create-server.ts";
 import type { BusinessCentralSandbox } from "../../../sandbox/business-central/sandbox-api.ts";
 import type { TestDatabase } from "../../setup/test-database.ts";
+import { connectToNewCompany, TEST_ERP_CLIENT } from "../../support/connect-erp.ts";
 import { drainAllJobs } from "../../support/worker.ts";
 import { ORDER_CREATE, startOrdersSandbox } from "../orders-import/orders-sandbox.ts";
 
 const ENV = "production";
-const CLIENT = { clientId: "shipments-client", clientSecret: "shipments-secret" };
 
 /**
  * The two sandboxes over HTTP and the app between them: a store whose orders the app imports and
@@ -29,20 +28,10 @@ export async function startShipmentsWorld(db: TestDatabase) {
     const name = `ship-${randomUUID().slice(0, 8)}`;
     const shop = await store.newShop(name, { allowBackgroundSyncs: false, ...settings });
     const tenant = `${name}.onmicrosoft.com`;
-    bc.addTenant({ tenantId: tenant, environment: ENV, clients: [CLIENT] });
-    const companyId = bc.addCompany(tenant, ENV, { name: name.toUpperCase() }).info.id;
+    const companyId = (await connectToNewCompany(bc, shop.shopId, { tenant, name: name.toUpperCase() })).company.info
+      .id;
     // Looked up on every use: a restored BC snapshot (an ERP data reset) replaces the company's tables.
     const currentCompany = () => bc.company(tenant, ENV, companyId);
-    bc.seed(tenant, ENV, companyId, { products: 4, variantsPerProduct: 2, customers: 3 });
-    const connected = await saveConnectionForm(shop.shopId, {
-      mode: "online",
-      tenant,
-      environment: ENV,
-      clientId: CLIENT.clientId,
-      clientSecret: CLIENT.clientSecret,
-      companyId,
-    });
-    if (!connected.ok) throw new Error(connected.message);
 
     /** An order placed in the store and processed into a BC sales order; lines are [variant index, quantity]. */
     async function placeProcessedOrder(
@@ -100,8 +89,8 @@ export async function startShipmentsWorld(db: TestDatabase) {
           method: "POST",
           body: new URLSearchParams({
             grant_type: "client_credentials",
-            client_id: CLIENT.clientId,
-            client_secret: CLIENT.clientSecret,
+            client_id: TEST_ERP_CLIENT.clientId,
+            client_secret: TEST_ERP_CLIENT.clientSecret,
             scope: "https://api.businesscentral.dynamics.com/.default",
           }),
         })
