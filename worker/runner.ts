@@ -3,6 +3,9 @@ import { EventEmitter } from "node:events";
 import { Logger, run, type Runner, type WorkerEvents } from "graphile-worker";
 import pg from "pg";
 
+import { getDb } from "../app/.server/db.ts";
+import { ensureEntries } from "../app/.server/runs/entries.ts";
+import { taskRegistry } from "../app/.server/tasks/registry.ts";
 import { type Heartbeat, startHeartbeat } from "./heartbeat.ts";
 import { crontab, taskList } from "./task-list.ts";
 
@@ -41,6 +44,10 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const poolIds: string[] = [];
   // graphile-worker locks jobs and queues with the worker pool's id (batchGetJobs(…, workerPool.id)).
   events.on("pool:create", ({ workerPool }) => poolIds.push(workerPool.id));
+  if (options.cron !== false) {
+    // A task added by an upgrade gets its entry in every shop that already has a job queue.
+    await ensureEntries(getDb(), { tasks: taskRegistry, now: new Date() });
+  }
   const { pool: pgPool, close: closePool } = createWorkerPool(options.connectionString, options.concurrency, log);
   const runner = await run({
     pgPool,

@@ -1,25 +1,22 @@
 import type { TaskList } from "graphile-worker";
 
+import { toWorkerTask } from "../app/.server/runs/execute-run.ts";
+import { taskRegistry } from "../app/.server/tasks/registry.ts";
 import { cronTick } from "./tasks/cron__tick.ts";
-import { documentsPost } from "./tasks/documents__post.ts";
-import { ordersImport } from "./tasks/orders__import.ts";
-import { ordersProcess } from "./tasks/orders__process.ts";
-import { ordersProcessPending } from "./tasks/orders__process_pending.ts";
-import { ordersReconcile } from "./tasks/orders__reconcile.ts";
-import { shipmentsSync } from "./tasks/shipments__sync.ts";
 import { webhookProcess } from "./tasks/webhook__process.ts";
 
-/** Every task the worker runs, by identifier (`entity__action`). */
+/**
+ * Every task the worker runs, by identifier (`entity__action`): the registry's sync tasks, plus
+ * the two system tasks that are not a merchant's (webhook follow-up, the minute tick).
+ */
 export const taskList: TaskList = {
+  ...Object.fromEntries(taskRegistry.map((task) => [task.name, toWorkerTask(task)])),
   cron__tick: cronTick,
-  documents__post: documentsPost,
-  orders__import: ordersImport,
-  orders__process: ordersProcess,
-  orders__process_pending: ordersProcessPending,
-  orders__reconcile: ordersReconcile,
-  shipments__sync: shipmentsSync,
   webhook__process: webhookProcess,
 };
 
-/** UTC, graphile-worker crontab syntax. Each line has a fixed id so schedules survive renames. */
+/**
+ * UTC, graphile-worker crontab syntax: one line, the minute tick. The merchants' schedules are
+ * job-queue entries (in each shop's time zone) that the tick enqueues, not crontab lines.
+ */
 export const crontab = ["* * * * * cron__tick ?id=cron_tick&fill=2m&max=3"].join("\n");

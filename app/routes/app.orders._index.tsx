@@ -12,11 +12,11 @@ import { Badge, Card, EmptyState, IndexTable, InlineStack, Page, Tabs, Text, Tex
 import { useState } from "react";
 import { z } from "zod";
 
-import { countOf } from "../.server/format/format.ts";
-import { requestReconcile } from "../.server/orders/import/reconcile-orders.ts";
+import { getDb } from "../.server/db.ts";
 import { loadOrderListPage, parseOrderListQuery } from "../.server/orders/order-list-page.ts";
-import { processPendingOrders } from "../.server/orders/process/process-pending.ts";
 import { shopIdFor } from "../.server/shops/current-shop.ts";
+import { requestOrderProcessing } from "../.server/tasks/orders-process/enqueue.ts";
+import { requestReconcile } from "../.server/tasks/orders-sync/enqueue.ts";
 import { useResultToast } from "../components/use-result-toast.ts";
 import { authenticate } from "../shopify.server.ts";
 
@@ -34,11 +34,11 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   if (!parsed.success) return { ok: false, message: "That action is not available." };
   const shopId = await shopIdFor(session.shop);
   if (parsed.data.intent === "sync") {
-    await requestReconcile(shopId);
+    await requestReconcile(getDb(), { shopId });
     return { ok: true, message: "Order sync queued" };
   }
-  const { enqueued } = await processPendingOrders(shopId);
-  return { ok: true, message: `${countOf(enqueued, "order")} queued for processing` };
+  await requestOrderProcessing(getDb(), { shopId });
+  return { ok: true, message: "Processing of the waiting orders queued" };
 };
 
 const tabs = [

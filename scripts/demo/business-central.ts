@@ -4,6 +4,7 @@ import { ensureShop, getShopSettings, saveShopSettings } from "../../app/.server
 import { createBusinessCentralSandbox } from "../../sandbox/business-central/create-server.ts";
 import { seedChartOfAccounts } from "../../sandbox/business-central/store/chart-of-accounts.ts";
 import type { PersistenceFiles } from "../../sandbox/common/journal-file.ts";
+import { scheduleDemoEntries } from "./demo-entries.ts";
 import { demoShopSettings } from "./demo-shop-settings.ts";
 
 export const DEMO_BC = {
@@ -74,4 +75,5 @@ export async function connectDemoShop(shop: string, clientSecret: string): Promi
   });
   if (!result.ok) throw new Error(`could not connect the demo shop to the sandbox Business Central: ${result.message}`);
   await saveShopSettings(getDb(), shopId, demoShopSettings(await getShopSettings(getDb(), shopId)));
+  await scheduleDemoEntries(getDb(), shopId);
 }

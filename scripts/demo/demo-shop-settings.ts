@@ -16,8 +16,8 @@ export const DEMO_ORDER_ACCOUNTS = {
 
 /**
  * The demo shop's settings on top of what is stored: the order accounts where none is set yet (a
- * merchant's own choice survives a restart), and the shipments task every minute, so a shipment
- * posted in the sandbox BC shows up in the store within two minutes (the product's default is 5).
+ * merchant's own choice survives a restart). The demo's job-queue entries run every minute
+ * (`scripts/demo/demo-entries.ts`).
  */
 export function demoShopSettings(settings: ShopSettings): ShopSettings {
   const orders = settings.orders;
@@ -29,6 +29,5 @@ export function demoShopSettings(settings: ShopSettings): ShopSettings {
       tipAccount: orders.tipAccount || DEMO_ORDER_ACCOUNTS.tipAccount,
       giftCardAccount: orders.giftCardAccount || DEMO_ORDER_ACCOUNTS.giftCardAccount,
     },
-    shipments: { ...settings.shipments, everyMinutes: 1 },
   };
 }

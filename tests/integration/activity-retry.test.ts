@@ -2,9 +2,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { retryFailedRun } from "../../app/.server/activity/retry.ts";
 import { getDb } from "../../app/.server/db.ts";
-import { enqueueShopRun } from "../../app/.server/jobs/shop-runs.ts";
 import { ensureShop } from "../../app/.server/queries/shops.ts";
 import { recordFailedRun } from "../../app/.server/queries/task-runs.ts";
+import { enqueueRun } from "../../app/.server/runs/enqueue-run.ts";
+import { shipmentsSyncTask } from "../../app/.server/tasks/shipments-sync/task.ts";
 import { type TestDatabase, useTestDatabase } from "../setup/test-database.ts";
 
 let db: TestDatabase;
@@ -37,8 +38,7 @@ describe("Retry on a failed run", () => {
   it("queues a shipments run in the shop's shipments queue with its job key, sharing the scheduled run", async () => {
     const shopId = await ensureShop(getDb(), "retry-queue.myshopify.com");
     // A scheduled run is already waiting when the merchant presses Retry on yesterday's failure.
-    await enqueueShopRun(getDb(), {
-      task: "shipments__sync",
+    await enqueueRun(getDb(), shipmentsSyncTask, {
       shopId,
       trigger: "schedule",
       runAt: new Date(Date.now() + 60_000),

@@ -29,7 +29,7 @@ describe("a keyed enqueue racing a worker that locks the keyed job", () => {
     // The worker is taking the job: it holds the row while it marks it locked. graphile-worker's
     // add_jobs has already passed the step that takes keys off running jobs (the job was not
     // running yet), and its insert waits on the row…
-    let add: Promise<void> | undefined;
+    let add: Promise<string | null> | undefined;
     await worker.begin(async (tx) => {
       await tx`select id from graphile_worker._private_jobs where id = ${first!.id} for update`;
       add = enqueueJob(getDb(), {

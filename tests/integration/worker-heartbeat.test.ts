@@ -4,8 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { getDb } from "../../app/.server/db.ts";
-import { enqueueJob } from "../../app/.server/jobs/enqueue.ts";
-import { processOrderJob } from "../../app/.server/orders/process/enqueue-processing.ts";
+import { enqueueOrderProcessing } from "../../app/.server/tasks/orders-process/enqueue.ts";
 import type { BusinessCentralSandbox } from "../../sandbox/business-central/sandbox-api.ts";
 import { type TestDatabase, useTestDatabase } from "../setup/test-database.ts";
 import { testEnv } from "../setup/test-env.ts";
@@ -74,7 +73,7 @@ describe("a worker SIGKILLed while processing orders", () => {
     for (const order of orders) {
       const id = await insertOrder(shopId, order);
       orderIds.push(id);
-      await enqueueJob(getDb(), processOrderJob(shopId, id));
+      await enqueueOrderProcessing(getDb(), { shopId, orderIds: [id] });
     }
     // BC creates each document, then holds its answer: a kill lands mid-job.
     bc.setKnobs({ delayAnswers: { method: "POST", path: "/salesOrders$", ms: 3_000 } });
@@ -140,7 +139,7 @@ describe("a worker SIGKILLed while processing orders", () => {
         .poll(async () => (await workerIdsOf(worker.child.pid!)).length, { timeout: 30_000 })
         .toBeGreaterThan(0);
     }
-    await enqueueJob(getDb(), processOrderJob(shopId, orderId));
+    await enqueueOrderProcessing(getDb(), { shopId, orderIds: [orderId] });
     /** The job's lock: undefined once the job is done (its row is gone), null when unlocked. */
     const lockedBy = async () =>
       (

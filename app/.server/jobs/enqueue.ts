@@ -27,7 +27,8 @@ export interface JobSpec {
  * Asking again is safe and closes the gap: the job is locked now, so its key is taken off it and
  * a new job is made.
  */
-export async function enqueueJob(db: DbOrTx, job: JobSpec): Promise<void> {
+/** Returns the job's id (a coalesced add returns the waiting job's id), or null for an unkeyed add that made none. */
+export async function enqueueJob(db: DbOrTx, job: JobSpec): Promise<string | null> {
   for (let attempt = 1; ; attempt += 1) {
     const rows = await db.execute<{ id: string | null }>(sql`select (graphile_worker.add_job(
       ${job.task},
@@ -40,7 +41,7 @@ export async function enqueueJob(db: DbOrTx, job: JobSpec): Promise<void> {
       job_key_mode := ${job.jobKeyMode ?? "replace"}
     )).id`);
     const added = rows[0]?.id !== null && rows[0]?.id !== undefined;
-    if (added || job.jobKey === undefined) return;
+    if (added || job.jobKey === undefined) return rows[0]?.id ?? null;
     if (attempt >= MAX_KEYED_ADD_ATTEMPTS) {
       throw new Error(`graphile-worker did not add ${job.task} under key ${job.jobKey} (${attempt} attempts)`);
     }

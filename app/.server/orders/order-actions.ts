@@ -2,10 +2,9 @@ import { and, eq } from "drizzle-orm";
 
 import { orders } from "../../../db/schema/orders.ts";
 import { getDb } from "../db.ts";
-import { enqueueJob } from "../jobs/enqueue.ts";
 import { addOrderEvent } from "../queries/order-events.ts";
-import { enqueueOrderImport } from "./import/job-keys.ts";
-import { processOrderJob } from "./process/enqueue-processing.ts";
+import { enqueueOrderProcessing } from "../tasks/orders-process/enqueue.ts";
+import { enqueueOrderImport } from "../tasks/orders-sync/enqueue.ts";
 
 export type OrderActionResult = { ok: true; message: string } | { ok: false; message: string };
 
@@ -33,7 +32,7 @@ export async function requestProcessing(shopId: number, orderId: number): Promis
         updatedAt: new Date(),
       })
       .where(and(eq(orders.shopId, shopId), eq(orders.id, orderId)));
-    await enqueueJob(tx, processOrderJob(shopId, orderId));
+    await enqueueOrderProcessing(tx, { shopId, orderIds: [orderId], trigger: "manual" });
     await addOrderEvent(tx, { shopId, orderId, kind: "processing", message: "queued by the merchant" });
     return { ok: true, message: "Processing queued" };
   });
@@ -79,7 +78,7 @@ export async function requestReimport(shopId: number, orderId: number): Promise<
       .from(orders)
       .where(and(eq(orders.shopId, shopId), eq(orders.id, orderId)));
     if (!order) return { ok: false, message: "No such order." };
-    await enqueueOrderImport(tx, { shopId, orderId: order.shopifyOrderId, now: new Date() });
+    await enqueueOrderImport(tx, { shopId, orderId: order.shopifyOrderId, now: new Date(), trigger: "manual" });
     return { ok: true, message: "Re-import queued" };
   });
 }

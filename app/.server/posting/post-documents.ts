@@ -6,7 +6,6 @@ import { ORDER_CLOSE_MUTATION } from "../adapters/shopify/fulfillment-queries.ts
 import { WRITES_OFF_REASON } from "../adapters/writes-disabled.ts";
 import { type Db, getDb } from "../db.ts";
 import { erpAdapterForShop } from "../erp/connections.ts";
-import { enqueueShopRun } from "../jobs/shop-runs.ts";
 import { addOrderEvent } from "../queries/order-events.ts";
 import {
   listPostingCandidates,
@@ -22,7 +21,7 @@ import type { ShopSettings } from "../shops/settings-schema.ts";
 import { importedOrderSchema } from "../sync/orders/imported-order.ts";
 
 export interface PostDocumentsResult {
-  skipped?: "disabled" | "no ERP connection" | "the ERP cannot post documents";
+  skipped?: "no ERP connection" | "the ERP cannot post documents";
   outcomes: Array<{
     orderName: string;
     documentNumber: string;
@@ -47,7 +46,6 @@ export async function postDocuments(
   const db = options.db ?? getDb();
   const settings = await getShopSettings(db, shopId);
   const none = { outcomes: [], pausedUntil: null, continued: false };
-  if (!settings.posting.enabled && options.trigger !== "manual") return { skipped: "disabled", ...none };
   const adapter = options.adapter ?? (await erpAdapterForShop(shopId));
   if (!adapter) return { skipped: "no ERP connection", ...none };
   if (!(await adapter.capabilities()).posting) return { skipped: "the ERP cannot post documents", ...none };
@@ -72,13 +70,8 @@ export async function postDocuments(
   for (const order of batch) {
     const result = await postOne(db, adapter, shopId, order);
     if (result.kind === "paused") {
+      // The ERP's request budget is spent: the run continues once it frees (the task queues it).
       const pausedUntil = new Date(Date.now() + result.retryAfterMs);
-      await enqueueShopRun(db, {
-        task: "documents__post",
-        shopId,
-        trigger: options.trigger ?? "schedule",
-        runAt: pausedUntil,
-      });
       return { outcomes, pausedUntil, continued: true };
     }
     outcomes.push({
@@ -93,7 +86,6 @@ export async function postDocuments(
     }
   }
   const continued = batch.length === settings.posting.batchSize;
-  if (continued) await enqueueShopRun(db, { task: "documents__post", shopId, trigger: options.trigger ?? "schedule" });
   return { outcomes, pausedUntil: null, continued };
 }
 

@@ -1,7 +1,8 @@
 import { getDb } from "../db.ts";
 import { erpAdapterForShop } from "../erp/connections.ts";
-import { enqueueShopRun } from "../jobs/shop-runs.ts";
 import { clearPostingError } from "../queries/order-posting.ts";
+import { enqueueRun } from "../runs/enqueue-run.ts";
+import { documentsPostTask } from "../tasks/documents-post/task.ts";
 
 /**
  * "Post documents now": a manual batch with the shop's posting filter, even with the schedule off;
@@ -13,7 +14,7 @@ export async function requestPosting(shopId: number): Promise<{ ok: boolean; mes
   if (!(await adapter.capabilities()).posting) {
     return { ok: false, message: "This ERP connection cannot post documents." };
   }
-  await enqueueShopRun(getDb(), { task: "documents__post", shopId, trigger: "manual" });
+  await enqueueRun(getDb(), documentsPostTask, { shopId, trigger: "manual" });
   return { ok: true, message: "Posting queued" };
 }
 
@@ -21,7 +22,7 @@ export async function requestPosting(shopId: number): Promise<{ ok: boolean; mes
 export async function retryPosting(shopId: number, orderId: number): Promise<boolean> {
   return getDb().transaction(async (tx) => {
     const cleared = await clearPostingError(tx, { shopId, orderId });
-    if (cleared) await enqueueShopRun(tx, { task: "documents__post", shopId, trigger: "manual" });
+    if (cleared) await enqueueRun(tx, documentsPostTask, { shopId, trigger: "manual" });
     return cleared;
   });
 }

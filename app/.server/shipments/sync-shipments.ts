@@ -3,7 +3,6 @@ import type { ShopifyAdmin } from "../adapters/shopify/admin-port.ts";
 import { isShopifyApiError } from "../adapters/shopify/errors.ts";
 import { type Db, getDb } from "../db.ts";
 import { erpAdapterForShop } from "../erp/connections.ts";
-import { enqueueShopRun } from "../jobs/shop-runs.ts";
 import { addOrderEvent } from "../queries/order-events.ts";
 import {
   listShipmentsToSync,
@@ -23,11 +22,11 @@ export const SHIPMENTS_PER_RUN = 100;
 export const MAX_TRANSIENT_ATTEMPTS = 10;
 
 export interface SyncShipmentsResult {
-  skipped?: "disabled" | "no ERP connection";
+  skipped?: "no ERP connection";
   pulled: number;
   stored: number;
   outcomes: Array<{ erpShipmentNo: string; status: ShipmentRow["status"]; message: string | null }>;
-  /** A follow-up run was queued for what is left. */
+  /** Work is left over: the task queues its continuation. */
   continued: boolean;
 }
 
@@ -49,7 +48,6 @@ export async function syncShipments(
   const db = options.db ?? getDb();
   const settings = await getShopSettings(db, shopId);
   const empty = { pulled: 0, stored: 0, outcomes: [], continued: false };
-  if (!settings.shipments.enabled && options.trigger !== "manual") return { skipped: "disabled", ...empty };
   const adapter = options.adapter ?? (await erpAdapterForShop(shopId));
   if (!adapter) return { skipped: "no ERP connection", ...empty };
 
@@ -70,7 +68,6 @@ export async function syncShipments(
     for (const shipment of waiting) outcomes.push(await syncOne(ctx, shipment));
   }
   const continued = pull.hasMore || waiting.length === SHIPMENTS_PER_RUN;
-  if (continued) await enqueueShopRun(db, { task: "shipments__sync", shopId, trigger: options.trigger ?? "schedule" });
   return { pulled: pull.pulled, stored: pull.stored, outcomes, continued };
 }
 

@@ -14,7 +14,10 @@ export { ShopNotConnectedError };
  * from the session store on every call (so a token refreshed by the web process is picked up), and
  * refreshed here when it is about to expire.
  */
-export async function shopifyAdminForShopId(shopId: number): Promise<AdminClient> {
+export async function shopifyAdminForShopId(
+  shopId: number,
+  options: { refuseWrites?: boolean } = {},
+): Promise<AdminClient> {
   const db = getDb();
   const [shop] = await db.select({ domain: shops.domain }).from(shops).where(eq(shops.id, shopId));
   if (!shop) throw new ShopNotConnectedError(`no shop ${shopId}`);
@@ -24,6 +27,7 @@ export async function shopifyAdminForShopId(shopId: number): Promise<AdminClient
     shopId,
     accessToken: () => offlineAccessToken(db, shop.domain),
     logSuccesses: settings.logging === "all",
-    refuseWrites: !settings.allowOutgoingWrites,
+    // A preview (dry-run) refuses mutations the same way the kill switch does.
+    refuseWrites: options.refuseWrites === true || !settings.allowOutgoingWrites,
   });
 }

@@ -2,6 +2,8 @@ import { adminForShop } from "../adapters/shopify/admin-for-shop.ts";
 import { fetchShopInfo } from "../adapters/shopify/shop-info.ts";
 import type { DbOrTx } from "../db.ts";
 import { getShopSettings, markShopInstalled, saveShopDetails } from "../queries/shops.ts";
+import { ensureEntries, setEntriesTimezone } from "../runs/entries.ts";
+import { taskRegistry } from "../tasks/registry.ts";
 import { requireShopDomain } from "./shop-domain.ts";
 
 /**
@@ -16,6 +18,8 @@ export async function recordInstall(
   // Normalised and validated before anything is written: one shop row per shop, whatever the spelling.
   const domain = requireShopDomain(input.domain);
   const shopId = await markShopInstalled(db, { domain, scopes: input.scopes, at: new Date() });
+  // The shop's job queue: each task's entry with its default schedule (kept when it exists).
+  await ensureEntries(db, { tasks: taskRegistry, shopIds: [shopId], now: new Date() });
   if (!input.accessToken) return shopId;
   const settings = await getShopSettings(db, shopId);
   const admin = adminForShop({
@@ -32,6 +36,8 @@ export async function recordInstall(
       ianaTimezone: info.ianaTimezone,
       planName: info.plan.publicDisplayName,
     });
+    // Schedules are in the shop's time zone ("daily at 02:00" is the merchant's 02:00).
+    await setEntriesTimezone(db, { shopId, timezone: info.ianaTimezone, now: new Date() });
   } catch (error) {
     console.error(`could not read shop details of ${domain}: ${error instanceof Error ? error.message : error}`);
   }

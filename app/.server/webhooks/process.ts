@@ -1,12 +1,12 @@
 import { z } from "zod";
 
 import type { Db, Tx } from "../db.ts";
-import { enqueueOrderImport } from "../orders/import/job-keys.ts";
 import { redactCustomer } from "../privacy/redact-customer.ts";
 import { deleteShopData, findShopByDomain } from "../queries/shops.ts";
 import { recordFailedRun } from "../queries/task-runs.ts";
 import { getInboxRow, markInboxFailed, markInboxProcessed } from "../queries/webhook-inbox.ts";
 import { parseShopDomain } from "../shops/shop-domain.ts";
+import { enqueueOrderImport } from "../tasks/orders-sync/enqueue.ts";
 import { webhookPayloadSchemas, type WebhookTopic } from "./topics.ts";
 
 export const processWebhookPayloadSchema = z.object({

@@ -2,7 +2,7 @@ import { Logger, runOnce } from "graphile-worker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { getDb } from "../../../app/.server/db.ts";
-import { enqueueImportEntries } from "../../../app/.server/orders/import/job-keys.ts";
+import { enqueueImportEntries } from "../../../app/.server/tasks/orders-sync/enqueue.ts";
 import { taskList } from "../../../worker/task-list.ts";
 import { type TestDatabase, useTestDatabase } from "../../setup/test-database.ts";
 import { ORDER_CREATE, orderInput, startOrdersSandbox } from "./orders-sandbox.ts";
@@ -48,7 +48,7 @@ describe("an order whose import fails", () => {
     // Shopify refuses the app for a while (a revoked token here; THROTTLED or a 5xx in real life).
     await db.sql`update sessions set "accessToken" = 'shpat_revoked' where shop = ${shop.domain}`;
 
-    await enqueueImportEntries(getDb(), { entries: [{ shopId: shop.shopId, orderId }], runAt: new Date() });
+    await enqueueImportEntries(getDb(), { shopId: shop.shopId, trigger: "webhook", entries: [{ orderId }], runAt: new Date() });
     // graphile-worker sets a running keyed job's attempts to the maximum when a new add takes its
     // key; a job that then fails is never retried. Play that: the job is on its last attempt.
     await db.sql`update graphile_worker._private_jobs set max_attempts = 1 where key like 'orders__import:%'`;

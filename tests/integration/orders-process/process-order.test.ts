@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { getDb } from "../../../app/.server/db.ts";
 import { erpAdapterForShop } from "../../../app/.server/erp/connections.ts";
-import { enqueueOrderProcessing } from "../../../app/.server/orders/process/enqueue-processing.ts";
 import { processOrder } from "../../../app/.server/orders/process/process-order.ts";
 import { listOrderEvents } from "../../../app/.server/queries/order-events.ts";
 import { mapToSalesDocument } from "../../../app/.server/sync/orders/map-to-sales-document.ts";
+import { enqueueOrderProcessing } from "../../../app/.server/tasks/orders-process/enqueue.ts";
 import type { BusinessCentralSandbox } from "../../../sandbox/business-central/sandbox-api.ts";
 import { type TestDatabase, useTestDatabase } from "../../setup/test-database.ts";
 import { importedOrder, money, orderLine } from "../../unit/orders-process/imported-order-factory.ts";

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { getDb } from "../../../app/.server/db.ts";
-import { enqueueJob } from "../../../app/.server/jobs/enqueue.ts";
-import { processOrderJob } from "../../../app/.server/orders/process/enqueue-processing.ts";
+import { enqueueOrderProcessing } from "../../../app/.server/tasks/orders-process/enqueue.ts";
 import type { BusinessCentralSandbox } from "../../../sandbox/business-central/sandbox-api.ts";
 import { type TestDatabase,useTestDatabase } from "../../setup/test-database.ts";
 import { importedOrder } from "../../unit/orders-process/imported-order-factory.ts";
@@ -25,7 +24,7 @@ describe("the ERP's request limit reached while processing", () => {
     const { shopId } = await connectedShop(bc);
     const orderId = await insertOrder(shopId, importedOrder());
     bc.failNext({ method: "POST", path: "/salesOrders$", count: 20, status: 429, retryAfter: 120 });
-    await enqueueJob(getDb(), processOrderJob(shopId, orderId));
+    await enqueueOrderProcessing(getDb(), { shopId, orderIds: [orderId] });
     await drainJobs(db.url);
 
     const order = await orderRow(shopId, orderId);

@@ -4,9 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { getDb } from "../../../app/.server/db.ts";
-import { enqueueJob } from "../../../app/.server/jobs/enqueue.ts";
-import { processOrderJob } from "../../../app/.server/orders/process/enqueue-processing.ts";
-import { processPendingOrders } from "../../../app/.server/orders/process/process-pending.ts";
+import { enqueueOrderProcessing, requestOrderProcessing } from "../../../app/.server/tasks/orders-process/enqueue.ts";
 import type { BusinessCentralSandbox } from "../../../sandbox/business-central/sandbox-api.ts";
 import { type TestDatabase, useTestDatabase } from "../../setup/test-database.ts";
 import { testEnv } from "../../setup/test-env.ts";
@@ -31,7 +29,7 @@ describe("a worker killed while Business Central is creating the order's documen
     const { shopId, company } = await connectedShop(bc);
     const order = importedOrder();
     const orderId = await insertOrder(shopId, order);
-    await enqueueJob(getDb(), processOrderJob(shopId, orderId));
+    await enqueueOrderProcessing(getDb(), { shopId, orderIds: [orderId] });
     // BC does the insert, then holds its answer: the worker dies in that window.
     bc.setKnobs({ delayAnswers: { method: "POST", path: "/salesOrders$", ms: 10_000 } });
 
@@ -60,7 +58,7 @@ describe("a worker killed while Business Central is creating the order's documen
     expect((await orderRow(shopId, orderId)).status).not.toBe("processed");
     // The dead worker's job stays locked until a surviving worker's sweep frees it (worker-heartbeat
     // test); here the scheduled "process pending orders" run queues a fresh one for the same order.
-    await processPendingOrders(shopId);
+    await requestOrderProcessing(getDb(), { shopId });
     await drainJobs(db.url);
 
     const documents = documentsFor();

@@ -2,12 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { getDb } from "../../../app/.server/db.ts";
 import { erpAdapterForShop } from "../../../app/.server/erp/connections.ts";
-import { enqueueDueSchedules } from "../../../app/.server/jobs/schedules.ts";
 import { saveShopSettings } from "../../../app/.server/queries/shops.ts";
+import { ensureEntries, holdAllEntries, updateEntry } from "../../../app/.server/runs/entries.ts";
+import { enqueueDueEntries } from "../../../app/.server/runs/tick.ts";
 import { pullErpShipments } from "../../../app/.server/shipments/pull-erp-shipments.ts";
 import { requestShipmentsSync, retryShipment } from "../../../app/.server/shipments/shipment-actions.ts";
 import { syncShipments } from "../../../app/.server/shipments/sync-shipments.ts";
 import { shopSettingsSchema } from "../../../app/.server/shops/settings-schema.ts";
+import { taskRegistry } from "../../../app/.server/tasks/registry.ts";
 import { type TestDatabase, useTestDatabase } from "../../setup/test-database.ts";
 import { startShipmentsWorld } from "./shipments-harness.ts";
 
@@ -270,12 +272,17 @@ describe("shipments from Business Central to Shopify", () => {
   });
 
   it("runs as a worker task: 'Sync shipments now' and the schedule queue it, one run per shop at a time", async () => {
-    const shop = await world.newShop({ allowBackgroundSyncs: true, shipments: { everyMinutes: 1 } });
+    const shop = await world.newShop();
+    const now = new Date();
+    await ensureEntries(getDb(), { tasks: taskRegistry, shopIds: [shop.shopId], now });
+    await holdAllEntries(getDb(), { shopId: shop.shopId, onHold: true, now });
+    const every = { kind: "minutes", every: 1 } as const;
+    await updateEntry(getDb(), { shopId: shop.shopId, task: "shipments__sync", recurrence: every, onHold: false, now });
     const order = await shop.placeProcessedOrder([[0, 1]]);
     world.bc.postShipment(shop.tenant, world.env, shop.company.info.id, order.salesOrder.id);
     await requestShipmentsSync(shop.shopId);
-    const due = await enqueueDueSchedules(getDb(), new Date());
-    expect(due.shipmentRuns).toBeGreaterThanOrEqual(1);
+    const due = await enqueueDueEntries(getDb(), { tasks: taskRegistry, now: new Date(now.getTime() + 120_000) });
+    expect(due).toEqual({ enqueued: 1, due: 1 });
     const queued = await db.sql`
       select queue_name, key from graphile_worker.jobs where key = ${`shipments__sync:${shop.shopId}`}`;
     // The button and the schedule share one waiting job in the shop's shipments queue.

@@ -1,7 +1,6 @@
 import type { ShopifyAdmin } from "../../adapters/shopify/admin-port.ts";
 import { fetchOrderForImport } from "../../adapters/shopify/order-queries.ts";
 import { type Db, getDb, type Tx } from "../../db.ts";
-import { enqueueJob } from "../../jobs/enqueue.ts";
 import { addOrderEvent } from "../../queries/order-events.ts";
 import {
   insertImportedOrder,
@@ -15,7 +14,7 @@ import type { ShopSettings } from "../../shops/settings-schema.ts";
 import { type ImportedOrder, importedOrderSchema } from "../../sync/orders/imported-order.ts";
 import { mapShopifyOrder } from "../../sync/orders/map-shopify-order.ts";
 import { type ExistingOrder, type ImportAction, type ImportPlan, planImport } from "../../sync/orders/plan-import.ts";
-import { processOrderJob } from "../process/enqueue-processing.ts";
+import { enqueueOrderProcessing } from "../../tasks/orders-process/enqueue.ts";
 
 export interface ImportOutcome {
   shopifyOrderId: string;
@@ -133,6 +132,6 @@ async function recordPlan(tx: Tx, input: { shopId: number; orderId: number; plan
   if (plan.event) await addOrderEvent(tx, { shopId, orderId, kind: plan.event.kind, message: plan.event.message });
   if (plan.enqueueProcess) {
     // In the import's transaction: the job exists exactly when the row it names does.
-    await enqueueJob(tx, processOrderJob(shopId, orderId));
+    await enqueueOrderProcessing(tx, { shopId, orderIds: [orderId] });
   }
 }

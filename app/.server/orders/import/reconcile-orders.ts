@@ -3,14 +3,12 @@ import { z } from "zod";
 import type { ShopifyAdmin } from "../../adapters/shopify/admin-port.ts";
 import { ORDERS_UPDATED_SINCE_QUERY } from "../../adapters/shopify/order-queries.ts";
 import { paginate } from "../../adapters/shopify/paginate.ts";
-import { type Db, getDb, type Tx } from "../../db.ts";
-import { enqueueJob } from "../../jobs/enqueue.ts";
+import { type Db, getDb } from "../../db.ts";
 import { storedOrderVersions } from "../../queries/orders.ts";
 import { getShopSettings } from "../../queries/shops.ts";
 import { getSyncCursor, saveSyncCursor } from "../../queries/sync-cursors.ts";
 import { shopifyAdminForShopId } from "../../shopify/admin-for-shop-id.ts";
 import { importOrders, type ImportOutcome } from "./import-orders.ts";
-import { reconcileJobKey } from "./job-keys.ts";
 
 export const ORDERS_STREAM = "shopify-orders";
 /**
@@ -114,13 +112,3 @@ function updatedSinceQuery(cursorUpdatedAt: string): string {
   return `updated_at:>'${since}'`;
 }
 
-/** "Sync orders now": a reconcile as soon as a worker is free (merged with one already queued). */
-export async function requestReconcile(shopId: number, options: { db?: Db | Tx } = {}): Promise<void> {
-  await enqueueJob(options.db ?? getDb(), {
-    task: "orders__reconcile",
-    payload: { shopId, trigger: "manual" },
-    jobKey: reconcileJobKey(shopId),
-    jobKeyMode: "replace",
-    maxAttempts: 3,
-  });
-}

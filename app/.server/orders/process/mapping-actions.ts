@@ -11,7 +11,7 @@ import { getUnmappedRecord, resolveUnmappedRecords } from "../../queries/unmappe
 import { importedOrderSchema } from "../../sync/orders/imported-order.ts";
 import { newErpCustomer } from "../../sync/orders/resolve-customer.ts";
 import { splitSku, variantKey } from "../../sync/orders/resolve-lines.ts";
-import { enqueueOrderProcessing } from "./enqueue-processing.ts";
+import { enqueueOrderProcessing } from "../../tasks/orders-process/enqueue.ts";
 import { asErpError, describeErpError, NO_ERP_MESSAGE } from "./erp-errors.ts";
 import { createErpCustomer } from "./resolve-with-erp.ts";
 
@@ -54,7 +54,7 @@ async function settle(
         ? await ordersWaitingOnCustomer(tx, { shopId, shopifyCustomerId: shopifyId })
         : await ordersWaitingOnVariant(tx, { shopId, shopifyVariantId: shopifyId });
     for (const order of waiting) await addOrderEvent(tx, { shopId, orderId: order.id, kind: "resolved", message });
-    await enqueueOrderProcessing(tx, { shopId, orderIds: waiting.map((o) => o.id) });
+    await enqueueOrderProcessing(tx, { shopId, orderIds: waiting.map((o) => o.id), trigger: "manual" });
     return { ok: true, message, ordersQueued: waiting.length };
   });
 }

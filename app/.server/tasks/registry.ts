@@ -1,0 +1,22 @@
+import type { TaskDefinition } from "../runs/define-task.ts";
+import { documentsPostTask } from "./documents-post/task.ts";
+import { ordersProcessTask } from "./orders-process/task.ts";
+import { ordersImportTask } from "./orders-sync/import-task.ts";
+import { ordersSyncTask } from "./orders-sync/task.ts";
+import { shipmentsSyncTask } from "./shipments-sync/task.ts";
+
+/**
+ * Every sync task, in the order the Job queue page lists them. The worker's task list, the due
+ * schedules, retries and run records all come from here: adding a task is its folder and one line.
+ */
+export const taskRegistry: readonly TaskDefinition[] = [
+  ordersSyncTask,
+  ordersImportTask,
+  ordersProcessTask,
+  shipmentsSyncTask,
+  documentsPostTask,
+];
+
+export function findTask(name: string): TaskDefinition | undefined {
+  return taskRegistry.find((task) => task.name === name);
+}

@@ -1,0 +1,33 @@
+import { z } from "zod";
+
+import { defineTask } from "../../runs/define-task.ts";
+import { syncShipments } from "../../shipments/sync-shipments.ts";
+
+/** "Sync shipments" (BC report 30109): posted ERP shipments → Shopify fulfillments with tracking. */
+export const shipmentsSyncTask = defineTask({
+  name: "shipments__sync",
+  title: "Sync shipments",
+  description: "Turns the ERP's posted shipments of Shopify orders into fulfillments with tracking.",
+  report: "30109",
+  direction: "erp_to_shopify",
+  category: "shipments",
+  payload: z.looseObject({ shopId: z.number().int().positive() }),
+  schedule: { recurrence: { kind: "minutes", every: 15 }, onHold: false },
+  requires: { erp: true },
+  async run(ctx) {
+    const result = await syncShipments(ctx.shopId, { adapter: await ctx.erp(), admin: await ctx.shopify() });
+    for (const o of result.outcomes) {
+      ctx.record({
+        type: "shipment",
+        key: o.erpShipmentNo,
+        label: `Shipment ${o.erpShipmentNo}`,
+        outcome: o.status === "synced" ? "created" : o.status === "error" ? "failed" : o.status === "nothing_to_sync" ? "unchanged" : "skipped",
+        ...(o.message ? { reason: o.message } : {}),
+      });
+    }
+    ctx.stat("pulled", result.pulled);
+    ctx.stat("stored", result.stored);
+    ctx.summarize(`${result.stored} new shipment(s) from the ERP, ${result.outcomes.length} handled`);
+    if (result.continued) ctx.continueLater({ reason: "more shipments are waiting" });
+  },
+});
