@@ -1,6 +1,6 @@
-import { ErpError, isErpError } from "../errors.ts";
 import { z } from "zod";
 
+import { ErpError, isErpError } from "../errors.ts";
 import type {
   ErpLimits,
   FoundSalesDocument,
