@@ -27,7 +27,7 @@ describe("the registry of ERP adapter kinds", () => {
     const bc = erpKinds.get("business_central");
     expect(bc?.displayName).toBe("Business Central");
     expect(bc?.fields.filter((f) => f.secret).map((f) => f.name)).toEqual(["clientSecret", "password"]);
-    expect(bc?.limits).toEqual({ itemNumberMaxLength: 20, externalDocumentNumberMaxLength: 35 });
+    expect(bc?.limits).toMatchObject({ itemNumberMaxLength: 20, externalDocumentNumberMaxLength: 35 });
     const parsed = businessCentralKind.parseForm({
       mode: "onprem",
       apiBaseUrl: "https://bc.example.com:7048/bc/api/v2.0",

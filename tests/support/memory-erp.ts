@@ -18,6 +18,12 @@ const formSchema = z.object({
 });
 const settingsSchema = formSchema.omit({ apiKey: true });
 
+const MEMORY_LIMITS = {
+  itemNumberMaxLength: 50,
+  externalDocumentNumberMaxLength: 80,
+  address: { line1: 200, line2: 200, city: 100, state: 100, postalCode: 20, name: 200 },
+};
+
 const capabilities: ErpCapabilities = {
   perLocationStock: false,
   priceLists: false,
@@ -36,7 +42,7 @@ function memoryAdapter(settings: z.infer<typeof settingsSchema>, secret: string)
     Promise.reject(new ErpError({ code: "UNSUPPORTED", message: "the in-memory ERP only tests connections" }));
   return {
     kind: "memory",
-    limits: { itemNumberMaxLength: 50, externalDocumentNumberMaxLength: 80 },
+    limits: MEMORY_LIMITS,
     capabilities: () => Promise.resolve(capabilities),
     testConnection: () =>
       secret === MEMORY_ERP_KEY
@@ -76,7 +82,7 @@ export const memoryErpKind = defineErpKind({
   secretField: () => ({ name: "apiKey", label: "API key" }),
   sameLogin: (a, b) => a.workspace === b.workspace,
   createAdapter: (settings, secret) => memoryAdapter(settings, secret),
-  limits: { itemNumberMaxLength: 50, externalDocumentNumberMaxLength: 80 },
+  limits: MEMORY_LIMITS,
   capabilities,
   setupHelp: "Any workspace name; the key is memory-erp-key.",
 });

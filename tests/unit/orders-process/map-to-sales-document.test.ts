@@ -9,7 +9,11 @@ import { fromMicros, toMicros } from "../../../app/.server/sync/orders/money.ts"
 import { importedOrder, money, orderLine, settings } from "./imported-order-factory.ts";
 
 /** An ERP's field sizes, as its adapter states them (these are Business Central's). */
-const limits = { itemNumberMaxLength: 20, externalDocumentNumberMaxLength: 35 };
+const limits = {
+  itemNumberMaxLength: 20,
+  externalDocumentNumberMaxLength: 35,
+  address: { line1: 100, line2: 50, city: 30, state: 30, postalCode: 20, name: 100 },
+};
 
 const shirt = orderLine({
   sku: "10001-V01",
@@ -118,12 +122,12 @@ describe("mapToSalesDocument", () => {
   });
 
   it("checks the order name against the connected ERP's limit, not a fixed one", () => {
-    const short = { itemNumberMaxLength: 20, externalDocumentNumberMaxLength: 4 };
+    const short = { ...limits, externalDocumentNumberMaxLength: 4 };
     expect(mapToSalesDocument(workedExample(false), resolved, base, short)).toEqual({
       ok: false,
       error: 'The order name "#1042" does not fit the ERP\'s 4-character external document number.',
     });
-    const roomy = { itemNumberMaxLength: 20, externalDocumentNumberMaxLength: 60 };
+    const roomy = { ...limits, externalDocumentNumberMaxLength: 60 };
     const long = { ...workedExample(false), name: `#${"9".repeat(40)}` };
     expect(mapToSalesDocument(long, resolved, base, roomy).ok).toBe(true);
   });

@@ -4,7 +4,11 @@ import { itemLookups, resolveLines, splitSku } from "../../../app/.server/sync/o
 import { importedOrder, orderLine, settings } from "./imported-order-factory.ts";
 
 /** An ERP's field sizes, as its adapter states them (these are Business Central's). */
-const limits = { itemNumberMaxLength: 20, externalDocumentNumberMaxLength: 35 };
+const limits = {
+  itemNumberMaxLength: 20,
+  externalDocumentNumberMaxLength: 35,
+  address: { line1: 100, line2: 50, city: 30, state: 30, postalCode: 20, name: 100 },
+};
 
 const noFacts = { links: new Map(), found: new Map() };
 

@@ -8,4 +8,6 @@ export interface ErpLimits {
   itemNumberMaxLength: number;
   /** Longest external document number (the Shopify order name the document is found by). */
   externalDocumentNumberMaxLength: number;
+  /** Longest address parts; longer ones are cut (an address is shown, never matched on). BC: Address 100, Address 2 50, City 30, County 30, Post Code 20, Name 100. */
+  address: { line1: number; line2: number; city: number; state: number; postalCode: number; name: number };
 }

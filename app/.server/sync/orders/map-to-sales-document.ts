@@ -57,7 +57,7 @@ export function mapToSalesDocument(
   order: ImportedOrder,
   resolved: ResolvedOrder,
   settings: ShopSettings,
-  limits: Pick<ErpLimits, "externalDocumentNumberMaxLength">,
+  limits: Pick<ErpLimits, "externalDocumentNumberMaxLength" | "address">,
 ): MapResult {
   const s = settings.orders;
   const pick = (m: MoneyPair) => toMicros(s.currency === "presentment" ? m.presentment : m.shop);
@@ -139,10 +139,15 @@ export function mapToSalesDocument(
       orderDate: order.createdAt.slice(0, 10),
       addresses: {
         ...(order.billingAddress
-          ? { sellTo: address(order.billingAddress), billTo: address(order.billingAddress) }
+          ? { sellTo: address(order.billingAddress, limits), billTo: address(order.billingAddress, limits) }
           : {}),
         ...(shipTo
-          ? { shipTo: { ...address(shipTo), name: (shipTo.company || personName(shipTo)).slice(0, 100) } }
+          ? {
+              shipTo: {
+                ...address(shipTo, limits),
+                name: (shipTo.company || personName(shipTo)).slice(0, limits.address.name),
+              },
+            }
           : {}),
       },
       lines,
@@ -202,14 +207,14 @@ function locationCode(line: OrderLine, settings: ShopSettings): string | undefin
   return locations[id] ?? locations[id.replace(/^gid:\/\/shopify\/Location\//, "")];
 }
 
-function address(a: OrderAddress): DraftAddress {
+function address(a: OrderAddress, { address: max }: Pick<ErpLimits, "address">): DraftAddress {
   return {
-    line1: (a.address1 ?? "").slice(0, 100),
-    line2: (a.address2 ?? "").slice(0, 50),
-    city: (a.city ?? "").slice(0, 30),
-    state: (a.provinceCode ?? "").slice(0, 30),
+    line1: (a.address1 ?? "").slice(0, max.line1),
+    line2: (a.address2 ?? "").slice(0, max.line2),
+    city: (a.city ?? "").slice(0, max.city),
+    state: (a.provinceCode ?? "").slice(0, max.state),
     countryCode: a.countryCode ?? "",
-    postalCode: (a.zip ?? "").slice(0, 20),
+    postalCode: (a.zip ?? "").slice(0, max.postalCode),
   };
 }
 

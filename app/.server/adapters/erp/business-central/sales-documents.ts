@@ -17,10 +17,11 @@ import { fromDecimal, parseBc, refPageSchema, refRowSchema } from "./schemas.ts"
 /** BC's External Document No. is Code[35]. */
 export const EXTERNAL_DOCUMENT_NUMBER_MAX = 35;
 
-/** BC's field sizes the core checks before writing: No. is Code[20], External Document No. Code[35]. */
+/** BC's field sizes: No. is Code[20], External Document No. Code[35], the Sales Header's address fields. */
 export const BC_LIMITS: ErpLimits = {
   itemNumberMaxLength: 20,
   externalDocumentNumberMaxLength: EXTERNAL_DOCUMENT_NUMBER_MAX,
+  address: { line1: 100, line2: 50, city: 30, state: 30, postalCode: 20, name: 100 },
 };
 
 const SETS = { order: "salesOrders", invoice: "salesInvoices" } as const;
