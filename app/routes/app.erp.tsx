@@ -18,12 +18,20 @@ import { useEffect, useState } from "react";
 
 import { handleConnectionAction } from "../.server/erp/connection-actions.ts";
 import { getConnectionSummary } from "../.server/erp/connections.ts";
+import type { ConnectionField } from "../.server/erp/erp-kind.ts";
+import { erpKinds } from "../.server/erp/erp-kinds.ts";
 import { shopIdFor } from "../.server/shops/current-shop.ts";
 import { authenticate } from "../shopify.server.ts";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  return { connection: await getConnectionSummary(await shopIdFor(session.shop)) };
+  const kinds = erpKinds.kinds.map(({ id, displayName, fields, setupHelp }) => ({
+    id,
+    displayName,
+    fields,
+    setupHelp,
+  }));
+  return { connection: await getConnectionSummary(await shopIdFor(session.shop)), kinds };
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
@@ -33,17 +41,27 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 
 type Fields = Record<string, string>;
 
+/** A new form of the kind: each field's initial value, then what is stored (never a secret). */
+function initialFields(fields: readonly ConnectionField[], stored: Record<string, unknown> | undefined): Fields {
+  const initial = Object.fromEntries(fields.flatMap((f) => (f.initial === undefined ? [] : [[f.name, f.initial]])));
+  return { ...initial, ...Object.fromEntries(Object.entries(stored ?? {}).map(([k, v]) => [k, String(v ?? "")])) };
+}
+
+function shown(field: ConnectionField, fields: Fields): boolean {
+  return !field.shownWhen || fields[field.shownWhen.field] === field.shownWhen.equals;
+}
+
 export default function ErpConnection() {
-  const { connection } = useLoaderData<typeof loader>();
+  const { connection, kinds } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const submit = useSubmit();
   const busy = useNavigation().state !== "idle";
   const shopify = useAppBridge();
-  const [fields, setFields] = useState<Fields>(() => ({
-    mode: "online",
-    environment: "Production",
-    ...Object.fromEntries(Object.entries(connection?.settings ?? {}).map(([k, v]) => [k, String(v ?? "")])),
-  }));
+  const [kindId, setKindId] = useState(connection?.kind ?? kinds[0]!.id);
+  const kind = kinds.find((k) => k.id === kindId) ?? kinds[0]!;
+  const [fields, setFields] = useState<Fields>(() =>
+    initialFields(kind.fields, connection?.kind === kind.id ? connection.settings : undefined),
+  );
   const [companies, setCompanies] = useState<{ label: string; value: string }[]>([]);
 
   useEffect(() => {
@@ -59,19 +77,48 @@ export default function ErpConnection() {
   }, [result, shopify]);
 
   const errors = result && !result.ok ? result.fieldErrors : {};
-  const text = (name: string, label: string, extra: Partial<React.ComponentProps<typeof TextField>> = {}) => (
-    <TextField
-      label={label}
-      name={name}
-      value={fields[name] ?? ""}
-      onChange={(value) => setFields((f) => ({ ...f, [name]: value }))}
-      error={errors[name]}
-      autoComplete="off"
-      {...extra}
-    />
-  );
-  const send = (intent: "test" | "save") => submit({ ...fields, intent }, { method: "post" });
-  const keepHint = connection ? "Leave empty to keep the stored one." : undefined;
+  const keepHint = connection?.kind === kind.id ? "Leave empty to keep the stored one." : undefined;
+  const visible = kind.fields.filter((f) => shown(f, fields));
+  // Only the chosen kind's visible fields are sent: a hidden mode's values are not this form's.
+  const send = (intent: "test" | "save") =>
+    submit(
+      {
+        ...Object.fromEntries(
+          visible.flatMap((f) => (fields[f.name] === undefined ? [] : [[f.name, fields[f.name]!]])),
+        ),
+        ...(fields.companyId ? { companyId: fields.companyId } : {}),
+        kind: kind.id,
+        intent,
+      },
+      { method: "post" },
+    );
+  const chooseKind = (id: string) => {
+    const next = kinds.find((k) => k.id === id) ?? kinds[0]!;
+    setKindId(next.id);
+    setCompanies([]);
+    setFields(initialFields(next.fields, connection?.kind === next.id ? connection.settings : undefined));
+  };
+  const input = (field: ConnectionField) => {
+    const common = {
+      label: field.label,
+      name: field.name,
+      value: fields[field.name] ?? "",
+      onChange: (value: string) => setFields((f) => ({ ...f, [field.name]: value })),
+      error: errors[field.name],
+    };
+    if (field.type === "select") {
+      return <Select key={field.name} {...common} options={[...(field.options ?? [])]} helpText={field.helpText} />;
+    }
+    return (
+      <TextField
+        key={field.name}
+        {...common}
+        type={field.secret ? "password" : "text"}
+        helpText={field.secret ? (keepHint ?? field.helpText) : field.helpText}
+        autoComplete="off"
+      />
+    );
+  };
 
   return (
     <Page title="ERP connection">
@@ -79,7 +126,7 @@ export default function ErpConnection() {
         <Layout.Section>
           <BlockStack gap="400">
             {connection ? (
-              <Banner tone="success" title={`Connected to Business Central: ${connection.companyName}`}>
+              <Banner tone="success" title={`Connected to ${connection.kindName}: ${connection.companyName}`}>
                 <p>
                   Since {new Date(connection.connectedAt).toLocaleString()}. Credentials are stored encrypted and are
                   never shown again.
@@ -87,7 +134,7 @@ export default function ErpConnection() {
               </Banner>
             ) : (
               <Banner tone="warning" title="No ERP connected">
-                <p>Connect Business Central to start syncing.</p>
+                <p>Connect {kinds.length === 1 ? kind.displayName : "your ERP"} to start syncing.</p>
               </Banner>
             )}
             {result && !result.ok ? (
@@ -98,38 +145,24 @@ export default function ErpConnection() {
             ) : null}
             <Card>
               <FormLayout>
-                <Select
-                  label="Business Central"
-                  name="mode"
-                  options={[
-                    { label: "Online (Microsoft Entra ID)", value: "online" },
-                    { label: "On-premises (user name and password)", value: "onprem" },
-                  ]}
-                  value={fields.mode ?? "online"}
-                  onChange={(value) => setFields((f) => ({ ...f, mode: value }))}
-                  error={errors.mode}
-                />
-                {fields.mode === "onprem" ? (
-                  <>
-                    {text("apiBaseUrl", "API URL", { helpText: "e.g. https://bc.example.com:7048/bc/api/v2.0" })}
-                    {text("username", "User name")}
-                    {text("password", "Password or web service access key", { type: "password", helpText: keepHint })}
-                  </>
-                ) : (
-                  <>
-                    {text("tenant", "Tenant", { helpText: "Tenant id or domain, e.g. contoso.onmicrosoft.com" })}
-                    {text("environment", "Environment")}
-                    {text("clientId", "Client id")}
-                    {text("clientSecret", "Client secret", { type: "password", helpText: keepHint })}
-                  </>
-                )}
+                {kinds.length > 1 ? (
+                  <Select
+                    label="ERP"
+                    name="kind"
+                    options={kinds.map((k) => ({ label: k.displayName, value: k.id }))}
+                    value={kind.id}
+                    onChange={chooseKind}
+                    error={errors.kind}
+                  />
+                ) : null}
+                {visible.map(input)}
                 <Select
                   label="Company"
                   name="companyId"
                   options={
                     companies.length > 0
                       ? companies
-                      : connection
+                      : connection?.kind === kind.id
                         ? [{ label: connection.companyName, value: fields.companyId ?? "" }]
                         : [{ label: "Test the connection to list companies", value: "" }]
                   }
@@ -148,8 +181,7 @@ export default function ErpConnection() {
               </FormLayout>
             </Card>
             <Text as="p" tone="subdued">
-              The app needs a Microsoft Entra application with the Business Central permission API.ReadWrite.All,
-              registered in Business Central on the “Microsoft Entra Applications” page.
+              {kind.setupHelp}
             </Text>
           </BlockStack>
         </Layout.Section>

@@ -9,7 +9,8 @@ import { shopIdColumn } from "./shop-ref.ts";
  */
 export const erpConnections = pgTable("erp_connections", {
   shopId: shopIdColumn().primaryKey(),
-  kind: text("kind", { enum: ["business_central"] }).notNull(),
+  /** The adapter kind's id, validated against the app's registry (app/.server/erp/erp-kinds.ts), not a database enum. */
+  kind: text("kind").notNull(),
   settings: jsonb("settings").$type<Record<string, unknown>>().notNull(),
   sealedSecret: text("sealed_secret").notNull(),
   companyName: text("company_name").notNull(),

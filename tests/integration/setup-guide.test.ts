@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { BC_LIMITS } from "../../app/.server/adapters/erp/business-central/sales-documents.ts";
 import { getDb } from "../../app/.server/db.ts";
 import { reconcileOrders } from "../../app/.server/orders/import/reconcile-orders.ts";
 import { countActivity, listActivity } from "../../app/.server/queries/activity.ts";
@@ -133,7 +134,7 @@ describe("counting the orders that need a setting", () => {
   /** Does order processing refuse the order for want of this account? (The real mapper decides.) */
   function refusedFor(order: ImportedOrder, shopSettings: ShopSettings): string | null {
     const items = new Map(order.lines.map((line) => [line.shopifyLineId, { itemNumber: "1000", variantCode: "" }]));
-    const result = mapToSalesDocument(order, { customerNumber: "C1", items }, shopSettings);
+    const result = mapToSalesDocument(order, { customerNumber: "C1", items }, shopSettings, BC_LIMITS);
     if (result.ok) return null;
     const setting = /set the (shipping charges|tip|gift card) account in Settings/.exec(result.error);
     return setting?.[1] ?? `other: ${result.error}`;

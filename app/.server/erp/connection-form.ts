@@ -1,8 +1,9 @@
 import { z } from "zod";
 
 /**
- * The "Connect your ERP" form (Business Central). The secret field may be left empty to keep the
- * stored one; everything else is required per mode. Field names are the form's input names.
+ * Business Central's connection form (its kind in `business-central-kind.ts` lists the fields the
+ * page renders). The secret field may be left empty to keep the stored one; everything else is
+ * required per mode. Field names are the form's input names.
  */
 // Absent and empty both mean "keep the stored one": the page sends no field the merchant never typed in.
 const secretField = z.string().max(500, "is too long").default("");
@@ -53,24 +54,6 @@ export const storedConnectionSettingsSchema = z.discriminatedUnion("mode", [
   onlineConnectionSchema.omit({ clientSecret: true }),
   onPremConnectionSchema.omit({ password: true }),
 ]);
-
-/** The form's input name of the secret, for a field error. */
-export function secretFieldName(form: Pick<ConnectionForm, "mode">): "clientSecret" | "password" {
-  return form.mode === "online" ? "clientSecret" : "password";
-}
-
-export function secretOf(form: ConnectionForm): string {
-  return form.mode === "online" ? form.clientSecret : form.password;
-}
-
-export function withoutSecret(form: ConnectionForm): StoredConnectionSettings {
-  if (form.mode === "online") {
-    const { clientSecret: _secret, ...rest } = form;
-    return rest;
-  }
-  const { password: _secret, ...rest } = form;
-  return rest;
-}
 
 /** The same login as the stored one (so an empty secret field may reuse the stored secret). */
 export function sameLogin(a: StoredConnectionSettings, b: StoredConnectionSettings): boolean {

@@ -5,16 +5,8 @@ import { getDb } from "../db.ts";
 import { getErpConnection, saveErpConnection } from "../queries/erp-connections.ts";
 import { getShopSettings } from "../queries/shops.ts";
 import { erpSecretContext, getErpCipher } from "../secrets/erp-cipher.ts";
-import { businessCentralAdapter } from "./bc-adapter-factory.ts";
-import {
-  type ConnectionForm,
-  sameLogin,
-  secretFieldName,
-  secretOf,
-  type StoredConnectionSettings,
-  storedConnectionSettingsSchema,
-  withoutSecret,
-} from "./connection-form.ts";
+import type { ConnectionValues, ErpKind, ErpKindRegistry } from "./erp-kind.ts";
+import { erpKinds } from "./erp-kinds.ts";
 import { createErpLogSink } from "./erp-log-sink.ts";
 
 /** A failure may name the form field at fault (its input name). */
@@ -24,29 +16,54 @@ export type SaveResult = { ok: true; summary: ConnectionSummary } | Failure;
 
 /** What the UI may show about a connection: never the secret. */
 export interface ConnectionSummary {
-  kind: "business_central";
-  settings: StoredConnectionSettings;
+  /** The adapter kind's id (`erp_connections.kind`) and its name. */
+  kind: string;
+  kindName: string;
+  settings: Record<string, unknown>;
   companyName: string;
   connectedAt: string;
 }
 
-export async function getConnectionSummary(shopId: number): Promise<ConnectionSummary | null> {
+/**
+ * Which ERP the form is for, and which kinds there are. Default: the app's registry and its first
+ * kind (a form posted without a kind is for that one, as every form was before kinds existed).
+ */
+export interface KindChoice {
+  kind?: string;
+  kinds?: ErpKindRegistry;
+}
+
+export async function getConnectionSummary(
+  shopId: number,
+  kinds: ErpKindRegistry = erpKinds,
+): Promise<ConnectionSummary | null> {
   const row = await getErpConnection(getDb(), shopId);
   if (!row) return null;
+  const kind = storedKind(kinds, row.kind);
+  const settings = kind.parseSettings(row.settings);
+  if (!settings) throw new Error(`the stored ${kind.displayName} connection settings do not fit its form`);
   return {
-    kind: row.kind,
-    settings: storedConnectionSettingsSchema.parse(row.settings),
+    kind: kind.id,
+    kindName: kind.displayName,
+    settings,
     companyName: row.companyName,
     connectedAt: row.connectedAt.toISOString(),
   };
 }
 
 /** Try the credentials in the form (or the stored secret, if the field was left empty). */
-export async function testConnectionForm(shopId: number, form: ConnectionForm): Promise<TestResult> {
+export async function testConnectionForm(
+  shopId: number,
+  values: Record<string, unknown>,
+  choice: KindChoice = {},
+): Promise<TestResult> {
+  const form = parseForm(values, choice);
+  if (!form.ok) return form;
   const secret = await resolveSecret(shopId, form);
   if (!secret.ok) return secret;
   try {
-    const { companies } = await businessCentralAdapter(withoutSecret(form), secret.value).testConnection();
+    const adapter = form.kind.createAdapter(form.kind.storedSettings(form.values), secret.value);
+    const { companies } = await adapter.testConnection();
     if (companies.length === 0) return { ok: false, message: "Connected, but this login sees no companies." };
     return { ok: true, companies };
   } catch (error) {
@@ -58,11 +75,17 @@ export async function testConnectionForm(shopId: number, form: ConnectionForm): 
  * Connect (or reconnect): the credentials must work and the chosen company must be one of theirs,
  * or nothing changes and the previous connection stays in use.
  */
-export async function saveConnectionForm(shopId: number, form: ConnectionForm): Promise<SaveResult> {
-  if (!form.companyId) return { ok: false, message: "Test the connection and choose a company first." };
-  const tested = await testConnectionForm(shopId, form);
+export async function saveConnectionForm(
+  shopId: number,
+  values: Record<string, unknown>,
+  choice: KindChoice = {},
+): Promise<SaveResult> {
+  const form = parseForm(values, choice);
+  if (!form.ok) return form;
+  if (!form.values.companyId) return { ok: false, message: "Test the connection and choose a company first." };
+  const tested = await testConnectionForm(shopId, values, choice);
   if (!tested.ok) return tested;
-  const company = tested.companies.find((c) => c.id === form.companyId);
+  const company = tested.companies.find((c) => c.id === form.values.companyId);
   if (!company) {
     return { ok: false, message: "That company is not available to this login; test again and choose one." };
   }
@@ -70,11 +93,12 @@ export async function saveConnectionForm(shopId: number, form: ConnectionForm): 
   if (!secret.ok) return secret;
   await saveErpConnection(getDb(), {
     shopId,
-    settings: withoutSecret(form),
+    kind: form.kind.id,
+    settings: form.kind.storedSettings(form.values),
     sealedSecret: getErpCipher().seal(secret.value, erpSecretContext(shopId)),
     companyName: company.displayName || company.name,
   });
-  const summary = await getConnectionSummary(shopId);
+  const summary = await getConnectionSummary(shopId, choice.kinds);
   if (!summary) throw new Error("connection vanished right after saving");
   return { ok: true, summary };
 }
@@ -91,7 +115,7 @@ const adapters = new Map<number, { key: string; adapter: ErpAdapter }>();
  * API log (errors always, every call when the shop logs everything), beside Shopify's; with outgoing
  * writes off, its writes are refused.
  */
-export async function erpAdapterForShop(shopId: number): Promise<ErpAdapter | null> {
+export async function erpAdapterForShop(shopId: number, kinds: ErpKindRegistry = erpKinds): Promise<ErpAdapter | null> {
   const db = getDb();
   const row = await getErpConnection(db, shopId);
   if (!row) {
@@ -99,38 +123,60 @@ export async function erpAdapterForShop(shopId: number): Promise<ErpAdapter | nu
     return null;
   }
   const { logging, allowOutgoingWrites } = await getShopSettings(db, shopId);
-  const key = `${row.sealedSecret}|${JSON.stringify(row.settings)}|${logging}|${allowOutgoingWrites}`;
+  const key = `${row.kind}|${row.sealedSecret}|${JSON.stringify(row.settings)}|${logging}|${allowOutgoingWrites}`;
   const cached = adapters.get(shopId);
   if (cached?.key === key) return cached.adapter;
-  const settings = storedConnectionSettingsSchema.parse(row.settings);
+  const kind = storedKind(kinds, row.kind);
   const log = createErpLogSink({
     shopId,
     logSuccesses: logging === "all",
     onWriteError: (error) => console.error(`ERP call log write failed for shop ${shopId}:`, error),
   });
-  const opened = businessCentralAdapter(settings, getErpCipher().open(row.sealedSecret, erpSecretContext(shopId)), {
-    log,
-  });
+  const secret = getErpCipher().open(row.sealedSecret, erpSecretContext(shopId));
+  const opened = kind.createAdapter(row.settings, secret, { log });
   // The kill switch sits on the port itself, so no task can write around it.
   const adapter = allowOutgoingWrites ? opened : refuseErpWrites(opened);
   adapters.set(shopId, { key, adapter });
   return adapter;
 }
 
-async function resolveSecret(shopId: number, form: ConnectionForm): Promise<{ ok: true; value: string } | Failure> {
-  const typed = secretOf(form);
-  if (typed !== "") return { ok: true, value: typed };
+type ParsedConnection = {
+  ok: true;
+  kind: ErpKind;
+  values: ConnectionValues;
+  secret: string;
+  secretField: { name: string; label: string };
+};
+
+function parseForm(values: Record<string, unknown>, choice: KindChoice): ParsedConnection | Failure {
+  const kinds = choice.kinds ?? erpKinds;
+  const id = choice.kind ?? kinds.kinds[0]!.id;
+  const kind = kinds.get(id);
+  if (!kind) return { ok: false, message: "Choose an ERP.", fieldErrors: { kind: "is not an ERP the app knows" } };
+  const parsed = kind.parseForm(values);
+  if (!parsed.ok) return { ok: false, message: "Check the fields marked below.", fieldErrors: parsed.fieldErrors };
+  return { ok: true, kind, values: parsed.values, secret: parsed.secret, secretField: parsed.secretField };
+}
+
+/** The kind a stored row names; a row of a kind this build does not know is a deployment error. */
+function storedKind(kinds: ErpKindRegistry, id: string): ErpKind {
+  const kind = kinds.get(id);
+  if (!kind) throw new Error(`the shop's ERP connection is of kind "${id}", which this build does not know`);
+  return kind;
+}
+
+async function resolveSecret(shopId: number, form: ParsedConnection): Promise<{ ok: true; value: string } | Failure> {
+  if (form.secret !== "") return { ok: true, value: form.secret };
   const row = await getErpConnection(getDb(), shopId);
-  const stored = row ? storedConnectionSettingsSchema.safeParse(row.settings) : undefined;
-  if (row && stored?.success && sameLogin(stored.data, withoutSecret(form))) {
+  if (row && row.kind === form.kind.id && form.kind.sameLogin(row.settings, form.kind.storedSettings(form.values))) {
     return { ok: true, value: getErpCipher().open(row.sealedSecret, erpSecretContext(shopId)) };
   }
-  const what = form.mode === "online" ? "client secret" : "password";
+  const what = form.secretField.label;
   return {
     ok: false,
     message: `Enter the ${what}.`,
     fieldErrors: {
-      [secretFieldName(form)]: row
+      [form.secretField.name]: row
         ? `is required: the stored ${what} belongs to another login`
         : `is required: no ${what} is stored yet`,
     },

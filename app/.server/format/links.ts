@@ -1,4 +1,4 @@
-import type { StoredConnectionSettings } from "../erp/connection-form.ts";
+import { storedConnectionSettingsSchema } from "../erp/connection-form.ts";
 
 /**
  * The order in Shopify admin. App Bridge opens `shopify://admin/...` links in the admin around
@@ -18,14 +18,16 @@ const BC_CARD_PAGES = { order: 42, invoice: 43 } as const;
  * client URLs are the server admin's choice, so there we show the number only.
  */
 export function businessCentralDocumentUrl(input: {
-  settings: StoredConnectionSettings;
+  /** The connection's stored settings; another ERP's have no Business Central link. */
+  settings: unknown;
   companyName: string;
   type: "order" | "invoice";
   number: string;
   sandbox: boolean;
 }): string | null {
-  if (input.sandbox || input.settings.mode !== "online") return null;
-  const { tenant, environment } = input.settings;
+  const settings = storedConnectionSettingsSchema.safeParse(input.settings);
+  if (input.sandbox || !settings.success || settings.data.mode !== "online") return null;
+  const { tenant, environment } = settings.data;
   const query = new URLSearchParams({
     company: input.companyName,
     page: String(BC_CARD_PAGES[input.type]),

@@ -4,7 +4,8 @@ import { erpConnections } from "../../../db/schema/erp-connections.ts";
 import type { DbOrTx } from "../db.ts";
 
 export interface ErpConnectionRow {
-  kind: "business_central";
+  /** The adapter kind's id; the app's registry of kinds (`erp/erp-kinds.ts`) says what it means. */
+  kind: string;
   settings: unknown;
   sealedSecret: string;
   companyName: string;
@@ -27,15 +28,16 @@ export async function getErpConnection(db: DbOrTx, shopId: number): Promise<ErpC
 
 export async function saveErpConnection(
   db: DbOrTx,
-  input: { shopId: number; settings: Record<string, unknown>; sealedSecret: string; companyName: string },
+  input: { shopId: number; kind: string; settings: Record<string, unknown>; sealedSecret: string; companyName: string },
 ): Promise<void> {
   const now = new Date();
   await db
     .insert(erpConnections)
-    .values({ ...input, kind: "business_central", connectedAt: now, updatedAt: now })
+    .values({ ...input, connectedAt: now, updatedAt: now })
     .onConflictDoUpdate({
       target: erpConnections.shopId,
       set: {
+        kind: sql`excluded.kind`,
         settings: sql`excluded.settings`,
         sealedSecret: sql`excluded.sealed_secret`,
         companyName: sql`excluded.company_name`,

@@ -43,8 +43,11 @@ export function writeContract(setup: () => Promise<ErpContractSetup>) {
     const first = await adapter.createSalesDocument(input);
     expect(first.created).toBe(true);
     expect(first.ref.number).not.toBe("");
+    // One reference per line sent, distinct, and the same when the document is found again.
+    expect(first.lineRefs).toHaveLength(input.lines.length);
+    expect(new Set(first.lineRefs).size).toBe(input.lines.length);
     const again = await adapter.createSalesDocument(input);
-    expect(again).toEqual({ ref: first.ref, created: false });
+    expect(again).toEqual({ ref: first.ref, created: false, lineRefs: first.lineRefs });
     expect(await adapter.findSalesDocument(input.externalDocumentNumber)).toMatchObject({
       ...first.ref,
       source: "salesOrder",
@@ -66,12 +69,15 @@ export function writeContract(setup: () => Promise<ErpContractSetup>) {
   it("finds an order through its posted shipment, with tracking in the shipments pull", async () => {
     const { adapter, harness } = await setup();
     const input = orderInput(harness);
-    const { ref } = await adapter.createSalesDocument(input);
+    const { ref, lineRefs } = await adapter.createSalesDocument(input);
     await harness.shipOrder(ref.id, { number: "1Z999AA10123456784", agent: "UPS", service: "GROUND" });
     const shipments = await adapter.pull("postedShipments", { pageSize: 50 });
     const mine = shipments.records.find((r) => r.data.externalDocumentNumber === input.externalDocumentNumber);
     expect(mine?.data.orderNumber).toBe(ref.number);
-    expect(mine?.data.lines.some((l) => l.quantity === 2)).toBe(true);
+    // The shipped item line names the document line it ships by the reference the create returned.
+    const itemLine = mine?.data.lines.find((l) => l.quantity === 2);
+    expect(itemLine?.number).toBe(input.lines[0]!.number);
+    expect(itemLine?.orderLineRef).toBe(lineRefs?.[0]);
     if ((await adapter.capabilities()).trackingNumbers) {
       expect(mine?.data.tracking).toEqual({
         trackingNumber: "1Z999AA10123456784",

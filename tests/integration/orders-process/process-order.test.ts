@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { BC_LIMITS } from "../../../app/.server/adapters/erp/business-central/sales-documents.ts";
 import { getDb } from "../../../app/.server/db.ts";
 import { erpAdapterForShop } from "../../../app/.server/erp/connections.ts";
 import { processOrder } from "../../../app/.server/orders/process/process-order.ts";
@@ -110,7 +111,7 @@ describe("processing an order into Business Central", () => {
     const items = new Map(
       order.lines.map((l) => [l.shopifyLineId, { itemNumber: l.sku!.slice(0, 5), variantCode: l.sku!.slice(6) }]),
     );
-    const mapped = mapToSalesDocument(order, { customerNumber: "C00010", items }, shopSettings());
+    const mapped = mapToSalesDocument(order, { customerNumber: "C00010", items }, shopSettings(), BC_LIMITS);
     if (!mapped.ok) throw new Error(mapped.error);
     const first = await adapter.createSalesDocument(mapped.document);
 

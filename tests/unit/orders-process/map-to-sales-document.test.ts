@@ -8,6 +8,13 @@ import {
 import { fromMicros, toMicros } from "../../../app/.server/sync/orders/money.ts";
 import { importedOrder, money, orderLine, settings } from "./imported-order-factory.ts";
 
+/** An ERP's field sizes, as its adapter states them (these are Business Central's). */
+const limits = {
+  itemNumberMaxLength: 20,
+  externalDocumentNumberMaxLength: 35,
+  address: { line1: 100, line2: 50, city: 30, state: 30, postalCode: 20, name: 100 },
+};
+
 const shirt = orderLine({
   sku: "10001-V01",
   quantity: 2,
@@ -50,7 +57,7 @@ describe("mapToSalesDocument", () => {
   it("worked example: the document adds up to Shopify's total (less tax when prices exclude it)", () => {
     for (const taxesIncluded of [false, true]) {
       const order = workedExample(taxesIncluded);
-      const result = mapToSalesDocument(order, resolved, base);
+      const result = mapToSalesDocument(order, resolved, base, limits);
       if (!result.ok) throw new Error(result.error);
       const expected = toMicros(order.totals.total.shop) - (taxesIncluded ? 0n : toMicros(order.totals.tax.shop));
       expect(documentTotal(result.document)).toBe(fromMicros(expected));
@@ -59,7 +66,7 @@ describe("mapToSalesDocument", () => {
   });
 
   it("builds header and lines: external number, items with variant and location, shipping, invoice discount", () => {
-    const result = mapToSalesDocument(workedExample(false), resolved, base);
+    const result = mapToSalesDocument(workedExample(false), resolved, base, limits);
     expect(result).toMatchObject({
       ok: true,
       document: {
@@ -93,17 +100,36 @@ describe("mapToSalesDocument", () => {
     ["invoice_when_fulfilled", "PARTIALLY_FULFILLED", "order"],
   ] as const)("documentType %s + %s → sales %s", (documentType, fulfillmentStatus, type) => {
     const order = importedOrder({ ...workedExample(false), fulfillmentStatus });
-    const result = mapToSalesDocument(order, resolved, settings({ ...base, orders: { ...base.orders, documentType } }));
+    const result = mapToSalesDocument(
+      order,
+      resolved,
+      settings({ ...base, orders: { ...base.orders, documentType } }),
+      limits,
+    );
     expect(result.ok && result.document.type).toBe(type);
   });
 
   it("uses the order name as document number when asked, and refuses one over 35 characters", () => {
     const s = settings({ ...base, orders: { ...base.orders, useOrderNameAsDocumentNo: true } });
-    expect(mapToSalesDocument(workedExample(false), resolved, s)).toMatchObject({
+    expect(mapToSalesDocument(workedExample(false), resolved, s, limits)).toMatchObject({
       document: { documentNumber: "#1042" },
     });
     const long = { ...workedExample(false), name: `#${"9".repeat(35)}` };
-    expect(mapToSalesDocument(long, resolved, base)).toMatchObject({ ok: false, error: expect.stringMatching(/35/) });
+    expect(mapToSalesDocument(long, resolved, base, limits)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/35/),
+    });
+  });
+
+  it("checks the order name against the connected ERP's limit, not a fixed one", () => {
+    const short = { ...limits, externalDocumentNumberMaxLength: 4 };
+    expect(mapToSalesDocument(workedExample(false), resolved, base, short)).toEqual({
+      ok: false,
+      error: 'The order name "#1042" does not fit the ERP\'s 4-character external document number.',
+    });
+    const roomy = { ...limits, externalDocumentNumberMaxLength: 60 };
+    const long = { ...workedExample(false), name: `#${"9".repeat(40)}` };
+    expect(mapToSalesDocument(long, resolved, base, roomy).ok).toBe(true);
   });
 
   it("presentment currency: presentment amounts and the currency code", () => {
@@ -112,7 +138,7 @@ describe("mapToSalesDocument", () => {
       lines: [{ ...bottle, unitPrice: money("25.90", "23.80") }],
     });
     const s = settings({ orders: { currency: "presentment" } });
-    expect(mapToSalesDocument(order, resolved, s)).toMatchObject({
+    expect(mapToSalesDocument(order, resolved, s, limits)).toMatchObject({
       document: { currencyCode: "EUR", lines: [{ unitPrice: "23.8" }] },
     });
   });
@@ -120,7 +146,7 @@ describe("mapToSalesDocument", () => {
   it("keeps the discount share of what is left after a refund and skips fully refunded lines", () => {
     const partly = { ...shirt, quantity: 1, orderedQuantity: 2 };
     const gone = { ...bottle, quantity: 0, orderedQuantity: 1 };
-    const result = mapToSalesDocument(importedOrder({ lines: [partly, gone] }), resolved, base);
+    const result = mapToSalesDocument(importedOrder({ lines: [partly, gone] }), resolved, base, limits);
     expect(result).toMatchObject({ document: { lines: [{ quantity: 1, discountAmount: "6.29" }] } });
     expect(result.ok && result.document.lines).toHaveLength(1);
   });
@@ -133,7 +159,7 @@ describe("mapToSalesDocument", () => {
     const s = settings({
       orders: { tipAccount: "6200", giftCardAccount: "2300", shippingMethods: { EXP: "6110" } },
     });
-    expect(mapToSalesDocument(order, resolved, s)).toMatchObject({
+    expect(mapToSalesDocument(order, resolved, s, limits)).toMatchObject({
       document: {
         lines: [
           { number: "20001" },
@@ -143,12 +169,12 @@ describe("mapToSalesDocument", () => {
         ],
       },
     });
-    expect(mapToSalesDocument(order, resolved, settings())).toMatchObject({
+    expect(mapToSalesDocument(order, resolved, settings(), limits)).toMatchObject({
       ok: false,
       error: expect.stringMatching(/tip/),
     });
     const shippingOnly = importedOrder({ lines: [bottle], shippingLines: [shipping] });
-    expect(mapToSalesDocument(shippingOnly, resolved, settings())).toMatchObject({
+    expect(mapToSalesDocument(shippingOnly, resolved, settings(), limits)).toMatchObject({
       ok: false,
       error: expect.stringMatching(/shipping charges account/),
     });
@@ -158,7 +184,7 @@ describe("mapToSalesDocument", () => {
     const express = { ...shipping, title: "Express", code: "EXP" };
     const order = importedOrder({ lines: [bottle], shippingLines: [shipping, express] });
     const s = settings({ orders: { shippingMethods: { Standard: "item:FREIGHT", EXP: "charge:P-FREIGHT" } } });
-    expect(mapToSalesDocument(order, resolved, s)).toMatchObject({
+    expect(mapToSalesDocument(order, resolved, s, limits)).toMatchObject({
       document: {
         lines: [
           { number: "20001" },

@@ -3,6 +3,13 @@ import { describe, expect, it } from "vitest";
 import { itemLookups, resolveLines, splitSku } from "../../../app/.server/sync/orders/resolve-lines.ts";
 import { importedOrder, orderLine, settings } from "./imported-order-factory.ts";
 
+/** An ERP's field sizes, as its adapter states them (these are Business Central's). */
+const limits = {
+  itemNumberMaxLength: 20,
+  externalDocumentNumberMaxLength: 35,
+  address: { line1: 100, line2: 50, city: 30, state: 30, postalCode: 20, name: 100 },
+};
+
 const noFacts = { links: new Map(), found: new Map() };
 
 describe("SKU strategies", () => {
@@ -38,10 +45,15 @@ describe("resolveLines", () => {
         orderLine({ quantity: 0, orderedQuantity: 1 }),
       ],
     });
-    const decision = resolveLines(order, settings(), {
-      links: new Map([[linked.variantId!, { itemNumber: "10001", variantCode: "V01" }]]),
-      found: new Map([[matched.shopifyLineId, { itemNumber: "20001", variantCode: "" }]]),
-    });
+    const decision = resolveLines(
+      order,
+      settings(),
+      {
+        links: new Map([[linked.variantId!, { itemNumber: "10001", variantCode: "V01" }]]),
+        found: new Map([[matched.shopifyLineId, { itemNumber: "20001", variantCode: "" }]]),
+      },
+      limits,
+    );
     expect(decision.unmapped).toEqual([]);
     expect(decision.lines.map((l) => l.resolution.kind)).toEqual(["linked", "matched"]);
   });
@@ -49,7 +61,7 @@ describe("resolveLines", () => {
   it("lists each unmapped variant once, with its SKU", () => {
     const line = orderLine({ sku: "NOPE-1", title: "Mystery", variantTitle: null });
     const order = importedOrder({ lines: [line, { ...line, shopifyLineId: "gid://shopify/LineItem/x" }] });
-    expect(resolveLines(order, settings(), noFacts).unmapped).toEqual([
+    expect(resolveLines(order, settings(), noFacts, limits).unmapped).toEqual([
       { shopifyVariantId: line.variantId, label: "Mystery (SKU NOPE-1)" },
     ]);
   });
@@ -58,12 +70,20 @@ describe("resolveLines", () => {
     const whole = orderLine({ sku: "30001", unitPrice: { shop: "5.5", presentment: "6" } });
     const variant = orderLine({ sku: "30002-V01" });
     const order = importedOrder({ lines: [whole, variant] });
-    const decision = resolveLines(order, settings({ products: { createUnknownInErp: true } }), noFacts);
+    const decision = resolveLines(order, settings({ products: { createUnknownInErp: true } }), noFacts, limits);
     expect(decision.lines[0]!.resolution).toMatchObject({
       kind: "create",
       item: { itemNumber: "30001", variantCode: "" },
       unitPrice: "5.5",
     });
     expect(decision.unmapped.map((u) => u.shopifyVariantId)).toEqual([variant.variantId]);
+  });
+
+  it("creates no item whose number is longer than the connected ERP keeps", () => {
+    const order = importedOrder({ lines: [orderLine({ sku: "30001" })] });
+    const allowed = settings({ products: { createUnknownInErp: true } });
+    expect(resolveLines(order, allowed, noFacts, limits).lines[0]!.resolution.kind).toBe("create");
+    const tight = { ...limits, itemNumberMaxLength: 4 };
+    expect(resolveLines(order, allowed, noFacts, tight).lines[0]!.resolution.kind).toBe("unmapped");
   });
 });

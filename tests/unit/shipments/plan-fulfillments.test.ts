@@ -12,12 +12,13 @@ const LINE_A = "gid://shopify/LineItem/1";
 const LINE_B = "gid://shopify/LineItem/2";
 const LINE_C = "gid://shopify/LineItem/3";
 
+// The ERP's line references as BC returns them (its Line No.); the shipped lines below name them.
 const erpLines: ErpDocumentLine[] = [
-  { shopifyLineId: LINE_A, type: "item", number: "1000", variantCode: "RED", quantity: 3 },
+  { lineRef: "10000", shopifyLineId: LINE_A, type: "item", number: "1000", variantCode: "RED", quantity: 3 },
   // The same item twice (two variants, or the same variant on two lines): matched by line, not item.
-  { shopifyLineId: LINE_B, type: "item", number: "1000", variantCode: "BLUE", quantity: 2 },
-  { shopifyLineId: LINE_C, type: "item", number: "2000", variantCode: null, quantity: 1 },
-  { shopifyLineId: null, type: "account", number: "6100", variantCode: null, quantity: 1 },
+  { lineRef: "20000", shopifyLineId: LINE_B, type: "item", number: "1000", variantCode: "BLUE", quantity: 2 },
+  { lineRef: "30000", shopifyLineId: LINE_C, type: "item", number: "2000", variantCode: null, quantity: 1 },
+  { lineRef: "40000", shopifyLineId: null, type: "account", number: "6100", variantCode: null, quantity: 1 },
 ];
 
 function fo(id: string, lines: Array<[string, string, number]>, extra: Partial<FulfillmentOrderView> = {}) {
@@ -41,12 +42,21 @@ function shipped(
     lines: [
       ...lines.map(([sequence, number, quantity]) => ({
         sequence,
+        // As BC ships them: the shipment line keeps the order line's number.
+        orderLineRef: String(sequence),
         lineType: "Item",
         number,
         description: `Item ${number}`,
         quantity,
       })),
-      { sequence: 40000, lineType: "Account", number: "6100", description: "Shipping", quantity: 1 },
+      {
+        sequence: 40000,
+        orderLineRef: "40000",
+        lineType: "Account",
+        number: "6100",
+        description: "Shipping",
+        quantity: 1,
+      },
     ],
     tracking,
   };
@@ -223,12 +233,33 @@ describe("planFulfillments", () => {
     expect(legacy.kind === "plan" && legacy.plan.groups[0]?.byFulfillmentOrder[0]?.lines[0]?.lineItemId).toBe(LINE_C);
   });
 
+  it("matches by the ERP's order line reference, whatever the ERP's numbering: no position arithmetic", () => {
+    // An ERP whose references are opaque, in an order of its own, and whose shipment lines are numbered 1, 2.
+    const opaque = erpLines.map((l, i) => ({ ...l, lineRef: ["c", "a", "d", "b"][i] ?? null }));
+    const content: ShipmentContent = {
+      lines: [
+        { sequence: 1, orderLineRef: "a", lineType: "Item", number: "1000", description: "Item 1000", quantity: 2 },
+        { sequence: 2, orderLineRef: "c", lineType: "Item", number: "1000", description: "Item 1000", quantity: 3 },
+      ],
+      tracking: null,
+    };
+    const result = planFulfillments(input({ erpLines: opaque, content }));
+    expect(result.kind === "plan" && result.plan.groups[0]?.byFulfillmentOrder[0]?.lines).toEqual([
+      { id: "FOL-B", lineItemId: LINE_B, quantity: 2 },
+      { id: "FOL-A", lineItemId: LINE_A, quantity: 3 },
+    ]);
+    // The same shipment against lines stored before references were kept: item 1000 is on two variants.
+    const unreferenced = erpLines.map((l) => ({ ...l, lineRef: null }));
+    expect(planFulfillments(input({ erpLines: unreferenced, content })).kind).toBe("error");
+  });
+
   it("splits a location's lines into fulfillments of at most 250 lines", () => {
     const count = MAX_LINES_PER_FULFILLMENT + 5;
     const lines = Array.from({ length: count }, (_, i) => `gid://shopify/LineItem/${100 + i}`);
     const result = planFulfillments(
       input({
-        erpLines: lines.map((id) => ({
+        erpLines: lines.map((id, i) => ({
+          lineRef: String((i + 1) * 10000),
           shopifyLineId: id,
           type: "item",
           number: "1000",
@@ -269,12 +300,12 @@ describe("planFulfillments", () => {
       });
     });
 
-    it("does not guess between two variants of the item when the line number names no line of the document", () => {
+    it("does not guess between two variants of the item when the order line reference names no line of the document", () => {
       const result = planFulfillments(input({ content: shipped([[15000, "1000", 1]]) }));
       expect(result).toEqual({
         kind: "error",
         message:
-          'The shipment does not match the Shopify order #1001: ERP line 15000 ships item 1000 (Item 1000), which is on the Shopify lines "Shirt - Red" (SKU 1000-RED) and "Shirt - Blue" (SKU 1000-BLUE); its line number names no line of the ERP document as the app made it, so which one shipped cannot be told. Nothing was sent to Shopify.',
+          'The shipment does not match the Shopify order #1001: ERP line 15000 ships item 1000 (Item 1000), which is on the Shopify lines "Shirt - Red" (SKU 1000-RED) and "Shirt - Blue" (SKU 1000-BLUE); its order line names no line of the ERP document as the app made it, so which one shipped cannot be told. Nothing was sent to Shopify.',
       });
     });
 

@@ -24,6 +24,20 @@ export interface ErpCapabilities {
   maxPageSize: number;
 }
 
+/**
+ * The ERP's field sizes the core must respect before it writes (it never cuts a value: a cut
+ * order name could match another order's document). Plain data, so the pure core takes it as a
+ * parameter; the same shape is repeated in `sync/orders/erp-limits.ts`.
+ */
+export interface ErpLimits {
+  /** Longest item number (BC: Code[20]). */
+  itemNumberMaxLength: number;
+  /** Longest external document number, the Shopify order name (BC: Code[35]). */
+  externalDocumentNumberMaxLength: number;
+  /** Longest address parts; longer ones are cut (an address is shown, never matched on). BC: Address 100, Address 2 50, City 30, County 30, Post Code 20, Name 100. */
+  address: { line1: number; line2: number; city: number; state: number; postalCode: number; name: number };
+}
+
 export interface ErpCompany {
   id: string;
   name: string;
@@ -67,6 +81,16 @@ export interface WriteResult {
   ref: ErpDocumentRef;
   /** false: a record with this Shopify identity already existed and was returned (or updated). */
   created: boolean;
+}
+
+export interface SalesDocumentWriteResult extends WriteResult {
+  /**
+   * The ERP's reference of each document line, in the order of `input.lines` (BC: the line's
+   * Line No., which posting copies onto shipment lines as their order line). Posted shipment
+   * lines name the order line they ship by this reference. null when the ERP cannot tell which
+   * line is which (a found document whose lines were edited since): shipments then match by item.
+   */
+  lineRefs: string[] | null;
 }
 
 export interface SalesDocumentLineInput {
@@ -180,14 +204,20 @@ export interface PaymentInput {
  * `ErpError`; writes are idempotent by their Shopify key, so a retried job never doubles a record.
  */
 export interface ErpAdapter {
-  readonly kind: "business-central";
+  /** The registry id of the adapter kind (`erp/erp-kinds.ts`), e.g. "business_central". */
+  readonly kind: string;
+  /** Field sizes the core checks before writing. */
+  readonly limits: ErpLimits;
   /** Probed once per adapter instance and cached. */
   capabilities(): Promise<ErpCapabilities>;
   /** Checks credentials and lists companies; needs no company chosen. */
   testConnection(): Promise<{ companies: ErpCompany[] }>;
   pull<E extends ErpEntity>(entity: E, request?: PullRequest): Promise<PullPage<ErpEntityMap[E]>>;
-  /** Finds by Shopify order number first (orders, invoices and shipments), then creates header + lines at once. */
-  createSalesDocument(input: SalesDocumentInput): Promise<WriteResult>;
+  /**
+   * Finds by Shopify order number first (orders, invoices and shipments), then creates header +
+   * lines at once. `lineRefs` names the document's lines, one per input line in input order.
+   */
+  createSalesDocument(input: SalesDocumentInput): Promise<SalesDocumentWriteResult>;
   findSalesDocument(externalDocumentNumber: string): Promise<FoundSalesDocument | null>;
   /** Removes an unposted document (cleanup of a half-made one); a missing one is not an error. */
   deleteSalesDocument(ref: { type: SalesDocumentType; id: string }): Promise<void>;

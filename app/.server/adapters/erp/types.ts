@@ -103,11 +103,23 @@ export interface ErpPostedShipment {
   customerNumber: string;
   /** null when the ERP cannot tell (no tracking capability) or nothing was entered. */
   tracking: ErpTracking | null;
+  lines: ErpPostedShipmentLine[];
+}
+
+export interface ErpPostedShipmentLine {
+  /** The shipment line's own number, for messages (BC: Line No.). */
+  sequence: number;
   /**
-   * `sequence` is the line number of the sales order line it ships (BC copies the order line's
-   * Line No. onto the shipment line), which is how a shipped line finds its Shopify order line.
+   * The sales document line it ships, as `createSalesDocument`'s `lineRefs` named it (BC: the
+   * shipment line's Order Line No.); null when the shipment comes from no document line of an
+   * order (BC: a shipment line added by hand). This, not the line's position, is how a shipped
+   * line finds its Shopify order line.
    */
-  lines: Array<{ sequence: number; lineType: string; number: string; description: string; quantity: number }>;
+  orderLineRef: string | null;
+  lineType: string;
+  number: string;
+  description: string;
+  quantity: number;
 }
 
 export type SalesDocumentType = "order" | "invoice";

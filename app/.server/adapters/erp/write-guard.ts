@@ -13,7 +13,7 @@ const WRITE_METHODS = [
 
 type WriteMethod = (typeof WRITE_METHODS)[number];
 /** Compile-time check: the read methods are exactly the port minus the writes above. */
-type ReadMethod = Exclude<keyof ErpAdapter, WriteMethod | "kind">;
+type ReadMethod = Exclude<keyof ErpAdapter, WriteMethod | "kind" | "limits">;
 const READ_METHODS = [
   "capabilities",
   "testConnection",
@@ -36,6 +36,7 @@ export function refuseErpWrites(adapter: ErpAdapter): ErpAdapter {
   const refuse = (operation: WriteMethod) => () => Promise.reject(new WritesDisabledError("erp", operation));
   const guarded = Object.fromEntries([
     ["kind", adapter.kind],
+    ["limits", adapter.limits],
     ...READ_METHODS.map((name) => [name, adapter[name].bind(adapter)]),
     ...WRITE_METHODS.map((name) => [name, refuse(name)]),
   ]);

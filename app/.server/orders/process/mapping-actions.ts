@@ -10,7 +10,7 @@ import { getShopSettings } from "../../queries/shops.ts";
 import { getUnmappedRecord, resolveUnmappedRecords } from "../../queries/unmapped-records.ts";
 import { importedOrderSchema } from "../../sync/orders/imported-order.ts";
 import { newErpCustomer } from "../../sync/orders/resolve-customer.ts";
-import { splitSku, variantKey } from "../../sync/orders/resolve-lines.ts";
+import { skuAsItemNumber, variantKey } from "../../sync/orders/resolve-lines.ts";
 import { enqueueOrderProcessing } from "../../tasks/orders-process/enqueue.ts";
 import { asErpError, describeErpError, NO_ERP_MESSAGE } from "./erp-errors.ts";
 import { createErpCustomer } from "./resolve-with-erp.ts";
@@ -130,21 +130,14 @@ export function createItemInErp(shopId: number, shopifyVariantId: string) {
     const line = order?.success ? order.data.lines.find((l) => variantKey(l) === shopifyVariantId) : undefined;
     if (!line) throw new MappingFailure("No waiting order holds this product's details.");
     const settings = await getShopSettings(getDb(), shopId);
-    const sku = line.sku?.trim() ?? "";
-    const mapping = settings.products.mapping;
-    const usable =
-      sku.length > 0 &&
-      sku.length <= 20 &&
-      (mapping === "item_no" ||
-        (mapping === "item_no_and_variant_code" && !splitSku(sku, settings.products.skuSeparator)));
-    if (!usable) {
+    const adapter = await requireAdapter(shopId);
+    const sku = skuAsItemNumber(line.sku, settings, adapter.limits);
+    if (sku === null) {
       throw new MappingFailure(
         "The SKU does not name a whole ERP item number; create the item (and variant) in the ERP and map it.",
       );
     }
-    const created = await (
-      await requireAdapter(shopId)
-    ).upsertItem({
+    const created = await adapter.upsertItem({
       number: sku,
       displayName: [line.title, line.variantTitle].filter(Boolean).join(" ").slice(0, 100),
       unitPrice: line.unitPrice.shop,

@@ -151,12 +151,12 @@ async function createDocument(
   }
   await resolveUnmappedRecords(tx, { shopId, entity: "customer", shopifyIds: [resolution.customerKey] });
   await resolveUnmappedRecords(tx, { shopId, entity: "product", shopifyIds: resolution.variantKeys });
-  const mapped = mapToSalesDocument(order, resolution.resolved, settings);
+  const mapped = mapToSalesDocument(order, resolution.resolved, settings, adapter.limits);
   if (!mapped.ok) return { kind: "error", message: mapped.error, retryable: false };
   const write = await adapter.createSalesDocument(mapped.document);
   onWrite(write, mapped.document.type);
   const document = { type: mapped.document.type, id: write.ref.id, number: write.ref.number };
-  await markOrderProcessed(tx, { shopId, orderId, document, erpLines: erpDocumentLinesOf(mapped.document) });
+  await markOrderProcessed(tx, { shopId, orderId, document, erpLines: erpDocumentLinesOf(mapped.document, write.lineRefs) });
   await resolveSkippedOrder(tx, { shopId, shopifyOrderId: order.shopifyOrderId });
   const how = write.created ? "created" : "found (made by an earlier attempt) and linked";
   await addOrderEvent(tx, {

@@ -160,7 +160,7 @@ async function resolveLinesWithErp(
     }
     found.set(line.shopifyLineId, byVariant.get(key) ?? null);
   }
-  const decision = resolveLines(order, settings, { links, found });
+  const decision = resolveLines(order, settings, { links, found }, adapter.limits);
   if (decision.unmapped.length > 0) return { items: null, unmapped: decision.unmapped };
   const items = new Map<string, ErpItemRef>();
   const stored = new Set<string>();

@@ -1,11 +1,9 @@
 import type { ShopSettings } from "../../shops/settings-schema.ts";
 import type { ErpDocumentLine } from "../shipments/shipment-records.ts";
+import type { ErpLimits } from "./erp-limits.ts";
 import type { ImportedOrder, MoneyPair, OrderAddress, OrderLine } from "./imported-order.ts";
 import { fromMicros, type Micros, prorate, sum, toMicros } from "./money.ts";
 import type { ErpItemRef } from "./resolve-lines.ts";
-
-/** BC's External Document No. is Code[35]; a cut name could match another order's document. */
-export const EXTERNAL_DOCUMENT_NUMBER_MAX = 35;
 
 export interface DraftAddress {
   line1: string;
@@ -55,13 +53,20 @@ export interface ResolvedOrder {
 export type MapResult = { ok: true; document: SalesDocumentDraft } | { ok: false; error: string };
 
 /** Shopify order (as imported) + resolved customer and items → the ERP sales document, or why not. */
-export function mapToSalesDocument(order: ImportedOrder, resolved: ResolvedOrder, settings: ShopSettings): MapResult {
+export function mapToSalesDocument(
+  order: ImportedOrder,
+  resolved: ResolvedOrder,
+  settings: ShopSettings,
+  limits: Pick<ErpLimits, "externalDocumentNumberMaxLength" | "address">,
+): MapResult {
   const s = settings.orders;
   const pick = (m: MoneyPair) => toMicros(s.currency === "presentment" ? m.presentment : m.shop);
-  if (order.name.trim() === "" || order.name.length > EXTERNAL_DOCUMENT_NUMBER_MAX) {
+  // Never cut: a cut name could match another order's document.
+  const max = limits.externalDocumentNumberMaxLength;
+  if (order.name.trim() === "" || order.name.length > max) {
     return {
       ok: false,
-      error: `The order name "${order.name}" does not fit the ERP's 35-character external document number.`,
+      error: `The order name "${order.name}" does not fit the ERP's ${max}-character external document number.`,
     };
   }
   const lines: DraftLine[] = [];
@@ -134,10 +139,15 @@ export function mapToSalesDocument(order: ImportedOrder, resolved: ResolvedOrder
       orderDate: order.createdAt.slice(0, 10),
       addresses: {
         ...(order.billingAddress
-          ? { sellTo: address(order.billingAddress), billTo: address(order.billingAddress) }
+          ? { sellTo: address(order.billingAddress, limits), billTo: address(order.billingAddress, limits) }
           : {}),
         ...(shipTo
-          ? { shipTo: { ...address(shipTo), name: (shipTo.company || personName(shipTo)).slice(0, 100) } }
+          ? {
+              shipTo: {
+                ...address(shipTo, limits),
+                name: (shipTo.company || personName(shipTo)).slice(0, limits.address.name),
+              },
+            }
           : {}),
       },
       lines,
@@ -146,9 +156,17 @@ export function mapToSalesDocument(order: ImportedOrder, resolved: ResolvedOrder
   };
 }
 
-/** The document's lines as the order keeps them, so a shipped ERP line finds its Shopify line. */
-export function erpDocumentLinesOf(document: SalesDocumentDraft): ErpDocumentLine[] {
-  return document.lines.map((line) => ({
+/**
+ * The document's lines as the order keeps them, so a shipped ERP line finds its Shopify line:
+ * `lineRefs` are the ERP's references of the created lines, in document order (null: not known).
+ */
+export function erpDocumentLinesOf(
+  document: SalesDocumentDraft,
+  lineRefs: readonly string[] | null,
+): ErpDocumentLine[] {
+  const refs = lineRefs?.length === document.lines.length ? lineRefs : null;
+  return document.lines.map((line, index) => ({
+    lineRef: refs?.[index] ?? null,
     shopifyLineId: line.shopifyLineId ?? null,
     type: line.type,
     number: line.number,
@@ -189,14 +207,14 @@ function locationCode(line: OrderLine, settings: ShopSettings): string | undefin
   return locations[id] ?? locations[id.replace(/^gid:\/\/shopify\/Location\//, "")];
 }
 
-function address(a: OrderAddress): DraftAddress {
+function address(a: OrderAddress, { address: max }: Pick<ErpLimits, "address">): DraftAddress {
   return {
-    line1: (a.address1 ?? "").slice(0, 100),
-    line2: (a.address2 ?? "").slice(0, 50),
-    city: (a.city ?? "").slice(0, 30),
-    state: (a.provinceCode ?? "").slice(0, 30),
+    line1: (a.address1 ?? "").slice(0, max.line1),
+    line2: (a.address2 ?? "").slice(0, max.line2),
+    city: (a.city ?? "").slice(0, max.city),
+    state: (a.provinceCode ?? "").slice(0, max.state),
     countryCode: a.countryCode ?? "",
-    postalCode: (a.zip ?? "").slice(0, 20),
+    postalCode: (a.zip ?? "").slice(0, max.postalCode),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { ShopSettings } from "../../shops/settings-schema.ts";
+import type { ErpLimits } from "./erp-limits.ts";
 import type { ImportedOrder, OrderLine } from "./imported-order.ts";
 
 /** An ERP item, and its variant ("" when the item has none). */
@@ -40,9 +41,6 @@ export interface LinesDecision {
   /** Distinct variants nothing maps to; the order waits while this is not empty. */
   unmapped: UnmappedVariant[];
 }
-
-/** BC's item number is Code[20]. */
-const ITEM_NUMBER_MAX = 20;
 
 /** Lines that become item lines: tips, gift cards and fully refunded lines do not. */
 export function itemLines(order: ImportedOrder): OrderLine[] {
@@ -91,12 +89,17 @@ export function itemLookups(line: OrderLine, settings: ShopSettings): ItemLookup
  * Per item line: the stored link, else what the lookups found, else an item to create (only
  * where the SKU names a whole item number), else unmapped.
  */
-export function resolveLines(order: ImportedOrder, settings: ShopSettings, facts: LineFacts): LinesDecision {
+export function resolveLines(
+  order: ImportedOrder,
+  settings: ShopSettings,
+  facts: LineFacts,
+  limits: Pick<ErpLimits, "itemNumberMaxLength">,
+): LinesDecision {
   const lines: ResolvedLine[] = [];
   const unmapped = new Map<string, UnmappedVariant>();
   for (const line of itemLines(order)) {
     const key = variantKey(line);
-    const resolution = resolveLine(line, key, settings, facts);
+    const resolution = resolveLine(line, key, settings, facts, limits);
     if (resolution.kind === "unmapped" && !unmapped.has(key)) {
       unmapped.set(key, { shopifyVariantId: key, label: label(line) });
     }
@@ -105,12 +108,18 @@ export function resolveLines(order: ImportedOrder, settings: ShopSettings, facts
   return { lines, unmapped: [...unmapped.values()] };
 }
 
-function resolveLine(line: OrderLine, key: string, settings: ShopSettings, facts: LineFacts): LineResolution {
+function resolveLine(
+  line: OrderLine,
+  key: string,
+  settings: ShopSettings,
+  facts: LineFacts,
+  limits: Pick<ErpLimits, "itemNumberMaxLength">,
+): LineResolution {
   const linked = facts.links.get(key);
   if (linked) return { kind: "linked", item: linked };
   const found = facts.found.get(line.shopifyLineId);
   if (found) return { kind: "matched", item: found };
-  const number = creatableItemNumber(line, settings);
+  const number = creatableItemNumber(line, settings, limits);
   if (number && line.variantId) {
     return {
       kind: "create",
@@ -124,10 +133,26 @@ function resolveLine(line: OrderLine, key: string, settings: ShopSettings, facts
 }
 
 /** Creation needs an item number from the SKU; variant codes alone cannot say which item. */
-export function creatableItemNumber(line: OrderLine, settings: ShopSettings): string | null {
+export function creatableItemNumber(
+  line: OrderLine,
+  settings: ShopSettings,
+  limits: Pick<ErpLimits, "itemNumberMaxLength">,
+): string | null {
   if (!settings.products.createUnknownInErp) return null;
-  const sku = line.sku?.trim() ?? "";
-  if (!sku || sku.length > ITEM_NUMBER_MAX) return null;
+  return skuAsItemNumber(line.sku, settings, limits);
+}
+
+/**
+ * The SKU as a whole ERP item number, when the shop's mapping reads it as one and it fits the ERP
+ * (the "create item" action on the unmapped list uses the same rule).
+ */
+export function skuAsItemNumber(
+  rawSku: string | null,
+  settings: Pick<ShopSettings, "products">,
+  limits: Pick<ErpLimits, "itemNumberMaxLength">,
+): string | null {
+  const sku = rawSku?.trim() ?? "";
+  if (!sku || sku.length > limits.itemNumberMaxLength) return null;
   const mapping = settings.products.mapping;
   if (mapping === "item_no") return sku;
   if (mapping === "item_no_and_variant_code" && !splitSku(sku, settings.products.skuSeparator)) return sku;

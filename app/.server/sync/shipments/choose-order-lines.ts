@@ -2,9 +2,6 @@ import { splitSku } from "../orders/resolve-lines.ts";
 import type { PlanInput } from "./plan-fulfillments.ts";
 import type { ShipmentContent } from "./shipment-records.ts";
 
-/** BC numbers document lines 10000, 20000, … in the order a deep insert sends them. */
-const LINE_NO_STEP = 10_000;
-
 type ShippedLine = ShipmentContent["lines"][number];
 
 /** Where a shipped line goes: Shopify line items of the same item, none, or a line it contradicts. */
@@ -15,15 +12,16 @@ export type LineChoice =
  * The Shopify line items a shipped ERP line is planned against, each checked to be the item the
  * ERP shipped (BC report 30109 trusts the line; we do not: a document renumbered, edited or not
  * ours would fulfill the wrong lines). With the document's stored lines, the shipped line's
- * number names the document line it was posted from, whose item must be the shipped item; a line
- * number that names no item line of ours (inserted in the ERP) falls back to the item, when the
- * item is on one variant of the order only. Without stored lines, the Shopify line's SKU must name
- * the item under the shop's SKU mapping.
+ * order line reference names the document line it was posted from (the ERP's own reference,
+ * stored when the document was made), whose item must be the shipped item; a reference that
+ * names no item line of ours (a line inserted in the ERP, or lines stored before references
+ * were kept) falls back to the item, when the item is on one variant of the order only. Without
+ * stored lines, the Shopify line's SKU must name the item under the shop's SKU mapping.
  */
 export function orderLinesFor(line: ShippedLine, input: PlanInput, known: ReadonlySet<string>): LineChoice {
   if (input.erpLines) {
-    const index = line.sequence / LINE_NO_STEP - 1;
-    const same = Number.isInteger(index) ? input.erpLines[index] : undefined;
+    const ref = line.orderLineRef;
+    const same = ref === null ? undefined : input.erpLines.find((l) => l.lineRef === ref);
     if (same?.shopifyLineId && same.type === "item") {
       if (same.number !== line.number) {
         return mismatch(line, input, same.shopifyLineId, `which the ERP document has as item ${same.number}`);
@@ -38,7 +36,7 @@ export function orderLinesFor(line: ShippedLine, input: PlanInput, known: Readon
         line,
         input,
         unique(byItem.map((l) => l.shopifyLineId)),
-        "its line number names no line of the ERP document as the app made it",
+        "its order line names no line of the ERP document as the app made it",
       );
     }
     return onOrder(line, known, unique(byItem.map((l) => l.shopifyLineId)));

@@ -51,7 +51,7 @@ const DONE_STATUSES = new Set(["CLOSED", "CANCELLED"]);
 /**
  * Which Shopify fulfillment order lines a posted ERP shipment fulfills, grouped into one
  * fulfillmentCreate per location (BC report 30109). Shipped lines find their Shopify line by the
- * ERP document line they were posted from (same line number), not by item: an order with the same
+ * ERP document line they were posted from (the order line reference), not by item: an order with the same
  * variant on two lines gets each line's own quantity. Every shipped line's item must be the item
  * of the Shopify line it is planned against, or the whole shipment is an error naming the lines.
  * Lines at a third-party fulfillment service are skipped with a note; lines already fulfilled in

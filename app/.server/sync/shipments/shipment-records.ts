@@ -7,6 +7,12 @@ import { z } from "zod";
 
 /** One line of the ERP document an order became, in document order (orders.erp_lines). */
 export const erpDocumentLineSchema = z.object({
+  /**
+   * The ERP's reference of this document line (`SalesDocumentWriteResult.lineRefs`; BC: its
+   * Line No.), which posted shipment lines name as their order line. null on lines stored before
+   * the reference was kept, or when the ERP could not tell.
+   */
+  lineRef: z.string().nullable().default(null),
   /** The Shopify line item it came from; null for shipping, tips and other non-item lines. */
   shopifyLineId: z.string().nullable(),
   type: z.enum(["item", "account", "charge"]),
@@ -21,8 +27,13 @@ export const erpDocumentLinesSchema = z.array(erpDocumentLineSchema);
 export const shipmentContentSchema = z.object({
   lines: z.array(
     z.object({
-      /** The sales order line's number (BC: Line No.), the same on the shipment line. */
+      /** The shipment line's own number, as the ERP shows it (BC: Line No.). */
       sequence: z.number().int(),
+      /**
+       * The sales document line it ships (`ErpDocumentLine.lineRef`); null on content stored
+       * before the reference was kept, or when the ERP does not say.
+       */
+      orderLineRef: z.string().nullable().default(null),
       lineType: z.string(),
       number: z.string(),
       description: z.string(),

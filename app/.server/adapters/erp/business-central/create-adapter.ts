@@ -14,11 +14,20 @@ import { upsertCustomer, upsertItem } from "./master-data.ts";
 import { recordPayment } from "./payments.ts";
 import { pullPage } from "./pull.ts";
 import type { PullSource } from "./pull-source.ts";
-import { createSalesDocument, deleteSalesDocument, findSalesDocument, postDocument } from "./sales-documents.ts";
+import {
+  BC_LIMITS,
+  createSalesDocument,
+  deleteSalesDocument,
+  findSalesDocument,
+  postDocument,
+} from "./sales-documents.ts";
 import { barcodesSource, pricesSource, stockByLocationSource } from "./sources-custom.ts";
 import { postedShipmentsSource, salesInvoicesSource, salesOrdersSource } from "./sources-documents.ts";
 import { customersSource, itemsSource, itemVariantsSource, locationsSource } from "./sources-master.ts";
 import { BcThrottle, type BcThrottleRegistry } from "./throttle.ts";
+
+/** This adapter's id in the registry of adapter kinds (and in `erp_connections.kind`). */
+export const BUSINESS_CENTRAL_KIND = "business_central";
 
 export interface BcAdapterDeps {
   /** Default: globalThis.fetch. */
@@ -79,7 +88,8 @@ export function createBusinessCentralAdapter(config: BcConnectionConfigInput, de
   };
 
   return {
-    kind: "business-central",
+    kind: BUSINESS_CENTRAL_KIND,
+    limits: BC_LIMITS,
     capabilities: () => ctx.capabilities(),
     testConnection: async () => ({ companies: await listCompanies(ctx) }),
     pull: (entity, request) => pullPage(ctx, entity, SOURCES[entity], request),

@@ -1,5 +1,13 @@
+import { z } from "zod";
+
 import { ErpError, isErpError } from "../errors.ts";
-import type { FoundSalesDocument, SalesDocumentInput, SalesDocumentLineInput, WriteResult } from "../port.ts";
+import type {
+  ErpLimits,
+  FoundSalesDocument,
+  SalesDocumentInput,
+  SalesDocumentLineInput,
+  SalesDocumentWriteResult,
+} from "../port.ts";
 import type { ErpAddress, SalesDocumentType } from "../types.ts";
 import { type BcContext, entityUrl, keySegment } from "./context.ts";
 import { customerId, itemId, itemVariantId, locationId } from "./lookups.ts";
@@ -8,6 +16,13 @@ import { fromDecimal, parseBc, refPageSchema, refRowSchema } from "./schemas.ts"
 
 /** BC's External Document No. is Code[35]. */
 export const EXTERNAL_DOCUMENT_NUMBER_MAX = 35;
+
+/** BC's field sizes: No. is Code[20], External Document No. Code[35], the Sales Header's address fields. */
+export const BC_LIMITS: ErpLimits = {
+  itemNumberMaxLength: 20,
+  externalDocumentNumberMaxLength: EXTERNAL_DOCUMENT_NUMBER_MAX,
+  address: { line1: 100, line2: 50, city: 30, state: 30, postalCode: 20, name: 100 },
+};
 
 const SETS = { order: "salesOrders", invoice: "salesInvoices" } as const;
 const LINE_SETS = { order: "salesOrderLines", invoice: "salesInvoiceLines" } as const;
@@ -56,11 +71,14 @@ export async function findSalesDocument(
   return null;
 }
 
-export async function createSalesDocument(ctx: BcContext, input: SalesDocumentInput): Promise<WriteResult> {
+export async function createSalesDocument(
+  ctx: BcContext,
+  input: SalesDocumentInput,
+): Promise<SalesDocumentWriteResult> {
   validateExternalDocumentNumber(input.externalDocumentNumber);
   if (input.lines.length === 0) throw new ErpError({ code: "VALIDATION", message: "a sales document needs lines" });
   const existing = await findSalesDocument(ctx, input.externalDocumentNumber, input.type);
-  if (existing) return { ref: { id: existing.id, number: existing.number }, created: false };
+  if (existing) return foundResult(ctx, input, existing);
 
   const body = await documentBody(ctx, input);
   try {
@@ -71,15 +89,48 @@ export async function createSalesDocument(ctx: BcContext, input: SalesDocumentIn
       body,
     });
     const row = parseBc(refRowSchema, response.json, "the created document");
-    return { ref: { id: row.id, number: row.number }, created: true };
+    const ref = { id: row.id, number: row.number };
+    return { ref, created: true, lineRefs: await lineRefsOf(ctx, input, row.id) };
   } catch (error) {
     // The POST may have landed before the connection dropped: look before letting the job retry.
     if (isErpError(error) && error.retryable) {
       const landed = await findSalesDocument(ctx, input.externalDocumentNumber, input.type).catch(() => null);
-      if (landed) return { ref: { id: landed.id, number: landed.number }, created: false };
+      if (landed) return foundResult(ctx, input, landed);
     }
     throw error;
   }
+}
+
+async function foundResult(
+  ctx: BcContext,
+  input: SalesDocumentInput,
+  found: FoundSalesDocument,
+): Promise<SalesDocumentWriteResult> {
+  const ref = { id: found.id, number: found.number };
+  // Only a still-open document of the asked type has the lines we sent; a posted one has other ids.
+  const open = found.source === (input.type === "order" ? "salesOrder" : "salesInvoice");
+  return { ref, created: false, lineRefs: open ? await lineRefsOf(ctx, input, found.id) : null };
+}
+
+const lineNumbersPage = z.object({
+  value: z.array(z.object({ sequence: z.number().int() })),
+  "@odata.nextLink": z.string().optional(),
+});
+
+/**
+ * The document's Line No. per line we sent, in our order. BC numbers a deep insert's lines in the
+ * order they came (10000, 20000, …), and posting copies each Line No. onto the shipment line as its
+ * order line, so the number is the reference shipments name. Read back rather than computed: BC's
+ * step is its business, and a found document may have been made by another version of the app. A
+ * document whose line count differs from what we sent was edited: null, and shipments match by item.
+ */
+async function lineRefsOf(ctx: BcContext, input: SalesDocumentInput, documentId: string): Promise<string[] | null> {
+  const query = buildQuery({ select: ["sequence"], orderby: ["sequence"] });
+  const url = `${entityUrl(ctx, `${SETS[input.type]}${keySegment(documentId)}/${LINE_SETS[input.type]}`)}${query}`;
+  const response = await ctx.send({ operation: "createSalesDocument lines", method: "GET", url });
+  const page = parseBc(lineNumbersPage, response.json, LINE_SETS[input.type]);
+  if (page["@odata.nextLink"] || page.value.length !== input.lines.length) return null;
+  return page.value.map((line) => String(line.sequence));
 }
 
 async function documentBody(ctx: BcContext, input: SalesDocumentInput): Promise<Record<string, unknown>> {

@@ -114,6 +114,10 @@ export const postedShipmentsSource = pullSource({
     tracking: null,
     lines: (row.salesShipmentLines ?? []).map((line) => ({
       sequence: line.sequence,
+      // API v2.0 has no Order Line No.; posting a sales order copies each line's Line No. onto its
+      // shipment line (Sales-Post: InitFromSalesLine), so the shipment line's number is the order
+      // line's, the reference `createSalesDocument` returned for it.
+      orderLineRef: String(line.sequence),
       lineType: line.lineType,
       number: line.lineObjectNumber,
       description: line.description,
