@@ -2,7 +2,7 @@ import { and, eq, inArray, isNotNull } from "drizzle-orm";
 
 import { orders } from "../../../db/schema/orders.ts";
 import type { DbOrTx } from "../db.ts";
-import type { ImportedOrder } from "../sync/orders/imported-order.ts";
+import type { ImportedOrder } from "../tasks/orders-sync/imported-order.ts";
 
 type OrderStatus = (typeof orders.$inferSelect)["status"];
 

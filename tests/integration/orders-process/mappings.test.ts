@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { getDb } from "../../../app/.server/db.ts";
-import { ignoreUnmapped, mapCustomer, mapVariant } from "../../../app/.server/orders/process/mapping-actions.ts";
-import { processOrder } from "../../../app/.server/orders/process/process-order.ts";
 import { listProcessableOrderIds } from "../../../app/.server/queries/order-processing.ts";
 import { ensureShop } from "../../../app/.server/queries/shops.ts";
+import { ignoreUnmapped, mapCustomer, mapVariant } from "../../../app/.server/tasks/orders-process/mapping-actions.ts";
+import { processOrder } from "../../../app/.server/tasks/orders-process/process-order.ts";
 import type { BusinessCentralSandbox } from "../../../sandbox/business-central/sandbox-api.ts";
 import { type TestDatabase, useTestDatabase } from "../../setup/test-database.ts";
 import { address, importedOrder, orderLine } from "../../unit/orders-process/imported-order-factory.ts";

@@ -1,9 +1,9 @@
 import { z } from "zod";
 
-import { processOrder, type ProcessOutcome, RetryProcessingError } from "../../orders/process/process-order.ts";
 import { listProcessableOrderIds } from "../../queries/order-processing.ts";
 import { defineTask, type RecordResult, type RunContext } from "../../runs/define-task.ts";
 import { enqueueOrderProcessing } from "./enqueue.ts";
+import { processOrder, type ProcessOutcome, RetryProcessingError } from "./process-order.ts";
 
 /** Most orders one scheduled run or button press takes; the rest continue in the next run. */
 export const PENDING_BATCH = 500;

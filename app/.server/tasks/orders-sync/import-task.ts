@@ -2,9 +2,9 @@ import { z } from "zod";
 
 import { getDb } from "../../db.ts";
 import { coerceError } from "../../errors/coerce-error.ts";
-import { importOrders, type ImportOutcome } from "../../orders/import/import-orders.ts";
 import { defineTask, RunFailure } from "../../runs/define-task.ts";
 import { enqueueImportEntries } from "./enqueue.ts";
+import { importOrders, type ImportOutcome } from "./import-orders.ts";
 import { importRecord } from "./record-import-outcome.ts";
 
 /** Import attempts per order before it becomes a synchronization error with Retry. */

@@ -1,6 +1,6 @@
 import { coerceError } from "../../errors/coerce-error.ts";
-import type { ImportOutcome } from "../../orders/import/import-orders.ts";
 import type { RecordResult } from "../../runs/define-task.ts";
+import type { ImportOutcome } from "./import-orders.ts";
 
 /** An import outcome as the run's per-record result (links to the order's page when we hold a row). */
 export function importRecord(outcome: ImportOutcome): RecordResult {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
-import { reconcileOrders } from "../../orders/import/reconcile-orders.ts";
 import { defineTask } from "../../runs/define-task.ts";
+import { reconcileOrders } from "./reconcile-orders.ts";
 import { importRecord } from "./record-import-outcome.ts";
 
 /** "Sync orders" (BC report 30104): every order changed since the shop's cursor, whatever webhooks did. */

@@ -11,10 +11,10 @@ import {
 import { getShopSettings } from "../../queries/shops.ts";
 import { shopifyAdminForShopId } from "../../shopify/admin-for-shop-id.ts";
 import type { ShopSettings } from "../../shops/settings-schema.ts";
-import { type ImportedOrder, importedOrderSchema } from "../../sync/orders/imported-order.ts";
-import { mapShopifyOrder } from "../../sync/orders/map-shopify-order.ts";
-import { type ExistingOrder, type ImportAction, type ImportPlan, planImport } from "../../sync/orders/plan-import.ts";
-import { enqueueOrderProcessing } from "../../tasks/orders-process/enqueue.ts";
+import { enqueueOrderProcessing } from "../orders-process/enqueue.ts";
+import { type ImportedOrder, importedOrderSchema } from "./imported-order.ts";
+import { mapShopifyOrder } from "./map-shopify-order.ts";
+import { type ExistingOrder, type ImportAction, type ImportPlan, planImport } from "./plan-import.ts";
 
 export interface ImportOutcome {
   shopifyOrderId: string;

@@ -3,17 +3,17 @@ import { sql } from "drizzle-orm";
 import type { ErpAdapter } from "../../adapters/erp/port.ts";
 import type { DbOrTx } from "../../db.ts";
 import { countOf } from "../../format/format.ts";
-import { getCustomerLink, getVariantLinks, upsertCustomerLink, upsertVariantLink } from "../../queries/links.ts";
-import type { ShopSettings } from "../../shops/settings-schema.ts";
-import type { ImportedOrder } from "../../sync/orders/imported-order.ts";
-import type { ResolvedOrder } from "../../sync/orders/map-to-sales-document.ts";
 import {
   customerKey,
   customerLookups,
   type NewErpCustomer,
   resolveCustomer,
-} from "../../sync/orders/resolve-customer.ts";
-import { type ErpItemRef, itemLines, itemLookups, resolveLines, variantKey } from "../../sync/orders/resolve-lines.ts";
+} from "../../mapping/resolve-customer.ts";
+import { type ErpItemRef, itemLines, itemLookups, resolveLines, variantKey } from "../../mapping/resolve-lines.ts";
+import { getCustomerLink, getVariantLinks, upsertCustomerLink, upsertVariantLink } from "../../queries/links.ts";
+import type { ShopSettings } from "../../shops/settings-schema.ts";
+import type { ImportedOrder } from "../orders-sync/imported-order.ts";
+import type { ResolvedOrder } from "./map-to-sales-document.ts";
 
 export interface UnmappedThing {
   entity: "customer" | "product";

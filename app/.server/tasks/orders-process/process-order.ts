@@ -14,9 +14,9 @@ import {
 import { getShopSettings } from "../../queries/shops.ts";
 import { openUnmappedRecord, resolveUnmappedRecords } from "../../queries/unmapped-records.ts";
 import type { ShopSettings } from "../../shops/settings-schema.ts";
-import { type ImportedOrder, importedOrderSchema } from "../../sync/orders/imported-order.ts";
-import { erpDocumentLinesOf, mapToSalesDocument } from "../../sync/orders/map-to-sales-document.ts";
+import { type ImportedOrder, importedOrderSchema } from "../orders-sync/imported-order.ts";
 import { asErpError, describeErpError, NO_ERP_MESSAGE } from "./erp-errors.ts";
+import { erpDocumentLinesOf, mapToSalesDocument } from "./map-to-sales-document.ts";
 import { resolveWithErp } from "./resolve-with-erp.ts";
 import { writeBackDocumentNumber } from "./write-back.ts";
 

@@ -4,7 +4,7 @@ import { getDb } from "../../db.ts";
 import { addOrderEvent } from "../../queries/order-events.ts";
 import { recordSkipped } from "../../queries/skipped-records.ts";
 import { shopifyAdminForShopId } from "../../shopify/admin-for-shop-id.ts";
-import type { ImportedOrder } from "../../sync/orders/imported-order.ts";
+import type { ImportedOrder } from "../orders-sync/imported-order.ts";
 
 /** Where the ERP document number lives on the Shopify order (an app-owned namespace would need `$app:`). */
 export const DOCUMENT_NUMBER_METAFIELD = { namespace: "erp_connector", key: "document_number" } as const;
