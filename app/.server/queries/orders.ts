@@ -33,6 +33,15 @@ export async function lockOrderForImport(tx: DbOrTx, input: { shopId: number; sh
 
 export type OrderForImportRow = NonNullable<Awaited<ReturnType<typeof lockOrderForImport>>>;
 
+/** The same columns without a lock: a preview compares and writes nothing, so it waits for no one. */
+export async function getOrderForImport(db: DbOrTx, input: { shopId: number; shopifyOrderId: string }) {
+  const [row] = await db
+    .select(importColumns)
+    .from(orders)
+    .where(and(eq(orders.shopId, input.shopId), eq(orders.shopifyOrderId, input.shopifyOrderId)));
+  return row;
+}
+
 /**
  * A newly imported order. Returns undefined when another transaction inserted it first (the
  * unique (shop, order) index): the caller then locks that row and compares with it instead.
