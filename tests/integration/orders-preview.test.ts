@@ -8,7 +8,9 @@ import type { BusinessCentralSandbox } from "../../sandbox/business-central/sand
 import { type TestDatabase, useTestDatabase } from "../setup/test-database.ts";
 import { connectToNewCompany } from "../support/connect-erp.ts";
 import { drainJobs } from "../support/worker.ts";
+import { importedOrder } from "../unit/orders-process/imported-order-factory.ts";
 import { ORDER_CREATE, startOrdersSandbox } from "./orders-import/orders-sandbox.ts";
+import { connectedShop, insertOrder } from "./orders-process/harness.ts";
 
 /**
  * A preview ("dry run") of Sync orders and of Process orders, through the real worker against the
@@ -157,5 +159,49 @@ describe("previews of the order tasks", () => {
     });
     const [after] = await db.sql`select status, erp_document_number from orders where id = ${order!.id}`;
     expect(after).toEqual({ status: "processed", erp_document_number: documents[0]!.number });
+  });
+
+  it("names the customer it would create for a new buyer, and creates nothing until the real run", async () => {
+    const { shopId, company } = await connectedShop(bc, { customers: { createUnknownInErp: true } });
+    const email = "preview.buyer@example.com";
+    const order = importedOrder({
+      email,
+      customer: {
+        shopifyCustomerId: "gid://shopify/Customer/424242",
+        email,
+        phone: null,
+        firstName: "Preview",
+        lastName: "Buyer",
+      },
+    });
+    const orderId = await insertOrder(shopId, order);
+    const requestsBefore = bc.requestLog.entries().length;
+    const erpBefore = erpState(company, requestsBefore);
+    const rowsBefore = await ourRows(shopId);
+
+    await requestOrderProcessing(getDb(), { shopId, dryRun: true });
+    await drainJobs(db.url);
+
+    const preview = await lastRun(shopId, "orders__process");
+    expect(preview).toMatchObject({ dry_run: true, counts: { planned: 1 } });
+    expect(preview.records).toEqual([
+      expect.objectContaining({
+        record_key: String(orderId),
+        outcome: "planned",
+        reason: expect.stringMatching(
+          new RegExp(`^would create an ERP sales order with \\d+ lines? for a new customer; first would create customer ${email}$`),
+        ),
+      }),
+    ]);
+    expect(erpState(company, requestsBefore)).toEqual(erpBefore);
+    expect(erpBefore.writes).toEqual([]);
+    expect(company.customers.all().some((c) => c.email === email)).toBe(false);
+    expect(await ourRows(shopId)).toEqual(rowsBefore);
+
+    await requestOrderProcessing(getDb(), { shopId });
+    await drainJobs(db.url);
+    const made = company.customers.all().find((c) => c.email === email);
+    expect(made).toBeDefined();
+    expect(company.salesOrders.all().find((d) => d.externalDocumentNumber === order.name)?.customerNumber).toBe(made!.number);
   });
 });
