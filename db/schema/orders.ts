@@ -29,7 +29,7 @@ export const orders = pgTable(
     /** What changed, in words, for the conflict list. */
     conflictReason: text("conflict_reason"),
     errorMessage: text("error_message"),
-    /** The full order as last read from the Admin API (`ImportedOrder`, app/.server/sync/orders). */
+    /** The full order as last read from the Admin API (`ImportedOrder`, app/.server/tasks/orders-sync/imported-order.ts). */
     snapshot: jsonb("snapshot"),
     shopifyUpdatedAt: timestamp("shopify_updated_at", { withTimezone: true }),
     /** The ERP document made from this order: unique per order by construction (one row per order). */

@@ -53,12 +53,12 @@ describe("Retry on a failed run", () => {
     ]);
   });
 
-  it("queues a posting run in the posting queue", async () => {
+  it("queues a posting run in the shop's order-documents queue", async () => {
     const shopId = await ensureShop(getDb(), "retry-posting.myshopify.com");
     const runId = await failedRun(shopId, "documents__post", { shopId, trigger: "manual" });
     expect(await retryFailedRun({ shopId, runId })).toEqual({ retried: true });
     expect(await jobsOf("documents__post")).toEqual([
-      { queue_name: `posting:${shopId}`, key: `documents__post:${shopId}` },
+      { queue_name: `order-documents:${shopId}`, key: `documents__post:${shopId}` },
     ]);
   });
 
@@ -69,14 +69,19 @@ describe("Retry on a failed run", () => {
     const reconcileRun = await failedRun(shopId, "orders__reconcile", { shopId, trigger: "manual" });
     expect(await retryFailedRun({ shopId, runId: importRun })).toEqual({ retried: true });
     expect(await retryFailedRun({ shopId, runId: reconcileRun })).toEqual({ retried: true });
-    expect(await jobsOf("orders__import")).toEqual([{ queue_name: null, key: `orders__import:${shopId}` }]);
-    expect(await jobsOf("orders__reconcile")).toEqual([{ queue_name: null, key: `orders__reconcile:${shopId}` }]);
+    // Both in the shop's orders queue: a retried import never runs beside a reconcile.
+    expect(await jobsOf("orders__import")).toEqual([{ queue_name: `orders:${shopId}`, key: `orders__import:${shopId}` }]);
+    expect(await jobsOf("orders__reconcile")).toEqual([
+      { queue_name: `orders:${shopId}`, key: `orders__reconcile:${shopId}` },
+    ]);
   });
 
   it("refuses a stored retry whose payload is not its task's, and keeps the run on the dashboard", async () => {
     const shopId = await ensureShop(getDb(), "retry-bad.myshopify.com");
-    const runId = await failedRun(shopId, "shipments__sync", { shop: "not an id" });
-    await expect(retryFailedRun({ shopId, runId })).rejects.toThrow();
+    // An import retry whose items name no Shopify order: the task's own schema refuses it.
+    const runId = await failedRun(shopId, "orders__import", [{ orderId: "not an order" }, { order: 77 }]);
+    await expect(retryFailedRun({ shopId, runId })).rejects.toThrow(/orderId/);
+    expect(await db.sql`select id from graphile_worker.jobs where key = ${`orders__import:${shopId}`}`).toEqual([]);
     const [row] = await db.sql<{ dismissed_at: Date | null }[]>`select dismissed_at from task_runs where id = ${runId}`;
     expect(row!.dismissed_at).toBeNull();
   });

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { getDb } from "../../app/.server/db.ts";
 import { ensureShop } from "../../app/.server/queries/shops.ts";
-import type { ImportedOrder } from "../../app/.server/sync/orders/imported-order.ts";
+import type { ImportedOrder } from "../../app/.server/tasks/orders-sync/imported-order.ts";
 import type * as OrdersRoute from "../../app/routes/app.orders._index.tsx";
 import type * as OrderRoute from "../../app/routes/app.orders.$id.tsx";
 import { type TestDatabase, useTestDatabase } from "../setup/test-database.ts";

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { getDb } from "../../app/.server/db.ts";
-import { reconcileOrders } from "../../app/.server/orders/import/reconcile-orders.ts";
 import { countActivity } from "../../app/.server/queries/activity.ts";
+import { reconcileOrders } from "../../app/.server/tasks/orders-sync/reconcile-orders.ts";
 import { action as ordersCancelled } from "../../app/routes/webhooks.orders.cancelled.tsx";
 import { action as ordersCreate } from "../../app/routes/webhooks.orders.create.tsx";
 import { action as ordersUpdated } from "../../app/routes/webhooks.orders.updated.tsx";

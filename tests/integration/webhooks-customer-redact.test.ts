@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { mapCustomer } from "../../app/.server/orders/process/mapping-actions.ts";
+import { mapCustomer } from "../../app/.server/tasks/orders-process/mapping-actions.ts";
 import { action as customersRedact } from "../../app/routes/webhooks.customers.redact.tsx";
 import { action as ordersCreate } from "../../app/routes/webhooks.orders.create.tsx";
 import { action as ordersUpdated } from "../../app/routes/webhooks.orders.updated.tsx";

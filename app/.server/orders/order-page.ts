@@ -8,7 +8,7 @@ import { listOrderEvents } from "../queries/order-events.ts";
 import { getOrderDetail } from "../queries/order-list.ts";
 import { listShipmentsOfOrder } from "../queries/shipments.ts";
 import { getShopDisplay } from "../queries/shop-display.ts";
-import { importedOrderSchema } from "../sync/orders/imported-order.ts";
+import { importedOrderSchema } from "../tasks/orders-sync/imported-order.ts";
 
 /**
  * The one banner an order's state calls for, most urgent first: a conflict, a failure, or a wait

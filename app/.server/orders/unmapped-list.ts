@@ -15,7 +15,7 @@ import {
   mapVariant,
   searchErpCustomers,
   searchErpItems,
-} from "./process/mapping-actions.ts";
+} from "../tasks/orders-process/mapping-actions.ts";
 
 export const unmappedListKinds = { customers: "customer", products: "product", companies: "company" } as const;
 export type UnmappedListKind = keyof typeof unmappedListKinds;

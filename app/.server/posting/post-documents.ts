@@ -18,7 +18,7 @@ import { getShopSettings } from "../queries/shops.ts";
 import { recordSkipped, resolveSkipped } from "../queries/skipped-records.ts";
 import { shopifyAdminForShopId } from "../shopify/admin-for-shop-id.ts";
 import type { ShopSettings } from "../shops/settings-schema.ts";
-import { importedOrderSchema } from "../sync/orders/imported-order.ts";
+import { importedOrderSchema } from "../tasks/orders-sync/imported-order.ts";
 
 export interface PostDocumentsResult {
   skipped?: "no ERP connection" | "the ERP cannot post documents";

@@ -6,7 +6,7 @@ import { unmappedRecords } from "../../../db/schema/unmapped-records.ts";
 import { webhookInbox } from "../../../db/schema/webhook-inbox.ts";
 import type { Tx } from "../db.ts";
 import { addOrderEvent } from "../queries/order-events.ts";
-import { importedOrderSchema } from "../sync/orders/imported-order.ts";
+import { importedOrderSchema } from "../tasks/orders-sync/imported-order.ts";
 import { distinctSearchable, personalValuesOf, redactOrderSnapshot } from "./redact-snapshot.ts";
 import { scrubShopText } from "./scrub-text.ts";
 

@@ -1,4 +1,4 @@
-import type { ImportedOrder, OrderAddress } from "../sync/orders/imported-order.ts";
+import type { ImportedOrder, OrderAddress } from "../tasks/orders-sync/imported-order.ts";
 
 /**
  * Pure: an order snapshot without the customer's personal data (customers/redact). What the ERP

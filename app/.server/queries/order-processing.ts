@@ -22,20 +22,31 @@ export interface ClaimedOrder {
  */
 export async function claimOrder(tx: Tx, input: { shopId: number; orderId: number }): Promise<ClaimedOrder | null> {
   const [row] = await tx
-    .select({
-      id: orders.id,
-      shopifyOrderId: orders.shopifyOrderId,
-      name: orders.name,
-      status: orders.status,
-      hasConflict: orders.hasConflict,
-      snapshot: orders.snapshot,
-      erpDocumentNumber: orders.erpDocumentNumber,
-    })
+    .select(claimedColumns)
     .from(orders)
     .where(and(eq(orders.shopId, input.shopId), eq(orders.id, input.orderId)))
     .for("update", { skipLocked: true });
   return row ?? null;
 }
+
+/** The same order without a lock, for a preview (it writes nothing, so it need not keep others out). */
+export async function readOrderToProcess(db: DbOrTx, input: { shopId: number; orderId: number }): Promise<ClaimedOrder | null> {
+  const [row] = await db
+    .select(claimedColumns)
+    .from(orders)
+    .where(and(eq(orders.shopId, input.shopId), eq(orders.id, input.orderId)));
+  return row ?? null;
+}
+
+const claimedColumns = {
+  id: orders.id,
+  shopifyOrderId: orders.shopifyOrderId,
+  name: orders.name,
+  status: orders.status,
+  hasConflict: orders.hasConflict,
+  snapshot: orders.snapshot,
+  erpDocumentNumber: orders.erpDocumentNumber,
+};
 
 const byOrder = (input: { shopId: number; orderId: number }) =>
   and(eq(orders.shopId, input.shopId), eq(orders.id, input.orderId));

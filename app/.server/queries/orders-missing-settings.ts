@@ -6,7 +6,7 @@ import type { ShopSettings } from "../shops/settings-schema.ts";
 
 /**
  * How many open orders (unprocessed or in error, no conflict) need each setting that order
- * processing refuses an order without (app/.server/sync/orders/map-to-sales-document.ts):
+ * processing refuses an order without (app/.server/tasks/orders-process/map-to-sales-document.ts):
  * - `tip` / `giftCard`: a line that is a tip / a sold gift card, still with a quantity;
  * - `shipping`: a shipping line with a price in the document currency that no shipping method
  *   of the settings covers (by title, then code), so it needs the shipping charges account;

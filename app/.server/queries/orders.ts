@@ -2,7 +2,7 @@ import { and, eq, inArray, isNotNull } from "drizzle-orm";
 
 import { orders } from "../../../db/schema/orders.ts";
 import type { DbOrTx } from "../db.ts";
-import type { ImportedOrder } from "../sync/orders/imported-order.ts";
+import type { ImportedOrder } from "../tasks/orders-sync/imported-order.ts";
 
 type OrderStatus = (typeof orders.$inferSelect)["status"];
 
@@ -32,6 +32,15 @@ export async function lockOrderForImport(tx: DbOrTx, input: { shopId: number; sh
 }
 
 export type OrderForImportRow = NonNullable<Awaited<ReturnType<typeof lockOrderForImport>>>;
+
+/** The same columns without a lock: a preview compares and writes nothing, so it waits for no one. */
+export async function getOrderForImport(db: DbOrTx, input: { shopId: number; shopifyOrderId: string }) {
+  const [row] = await db
+    .select(importColumns)
+    .from(orders)
+    .where(and(eq(orders.shopId, input.shopId), eq(orders.shopifyOrderId, input.shopifyOrderId)));
+  return row;
+}
 
 /**
  * A newly imported order. Returns undefined when another transaction inserted it first (the

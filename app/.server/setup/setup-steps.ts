@@ -9,9 +9,9 @@ import type { ShopLocation } from "./shop-locations.ts";
  * Each step is something a task refuses to work without, read from the code that refuses:
  * - no ERP connection: orders fail ("Connect your ERP first"), shipments and posting skip;
  * - an order with shipping, a tip or a sold gift card fails without its account
- *   (sync/orders/map-to-sales-document.ts);
+ *   (tasks/orders-process/map-to-sales-document.ts);
  * - an order whose buyer the ERP does not know waits, unless orders go to a default customer or
- *   unknown customers are created (sync/orders/resolve-customer.ts);
+ *   unknown customers are created (mapping/resolve-customer.ts);
  * - with several locations, order lines carry no ERP location unless the location is mapped;
  * - outgoing writes off: orders are skipped and nothing is sent; background syncs off: no
  *   scheduled reconcile, shipments or posting (jobs/schedules.ts).

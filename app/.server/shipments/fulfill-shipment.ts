@@ -16,7 +16,6 @@ import {
   type ShipmentRow,
 } from "../queries/shipments.ts";
 import type { ShopSettings } from "../shops/settings-schema.ts";
-import { importedOrderSchema } from "../sync/orders/imported-order.ts";
 import { findLandedFulfillment, landingCandidates } from "../sync/shipments/find-landed-fulfillment.ts";
 import { matchShipmentOrder } from "../sync/shipments/match-order.ts";
 import { planFulfillments } from "../sync/shipments/plan-fulfillments.ts";
@@ -28,6 +27,7 @@ import {
   shipmentContentSchema,
 } from "../sync/shipments/shipment-records.ts";
 import { trackingFor } from "../sync/shipments/tracking.ts";
+import { importedOrderSchema } from "../tasks/orders-sync/imported-order.ts";
 import { readFulfillmentState, readOrderFulfillments, withLines } from "./read-fulfillment-state.ts";
 
 export type FulfillOutcome =

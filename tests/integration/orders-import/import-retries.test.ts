@@ -31,13 +31,15 @@ const importJobs = () =>
   db.sql<
     {
       key: string | null;
+      queue_name: string | null;
       payload: Array<{ orderId: string; attempt?: number }>;
       attempts: number;
       max_attempts: number;
     }[]
   >`
-    select j.key, j.payload, j.attempts, j.max_attempts from graphile_worker._private_jobs j
-    join graphile_worker._private_tasks t on t.id = j.task_id where t.identifier = 'orders__import' order by j.id`;
+    select j.key, q.queue_name, j.payload, j.attempts, j.max_attempts from graphile_worker._private_jobs j
+    join graphile_worker._private_tasks t on t.id = j.task_id
+    left join graphile_worker._private_job_queues q on q.id = j.job_queue_id where t.identifier = 'orders__import' order by j.id`;
 
 describe("an order whose import fails", () => {
   it("is queued again by the import itself, so no job-level give-up can drop it", async () => {
@@ -54,12 +56,14 @@ describe("an order whose import fails", () => {
     await db.sql`update graphile_worker._private_jobs set max_attempts = 1 where key like 'orders__import:%'`;
     await runDueImports();
 
-    // The job itself ended fine; the order waits in a new job, on its second attempt, a little later.
+    // The job itself ended fine; the order waits in a new job of the shop's orders queue, under
+    // the task's key, on its second attempt, a little later (same trigger as the first).
     const waiting = await importJobs();
     expect(waiting).toEqual([
       expect.objectContaining({
         key: `orders__import:${shop.shopId}`,
-        payload: [{ shopId: shop.shopId, orderId, attempt: 2 }],
+        queue_name: `orders:${shop.shopId}`,
+        payload: [{ shopId: shop.shopId, trigger: "webhook", orderId, attempt: 2 }],
       }),
     ]);
     expect(await db.sql`select id from orders where shop_id = ${shop.shopId}`).toEqual([]);

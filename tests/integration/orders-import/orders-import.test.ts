@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { importOrders } from "../../../app/.server/orders/import/import-orders.ts";
-import { ORDERS_STREAM, reconcileOrders } from "../../../app/.server/orders/import/reconcile-orders.ts";
+import { importOrders } from "../../../app/.server/tasks/orders-sync/import-orders.ts";
+import { ORDERS_STREAM, reconcileOrders } from "../../../app/.server/tasks/orders-sync/reconcile-orders.ts";
 import { action as ordersCancelled } from "../../../app/routes/webhooks.orders.cancelled.tsx";
 import { action as ordersCreate } from "../../../app/routes/webhooks.orders.create.tsx";
 import { action as ordersUpdated } from "../../../app/routes/webhooks.orders.updated.tsx";

@@ -5,7 +5,7 @@ import { and, eq } from "drizzle-orm";
 import { getDb } from "../../../app/.server/db.ts";
 import { saveConnectionForm } from "../../../app/.server/erp/connections.ts";
 import { ensureShop, saveShopSettings } from "../../../app/.server/queries/shops.ts";
-import type { ImportedOrder } from "../../../app/.server/sync/orders/imported-order.ts";
+import type { ImportedOrder } from "../../../app/.server/tasks/orders-sync/imported-order.ts";
 import { orders } from "../../../db/schema/orders.ts";
 import { createBusinessCentralSandbox } from "../../../sandbox/business-central/create-server.ts";
 import type { BusinessCentralSandbox } from "../../../sandbox/business-central/sandbox-api.ts";

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { getDb } from "../../../app/.server/db.ts";
-import { ignoreUnmapped, mapCustomer, mapVariant } from "../../../app/.server/orders/process/mapping-actions.ts";
-import { processOrder } from "../../../app/.server/orders/process/process-order.ts";
 import { listProcessableOrderIds } from "../../../app/.server/queries/order-processing.ts";
 import { ensureShop } from "../../../app/.server/queries/shops.ts";
+import { requestOrderProcessing } from "../../../app/.server/tasks/orders-process/enqueue.ts";
+import { ignoreUnmapped, mapCustomer, mapVariant } from "../../../app/.server/tasks/orders-process/mapping-actions.ts";
+import { processOrder } from "../../../app/.server/tasks/orders-process/process-order.ts";
 import type { BusinessCentralSandbox } from "../../../sandbox/business-central/sandbox-api.ts";
 import { type TestDatabase, useTestDatabase } from "../../setup/test-database.ts";
 import { address, importedOrder, orderLine } from "../../unit/orders-process/imported-order-factory.ts";
@@ -138,11 +139,13 @@ describe("mappings and waiting orders", () => {
     expect((await orderRow(shopId, orderId)).errorMessage).toMatch(/Connect your ERP first/);
   });
 
-  it("the scheduled run enqueues unprocessed orders; ignoring an unmapped product ignores its waiting orders", async () => {
+  it("a Process orders run takes the unprocessed orders; ignoring an unmapped product ignores its waiting orders", async () => {
     const { shopId } = await connectedShop(bc);
     const ready = await insertOrder(shopId, importedOrder());
     const blocked = await insertOrder(shopId, importedOrder({ lines: [orderLine({ sku: "NOPE-X1" })] }));
     expect(await listProcessableOrderIds(getDb(), { shopId, limit: 500 })).toHaveLength(2);
+    // The shop's entry or "Run now": one run over every waiting order (no per-order job queued here).
+    await requestOrderProcessing(getDb(), { shopId });
     await drainJobs(db.url);
     expect(await orderRow(shopId, ready)).toMatchObject({ status: "processed" });
     expect(await orderRow(shopId, blocked)).toMatchObject({ waitingOn: "unmapped_product" });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 
 import { AdminClient } from "../../../app/.server/adapters/shopify/admin-client.ts";
 import { adminGraphqlEndpoint } from "../../../app/.server/adapters/shopify/endpoint.ts";
-import { processOrder } from "../../../app/.server/orders/process/process-order.ts";
+import { processOrder } from "../../../app/.server/tasks/orders-process/process-order.ts";
 import type { BusinessCentralSandbox } from "../../../sandbox/business-central/sandbox-api.ts";
 import { createShopifyEngine } from "../../../sandbox/shopify/engine/create-engine.ts";
 import { createShopifySandboxServer } from "../../../sandbox/shopify/server/create-server.ts";

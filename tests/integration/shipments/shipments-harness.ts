@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 
 import { expect } from "vitest";
 
-import { reconcileOrders } from "../../../app/.server/orders/import/reconcile-orders.ts";
+import { reconcileOrders } from "../../../app/.server/tasks/orders-sync/reconcile-orders.ts";
 import { createBusinessCentralSandbox } from "../../../sandbox/business-central/create-server.ts";
 import type { BusinessCentralSandbox } from "../../../sandbox/business-central/sandbox-api.ts";
 import type { TestDatabase } from "../../setup/test-database.ts";

@@ -1,5 +1,5 @@
-import type { ImportedOrder } from "../../../app/.server/sync/orders/imported-order.ts";
-import { mapShopifyOrder } from "../../../app/.server/sync/orders/map-shopify-order.ts";
+import type { ImportedOrder } from "../../../app/.server/tasks/orders-sync/imported-order.ts";
+import { mapShopifyOrder } from "../../../app/.server/tasks/orders-sync/map-shopify-order.ts";
 
 const bag = (shop: string, presentment = shop) => ({
   shopMoney: { amount: shop },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { passesImportFilters } from "../../../app/.server/sync/orders/import-filters.ts";
+import { passesImportFilters } from "../../../app/.server/tasks/orders-sync/import-filters.ts";
 import { importedOrder } from "./fixtures.ts";
 
 const none = { onlyPaid: false, excludeHighRisk: false, channels: [], tags: [] };

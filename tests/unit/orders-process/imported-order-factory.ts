@@ -4,7 +4,7 @@ import type {
   MoneyPair,
   OrderAddress,
   OrderLine,
-} from "../../../app/.server/sync/orders/imported-order.ts";
+} from "../../../app/.server/tasks/orders-sync/imported-order.ts";
 
 /** Same amount in shop and presentment currency. */
 export const money = (amount: string, presentment = amount): MoneyPair => ({ shop: amount, presentment });

@@ -4,8 +4,8 @@ import {
   documentTotal,
   mapToSalesDocument,
   shippingTarget,
-} from "../../../app/.server/sync/orders/map-to-sales-document.ts";
-import { fromMicros, toMicros } from "../../../app/.server/sync/orders/money.ts";
+} from "../../../app/.server/tasks/orders-process/map-to-sales-document.ts";
+import { fromMicros, toMicros } from "../../../app/.server/tasks/orders-process/money.ts";
 import { importedOrder, money, orderLine, settings } from "./imported-order-factory.ts";
 
 /** An ERP's field sizes, as its adapter states them (these are Business Central's). */

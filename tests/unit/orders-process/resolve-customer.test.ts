@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { customerKey, customerLookups, resolveCustomer } from "../../../app/.server/sync/orders/resolve-customer.ts";
+import { customerKey, customerLookups, resolveCustomer } from "../../../app/.server/mapping/resolve-customer.ts";
 import { address, importedOrder, settings } from "./imported-order-factory.ts";
 
 const none = { linkedNumber: null, foundNumber: null };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { itemLookups, resolveLines, splitSku } from "../../../app/.server/sync/orders/resolve-lines.ts";
+import { itemLookups, resolveLines, splitSku } from "../../../app/.server/mapping/resolve-lines.ts";
 import { importedOrder, orderLine, settings } from "./imported-order-factory.ts";
 
 /** An ERP's field sizes, as its adapter states them (these are Business Central's). */

@@ -27,7 +27,7 @@ export interface ErpCapabilities {
 /**
  * The ERP's field sizes the core must respect before it writes (it never cuts a value: a cut
  * order name could match another order's document). Plain data, so the pure core takes it as a
- * parameter; the same shape is repeated in `sync/orders/erp-limits.ts`.
+ * parameter; the same shape is repeated in `mapping/erp-limits.ts`.
  */
 export interface ErpLimits {
   /** Longest item number (BC: Code[20]). */

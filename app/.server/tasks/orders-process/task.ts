@@ -1,9 +1,10 @@
 import { z } from "zod";
 
-import { processOrder, type ProcessOutcome, RetryProcessingError } from "../../orders/process/process-order.ts";
 import { listProcessableOrderIds } from "../../queries/order-processing.ts";
 import { defineTask, type RecordResult, type RunContext } from "../../runs/define-task.ts";
 import { enqueueOrderProcessing } from "./enqueue.ts";
+import { previewOrder } from "./preview-order.ts";
+import { processOrder, type ProcessOutcome, RetryProcessingError } from "./process-order.ts";
 
 /** Most orders one scheduled run or button press takes; the rest continue in the next run. */
 export const PENDING_BATCH = 500;
@@ -15,7 +16,9 @@ const IN_PARALLEL = 4;
  * once. With an `orderId` a run is one order (queued by its import, keyed per order, outside the
  * category queue: the order's row lock keeps two runs of it apart and a shop's orders go in
  * parallel, up to BC's limit); without, it takes every order that is waiting and not blocked by
- * an open mapping.
+ * an open mapping. Its preview resolves each order with ERP reads only and records the document it
+ * would create ("would create an ERP sales order with 3 lines for customer C00010"), writing
+ * nothing to the ERP, Shopify or the order rows.
  */
 export const ordersProcessTask = defineTask({
   name: "orders__process",
@@ -30,6 +33,7 @@ export const ordersProcessTask = defineTask({
   recordKey: (payload) => (payload.orderId === undefined ? null : String(payload.orderId)),
   maxAttempts: 25,
   priority: -1,
+  preview: true,
   async run(ctx, payload) {
     if (payload.orderId !== undefined) {
       await processOne(ctx, payload.orderId);
@@ -45,14 +49,27 @@ export const ordersProcessTask = defineTask({
       const stopped = settled.find((s) => s.status === "rejected");
       if (stopped?.status === "rejected") throw stopped.reason;
     }
-    if (orderIds.length === PENDING_BATCH) ctx.continueLater({ reason: `${PENDING_BATCH} orders done, continuing` });
+    // A preview looks at one batch: the executor queues no continuation for it.
+    if (orderIds.length === PENDING_BATCH && !ctx.dryRun) {
+      ctx.continueLater({ reason: `${PENDING_BATCH} orders done, continuing` });
+    }
     ctx.summarize(`${orderIds.length} order(s) waiting for their ERP document`);
   },
 });
 
 async function processOne(ctx: RunContext, orderId: number): Promise<void> {
+  const erp = await ctx.erp();
+  if (ctx.dryRun) {
+    ctx.record(await previewOrder({ db: ctx.db, adapter: erp, shopId: ctx.shopId, orderId, settings: ctx.settings }));
+    return;
+  }
   try {
-    const outcome = await processOrder(ctx.shopId, orderId);
+    const outcome = await processOrder(ctx.shopId, orderId, {
+      db: ctx.db,
+      erp,
+      shopify: () => ctx.shopify(),
+      writesAllowed: ctx.writesAllowed,
+    });
     ctx.record(processRecord(orderId, outcome));
   } catch (error) {
     // The ERP said when to come back (its request budget, a Retry-After): queue the order for then.

@@ -1,10 +1,9 @@
 import { z } from "zod";
 
-import { getDb } from "../../db.ts";
 import { coerceError } from "../../errors/coerce-error.ts";
-import { importOrders, type ImportOutcome } from "../../orders/import/import-orders.ts";
 import { defineTask, RunFailure } from "../../runs/define-task.ts";
 import { enqueueImportEntries } from "./enqueue.ts";
+import { importOrders, type ImportOutcome } from "./import-orders.ts";
 import { importRecord } from "./record-import-outcome.ts";
 
 /** Import attempts per order before it becomes a synchronization error with Retry. */
@@ -46,19 +45,23 @@ export const ordersImportTask = defineTask({
     for (const { orderId, attempt = 1 } of entries) attempts.set(orderId, Math.max(attempt, attempts.get(orderId) ?? 0));
     const orderIds = [...attempts.keys()];
     ctx.progress({ done: 0, total: orderIds.length });
-    const outcomes: ImportOutcome[] = await importOrders(ctx.shopId, orderIds, { admin: await ctx.shopify() }).catch(
-      (error: unknown) => orderIds.map((shopifyOrderId) => ({ shopifyOrderId, action: "failed" as const, error })),
-    );
+    const outcomes: ImportOutcome[] = await importOrders(ctx.shopId, orderIds, {
+      admin: await ctx.shopify(),
+      db: ctx.db,
+      settings: ctx.settings,
+      dryRun: ctx.dryRun,
+    }).catch((error: unknown) => orderIds.map((shopifyOrderId) => ({ shopifyOrderId, action: "failed" as const, error })));
     outcomes.forEach((outcome) => ctx.record(importRecord(outcome)));
     ctx.progress({ done: orderIds.length });
     ctx.summarize(`read back ${orderIds.length} order(s)`);
 
     const failed = outcomes.filter((o) => o.action === "failed");
     const attemptOf = (o: ImportOutcome) => attempts.get(o.shopifyOrderId) ?? 1;
-    const again = failed.filter((o) => attemptOf(o) < MAX_IMPORT_ATTEMPTS);
+    // A preview queues nothing: its failures are on its run, the real import retries on its own.
+    const again = ctx.dryRun ? [] : failed.filter((o) => attemptOf(o) < MAX_IMPORT_ATTEMPTS);
     if (again.length > 0) {
       const next = Math.min(...again.map(attemptOf)) + 1;
-      await enqueueImportEntries(getDb(), {
+      await enqueueImportEntries(ctx.db, {
         shopId: ctx.shopId,
         trigger: ctx.trigger,
         entries: again.map((o) => ({ orderId: o.shopifyOrderId, attempt: attemptOf(o) + 1 })),

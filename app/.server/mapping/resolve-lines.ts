@@ -1,6 +1,6 @@
-import type { ShopSettings } from "../../shops/settings-schema.ts";
+import type { ShopSettings } from "../shops/settings-schema.ts";
+import type { ImportedOrder, OrderLine } from "../tasks/orders-sync/imported-order.ts";
 import type { ErpLimits } from "./erp-limits.ts";
-import type { ImportedOrder, OrderLine } from "./imported-order.ts";
 
 /** An ERP item, and its variant ("" when the item has none). */
 export interface ErpItemRef {

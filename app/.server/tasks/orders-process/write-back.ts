@@ -1,10 +1,11 @@
-import { runOperation } from "../../adapters/shopify/admin-port.ts";
+import { runOperation, type ShopifyAdmin } from "../../adapters/shopify/admin-port.ts";
 import { isWritesDisabledError } from "../../adapters/writes-disabled.ts";
-import { getDb } from "../../db.ts";
+import { type Db, getDb } from "../../db.ts";
+import { coerceError } from "../../errors/coerce-error.ts";
 import { addOrderEvent } from "../../queries/order-events.ts";
 import { recordSkipped } from "../../queries/skipped-records.ts";
 import { shopifyAdminForShopId } from "../../shopify/admin-for-shop-id.ts";
-import type { ImportedOrder } from "../../sync/orders/imported-order.ts";
+import type { ImportedOrder } from "../orders-sync/imported-order.ts";
 
 /** Where the ERP document number lives on the Shopify order (an app-owned namespace would need `$app:`). */
 export const DOCUMENT_NUMBER_METAFIELD = { namespace: "erp_connector", key: "document_number" } as const;
@@ -38,10 +39,13 @@ export async function writeBackDocumentNumber(input: {
   orderId: number;
   order: ImportedOrder;
   documentNumber: string;
+  /** The run's Admin client (ctx.shopify()); default: the shop's offline token. */
+  admin?: () => Promise<ShopifyAdmin>;
+  db?: Db;
 }): Promise<void> {
-  const db = getDb();
+  const db = input.db ?? getDb();
   try {
-    const admin = await shopifyAdminForShopId(input.shopId);
+    const admin = await (input.admin ?? (() => shopifyAdminForShopId(input.shopId)))();
     const data = await runOperation(admin, ORDER_DOCUMENT_NUMBER_SET, {
       metafields: [
         {
@@ -68,7 +72,7 @@ export async function writeBackDocumentNumber(input: {
       await addOrderEvent(db, { shopId: input.shopId, orderId: input.orderId, kind: "skipped", message: error.message });
       return;
     }
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = coerceError(error).message;
     await addOrderEvent(db, {
       shopId: input.shopId,
       orderId: input.orderId,

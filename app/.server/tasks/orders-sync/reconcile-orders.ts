@@ -7,7 +7,9 @@ import { type Db, getDb } from "../../db.ts";
 import { storedOrderVersions } from "../../queries/orders.ts";
 import { getShopSettings } from "../../queries/shops.ts";
 import { getSyncCursor, saveSyncCursor } from "../../queries/sync-cursors.ts";
+import type { RunContext, RunCursor } from "../../runs/define-task.ts";
 import { shopifyAdminForShopId } from "../../shopify/admin-for-shop-id.ts";
+import type { ShopSettings } from "../../shops/settings-schema.ts";
 import { importOrders, type ImportOutcome } from "./import-orders.ts";
 
 export const ORDERS_STREAM = "shopify-orders";
@@ -34,6 +36,32 @@ export interface ReconcileResult {
   listed: number;
   outcomes: ImportOutcome[];
   cursor: OrdersCursor | null;
+  pages: number;
+}
+
+/**
+ * What a run gives the reconcile (its context's pieces). Every field is optional so that a direct
+ * caller (a test, a script) can reconcile a shop with its stored settings, cursor and token.
+ */
+export interface ReconcileOptions {
+  admin?: ShopifyAdmin;
+  db?: Db;
+  /** The run's clock reading: a first run covers every open order as of this moment. */
+  now?: Date;
+  settings?: ShopSettings;
+  /** The run's cursor of ORDERS_STREAM (ctx.cursor), read at the start and checkpointed per page. */
+  cursor?: RunCursor;
+  progress?: RunContext["progress"];
+  /** Preview: list and plan, store nothing (no order, no event, no cursor). */
+  dryRun?: boolean;
+}
+
+/** The shop's stored cursor, for callers without a run. */
+function storedCursor(db: Db, shopId: number): RunCursor {
+  return {
+    read: () => getSyncCursor(db, { shopId, stream: ORDERS_STREAM }),
+    checkpoint: (cursor) => saveSyncCursor(db, { shopId, stream: ORDERS_STREAM, cursor }),
+  };
 }
 
 /**
@@ -42,18 +70,19 @@ export interface ReconcileResult {
  * created since the merchant's start date. The cursor advances only after a page is applied, so
  * a run that stops half way resumes where it left off.
  */
-export async function reconcileOrders(
-  shopId: number,
-  options: { admin?: ShopifyAdmin; db?: Db; now?: Date } = {},
-): Promise<ReconcileResult> {
+export async function reconcileOrders(shopId: number, options: ReconcileOptions = {}): Promise<ReconcileResult> {
   const db = options.db ?? getDb();
-  const settings = await getShopSettings(db, shopId);
+  const settings = options.settings ?? (await getShopSettings(db, shopId));
   if (!settings.orders.importEnabled) {
-    return { skipped: "import disabled", firstRun: false, listed: 0, outcomes: [], cursor: null };
+    return { skipped: "import disabled", firstRun: false, listed: 0, outcomes: [], cursor: null, pages: 0 };
   }
+  const dryRun = options.dryRun ?? false;
+  const store = options.cursor ?? storedCursor(db, shopId);
+  // A preview does not even try to move the cursor (the run's cursor would refuse it too).
+  const checkpoint = (value: OrdersCursor | null) => (dryRun ? Promise.resolve() : store.checkpoint(JSON.stringify(value)));
   // Taken before paging: a first run covers every open order as of this moment.
   const startedAt = options.now ?? new Date();
-  const stored = await getSyncCursor(db, { shopId, stream: ORDERS_STREAM });
+  const stored = await store.read();
   const parsed = stored === undefined ? undefined : cursorSchema.safeParse(JSON.parse(stored));
   let cursor: OrdersCursor | null = parsed?.success ? parsed.data : null;
   const firstRun = cursor === null;
@@ -62,6 +91,7 @@ export async function reconcileOrders(
   const query = firstRun ? firstRunQuery(settings.orders.importSince) : updatedSinceQuery(cursor!.updatedAt);
   const outcomes: ImportOutcome[] = [];
   let listed = 0;
+  let pages = 0;
 
   for await (const page of paginate(
     admin,
@@ -70,6 +100,7 @@ export async function reconcileOrders(
     { operation: "OrdersUpdatedSince", connection: (data) => pageSchema.parse(data).orders },
   )) {
     listed += page.nodes.length;
+    pages += 1;
     const nodes = z.array(z.object({ id: z.string(), updatedAt: z.string() })).parse(page.nodes);
     const held = await storedOrderVersions(db, { shopId, shopifyOrderIds: nodes.map((n) => n.id) });
     // The overlap lists orders we already hold at that version: do not read them again.
@@ -80,16 +111,18 @@ export async function reconcileOrders(
     const pageOutcomes = await importOrders(
       shopId,
       changed.map((n) => n.id),
-      { admin, settings, db },
+      { admin, settings, db, dryRun },
     );
     outcomes.push(...pageOutcomes);
+    // The total is unknown until the last page: progress counts the orders listed so far.
+    options.progress?.({ done: listed });
     const failed = pageOutcomes.find((o) => o.action === "failed");
     if (failed) throw failed.error; // the cursor stays before this page; the job retries it
 
     const last = nodes.at(-1);
     if (!firstRun && last && cursor && Date.parse(last.updatedAt) >= Date.parse(cursor.updatedAt)) {
       cursor = { updatedAt: new Date(last.updatedAt).toISOString(), lastId: last.id };
-      await saveSyncCursor(db, { shopId, stream: ORDERS_STREAM, cursor: JSON.stringify(cursor) });
+      await checkpoint(cursor);
     }
   }
 
@@ -99,8 +132,9 @@ export async function reconcileOrders(
     cursor = { updatedAt: startedAt.toISOString(), lastId: null };
   }
   // Saved even when nothing changed: its updated_at says when the shop was last reconciled.
-  await saveSyncCursor(db, { shopId, stream: ORDERS_STREAM, cursor: JSON.stringify(cursor) });
-  return { firstRun, listed, outcomes, cursor };
+  await checkpoint(cursor);
+  options.progress?.({ done: listed, total: listed });
+  return { firstRun, listed, outcomes, cursor, pages };
 }
 
 function firstRunQuery(importSince: string | null): string {

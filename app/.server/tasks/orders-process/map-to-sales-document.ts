@@ -1,9 +1,9 @@
+import type { ErpLimits } from "../../mapping/erp-limits.ts";
+import type { ErpItemRef } from "../../mapping/resolve-lines.ts";
 import type { ShopSettings } from "../../shops/settings-schema.ts";
-import type { ErpDocumentLine } from "../shipments/shipment-records.ts";
-import type { ErpLimits } from "./erp-limits.ts";
-import type { ImportedOrder, MoneyPair, OrderAddress, OrderLine } from "./imported-order.ts";
+import type { ErpDocumentLine } from "../../sync/shipments/shipment-records.ts";
+import type { ImportedOrder, MoneyPair, OrderAddress, OrderLine } from "../orders-sync/imported-order.ts";
 import { fromMicros, type Micros, prorate, sum, toMicros } from "./money.ts";
-import type { ErpItemRef } from "./resolve-lines.ts";
 
 export interface DraftAddress {
   line1: string;

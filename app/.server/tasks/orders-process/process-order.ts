@@ -1,7 +1,9 @@
 import type { ErpError } from "../../adapters/erp/errors.ts";
 import type { ErpAdapter, WriteResult } from "../../adapters/erp/port.ts";
-import { getDb, type Tx } from "../../db.ts";
+import type { ShopifyAdmin } from "../../adapters/shopify/admin-port.ts";
+import { type Db, getDb, type Tx } from "../../db.ts";
 import { erpAdapterForShop } from "../../erp/connections.ts";
+import { coerceError } from "../../errors/coerce-error.ts";
 import { addOrderEvent } from "../../queries/order-events.ts";
 import {
   claimOrder,
@@ -14,9 +16,9 @@ import {
 import { getShopSettings } from "../../queries/shops.ts";
 import { openUnmappedRecord, resolveUnmappedRecords } from "../../queries/unmapped-records.ts";
 import type { ShopSettings } from "../../shops/settings-schema.ts";
-import { type ImportedOrder, importedOrderSchema } from "../../sync/orders/imported-order.ts";
-import { erpDocumentLinesOf, mapToSalesDocument } from "../../sync/orders/map-to-sales-document.ts";
+import { type ImportedOrder, importedOrderSchema } from "../orders-sync/imported-order.ts";
 import { asErpError, describeErpError, NO_ERP_MESSAGE } from "./erp-errors.ts";
+import { erpDocumentLinesOf, mapToSalesDocument } from "./map-to-sales-document.ts";
 import { resolveWithErp } from "./resolve-with-erp.ts";
 import { writeBackDocumentNumber } from "./write-back.ts";
 
@@ -27,11 +29,18 @@ export type ProcessOutcome =
   | { kind: "waiting"; waitingOn: "unmapped_customer" | "unmapped_product" }
   | { kind: "error"; message: string; retryable: boolean };
 
+/**
+ * What a run gives processing (its context's pieces); each defaults to the shop's own for a
+ * direct caller (tests, a script).
+ */
 export interface ProcessOrderDeps {
-  /** Default: the shop's connected ERP. */
-  erpAdapter?: (shopId: number) => Promise<ErpAdapter | null>;
-  /** Default: metafieldsSet through the shop's Admin API. */
-  writeBack?: typeof writeBackDocumentNumber;
+  /** The run's ERP adapter (ctx.erp()); default: the shop's connected ERP. */
+  erp?: ErpAdapter;
+  /** The run's Admin client for the write-back (ctx.shopify()); default: the shop's offline token. */
+  shopify?: () => Promise<ShopifyAdmin>;
+  /** The kill switch as the run sees it (ctx.writesAllowed); default: the shop's setting, read under the lock. */
+  writesAllowed?: boolean;
+  db?: Db;
 }
 
 /** Thrown after the error is recorded so graphile-worker retries the job with backoff. */
@@ -59,7 +68,7 @@ export async function processOrder(
   orderId: number,
   deps: ProcessOrderDeps = {},
 ): Promise<ProcessOutcome> {
-  const db = getDb();
+  const db = deps.db ?? getDb();
   let createdHere: { adapter: ErpAdapter; type: "order" | "invoice"; id: string } | null = null;
   let outcome: ProcessOutcome;
   let retry: ErpError | null = null;
@@ -80,13 +89,13 @@ export async function processOrder(
       if (!parsed.success) return fail("The stored order could not be read; import it again from Shopify.");
       const order = parsed.data;
       const settings = await getShopSettings(tx, shopId);
-      if (!settings.allowOutgoingWrites) {
+      if (!(deps.writesAllowed ?? settings.allowOutgoingWrites)) {
         const reason = "Outgoing writes are off for this shop; no ERP document was created.";
         await recordSkippedOrder(tx, { shopId, shopifyOrderId: order.shopifyOrderId, reason });
         await addOrderEvent(tx, { shopId, orderId, kind: "skipped", message: reason });
         return { kind: "skipped", reason };
       }
-      const adapter = await (deps.erpAdapter ?? erpAdapterForShop)(shopId);
+      const adapter = deps.erp ?? (await erpAdapterForShop(shopId));
       if (!adapter) return fail(NO_ERP_MESSAGE);
       try {
         const result = await createDocument(tx, adapter, { shopId, orderId, order, settings }, (write, type) => {
@@ -116,7 +125,7 @@ export async function processOrder(
     // document stays behind, and let the job retry (the order is still unprocessed or in error).
     const made = createdHere as { adapter: ErpAdapter; type: "order" | "invoice"; id: string } | null;
     if (made) await made.adapter.deleteSalesDocument({ type: made.type, id: made.id }).catch(() => {});
-    const message = `Processing failed: ${error instanceof Error ? error.message : String(error)}`;
+    const message = `Processing failed: ${coerceError(error).message}`;
     await markOrderError(db, { shopId, orderId, message }).catch(() => {});
     await addOrderEvent(db, { shopId, orderId, kind: "error", message }).catch(() => {});
     throw error;
@@ -124,11 +133,13 @@ export async function processOrder(
   if (retry) throw new RetryProcessingError(retry);
   const back = writeBack as { order: ImportedOrder; number: string } | null;
   if (back) {
-    await (deps.writeBack ?? writeBackDocumentNumber)({
+    await writeBackDocumentNumber({
+      db,
       shopId,
       orderId,
       order: back.order,
       documentNumber: back.number,
+      ...(deps.shopify ? { admin: deps.shopify } : {}),
     });
   }
   return outcome;

@@ -1,5 +1,5 @@
-import type { ShopSettings } from "../../shops/settings-schema.ts";
-import type { ImportedOrder, OrderAddress } from "./imported-order.ts";
+import type { ShopSettings } from "../shops/settings-schema.ts";
+import type { ImportedOrder, OrderAddress } from "../tasks/orders-sync/imported-order.ts";
 
 /** What the ERP is asked, in order, until one answers with a customer. */
 export type CustomerLookup = { email: string } | { phone: string } | { billTo: BillToQuery };

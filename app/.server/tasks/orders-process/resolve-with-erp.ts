@@ -3,17 +3,17 @@ import { sql } from "drizzle-orm";
 import type { ErpAdapter } from "../../adapters/erp/port.ts";
 import type { DbOrTx } from "../../db.ts";
 import { countOf } from "../../format/format.ts";
-import { getCustomerLink, getVariantLinks, upsertCustomerLink, upsertVariantLink } from "../../queries/links.ts";
-import type { ShopSettings } from "../../shops/settings-schema.ts";
-import type { ImportedOrder } from "../../sync/orders/imported-order.ts";
-import type { ResolvedOrder } from "../../sync/orders/map-to-sales-document.ts";
 import {
   customerKey,
   customerLookups,
   type NewErpCustomer,
   resolveCustomer,
-} from "../../sync/orders/resolve-customer.ts";
-import { type ErpItemRef, itemLines, itemLookups, resolveLines, variantKey } from "../../sync/orders/resolve-lines.ts";
+} from "../../mapping/resolve-customer.ts";
+import { type ErpItemRef, itemLines, itemLookups, resolveLines, variantKey } from "../../mapping/resolve-lines.ts";
+import { getCustomerLink, getVariantLinks, upsertCustomerLink, upsertVariantLink } from "../../queries/links.ts";
+import type { ShopSettings } from "../../shops/settings-schema.ts";
+import type { ImportedOrder } from "../orders-sync/imported-order.ts";
+import type { ResolvedOrder } from "./map-to-sales-document.ts";
 
 export interface UnmappedThing {
   entity: "customer" | "product";
@@ -22,7 +22,14 @@ export interface UnmappedThing {
 }
 
 export type ErpResolution =
-  | { kind: "resolved"; resolved: ResolvedOrder; customerKey: string; variantKeys: string[] }
+  | {
+      kind: "resolved";
+      resolved: ResolvedOrder;
+      customerKey: string;
+      variantKeys: string[];
+      /** In a plan: what would be created in the ERP first ("customer ann@example.com", "item SKU-1"). */
+      wouldCreate: string[];
+    }
   | {
       kind: "waiting";
       waitingOn: "unmapped_customer" | "unmapped_product";
@@ -30,18 +37,30 @@ export type ErpResolution =
       message: string;
     };
 
+interface ResolveInput {
+  shopId: number;
+  order: ImportedOrder;
+  settings: ShopSettings;
+  /**
+   * Plan only (a preview): ERP reads and link reads, nothing written anywhere: no link stored, no
+   * customer or item created (they are named in `wouldCreate`), no lock taken.
+   */
+  plan?: boolean;
+}
+
+/** Stands for the number of a customer or item a plan would create (the ERP assigns the real one). */
+const TO_BE_CREATED = "(new)";
+
 /**
  * The effectful half of mapping: reads links, asks the ERP what the pure decisions need, creates
- * customers/items when allowed and stores every new link. The decisions themselves are in sync/.
+ * customers/items when allowed and stores every new link. The decisions themselves are in
+ * app/.server/mapping/.
  */
-export async function resolveWithErp(
-  db: DbOrTx,
-  adapter: ErpAdapter,
-  input: { shopId: number; order: ImportedOrder; settings: ShopSettings },
-): Promise<ErpResolution> {
+export async function resolveWithErp(db: DbOrTx, adapter: ErpAdapter, input: ResolveInput): Promise<ErpResolution> {
   const { order } = input;
-  const customer = await resolveCustomerWithErp(db, adapter, input);
-  const lines = await resolveLinesWithErp(db, adapter, input);
+  const wouldCreate: string[] = [];
+  const customer = await resolveCustomerWithErp(db, adapter, input, wouldCreate);
+  const lines = await resolveLinesWithErp(db, adapter, input, wouldCreate);
   const unmapped: UnmappedThing[] = [];
   const key = customerKey(order);
   if (customer === null) unmapped.push({ entity: "customer", shopifyId: key.shopifyCustomerId, label: key.label });
@@ -59,6 +78,7 @@ export async function resolveWithErp(
     resolved: { customerNumber: customer, items: lines.items },
     customerKey: key.shopifyCustomerId,
     variantKeys: [...new Set(itemLines(order).map(variantKey))],
+    wouldCreate,
   };
 }
 
@@ -66,10 +86,11 @@ export async function resolveWithErp(
 async function resolveCustomerWithErp(
   db: DbOrTx,
   adapter: ErpAdapter,
-  { shopId, order, settings }: { shopId: number; order: ImportedOrder; settings: ShopSettings },
+  { shopId, order, settings, plan }: ResolveInput,
+  wouldCreate: string[],
 ): Promise<string | null> {
   const key = customerKey(order);
-  if (settings.customers.createUnknownInErp) {
+  if (settings.customers.createUnknownInErp && !plan) {
     // Two orders of one new buyer in parallel would both miss in the ERP and both create; the
     // second waits here until the first commits its link.
     await db.execute(sql`select pg_advisory_xact_lock(${shopId}, hashtext(${key.shopifyCustomerId}))`);
@@ -85,7 +106,7 @@ async function resolveCustomerWithErp(
   const decision = resolveCustomer(order, settings, { linkedNumber, foundNumber });
   if (decision.kind === "wait") return null;
   if (decision.kind === "use") {
-    if (decision.storeLink) {
+    if (decision.storeLink && !plan) {
       await upsertCustomerLink(db, {
         shopId,
         shopifyCustomerId: key.shopifyCustomerId,
@@ -94,6 +115,11 @@ async function resolveCustomerWithErp(
       });
     }
     return decision.customerNumber;
+  }
+  if (plan) {
+    const template = settings.customers.templateCustomerNo;
+    wouldCreate.push(`customer ${decision.customer.email}${template ? ` (from template ${template})` : ""}`);
+    return TO_BE_CREATED;
   }
   const number = await createErpCustomer(adapter, decision.customer, settings.customers.templateCustomerNo);
   await upsertCustomerLink(db, {
@@ -138,7 +164,8 @@ export async function createErpCustomer(
 async function resolveLinesWithErp(
   db: DbOrTx,
   adapter: ErpAdapter,
-  { shopId, order, settings }: { shopId: number; order: ImportedOrder; settings: ShopSettings },
+  { shopId, order, settings, plan }: ResolveInput,
+  wouldCreate: string[],
 ): Promise<{ items: Map<string, ErpItemRef> | null; unmapped: Array<{ shopifyVariantId: string; label: string }> }> {
   const lines = itemLines(order);
   const links = await getVariantLinks(db, { shopId, shopifyVariantIds: [...new Set(lines.map(variantKey))] });
@@ -167,7 +194,10 @@ async function resolveLinesWithErp(
   for (const { line, shopifyVariantId, resolution } of decision.lines) {
     if (resolution.kind === "unmapped") continue;
     let item = resolution.item;
-    if (!stored.has(shopifyVariantId) && resolution.kind !== "linked") {
+    if (plan) {
+      if (resolution.kind === "create" && !stored.has(shopifyVariantId)) wouldCreate.push(`item ${item.itemNumber}`);
+      stored.add(shopifyVariantId);
+    } else if (!stored.has(shopifyVariantId) && resolution.kind !== "linked") {
       if (resolution.kind === "create") {
         const created = await adapter.upsertItem({
           number: resolution.item.itemNumber,

@@ -3,6 +3,7 @@ import { fetchOrderForImport } from "../../adapters/shopify/order-queries.ts";
 import { type Db, getDb, type Tx } from "../../db.ts";
 import { addOrderEvent } from "../../queries/order-events.ts";
 import {
+  getOrderForImport,
   insertImportedOrder,
   lockOrderForImport,
   type OrderForImportRow,
@@ -11,26 +12,33 @@ import {
 import { getShopSettings } from "../../queries/shops.ts";
 import { shopifyAdminForShopId } from "../../shopify/admin-for-shop-id.ts";
 import type { ShopSettings } from "../../shops/settings-schema.ts";
-import { type ImportedOrder, importedOrderSchema } from "../../sync/orders/imported-order.ts";
-import { mapShopifyOrder } from "../../sync/orders/map-shopify-order.ts";
-import { type ExistingOrder, type ImportAction, type ImportPlan, planImport } from "../../sync/orders/plan-import.ts";
-import { enqueueOrderProcessing } from "../../tasks/orders-process/enqueue.ts";
+import { enqueueOrderProcessing } from "../orders-process/enqueue.ts";
+import { type ImportedOrder, importedOrderSchema } from "./imported-order.ts";
+import { mapShopifyOrder } from "./map-shopify-order.ts";
+import { type ExistingOrder, type ImportAction, type ImportPlan, planImport } from "./plan-import.ts";
 
 export interface ImportOutcome {
   shopifyOrderId: string;
   /** "gone": Shopify no longer has the order (deleted); "failed": see `error`. */
   action: ImportAction | "gone" | "failed";
-  /** orders.id when a row was written. */
+  /** orders.id when a row was written (or, in a preview, is held). */
   orderId?: number;
+  /** The order's name ("#1001") and the plan, when the order was read. */
+  name?: string;
+  plan?: ImportPlan;
+  /** A preview's outcome: what the import would do, nothing written. */
+  planned?: boolean;
   error?: unknown;
 }
 
 export interface ImportOptions {
   /** The Admin API to read from (default: the shop's offline token). */
   admin?: ShopifyAdmin;
-  /** Already-read settings (the reconcile passes its own). */
+  /** Already-read settings (the run's, or the reconcile's). */
   settings?: ShopSettings;
   db?: Db;
+  /** Preview: read and plan each order, write nothing (no row, no event, no processing job). */
+  dryRun?: boolean;
 }
 
 /**
@@ -60,7 +68,8 @@ export async function importOrders(
         continue;
       }
       const order = mapShopifyOrder(raw);
-      outcomes.push(await storeImportedOrder(db, { shopId, order, settings }));
+      const store = options.dryRun ? planImportedOrder : storeImportedOrder;
+      outcomes.push(await store(db, { shopId, order, settings }));
     } catch (error) {
       outcomes.push({ shopifyOrderId, action: "failed", error });
     }
@@ -83,7 +92,7 @@ export async function storeImportedOrder(
     let row = await lockOrderForImport(tx, { shopId, shopifyOrderId: order.shopifyOrderId });
     if (!row) {
       const plan = planImport(null, order, settings, scope);
-      if (!plan.status) return { shopifyOrderId: order.shopifyOrderId, action: plan.action };
+      if (!plan.status) return { ...outcomeOf(order, plan) };
       const orderId = await insertImportedOrder(tx, {
         shopId,
         order,
@@ -92,14 +101,14 @@ export async function storeImportedOrder(
       });
       if (orderId !== undefined) {
         await recordPlan(tx, { shopId, orderId, plan });
-        return { shopifyOrderId: order.shopifyOrderId, action: plan.action, orderId };
+        return { ...outcomeOf(order, plan), orderId };
       }
       // A concurrent import inserted it first (we waited for its commit): compare with its version.
       row = await lockOrderForImport(tx, { shopId, shopifyOrderId: order.shopifyOrderId });
       if (!row) throw new Error(`order ${order.shopifyOrderId} of shop ${shopId} vanished during import`);
     }
     const plan = planImport(existingOf(row), order, settings, scope);
-    if (!plan.status) return { shopifyOrderId: order.shopifyOrderId, action: plan.action, orderId: row.id };
+    if (!plan.status) return { ...outcomeOf(order, plan), orderId: row.id };
     await updateImportedOrder(tx, {
       shopId,
       orderId: row.id,
@@ -109,8 +118,23 @@ export async function storeImportedOrder(
       conflictReason: plan.conflict?.reason,
     });
     await recordPlan(tx, { shopId, orderId: row.id, plan });
-    return { shopifyOrderId: order.shopifyOrderId, action: plan.action, orderId: row.id };
+    return { ...outcomeOf(order, plan), orderId: row.id };
   });
+}
+
+/** A preview of storeImportedOrder: the same plan against the stored row, read without a lock. */
+export async function planImportedOrder(
+  db: Db,
+  input: { shopId: number; order: ImportedOrder; settings: ShopSettings },
+): Promise<ImportOutcome> {
+  const { shopId, order, settings } = input;
+  const row = await getOrderForImport(db, { shopId, shopifyOrderId: order.shopifyOrderId });
+  const plan = planImport(row ? existingOf(row) : null, order, settings, { importSince: settings.orders.importSince });
+  return { ...outcomeOf(order, plan), ...(row ? { orderId: row.id } : {}), planned: true };
+}
+
+function outcomeOf(order: ImportedOrder, plan: ImportPlan): ImportOutcome {
+  return { shopifyOrderId: order.shopifyOrderId, action: plan.action, name: order.name, plan };
 }
 
 function existingOf(row: OrderForImportRow): ExistingOrder {
