@@ -26,29 +26,34 @@ export async function enqueueDueEntries(
   const pairs = await db.execute<{ cron: string; timezone: string }>(sql`
     select distinct cron, timezone from job_queue_entries where not on_hold and next_run_at <= ${at}::timestamptz`);
   if (pairs.length === 0) return { enqueued: 0, due: 0 };
-  const crons = pairs.map((p) => p.cron);
-  const zones = pairs.map((p) => p.timezone);
-  const nexts = pairs.map((p) => nextTime(p.cron, p.timezone, now));
-
-  const tasks = entryTasks(input.tasks).map(({ task }) => task);
-  const names = tasks.map((t) => t.name);
-  const categories = tasks.map((t) => t.category);
-  const attempts = tasks.map((t) => t.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
-  const priorities = tasks.map((t) => t.priority ?? 0);
-  const needsErp = tasks.map((t) => t.requires?.erp !== undefined);
-  // Queue `<category>:<shop>` and key `<task>:<shop>` as enqueueRun makes them (tick.test.ts checks they agree).
+  // Arrays go in as one JSON parameter each: drizzle expands a JS array into a row `($1, $2, …)`,
+  // which Postgres cannot cast to an array.
+  const nexts = JSON.stringify(pairs.map((p) => ({ cron: p.cron, timezone: p.timezone, next_at: nextTime(p.cron, p.timezone, now) })));
+  const defs = JSON.stringify(
+    entryTasks(input.tasks).map(({ task }) => ({
+      task: task.name,
+      category: task.category,
+      max_attempts: task.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+      priority: task.priority ?? 0,
+      needs_erp: task.requires?.erp !== undefined,
+      batched: task.batched === true,
+    })),
+  );
+  // Queue `<category>:<shop>` and key `<task>:<shop>` as enqueueRun makes them (job-queue-tick.test.ts checks they agree).
   const [result] = await db.execute<{ enqueued: number; due: number }>(sql`
     with pairs as (
-      select * from unnest(${crons}::text[], ${zones}::text[], ${nexts}::timestamptz[]) as p(cron, timezone, next_at)
+      select * from jsonb_to_recordset(${nexts}::jsonb) as p(cron text, timezone text, next_at timestamptz)
     ),
     defs as (
-      select * from unnest(${names}::text[], ${categories}::text[], ${attempts}::int[], ${priorities}::int[], ${needsErp}::bool[])
-        as d(task, category, max_attempts, priority, needs_erp)
+      select * from jsonb_to_recordset(${defs}::jsonb)
+        as d(task text, category text, max_attempts int, priority int, needs_erp bool, batched bool)
     ),
     due as (
       select e.id, e.shop_id, e.task, e.cron, e.timezone
       from job_queue_entries e
       where not e.on_hold and e.next_run_at <= ${at}::timestamptz
+        -- only the pairs computed above: an entry that became due since then waits for the next tick
+        and exists (select 1 from pairs p where p.cron = e.cron and p.timezone = e.timezone)
       order by e.next_run_at
       limit ${input.limit ?? TICK_BATCH}
       for update of e skip locked
@@ -71,7 +76,9 @@ export async function enqueueDueEntries(
         array(
           select row(
             r.task,
-            json_build_object('shopId', r.shop_id, 'trigger', 'schedule'),
+            -- a batched task's payload is an array (graphile-worker concatenates it with a waiting one)
+            case when r.batched then json_build_array(json_build_object('shopId', r.shop_id, 'trigger', 'schedule'))
+              else json_build_object('shopId', r.shop_id, 'trigger', 'schedule') end,
             r.category || ':' || r.shop_id,
             ${at}::timestamptz,
             r.max_attempts,
