@@ -3,8 +3,8 @@ import { and, asc, desc, eq, ne, or, sql } from "drizzle-orm";
 import { orders } from "../../../db/schema/orders.ts";
 import { shipments, type ShipmentStatus, shipmentStatuses } from "../../../db/schema/shipments.ts";
 import type { DbOrTx } from "../db.ts";
-import type { OrderCandidate } from "../sync/shipments/match-order.ts";
-import type { FulfillmentPlan, ShipmentContent } from "../sync/shipments/shipment-records.ts";
+import type { OrderCandidate } from "../tasks/shipments-sync/match-order.ts";
+import type { FulfillmentPlan, ShipmentContent } from "../tasks/shipments-sync/shipment-records.ts";
 import { recordSkipped, resolveSkipped } from "./skipped-records.ts";
 
 /** The statuses a shipments list can show (the schema's own list, for routes that may not import db/). */
@@ -19,7 +19,7 @@ const MAX_ORDER_CANDIDATES = 10;
 /**
  * Every imported order one of the shipment's keys points at: named by its external document
  * number, or linked to the ERP sales order it was posted from. Which one it belongs to, if any, is
- * `matchShipmentOrder`'s decision (app/.server/sync/shipments/match-order.ts), never the lowest id.
+ * `matchShipmentOrder`'s decision (app/.server/tasks/shipments-sync/match-order.ts), never the lowest id.
  */
 export async function findOrderCandidatesForShipment(
   db: DbOrTx,

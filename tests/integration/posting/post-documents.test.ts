@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { getDb } from "../../../app/.server/db.ts";
 import { reconcileOrders } from "../../../app/.server/orders/import/reconcile-orders.ts";
-import { postDocuments } from "../../../app/.server/posting/post-documents.ts";
-import { retryPosting } from "../../../app/.server/posting/posting-actions.ts";
 import { listOrders } from "../../../app/.server/queries/order-list.ts";
 import { getShopSettings, saveShopSettings } from "../../../app/.server/queries/shops.ts";
-import { syncShipments } from "../../../app/.server/shipments/sync-shipments.ts";
+import { postDocuments } from "../../../app/.server/tasks/documents-post/post-documents.ts";
+import { retryPosting } from "../../../app/.server/tasks/documents-post/posting-actions.ts";
+import { syncShipments } from "../../../app/.server/tasks/shipments-sync/sync-shipments.ts";
 import { type TestDatabase, useTestDatabase } from "../../setup/test-database.ts";
 import { startShipmentsWorld } from "../shipments/shipments-harness.ts";
 

@@ -5,10 +5,10 @@ import { getDb } from "../../../app/.server/db.ts";
 import { countActivity, listActivity } from "../../../app/.server/queries/activity.ts";
 import { listShipments } from "../../../app/.server/queries/shipments.ts";
 import { saveShopSettings } from "../../../app/.server/queries/shops.ts";
-import { retryShipment } from "../../../app/.server/shipments/shipment-actions.ts";
-import { syncShipments } from "../../../app/.server/shipments/sync-shipments.ts";
 import { shopifyAdminForShopId } from "../../../app/.server/shopify/admin-for-shop-id.ts";
 import { shopSettingsSchema } from "../../../app/.server/shops/settings-schema.ts";
+import { retryShipment } from "../../../app/.server/tasks/shipments-sync/shipment-actions.ts";
+import { syncShipments } from "../../../app/.server/tasks/shipments-sync/sync-shipments.ts";
 import { type TestDatabase, useTestDatabase } from "../../setup/test-database.ts";
 import { startShipmentsWorld } from "./shipments-harness.ts";
 

@@ -5,11 +5,11 @@ import { erpAdapterForShop } from "../../../app/.server/erp/connections.ts";
 import { saveShopSettings } from "../../../app/.server/queries/shops.ts";
 import { ensureEntries, holdAllEntries, updateEntry } from "../../../app/.server/runs/entries.ts";
 import { enqueueDueEntries } from "../../../app/.server/runs/tick.ts";
-import { pullErpShipments } from "../../../app/.server/shipments/pull-erp-shipments.ts";
-import { requestShipmentsSync, retryShipment } from "../../../app/.server/shipments/shipment-actions.ts";
-import { syncShipments } from "../../../app/.server/shipments/sync-shipments.ts";
 import { shopSettingsSchema } from "../../../app/.server/shops/settings-schema.ts";
 import { taskRegistry } from "../../../app/.server/tasks/registry.ts";
+import { pullErpShipments } from "../../../app/.server/tasks/shipments-sync/pull-erp-shipments.ts";
+import { requestShipmentsSync, retryShipment } from "../../../app/.server/tasks/shipments-sync/shipment-actions.ts";
+import { syncShipments } from "../../../app/.server/tasks/shipments-sync/sync-shipments.ts";
 import { type TestDatabase, useTestDatabase } from "../../setup/test-database.ts";
 import { startShipmentsWorld } from "./shipments-harness.ts";
 

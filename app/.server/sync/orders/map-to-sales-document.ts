@@ -1,5 +1,5 @@
 import type { ShopSettings } from "../../shops/settings-schema.ts";
-import type { ErpDocumentLine } from "../shipments/shipment-records.ts";
+import type { ErpDocumentLine } from "../../tasks/shipments-sync/shipment-records.ts";
 import type { ErpLimits } from "./erp-limits.ts";
 import type { ImportedOrder, MoneyPair, OrderAddress, OrderLine } from "./imported-order.ts";
 import { fromMicros, type Micros, prorate, sum, toMicros } from "./money.ts";

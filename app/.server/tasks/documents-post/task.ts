@@ -1,7 +1,7 @@
 import { z } from "zod";
 
-import { postDocuments } from "../../posting/post-documents.ts";
 import { defineTask } from "../../runs/define-task.ts";
+import { postDocuments } from "./post-documents.ts";
 
 /** "Post documents" (BC reports 296/297): batch posting of the ERP documents made from Shopify orders. */
 export const documentsPostTask = defineTask({

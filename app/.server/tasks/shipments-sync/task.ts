@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { defineTask } from "../../runs/define-task.ts";
-import { syncShipments } from "../../shipments/sync-shipments.ts";
+import { syncShipments } from "./sync-shipments.ts";
 
 /** "Sync shipments" (BC report 30109): posted ERP shipments → Shopify fulfillments with tracking. */
 export const shipmentsSyncTask = defineTask({

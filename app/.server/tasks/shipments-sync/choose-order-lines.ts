@@ -1,4 +1,4 @@
-import { splitSku } from "../orders/resolve-lines.ts";
+import { splitSku } from "../../sync/orders/resolve-lines.ts";
 import type { PlanInput } from "./plan-fulfillments.ts";
 import type { ShipmentContent } from "./shipment-records.ts";
 

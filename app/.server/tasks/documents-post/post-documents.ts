@@ -1,24 +1,24 @@
-import { isErpError } from "../adapters/erp/errors.ts";
-import type { ErpAdapter } from "../adapters/erp/port.ts";
-import type { ShopifyAdmin } from "../adapters/shopify/admin-port.ts";
-import { runOperation } from "../adapters/shopify/admin-port.ts";
-import { ORDER_CLOSE_MUTATION } from "../adapters/shopify/fulfillment-queries.ts";
-import { WRITES_OFF_REASON } from "../adapters/writes-disabled.ts";
-import { type Db, getDb } from "../db.ts";
-import { erpAdapterForShop } from "../erp/connections.ts";
-import { addOrderEvent } from "../queries/order-events.ts";
+import { isErpError } from "../../adapters/erp/errors.ts";
+import type { ErpAdapter } from "../../adapters/erp/port.ts";
+import type { ShopifyAdmin } from "../../adapters/shopify/admin-port.ts";
+import { runOperation } from "../../adapters/shopify/admin-port.ts";
+import { ORDER_CLOSE_MUTATION } from "../../adapters/shopify/fulfillment-queries.ts";
+import { WRITES_OFF_REASON } from "../../adapters/writes-disabled.ts";
+import { type Db, getDb } from "../../db.ts";
+import { erpAdapterForShop } from "../../erp/connections.ts";
+import { addOrderEvent } from "../../queries/order-events.ts";
 import {
   listPostingCandidates,
   markOrderPosted,
   markOrderPostingFailed,
   markShopifyOrderClosed,
   type PostingCandidate,
-} from "../queries/order-posting.ts";
-import { getShopSettings } from "../queries/shops.ts";
-import { recordSkipped, resolveSkipped } from "../queries/skipped-records.ts";
-import { shopifyAdminForShopId } from "../shopify/admin-for-shop-id.ts";
-import type { ShopSettings } from "../shops/settings-schema.ts";
-import { importedOrderSchema } from "../sync/orders/imported-order.ts";
+} from "../../queries/order-posting.ts";
+import { getShopSettings } from "../../queries/shops.ts";
+import { recordSkipped, resolveSkipped } from "../../queries/skipped-records.ts";
+import { shopifyAdminForShopId } from "../../shopify/admin-for-shop-id.ts";
+import type { ShopSettings } from "../../shops/settings-schema.ts";
+import { importedOrderSchema } from "../../sync/orders/imported-order.ts";
 
 export interface PostDocumentsResult {
   skipped?: "no ERP connection" | "the ERP cannot post documents";

@@ -1,18 +1,18 @@
-import type { ErpAdapter } from "../adapters/erp/port.ts";
-import type { ShopifyAdmin } from "../adapters/shopify/admin-port.ts";
-import { isShopifyApiError } from "../adapters/shopify/errors.ts";
-import { type Db, getDb } from "../db.ts";
-import { erpAdapterForShop } from "../erp/connections.ts";
-import { addOrderEvent } from "../queries/order-events.ts";
+import type { ErpAdapter } from "../../adapters/erp/port.ts";
+import type { ShopifyAdmin } from "../../adapters/shopify/admin-port.ts";
+import { isShopifyApiError } from "../../adapters/shopify/errors.ts";
+import { type Db, getDb } from "../../db.ts";
+import { erpAdapterForShop } from "../../erp/connections.ts";
+import { addOrderEvent } from "../../queries/order-events.ts";
 import {
   listShipmentsToSync,
   recordSkippedShipment,
   resolveSkippedShipment,
   settleShipment,
   type ShipmentRow,
-} from "../queries/shipments.ts";
-import { getShopSettings } from "../queries/shops.ts";
-import { shopifyAdminForShopId } from "../shopify/admin-for-shop-id.ts";
+} from "../../queries/shipments.ts";
+import { getShopSettings } from "../../queries/shops.ts";
+import { shopifyAdminForShopId } from "../../shopify/admin-for-shop-id.ts";
 import { type FulfillContext, FulfillmentRejectedError, fulfillShipment } from "./fulfill-shipment.ts";
 import { pullErpShipments } from "./pull-erp-shipments.ts";
 

@@ -1,8 +1,8 @@
-import type { ErpAdapter } from "../adapters/erp/port.ts";
-import type { DbOrTx } from "../db.ts";
-import { findOrderCandidatesForShipment, upsertPulledShipment } from "../queries/shipments.ts";
-import { getSyncCursor, saveSyncCursor } from "../queries/sync-cursors.ts";
-import { matchShipmentOrder } from "../sync/shipments/match-order.ts";
+import type { ErpAdapter } from "../../adapters/erp/port.ts";
+import type { DbOrTx } from "../../db.ts";
+import { findOrderCandidatesForShipment, upsertPulledShipment } from "../../queries/shipments.ts";
+import { getSyncCursor, saveSyncCursor } from "../../queries/sync-cursors.ts";
+import { matchShipmentOrder } from "./match-order.ts";
 
 export const ERP_SHIPMENTS_STREAM = "erp-posted-shipments";
 const PAGE_SIZE = 200;

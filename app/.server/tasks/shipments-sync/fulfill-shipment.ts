@@ -1,34 +1,34 @@
 import { and, eq } from "drizzle-orm";
 
-import { orders } from "../../../db/schema/orders.ts";
-import type { ShopifyAdmin } from "../adapters/shopify/admin-port.ts";
-import { runOperation } from "../adapters/shopify/admin-port.ts";
+import { orders } from "../../../../db/schema/orders.ts";
+import type { ShopifyAdmin } from "../../adapters/shopify/admin-port.ts";
+import { runOperation } from "../../adapters/shopify/admin-port.ts";
 import {
   FULFILLMENT_CREATE_MUTATION,
   FULFILLMENT_REQUEST_ACCEPT_MUTATION,
-} from "../adapters/shopify/fulfillment-queries.ts";
-import type { Db } from "../db.ts";
+} from "../../adapters/shopify/fulfillment-queries.ts";
+import type { Db } from "../../db.ts";
 import {
   findOrderCandidatesForShipment,
   fulfillmentIdsOfOtherShipments,
   saveShipmentPlan,
   setShipmentOrder,
   type ShipmentRow,
-} from "../queries/shipments.ts";
-import type { ShopSettings } from "../shops/settings-schema.ts";
-import { importedOrderSchema } from "../sync/orders/imported-order.ts";
-import { findLandedFulfillment, landingCandidates } from "../sync/shipments/find-landed-fulfillment.ts";
-import { matchShipmentOrder } from "../sync/shipments/match-order.ts";
-import { planFulfillments } from "../sync/shipments/plan-fulfillments.ts";
+} from "../../queries/shipments.ts";
+import type { ShopSettings } from "../../shops/settings-schema.ts";
+import { importedOrderSchema } from "../../sync/orders/imported-order.ts";
+import { findLandedFulfillment, landingCandidates } from "./find-landed-fulfillment.ts";
+import { matchShipmentOrder } from "./match-order.ts";
+import { planFulfillments } from "./plan-fulfillments.ts";
+import { readFulfillmentState, readOrderFulfillments, withLines } from "./read-fulfillment-state.ts";
 import {
   erpDocumentLinesSchema,
   type FulfillmentGroup,
   type FulfillmentPlan,
   fulfillmentPlanSchema,
   shipmentContentSchema,
-} from "../sync/shipments/shipment-records.ts";
-import { trackingFor } from "../sync/shipments/tracking.ts";
-import { readFulfillmentState, readOrderFulfillments, withLines } from "./read-fulfillment-state.ts";
+} from "./shipment-records.ts";
+import { trackingFor } from "./tracking.ts";
 
 export type FulfillOutcome =
   | { status: "synced"; orderId: number; fulfillmentIds: string[]; notes: string[] }
