@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ne, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, or, sql } from "drizzle-orm";
 
 import { orders } from "../../../db/schema/orders.ts";
 import { shipments, type ShipmentStatus, shipmentStatuses } from "../../../db/schema/shipments.ts";
@@ -99,6 +99,19 @@ export function listShipmentsToSync(db: DbOrTx, input: { shopId: number; limit: 
 }
 
 export type ShipmentRow = typeof shipments.$inferSelect;
+
+/** Which of these ERP shipment numbers the shop already holds a row for (a preview of a pull skips them). */
+export async function storedShipmentNumbers(
+  db: DbOrTx,
+  input: { shopId: number; erpShipmentNos: string[] },
+): Promise<Set<string>> {
+  if (input.erpShipmentNos.length === 0) return new Set();
+  const rows = await db
+    .select({ no: shipments.erpShipmentNo })
+    .from(shipments)
+    .where(and(eq(shipments.shopId, input.shopId), inArray(shipments.erpShipmentNo, input.erpShipmentNos)));
+  return new Set(rows.map((r) => r.no));
+}
 
 export async function getShipment(db: DbOrTx, input: { shopId: number; shipmentId: number }) {
   const [row] = await db.select().from(shipments).where(byShipment(input));

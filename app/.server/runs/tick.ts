@@ -36,14 +36,25 @@ export async function enqueueDueEntries(
   const attempts = tasks.map((t) => t.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
   const priorities = tasks.map((t) => t.priority ?? 0);
   const needsErp = tasks.map((t) => t.requires?.erp !== undefined);
+  // One JSON parameter per table: drizzle expands a bare JS array into a row (`($1, $2)`), not an array.
+  const pairRows = JSON.stringify(crons.map((cron, i) => ({ cron, timezone: zones[i], next_at: nexts[i] })));
+  const defRows = JSON.stringify(
+    names.map((task, i) => ({
+      task,
+      category: categories[i],
+      max_attempts: attempts[i],
+      priority: priorities[i],
+      needs_erp: needsErp[i],
+    })),
+  );
   // Queue `<category>:<shop>` and key `<task>:<shop>` as enqueueRun makes them (tick.test.ts checks they agree).
   const [result] = await db.execute<{ enqueued: number; due: number }>(sql`
     with pairs as (
-      select * from unnest(${crons}::text[], ${zones}::text[], ${nexts}::timestamptz[]) as p(cron, timezone, next_at)
+      select * from json_to_recordset(${pairRows}::json) as p(cron text, timezone text, next_at timestamptz)
     ),
     defs as (
-      select * from unnest(${names}::text[], ${categories}::text[], ${attempts}::int[], ${priorities}::int[], ${needsErp}::bool[])
-        as d(task, category, max_attempts, priority, needs_erp)
+      select * from json_to_recordset(${defRows}::json)
+        as d(task text, category text, max_attempts int, priority int, needs_erp bool)
     ),
     due as (
       select e.id, e.shop_id, e.task, e.cron, e.timezone

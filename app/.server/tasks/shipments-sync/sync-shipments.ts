@@ -1,8 +1,5 @@
-import type { ErpAdapter } from "../../adapters/erp/port.ts";
-import type { ShopifyAdmin } from "../../adapters/shopify/admin-port.ts";
 import { isShopifyApiError } from "../../adapters/shopify/errors.ts";
-import { type Db, getDb } from "../../db.ts";
-import { erpAdapterForShop } from "../../erp/connections.ts";
+import { coerceError } from "../../errors/coerce-error.ts";
 import { addOrderEvent } from "../../queries/order-events.ts";
 import {
   listShipmentsToSync,
@@ -12,9 +9,10 @@ import {
   type ShipmentRow,
 } from "../../queries/shipments.ts";
 import { getShopSettings } from "../../queries/shops.ts";
-import { shopifyAdminForShopId } from "../../shopify/admin-for-shop-id.ts";
+import type { RecordResult, RunContext } from "../../runs/define-task.ts";
 import { type FulfillContext, FulfillmentRejectedError, fulfillShipment } from "./fulfill-shipment.ts";
-import { pullErpShipments } from "./pull-erp-shipments.ts";
+import { previewShipments } from "./preview-shipments.ts";
+import { ERP_SHIPMENTS_STREAM, pullErpShipments } from "./pull-erp-shipments.ts";
 
 /** Shipments fulfilled per run; a bigger backlog continues in a follow-up run. */
 export const SHIPMENTS_PER_RUN = 100;
@@ -22,10 +20,11 @@ export const SHIPMENTS_PER_RUN = 100;
 export const MAX_TRANSIENT_ATTEMPTS = 10;
 
 export interface SyncShipmentsResult {
-  skipped?: "no ERP connection";
   pulled: number;
+  /** New shipments of the shop's orders (a preview: that a run would store). */
   stored: number;
-  outcomes: Array<{ erpShipmentNo: string; status: ShipmentRow["status"]; message: string | null }>;
+  /** Shipments this run took (fulfilled, settled or left waiting; a preview: described). */
+  handled: number;
   /** Work is left over: the task queues its continuation. */
   continued: boolean;
 }
@@ -33,53 +32,60 @@ export interface SyncShipmentsResult {
 /**
  * "Sync shipments to Shopify" (BC report 30109): pull the ERP's new posted shipments of Shopify
  * orders, then turn each waiting one into fulfillments. Every shipment ends synced, nothing to
- * sync or error, each with its reason; a transient failure leaves it waiting for the next run.
+ * sync or error, each with its reason and a record on the run; a transient failure leaves it
+ * waiting for the next run. A preview pulls and plans the same way and writes nothing.
  */
-export async function syncShipments(
-  shopId: number,
-  options: {
-    trigger?: "schedule" | "manual";
-    db?: Db;
-    adapter?: ErpAdapter;
-    admin?: ShopifyAdmin;
-    now?: () => Date;
-  } = {},
-): Promise<SyncShipmentsResult> {
-  const db = options.db ?? getDb();
-  const settings = await getShopSettings(db, shopId);
-  const empty = { pulled: 0, stored: 0, outcomes: [], continued: false };
-  const adapter = options.adapter ?? (await erpAdapterForShop(shopId));
-  if (!adapter) return { skipped: "no ERP connection", ...empty };
+export async function syncShipments(ctx: RunContext): Promise<SyncShipmentsResult> {
+  const adapter = await ctx.erp();
+  if (ctx.dryRun) return previewShipments(ctx, adapter, { limit: SHIPMENTS_PER_RUN });
 
-  const pull = await pullErpShipments(db, adapter, shopId);
-  const waiting = await listShipmentsToSync(db, { shopId, limit: SHIPMENTS_PER_RUN });
-  const outcomes: SyncShipmentsResult["outcomes"] = [];
+  const pull = await pullErpShipments(ctx.db, adapter, ctx.shopId, { cursor: ctx.cursor(ERP_SHIPMENTS_STREAM) });
+  const waiting = await listShipmentsToSync(ctx.db, { shopId: ctx.shopId, limit: SHIPMENTS_PER_RUN });
+  ctx.progress({ done: 0, total: waiting.length });
   if (waiting.length > 0) {
-    const admin = options.admin ?? (await shopifyAdminForShopId(shopId));
-    const ctx: FulfillContext = {
-      db,
-      admin,
-      settings,
-      shopId,
-      now: options.now ?? (() => new Date()),
-      // Read afresh before every write, not once per run (settings above are the run's snapshot).
-      writesAllowed: async () => (await getShopSettings(db, shopId)).allowOutgoingWrites,
+    const fulfill: FulfillContext = {
+      db: ctx.db,
+      admin: await ctx.shopify(),
+      settings: ctx.settings,
+      shopId: ctx.shopId,
+      now: () => ctx.clock.now(),
+      // The run's switch, and the setting read afresh before every write: a merchant who turns
+      // writes off stops a run already under way, not only the next one.
+      writesAllowed: async () =>
+        ctx.writesAllowed && (await getShopSettings(ctx.db, ctx.shopId)).allowOutgoingWrites,
     };
-    for (const shipment of waiting) outcomes.push(await syncOne(ctx, shipment));
+    let done = 0;
+    for (const shipment of waiting) {
+      ctx.record(await syncOne(fulfill, shipment));
+      ctx.progress({ done: ++done });
+    }
   }
   const continued = pull.hasMore || waiting.length === SHIPMENTS_PER_RUN;
-  return { pulled: pull.pulled, stored: pull.stored, outcomes, continued };
+  return { pulled: pull.pulled, stored: pull.stored, handled: waiting.length, continued };
 }
 
-async function syncOne(ctx: FulfillContext, shipment: ShipmentRow): Promise<SyncShipmentsResult["outcomes"][number]> {
+/** "Shipment S-SHP102033 → #1001": what the run page lists, keyed by our row so it links to it. */
+export function shipmentRecord(
+  shipment: { id: number | null; erpShipmentNo: string },
+  orderName: string | null,
+  result: Pick<RecordResult, "outcome" | "reason">,
+): RecordResult {
+  return {
+    type: "shipment",
+    key: shipment.id ?? shipment.erpShipmentNo,
+    label: `Shipment ${shipment.erpShipmentNo}${orderName ? ` → ${orderName}` : ""}`,
+    ...result,
+  };
+}
+
+async function syncOne(ctx: FulfillContext, shipment: ShipmentRow): Promise<RecordResult> {
   const base = { shopId: ctx.shopId, shipmentId: shipment.id };
-  const done = (status: ShipmentRow["status"], message: string | null) => ({
-    erpShipmentNo: shipment.erpShipmentNo,
-    status,
-    message,
-  });
+  let orderName: string | null = null;
+  const done = (outcome: RecordResult["outcome"], reason: string | null) =>
+    shipmentRecord(shipment, orderName, { outcome, ...(reason ? { reason } : {}) });
   try {
     const outcome = await fulfillShipment(ctx, shipment);
+    orderName = outcome.orderName;
     if (outcome.status === "paused") {
       // The kill switch: the shipment waits as it is, and the skipped records tile says why.
       await settleShipment(ctx.db, { ...base, status: "unprocessed", errorMessage: outcome.message });
@@ -88,7 +94,7 @@ async function syncOne(ctx: FulfillContext, shipment: ShipmentRow): Promise<Sync
         erpShipmentNo: shipment.erpShipmentNo,
         reason: outcome.message,
       });
-      return done("unprocessed", outcome.message);
+      return done("skipped", outcome.message);
     }
     await resolveSkippedShipment(ctx.db, { shopId: ctx.shopId, erpShipmentNo: shipment.erpShipmentNo });
     switch (outcome.status) {
@@ -102,28 +108,28 @@ async function syncOne(ctx: FulfillContext, shipment: ShipmentRow): Promise<Sync
           kind: "fulfilled",
           message: `ERP shipment ${shipment.erpShipmentNo} fulfilled in Shopify (${count} fulfillment${count === 1 ? "" : "s"}).${reason ? ` ${reason}` : ""}`,
         });
-        return done("synced", reason);
+        return done("created", reason);
       }
       case "nothing_to_sync":
         await settleShipment(ctx.db, { ...base, status: "nothing_to_sync", reason: outcome.reason });
-        return done("nothing_to_sync", outcome.reason);
+        return done("unchanged", outcome.reason);
       case "error":
         await settleShipment(ctx.db, { ...base, status: "error", errorMessage: outcome.message });
-        return done("error", outcome.message);
+        return done("failed", outcome.message);
     }
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (error instanceof FulfillmentRejectedError) {
+  } catch (caught) {
+    const { message } = coerceError(caught);
+    if (caught instanceof FulfillmentRejectedError) {
       await settleShipment(ctx.db, { ...base, status: "error", errorMessage: message });
-      return done("error", message);
+      return done("failed", message);
     }
-    const transient = isShopifyApiError(error) && error.retryable;
+    const transient = isShopifyApiError(caught) && caught.retryable;
     if (transient && shipment.attempts + 1 < MAX_TRANSIENT_ATTEMPTS) {
       const note = `Shopify did not answer (${message}); the next run tries again.`;
       await settleShipment(ctx.db, { ...base, status: "unprocessed", errorMessage: note });
-      return done("unprocessed", note);
+      return done("skipped", note);
     }
     await settleShipment(ctx.db, { ...base, status: "error", errorMessage: message });
-    return done("error", message);
+    return done("failed", message);
   }
 }
