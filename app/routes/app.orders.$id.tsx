@@ -13,8 +13,8 @@ import { z } from "zod";
 
 import { ignoreOrder, requestProcessing, requestReimport, resolveConflict } from "../.server/orders/order-actions.ts";
 import { loadOrderPage } from "../.server/orders/order-page.ts";
-import { retryPosting } from "../.server/posting/posting-actions.ts";
 import { shopIdFor } from "../.server/shops/current-shop.ts";
+import { retryPosting } from "../.server/tasks/documents-post/posting-actions.ts";
 import { useResultToast } from "../components/use-result-toast.ts";
 import { authenticate } from "../shopify.server.ts";
 

@@ -5,11 +5,11 @@ import { z } from "zod";
 
 import { getDb } from "../.server/db.ts";
 import { countOf } from "../.server/format/format.ts";
-import { requestPosting } from "../.server/posting/posting-actions.ts";
 import { countShipmentsByStatus, listShipments, shipmentStatuses } from "../.server/queries/shipments.ts";
-import { requestShipmentsSync, retryShipment } from "../.server/shipments/shipment-actions.ts";
 import { shopIdFor } from "../.server/shops/current-shop.ts";
-import { shipmentContentSchema } from "../.server/sync/shipments/shipment-records.ts";
+import { requestPosting } from "../.server/tasks/documents-post/posting-actions.ts";
+import { requestShipmentsSync, retryShipment } from "../.server/tasks/shipments-sync/shipment-actions.ts";
+import { shipmentContentSchema } from "../.server/tasks/shipments-sync/shipment-records.ts";
 import { useResultToast } from "../components/use-result-toast.ts";
 import { authenticate } from "../shopify.server.ts";
 

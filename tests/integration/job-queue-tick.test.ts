@@ -5,9 +5,9 @@ import { markShopInstalled, markShopUninstalled } from "../../app/.server/querie
 import { enqueueRun, runJobKey, runQueue } from "../../app/.server/runs/enqueue-run.ts";
 import { ensureEntries, holdAllEntries, listEntries, setEntriesTimezone, updateEntry } from "../../app/.server/runs/entries.ts";
 import { enqueueDueEntries } from "../../app/.server/runs/tick.ts";
+import { ordersSyncTask } from "../../app/.server/tasks/orders-sync/task.ts";
 import { taskRegistry } from "../../app/.server/tasks/registry.ts";
 import { shipmentsSyncTask } from "../../app/.server/tasks/shipments-sync/task.ts";
-import { ordersSyncTask } from "../../app/.server/tasks/orders-sync/task.ts";
 import { type TestDatabase, useTestDatabase } from "../setup/test-database.ts";
 
 let db: TestDatabase;

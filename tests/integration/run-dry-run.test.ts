@@ -47,7 +47,7 @@ const careless = defineTask({
     attempts.erp = await erp
       .createSalesDocument({} as Parameters<ErpAdapter["createSalesDocument"]>[0])
       .then(() => "written", refusal);
-    const shopify = await ctx.shopify().catch((error: unknown) => error);
+    const shopify = await ctx.shopify().catch((error: unknown) => coerceError(error));
     attempts.shopify =
       shopify instanceof Error
         ? `no client: ${shopify.message}`

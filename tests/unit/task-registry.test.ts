@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 
 import { checkRegistry } from "../../app/.server/runs/check-registry.ts";
 import { defineTask, type TaskDefinition } from "../../app/.server/runs/define-task.ts";

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 
 import { orders } from "../../../db/schema/orders.ts";
 import type { DbOrTx, Tx } from "../db.ts";
-import type { ErpDocumentLine } from "../sync/shipments/shipment-records.ts";
+import type { ErpDocumentLine } from "../tasks/shipments-sync/shipment-records.ts";
 import { recordSkipped, resolveSkipped } from "./skipped-records.ts";
 
 export interface ClaimedOrder {

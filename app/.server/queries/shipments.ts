@@ -1,10 +1,10 @@
-import { and, asc, desc, eq, ne, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, or, sql } from "drizzle-orm";
 
 import { orders } from "../../../db/schema/orders.ts";
 import { shipments, type ShipmentStatus, shipmentStatuses } from "../../../db/schema/shipments.ts";
 import type { DbOrTx } from "../db.ts";
-import type { OrderCandidate } from "../sync/shipments/match-order.ts";
-import type { FulfillmentPlan, ShipmentContent } from "../sync/shipments/shipment-records.ts";
+import type { OrderCandidate } from "../tasks/shipments-sync/match-order.ts";
+import type { FulfillmentPlan, ShipmentContent } from "../tasks/shipments-sync/shipment-records.ts";
 import { recordSkipped, resolveSkipped } from "./skipped-records.ts";
 
 /** The statuses a shipments list can show (the schema's own list, for routes that may not import db/). */
@@ -19,7 +19,7 @@ const MAX_ORDER_CANDIDATES = 10;
 /**
  * Every imported order one of the shipment's keys points at: named by its external document
  * number, or linked to the ERP sales order it was posted from. Which one it belongs to, if any, is
- * `matchShipmentOrder`'s decision (app/.server/sync/shipments/match-order.ts), never the lowest id.
+ * `matchShipmentOrder`'s decision (app/.server/tasks/shipments-sync/match-order.ts), never the lowest id.
  */
 export async function findOrderCandidatesForShipment(
   db: DbOrTx,
@@ -99,6 +99,19 @@ export function listShipmentsToSync(db: DbOrTx, input: { shopId: number; limit: 
 }
 
 export type ShipmentRow = typeof shipments.$inferSelect;
+
+/** Which of these ERP shipment numbers the shop already holds a row for (a preview of a pull skips them). */
+export async function storedShipmentNumbers(
+  db: DbOrTx,
+  input: { shopId: number; erpShipmentNos: string[] },
+): Promise<Set<string>> {
+  if (input.erpShipmentNos.length === 0) return new Set();
+  const rows = await db
+    .select({ no: shipments.erpShipmentNo })
+    .from(shipments)
+    .where(and(eq(shipments.shopId, input.shopId), inArray(shipments.erpShipmentNo, input.erpShipmentNos)));
+  return new Set(rows.map((r) => r.no));
+}
 
 export async function getShipment(db: DbOrTx, input: { shopId: number; shipmentId: number }) {
   const [row] = await db.select().from(shipments).where(byShipment(input));

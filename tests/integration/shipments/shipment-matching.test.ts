@@ -5,10 +5,10 @@ import { getDb } from "../../../app/.server/db.ts";
 import { countActivity, listActivity } from "../../../app/.server/queries/activity.ts";
 import { listShipments } from "../../../app/.server/queries/shipments.ts";
 import { saveShopSettings } from "../../../app/.server/queries/shops.ts";
-import { retryShipment } from "../../../app/.server/shipments/shipment-actions.ts";
-import { syncShipments } from "../../../app/.server/shipments/sync-shipments.ts";
 import { shopifyAdminForShopId } from "../../../app/.server/shopify/admin-for-shop-id.ts";
 import { shopSettingsSchema } from "../../../app/.server/shops/settings-schema.ts";
+import { retryShipment } from "../../../app/.server/tasks/shipments-sync/shipment-actions.ts";
+import { shipmentsSyncTask } from "../../../app/.server/tasks/shipments-sync/task.ts";
 import { type TestDatabase, useTestDatabase } from "../../setup/test-database.ts";
 import { startShipmentsWorld } from "./shipments-harness.ts";
 
@@ -24,7 +24,7 @@ afterAll(async () => {
   await world.close();
 });
 
-const sync = (shopId: number) => syncShipments(shopId, { trigger: "manual" });
+const sync = (shopId: number) => world.runTask(shipmentsSyncTask, shopId);
 
 async function shipmentRow(shopId: number) {
   const rows = await db.sql<
@@ -47,11 +47,11 @@ describe("which Shopify order a posted ERP shipment fulfills", () => {
     shop.ship(newer.salesOrder.id);
 
     const result = await sync(shop.shopId);
-    expect(result.outcomes).toEqual([
+    expect(result.records).toMatchObject([
       {
-        erpShipmentNo: expect.any(String),
-        status: "synced",
-        message: `ERP sales order ${newer.salesOrder.number} is also linked to order ${older.name} (the ERP reused the number); the shipment names ${newer.name}.`,
+        type: "shipment",
+        outcome: "created",
+        reason: `ERP sales order ${newer.salesOrder.number} is also linked to order ${older.name} (the ERP reused the number); the shipment names ${newer.name}.`,
       },
     ]);
     expect((await shop.fulfillments(newer.id)).status).toBe("FULFILLED");
@@ -72,7 +72,7 @@ describe("which Shopify order a posted ERP shipment fulfills", () => {
 
     const message = `This shipment does not point at one Shopify order: its external document number names order ${named.name} (ERP sales order ${named.salesOrder.number}), but it was posted from ERP sales order ${linked.salesOrder.number}, which the app made for order ${linked.name}. Nothing was sent to Shopify; check both orders and fulfill the right one in Shopify.`;
     const result = await sync(shop.shopId);
-    expect(result.outcomes).toEqual([{ erpShipmentNo: expect.any(String), status: "error", message }]);
+    expect(result.records).toMatchObject([{ type: "shipment", outcome: "failed", reason: message }]);
     expect(world.store.server.fulfillments(shop.domain, linked.id)).toEqual([]);
     expect(world.store.server.fulfillments(shop.domain, named.id)).toEqual([]);
     const row = await shipmentRow(shop.shopId);
@@ -88,8 +88,8 @@ describe("which Shopify order a posted ERP shipment fulfills", () => {
 
     // Retry matches afresh: still two orders, still nothing sent.
     expect(await retryShipment(shop.shopId, row.id)).toBe(true);
-    expect((await sync(shop.shopId)).outcomes).toEqual([
-      { erpShipmentNo: expect.any(String), status: "error", message },
+    expect((await sync(shop.shopId)).records).toMatchObject([
+      { type: "shipment", outcome: "failed", reason: message },
     ]);
     expect(world.store.server.fulfillments(shop.domain, linked.id)).toEqual([]);
     expect(world.store.server.fulfillments(shop.domain, named.id)).toEqual([]);
@@ -103,11 +103,11 @@ describe("which Shopify order a posted ERP shipment fulfills", () => {
     shop.ship(linked.salesOrder.id);
 
     const result = await sync(shop.shopId);
-    expect(result.outcomes).toEqual([
+    expect(result.records).toMatchObject([
       {
-        erpShipmentNo: expect.any(String),
-        status: "error",
-        message: expect.stringContaining(
+        type: "shipment",
+        outcome: "failed",
+        reason: expect.stringContaining(
           `its external document number "#9001" is no order imported into the app, but it was posted from ERP sales order ${linked.salesOrder.number}, which the app made for order ${linked.name}.`,
         ),
       },
@@ -126,11 +126,11 @@ describe("which Shopify order a posted ERP shipment fulfills", () => {
     shop.ship(second.salesOrder.id);
 
     const result = await sync(shop.shopId);
-    expect(result.outcomes).toEqual([
+    expect(result.records).toMatchObject([
       {
-        erpShipmentNo: expect.any(String),
-        status: "error",
-        message: expect.stringContaining(
+        type: "shipment",
+        outcome: "failed",
+        reason: expect.stringContaining(
           `the shipment carries no external document number (the app's ERP documents carry the Shopify order name), but it was posted from ERP sales order ${first.salesOrder.number}, which the app made for orders ${first.name} and ${second.name}.`,
         ),
       },
@@ -158,11 +158,11 @@ describe("which Shopify order a posted ERP shipment fulfills", () => {
     shop.ship(order.salesOrder.id);
 
     const result = await sync(shop.shopId);
-    expect(result.outcomes).toEqual([
+    expect(result.records).toMatchObject([
       {
-        erpShipmentNo: expect.any(String),
-        status: "error",
-        message: expect.stringMatching(
+        type: "shipment",
+        outcome: "failed",
+        reason: expect.stringMatching(
           new RegExp(
             `^The shipment does not match the Shopify order ${order.name}: ERP line ${first!.sequence} ships item ${other!.number} \\(.*\\), but it is planned against the Shopify line ".+" \\(SKU ${first!.lineObjectNumber}[^)]*\\), which the ERP document has as item ${first!.lineObjectNumber}\\. Nothing was sent to Shopify\\.$`,
           ),
@@ -196,10 +196,10 @@ describe("the kill switch in the shipments sync", () => {
         return data as never;
       },
     };
-    const result = await syncShipments(shop.shopId, { trigger: "manual", admin });
-    expect(result.outcomes.map((o) => [o.status, o.message])).toEqual([
-      ["synced", null],
-      ["unprocessed", "Outgoing writes are off in Settings: nothing was sent to Shopify."],
+    const result = await world.runInline(shipmentsSyncTask, shop.shopId, { admin });
+    expect(result.records.map((r) => [r.outcome, r.reason])).toEqual([
+      ["created", null],
+      ["skipped", "Outgoing writes are off in Settings: nothing was sent to Shopify."],
     ]);
     expect(world.store.server.fulfillments(shop.domain, first.id)).toHaveLength(1);
     expect(world.store.server.fulfillments(shop.domain, second.id)).toEqual([]);
@@ -208,14 +208,14 @@ describe("the kill switch in the shipments sync", () => {
     expect(skipped).toEqual([
       {
         entity: "shipment",
-        record_key: result.outcomes[1]!.erpShipmentNo,
+        record_key: expect.stringMatching(/^S-SHPT?\d+$/),
         reason: "Outgoing writes are off in Settings: nothing was sent to Shopify.",
       },
     ]);
 
     // Writes back on: the waiting shipment is sent and its skipped record closed.
     await saveShopSettings(getDb(), shop.shopId, shopSettingsSchema.parse({}));
-    expect((await sync(shop.shopId)).outcomes.map((o) => o.status)).toEqual(["synced"]);
+    expect((await sync(shop.shopId)).records.map((r) => r.outcome)).toEqual(["created"]);
     expect(world.store.server.fulfillments(shop.domain, second.id)).toHaveLength(1);
     expect(await db.sql`select 1 from skipped_records where shop_id = ${shop.shopId} and resolved_at is null`).toEqual(
       [],
@@ -257,17 +257,17 @@ describe("the kill switch in the shipments sync", () => {
         return answer as never;
       },
     };
-    const paused = await syncShipments(shop.shopId, { trigger: "manual", admin });
-    expect(paused.outcomes.map((o) => [o.status, o.message])).toEqual([
+    const paused = await world.runInline(shipmentsSyncTask, shop.shopId, { admin });
+    expect(paused.records.map((r) => [r.outcome, r.reason])).toEqual([
       [
-        "unprocessed",
+        "skipped",
         "Outgoing writes were turned off in Settings while this shipment was being sent: the rest of it waits.",
       ],
     ]);
     expect(world.store.server.fulfillments(shop.domain, order.id)).toHaveLength(1);
 
     await saveShopSettings(getDb(), shop.shopId, shopSettingsSchema.parse({}));
-    expect((await sync(shop.shopId)).outcomes.map((o) => o.status)).toEqual(["synced"]);
+    expect((await sync(shop.shopId)).records.map((r) => r.outcome)).toEqual(["created"]);
     expect(world.store.server.fulfillments(shop.domain, order.id)).toHaveLength(2);
     expect((await shop.fulfillments(order.id)).status).toBe("FULFILLED");
   });

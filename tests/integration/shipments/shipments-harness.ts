@@ -2,12 +2,20 @@ import { randomUUID } from "node:crypto";
 
 import { expect } from "vitest";
 
+import type { AdminClient } from "../../../app/.server/adapters/shopify/admin-client.ts";
+import type { ShopifyAdmin } from "../../../app/.server/adapters/shopify/admin-port.ts";
+import { getDb } from "../../../app/.server/db.ts";
+import { getShopSettings } from "../../../app/.server/queries/shops.ts";
+import type { TaskDefinition } from "../../../app/.server/runs/define-task.ts";
+import { enqueueRun } from "../../../app/.server/runs/enqueue-run.ts";
+import { createRunContext } from "../../../app/.server/runs/run-context.ts";
+import { startRun } from "../../../app/.server/runs/run-records.ts";
 import { reconcileOrders } from "../../../app/.server/tasks/orders-sync/reconcile-orders.ts";
 import { createBusinessCentralSandbox } from "../../../sandbox/business-central/create-server.ts";
 import type { BusinessCentralSandbox } from "../../../sandbox/business-central/sandbox-api.ts";
 import type { TestDatabase } from "../../setup/test-database.ts";
 import { connectToNewCompany, TEST_ERP_CLIENT } from "../../support/connect-erp.ts";
-import { drainAllJobs } from "../../support/worker.ts";
+import { drainAllJobs, drainJobs } from "../../support/worker.ts";
 import { ORDER_CREATE, startOrdersSandbox } from "../orders-import/orders-sandbox.ts";
 
 const ENV = "production";
@@ -129,6 +137,71 @@ export async function startShipmentsWorld(db: TestDatabase) {
     };
   }
 
+  /** The run records of the shop's runs of a task after `afterId`, oldest first, with their outcomes. */
+  async function runsSince(shopId: number, task: string, afterId: number) {
+    const runs = await db.sql<
+      Array<{ id: number; status: string; dry_run: boolean; trigger: string; summary: string | null; error_message: string | null }>
+    >`select id::int, status, dry_run, trigger, summary, error_message from task_runs
+      where shop_id = ${shopId} and task = ${task} and id > ${afterId} order by id`;
+    const records = await db.sql<
+      Array<{ type: string; key: string; label: string | null; outcome: string; reason: string | null }>
+    >`select record_type as type, record_key as key, label, outcome, reason from task_run_records
+      where shop_id = ${shopId} and run_id = any(${runs.map((r) => r.id)}::bigint[]) order by id`;
+    return { runs, run: runs[0], records };
+  }
+
+  const lastRunId = async () =>
+    (await db.sql<Array<{ id: number }>>`select coalesce(max(id), 0)::int as id from task_runs`)[0]!.id;
+
+  /**
+   * "Run now" (or "Preview") of a task for a shop, through the real worker: queued as the button
+   * queues it, run by graphile-worker with the registry's task list; returns the run and its records.
+   */
+  async function runTask(task: TaskDefinition, shopId: number, options: { dryRun?: boolean } = {}) {
+    const since = await lastRunId();
+    await enqueueRun(getDb(), task, { shopId, trigger: "manual", ...(options.dryRun ? { dryRun: true } : {}) });
+    await drainJobs(db.url);
+    const result = await runsSince(shopId, task.name, since);
+    expect(result.run, `a run of ${task.name}`).toBeDefined();
+    return result;
+  }
+
+  /**
+   * A run of the task in this process, on the real run context, with the Shopify client the test
+   * hands it (a watched real client: the kill-switch tests flip the setting in the middle of a run).
+   */
+  async function runInline(task: TaskDefinition, shopId: number, options: { admin: ShopifyAdmin }) {
+    const since = await lastRunId();
+    const now = new Date();
+    const runId = await startRun(getDb(), {
+      shopId,
+      task: task.name,
+      category: task.category,
+      trigger: "manual",
+      dryRun: false,
+      jobId: null,
+      attempts: 1,
+      now,
+    });
+    const handle = createRunContext({
+      db: getDb(),
+      task,
+      shopId,
+      runId,
+      trigger: "manual",
+      dryRun: false,
+      attempt: 1,
+      settings: await getShopSettings(getDb(), shopId),
+      clock: { now: () => new Date() },
+      log: { info: () => {}, warn: () => {}, debug: () => {} },
+    });
+    // The tasks use the port's query method only; the watched client is the real one underneath.
+    const admin = options.admin as unknown as AdminClient;
+    await task.run({ ...handle.ctx, shopify: async () => admin }, { shopId });
+    await handle.flush();
+    return runsSince(shopId, task.name, since);
+  }
+
   async function shipmentRows(shopId: number) {
     return db.sql<
       Array<{
@@ -146,6 +219,9 @@ export async function startShipmentsWorld(db: TestDatabase) {
     bc,
     newShop,
     runAllJobs,
+    runTask,
+    runInline,
+    runsSince,
     shipmentRows,
     env: ENV,
     close: async () => {

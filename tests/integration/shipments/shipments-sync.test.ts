@@ -3,13 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../../app/.server/db.ts";
 import { erpAdapterForShop } from "../../../app/.server/erp/connections.ts";
 import { saveShopSettings } from "../../../app/.server/queries/shops.ts";
+import { getSyncCursor, saveSyncCursor } from "../../../app/.server/queries/sync-cursors.ts";
 import { ensureEntries, holdAllEntries, updateEntry } from "../../../app/.server/runs/entries.ts";
 import { enqueueDueEntries } from "../../../app/.server/runs/tick.ts";
-import { pullErpShipments } from "../../../app/.server/shipments/pull-erp-shipments.ts";
-import { requestShipmentsSync, retryShipment } from "../../../app/.server/shipments/shipment-actions.ts";
-import { syncShipments } from "../../../app/.server/shipments/sync-shipments.ts";
 import { shopSettingsSchema } from "../../../app/.server/shops/settings-schema.ts";
 import { taskRegistry } from "../../../app/.server/tasks/registry.ts";
+import {
+  ERP_SHIPMENTS_STREAM,
+  pullErpShipments,
+} from "../../../app/.server/tasks/shipments-sync/pull-erp-shipments.ts";
+import { requestShipmentsSync, retryShipment } from "../../../app/.server/tasks/shipments-sync/shipment-actions.ts";
+import { shipmentsSyncTask } from "../../../app/.server/tasks/shipments-sync/task.ts";
 import { type TestDatabase, useTestDatabase } from "../../setup/test-database.ts";
 import { startShipmentsWorld } from "./shipments-harness.ts";
 
@@ -39,8 +43,15 @@ describe("shipments from Business Central to Shopify", () => {
       shippingAgentCode: "UPS",
     });
 
-    const partial = await syncShipments(shop.shopId, { trigger: "manual" });
-    expect(partial.outcomes.map((o) => o.status)).toEqual(["synced"]);
+    const partial = await world.runTask(shipmentsSyncTask, shop.shopId);
+    expect(partial.records.map((r) => r.outcome)).toEqual(["created"]);
+    // Each record names the shipment and its order, keyed by our row so the run page links to it.
+    const [stored] = await db.sql<Array<{ id: number; erp_shipment_no: string }>>`
+      select id::int, erp_shipment_no from shipments where shop_id = ${shop.shopId}`;
+    expect(partial.records).toMatchObject([
+      { type: "shipment", key: String(stored!.id), label: `Shipment ${stored!.erp_shipment_no} → ${order.name}` },
+    ]);
+    expect(partial.run).toMatchObject({ status: "succeeded", dry_run: false, trigger: "manual" });
     let state = await shop.fulfillments(order.id);
     expect(state.status).toBe("PARTIALLY_FULFILLED");
     expect(state.fulfillments).toEqual([
@@ -57,8 +68,8 @@ describe("shipments from Business Central to Shopify", () => {
         { lineId: second!.id, quantity: 2 },
       ],
     });
-    const final = await syncShipments(shop.shopId, { trigger: "manual" });
-    expect(final.outcomes.map((o) => o.status)).toEqual(["synced"]);
+    const final = await world.runTask(shipmentsSyncTask, shop.shopId);
+    expect(final.records.map((r) => r.outcome)).toEqual(["created"]);
     state = await shop.fulfillments(order.id);
     expect(state.status).toBe("FULFILLED");
     expect(state.fulfillments).toHaveLength(2);
@@ -89,9 +100,9 @@ describe("shipments from Business Central to Shopify", () => {
     world.bc.postShipment(shop.tenant, world.env, shop.company.info.id, order.salesOrder.id, {
       packageTrackingNumber: "TRACK-1",
     });
-    await syncShipments(shop.shopId, { trigger: "manual" });
-    const again = await syncShipments(shop.shopId, { trigger: "manual" });
-    expect(again.outcomes).toEqual([]);
+    await world.runTask(shipmentsSyncTask, shop.shopId);
+    const again = await world.runTask(shipmentsSyncTask, shop.shopId);
+    expect(again.records).toMatchObject([]);
     const state = await shop.fulfillments(order.id);
     expect(state.fulfillments).toHaveLength(1);
     expect(state.status).toBe("FULFILLED");
@@ -106,12 +117,12 @@ describe("shipments from Business Central to Shopify", () => {
     );
     expect(cancelled.orderCancel.orderCancelUserErrors).toEqual([]);
     world.bc.postShipment(shop.tenant, world.env, shop.company.info.id, order.salesOrder.id);
-    const result = await syncShipments(shop.shopId, { trigger: "manual" });
-    expect(result.outcomes).toEqual([
+    const result = await world.runTask(shipmentsSyncTask, shop.shopId);
+    expect(result.records).toMatchObject([
       {
-        erpShipmentNo: expect.any(String),
-        status: "error",
-        message: expect.stringMatching(
+        type: "shipment",
+        outcome: "failed",
+        reason: expect.stringMatching(
           new RegExp(`^The Shopify order ${order.name} was cancelled on \\d{4}-\\d{2}-\\d{2}`),
         ),
       },
@@ -125,8 +136,8 @@ describe("shipments from Business Central to Shopify", () => {
     // What a BC user (or any API client) does: the standard v2.0 bound action, over HTTP.
     const response = await shop.bcApi("POST", `salesOrders(${order.salesOrder.id})/Microsoft.NAV.shipAndInvoice`);
     expect(response.status).toBe(204);
-    const result = await syncShipments(shop.shopId, { trigger: "manual" });
-    expect(result.outcomes.map((o) => o.status)).toEqual(["synced"]);
+    const result = await world.runTask(shipmentsSyncTask, shop.shopId);
+    expect(result.records.map((r) => r.outcome)).toEqual(["created"]);
     const state = await shop.fulfillments(order.id);
     expect(state.status).toBe("FULFILLED");
     expect(state.fulfillments[0]?.tracking).toEqual([]);
@@ -141,17 +152,17 @@ describe("shipments from Business Central to Shopify", () => {
     // Shopify applies the mutation, then the connection drops before a byte of the answer.
     world.store.server.dropResponses({ operation: "fulfillmentCreate", times: 1, shop: shop.domain });
 
-    const interrupted = await syncShipments(shop.shopId, { trigger: "manual" });
-    expect(interrupted.outcomes.map((o) => o.status)).toEqual(["unprocessed"]);
+    const interrupted = await world.runTask(shipmentsSyncTask, shop.shopId);
+    expect(interrupted.records.map((r) => r.outcome)).toEqual(["skipped"]);
     const made = world.store.server.fulfillments(shop.domain, order.id);
     expect(made).toHaveLength(1);
 
-    const recovered = await syncShipments(shop.shopId, { trigger: "manual" });
-    expect(recovered.outcomes.map((o) => o.status)).toEqual(["synced"]);
+    const recovered = await world.runTask(shipmentsSyncTask, shop.shopId);
+    expect(recovered.records.map((r) => r.outcome)).toEqual(["created"]);
     expect(world.store.server.fulfillments(shop.domain, order.id)).toHaveLength(1);
     const [row] = await world.shipmentRows(shop.shopId);
     expect(row!.fulfillment_ids).toEqual([made[0]!.id]);
-    expect((await syncShipments(shop.shopId, { trigger: "manual" })).outcomes).toEqual([]);
+    expect((await world.runTask(shipmentsSyncTask, shop.shopId)).records).toMatchObject([]);
     expect(world.store.server.fulfillments(shop.domain, order.id)).toHaveLength(1);
   });
 
@@ -175,9 +186,9 @@ describe("shipments from Business Central to Shopify", () => {
     expect(moved.fulfillmentOrderMove.userErrors).toEqual([]);
     world.bc.postShipment(shop.tenant, world.env, shop.company.info.id, order.salesOrder.id);
 
-    const result = await syncShipments(shop.shopId, { trigger: "manual" });
-    expect(result.outcomes.map((o) => o.status)).toEqual(["synced"]);
-    expect(result.outcomes[0]!.message).toMatch(/: 2 of 2 skipped \(2 fulfilled by Acme 3PL\)\.$/);
+    const result = await world.runTask(shipmentsSyncTask, shop.shopId);
+    expect(result.records.map((r) => r.outcome)).toEqual(["created"]);
+    expect(result.records[0]!.reason).toMatch(/: 2 of 2 skipped \(2 fulfilled by Acme 3PL\)\.$/);
     const made = world.store.server.fulfillments(shop.domain, order.id);
     expect(made.map((f) => [f.lineItems.map((l) => [l.lineItemId, l.quantity]), f.notifyCustomer])).toEqual([
       [[[fo.lineItems.nodes[0].lineItem.id, 3]], false],
@@ -190,12 +201,12 @@ describe("shipments from Business Central to Shopify", () => {
     const order = await shop.placeProcessedOrder([[0, 2]]);
     await saveShopSettings(getDb(), shop.shopId, shopSettingsSchema.parse({ allowOutgoingWrites: false }));
     world.bc.postShipment(shop.tenant, world.env, shop.company.info.id, order.salesOrder.id);
-    const paused = await syncShipments(shop.shopId, { trigger: "manual" });
-    expect(paused.outcomes).toEqual([
+    const paused = await world.runTask(shipmentsSyncTask, shop.shopId);
+    expect(paused.records).toMatchObject([
       {
-        erpShipmentNo: expect.any(String),
-        status: "unprocessed",
-        message: "Outgoing writes are off in Settings: nothing was sent to Shopify.",
+        type: "shipment",
+        outcome: "skipped",
+        reason: "Outgoing writes are off in Settings: nothing was sent to Shopify.",
       },
     ]);
     const fos = await shop.gql(
@@ -218,20 +229,20 @@ describe("shipments from Business Central to Shopify", () => {
     expect(words).not.toBe("");
 
     await saveShopSettings(getDb(), shop.shopId, shopSettingsSchema.parse({}));
-    const refused = await syncShipments(shop.shopId, { trigger: "manual" });
-    expect(refused.outcomes).toEqual([{ erpShipmentNo: expect.any(String), status: "error", message: words }]);
+    const refused = await world.runTask(shipmentsSyncTask, shop.shopId);
+    expect(refused.records).toMatchObject([{ type: "shipment", outcome: "failed", reason: words }]);
     const [row] = await db.sql<Array<{ id: number; error_message: string }>>`
       select id, error_message from shipments where shop_id = ${shop.shopId}`;
     expect(row!.error_message).toBe(words);
     expect(world.store.server.fulfillments(shop.domain, order.id)).toHaveLength(1);
 
     expect(await retryShipment(shop.shopId, row!.id)).toBe(true);
-    const retried = await syncShipments(shop.shopId, { trigger: "manual" });
-    expect(retried.outcomes).toEqual([
+    const retried = await world.runTask(shipmentsSyncTask, shop.shopId);
+    expect(retried.records).toMatchObject([
       {
-        erpShipmentNo: expect.any(String),
-        status: "nothing_to_sync",
-        message: expect.stringContaining("2 of 2 skipped (already fulfilled in Shopify)"),
+        type: "shipment",
+        outcome: "unchanged",
+        reason: expect.stringContaining("2 of 2 skipped (already fulfilled in Shopify)"),
       },
     ]);
   });
@@ -264,9 +275,9 @@ describe("shipments from Business Central to Shopify", () => {
     expect(submitted.fulfillmentOrderSubmitFulfillmentRequest.userErrors).toEqual([]);
     world.bc.postShipment(shop.tenant, world.env, shop.company.info.id, order.salesOrder.id);
 
-    const result = await syncShipments(shop.shopId, { trigger: "manual" });
-    expect(result.outcomes).toEqual([
-      { erpShipmentNo: expect.any(String), status: "error", message: expect.stringMatching(/access denied/i) },
+    const result = await world.runTask(shipmentsSyncTask, shop.shopId);
+    expect(result.records).toMatchObject([
+      { type: "shipment", outcome: "failed", reason: expect.stringMatching(/access denied/i) },
     ]);
     expect(world.store.server.fulfillments(shop.domain, order.id)).toEqual([]);
   });
@@ -300,9 +311,17 @@ describe("shipments from Business Central to Shopify", () => {
     }
     // One record a page: every page after the first comes from BC's continuation link.
     const adapter = (await erpAdapterForShop(shop.shopId))!;
-    const pulled = await pullErpShipments(getDb(), adapter, shop.shopId, 1);
-    expect(pulled).toEqual({ pulled: 2, stored: 2, hasMore: false });
-    expect(await pullErpShipments(getDb(), adapter, shop.shopId, 1)).toMatchObject({ stored: expect.any(Number) });
+    const stream = { shopId: shop.shopId, stream: ERP_SHIPMENTS_STREAM };
+    const cursor = {
+      read: () => getSyncCursor(getDb(), stream),
+      checkpoint: (value: string) => saveSyncCursor(getDb(), { ...stream, cursor: value }),
+    };
+    const pulled = await pullErpShipments(getDb(), adapter, shop.shopId, { cursor, pageSize: 1 });
+    expect(pulled).toEqual({ pulled: 2, stored: 2, hasMore: false, found: [] });
+    expect(await cursor.read()).toBeDefined();
+    expect(await pullErpShipments(getDb(), adapter, shop.shopId, { cursor, pageSize: 1 })).toMatchObject({
+      stored: expect.any(Number),
+    });
     expect(await world.shipmentRows(shop.shopId)).toHaveLength(2);
   });
 
@@ -328,9 +347,30 @@ describe("shipments from Business Central to Shopify", () => {
     expect(location?.code).toBe(expected);
   });
 
-  it("does nothing for a shop with shipments off, unless asked", async () => {
+  it("an entry on hold is not queued by the tick, while 'Sync shipments now' still runs", async () => {
     const shop = await world.newShop();
-    await saveShopSettings(getDb(), shop.shopId, shopSettingsSchema.parse({ shipments: { enabled: false } }));
-    expect((await syncShipments(shop.shopId, { trigger: "schedule" })).skipped).toBe("disabled");
+    const now = new Date();
+    await ensureEntries(getDb(), { tasks: taskRegistry, shopIds: [shop.shopId], now });
+    const every = { kind: "minutes", every: 1 } as const;
+    await updateEntry(getDb(), { shopId: shop.shopId, task: "shipments__sync", recurrence: every, onHold: true, now });
+    const order = await shop.placeProcessedOrder([[0, 1]]);
+    world.bc.postShipment(shop.tenant, world.env, shop.company.info.id, order.salesOrder.id);
+    const key = `shipments__sync:${shop.shopId}`;
+
+    // Due many times over, but on hold: the tick queues the shop's other due entries, not this one.
+    const due = await enqueueDueEntries(getDb(), { tasks: taskRegistry, now: new Date(now.getTime() + 10 * 60_000) });
+    expect(due.enqueued).toBeGreaterThan(0);
+    expect(await db.sql`select 1 from graphile_worker.jobs where key = ${key}`).toEqual([]);
+    await world.runAllJobs();
+    expect(await world.shipmentRows(shop.shopId)).toEqual([]);
+
+    // The button runs it anyway.
+    await requestShipmentsSync(shop.shopId);
+    expect(await db.sql`select queue_name from graphile_worker.jobs where key = ${key}`).toEqual([
+      { queue_name: `shipments:${shop.shopId}` },
+    ]);
+    await world.runAllJobs();
+    expect((await world.shipmentRows(shop.shopId)).map((r) => r.status)).toEqual(["synced"]);
+    expect((await shop.fulfillments(order.id)).status).toBe("FULFILLED");
   });
 });

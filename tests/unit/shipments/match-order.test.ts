@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { matchShipmentOrder, type OrderCandidate } from "../../../app/.server/sync/shipments/match-order.ts";
+import { matchShipmentOrder, type OrderCandidate } from "../../../app/.server/tasks/shipments-sync/match-order.ts";
 
 const order = (id: number, name: string, erp: [OrderCandidate["erpDocumentType"], string | null] = [null, null]) =>
   ({

@@ -5,8 +5,8 @@ import {
   MAX_LINES_PER_FULFILLMENT,
   planFulfillments,
   type PlanInput,
-} from "../../../app/.server/sync/shipments/plan-fulfillments.ts";
-import type { ErpDocumentLine, ShipmentContent } from "../../../app/.server/sync/shipments/shipment-records.ts";
+} from "../../../app/.server/tasks/shipments-sync/plan-fulfillments.ts";
+import type { ErpDocumentLine, ShipmentContent } from "../../../app/.server/tasks/shipments-sync/shipment-records.ts";
 
 const LINE_A = "gid://shopify/LineItem/1";
 const LINE_B = "gid://shopify/LineItem/2";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 
-import { findLandedFulfillment } from "../../../app/.server/sync/shipments/find-landed-fulfillment.ts";
-import type { FulfillmentGroup } from "../../../app/.server/sync/shipments/shipment-records.ts";
-import { CARRIER_SETTING_PATTERN, trackingFor } from "../../../app/.server/sync/shipments/tracking.ts";
+import { findLandedFulfillment } from "../../../app/.server/tasks/shipments-sync/find-landed-fulfillment.ts";
+import type { FulfillmentGroup } from "../../../app/.server/tasks/shipments-sync/shipment-records.ts";
+import { CARRIER_SETTING_PATTERN, trackingFor } from "../../../app/.server/tasks/shipments-sync/tracking.ts";
 
 describe("trackingFor", () => {
   const tracking = { shippingAgentCode: "UPS", shippingAgentServiceCode: "GROUND", trackingNumber: "1Z 999" };

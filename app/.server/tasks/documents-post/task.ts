@@ -1,7 +1,7 @@
 import { z } from "zod";
 
-import { postDocuments } from "../../posting/post-documents.ts";
 import { defineTask } from "../../runs/define-task.ts";
+import { postDocuments } from "./post-documents.ts";
 
 /** "Post documents" (BC reports 296/297): batch posting of the ERP documents made from Shopify orders. */
 export const documentsPostTask = defineTask({
@@ -14,18 +14,14 @@ export const documentsPostTask = defineTask({
   payload: z.looseObject({ shopId: z.number().int().positive() }),
   schedule: { recurrence: { kind: "hourly", minute: 0 }, onHold: true },
   requires: { erp: ["posting"] },
+  preview: true,
   async run(ctx) {
-    const result = await postDocuments(ctx.shopId, { adapter: await ctx.erp() });
-    for (const o of result.outcomes) {
-      ctx.record({
-        type: "order-document",
-        key: o.documentNumber || o.orderName,
-        label: `${o.orderName} ${o.documentNumber}`.trim(),
-        outcome: o.result === "posted" ? "updated" : o.result === "error" ? "failed" : "skipped",
-        ...(o.message ? { reason: o.message } : {}),
-      });
-    }
-    ctx.summarize(`${result.outcomes.length} document(s) in this batch`);
+    const result = await postDocuments(ctx);
+    ctx.summarize(
+      ctx.dryRun
+        ? `Preview: ${result.handled} document(s) would be posted; nothing was written`
+        : `${result.handled} document(s) in this batch`,
+    );
     if (result.continued) {
       ctx.continueLater({
         ...(result.pausedUntil ? { at: result.pausedUntil, reason: "paused: the ERP's request budget is spent" } : {}),

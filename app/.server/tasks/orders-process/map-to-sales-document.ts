@@ -1,8 +1,8 @@
 import type { ErpLimits } from "../../mapping/erp-limits.ts";
 import type { ErpItemRef } from "../../mapping/resolve-lines.ts";
 import type { ShopSettings } from "../../shops/settings-schema.ts";
-import type { ErpDocumentLine } from "../../sync/shipments/shipment-records.ts";
 import type { ImportedOrder, MoneyPair, OrderAddress, OrderLine } from "../orders-sync/imported-order.ts";
+import type { ErpDocumentLine } from "../shipments-sync/shipment-records.ts";
 import { fromMicros, type Micros, prorate, sum, toMicros } from "./money.ts";
 
 export interface DraftAddress {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { defineTask } from "../../runs/define-task.ts";
-import { syncShipments } from "../../shipments/sync-shipments.ts";
+import { syncShipments } from "./sync-shipments.ts";
 
 /** "Sync shipments" (BC report 30109): posted ERP shipments → Shopify fulfillments with tracking. */
 export const shipmentsSyncTask = defineTask({
@@ -14,20 +14,16 @@ export const shipmentsSyncTask = defineTask({
   payload: z.looseObject({ shopId: z.number().int().positive() }),
   schedule: { recurrence: { kind: "minutes", every: 15 }, onHold: false },
   requires: { erp: true },
+  preview: true,
   async run(ctx) {
-    const result = await syncShipments(ctx.shopId, { adapter: await ctx.erp(), admin: await ctx.shopify() });
-    for (const o of result.outcomes) {
-      ctx.record({
-        type: "shipment",
-        key: o.erpShipmentNo,
-        label: `Shipment ${o.erpShipmentNo}`,
-        outcome: o.status === "synced" ? "created" : o.status === "error" ? "failed" : o.status === "nothing_to_sync" ? "unchanged" : "skipped",
-        ...(o.message ? { reason: o.message } : {}),
-      });
-    }
+    const result = await syncShipments(ctx);
     ctx.stat("pulled", result.pulled);
     ctx.stat("stored", result.stored);
-    ctx.summarize(`${result.stored} new shipment(s) from the ERP, ${result.outcomes.length} handled`);
+    ctx.summarize(
+      ctx.dryRun
+        ? `Preview: ${result.stored} new shipment(s) in the ERP, ${result.handled} planned; nothing was written`
+        : `${result.stored} new shipment(s) from the ERP, ${result.handled} handled`,
+    );
     if (result.continued) ctx.continueLater({ reason: "more shipments are waiting" });
   },
 });

@@ -1,40 +1,29 @@
-import { and, eq } from "drizzle-orm";
-
-import { orders } from "../../../db/schema/orders.ts";
-import type { ShopifyAdmin } from "../adapters/shopify/admin-port.ts";
-import { runOperation } from "../adapters/shopify/admin-port.ts";
+import type { ShopifyAdmin } from "../../adapters/shopify/admin-port.ts";
+import { runOperation } from "../../adapters/shopify/admin-port.ts";
 import {
   FULFILLMENT_CREATE_MUTATION,
   FULFILLMENT_REQUEST_ACCEPT_MUTATION,
-} from "../adapters/shopify/fulfillment-queries.ts";
-import type { Db } from "../db.ts";
+} from "../../adapters/shopify/fulfillment-queries.ts";
+import type { Db } from "../../db.ts";
 import {
-  findOrderCandidatesForShipment,
   fulfillmentIdsOfOtherShipments,
   saveShipmentPlan,
   setShipmentOrder,
   type ShipmentRow,
-} from "../queries/shipments.ts";
-import type { ShopSettings } from "../shops/settings-schema.ts";
-import { findLandedFulfillment, landingCandidates } from "../sync/shipments/find-landed-fulfillment.ts";
-import { matchShipmentOrder } from "../sync/shipments/match-order.ts";
-import { planFulfillments } from "../sync/shipments/plan-fulfillments.ts";
-import {
-  erpDocumentLinesSchema,
-  type FulfillmentGroup,
-  type FulfillmentPlan,
-  fulfillmentPlanSchema,
-  shipmentContentSchema,
-} from "../sync/shipments/shipment-records.ts";
-import { trackingFor } from "../sync/shipments/tracking.ts";
-import { importedOrderSchema } from "../tasks/orders-sync/imported-order.ts";
-import { readFulfillmentState, readOrderFulfillments, withLines } from "./read-fulfillment-state.ts";
+} from "../../queries/shipments.ts";
+import type { ShopSettings } from "../../shops/settings-schema.ts";
+import { findLandedFulfillment, landingCandidates } from "./find-landed-fulfillment.ts";
+import { readOrderFulfillments, withLines } from "./read-fulfillment-state.ts";
+import { readShipmentPlan } from "./read-shipment-plan.ts";
+import { type FulfillmentGroup, type FulfillmentPlan, shipmentContentSchema } from "./shipment-records.ts";
+import { trackingFor } from "./tracking.ts";
 
-export type FulfillOutcome =
+export type FulfillOutcome = { orderName: string | null } & (
   | { status: "synced"; orderId: number; fulfillmentIds: string[]; notes: string[] }
   | { status: "nothing_to_sync"; reason: string }
   | { status: "error"; message: string }
-  | { status: "paused"; message: string };
+  | { status: "paused"; message: string }
+);
 
 /** Shopify refused the fulfillment (userErrors): its words go to the merchant as they are. */
 export class FulfillmentRejectedError extends Error {
@@ -66,42 +55,23 @@ const WRITES_OFF_MIDWAY =
  * failures (Shopify unavailable, throttled): the shipment stays unprocessed for the next run.
  */
 export async function fulfillShipment(ctx: FulfillContext, shipment: ShipmentRow): Promise<FulfillOutcome> {
-  const target = await orderOfShipment(ctx, shipment);
-  if (target.kind === "outcome") return target.outcome;
-  const { order, notes: matchNotes } = target;
-  const state = await readFulfillmentState(ctx.admin, order.shopifyOrderId);
-  if (!state) return { status: "error", message: `The Shopify order ${order.name} no longer exists in Shopify.` };
-
-  const stored = shipment.plan === null ? null : fulfillmentPlanSchema.parse(shipment.plan);
-  let plan: FulfillmentPlan;
-  if (stored) {
-    plan = stored;
-  } else {
-    const content = shipmentContentSchema.parse(shipment.content);
-    const snapshot = importedOrderSchema.safeParse(order.snapshot);
-    const erpLines = erpDocumentLinesSchema.safeParse(order.erpLines);
-    const result = planFulfillments({
-      orderName: state.name,
-      cancelledAt: state.cancelledAt,
-      content,
-      erpLines: erpLines.success ? erpLines.data : null,
-      orderLines: snapshot.success ? snapshot.data.lines : [],
-      fulfillmentOrders: state.fulfillmentOrders,
-      ownServiceHandle: ctx.settings.shipments.fulfillmentServiceHandle,
-      productMapping: { strategy: ctx.settings.products.mapping, skuSeparator: ctx.settings.products.skuSeparator },
-    });
-    if (result.kind === "error") return { status: "error", message: result.message };
-    if (result.kind === "nothing") {
-      return { status: "nothing_to_sync", reason: [...matchNotes, result.reason].join(" ") };
-    }
-    plan = result.plan;
-    await save(ctx, shipment, plan);
+  const planning = await readShipmentPlan(ctx, shipment);
+  if (planning.relink) await setShipmentOrder(ctx.db, { shopId: ctx.shopId, shipmentId: shipment.id, ...planning.relink });
+  if (planning.kind === "error") return { status: "error", message: planning.message, orderName: planning.orderName };
+  if (planning.kind === "nothing") {
+    return { status: "nothing_to_sync", reason: planning.reason, orderName: planning.orderName };
   }
+  const { order, state, plan, notes: matchNotes } = planning;
+  if (!planning.stored) await save(ctx, shipment, plan);
   const pending = plan.groups.filter((g) => g.fulfillmentId === null);
   if (pending.length > 0 && state.cancelledAt && pending.every((g) => g.attempt === null)) {
-    return { status: "error", message: `The Shopify order ${state.name} was cancelled; nothing more was fulfilled.` };
+    return {
+      status: "error",
+      message: `The Shopify order ${state.name} was cancelled; nothing more was fulfilled.`,
+      orderName: order.name,
+    };
   }
-  if (pending.length > 0 && !(await ctx.writesAllowed())) return { status: "paused", message: pausedMessage(plan) };
+  if (pending.length > 0 && !(await ctx.writesAllowed())) return { status: "paused", message: pausedMessage(plan), orderName: order.name };
   // Every write asks the switch again, except the first one right after the check above.
   let justChecked = true;
   const mayWrite = async () => {
@@ -136,10 +106,10 @@ export async function fulfillShipment(ctx: FulfillContext, shipment: ShipmentRow
     }
     for (const id of group.accept) {
       if (requestStatus.get(id) !== "SUBMITTED") continue;
-      if (!(await mayWrite())) return { status: "paused", message: pausedMessage(plan) };
+      if (!(await mayWrite())) return { status: "paused", message: pausedMessage(plan), orderName: order.name };
       await acceptRequest(ctx.admin, id);
     }
-    if (!(await mayWrite())) return { status: "paused", message: pausedMessage(plan) };
+    if (!(await mayWrite())) return { status: "paused", message: pausedMessage(plan), orderName: order.name };
     group.attempt = { startedAt: ctx.now().toISOString(), knownFulfillmentIds: fulfillments.map((f) => f.id) };
     await save(ctx, shipment, plan);
     group.fulfillmentId = await createFulfillment(ctx, shipment, group, async () => {
@@ -148,7 +118,13 @@ export async function fulfillShipment(ctx: FulfillContext, shipment: ShipmentRow
     });
     await save(ctx, shipment, plan);
   }
-  return { status: "synced", orderId: order.id, fulfillmentIds: idsOf(plan), notes: [...matchNotes, ...plan.notes] };
+  return {
+    status: "synced",
+    orderId: order.id,
+    orderName: order.name,
+    fulfillmentIds: idsOf(plan),
+    notes: [...matchNotes, ...plan.notes],
+  };
 }
 
 async function createFulfillment(
@@ -205,57 +181,4 @@ function save(ctx: FulfillContext, shipment: ShipmentRow, plan: FulfillmentPlan)
 
 function pausedMessage(plan: FulfillmentPlan): string {
   return idsOf(plan).length === 0 ? WRITES_OFF : WRITES_OFF_MIDWAY;
-}
-
-type OrderTarget =
-  | { kind: "order"; order: NonNullable<Awaited<ReturnType<typeof loadOrder>>>; notes: string[] }
-  | { kind: "outcome"; outcome: FulfillOutcome };
-
-const ORDER_GONE: OrderTarget = {
-  kind: "outcome",
-  outcome: { status: "error", message: "The shipment's Shopify order is no longer in the app." },
-};
-
-/**
- * The order this attempt fulfills. A shipment with a stored plan keeps the order it was planned
- * for (part of it may be in Shopify already). Otherwise its keys are matched afresh on every
- * attempt, so a Retry after the merchant put things right (or an order processed since) decides
- * again, and a shipment whose keys now disagree is stopped before anything is sent.
- */
-async function orderOfShipment(ctx: FulfillContext, shipment: ShipmentRow): Promise<OrderTarget> {
-  if (shipment.plan !== null) {
-    // Planned, and its order deleted since: another order matching now would not own that plan.
-    if (shipment.orderId === null) return ORDER_GONE;
-    const order = await loadOrder(ctx, shipment.orderId);
-    return order ? { kind: "order", order, notes: [] } : ORDER_GONE;
-  }
-  const keys = { externalDocumentNo: shipment.externalDocumentNo ?? "", erpOrderNo: shipment.erpOrderNo ?? "" };
-  const candidates = await findOrderCandidatesForShipment(ctx.db, { shopId: ctx.shopId, ...keys });
-  const match = matchShipmentOrder(keys, candidates);
-  const base = { shopId: ctx.shopId, shipmentId: shipment.id };
-  if (match.kind !== "matched") {
-    if (shipment.orderId !== null) await setShipmentOrder(ctx.db, { ...base, orderId: null, shopifyOrderId: null });
-    return match.kind === "none"
-      ? ORDER_GONE
-      : { kind: "outcome", outcome: { status: "error", message: match.message } };
-  }
-  if (match.order.id !== shipment.orderId) {
-    await setShipmentOrder(ctx.db, { ...base, orderId: match.order.id, shopifyOrderId: match.order.shopifyOrderId });
-  }
-  const order = await loadOrder(ctx, match.order.id);
-  return order ? { kind: "order", order, notes: match.notes } : ORDER_GONE;
-}
-
-async function loadOrder(ctx: FulfillContext, orderId: number) {
-  const [row] = await ctx.db
-    .select({
-      id: orders.id,
-      shopifyOrderId: orders.shopifyOrderId,
-      name: orders.name,
-      snapshot: orders.snapshot,
-      erpLines: orders.erpLines,
-    })
-    .from(orders)
-    .where(and(eq(orders.shopId, ctx.shopId), eq(orders.id, orderId)));
-  return row;
 }

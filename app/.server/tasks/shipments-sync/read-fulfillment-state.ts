@@ -1,13 +1,13 @@
-import type { ShopifyAdmin } from "../adapters/shopify/admin-port.ts";
-import { runOperation } from "../adapters/shopify/admin-port.ts";
+import type { ShopifyAdmin } from "../../adapters/shopify/admin-port.ts";
+import { runOperation } from "../../adapters/shopify/admin-port.ts";
 import {
   FULFILLMENT_LINES_QUERY,
   FULFILLMENT_ORDER_LINES_QUERY,
   ORDER_FULFILLMENT_ORDERS_QUERY,
   ORDER_FULFILLMENTS_QUERY,
-} from "../adapters/shopify/fulfillment-queries.ts";
-import type { FulfillmentSummary, FulfillmentView } from "../sync/shipments/find-landed-fulfillment.ts";
-import type { FulfillmentOrderView } from "../sync/shipments/plan-fulfillments.ts";
+} from "../../adapters/shopify/fulfillment-queries.ts";
+import type { FulfillmentSummary, FulfillmentView } from "./find-landed-fulfillment.ts";
+import type { FulfillmentOrderView } from "./plan-fulfillments.ts";
 
 export interface OrderFulfillmentState {
   name: string;

@@ -1,7 +1,7 @@
-import { getDb } from "../db.ts";
-import { requeueShipment } from "../queries/shipments.ts";
-import { enqueueRun } from "../runs/enqueue-run.ts";
-import { shipmentsSyncTask } from "../tasks/shipments-sync/task.ts";
+import { getDb } from "../../db.ts";
+import { requeueShipment } from "../../queries/shipments.ts";
+import { enqueueRun } from "../../runs/enqueue-run.ts";
+import { shipmentsSyncTask } from "./task.ts";
 
 /** "Sync shipments now": a manual run, even with background syncs or the schedule off. */
 export async function requestShipmentsSync(shopId: number): Promise<void> {

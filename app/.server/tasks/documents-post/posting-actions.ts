@@ -1,8 +1,8 @@
-import { getDb } from "../db.ts";
-import { erpAdapterForShop } from "../erp/connections.ts";
-import { clearPostingError } from "../queries/order-posting.ts";
-import { enqueueRun } from "../runs/enqueue-run.ts";
-import { documentsPostTask } from "../tasks/documents-post/task.ts";
+import { getDb } from "../../db.ts";
+import { erpAdapterForShop } from "../../erp/connections.ts";
+import { clearPostingError } from "../../queries/order-posting.ts";
+import { enqueueRun } from "../../runs/enqueue-run.ts";
+import { documentsPostTask } from "./task.ts";
 
 /**
  * "Post documents now": a manual batch with the shop's posting filter, even with the schedule off;
