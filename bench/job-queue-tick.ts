@@ -150,7 +150,9 @@ try {
         `${round(Math.max(...r.times))} ms | ${p50 < 1000 ? "met (< 1 s)" : "MISSED (≥ 1 s)"} |`,
     );
   }
-  console.log(`\nper tick (ms): normal ${normal.times.map((t) => round(t)).join(", ")}; worst ${worst.times.map((t) => round(t)).join(", ")}; all ${all.times.map((t) => round(t)).join(", ")}`);
+  console.log(
+    `\nper tick (ms): normal ${normal.times.map((t) => round(t)).join(", ")}; worst ${worst.times.map((t) => round(t)).join(", ")}; all ${all.times.map((t) => round(t)).join(", ")}`,
+  );
   console.log(`runs enqueued per tick: normal ${normal.enqueued.join(", ")}; worst ${worst.enqueued.join(", ")}`);
   console.log(`due-pairs query plan: ${plan?.["QUERY PLAN"]}`);
   await sql.end();

@@ -49,7 +49,9 @@ const slowTask = (name: string) =>
   });
 
 const jobsWithKey = (key: string) =>
-  db.sql<{ queue_name: string | null; key: string }[]>`select queue_name, key from graphile_worker.jobs where key = ${key}`;
+  db.sql<
+    { queue_name: string | null; key: string }[]
+  >`select queue_name, key from graphile_worker.jobs where key = ${key}`;
 
 interface Interval {
   shop_id: number;
@@ -96,7 +98,9 @@ describe("job-queue categories with a real worker (concurrency 4)", () => {
       ofA.some((a) => overlap(a, ofB[0]!)),
       JSON.stringify(runs),
     ).toBe(true);
-    const [row] = await db.sql<{ n: number }[]>`select count(*)::int as n from task_runs where task like 'slow__%' and category <> 'order-documents'`;
+    const [row] = await db.sql<
+      { n: number }[]
+    >`select count(*)::int as n from task_runs where task like 'slow__%' and category <> 'order-documents'`;
     expect(row!.n).toBe(0);
   }, 90_000);
 
@@ -118,7 +122,9 @@ describe("job-queue categories with a real worker (concurrency 4)", () => {
       errorMessage: "Shopify unreachable",
       retryJob: { task: "orders__reconcile", payload: {} },
     });
-    const [failed] = await db.sql<{ id: number }[]>`select id::int from task_runs where shop_id = ${shopId} and status = 'failed'`;
+    const [failed] = await db.sql<
+      { id: number }[]
+    >`select id::int from task_runs where shop_id = ${shopId} and status = 'failed'`;
     expect(await retryFailedRun({ shopId, runId: failed!.id })).toEqual({ retried: true });
     const again = await enqueueRun(getDb(), ordersSyncTask, { shopId, trigger: "manual" });
 
@@ -136,26 +142,31 @@ describe("a retry runs in its category", () => {
     [shipmentsSyncTask, "shipments"],
     [documentsPostTask, "order-documents"],
     [ordersSyncTask, "orders"],
-  ] as const)("Retry on a failed %s run queues it in <category>:<shop> under the task's key", async (task, category) => {
-    const shopId = await ensureShop(getDb(), `retry-${task.name.replace("__", "-")}.myshopify.com`);
-    await recordFailedRun(getDb(), {
-      shopId,
-      task: task.name,
-      category: task.category,
-      trigger: "schedule",
-      attempts: 3,
-      errorMessage: "ERP unreachable",
-      retryJob: { task: task.name, payload: {} },
-    });
-    const [failed] = await db.sql<{ id: number }[]>`select id::int from task_runs where shop_id = ${shopId} and status = 'failed'`;
-    expect(await retryFailedRun({ shopId, runId: failed!.id })).toEqual({ retried: true });
-    const key = runJobKey(task, shopId);
-    expect(await jobsWithKey(key)).toEqual([{ queue_name: `${category}:${shopId}`, key }]);
-    expect(runQueue(task, shopId, null)).toBe(`${category}:${shopId}`);
-    const [job] = await db.sql<{ payload: { trigger: string; shopId: number } }[]>`
+  ] as const)(
+    "Retry on a failed %s run queues it in <category>:<shop> under the task's key",
+    async (task, category) => {
+      const shopId = await ensureShop(getDb(), `retry-${task.name.replace("__", "-")}.myshopify.com`);
+      await recordFailedRun(getDb(), {
+        shopId,
+        task: task.name,
+        category: task.category,
+        trigger: "schedule",
+        attempts: 3,
+        errorMessage: "ERP unreachable",
+        retryJob: { task: task.name, payload: {} },
+      });
+      const [failed] = await db.sql<
+        { id: number }[]
+      >`select id::int from task_runs where shop_id = ${shopId} and status = 'failed'`;
+      expect(await retryFailedRun({ shopId, runId: failed!.id })).toEqual({ retried: true });
+      const key = runJobKey(task, shopId);
+      expect(await jobsWithKey(key)).toEqual([{ queue_name: `${category}:${shopId}`, key }]);
+      expect(runQueue(task, shopId, null)).toBe(`${category}:${shopId}`);
+      const [job] = await db.sql<{ payload: { trigger: string; shopId: number } }[]>`
       select payload from graphile_worker._private_jobs where key = ${key}`;
-    expect(job!.payload).toEqual({ shopId, trigger: "retry" });
-    // Retried once: the run is off the dashboard, a second press queues nothing more.
-    expect(await retryFailedRun({ shopId, runId: failed!.id })).toEqual({ retried: false });
-  });
+      expect(job!.payload).toEqual({ shopId, trigger: "retry" });
+      // Retried once: the run is off the dashboard, a second press queues nothing more.
+      expect(await retryFailedRun({ shopId, runId: failed!.id })).toEqual({ retried: false });
+    },
+  );
 });

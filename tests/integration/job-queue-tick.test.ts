@@ -3,7 +3,13 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "../../app/.server/db.ts";
 import { markShopInstalled, markShopUninstalled } from "../../app/.server/queries/shops.ts";
 import { enqueueRun, runJobKey, runQueue } from "../../app/.server/runs/enqueue-run.ts";
-import { ensureEntries, holdAllEntries, listEntries, setEntriesTimezone, updateEntry } from "../../app/.server/runs/entries.ts";
+import {
+  ensureEntries,
+  holdAllEntries,
+  listEntries,
+  setEntriesTimezone,
+  updateEntry,
+} from "../../app/.server/runs/entries.ts";
 import { enqueueDueEntries } from "../../app/.server/runs/tick.ts";
 import { ordersSyncTask } from "../../app/.server/tasks/orders-sync/task.ts";
 import { taskRegistry } from "../../app/.server/tasks/registry.ts";
@@ -39,7 +45,16 @@ async function connectErp(shopId: number) {
 }
 
 const jobs = (task: string) =>
-  db.sql<{ queue_name: string | null; key: string | null; run_at: Date; payload: unknown; max_attempts: number; priority: number }[]>`
+  db.sql<
+    {
+      queue_name: string | null;
+      key: string | null;
+      run_at: Date;
+      payload: unknown;
+      max_attempts: number;
+      priority: number;
+    }[]
+  >`
     select q.queue_name, j.key, j.run_at, j.payload, j.max_attempts, j.priority
     from graphile_worker._private_jobs j
     join graphile_worker._private_tasks t on t.id = j.task_id
@@ -52,7 +67,13 @@ const nextRunAt = async (shopId: number, task: string) =>
 /** Only "Sync orders" on, daily at 02:30 in the shop's zone (its other entries on hold). */
 async function dailyAt0230(shopId: number, now: Date) {
   await holdAllEntries(getDb(), { shopId, onHold: true, now });
-  await updateEntry(getDb(), { shopId, task: "orders__reconcile", recurrence: { kind: "daily", time: "02:30" }, onHold: false, now });
+  await updateEntry(getDb(), {
+    shopId,
+    task: "orders__reconcile",
+    recurrence: { kind: "daily", time: "02:30" },
+    onHold: false,
+    now,
+  });
 }
 
 /**
@@ -66,7 +87,11 @@ async function tickThrough(shopId: number, from: Date, to: Date) {
     const result = await enqueueDueEntries(getDb(), { tasks: taskRegistry, now });
     if (result.enqueued === 0) continue;
     const [job] = await jobs("orders__reconcile");
-    queued.push({ tick: now.toISOString(), runAt: job!.run_at.toISOString(), next: await nextRunAt(shopId, "orders__reconcile") });
+    queued.push({
+      tick: now.toISOString(),
+      runAt: job!.run_at.toISOString(),
+      next: await nextRunAt(shopId, "orders__reconcile"),
+    });
     await db.sql`delete from graphile_worker._private_jobs`;
   }
   return queued;

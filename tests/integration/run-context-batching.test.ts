@@ -76,7 +76,13 @@ describe("a run that records 100,000 outcomes", () => {
         // 1 ms of the run's clock per record: 100 s in all, so at most ~100 progress writes.
         fakeNow += 1;
         const n = page * PAGE + i;
-        handle.ctx.record({ type: "product", key: n, label: `P-${n}`, outcome: n % 10 === 0 ? "failed" : "created", reason: n % 10 === 0 ? "no price" : undefined });
+        handle.ctx.record({
+          type: "product",
+          key: n,
+          label: `P-${n}`,
+          outcome: n % 10 === 0 ? "failed" : "created",
+          reason: n % 10 === 0 ? "no price" : undefined,
+        });
         handle.ctx.progress({ done: n + 1, total: RECORDS });
       }
       // Between pages a task awaits its API call: nothing of the run's may hold a transaction meanwhile.
@@ -108,10 +114,20 @@ describe("a run that records 100,000 outcomes", () => {
     expect(progress.length).toBeGreaterThanOrEqual(50);
     expect(progress.length).toBeLessThanOrEqual(RECORDS / 1000 + 2);
     expect(statements.filter((s) => /^(begin|start transaction)/i.test(s.trim()))).toEqual([]);
-    expect(openTransactions.every((n) => n === 0), String(openTransactions)).toBe(true);
+    expect(
+      openTransactions.every((n) => n === 0),
+      String(openTransactions),
+    ).toBe(true);
     // The run keeps numbers, not records: its state stays the same small size from start to end.
     expect(Math.max(...largestState)).toBeLessThan(500);
-    expect(handle.state.counts).toEqual({ created: 90_000, updated: 0, unchanged: 0, skipped: 0, failed: 10_000, planned: 0 });
+    expect(handle.state.counts).toEqual({
+      created: 90_000,
+      updated: 0,
+      unchanged: 0,
+      skipped: 0,
+      failed: 10_000,
+      planned: 0,
+    });
 
     const [rows] = await db.sql<{ n: number; failed: number; keys: number }[]>`
       select count(*)::int as n, count(*) filter (where outcome = 'failed' and reason = 'no price')::int as failed,

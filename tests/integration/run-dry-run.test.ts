@@ -43,7 +43,8 @@ const careless = defineTask({
   async run(ctx) {
     attempts.dryRun = ctx.dryRun;
     const erp = await ctx.erp();
-    const refusal = (error: unknown) => (isWritesDisabledError(error) ? `refused: ${error.message}` : `other: ${coerceError(error).message}`);
+    const refusal = (error: unknown) =>
+      isWritesDisabledError(error) ? `refused: ${error.message}` : `other: ${coerceError(error).message}`;
     attempts.erp = await erp
       .createSalesDocument({} as Parameters<ErpAdapter["createSalesDocument"]>[0])
       .then(() => "written", refusal);
@@ -51,10 +52,9 @@ const careless = defineTask({
     attempts.shopify =
       shopify instanceof Error
         ? `no client: ${shopify.message}`
-        : await shopify.query(`mutation { tagsAdd(id: "gid://shopify/Order/1", tags: ["x"]) { node { id } } }`, {}).then(
-            () => "written",
-            refusal,
-          );
+        : await shopify
+            .query(`mutation { tagsAdd(id: "gid://shopify/Order/1", tags: ["x"]) { node { id } } }`, {})
+            .then(() => "written", refusal);
     const cursor = ctx.cursor("careless");
     await cursor.checkpoint("2026-06-01T00:00:00Z");
     attempts.cursorAfterCheckpoint = (await cursor.read()) ?? null;
@@ -80,7 +80,9 @@ describe("a preview (dry-run) run through toWorkerTask", () => {
     expect(attempts.shopify).toMatch(/^(refused|no client): /);
     expect(attempts.cursorAfterCheckpoint).toBeNull();
     expect(company.salesOrders.all()).toHaveLength(ordersBefore);
-    const [cursorRows] = await db.sql<{ n: number }[]>`select count(*)::int as n from sync_cursors where shop_id = ${shopId}`;
+    const [cursorRows] = await db.sql<
+      { n: number }[]
+    >`select count(*)::int as n from sync_cursors where shop_id = ${shopId}`;
     expect(cursorRows!.n).toBe(0);
     const [run] = await db.sql<{ status: string; dry_run: boolean; counts: { planned: number } }[]>`
       select status, dry_run, counts from task_runs where shop_id = ${shopId} and task = ${careless.name}`;

@@ -74,7 +74,11 @@ describe("a run whose worker is SIGKILLed mid-way", () => {
 
     const victim = startWorkerProcess();
     await expect
-      .poll(async () => (await runsOf(shopId)).map((r) => r.status), { timeout: 45_000, interval: 50, message: victim.output() })
+      .poll(async () => (await runsOf(shopId)).map((r) => r.status), {
+        timeout: 45_000,
+        interval: 50,
+        message: victim.output(),
+      })
       .toEqual(["running"]);
     const [started] = await runsOf(shopId);
     victim.child.kill("SIGKILL");
@@ -83,7 +87,11 @@ describe("a run whose worker is SIGKILLed mid-way", () => {
 
     const survivor = startWorkerProcess();
     await expect
-      .poll(async () => (await runsOf(shopId)).map((r) => r.status), { timeout: 90_000, interval: 250, message: survivor.output() })
+      .poll(async () => (await runsOf(shopId)).map((r) => r.status), {
+        timeout: 90_000,
+        interval: 250,
+        message: survivor.output(),
+      })
       .toEqual(["interrupted", "succeeded"]);
     const [interrupted, retried] = await runsOf(shopId);
     expect(interrupted).toMatchObject({ id: started!.id, job_id: started!.job_id, trigger: "webhook", attempts: 1 });

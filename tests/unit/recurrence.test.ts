@@ -11,8 +11,7 @@ import {
 } from "../../app/.server/runs/recurrence.ts";
 
 /** Wall-clock time of an instant in a zone, "2026-03-29 03:00". */
-const local = (at: Date, timeZone: string) =>
-  at.toLocaleString("sv-SE", { timeZone, hour12: false }).slice(0, 16);
+const local = (at: Date, timeZone: string) => at.toLocaleString("sv-SE", { timeZone, hour12: false }).slice(0, 16);
 
 const BERLIN = "Europe/Berlin";
 const NEW_YORK = "America/New_York";
@@ -120,7 +119,9 @@ describe("nextRuns across daylight-saving changes", () => {
 
   it("gives times strictly after `from`", () => {
     const from = new Date("2026-06-01T10:15:00Z");
-    expect(nextRun(toCron({ kind: "hourly", minute: 15 }), "UTC", from)?.toISOString()).toBe("2026-06-01T11:15:00.000Z");
+    expect(nextRun(toCron({ kind: "hourly", minute: 15 }), "UTC", from)?.toISOString()).toBe(
+      "2026-06-01T11:15:00.000Z",
+    );
   });
 });
 
@@ -139,14 +140,18 @@ describe("recurrenceSchema", () => {
   });
 
   it("refuses a time of 25:00", () => {
-    expect(issue({ kind: "daily", time: "25:00" })).toEqual([{ path: "time", message: "must be a time from 00:00 to 23:59" }]);
+    expect(issue({ kind: "daily", time: "25:00" })).toEqual([
+      { path: "time", message: "must be a time from 00:00 to 23:59" },
+    ]);
     expect(issue({ kind: "weekly", days: ["mon"], time: "12:60" })).toEqual([
       { path: "time", message: "must be a time from 00:00 to 23:59" },
     ]);
   });
 
   it("refuses a weekly recurrence with no weekday", () => {
-    expect(issue({ kind: "weekly", days: [], time: "09:00" })).toEqual([{ path: "days", message: "choose at least one weekday" }]);
+    expect(issue({ kind: "weekly", days: [], time: "09:00" })).toEqual([
+      { path: "days", message: "choose at least one weekday" },
+    ]);
   });
 
   it("refuses an hourly minute outside 0–59", () => {

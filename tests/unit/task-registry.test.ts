@@ -44,8 +44,16 @@ describe("the task registry", () => {
     ["an unknown category", { category: "everything" }, /category everything is not one/],
     ["no schedule", { schedule: undefined }, /no schedule default/],
     ["an empty schedule", { schedule: {} }, /no schedule default/],
-    ["every 7 minutes", { schedule: { recurrence: { kind: "minutes", every: 7 }, onHold: false } }, /recurrence is invalid/],
-    ["a time of 25:00", { schedule: { recurrence: { kind: "daily", time: "25:00" }, onHold: false } }, /recurrence is invalid/],
+    [
+      "every 7 minutes",
+      { schedule: { recurrence: { kind: "minutes", every: 7 }, onHold: false } },
+      /recurrence is invalid/,
+    ],
+    [
+      "a time of 25:00",
+      { schedule: { recurrence: { kind: "daily", time: "25:00" }, onHold: false } },
+      /recurrence is invalid/,
+    ],
     ["no hold flag", { schedule: { recurrence: { kind: "hourly", minute: 0 } } }, /on hold/],
     ["partOf an unknown task", { schedule: { partOf: "nothing__here" } }, /nothing__here, which is not registered/],
     ["a name that is not entity__action", { name: "sync-things" }, /entity__action/],
@@ -58,7 +66,9 @@ describe("the task registry", () => {
   it("refuses partOf a task that has no entry of its own", () => {
     const part = broken({ name: "things__part", schedule: { partOf: "other__part" } });
     const other = broken({ name: "other__part", schedule: { partOf: "things__sync" } });
-    expect(checkRegistry([good, part, other])).toEqual(["things__part: part of other__part, which has no entry of its own"]);
+    expect(checkRegistry([good, part, other])).toEqual([
+      "things__part: part of other__part, which has no entry of its own",
+    ]);
   });
 
   it("refuses a name registered twice", () => {

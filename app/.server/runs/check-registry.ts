@@ -33,12 +33,18 @@ export function checkRegistry(tasks: readonly TaskDefinition[], workerTasks?: re
       problems.push(`${label}: no schedule default`);
     } else if ("recurrence" in schedule) {
       const parsed = recurrenceSchema.safeParse(schedule.recurrence);
-      if (!parsed.success) problems.push(`${label}: default recurrence is invalid (${parsed.error.issues[0]?.message})`);
-      if (typeof schedule.onHold !== "boolean") problems.push(`${label}: default schedule does not say whether it is on hold`);
+      if (!parsed.success) {
+        problems.push(`${label}: default recurrence is invalid (${parsed.error.issues[0]?.message})`);
+      }
+      if (typeof schedule.onHold !== "boolean") {
+        problems.push(`${label}: default schedule does not say whether it is on hold`);
+      }
     } else if ("partOf" in schedule) {
       const parent = typeof schedule.partOf === "string" ? byName.get(schedule.partOf) : undefined;
       if (!parent) problems.push(`${label}: part of ${String(schedule.partOf)}, which is not registered`);
-      else if (!("recurrence" in parent.schedule)) problems.push(`${label}: part of ${parent.name}, which has no entry of its own`);
+      else if (!("recurrence" in parent.schedule)) {
+        problems.push(`${label}: part of ${parent.name}, which has no entry of its own`);
+      }
     } else {
       problems.push(`${label}: no schedule default`);
     }

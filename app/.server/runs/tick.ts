@@ -36,7 +36,9 @@ export async function enqueueDueEntries(
   if (pairs.length === 0) return { enqueued: 0, due: 0 };
   // Arrays go in as one JSON parameter each: drizzle expands a JS array into a row `($1, $2, …)`,
   // which Postgres cannot cast to an array.
-  const nexts = JSON.stringify(pairs.map((p) => ({ cron: p.cron, timezone: p.timezone, next_at: nextTime(p.cron, p.timezone, now) })));
+  const nexts = JSON.stringify(
+    pairs.map((p) => ({ cron: p.cron, timezone: p.timezone, next_at: nextTime(p.cron, p.timezone, now) })),
+  );
   const defs = JSON.stringify(
     entryTasks(input.tasks).map(({ task }) => ({
       task: task.name,
@@ -52,7 +54,10 @@ export async function enqueueDueEntries(
   const results = await Promise.all(
     Array.from({ length: parts }, (_, part) => enqueuePart(db, { at, nexts, defs, limit, parts, part })),
   );
-  return results.reduce((sum, r) => ({ enqueued: sum.enqueued + r.enqueued, due: sum.due + r.due }), { enqueued: 0, due: 0 });
+  return results.reduce((sum, r) => ({ enqueued: sum.enqueued + r.enqueued, due: sum.due + r.due }), {
+    enqueued: 0,
+    due: 0,
+  });
 }
 
 /** One part of the tick, one statement: lock its due entries, move them on, add their runs. */
