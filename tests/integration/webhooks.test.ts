@@ -89,8 +89,8 @@ describe("webhook routes", () => {
       {
         key: `orders__import:${shopId}`,
         payload: [
-          { shopId, orderId: "gid://shopify/Order/4" },
-          { shopId, orderId: "gid://shopify/Order/4" },
+          { orderId: "gid://shopify/Order/4", shopId, trigger: "webhook" },
+          { orderId: "gid://shopify/Order/4", shopId, trigger: "webhook" },
         ],
       },
     ]);
