@@ -5,6 +5,7 @@ import { runOperation } from "../adapters/shopify/admin-port.ts";
 import { ORDER_CLOSE_MUTATION } from "../adapters/shopify/fulfillment-queries.ts";
 import { WRITES_OFF_REASON } from "../adapters/writes-disabled.ts";
 import { type Db, getDb } from "../db.ts";
+import type { ShopSettings } from "../domain/settings-schema.ts";
 import { erpAdapterForShop } from "../erp/connections.ts";
 import { addOrderEvent } from "../queries/order-events.ts";
 import {
@@ -17,7 +18,6 @@ import {
 import { getShopSettings } from "../queries/shops.ts";
 import { recordSkipped, resolveSkipped } from "../queries/skipped-records.ts";
 import { shopifyAdminForShopId } from "../shopify/admin-for-shop-id.ts";
-import type { ShopSettings } from "../shops/settings-schema.ts";
 import { importedOrderSchema } from "../sync/orders/imported-order.ts";
 
 export interface PostDocumentsResult {

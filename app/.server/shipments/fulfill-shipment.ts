@@ -8,6 +8,7 @@ import {
   FULFILLMENT_REQUEST_ACCEPT_MUTATION,
 } from "../adapters/shopify/fulfillment-queries.ts";
 import type { Db } from "../db.ts";
+import type { ShopSettings } from "../domain/settings-schema.ts";
 import {
   findOrderCandidatesForShipment,
   fulfillmentIdsOfOtherShipments,
@@ -15,7 +16,6 @@ import {
   setShipmentOrder,
   type ShipmentRow,
 } from "../queries/shipments.ts";
-import type { ShopSettings } from "../shops/settings-schema.ts";
 import { importedOrderSchema } from "../sync/orders/imported-order.ts";
 import { findLandedFulfillment, landingCandidates } from "../sync/shipments/find-landed-fulfillment.ts";
 import { matchShipmentOrder } from "../sync/shipments/match-order.ts";

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { getDb } from "../../../app/.server/db.ts";
+import { shopSettingsSchema } from "../../../app/.server/domain/settings-schema.ts";
 import { erpAdapterForShop } from "../../../app/.server/erp/connections.ts";
 import { saveShopSettings } from "../../../app/.server/queries/shops.ts";
 import { ensureEntries, holdAllEntries, updateEntry } from "../../../app/.server/runs/entries.ts";
@@ -8,7 +9,6 @@ import { enqueueDueEntries } from "../../../app/.server/runs/tick.ts";
 import { pullErpShipments } from "../../../app/.server/shipments/pull-erp-shipments.ts";
 import { requestShipmentsSync, retryShipment } from "../../../app/.server/shipments/shipment-actions.ts";
 import { syncShipments } from "../../../app/.server/shipments/sync-shipments.ts";
-import { shopSettingsSchema } from "../../../app/.server/shops/settings-schema.ts";
 import { taskRegistry } from "../../../app/.server/tasks/registry.ts";
 import { type TestDatabase, useTestDatabase } from "../../setup/test-database.ts";
 import { startShipmentsWorld } from "./shipments-harness.ts";

@@ -1,6 +1,7 @@
 import type { ShopifyAdmin } from "../../adapters/shopify/admin-port.ts";
 import { fetchOrderForImport } from "../../adapters/shopify/order-queries.ts";
 import { type Db, getDb, type Tx } from "../../db.ts";
+import type { ShopSettings } from "../../domain/settings-schema.ts";
 import { addOrderEvent } from "../../queries/order-events.ts";
 import {
   insertImportedOrder,
@@ -10,7 +11,6 @@ import {
 } from "../../queries/orders.ts";
 import { getShopSettings } from "../../queries/shops.ts";
 import { shopifyAdminForShopId } from "../../shopify/admin-for-shop-id.ts";
-import type { ShopSettings } from "../../shops/settings-schema.ts";
 import { type ImportedOrder, importedOrderSchema } from "../../sync/orders/imported-order.ts";
 import { mapShopifyOrder } from "../../sync/orders/map-shopify-order.ts";
 import { type ExistingOrder, type ImportAction, type ImportPlan, planImport } from "../../sync/orders/plan-import.ts";

@@ -1,6 +1,7 @@
 import type { ErpError } from "../../adapters/erp/errors.ts";
 import type { ErpAdapter, WriteResult } from "../../adapters/erp/port.ts";
 import { getDb, type Tx } from "../../db.ts";
+import type { ShopSettings } from "../../domain/settings-schema.ts";
 import { erpAdapterForShop } from "../../erp/connections.ts";
 import { addOrderEvent } from "../../queries/order-events.ts";
 import {
@@ -13,7 +14,6 @@ import {
 } from "../../queries/order-processing.ts";
 import { getShopSettings } from "../../queries/shops.ts";
 import { openUnmappedRecord, resolveUnmappedRecords } from "../../queries/unmapped-records.ts";
-import type { ShopSettings } from "../../shops/settings-schema.ts";
 import { type ImportedOrder, importedOrderSchema } from "../../sync/orders/imported-order.ts";
 import { erpDocumentLinesOf, mapToSalesDocument } from "../../sync/orders/map-to-sales-document.ts";
 import { asErpError, describeErpError, NO_ERP_MESSAGE } from "./erp-errors.ts";

@@ -2,9 +2,9 @@ import { sql } from "drizzle-orm";
 
 import type { ErpAdapter } from "../../adapters/erp/port.ts";
 import type { DbOrTx } from "../../db.ts";
+import type { ShopSettings } from "../../domain/settings-schema.ts";
 import { countOf } from "../../format/format.ts";
 import { getCustomerLink, getVariantLinks, upsertCustomerLink, upsertVariantLink } from "../../queries/links.ts";
-import type { ShopSettings } from "../../shops/settings-schema.ts";
 import type { ImportedOrder } from "../../sync/orders/imported-order.ts";
 import type { ResolvedOrder } from "../../sync/orders/map-to-sales-document.ts";
 import {

@@ -1,4 +1,4 @@
-import type { ShopSettings } from "../../shops/settings-schema.ts";
+import type { ShopSettings } from "../../domain/settings-schema.ts";
 import type { ErpDocumentLine } from "../shipments/shipment-records.ts";
 import type { ErpLimits } from "./erp-limits.ts";
 import type { ImportedOrder, MoneyPair, OrderAddress, OrderLine } from "./imported-order.ts";

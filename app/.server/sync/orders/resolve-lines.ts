@@ -1,4 +1,4 @@
-import type { ShopSettings } from "../../shops/settings-schema.ts";
+import type { ShopSettings } from "../../domain/settings-schema.ts";
 import type { ErpLimits } from "./erp-limits.ts";
 import type { ImportedOrder, OrderLine } from "./imported-order.ts";
 
