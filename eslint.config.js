@@ -79,6 +79,37 @@ const PURE_FORBIDDEN_PATTERNS = [
   },
   { group: ["node:*"], message: "Pure code does no I/O." },
 ];
+/** Every app/.server folder but queries/, domain/ and the pure ones (queries/ is flat: `../<folder>/`). */
+const SERVICE_FOLDERS = [
+  "activity",
+  "adapters",
+  "erp",
+  "format",
+  "http",
+  "jobs",
+  "orders",
+  "posting",
+  "privacy",
+  "process",
+  "runs",
+  "secrets",
+  "setup",
+  "shipments",
+  "shopify",
+  "shops",
+  "webhooks",
+];
+const QUERIES_FORBIDDEN_PATTERNS = [
+  {
+    group: [...SERVICE_FOLDERS.map((folder) => `../${folder}/**`), "../config.ts", "../config"],
+    message: "Queries call no service; the service calls the query and passes values in.",
+  },
+  {
+    group: ["../tasks/**", "../sync/**", "../mapping/**"],
+    allowTypeImports: true,
+    message: "Queries may name the pure shapes of JSON columns (import type), nothing that runs.",
+  },
+];
 const PURE_FORBIDDEN_GLOBALS = [
   { name: "fetch", message: "Pure code does no I/O." },
   { name: "process", message: "Pure code does no I/O; configuration is handed in." },
@@ -162,6 +193,14 @@ export default tseslint.config(
         "error",
         { paths: DRIZZLE_PATHS, patterns: [DB_HANDLE_PATTERN, DB_SCHEMA_PATTERN, DRIZZLE_PATTERN] },
       ],
+    },
+  },
+  {
+    // Queries are the bottom layer: tables in, rows out. They name no service; the shapes of JSON
+    // columns may be named from the pure files that define them (types only).
+    files: ["app/.server/queries/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": ["error", { patterns: QUERIES_FORBIDDEN_PATTERNS }],
     },
   },
   {
