@@ -2,12 +2,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BlockStack, InlineGrid, Page, Text } from "@shopify/polaris";
 
+import { loadActivityCounts } from "../.server/activity/activity-lists.ts";
 import { activityTiles } from "../.server/activity/tiles.ts";
-import { getDb } from "../.server/db.ts";
-import { countActivity } from "../.server/queries/activity.ts";
-import { getShopName } from "../.server/queries/shops.ts";
 import { loadSetupGuide } from "../.server/setup/setup-guide.ts";
-import { shopIdFor } from "../.server/shops/current-shop.ts";
+import { shopIdFor, shopNameFor } from "../.server/shops/current-shop.ts";
 import { ActivityTileCard } from "../components/activity-tile-card.tsx";
 import { SetupGuide } from "../components/setup-guide.tsx";
 import { SetupNoticesBanner } from "../components/setup-notices-banner.tsx";
@@ -17,8 +15,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const shopId = await shopIdFor(session.shop);
   const [counts, shopName, setup] = await Promise.all([
-    countActivity(getDb(), shopId),
-    getShopName(getDb(), shopId),
+    loadActivityCounts(shopId),
+    shopNameFor(shopId),
     loadSetupGuide(shopId),
   ]);
   return { shopName, setup, tiles: activityTiles.map((tile) => ({ ...tile, count: counts[tile.key] })) };

@@ -3,10 +3,9 @@ import { Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@r
 import { Button, Card, EmptyState, IndexTable, Page, Text } from "@shopify/polaris";
 import { z } from "zod";
 
+import { loadActivityList } from "../.server/activity/activity-lists.ts";
 import { retryFailedRun } from "../.server/activity/retry.ts";
 import { activityTiles, isActivityTileKey } from "../.server/activity/tiles.ts";
-import { getDb } from "../.server/db.ts";
-import { listActivity } from "../.server/queries/activity.ts";
 import { shopIdFor } from "../.server/shops/current-shop.ts";
 import { useResultToast } from "../components/use-result-toast.ts";
 import { authenticate } from "../shopify.server.ts";
@@ -16,7 +15,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const key = params.tile ?? "";
   const tile = activityTiles.find((t) => t.key === key);
   if (!isActivityTileKey(key) || !tile) throw new Response(`No activity list called "${key}"`, { status: 404 });
-  const rows = await listActivity(getDb(), await shopIdFor(session.shop), key);
+  const rows = await loadActivityList(await shopIdFor(session.shop), key);
   return {
     tile,
     rows: rows.map((row) => ({

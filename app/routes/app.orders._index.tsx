@@ -12,11 +12,9 @@ import { Badge, Card, EmptyState, IndexTable, InlineStack, Page, Tabs, Text, Tex
 import { useState } from "react";
 import { z } from "zod";
 
-import { getDb } from "../.server/db.ts";
+import { requestOrderSync, requestWaitingOrdersProcessing } from "../.server/orders/order-list-actions.ts";
 import { loadOrderListPage, parseOrderListQuery } from "../.server/orders/order-list-page.ts";
 import { shopIdFor } from "../.server/shops/current-shop.ts";
-import { requestOrderProcessing } from "../.server/tasks/orders-process/enqueue.ts";
-import { requestReconcile } from "../.server/tasks/orders-sync/enqueue.ts";
 import { useResultToast } from "../components/use-result-toast.ts";
 import { authenticate } from "../shopify.server.ts";
 
@@ -34,10 +32,10 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   if (!parsed.success) return { ok: false, message: "That action is not available." };
   const shopId = await shopIdFor(session.shop);
   if (parsed.data.intent === "sync") {
-    await requestReconcile(getDb(), { shopId });
+    await requestOrderSync(shopId);
     return { ok: true, message: "Order sync queued" };
   }
-  await requestOrderProcessing(getDb(), { shopId });
+  await requestWaitingOrdersProcessing(shopId);
   return { ok: true, message: "Processing of the waiting orders queued" };
 };
 

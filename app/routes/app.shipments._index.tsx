@@ -3,54 +3,17 @@ import { Link, useActionData, useLoaderData, useNavigate, useNavigation, useSubm
 import { Badge, BlockStack, Button, Card, EmptyState, IndexTable, Page, Tabs, Text } from "@shopify/polaris";
 import { z } from "zod";
 
-import { getDb } from "../.server/db.ts";
-import { countOf } from "../.server/format/format.ts";
-import { countShipmentsByStatus, listShipments, shipmentStatuses } from "../.server/queries/shipments.ts";
+import { loadShipmentListPage, parseShipmentListQuery } from "../.server/shipments/shipment-list-page.ts";
 import { shopIdFor } from "../.server/shops/current-shop.ts";
 import { requestPosting } from "../.server/tasks/documents-post/posting-actions.ts";
 import { requestShipmentsSync, retryShipment } from "../.server/tasks/shipments-sync/shipment-actions.ts";
-import { shipmentContentSchema } from "../.server/tasks/shipments-sync/shipment-records.ts";
 import { useResultToast } from "../components/use-result-toast.ts";
 import { authenticate } from "../shopify.server.ts";
 
-const PAGE_SIZE = 50;
-const querySchema = z.object({
-  status: z.enum(shipmentStatuses).catch("unprocessed"),
-  page: z.coerce.number().int().min(0).max(10_000).catch(0),
-});
-
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const query = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const shopId = await shopIdFor(session.shop);
-  const db = getDb();
-  const [rows, counts] = await Promise.all([
-    listShipments(db, { shopId, status: query.status, limit: PAGE_SIZE + 1, offset: query.page * PAGE_SIZE }),
-    countShipmentsByStatus(db, shopId),
-  ]);
-  return {
-    query,
-    counts,
-    hasNext: rows.length > PAGE_SIZE,
-    rows: rows.slice(0, PAGE_SIZE).map((row) => {
-      const content = shipmentContentSchema.safeParse(row.content);
-      const items = content.success ? content.data.lines.filter((l) => l.lineType.toLowerCase() === "item") : [];
-      return {
-        id: row.id,
-        erpShipmentNo: row.erpShipmentNo,
-        orderName: row.externalDocumentNo ?? "",
-        orderId: row.orderId,
-        postingDate: row.postingDate ?? "",
-        status: row.status,
-        lines: items.map((l) => `${l.quantity} × ${l.number}`).join(", "),
-        tracking: content.success ? (content.data.tracking?.trackingNumber ?? "") : "",
-        message: row.errorMessage ?? row.reason ?? "",
-        fulfillments: row.fulfillmentIds.length > 0 ? countOf(row.fulfillmentIds.length, "fulfillment") : "",
-        attempts: row.attempts,
-        updatedAt: row.updatedAt.toISOString(),
-      };
-    }),
-  };
+  const query = parseShipmentListQuery(new URL(request.url));
+  return loadShipmentListPage(await shopIdFor(session.shop), query);
 };
 
 const actionSchema = z.discriminatedUnion("intent", [

@@ -1,4 +1,4 @@
-import type { ShopSettings } from "../../app/.server/shops/settings-schema.ts";
+import type { ShopSettings } from "../../app/.server/domain/settings-schema.ts";
 
 /**
  * G/L accounts of the sandbox company's chart (the W1 CRONUS chart, sandbox/business-central/store/

@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { BC_LIMITS } from "../../app/.server/adapters/erp/business-central/sales-documents.ts";
 import { getDb } from "../../app/.server/db.ts";
+import type { ShopSettings } from "../../app/.server/domain/settings-schema.ts";
 import { countActivity, listActivity } from "../../app/.server/queries/activity.ts";
 import { countOrderSettingNeeds } from "../../app/.server/queries/orders-missing-settings.ts";
 import { ensureShop } from "../../app/.server/queries/shops.ts";
 import { loadSetupGuide } from "../../app/.server/setup/setup-guide.ts";
 import { saveSettingsForm } from "../../app/.server/shops/settings-form.ts";
-import type { ShopSettings } from "../../app/.server/shops/settings-schema.ts";
 import { mapToSalesDocument } from "../../app/.server/tasks/orders-process/map-to-sales-document.ts";
 import type { ImportedOrder } from "../../app/.server/tasks/orders-sync/imported-order.ts";
 import { reconcileOrders } from "../../app/.server/tasks/orders-sync/reconcile-orders.ts";

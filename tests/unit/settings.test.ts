@@ -3,6 +3,7 @@ import path from "node:path";
 
 import { describe, expect, it } from "vitest";
 
+import { readShopSettings, shopSettingsSchema } from "../../app/.server/domain/settings-schema.ts";
 import {
   hiddenSettingsFields,
   mergeFormIntoSettings,
@@ -11,7 +12,6 @@ import {
   settingsInputFromForm,
   settingsToFormValues,
 } from "../../app/.server/shops/settings-form.ts";
-import { readShopSettings, shopSettingsSchema } from "../../app/.server/shops/settings-schema.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 

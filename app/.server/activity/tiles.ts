@@ -2,21 +2,9 @@
  * The Activity dashboard's tiles (Business Central's "Shopify Activities" cue group plus its
  * newer tiles). Pure data: what each tile is called, what it counts, where it leads.
  */
-export const activityTileKeys = [
-  "unmapped-customers",
-  "unmapped-companies",
-  "unmapped-products",
-  "unprocessed-orders",
-  "order-errors",
-  "unprocessed-shipments",
-  "shipment-errors",
-  "sync-errors",
-  "order-conflicts",
-  "skipped-records",
-  "api-errors",
-] as const;
+import type { ActivityTileKey } from "../domain/activity-tile-keys.ts";
 
-export type ActivityTileKey = (typeof activityTileKeys)[number];
+export { type ActivityTileKey, activityTileKeys, isActivityTileKey } from "../domain/activity-tile-keys.ts";
 
 export interface ActivityTile {
   key: ActivityTileKey;
@@ -103,7 +91,3 @@ export const activityTiles: readonly ActivityTile[] = tiles.map((tile) => ({
   ...tile,
   href: dedicatedPages[tile.key] ?? `/app/activity/${tile.key}`,
 }));
-
-export function isActivityTileKey(value: string): value is ActivityTileKey {
-  return (activityTileKeys as readonly string[]).includes(value);
-}

@@ -1,4 +1,4 @@
-import type { ShopSettings } from "../shops/settings-schema.ts";
+import type { ShopSettings } from "../domain/settings-schema.ts";
 import type { ImportedOrder, OrderAddress } from "../tasks/orders-sync/imported-order.ts";
 
 /** What the ERP is asked, in order, until one answers with a customer. */

@@ -1,4 +1,4 @@
-import type { ShopSettings } from "../shops/settings-schema.ts";
+import type { ShopSettings } from "../domain/settings-schema.ts";
 import type { ImportedOrder, OrderLine } from "../tasks/orders-sync/imported-order.ts";
 import type { ErpLimits } from "./erp-limits.ts";
 

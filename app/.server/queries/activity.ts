@@ -6,8 +6,8 @@ import { shipments } from "../../../db/schema/shipments.ts";
 import { skippedRecords } from "../../../db/schema/skipped-records.ts";
 import { taskRuns } from "../../../db/schema/task-runs.ts";
 import { unmappedRecords } from "../../../db/schema/unmapped-records.ts";
-import type { ActivityTileKey } from "../activity/tiles.ts";
 import type { DbOrTx } from "../db.ts";
+import type { ActivityTileKey } from "../domain/activity-tile-keys.ts";
 import { listOpenUnmappedRecords } from "./unmapped-records.ts";
 
 /** One row of a tile's drill-down list, whatever table it comes from. */

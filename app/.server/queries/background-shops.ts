@@ -2,7 +2,7 @@ import { and, isNotNull, isNull } from "drizzle-orm";
 
 import { shops } from "../../../db/schema/shops.ts";
 import type { DbOrTx } from "../db.ts";
-import { readShopSettings, type ShopSettings } from "../shops/settings-schema.ts";
+import { readShopSettings, type ShopSettings } from "../domain/settings-schema.ts";
 
 /**
  * Installed shops with their settings, for the schedules (the one query that spans shops: it only

@@ -2,7 +2,7 @@ import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 
 import { orders } from "../../../db/schema/orders.ts";
 import type { DbOrTx } from "../db.ts";
-import type { ShopSettings } from "../shops/settings-schema.ts";
+import type { ShopSettings } from "../domain/settings-schema.ts";
 
 /**
  * How many open orders (unprocessed or in error, no conflict) need each setting that order

@@ -3,7 +3,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { sessions } from "../../../db/schema/sessions.ts";
 import { shops } from "../../../db/schema/shops.ts";
 import type { DbOrTx } from "../db.ts";
-import { readShopSettings, type ShopSettings } from "../shops/settings-schema.ts";
+import { readShopSettings, type ShopSettings } from "../domain/settings-schema.ts";
 
 export interface ShopRow {
   id: number;

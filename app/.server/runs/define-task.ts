@@ -5,7 +5,7 @@ import type { TaskRunTrigger } from "../../../db/schema/task-runs.ts";
 import type { ErpAdapter, ErpCapabilities } from "../adapters/erp/port.ts";
 import type { AdminClient } from "../adapters/shopify/admin-client.ts";
 import type { Db } from "../db.ts";
-import type { ShopSettings } from "../shops/settings-schema.ts";
+import type { ShopSettings } from "../domain/settings-schema.ts";
 import type { TaskCategory } from "./categories.ts";
 import type { Recurrence } from "./recurrence.ts";
 

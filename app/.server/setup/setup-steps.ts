@@ -1,5 +1,5 @@
+import type { ShopSettings } from "../domain/settings-schema.ts";
 import type { OrderSettingNeeds } from "../queries/orders-missing-settings.ts";
-import type { ShopSettings } from "../shops/settings-schema.ts";
 import type { ShopLocation } from "./shop-locations.ts";
 
 /**

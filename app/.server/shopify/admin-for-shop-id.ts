@@ -6,6 +6,7 @@ import { adminForShop } from "../adapters/shopify/admin-for-shop.ts";
 import { getDb } from "../db.ts";
 import { getShopSettings } from "../queries/shops.ts";
 import { offlineAccessToken, ShopNotConnectedError } from "./offline-token.ts";
+import { shopifyLogForShop } from "./shopify-log-sink.ts";
 
 export { ShopNotConnectedError };
 
@@ -24,9 +25,8 @@ export async function shopifyAdminForShopId(
   const settings = await getShopSettings(db, shopId);
   return adminForShop({
     shop: shop.domain,
-    shopId,
     accessToken: () => offlineAccessToken(db, shop.domain),
-    logSuccesses: settings.logging === "all",
+    log: shopifyLogForShop({ shop: shop.domain, shopId, logSuccesses: settings.logging === "all" }),
     // A preview (dry-run) refuses mutations the same way the kill switch does.
     refuseWrites: options.refuseWrites === true || !settings.allowOutgoingWrites,
   });

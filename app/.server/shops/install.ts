@@ -3,6 +3,7 @@ import { fetchShopInfo } from "../adapters/shopify/shop-info.ts";
 import type { DbOrTx } from "../db.ts";
 import { getShopSettings, markShopInstalled, saveShopDetails } from "../queries/shops.ts";
 import { ensureEntries, setEntriesTimezone } from "../runs/entries.ts";
+import { shopifyLogForShop } from "../shopify/shopify-log-sink.ts";
 import { taskRegistry } from "../tasks/registry.ts";
 import { requireShopDomain } from "./shop-domain.ts";
 
@@ -24,9 +25,8 @@ export async function recordInstall(
   const settings = await getShopSettings(db, shopId);
   const admin = adminForShop({
     shop: domain,
-    shopId,
     accessToken: input.accessToken,
-    logSuccesses: settings.logging === "all",
+    log: shopifyLogForShop({ shop: domain, shopId, logSuccesses: settings.logging === "all" }),
   });
   try {
     const info = await fetchShopInfo(admin);

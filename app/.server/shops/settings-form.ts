@@ -1,6 +1,6 @@
 import { getDb } from "../db.ts";
+import { type ShopSettings, shopSettingsSchema } from "../domain/settings-schema.ts";
 import { getShopSettings, saveShopSettings } from "../queries/shops.ts";
-import { type ShopSettings, shopSettingsSchema } from "./settings-schema.ts";
 
 /**
  * The settings the form offers, each read by the code of a task (tests/unit/settings.test.ts

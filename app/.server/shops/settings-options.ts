@@ -3,7 +3,7 @@ import {
   type loggingLevels,
   type orderDocumentTypes,
   type productMappings,
-} from "./settings-schema.ts";
+} from "../domain/settings-schema.ts";
 
 /**
  * Human labels for the settings' choices, in the schema's order. Sync directions have none: no

@@ -1,8 +1,8 @@
 import { Logger, runOnce, type TaskList } from "graphile-worker";
 
 import { getDb } from "../../../app/.server/db.ts";
+import { type ShopSettings, shopSettingsSchema } from "../../../app/.server/domain/settings-schema.ts";
 import { markShopInstalled, saveShopSettings } from "../../../app/.server/queries/shops.ts";
-import { type ShopSettings, shopSettingsSchema } from "../../../app/.server/shops/settings-schema.ts";
 import { sessions } from "../../../db/schema/sessions.ts";
 import type { SandboxEvent } from "../../../sandbox/shopify/contracts.ts";
 import { createShopifyEngine } from "../../../sandbox/shopify/engine/create-engine.ts";

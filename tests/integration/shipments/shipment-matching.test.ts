@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { ShopifyAdmin } from "../../../app/.server/adapters/shopify/admin-port.ts";
 import { getDb } from "../../../app/.server/db.ts";
+import { shopSettingsSchema } from "../../../app/.server/domain/settings-schema.ts";
 import { countActivity, listActivity } from "../../../app/.server/queries/activity.ts";
 import { listShipments } from "../../../app/.server/queries/shipments.ts";
 import { saveShopSettings } from "../../../app/.server/queries/shops.ts";
 import { shopifyAdminForShopId } from "../../../app/.server/shopify/admin-for-shop-id.ts";
-import { shopSettingsSchema } from "../../../app/.server/shops/settings-schema.ts";
 import { retryShipment } from "../../../app/.server/tasks/shipments-sync/shipment-actions.ts";
 import { shipmentsSyncTask } from "../../../app/.server/tasks/shipments-sync/task.ts";
 import { type TestDatabase, useTestDatabase } from "../../setup/test-database.ts";

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { getDb } from "../../../app/.server/db.ts";
+import { shopSettingsSchema } from "../../../app/.server/domain/settings-schema.ts";
 import { erpAdapterForShop } from "../../../app/.server/erp/connections.ts";
 import { saveShopSettings } from "../../../app/.server/queries/shops.ts";
 import { getSyncCursor, saveSyncCursor } from "../../../app/.server/queries/sync-cursors.ts";
 import { ensureEntries, holdAllEntries, updateEntry } from "../../../app/.server/runs/entries.ts";
 import { enqueueDueEntries } from "../../../app/.server/runs/tick.ts";
-import { shopSettingsSchema } from "../../../app/.server/shops/settings-schema.ts";
 import { taskRegistry } from "../../../app/.server/tasks/registry.ts";
 import {
   ERP_SHIPMENTS_STREAM,

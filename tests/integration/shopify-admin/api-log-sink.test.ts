@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { createShopifyLogSink } from "../../../app/.server/adapters/shopify/api-log-sink.ts";
 import { fetchShopInfo } from "../../../app/.server/adapters/shopify/shop-info.ts";
 import { getDb } from "../../../app/.server/db.ts";
 import { ensureShop } from "../../../app/.server/queries/shops.ts";
+import { createShopifyLogSink } from "../../../app/.server/shopify/shopify-log-sink.ts";
 import { type TestDatabase, useTestDatabase } from "../../setup/test-database.ts";
 import { SHOP, startAdminSandbox } from "./admin-sandbox.ts";
 

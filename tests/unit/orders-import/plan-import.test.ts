@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { shopSettingsSchema } from "../../../app/.server/shops/settings-schema.ts";
+import { shopSettingsSchema } from "../../../app/.server/domain/settings-schema.ts";
 import type { ImportedOrder } from "../../../app/.server/tasks/orders-sync/imported-order.ts";
 import { describeOrderChanges, orderFingerprint } from "../../../app/.server/tasks/orders-sync/order-fingerprint.ts";
 import { CANCELLED_REASON, type ExistingOrder, planImport } from "../../../app/.server/tasks/orders-sync/plan-import.ts";

@@ -1,4 +1,4 @@
-import { type ShopSettings, shopSettingsSchema } from "../../../app/.server/shops/settings-schema.ts";
+import { type ShopSettings, shopSettingsSchema } from "../../../app/.server/domain/settings-schema.ts";
 import type {
   ImportedOrder,
   MoneyPair,

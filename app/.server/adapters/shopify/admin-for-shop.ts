@@ -1,8 +1,8 @@
 import { getConfig } from "../../config.ts";
 import { AdminClient } from "./admin-client.ts";
-import { createShopifyLogSink } from "./api-log-sink.ts";
 import { CostLimiter } from "./cost-limiter.ts";
 import { adminGraphqlEndpoint } from "./endpoint.ts";
+import type { ApiRequestLog } from "./request-log.ts";
 
 /**
  * One cost limiter per shop for the whole process: Shopify's bucket is per app and store, so every
@@ -20,14 +20,15 @@ function limiterFor(shop: string): CostLimiter {
 }
 
 /**
- * The composition root for the ShopifyAdmin port: one shop, its offline token, the sandbox when
- * configured, and every failed call (every call, with full logging) in the shop's API log.
+ * The ShopifyAdmin port for one shop: its token, the sandbox when configured, the process's cost
+ * limiter of the shop, and the request log the caller composes (app/.server/shopify/shopify-log-sink.ts
+ * keeps it in the shop's API log; the adapter does not write tables itself).
  */
 export function adminForShop(input: {
   shop: string;
-  shopId: number;
   accessToken: string | (() => Promise<string>);
-  logSuccesses: boolean;
+  /** Where each call is reported (the shop's API log, composed by the caller). */
+  log: ApiRequestLog;
   /** The shop's kill switch is off: mutations are refused before they are sent. */
   refuseWrites?: boolean;
 }): AdminClient {
@@ -38,10 +39,6 @@ export function adminForShop(input: {
     endpoint: adminGraphqlEndpoint(input.shop, { sandboxOrigin: config.SHOPIFY_SANDBOX_URL }),
     limiter: limiterFor(input.shop),
     refuseMutations: input.refuseWrites ?? false,
-    log: createShopifyLogSink({
-      shopId: input.shopId,
-      logSuccesses: input.logSuccesses,
-      onWriteError: (error) => console.error(`api log write failed for ${input.shop}:`, error),
-    }),
+    log: input.log,
   });
 }

@@ -5,6 +5,7 @@ import { runOperation } from "../../adapters/shopify/admin-port.ts";
 import { ORDER_CLOSE_MUTATION } from "../../adapters/shopify/fulfillment-queries.ts";
 import { WRITES_OFF_REASON } from "../../adapters/writes-disabled.ts";
 import type { Db } from "../../db.ts";
+import type { ShopSettings } from "../../domain/settings-schema.ts";
 import { coerceError } from "../../errors/coerce-error.ts";
 import { addOrderEvent } from "../../queries/order-events.ts";
 import {
@@ -16,7 +17,6 @@ import {
 } from "../../queries/order-posting.ts";
 import { recordSkipped, resolveSkipped } from "../../queries/skipped-records.ts";
 import type { RecordResult, RunContext } from "../../runs/define-task.ts";
-import type { ShopSettings } from "../../shops/settings-schema.ts";
 import { importedOrderSchema } from "../orders-sync/imported-order.ts";
 
 export interface PostDocumentsResult {

@@ -1,9 +1,9 @@
 import type { ErpAdapter } from "../../adapters/erp/port.ts";
 import type { Db } from "../../db.ts";
+import type { ShopSettings } from "../../domain/settings-schema.ts";
 import { countOf } from "../../format/format.ts";
 import { readOrderToProcess } from "../../queries/order-processing.ts";
 import type { RecordResult } from "../../runs/define-task.ts";
-import type { ShopSettings } from "../../shops/settings-schema.ts";
 import { importedOrderSchema } from "../orders-sync/imported-order.ts";
 import { mapToSalesDocument } from "./map-to-sales-document.ts";
 import { resolveWithErp } from "./resolve-with-erp.ts";

@@ -2,6 +2,7 @@ import type { ErpError } from "../../adapters/erp/errors.ts";
 import type { ErpAdapter, WriteResult } from "../../adapters/erp/port.ts";
 import type { ShopifyAdmin } from "../../adapters/shopify/admin-port.ts";
 import { type Db, getDb, type Tx } from "../../db.ts";
+import type { ShopSettings } from "../../domain/settings-schema.ts";
 import { erpAdapterForShop } from "../../erp/connections.ts";
 import { coerceError } from "../../errors/coerce-error.ts";
 import { addOrderEvent } from "../../queries/order-events.ts";
@@ -15,7 +16,6 @@ import {
 } from "../../queries/order-processing.ts";
 import { getShopSettings } from "../../queries/shops.ts";
 import { openUnmappedRecord, resolveUnmappedRecords } from "../../queries/unmapped-records.ts";
-import type { ShopSettings } from "../../shops/settings-schema.ts";
 import { type ImportedOrder, importedOrderSchema } from "../orders-sync/imported-order.ts";
 import { asErpError, describeErpError, NO_ERP_MESSAGE } from "./erp-errors.ts";
 import { erpDocumentLinesOf, mapToSalesDocument } from "./map-to-sales-document.ts";

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 
 import type { ErpAdapter } from "../../adapters/erp/port.ts";
 import type { DbOrTx } from "../../db.ts";
+import type { ShopSettings } from "../../domain/settings-schema.ts";
 import { countOf } from "../../format/format.ts";
 import {
   customerKey,
@@ -11,7 +12,6 @@ import {
 } from "../../mapping/resolve-customer.ts";
 import { type ErpItemRef, itemLines, itemLookups, resolveLines, variantKey } from "../../mapping/resolve-lines.ts";
 import { getCustomerLink, getVariantLinks, upsertCustomerLink, upsertVariantLink } from "../../queries/links.ts";
-import type { ShopSettings } from "../../shops/settings-schema.ts";
 import type { ImportedOrder } from "../orders-sync/imported-order.ts";
 import type { ResolvedOrder } from "./map-to-sales-document.ts";
 

@@ -1,4 +1,4 @@
-import type { ShopSettings } from "../../shops/settings-schema.ts";
+import type { ShopSettings } from "../../domain/settings-schema.ts";
 import type { ImportedOrder } from "./imported-order.ts";
 
 export type ImportFilters = ShopSettings["orders"]["filters"];

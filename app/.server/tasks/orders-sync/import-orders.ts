@@ -1,6 +1,7 @@
 import type { ShopifyAdmin } from "../../adapters/shopify/admin-port.ts";
 import { fetchOrderForImport } from "../../adapters/shopify/order-queries.ts";
 import { type Db, getDb, type Tx } from "../../db.ts";
+import type { ShopSettings } from "../../domain/settings-schema.ts";
 import { addOrderEvent } from "../../queries/order-events.ts";
 import {
   getOrderForImport,
@@ -11,7 +12,6 @@ import {
 } from "../../queries/orders.ts";
 import { getShopSettings } from "../../queries/shops.ts";
 import { shopifyAdminForShopId } from "../../shopify/admin-for-shop-id.ts";
-import type { ShopSettings } from "../../shops/settings-schema.ts";
 import { enqueueOrderProcessing } from "../orders-process/enqueue.ts";
 import { type ImportedOrder, importedOrderSchema } from "./imported-order.ts";
 import { mapShopifyOrder } from "./map-shopify-order.ts";

@@ -1,4 +1,4 @@
-import type { ShopSettings } from "../../shops/settings-schema.ts";
+import type { ShopSettings } from "../../domain/settings-schema.ts";
 import { FILTER_REASON_PREFIX, passesImportFilters } from "./import-filters.ts";
 import type { ImportedOrder } from "./imported-order.ts";
 import { describeOrderChanges, orderFingerprint } from "./order-fingerprint.ts";

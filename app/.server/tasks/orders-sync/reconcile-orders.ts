@@ -4,12 +4,12 @@ import type { ShopifyAdmin } from "../../adapters/shopify/admin-port.ts";
 import { ORDERS_UPDATED_SINCE_QUERY } from "../../adapters/shopify/order-queries.ts";
 import { paginate } from "../../adapters/shopify/paginate.ts";
 import { type Db, getDb } from "../../db.ts";
+import type { ShopSettings } from "../../domain/settings-schema.ts";
 import { storedOrderVersions } from "../../queries/orders.ts";
 import { getShopSettings } from "../../queries/shops.ts";
 import { getSyncCursor, saveSyncCursor } from "../../queries/sync-cursors.ts";
 import type { RunContext, RunCursor } from "../../runs/define-task.ts";
 import { shopifyAdminForShopId } from "../../shopify/admin-for-shop-id.ts";
-import type { ShopSettings } from "../../shops/settings-schema.ts";
 import { importOrders, type ImportOutcome } from "./import-orders.ts";
 
 export const ORDERS_STREAM = "shopify-orders";

@@ -5,13 +5,13 @@ import {
   FULFILLMENT_REQUEST_ACCEPT_MUTATION,
 } from "../../adapters/shopify/fulfillment-queries.ts";
 import type { Db } from "../../db.ts";
+import type { ShopSettings } from "../../domain/settings-schema.ts";
 import {
   fulfillmentIdsOfOtherShipments,
   saveShipmentPlan,
   setShipmentOrder,
   type ShipmentRow,
 } from "../../queries/shipments.ts";
-import type { ShopSettings } from "../../shops/settings-schema.ts";
 import { findLandedFulfillment, landingCandidates } from "./find-landed-fulfillment.ts";
 import { readOrderFulfillments, withLines } from "./read-fulfillment-state.ts";
 import { readShipmentPlan } from "./read-shipment-plan.ts";

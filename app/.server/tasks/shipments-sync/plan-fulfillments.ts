@@ -1,4 +1,4 @@
-import type { productMappings } from "../../shops/settings-schema.ts";
+import type { productMappings } from "../../domain/settings-schema.ts";
 import { orderLinesFor } from "./choose-order-lines.ts";
 import type { ErpDocumentLine, FulfillmentGroup, FulfillmentPlan, ShipmentContent } from "./shipment-records.ts";
 

@@ -7,8 +7,8 @@ export interface CarrierMapping {
   urlPattern: string | null;
 }
 
-/** The settings value "Company" or "Company | https://…{number}". */
-export const CARRIER_SETTING_PATTERN = /^[^|]{1,100}(?:\|\s*https?:\/\/\S+)?$/;
+/** The settings value "Company" or "Company | https://…{number}" (defined with the settings schema). */
+export { CARRIER_SETTING_PATTERN } from "../../domain/carrier-setting.ts";
 
 export function parseCarrierSetting(value: string): CarrierMapping {
   const at = value.indexOf("|");

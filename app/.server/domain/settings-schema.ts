@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { CARRIER_SETTING_PATTERN } from "../tasks/shipments-sync/tracking.ts";
+import { CARRIER_SETTING_PATTERN } from "./carrier-setting.ts";
 
 /**
  * Per-shop sync settings (the "Shopify Shop Card" of Business Central's connector). Stored as
