@@ -17,6 +17,8 @@ const PAGE_SIZE = 50;
 const querySchema = z.object({
   status: z.enum(shipmentStatuses).catch("unprocessed"),
   page: z.coerce.number().int().min(0).max(10_000).catch(0),
+  /** One shipment by its ERP number (where a run's record links to). */
+  shipment: z.string().min(1).max(100).optional().catch(undefined),
 });
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -25,7 +27,13 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const shopId = await shopIdFor(session.shop);
   const db = getDb();
   const [rows, counts] = await Promise.all([
-    listShipments(db, { shopId, status: query.status, limit: PAGE_SIZE + 1, offset: query.page * PAGE_SIZE }),
+    listShipments(db, {
+      shopId,
+      status: query.status,
+      erpShipmentNo: query.shipment,
+      limit: PAGE_SIZE + 1,
+      offset: query.page * PAGE_SIZE,
+    }),
     countShipmentsByStatus(db, shopId),
   ]);
   return {
@@ -110,7 +118,7 @@ export default function Shipments() {
 
   return (
     <Page
-      title="Shipments"
+      title={query.shipment ? `Shipment ${query.shipment}` : "Shipments"}
       subtitle="Posted ERP shipments of Shopify orders, and the Shopify fulfillments they became."
       backAction={{ content: "Activity", url: "/app" }}
       primaryAction={{
@@ -164,9 +172,17 @@ export default function Shipments() {
             {rows.map((row, index) => (
               <IndexTable.Row id={String(row.id)} key={row.id} position={index}>
                 <IndexTable.Cell>
-                  <Text as="span" fontWeight="semibold">
-                    {row.erpShipmentNo}
-                  </Text>
+                  <BlockStack gap="050">
+                    <Text as="span" fontWeight="semibold">
+                      {row.erpShipmentNo}
+                    </Text>
+                    <Link
+                      to={`/app/runs?record=${encodeURIComponent(`shipment:${row.erpShipmentNo}`)}`}
+                      data-shipment-runs={row.erpShipmentNo}
+                    >
+                      runs
+                    </Link>
+                  </BlockStack>
                 </IndexTable.Cell>
                 <IndexTable.Cell>
                   {row.orderId ? <Link to={`/app/orders/${row.orderId}`}>{row.orderName}</Link> : row.orderName}
