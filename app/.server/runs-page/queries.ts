@@ -184,8 +184,9 @@ export async function countRunsPerDay(
     })
     .from(taskRuns)
     .where(and(eq(taskRuns.shopId, input.shopId), sql`${taskRuns.queuedAt} >= ${since}`))
-    .groupBy(day)
-    .orderBy(day);
+    // By position: the zone is a bound parameter, so the repeated expression would not match.
+    .groupBy(sql`1`)
+    .orderBy(sql`1`);
   return rows.map((row) => ({
     day: row.day,
     succeeded: Number(row.succeeded),
