@@ -161,7 +161,7 @@ export default function RunPage() {
                   </Text>
                   {total ? <ProgressBar progress={Math.min(100, (done / total) * 100)} size="small" /> : null}
                   <Text as="span" data-testid="run-progress">
-                    {total ? `${done} of ${total}` : `${done} done`}
+                    {total ? `${done} of ${total}` : done > 0 ? `${done} done` : run.running ? "Starting" : "—"}
                   </Text>
                 </BlockStack>
                 <BlockStack gap="100">
