@@ -380,3 +380,20 @@ describe("the dashboard", () => {
     expect(chart.total).toBe(5);
   });
 });
+
+describe("a shipment's runs", () => {
+  it("the shipments list links each shipment to its runs, and a run's record link opens that one shipment", async () => {
+    await db.sql`insert into shipments (shop_id, erp_shipment_no, status, fulfillment_ids) values
+      (${shopId}, 'S-SHP1001', 'error', ${[]}), (${shopId}, 'S-SHP1002', 'synced', ${[]}),
+      (${otherId}, 'S-SHP1001', 'synced', ${[]})`;
+    const shipmentsRoute = await import("../../app/routes/app.shipments._index.tsx");
+    // The run page's record link for S-SHP1001 (see above): whatever tab, only that shipment of this shop.
+    const one = await shipmentsRoute.loader(routeArgs(adminRequest(SHOP, "/app/shipments?shipment=S-SHP1001")));
+    expect(one.rows.map((r) => [r.erpShipmentNo, r.status])).toEqual([["S-SHP1001", "error"]]);
+    const all = await shipmentsRoute.loader(routeArgs(adminRequest(SHOP, "/app/shipments?status=synced")));
+    expect(all.rows.map((r) => r.erpShipmentNo)).toEqual(["S-SHP1002"]);
+    // And the runs link of a shipment lists the runs that touched it.
+    expect((await listRuns("?record=shipment:S-SHP1002")).rows).toEqual([]);
+    expect((await listRuns("?record=shipment:S-SHP1001")).rows.map((r) => r.id)).toEqual([failedShipments]);
+  });
+});
