@@ -1,29 +1,40 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BlockStack, InlineGrid, Page, Text } from "@shopify/polaris";
+import vizStyles from "@shopify/polaris-viz/build/esm/styles.css?url";
 
 import { loadActivityCounts } from "../.server/activity/activity-lists.ts";
 import { activityTiles } from "../.server/activity/tiles.ts";
+import { loadRunsChart } from "../.server/runs-page/runs-chart.ts";
 import { loadSetupGuide } from "../.server/setup/setup-guide.ts";
 import { shopIdFor, shopNameFor } from "../.server/shops/current-shop.ts";
 import { ActivityTileCard } from "../components/activity-tile-card.tsx";
+import { RunsChart } from "../components/runs/runs-chart.tsx";
 import { SetupGuide } from "../components/setup-guide.tsx";
 import { SetupNoticesBanner } from "../components/setup-notices-banner.tsx";
 import { authenticate } from "../shopify.server.ts";
 
+export const links = () => [{ rel: "stylesheet", href: vizStyles }];
+
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const shopId = await shopIdFor(session.shop);
-  const [counts, shopName, setup] = await Promise.all([
+  const [counts, shopName, setup, runsChart] = await Promise.all([
     loadActivityCounts(shopId),
     shopNameFor(shopId),
     loadSetupGuide(shopId),
+    loadRunsChart(shopId),
   ]);
-  return { shopName, setup, tiles: activityTiles.map((tile) => ({ ...tile, count: counts[tile.key] })) };
+  return {
+    shopName,
+    setup,
+    runsChart,
+    tiles: activityTiles.map((tile) => ({ ...tile, count: counts[tile.key] })),
+  };
 };
 
 export default function ActivityDashboard() {
-  const { tiles, shopName, setup } = useLoaderData<typeof loader>();
+  const { tiles, shopName, setup, runsChart } = useLoaderData<typeof loader>();
   return (
     <Page title="Activity" subtitle={shopName ?? undefined}>
       <BlockStack gap="400">
@@ -37,6 +48,7 @@ export default function ActivityDashboard() {
             <ActivityTileCard key={key} tileKey={key} {...tile} />
           ))}
         </InlineGrid>
+        <RunsChart data={runsChart} />
       </BlockStack>
     </Page>
   );

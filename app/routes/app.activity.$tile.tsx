@@ -6,6 +6,7 @@ import { z } from "zod";
 import { loadActivityList } from "../.server/activity/activity-lists.ts";
 import { retryFailedRun } from "../.server/activity/retry.ts";
 import { activityTiles, isActivityTileKey } from "../.server/activity/tiles.ts";
+import { taskTitle } from "../.server/runs-page/task-titles.ts";
 import { shopIdFor } from "../.server/shops/current-shop.ts";
 import { useResultToast } from "../components/use-result-toast.ts";
 import { authenticate } from "../shopify.server.ts";
@@ -20,6 +21,8 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     tile,
     rows: rows.map((row) => ({
       ...row,
+      // A failed run's row names its task as the merchant knows it.
+      title: key === "sync-errors" ? taskTitle(row.title) : row.title,
       at: row.at.toISOString(),
       canRetry: row.canRetry ?? false,
       href: row.href ?? null,

@@ -15,6 +15,7 @@ import { ignoreOrder, requestProcessing, requestReimport, resolveConflict } from
 import { loadOrderPage } from "../.server/orders/order-page.ts";
 import { shopIdFor } from "../.server/shops/current-shop.ts";
 import { retryPosting } from "../.server/tasks/documents-post/posting-actions.ts";
+import { RecordRunsCard } from "../components/runs/record-runs-card.tsx";
 import { useResultToast } from "../components/use-result-toast.ts";
 import { authenticate } from "../shopify.server.ts";
 
@@ -68,7 +69,7 @@ function useRefreshWhile(pending: boolean) {
 }
 
 export default function OrderPage() {
-  const { order, shopify, events, shipments } = useLoaderData<typeof loader>();
+  const { order, shopify, events, shipments, runs } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const submit = useSubmit();
   const busy = useNavigation().state !== "idle";
@@ -257,29 +258,32 @@ export default function OrderPage() {
           </BlockStack>
         </Layout.Section>
         <Layout.Section variant="oneThird">
-          <Card>
-            <BlockStack gap="200">
-              <Text as="h2" variant="headingMd">
-                History
-              </Text>
-              {events.length === 0 ? (
-                <Text as="p" tone="subdued">
-                  Nothing yet.
+          <BlockStack gap="400">
+            <RecordRunsCard runs={runs} allHref={`/app/runs?record=order:${order.id}`} />
+            <Card>
+              <BlockStack gap="200">
+                <Text as="h2" variant="headingMd">
+                  History
                 </Text>
-              ) : null}
-              {events.map((event, index) => (
-                <BlockStack key={index} gap="050">
-                  <Text as="p" fontWeight="semibold">
-                    {event.label}
+                {events.length === 0 ? (
+                  <Text as="p" tone="subdued">
+                    Nothing yet.
                   </Text>
-                  {event.message ? <Text as="p">{event.message}</Text> : null}
-                  <Text as="p" tone="subdued" variant="bodySm">
-                    {event.at}
-                  </Text>
-                </BlockStack>
-              ))}
-            </BlockStack>
-          </Card>
+                ) : null}
+                {events.map((event, index) => (
+                  <BlockStack key={index} gap="050">
+                    <Text as="p" fontWeight="semibold">
+                      {event.label}
+                    </Text>
+                    {event.message ? <Text as="p">{event.message}</Text> : null}
+                    <Text as="p" tone="subdued" variant="bodySm">
+                      {event.at}
+                    </Text>
+                  </BlockStack>
+                ))}
+              </BlockStack>
+            </Card>
+          </BlockStack>
         </Layout.Section>
       </Layout>
     </Page>

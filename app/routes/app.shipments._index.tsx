@@ -73,7 +73,7 @@ export default function Shipments() {
 
   return (
     <Page
-      title="Shipments"
+      title={query.shipment ? `Shipment ${query.shipment}` : "Shipments"}
       subtitle="Posted ERP shipments of Shopify orders, and the Shopify fulfillments they became."
       backAction={{ content: "Activity", url: "/app" }}
       primaryAction={{
@@ -127,9 +127,17 @@ export default function Shipments() {
             {rows.map((row, index) => (
               <IndexTable.Row id={String(row.id)} key={row.id} position={index}>
                 <IndexTable.Cell>
-                  <Text as="span" fontWeight="semibold">
-                    {row.erpShipmentNo}
-                  </Text>
+                  <BlockStack gap="050">
+                    <Text as="span" fontWeight="semibold">
+                      {row.erpShipmentNo}
+                    </Text>
+                    <Link
+                      to={`/app/runs?record=${encodeURIComponent(`shipment:${row.erpShipmentNo}`)}`}
+                      data-shipment-runs={row.erpShipmentNo}
+                    >
+                      runs
+                    </Link>
+                  </BlockStack>
                 </IndexTable.Cell>
                 <IndexTable.Cell>
                   {row.orderId ? <Link to={`/app/orders/${row.orderId}`}>{row.orderName}</Link> : row.orderName}

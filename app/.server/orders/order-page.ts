@@ -8,6 +8,7 @@ import { listOrderEvents } from "../queries/order-events.ts";
 import { getOrderDetail } from "../queries/order-list.ts";
 import { listShipmentsOfOrder } from "../queries/shipments.ts";
 import { getShopDisplay } from "../queries/shop-display.ts";
+import { loadRecordRuns } from "../runs-page/record-runs.ts";
 import { importedOrderSchema } from "../tasks/orders-sync/imported-order.ts";
 
 /**
@@ -39,11 +40,12 @@ export async function loadOrderPage(shopId: number, orderId: number) {
   const db = getDb();
   const order = await getOrderDetail(db, { shopId, orderId });
   if (!order) return null;
-  const [events, shipments, shop, connection] = await Promise.all([
+  const shop = await getShopDisplay(db, shopId);
+  const [events, shipments, connection, runs] = await Promise.all([
     listOrderEvents(db, { shopId, orderId: order.id }),
     listShipmentsOfOrder(db, { shopId, orderId: order.id }),
-    getShopDisplay(db, shopId),
     order.erpDocumentNumber ? getConnectionSummary(shopId) : Promise.resolve(null),
+    loadRecordRuns({ shopId, recordType: "order", recordKey: String(order.id), timeZone: shop.timeZone }),
   ]);
   const parsed = importedOrderSchema.safeParse(order.snapshot);
   const snapshot = parsed.success ? parsed.data : null;
@@ -127,6 +129,8 @@ export async function loadOrderPage(shopId: number, orderId: number) {
       fulfillments: s.fulfillmentIds.length,
       message: s.errorMessage ?? s.reason ?? "",
     })),
+    /** The last runs that touched this order, with what each did to it. */
+    runs,
     events: events.map((event) => ({
       label: orderEventLabel(event.kind),
       message: event.message,

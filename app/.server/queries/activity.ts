@@ -122,19 +122,22 @@ const sources: Record<ActivityTileKey, TileSource> = {
   "shipment-errors": shipmentTile("error"),
   "sync-errors": {
     count: (shopId) => sql`(select count(*) from ${taskRuns} where ${failedRuns(shopId)})`,
-    list: (db, shopId, limit) =>
-      db
-        .select({
-          id: taskRuns.id,
-          title: taskRuns.task,
-          detail: taskRuns.errorMessage,
-          at: taskRuns.queuedAt,
-          canRetry: sql<boolean>`${taskRuns.retryJob} is not null`,
-        })
-        .from(taskRuns)
-        .where(failedRuns(shopId))
-        .orderBy(desc(taskRuns.queuedAt))
-        .limit(limit),
+    // Failed runs of any task, each linking to its run page (task titles are mapped by the caller).
+    list: async (db, shopId, limit) =>
+      (
+        await db
+          .select({
+            id: taskRuns.id,
+            title: taskRuns.task,
+            detail: taskRuns.errorMessage,
+            at: taskRuns.queuedAt,
+            canRetry: sql<boolean>`${taskRuns.retryJob} is not null`,
+          })
+          .from(taskRuns)
+          .where(failedRuns(shopId))
+          .orderBy(desc(taskRuns.queuedAt), desc(taskRuns.id))
+          .limit(limit)
+      ).map((row) => ({ ...row, href: `/app/runs/${row.id}` })),
   },
   "skipped-records": {
     count: (shopId) => sql`(select count(*) from ${skippedRecords} where ${openSkips(shopId)})`,

@@ -191,8 +191,12 @@ export async function requeueShipment(db: DbOrTx, input: { shopId: number; shipm
 
 export function listShipments(
   db: DbOrTx,
-  input: { shopId: number; status: ShipmentStatus; limit: number; offset?: number },
+  input: { shopId: number; status: ShipmentStatus; limit: number; offset?: number; erpShipmentNo?: string | undefined },
 ) {
+  // One shipment by its ERP number (a run's record link), whatever its status: shipments_shop_erp_no_uq.
+  const where = input.erpShipmentNo
+    ? and(eq(shipments.shopId, input.shopId), eq(shipments.erpShipmentNo, input.erpShipmentNo))
+    : and(eq(shipments.shopId, input.shopId), eq(shipments.status, input.status));
   return db
     .select({
       id: shipments.id,
@@ -210,7 +214,7 @@ export function listShipments(
       updatedAt: shipments.updatedAt,
     })
     .from(shipments)
-    .where(and(eq(shipments.shopId, input.shopId), eq(shipments.status, input.status)))
+    .where(where)
     .orderBy(desc(shipments.updatedAt), desc(shipments.id))
     .limit(input.limit)
     .offset(input.offset ?? 0);

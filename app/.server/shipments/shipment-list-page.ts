@@ -10,6 +10,8 @@ export const SHIPMENTS_PAGE_SIZE = 50;
 export const shipmentListQuerySchema = z.object({
   status: z.enum(shipmentStatuses).catch("unprocessed"),
   page: z.coerce.number().int().min(0).max(10_000).catch(0),
+  /** One shipment by its ERP number (where a run's record links to). */
+  shipment: z.string().min(1).max(100).optional().catch(undefined),
 });
 
 export type ShipmentListQuery = z.infer<typeof shipmentListQuerySchema>;
@@ -25,6 +27,7 @@ export async function loadShipmentListPage(shopId: number, query: ShipmentListQu
     listShipments(db, {
       shopId,
       status: query.status,
+      erpShipmentNo: query.shipment,
       limit: SHIPMENTS_PAGE_SIZE + 1,
       offset: query.page * SHIPMENTS_PAGE_SIZE,
     }),
