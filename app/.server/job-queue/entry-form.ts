@@ -49,7 +49,8 @@ export function parseEntryForm(form: URLSearchParams | FormData): EntryFormResul
   const fieldErrors: Record<string, string> = {};
   for (const issue of parsed.error.issues) {
     const field = String(issue.path[0] ?? "kind");
-    fieldErrors[field] ??= issue.code === "invalid_type" && issue.input === undefined ? "is required" : issue.message;
+    const given = (input as Record<string, unknown>)[field];
+    fieldErrors[field] ??= issue.code === "invalid_type" && given === undefined ? "is required" : issue.message;
   }
   return { ok: false, fieldErrors };
 }
