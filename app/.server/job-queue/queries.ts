@@ -26,8 +26,8 @@ export async function latestRunsByEntry(
   input: { shopId: number; groups: ReadonlyArray<{ entryTask: string; tasks: readonly string[] }> },
 ): Promise<LastRunRow[]> {
   if (input.groups.length === 0) return [];
-  const entryTasks = input.groups.map((g) => g.entryTask);
-  const members = input.groups.map((g) => g.tasks.join(","));
+  // One JSON parameter: drizzle spreads a JS array into a row, which Postgres cannot take as text[].
+  const groups = JSON.stringify(input.groups.map((g) => ({ entry_task: g.entryTask, members: g.tasks })));
   const rows = await db.execute<{
     entry_task: string;
     id: string;
@@ -40,10 +40,10 @@ export async function latestRunsByEntry(
     error_message: string | null;
   }>(sql`
     select g.entry_task, r.id, r.task, r.status, r.trigger, r.started_at, r.finished_at, r.counts, r.error_message
-    from unnest(${entryTasks}::text[], ${members}::text[]) as g(entry_task, members)
+    from jsonb_to_recordset(${groups}::jsonb) as g(entry_task text, members text[])
     cross join lateral (
       select * from task_runs t
-      where t.shop_id = ${input.shopId} and t.task = any(string_to_array(g.members, ',')) and not t.dry_run
+      where t.shop_id = ${input.shopId} and t.task = any(g.members) and not t.dry_run
       order by t.queued_at desc, t.id desc
       limit 1
     ) r`);
@@ -86,7 +86,7 @@ export async function latestRunOfJob(db: DbOrTx, input: { shopId: number; jobId:
 /** Is a job of this shop still in graphile-worker's queue (waiting, running or failed for good)? */
 export async function jobOfShopExists(db: DbOrTx, input: { shopId: number; jobId: number }): Promise<boolean> {
   const rows = await db.execute<{ found: number }>(sql`
-    select 1 as found from graphile_worker.jobs j
+    select 1 as found from graphile_worker._private_jobs j
     where j.id = ${input.jobId} and (j.payload #>> '{shopId}' = ${String(input.shopId)}
       or j.payload #>> '{0,shopId}' = ${String(input.shopId)})`);
   return rows.length > 0;
