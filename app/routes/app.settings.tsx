@@ -80,13 +80,13 @@ export default function Settings() {
         <Layout>
           <Layout.AnnotatedSection
             title="General"
-            description="Whether scheduled syncs may run, and whether any write leaves the app."
+            description="How Run now runs, and whether any write leaves the app. Schedules are set on the Job queue page."
           >
             <Card>
               <FormLayout>
                 <Checkbox
                   label="Allow background syncs"
-                  helpText="Scheduled tasks run for this shop."
+                  helpText="On: Run now starts a task in the background and you can go on (a message links to the run). Off: the Job queue page shows the run's progress until it ends. Scheduled entries run either way; put them on hold on the Job queue page."
                   {...check("allowBackgroundSyncs")}
                 />
                 <Checkbox
@@ -181,12 +181,10 @@ export default function Settings() {
           </Layout.AnnotatedSection>
           <Layout.AnnotatedSection
             title="Shipments"
-            description="Posted ERP shipments become Shopify fulfillments with their tracking numbers."
+            description="Posted ERP shipments become Shopify fulfillments with their tracking numbers (when: Job queue → Sync shipments)."
           >
             <Card>
               <FormLayout>
-                <Checkbox label="Sync shipments to Shopify" {...check("shipments.enabled")} />
-                <TextField label="Every (minutes)" type="number" {...text("shipments.everyMinutes")} />
                 <Checkbox
                   label="Send the shipping confirmation to the customer"
                   {...check("shipments.notifyCustomer")}
@@ -207,12 +205,10 @@ export default function Settings() {
           </Layout.AnnotatedSection>
           <Layout.AnnotatedSection
             title="Posting"
-            description="Post the ERP documents made from Shopify orders, in batches, unattended."
+            description="Which ERP documents made from Shopify orders are posted, in batches (when: Job queue → Post ERP documents, on hold until you resume it)."
           >
             <Card>
               <FormLayout>
-                <Checkbox label="Post ERP documents" {...check("posting.enabled")} />
-                <TextField label="Every (minutes)" type="number" {...text("posting.everyMinutes")} />
                 <Checkbox label="Only orders fulfilled in Shopify" {...check("posting.onlyFulfilled")} />
                 <Checkbox label="Only paid orders" {...check("posting.onlyPaid")} />
                 <TextField
@@ -224,6 +220,21 @@ export default function Settings() {
                 <Checkbox
                   label="Close the Shopify order once it is paid, fulfilled and posted"
                   {...check("posting.closeShopifyOrders")}
+                />
+              </FormLayout>
+            </Card>
+          </Layout.AnnotatedSection>
+          <Layout.AnnotatedSection
+            title="Run history"
+            description="Every run of every task is kept on the Runs page for this long, then removed."
+          >
+            <Card>
+              <FormLayout>
+                <TextField
+                  label="Keep run history for (days)"
+                  type="number"
+                  helpText="1 to 365 days."
+                  {...text("runs.keepDays")}
                 />
               </FormLayout>
             </Card>

@@ -82,11 +82,10 @@ describe("shop settings", () => {
     expect(readShopSettings({ logging: 42 }).logging).toBe("errors");
   });
 
-  it("reads the shipments and posting sections: carriers as lines, numbers checked, posting off by default", () => {
+  it("reads the shipments and posting sections: carriers as lines, numbers checked", () => {
     const parsed = shopSettingsSchema.safeParse(
       settingsInputFromForm(
         form({
-          "shipments.everyMinutes": "1",
           "shipments.notifyCustomer": "false",
           "shipments.carriers": "UPS = UPS\nPOST = Royal Mail | https://track.example/{number}",
           "posting.olderThanHours": "48",
@@ -94,22 +93,56 @@ describe("shop settings", () => {
       ),
     );
     expect(parsed.success && parsed.data.shipments).toEqual({
-      enabled: true,
-      everyMinutes: 1,
       notifyCustomer: false,
       carriers: { UPS: "UPS", POST: "Royal Mail | https://track.example/{number}" },
       fulfillmentServiceHandle: "",
     });
-    expect(parsed.success && parsed.data.posting).toMatchObject({ enabled: false, olderThanHours: 48, batchSize: 50 });
+    expect(parsed.success && parsed.data.posting).toMatchObject({ olderThanHours: 48, batchSize: 50 });
 
     const bad = shopSettingsSchema.safeParse(
-      settingsInputFromForm(
-        form({ "shipments.carriers": "UPS = UPS | ftp://x", "shipments.everyMinutes": "0", "posting.batchSize": "x" }),
-      ),
+      settingsInputFromForm(form({ "shipments.carriers": "UPS = UPS | ftp://x", "posting.batchSize": "x" })),
     );
     expect(bad.success).toBe(false);
     const paths = bad.error?.issues.map((issue) => issue.path.join(".")).sort();
-    expect(paths).toEqual(["posting.batchSize", "shipments.carriers.UPS", "shipments.everyMinutes"]);
+    expect(paths).toEqual(["posting.batchSize", "shipments.carriers.UPS"]);
+  });
+
+  it("reads settings stored before the job queue: the old schedule fields are dropped, the rest kept", () => {
+    // Job-queue entries replaced these; a shop row saved before them must still parse as it was.
+    const stored = {
+      allowBackgroundSyncs: false,
+      shipments: { enabled: false, everyMinutes: 3, notifyCustomer: false },
+      posting: { enabled: true, everyMinutes: 120, batchSize: 20 },
+    };
+    const parsed = shopSettingsSchema.safeParse(stored);
+    expect(parsed.success).toBe(true);
+    expect(readShopSettings(stored)).toMatchObject({
+      allowBackgroundSyncs: false,
+      shipments: { notifyCustomer: false },
+      posting: { batchSize: 20 },
+      runs: { keepDays: 30 },
+    });
+    expect(readShopSettings(stored).shipments).not.toHaveProperty("everyMinutes");
+    expect(readShopSettings(stored).posting).not.toHaveProperty("enabled");
+    expect(settingsFormFields).not.toContain("shipments.everyMinutes");
+  });
+
+  it("keeps run history 30 days by default, and takes 1 to 365 days", () => {
+    expect(readShopSettings({}).runs.keepDays).toBe(30);
+    const keep = (value: string) =>
+      shopSettingsSchema.safeParse(settingsInputFromForm(form({ "runs.keepDays": value })));
+    expect(keep("90").data?.runs.keepDays).toBe(90);
+    expect(keep("365").data?.runs.keepDays).toBe(365);
+    for (const [value, message] of [
+      ["0", "must be at least 1"],
+      ["366", "must be at most 365"],
+      ["1.5", "must be a whole number"],
+      ["x", "must be a number"],
+    ]) {
+      expect(keep(value!).error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+        ["runs.keepDays", message],
+      ]);
+    }
   });
 });
 
@@ -143,9 +176,12 @@ describe("the settings form offers only settings that work", () => {
     const leaf = parts.at(-1) ?? field;
     const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     const parent = parts.at(-2);
-    return (leafCount.get(leaf) ?? 0) > 1 && parent
-      ? new RegExp(`\\b${escape(parent)}\\.${escape(leaf)}\\b`)
-      : new RegExp(`\\.${escape(leaf)}\\b`);
+    // SQL reads a setting by its JSON path: settings #>> '{runs,keepDays}' (runs/run-records.ts).
+    const jsonPath = `\\{${parts.map(escape).join(",")}\\}`;
+    // A hidden field is looked for with its section: a bare `.enabled` is read all over the code.
+    return ((leafCount.get(leaf) ?? 0) > 1 || (hiddenSettingsFields as readonly string[]).includes(field)) && parent
+      ? new RegExp(`\\b${escape(parent)}\\.${escape(leaf)}\\b|${jsonPath}`)
+      : new RegExp(`\\.${escape(leaf)}\\b|${jsonPath}`);
   };
 
   it("decides for every schema field whether the form offers it", () => {

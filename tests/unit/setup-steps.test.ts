@@ -14,6 +14,7 @@ function facts(overrides: Partial<SetupFacts> = {}): SetupFacts {
     settings: settings(),
     erp: { connected: false, companyName: null },
     locations: twoLocations,
+    jobQueue: { ordersOn: true, ordersTitle: "Sync orders" },
     ...overrides,
   };
 }
@@ -30,7 +31,7 @@ describe("the setup guide's steps", () => {
       ["gift-card-account", false, "/app/settings#orders.giftCardAccount"],
       ["customers", false, "/app/settings#customers.mapping"],
       ["locations", false, "/app/settings#orders.locations"],
-      ["automation", true, "/app/settings#allowBackgroundSyncs"],
+      ["automation", true, "/app/jobs"],
     ]);
     expect(setupProgress(steps)).toEqual({ done: 1, total: 7 });
     const locations = steps.find((step) => step.key === "locations");
@@ -84,12 +85,30 @@ describe("the setup guide's steps", () => {
     expect(done({ customers: { mapping: "default_customer", defaultCustomerNo: "C1" } })).toBe(true);
   });
 
-  it("says what stops when writes or background syncs are off, and links to that switch", () => {
-    const off = setupSteps(facts({ settings: settings({ allowOutgoingWrites: false, allowBackgroundSyncs: false }) }));
+  it("says what stops when writes are off or the orders entry is on hold, and links to where it is set", () => {
+    const off = setupSteps(
+      facts({
+        settings: settings({ allowOutgoingWrites: false }),
+        jobQueue: { ordersOn: false, ordersTitle: "Sync orders" },
+      }),
+    );
     const step = off.find((s) => s.key === "automation");
     expect(step).toMatchObject({ done: false, action: { url: "/app/settings#allowOutgoingWrites" } });
     expect(step?.description).toContain("orders are skipped");
-    expect(step?.description).toContain("Background syncs are off");
+    expect(step?.description).toContain('"Sync orders" is on hold in the job queue');
+
+    const held = setupSteps(facts({ jobQueue: { ordersOn: false, ordersTitle: "Sync orders" } }));
+    expect(held.find((s) => s.key === "automation")).toMatchObject({
+      done: false,
+      action: { label: "Turn on", url: "/app/jobs" },
+    });
+  });
+
+  it("no longer depends on Allow background syncs: it only decides how Run now runs", () => {
+    const step = setupSteps(facts({ settings: settings({ allowBackgroundSyncs: false }) })).find(
+      (s) => s.key === "automation",
+    );
+    expect(step).toMatchObject({ done: true, action: { url: "/app/jobs" } });
   });
 });
 

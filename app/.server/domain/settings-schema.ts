@@ -22,8 +22,10 @@ const erpCode = z
 export const shopSettingsSchema = z
   .object({
     /**
-     * Scheduled (background) runs may start for this shop. On by default: the scheduled order
-     * reconcile is what imports an order whose webhook never came.
+     * How Run now runs (Business Central's "Allow Background Syncs"): on ⇒ in the background, the
+     * merchant gets a toast with a link to the run and goes on; off ⇒ in the foreground, the Job
+     * queue page shows its progress until it ends. Scheduled entries run either way (each has its
+     * own hold, and "Put all on hold" stops them all).
      */
     allowBackgroundSyncs: z.boolean().default(true),
     /** Kill switch: off ⇒ reads run, writes to Shopify and the ERP are recorded as skipped. */
@@ -103,14 +105,6 @@ export const shopSettingsSchema = z
       .prefault({}),
     shipments: z
       .object({
-        /** Posted ERP shipments become Shopify fulfillments (BC report 30109). */
-        enabled: z.boolean().default(true),
-        everyMinutes: z.coerce
-          .number("must be a number")
-          .int("must be a whole number")
-          .min(1, "must be at least 1")
-          .max(1440, "must be at most 1440")
-          .default(5),
         /** Shopify e-mails the customer the shipping confirmation (BC: Send Shipping Confirmation). */
         notifyCustomer: z.boolean().default(true),
         /** ERP shipping agent code → "Tracking company" or "Tracking company | https://…{number}". */
@@ -126,14 +120,6 @@ export const shopSettingsSchema = z
       .prefault({}),
     posting: z
       .object({
-        /** Post the ERP documents made from Shopify orders in batches (BC reports 296/297). */
-        enabled: z.boolean().default(false),
-        everyMinutes: z.coerce
-          .number("must be a number")
-          .int("must be a whole number")
-          .min(5, "must be at least 5")
-          .max(10080, "must be at most 10080")
-          .default(60),
         onlyFulfilled: z.boolean().default(true),
         onlyPaid: z.boolean().default(true),
         /** Orders processed less than this long ago wait (room for edits and cancellations). */
@@ -151,6 +137,20 @@ export const shopSettingsSchema = z
           .default(50),
         /** Close (archive) the Shopify order once it is paid, fulfilled and posted (BC: Archive Processed Orders). */
         closeShopifyOrders: z.boolean().default(false),
+      })
+      .prefault({}),
+    /**
+     * Run history: runs older than this are pruned by the minute tick (runs/run-records.ts reads
+     * `settings #>> '{runs,keepDays}'` in SQL: keep the path).
+     */
+    runs: z
+      .object({
+        keepDays: z.coerce
+          .number("must be a number")
+          .int("must be a whole number")
+          .min(1, "must be at least 1")
+          .max(365, "must be at most 365")
+          .default(30),
       })
       .prefault({}),
   })

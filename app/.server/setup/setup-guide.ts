@@ -3,7 +3,9 @@ import { getDb } from "../db.ts";
 import { getErpConnection } from "../queries/erp-connections.ts";
 import { countOrderSettingNeeds } from "../queries/orders-missing-settings.ts";
 import { getShopSettings } from "../queries/shops.ts";
+import { listEntries } from "../runs/entries.ts";
 import { shopifyAdminForShopId } from "../shopify/admin-for-shop-id.ts";
+import { ordersSyncTask } from "../tasks/orders-sync/task.ts";
 import {
   type SetupFacts,
   type SetupNotice,
@@ -27,15 +29,20 @@ export interface SetupGuide {
  */
 export async function loadSetupGuide(shopId: number, options: { admin?: ShopifyAdmin } = {}): Promise<SetupGuide> {
   const db = getDb();
-  const [settings, connection, locations] = await Promise.all([
+  const [settings, connection, locations, entries] = await Promise.all([
     getShopSettings(db, shopId),
     getErpConnection(db, shopId),
     shopLocations(shopId, options.admin),
+    listEntries(db, shopId),
   ]);
+  // No entry yet: it is made with the task's default (on install, by the worker, or the Job queue page).
+  const ordersEntry = entries.find((entry) => entry.task === ordersSyncTask.name);
+  const defaultOnHold = "onHold" in ordersSyncTask.schedule ? ordersSyncTask.schedule.onHold : false;
   const facts: SetupFacts = {
     settings,
     erp: { connected: connection !== undefined, companyName: connection?.companyName ?? null },
     locations,
+    jobQueue: { ordersOn: !(ordersEntry?.onHold ?? defaultOnHold), ordersTitle: ordersSyncTask.title },
   };
   const steps = setupSteps(facts);
   const needs = await countOrderSettingNeeds(db, { shopId, settings });

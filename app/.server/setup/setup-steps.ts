@@ -13,8 +13,8 @@ import type { ShopLocation } from "./shop-locations.ts";
  * - an order whose buyer the ERP does not know waits, unless orders go to a default customer or
  *   unknown customers are created (mapping/resolve-customer.ts);
  * - with several locations, order lines carry no ERP location unless the location is mapped;
- * - outgoing writes off: orders are skipped and nothing is sent; background syncs off: no
- *   scheduled reconcile, shipments or posting (jobs/schedules.ts).
+ * - outgoing writes off: orders are skipped and nothing is sent; the "Sync orders" job-queue
+ *   entry on hold: no scheduled reconcile picks up an order whose webhook never came.
  */
 export type SetupStepKey =
   "erp" | "shipping-account" | "tip-account" | "gift-card-account" | "customers" | "locations" | "automation";
@@ -33,13 +33,19 @@ export interface SetupFacts {
   erp: { connected: boolean; companyName: string | null };
   /** The shop's active locations; null when Shopify could not be asked (the step is left out). */
   locations: readonly ShopLocation[] | null;
+  /**
+   * The shop's job queue: is the "Sync orders" entry on (a shop without entries yet counts with
+   * the task's default, which its entry gets when created), and where it is set.
+   */
+  jobQueue: { ordersOn: boolean; ordersTitle: string };
 }
 
 /** Where each setting is set: the settings page scrolls to the field with that id. */
 export const settingUrl = (field: string) => `/app/settings#${field}`;
 const ERP_URL = "/app/erp";
+const JOB_QUEUE_URL = "/app/jobs";
 
-export function setupSteps({ settings, erp, locations }: SetupFacts): SetupStep[] {
+export function setupSteps({ settings, erp, locations, jobQueue }: SetupFacts): SetupStep[] {
   const o = settings.orders;
   const steps: SetupStep[] = [
     {
@@ -77,7 +83,7 @@ export function setupSteps({ settings, erp, locations }: SetupFacts): SetupStep[
   ];
   const locationStep = locationsStep(settings, locations);
   if (locationStep) steps.push(locationStep);
-  steps.push(automationStep(settings));
+  steps.push(automationStep(settings, jobQueue));
   return steps;
 }
 
@@ -145,24 +151,27 @@ function locationsStep(settings: ShopSettings, locations: readonly ShopLocation[
   };
 }
 
-function automationStep(settings: ShopSettings): SetupStep {
+/** Done when writes may leave the app and the orders entry runs on its schedule. */
+function automationStep(settings: ShopSettings, jobQueue: SetupFacts["jobQueue"]): SetupStep {
   const problems = [
     settings.allowOutgoingWrites
       ? null
       : "Outgoing writes are off: orders are skipped and nothing is sent to the ERP or to Shopify.",
-    settings.allowBackgroundSyncs
+    jobQueue.ordersOn
       ? null
-      : "Background syncs are off: missed orders, shipments and posting run only when you start them.",
+      : `"${jobQueue.ordersTitle}" is on hold in the job queue: an order whose webhook never came is not imported until you run it.`,
   ].filter((text): text is string => text !== null);
   const done = problems.length === 0;
   return {
     key: "automation",
     title: "Let the app write and run on schedule",
-    description: done ? "Writes are allowed and scheduled syncs run." : problems.join(" "),
+    description: done
+      ? `Writes are allowed and "${jobQueue.ordersTitle}" runs on its schedule; see the job queue for every task.`
+      : problems.join(" "),
     done,
     action: {
-      label: done ? "Review" : "Turn on",
-      url: settingUrl(settings.allowOutgoingWrites ? "allowBackgroundSyncs" : "allowOutgoingWrites"),
+      label: done ? "Open the job queue" : "Turn on",
+      url: settings.allowOutgoingWrites ? JOB_QUEUE_URL : settingUrl("allowOutgoingWrites"),
     },
   };
 }
