@@ -2,6 +2,8 @@ import os from "node:os";
 
 import type pg from "pg";
 
+import { coerceError } from "../app/.server/errors/coerce-error.ts";
+
 export interface HeartbeatOptions {
   pool: pg.Pool;
   /** graphile-worker's worker pool ids of this process: what its jobs are `locked_by`. */
@@ -87,7 +89,7 @@ export async function startHeartbeat(options: HeartbeatOptions): Promise<Heartbe
   // A failed beat or sweep (database restarting, say) is one log line; the next tick tries again.
   const guarded = (what: string, run: () => Promise<unknown>) => () => {
     run().catch((error: unknown) =>
-      log("error", `worker ${what} failed: ${error instanceof Error ? error.message : String(error)}`),
+      log("error", `worker ${what} failed: ${coerceError(error).message}`),
     );
   };
   await beat();

@@ -4,6 +4,7 @@
  */
 import { getConfig } from "../app/.server/config.ts";
 import { closeDb } from "../app/.server/db.ts";
+import { coerceError } from "../app/.server/errors/coerce-error.ts";
 import { shutdownOnSignals } from "../app/.server/process/shutdown.ts";
 import { resolveDatabase } from "../db/resolve-database.ts";
 import { startWorker, stopWorker } from "./runner.ts";
@@ -31,6 +32,6 @@ shutdownOnSignals(
 
 // If the worker dies on its own (lost database, graphile-worker#636), exit so a supervisor restarts us.
 worker.runner.promise.catch((error: unknown) => {
-  log(`worker stopped unexpectedly: ${error instanceof Error ? error.message : String(error)}`);
+  log(`worker stopped unexpectedly: ${coerceError(error).message}`);
   process.exit(1);
 });

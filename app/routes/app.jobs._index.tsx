@@ -117,7 +117,6 @@ export default function JobQueue() {
               { title: "Recurrence" },
               { title: "Next run" },
               { title: "Last run" },
-              { title: "Category" },
               { title: "Actions" },
             ]}
           >
@@ -127,6 +126,9 @@ export default function JobQueue() {
                   <BlockStack gap="050">
                     <Text as="span" fontWeight="semibold">
                       <span data-entry={row.task}>{row.title}</span>
+                    </Text>
+                    <Text as="span" tone="subdued" variant="bodySm">
+                      <span title={row.categoryDescription}>Category: {row.category}</span>
                     </Text>
                     {row.unavailable ? (
                       <Text as="span" tone="critical" variant="bodySm">
@@ -164,9 +166,6 @@ export default function JobQueue() {
                       Not run yet
                     </Text>
                   )}
-                </IndexTable.Cell>
-                <IndexTable.Cell>
-                  <span title={row.categoryDescription}>{row.category}</span>
                 </IndexTable.Cell>
                 <IndexTable.Cell>
                   <InlineStack gap="100" wrap={false}>

@@ -23,6 +23,11 @@ export const jobQueueEntries = pgTable(
     timezone: text("timezone").notNull().default("UTC"),
     nextRunAt: timestamp("next_run_at", { withTimezone: true }),
     lastEnqueuedAt: timestamp("last_enqueued_at", { withTimezone: true }),
+    /**
+     * When the merchant last changed the entry (Job queue page); null while it keeps the task's
+     * default. The demo sets only such entries, so a merchant's schedule survives its restarts.
+     */
+    editedAt: timestamp("edited_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

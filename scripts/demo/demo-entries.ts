@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 
 import type { Db } from "../../app/.server/db.ts";
 import { ensureEntries, updateEntry } from "../../app/.server/runs/entries.ts";
@@ -7,8 +7,9 @@ import { jobQueueEntries } from "../../db/schema/job-queue-entries.ts";
 
 /**
  * The demo runs every task every minute, posting included, so what a stranger does in the sandbox
- * store or BC shows up within a minute or two. Only entries the merchant never edited are set: an
- * entry changed on the Job queue page keeps its schedule across demo restarts.
+ * store or BC shows up within a minute or two. Only entries the merchant never edited are set
+ * (`edited_at` is null): an entry changed on the Job queue page keeps its schedule across demo
+ * restarts.
  */
 export async function scheduleDemoEntries(db: Db, shopId: number): Promise<void> {
   const now = new Date();
@@ -16,13 +17,8 @@ export async function scheduleDemoEntries(db: Db, shopId: number): Promise<void>
   const untouched = await db
     .select({ task: jobQueueEntries.task })
     .from(jobQueueEntries)
-    .where(and(eq(jobQueueEntries.shopId, shopId), sql`${jobQueueEntries.updatedAt} = ${jobQueueEntries.createdAt}`));
+    .where(and(eq(jobQueueEntries.shopId, shopId), isNull(jobQueueEntries.editedAt)));
   for (const { task } of untouched) {
-    await updateEntry(db, { shopId, task, recurrence: { kind: "minutes", every: 1 }, onHold: false, now });
-    // Still "never edited by the merchant": the next start may set it again.
-    await db
-      .update(jobQueueEntries)
-      .set({ updatedAt: sql`${jobQueueEntries.createdAt}` })
-      .where(and(eq(jobQueueEntries.shopId, shopId), eq(jobQueueEntries.task, task)));
+    await updateEntry(db, { shopId, task, recurrence: { kind: "minutes", every: 1 }, onHold: false, now, by: "system" });
   }
 }

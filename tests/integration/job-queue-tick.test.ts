@@ -73,6 +73,7 @@ async function dailyAt0230(shopId: number, now: Date) {
     recurrence: { kind: "daily", time: "02:30" },
     onHold: false,
     now,
+    by: "merchant",
   });
 }
 

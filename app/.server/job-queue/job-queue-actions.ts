@@ -69,7 +69,7 @@ export async function performJobQueueAction(
     case "hold":
     case "resume": {
       const onHold = action.intent === "hold";
-      const found = await updateEntry(db, { shopId, task: action.task, onHold, now });
+      const found = await updateEntry(db, { shopId, task: action.task, onHold, now, by: "merchant" });
       const title = findTask(action.task)?.title ?? action.task;
       if (!found) return { ok: false, message: "That entry does not exist." };
       return { ok: true, message: onHold ? `${title} is on hold` : `${title} resumed` };
@@ -81,7 +81,7 @@ export async function performJobQueueAction(
       else {
         // Resuming recomputes each entry's next run from now (a held entry's time is long past).
         for (const entry of await listEntries(db, shopId)) {
-          await updateEntry(db, { shopId, task: entry.task, onHold: false, now });
+          await updateEntry(db, { shopId, task: entry.task, onHold: false, now, by: "merchant" });
         }
       }
       return { ok: true, message: onHold ? "Every entry is on hold" : "Every entry resumed" };
@@ -170,6 +170,7 @@ export async function saveEntryForm(
     task: taskName,
     recurrence: parsed.recurrence,
     now: options.now ?? new Date(),
+    by: "merchant",
   });
   if (!saved) return null;
   return { ok: true, message: `${findTask(taskName)?.title ?? taskName}: ${describeRecurrence(parsed.recurrence)}` };

@@ -1,3 +1,5 @@
+import { coerceError } from "../errors/coerce-error.ts";
+
 export interface ShutdownStep {
   name: string;
   run(): Promise<void>;
@@ -34,7 +36,7 @@ export async function runSteps(steps: ShutdownStep[], log: (line: string) => voi
       log(`stopped ${step.name}`);
     } catch (error) {
       ok = false;
-      log(`stopping ${step.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      log(`stopping ${step.name} failed: ${coerceError(error).message}`);
     }
   }
   return ok;

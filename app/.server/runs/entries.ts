@@ -90,12 +90,21 @@ export async function listEntries(db: DbOrTx, shopId: number): Promise<EntryRow[
 }
 
 /**
- * A merchant's change to an entry: its recurrence (validated by the caller's form schema), its
- * hold. The next run is recomputed from now in the shop's zone. Returns false for an unknown entry.
+ * A change to an entry: its recurrence (validated by the caller's form schema), its hold. The next
+ * run is recomputed from now in the shop's zone. `by: "merchant"` marks the entry as the
+ * merchant's (`edited_at`); the demo's own settings are `by: "system"`. Returns false for an
+ * unknown entry.
  */
 export async function updateEntry(
   db: DbOrTx,
-  input: { shopId: number; task: string; recurrence?: Recurrence; onHold?: boolean; now: Date },
+  input: {
+    shopId: number;
+    task: string;
+    recurrence?: Recurrence;
+    onHold?: boolean;
+    now: Date;
+    by: "merchant" | "system";
+  },
 ): Promise<boolean> {
   const [current] = await db
     .select({ recurrence: jobQueueEntries.recurrence, timezone: jobQueueEntries.timezone, onHold: jobQueueEntries.onHold })
@@ -106,16 +115,16 @@ export async function updateEntry(
   const row = entryRow(input.shopId, current.timezone, recurrence, input.onHold ?? current.onHold, input.now);
   await db
     .update(jobQueueEntries)
-    .set(row)
+    .set(input.by === "merchant" ? { ...row, editedAt: input.now } : row)
     .where(and(eq(jobQueueEntries.shopId, input.shopId), eq(jobQueueEntries.task, input.task)));
   return true;
 }
 
-/** "Put all on hold" / "Resume all": every entry of the shop. */
+/** The merchant's "Put all on hold": every entry of the shop. */
 export async function holdAllEntries(db: DbOrTx, input: { shopId: number; onHold: boolean; now: Date }) {
   await db
     .update(jobQueueEntries)
-    .set({ onHold: input.onHold, updatedAt: input.now })
+    .set({ onHold: input.onHold, updatedAt: input.now, editedAt: input.now })
     .where(eq(jobQueueEntries.shopId, input.shopId));
 }
 

@@ -1,6 +1,7 @@
 import { adminForShop } from "../adapters/shopify/admin-for-shop.ts";
 import { fetchShopInfo } from "../adapters/shopify/shop-info.ts";
 import type { DbOrTx } from "../db.ts";
+import { coerceError } from "../errors/coerce-error.ts";
 import { getShopSettings, markShopInstalled, saveShopDetails } from "../queries/shops.ts";
 import { ensureEntries, setEntriesTimezone } from "../runs/entries.ts";
 import { shopifyLogForShop } from "../shopify/shopify-log-sink.ts";
@@ -39,7 +40,7 @@ export async function recordInstall(
     // Schedules are in the shop's time zone ("daily at 02:00" is the merchant's 02:00).
     await setEntriesTimezone(db, { shopId, timezone: info.ianaTimezone, now: new Date() });
   } catch (error) {
-    console.error(`could not read shop details of ${domain}: ${error instanceof Error ? error.message : error}`);
+    console.error(`could not read shop details of ${domain}: ${coerceError(error).message}`);
   }
   return shopId;
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import type { Db, Tx } from "../db.ts";
+import { coerceError } from "../errors/coerce-error.ts";
 import { redactCustomer } from "../privacy/redact-customer.ts";
 import { deleteShopData, findShopByDomain } from "../queries/shops.ts";
 import { recordFailedRun } from "../queries/task-runs.ts";
@@ -43,7 +44,7 @@ export async function recordWebhookFailure(
   db: Db,
   input: z.infer<typeof processWebhookPayloadSchema> & { attempts: number; error: unknown },
 ): Promise<void> {
-  const message = input.error instanceof Error ? input.error.message : String(input.error);
+  const message = coerceError(input.error).message;
   await db.transaction(async (tx) => {
     const row = await getInboxRow(tx, { shopId: input.shopId, id: input.inboxId });
     if (!row) return;

@@ -1,3 +1,5 @@
+import { coerceError } from "../../errors/coerce-error.ts";
+
 /**
  * Stable codes for everything that can go wrong talking to an ERP, with whether retrying the same
  * call later can succeed. Callers branch on `retryable`: throw so graphile-worker retries (with
@@ -100,6 +102,6 @@ export function isErpError(error: unknown): error is ErpError {
 /** Normalises anything thrown inside an adapter call into an ErpError (unknown throws are transient). */
 export function coerceErpError(error: unknown, context: { method?: string; path?: string } = {}): ErpError {
   if (isErpError(error)) return error;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = coerceError(error).message;
   return new ErpError({ code: "TRANSIENT", message, ...context, cause: error });
 }

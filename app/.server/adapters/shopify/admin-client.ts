@@ -1,3 +1,4 @@
+import { coerceError } from "../../errors/coerce-error.ts";
 import { type Clock, systemClock } from "../clock.ts";
 import { WritesDisabledError } from "../writes-disabled.ts";
 import type { AdminQueryOptions, GraphqlVariables, ShopifyAdmin } from "./admin-port.ts";
@@ -221,7 +222,7 @@ export class AdminClient implements ShopifyAdmin {
         code: timedOut ? "TIMEOUT" : "NETWORK_ERROR",
         message: timedOut
           ? `no answer within ${this.#timeoutMs} ms`
-          : `request failed: ${error instanceof Error ? error.message : String(error)}`,
+          : `request failed: ${coerceError(error).message}`,
         cause: error,
       };
     }
