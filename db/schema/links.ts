@@ -1,4 +1,4 @@
-import { bigserial, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigserial, index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 import { shopIdColumn } from "./shop-ref.ts";
 
@@ -19,7 +19,11 @@ export const customerLinks = pgTable(
   (t) => [uniqueIndex("customer_links_shop_customer_uq").on(t.shopId, t.shopifyCustomerId)],
 );
 
-/** Which ERP item (and variant) a Shopify variant is. */
+/**
+ * Which ERP item (and variant) a Shopify variant is. Variants the product sync wrote also keep
+ * their product, and the prices last written (the shadow "Sync prices" compares against, so it
+ * sends only differences and never wipes a compare-at price it did not write).
+ */
 export const variantLinks = pgTable(
   "variant_links",
   {
@@ -29,8 +33,20 @@ export const variantLinks = pgTable(
     erpItemNumber: text("erp_item_number").notNull(),
     /** "" when the item has no variants. */
     erpVariantCode: text("erp_variant_code").notNull().default(""),
-    source: text("source", { enum: ["matched", "created", "merchant"] }).notNull(),
+    /** matched by SKU, created in the ERP from Shopify, chosen by the merchant, or exported from the ERP. */
+    source: text("source", { enum: ["matched", "created", "merchant", "exported"] }).notNull(),
+    shopifyProductId: text("shopify_product_id"),
+    sku: text("sku"),
+    /** Decimal strings as last written to Shopify; null = never written by the app. */
+    price: text("price"),
+    compareAtPrice: text("compare_at_price"),
+    unitCost: text("unit_cost"),
+    pricesWrittenAt: timestamp("prices_written_at", { withTimezone: true }),
     linkedAt: timestamp("linked_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("variant_links_shop_variant_uq").on(t.shopId, t.shopifyVariantId)],
+  (t) => [
+    uniqueIndex("variant_links_shop_variant_uq").on(t.shopId, t.shopifyVariantId),
+    index("variant_links_shop_item_idx").on(t.shopId, t.erpItemNumber, t.erpVariantCode),
+    index("variant_links_shop_product_idx").on(t.shopId, t.shopifyProductId),
+  ],
 );

@@ -12,6 +12,11 @@ export const customerMappings = ["by_email_or_phone", "by_bill_to_address", "def
 export const productMappings = ["item_no", "variant_code", "item_no_and_variant_code", "barcode"] as const;
 export const orderDocumentTypes = ["sales_order", "invoice_when_fulfilled"] as const;
 export const loggingLevels = ["errors", "all"] as const;
+/** Status of products the app creates in Shopify (BC: Status for Created Products). */
+export const createdProductStatuses = ["active", "draft", "unlisted"] as const;
+/** What happens to the product of a blocked or sales-blocked item (BC: Action for Removed Products and Blocked Items). */
+export const blockedItemActions = ["nothing", "draft", "archived"] as const;
+export const inventoryPolicies = ["deny", "continue"] as const;
 
 const erpCode = z
   .string()
@@ -92,10 +97,53 @@ export const shopSettingsSchema = z
       .prefault({}),
     products: z
       .object({
+        /** One direction per shop, as in BC (Sync Item): the other way is off. */
         direction: z.enum(syncDirections).default("off"),
+        /** SKU mapping: how a Shopify SKU names an ERP item, both when matching and when exporting. */
         mapping: z.enum(productMappings).default("item_no_and_variant_code"),
         skuSeparator: z.string().max(3, "must be at most 3 characters").default("-"),
+        /** When the SKU finds no item, try the variant's barcode (BC: Find Mapping by Barcode). */
+        findByBarcode: z.boolean().default(true),
+        /** Shopify → ERP: create unknown products as items (else they wait on the unmapped list). */
         createUnknownInErp: z.boolean().default(false),
+        /** New ERP items copy their setup (type, unit of measure, posting groups) from this item. */
+        itemTemplateNo: erpCode.default(""),
+        /**
+         * ERP → Shopify: update products already in Shopify, not only create new ones (BC: Can
+         * Update Shopify Products). BC makes it exclusive with the next one; here the direction
+         * does: each is read only in its own direction.
+         */
+        canUpdateShopify: z.boolean().default(true),
+        /** Shopify → ERP: update mapped items from their products (BC: Shopify Can Update Items). */
+        shopifyCanUpdateItems: z.boolean().default(false),
+        statusForCreated: z.enum(createdProductStatuses).default("active"),
+        blockedAction: z.enum(blockedItemActions).default("draft"),
+        /** New variants: Shopify tracks their stock, and sells out at zero (deny) or keeps selling (continue). */
+        inventoryTracked: z.boolean().default(true),
+        inventoryPolicy: z.enum(inventoryPolicies).default("deny"),
+        /** Vendor of created products when the ERP item names none; "" = the shop's name. */
+        defaultVendor: z.string().trim().max(255, "must be at most 255 characters").default(""),
+      })
+      .prefault({}),
+    /**
+     * The ERP pricing a Shopify price comes from (BC: the shop's customer price group and
+     * "Prices Including VAT"): the price list lines for these, else the item's unit price.
+     */
+    prices: z
+      .object({
+        /** Only lines of this price list; "" = any price list that applies to all customers or the group below. */
+        priceListCode: erpCode.default(""),
+        customerPriceGroup: erpCode.default(""),
+        /** The ERP prices include tax (the Shopify store shows prices with tax). */
+        pricesIncludeTax: z.boolean().default(false),
+        /** Send the item's unit cost as the variant's cost. */
+        syncUnitCost: z.boolean().default(true),
+      })
+      .prefault({}),
+    images: z
+      .object({
+        /** ERP → Shopify: item pictures become product images; Shopify → ERP: the first image becomes the item's picture. */
+        direction: z.enum(syncDirections).default("off"),
       })
       .prefault({}),
     inventory: z

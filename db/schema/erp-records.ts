@@ -1,0 +1,42 @@
+import { sql } from "drizzle-orm";
+import { bigint, bigserial, index, jsonb, pgSequence, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+
+import { shopIdColumn } from "./shop-ref.ts";
+
+/** Numbers every change of a mirrored ERP record, across shops: the internal change feed's order. */
+export const erpRecordChangeSeq = pgSequence("erp_record_change_seq");
+
+/**
+ * The shop's ERP master data as last pulled (items, item variants, barcodes, price list lines):
+ * the shadow the catalog tasks plan from. A pull upserts by the ERP's id and bumps `change_seq`
+ * only when the content hash differs, so the overlap window and re-pulls change nothing; a task
+ * reads "what changed since the sequence number I stopped at" (its own cursor), whichever ERP
+ * page brought it. Planning from the mirror costs no ERP call, and a product's variants are
+ * found here when only one of them changed.
+ */
+export const erpRecords = pgTable(
+  "erp_records",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    shopId: shopIdColumn(),
+    /** The port's entity name ("items", "itemVariants", "barcodes", "prices"). */
+    entity: text("entity").notNull(),
+    /** The ERP's stable id of the record (BC: SystemId). */
+    erpId: text("erp_id").notNull(),
+    /** The item number the record belongs to: what a product is planned per. */
+    itemNumber: text("item_number").notNull(),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull(),
+    /** sha-256 of the canonical JSON of `data`. */
+    hash: text("hash").notNull(),
+    erpModifiedAt: timestamp("erp_modified_at", { withTimezone: true }),
+    changeSeq: bigint("change_seq", { mode: "number" })
+      .notNull()
+      .default(sql`nextval('erp_record_change_seq')`),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("erp_records_shop_entity_id_uq").on(t.shopId, t.entity, t.erpId),
+    index("erp_records_shop_seq_idx").on(t.shopId, t.changeSeq),
+    index("erp_records_shop_item_idx").on(t.shopId, t.itemNumber),
+  ],
+);

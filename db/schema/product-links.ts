@@ -1,0 +1,55 @@
+import { sql } from "drizzle-orm";
+import { bigserial, index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+
+import { shopIdColumn } from "./shop-ref.ts";
+
+export const productLinkStates = ["pending", "linked", "error", "skipped", "unmapped", "ignored"] as const;
+export type ProductLinkState = (typeof productLinkStates)[number];
+
+/**
+ * Which Shopify product an ERP item is, and what the app last wrote to each side (BC: Shpfy
+ * Product). `pending` is a create that was sent and not yet confirmed: its `handle` was chosen
+ * before the call, so a retry upserts the same product by handle instead of creating a second.
+ * `last_written_hash` is the hash of the last product input sent: an unchanged plan sends
+ * nothing, and our own write coming back (webhook, reconcile) is recognised as no change.
+ */
+export const productLinks = pgTable(
+  "product_links",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    shopId: shopIdColumn(),
+    /** null for a Shopify product no ERP item is known for (unmapped or ignored). */
+    erpItemNumber: text("erp_item_number"),
+    erpItemId: text("erp_item_id"),
+    /** null until Shopify confirmed the create. */
+    shopifyProductId: text("shopify_product_id"),
+    handle: text("handle"),
+    state: text("state", { enum: productLinkStates }).notNull(),
+    /** Which side the product came from: the app created it from an ERP item, or found it in Shopify. */
+    origin: text("origin", { enum: ["erp", "shopify"] }).notNull(),
+    title: text("title").notNull().default(""),
+    /** Why it is skipped, in error, or unmapped: shown on the Products page. */
+    reason: text("reason"),
+    lastWrittenHash: text("last_written_hash"),
+    lastWrittenAt: timestamp("last_written_at", { withTimezone: true }),
+    /** Hash of the Shopify product as last read (Shopify → ERP: an unchanged product writes nothing). */
+    lastSeenShopifyHash: text("last_seen_shopify_hash"),
+    /** When the create was sent (pending), for the retry's upsert by handle. */
+    attemptedAt: timestamp("attempted_at", { withTimezone: true }),
+    /** The ERP picture's version and content hash last written as the product's image, and its media. */
+    pictureVersion: text("picture_version"),
+    pictureHash: text("picture_hash"),
+    shopifyMediaId: text("shopify_media_id"),
+    lastSyncedAt: timestamp("last_synced_at", { withTimezone: true }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("product_links_shop_item_uq")
+      .on(t.shopId, t.erpItemNumber)
+      .where(sql`${t.erpItemNumber} is not null`),
+    uniqueIndex("product_links_shop_product_uq")
+      .on(t.shopId, t.shopifyProductId)
+      .where(sql`${t.shopifyProductId} is not null`),
+    index("product_links_shop_state_idx").on(t.shopId, t.state),
+  ],
+);
