@@ -36,6 +36,7 @@ CREATE TABLE "product_links" (
 --> statement-breakpoint
 ALTER TABLE "variant_links" ADD COLUMN "shopify_product_id" text;--> statement-breakpoint
 ALTER TABLE "variant_links" ADD COLUMN "sku" text;--> statement-breakpoint
+ALTER TABLE "variant_links" ADD COLUMN "last_written_hash" text;--> statement-breakpoint
 ALTER TABLE "variant_links" ADD COLUMN "price" text;--> statement-breakpoint
 ALTER TABLE "variant_links" ADD COLUMN "compare_at_price" text;--> statement-breakpoint
 ALTER TABLE "variant_links" ADD COLUMN "unit_cost" text;--> statement-breakpoint

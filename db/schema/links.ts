@@ -37,6 +37,8 @@ export const variantLinks = pgTable(
     source: text("source", { enum: ["matched", "created", "merchant", "exported"] }).notNull(),
     shopifyProductId: text("shopify_product_id"),
     sku: text("sku"),
+    /** Hash of the variant fields the product sync last wrote (SKU, barcode, option value, weight). */
+    lastWrittenHash: text("last_written_hash"),
     /** Decimal strings as last written to Shopify; null = never written by the app. */
     price: text("price"),
     compareAtPrice: text("compare_at_price"),
