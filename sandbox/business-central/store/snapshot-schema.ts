@@ -328,9 +328,10 @@ const priceListLine = base.extend({
 /** Lines saved before sources were modelled named only a customer price group ("" = all customers). */
 function migratePriceListLine(input: unknown): unknown {
   if (typeof input !== "object" || input === null || "sourceType" in input) return input;
-  const { customerPriceGroup, ...rest } = input as Record<string, unknown>;
+  const { customerPriceGroup, lastModifiedDateTime, ...rest } = input as Record<string, unknown>;
   const group = typeof customerPriceGroup === "string" ? customerPriceGroup : "";
-  return { ...rest, sourceType: group ? "Customer Price Group" : "All Customers", sourceNumber: group };
+  const source = { sourceType: group ? "Customer Price Group" : "All Customers", sourceNumber: group };
+  return { ...rest, ...source, lastModifiedDateTime };
 }
 
 const vendor = base.extend({
