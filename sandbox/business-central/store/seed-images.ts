@@ -17,7 +17,7 @@ function pngChunk(type: string, data: Buffer): Buffer {
 }
 
 /** An 8-bit RGB PNG, `size` pixels square: `a` above the diagonal, `b` below it. */
-export function makePng(size: number, a: Rgb, b: Rgb): Uint8Array {
+export function makePng(size: number, a: Rgb, b: Rgb): Uint8Array<ArrayBuffer> {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(size, 0);
   header.writeUInt32BE(size, 4);
@@ -70,7 +70,7 @@ const segment = (marker: number, body: number[]) => [0xff, marker, (body.length 
  * DC coefficient, so each 8×8 block is a DC difference and an end-of-block: quantisation all 1,
  * a DC Huffman table giving every size category a 4-bit code, and an AC table holding only EOB.
  */
-export function makeJpeg(size: number, [r, g, b]: Rgb): Uint8Array {
+export function makeJpeg(size: number, [r, g, b]: Rgb): Uint8Array<ArrayBuffer> {
   const ycc = [
     0.299 * r + 0.587 * g + 0.114 * b,
     128 - 0.168736 * r - 0.331264 * g + 0.5 * b,

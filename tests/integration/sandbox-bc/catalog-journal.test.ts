@@ -58,7 +58,7 @@ async function client(sandbox: BusinessCentralSandbox) {
     const text = await res.text();
     return { status: res.status, body: (text ? JSON.parse(text) : undefined) as any };
   };
-  const upload = (url: string, bytes: Uint8Array) =>
+  const upload = (url: string, bytes: Uint8Array<ArrayBuffer>) =>
     fetch(url, { method: "PATCH", headers: { ...auth, "If-Match": "*" }, body: bytes });
   const download = async (url: string) =>
     new Uint8Array(await (await fetch(url, { headers: auth })).arrayBuffer());

@@ -17,7 +17,7 @@ afterEach(async () => {
   await fx.sandbox.close();
 });
 
-async function bytes(url: string, init: { method?: string; headers?: Record<string, string>; body?: Uint8Array } = {}) {
+async function bytes(url: string, init: { method?: string; headers?: Record<string, string>; body?: Uint8Array<ArrayBuffer> } = {}) {
   const res = await fetch(url, {
     method: init.method ?? "GET",
     headers: { Authorization: `Bearer ${fx.token}`, ...init.headers },
