@@ -92,6 +92,41 @@ async function setupBusinessCentral(): Promise<ErpContractSetup> {
         },
       };
     })(),
+    catalogFixtures: (() => {
+      const pictured = new Set(company.pictures.all().map((p) => p.id));
+      const first = company.items.all()[0]!;
+      // Every item of this small seed has a picture: one more item has none.
+      const bare = company.items.insert({ ...first, id: randomUUID(), number: "T-NOPICTURE", displayName: "No picture" });
+      return {
+        picturedItemId: company.items.all().find((i) => pictured.has(i.id))!.id,
+        unpicturedItemId: bare.id,
+        priceGroup: "WHOLESALE",
+      };
+    })(),
+    blockItem: async (id, how) => void company.items.update(id, how === "blocked" ? { blocked: true } : { salesBlocked: true }),
+    addPriceRule: async (rule) => {
+      const list = rule.priceGroup === "" ? "DEFAULT" : rule.priceGroup;
+      const last = Math.max(0, ...company.priceListLines.filter((l) => l.priceListCode === list).map((l) => l.lineNumber));
+      company.priceListLines.insert({
+        priceListCode: list,
+        lineNumber: last + 10000,
+        sourceType: rule.priceGroup === "" ? "All Customers" : "Customer Price Group",
+        sourceNumber: rule.priceGroup,
+        itemNumber: rule.itemNumber,
+        variantCode: rule.variantCode,
+        unitOfMeasureCode: "",
+        currencyCode: "",
+        startingDate: "0001-01-01",
+        endingDate: "0001-01-01",
+        minimumQuantity: 0,
+        amountType: rule.discountPercent === undefined ? "Price" : "Discount",
+        unitPrice: rule.unitPrice === undefined ? 0 : Number(rule.unitPrice),
+        lineDiscountPercent: rule.discountPercent ?? 0,
+        allowLineDiscount: true,
+        priceIncludesTax: false,
+        status: "Active",
+      });
+    },
     createItems: async (count, options = {}) =>
       Array.from({ length: count }, (_, i) => {
         const row = company.items.insert({

@@ -2,6 +2,7 @@ import { describe } from "vitest";
 
 import { connectionContract } from "./contract-connection.ts";
 import { lookupContract } from "./contract-lookups.ts";
+import { catalogContract } from "./contract-catalog.ts";
 import { pullContract } from "./contract-pull.ts";
 import { writeContract } from "./contract-writes.ts";
 import type { ErpContractSetup } from "./harness.ts";
@@ -16,5 +17,6 @@ export function runErpContract(name: string, setup: () => Promise<ErpContractSet
     describe("idempotent writes", () => writeContract(setup));
     describe("connection, errors and limits", () => connectionContract(setup));
     describe("lookups for order processing", () => lookupContract(setup));
+    describe("catalog: items, pictures, prices", () => catalogContract(setup));
   });
 }

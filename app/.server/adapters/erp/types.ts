@@ -68,7 +68,8 @@ export interface ErpItem {
   picture: ErpPictureInfo | null;
   /**
    * The item's variants as read with it. A change to a variant alone does not move the item's
-   * `modifiedAt` (BC: Item Variant is its own record): pull "itemVariants" to see those.
+   * `modifiedAt` (BC: Item Variant is its own record), and variant pictures are not read here:
+   * pull "itemVariants" for both.
    */
   variants: ErpItemVariantRecord[];
 }
@@ -83,7 +84,7 @@ export interface ErpItemVariant {
 }
 
 /** A variant inside `ErpItem.variants`, with what a pulled record has beside its data. */
-export interface ErpItemVariantRecord extends ErpItemVariant {
+export interface ErpItemVariantRecord extends Omit<ErpItemVariant, "picture"> {
   /** The ERP's stable key (BC: SystemId), as `pull("itemVariants")` reports it. */
   id: string;
   modifiedAt: string;

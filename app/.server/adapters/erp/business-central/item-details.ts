@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { isErpError } from "../errors.ts";
 import type { PulledRecord } from "../port.ts";
 import type { ErpItem } from "../types.ts";
 import { type BcContext, customUrl } from "./context.ts";
@@ -33,18 +34,25 @@ async function readAll(ctx: BcContext, url: string, into: Map<string, DetailsRow
 /**
  * Adds sales blocked, vendor, vendor item number and weight to a page of pulled items. The
  * companion page is the same Item record, so one read of the page's window of change times finds
- * them all; an item changed again since (its time moved out of the window) is read by id.
+ * them all; an item changed again since (its time moved out of the window) is read by id. A 404
+ * means the extension is not installed: the items go as read. (No capability probe first: a
+ * probe that fails under load would fail every pull waiting on it.)
  */
 export async function enrichItems(
   ctx: BcContext,
   records: Array<PulledRecord<ErpItem>>,
 ): Promise<Array<PulledRecord<ErpItem>>> {
   const base = customUrl(ctx, ctx.config.customApis.itemDetails);
-  if (base === null || !(await ctx.capabilities()).itemDetails) return records;
+  if (base === null) return records;
   const stamps = records.map((r) => r.modifiedAt).sort();
   const found = new Map<string, DetailsRow>();
   const window = and(modifiedSince("lastModifiedDateTime", stamps[0]!), modifiedUntil("lastModifiedDateTime", stamps.at(-1)!));
-  await readAll(ctx, `${base}${buildQuery({ filter: window, select: SELECT })}`, found);
+  try {
+    await readAll(ctx, `${base}${buildQuery({ filter: window, select: SELECT })}`, found);
+  } catch (error) {
+    if (isErpError(error) && error.code === "NOT_FOUND") return records;
+    throw error;
+  }
   const missing = records.filter((r) => !found.has(r.id.toLowerCase())).map((r) => r.id);
   for (let at = 0; at < missing.length; at += IDS_PER_CALL) {
     const ids = missing.slice(at, at + IDS_PER_CALL);

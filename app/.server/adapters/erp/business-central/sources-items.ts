@@ -30,10 +30,11 @@ function variant(row: z.infer<typeof variantRow>): ErpItemVariant {
 }
 
 /**
- * Items with their pictures' metadata and their variants (with theirs) in one read: `$expand`
- * of the `picture` and `itemVariants` parts of APIV2 - Items. Only what the installation has is
- * expanded (variant pictures came in a later version). Sales blocked, vendor and weight come from
- * the companion page (`enrichItems`).
+ * Items with their picture's metadata and their variants in one read: `$expand` of the `picture`
+ * and `itemVariants` parts of APIV2 - Items, which every v2.0 version has. Variant pictures came
+ * later (and would need a capability probe before every first pull), so they are read by
+ * pull("itemVariants"). Sales blocked, vendor and weight come from the companion page
+ * (`enrichItems`).
  */
 export const itemsSource = pullSource({
   name: "items",
@@ -54,10 +55,7 @@ export const itemsSource = pullSource({
     "inventory",
     "lastModifiedDateTime",
   ],
-  expand: (caps) => {
-    const variants = `itemVariants($select=${VARIANT_FIELDS.join(",")}${caps.variantPictures ? ";$expand=picture" : ""})`;
-    return caps.itemPictures ? `picture,${variants}` : variants;
-  },
+  expand: `picture,itemVariants($select=${VARIANT_FIELDS.join(",")})`,
   row: z.object({
     ...rowBase,
     number: z.string(),
@@ -95,7 +93,10 @@ export const itemsSource = pullSource({
     picture: pictureInfo(row.picture),
     variants: row.itemVariants.map(
       (v): ErpItemVariantRecord => ({
-        ...variant(v),
+        itemId: v.itemId,
+        itemNumber: v.itemNumber,
+        code: v.code,
+        description: v.description,
         id: v.id,
         modifiedAt: v.lastModifiedDateTime,
         version: v["@odata.etag"] ?? null,
