@@ -5,8 +5,8 @@ import type { CompanyData } from "../store/company-data.ts";
 import { deletePicture, type PictureParent, savePicture } from "../store/pictures.ts";
 import type { BaseRow } from "../store/row-types.ts";
 import { makeEtag } from "../store/table.ts";
-import { checkIfMatch } from "./if-match.ts";
 import { sendJson, sendNoContent } from "./http-util.ts";
+import { checkIfMatch } from "./if-match.ts";
 
 /** The pictures BC accepts are small; a product photo of several MB is still far below this. */
 const MAX_PICTURE_BYTES = 8 * 1024 * 1024;
@@ -96,7 +96,11 @@ export async function handlePicture(req: IncomingMessage, res: ServerResponse, t
       return;
     }
     const bytes = Buffer.from(row.content, "base64");
-    res.writeHead(200, { "Content-Type": "application/octet-stream", "Content-Length": bytes.length, "OData-Version": "4.0" });
+    res.writeHead(200, {
+      "Content-Type": "application/octet-stream",
+      "Content-Length": bytes.length,
+      "OData-Version": "4.0",
+    });
     res.end(bytes);
   } else if (method === "PATCH" || method === "PUT") {
     checkIfMatch(req, etag());

@@ -43,7 +43,10 @@ function variantItem(data: CompanyData, input: ItemVariantInput, parentId: strin
   if (byId && !item) throw badItem('The "itemId" does not match to an Item.');
   if (!byId && input.itemNumber && !item) throw badItem('The "itemNumber" does not match to an Item.');
   if (!item) throw mustHaveValue("Item No.", "Item Variant");
-  if ((input.itemId && input.itemId.toLowerCase() !== item.id) || (input.itemNumber && input.itemNumber !== item.number)) {
+  if (
+    (input.itemId && input.itemId.toLowerCase() !== item.id) ||
+    (input.itemNumber && input.itemNumber !== item.number)
+  ) {
     throw badItem("The item values do not match to a specific Item.");
   }
   return item;
@@ -76,7 +79,10 @@ export function createItemVariant(data: CompanyData, input: ItemVariantInput, pa
 
 /** Description and code (a rename) can change; the item cannot (the page would rename it there). */
 export function patchItemVariant(data: CompanyData, row: ItemVariantRow, input: ItemVariantInput): void {
-  if ((input.itemId && input.itemId.toLowerCase() !== row.itemId) || (input.itemNumber && input.itemNumber !== row.itemNumber)) {
+  if (
+    (input.itemId && input.itemId.toLowerCase() !== row.itemId) ||
+    (input.itemNumber && input.itemNumber !== row.itemNumber)
+  ) {
     throw badItem("The item values do not match to a specific Item.");
   }
   checkLength(input.code, 10);
@@ -176,7 +182,10 @@ export function createPriceListLine(data: CompanyData, input: PriceListLineInput
 export function patchPriceListLine(data: CompanyData, row: PriceListLineRow, input: PriceListLineInput): void {
   const { id: _id, priceListCode, lineNumber, ...rest } = input;
   // The primary key (Price List Code, Line No.) is fixed once the line exists (guess at the wording).
-  if ((priceListCode !== undefined && priceListCode !== row.priceListCode) || (lineNumber !== undefined && lineNumber !== row.lineNumber)) {
+  if (
+    (priceListCode !== undefined && priceListCode !== row.priceListCode) ||
+    (lineNumber !== undefined && lineNumber !== row.lineNumber)
+  ) {
     throw new BcError(400, "BadRequest_InvalidOperation", "The primary key of a price list line cannot be changed.");
   }
   const item = priceLineItem(data, rest.itemNumber ?? row.itemNumber);

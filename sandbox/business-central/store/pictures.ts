@@ -54,10 +54,16 @@ function parentTable(data: CompanyData, parentType: PictureParent) {
  * replaced and the parent is modified (Item.Modify(true)), so its lastModifiedDateTime and etag
  * move on too, and an items delta pull sees the new picture.
  */
-export function savePicture(data: CompanyData, parentType: PictureParent, parentId: string, bytes: Uint8Array): PictureRow {
+export function savePicture(
+  data: CompanyData,
+  parentType: PictureParent,
+  parentId: string,
+  bytes: Uint8Array,
+): PictureRow {
   const info = sniffImage(bytes);
   // Guess at BC's answer: its media import refuses content that is no image it can read.
-  if (!info) throw badRequest("The file is not a supported image. Upload a PNG, JPEG or GIF file.", "Application_InvalidImage");
+  if (!info)
+    throw badRequest("The file is not a supported image. Upload a PNG, JPEG or GIF file.", "Application_InvalidImage");
   const fields = { parentType, ...info, content: Buffer.from(bytes).toString("base64") };
   const id = parentId.toLowerCase();
   const row = data.pictures.get(id) ? data.pictures.update(id, fields) : data.pictures.insert({ id, ...fields });

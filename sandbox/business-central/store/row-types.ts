@@ -271,12 +271,7 @@ export type InventoryByLocationRow = BaseRow & {
 
 /** Who a price list line is for (BC enum "Price Source Type", the sales values). */
 export type PriceSourceType =
-  | "All Customers"
-  | "Customer"
-  | "Customer Price Group"
-  | "Customer Disc. Group"
-  | "Campaign"
-  | "Contact";
+  "All Customers" | "Customer" | "Customer Price Group" | "Customer Disc. Group" | "Campaign" | "Contact";
 
 /**
  * A sales Price List Line (table 7001) for an item asset. Its source (assign-to) is on the line, as

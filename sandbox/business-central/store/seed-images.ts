@@ -63,7 +63,13 @@ class BitWriter {
   }
 }
 
-const segment = (marker: number, body: number[]) => [0xff, marker, (body.length + 2) >> 8, (body.length + 2) & 0xff, ...body];
+const segment = (marker: number, body: number[]) => [
+  0xff,
+  marker,
+  (body.length + 2) >> 8,
+  (body.length + 2) & 0xff,
+  ...body,
+];
 
 /**
  * A baseline JPEG, `size` pixels square (a multiple of 8), of one colour. A flat block has only a
@@ -77,7 +83,23 @@ export function makeJpeg(size: number, [r, g, b]: Rgb): Uint8Array<ArrayBuffer> 
     128 + 0.5 * r - 0.418688 * g - 0.081312 * b,
   ].map((v) => Math.round(8 * (Math.min(255, Math.max(0, v)) - 128)));
   const quant = segment(0xdb, [0x00, ...Array<number>(64).fill(1)]);
-  const frame = segment(0xc0, [8, size >> 8, size & 0xff, size >> 8, size & 0xff, 3, 1, 0x11, 0, 2, 0x11, 0, 3, 0x11, 0]);
+  const frame = segment(0xc0, [
+    8,
+    size >> 8,
+    size & 0xff,
+    size >> 8,
+    size & 0xff,
+    3,
+    1,
+    0x11,
+    0,
+    2,
+    0x11,
+    0,
+    3,
+    0x11,
+    0,
+  ]);
   const dcCounts = [0, 0, 0, 12, ...Array<number>(12).fill(0)];
   const dc = segment(0xc4, [0x00, ...dcCounts, ...Array.from({ length: 12 }, (_, i) => i)]);
   const ac = segment(0xc4, [0x10, 1, ...Array<number>(15).fill(0), 0x00]);

@@ -73,7 +73,9 @@ export function seedCompany(data: CompanyData, options: SeedCatalogOptions = {})
       email: "",
       website: "",
       blocked: " ",
-      ...postal(catalog.locations[0]?.address ?? { address1: "", city: "", zip: "", provinceCode: "", countryCode: "US" }),
+      ...postal(
+        catalog.locations[0]?.address ?? { address1: "", city: "", zip: "", provinceCode: "", countryCode: "US" },
+      ),
     });
     vendorNumbers.set(name, number);
   }

@@ -308,7 +308,14 @@ const inventoryByLocation = base.extend({
 const priceListLine = base.extend({
   priceListCode: str,
   lineNumber: int.default(0),
-  sourceType: z.enum(["All Customers", "Customer", "Customer Price Group", "Customer Disc. Group", "Campaign", "Contact"]),
+  sourceType: z.enum([
+    "All Customers",
+    "Customer",
+    "Customer Price Group",
+    "Customer Disc. Group",
+    "Campaign",
+    "Contact",
+  ]),
   sourceNumber: str,
   itemNumber: str,
   variantCode: str,

@@ -98,10 +98,14 @@ async function setupBusinessCentral(): Promise<ErpContractSetup> {
       company.pictures.delete(bare!.id);
       return { picturedItemId: pictured!.id, unpicturedItemId: bare!.id, priceGroup: "WHOLESALE" };
     })(),
-    blockItem: async (id, how) => void company.items.update(id, how === "blocked" ? { blocked: true } : { salesBlocked: true }),
+    blockItem: async (id, how) =>
+      void company.items.update(id, how === "blocked" ? { blocked: true } : { salesBlocked: true }),
     addPriceRule: async (rule) => {
       const list = rule.priceGroup === "" ? "DEFAULT" : rule.priceGroup;
-      const last = Math.max(0, ...company.priceListLines.filter((l) => l.priceListCode === list).map((l) => l.lineNumber));
+      const last = Math.max(
+        0,
+        ...company.priceListLines.filter((l) => l.priceListCode === list).map((l) => l.lineNumber),
+      );
       company.priceListLines.insert({
         priceListCode: list,
         lineNumber: last + 10000,

@@ -67,7 +67,8 @@ export function catalogContract(setup: () => Promise<ErpContractSetup>) {
     const again = next.records.find((r) => r.id === record.id);
     expect(again).toMatchObject({ version: written.version, modifiedAt: written.modifiedAt });
     expect(again?.data).toMatchObject({ displayName: "Renamed by the sync", unitCost: "3.5" });
-    if (caps.itemDetails) expect(again?.data).toMatchObject({ salesBlocked: true, weight: { value: 1.25, unit: "kg" } });
+    if (caps.itemDetails)
+      expect(again?.data).toMatchObject({ salesBlocked: true, weight: { value: 1.25, unit: "kg" } });
   });
 
   it("a stale version is a CONFLICT the adapter does not retry, and changes nothing", async () => {
@@ -117,7 +118,11 @@ export function catalogContract(setup: () => Promise<ErpContractSetup>) {
     const { records, cursor } = await drain(adapter, "itemVariants", { pageSize: 50 });
     const variant = records.find((r) => r.data.picture === null)!;
     const png = makePng(12, [250, 10, 10], [10, 10, 250]);
-    const { version } = await adapter.writeItemPicture(variant.data.itemId, { contentType: "image/png", bytes: png }, variant.id);
+    const { version } = await adapter.writeItemPicture(
+      variant.data.itemId,
+      { contentType: "image/png", bytes: png },
+      variant.id,
+    );
     expect(sha((await adapter.readItemPicture(variant.data.itemId, variant.id))!.bytes)).toBe(sha(png));
     const delta = await drain(adapter, "itemVariants", { cursor, pageSize: 50 });
     expect(delta.records.find((r) => r.id === variant.id)?.data.picture?.version).toBe(version);
@@ -149,7 +154,9 @@ export function catalogContract(setup: () => Promise<ErpContractSetup>) {
       baseUnitOfMeasureCode: template.data.baseUnitOfMeasureCode,
     });
     expect(item.data.variants.map((v) => v.code)).toEqual(["V_001"]);
-    await expect(adapter.upsertItem({ number: `${number}X`, displayName: "x", templateNumber: "NO-SUCH-ITEM" })).rejects.toMatchObject({
+    await expect(
+      adapter.upsertItem({ number: `${number}X`, displayName: "x", templateNumber: "NO-SUCH-ITEM" }),
+    ).rejects.toMatchObject({
       code: "VALIDATION",
     });
   });
@@ -160,7 +167,12 @@ export function catalogContract(setup: () => Promise<ErpContractSetup>) {
     const { priceGroup } = harness.catalogFixtures;
     const { records } = await drain(adapter, "items", { pageSize: 50 });
     const item = records.find((r) => r.data.number === itemNumber)!.data;
-    const context: ErpPriceContext = { priceGroup: "", currencyCode: "", pricesIncludeTax: false, date: harness.now().slice(0, 10) };
+    const context: ErpPriceContext = {
+      priceGroup: "",
+      currencyCode: "",
+      pricesIncludeTax: false,
+      date: harness.now().slice(0, 10),
+    };
     const request = [{ item, variantCodes: [variantCode, ""] }];
     const [list, itself] = await adapter.pricesFor(context, request);
     expect(list).toMatchObject({ itemNumber, variantCode, compareAtPrice: null, unitCost: item.unitCost });

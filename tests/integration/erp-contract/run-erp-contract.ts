@@ -1,8 +1,8 @@
 import { describe } from "vitest";
 
+import { catalogContract } from "./contract-catalog.ts";
 import { connectionContract } from "./contract-connection.ts";
 import { lookupContract } from "./contract-lookups.ts";
-import { catalogContract } from "./contract-catalog.ts";
 import { pullContract } from "./contract-pull.ts";
 import { writeContract } from "./contract-writes.ts";
 import type { ErpContractSetup } from "./harness.ts";

@@ -60,8 +60,7 @@ async function client(sandbox: BusinessCentralSandbox) {
   };
   const upload = (url: string, bytes: Uint8Array<ArrayBuffer>) =>
     fetch(url, { method: "PATCH", headers: { ...auth, "If-Match": "*" }, body: bytes });
-  const download = async (url: string) =>
-    new Uint8Array(await (await fetch(url, { headers: auth })).arrayBuffer());
+  const download = async (url: string) => new Uint8Array(await (await fetch(url, { headers: auth })).arrayBuffer());
   return { call, upload, download, company, custom };
 }
 
@@ -82,9 +81,22 @@ describe("catalog changes in the journal", () => {
     const jpeg = makeJpeg(24, [120, 30, 200]);
     expect((await api.upload(`${api.company}/items(${bare.id})/picture/pictureContent`, jpeg)).status).toBe(204);
     const line = (await api.call("GET", `${api.custom}/priceListLines?$top=1`)).body.value[0];
-    const price = await api.call("PATCH", `${api.custom}/priceListLines(${line.id})`, { unitPrice: 77.7 }, { "If-Match": "*" });
-    const variant = await api.call("POST", `${api.company}/items(${bare.id})/itemVariants`, { code: "NEW", description: "New one" });
-    const details = await api.call("PATCH", `${api.custom}/itemDetails(${bare.id})`, { salesBlocked: true }, { "If-Match": "*" });
+    const price = await api.call(
+      "PATCH",
+      `${api.custom}/priceListLines(${line.id})`,
+      { unitPrice: 77.7 },
+      { "If-Match": "*" },
+    );
+    const variant = await api.call("POST", `${api.company}/items(${bare.id})/itemVariants`, {
+      code: "NEW",
+      description: "New one",
+    });
+    const details = await api.call(
+      "PATCH",
+      `${api.custom}/itemDetails(${bare.id})`,
+      { salesBlocked: true },
+      { "If-Match": "*" },
+    );
     const picture = (await api.call("GET", `${api.company}/items(${bare.id})/picture`)).body;
     const before = JSON.parse(JSON.stringify(first.snapshot()));
     await kill(first);
@@ -118,7 +130,8 @@ describe("catalog changes in the journal", () => {
     // As the sandbox stored lines and items before: no source, no line number, no companion fields.
     for (const { row } of company.tables.priceListLines) {
       row.customerPriceGroup = row.sourceNumber;
-      for (const key of ["lineNumber", "sourceType", "sourceNumber", "amountType", "lineDiscountPercent"]) delete row[key];
+      for (const key of ["lineNumber", "sourceType", "sourceNumber", "amountType", "lineDiscountPercent"])
+        delete row[key];
       for (const key of ["allowLineDiscount", "priceIncludesTax", "status"]) delete row[key];
     }
     for (const { row } of company.tables.items) delete row.salesBlocked;

@@ -36,7 +36,10 @@ describe("items through API v2.0", () => {
     expect(ok.headers.get("etag")).toBe(ok.body["@odata.etag"]);
     expect(ok.body["@odata.etag"]).not.toBe(item["@odata.etag"]);
     expect(Date.parse(ok.body.lastModifiedDateTime)).toBeGreaterThan(Date.parse(item.lastModifiedDateTime));
-    const stale = await fx.call("PATCH", url, { body: { displayName: "Lost" }, headers: { "If-Match": item["@odata.etag"] } });
+    const stale = await fx.call("PATCH", url, {
+      body: { displayName: "Lost" },
+      headers: { "If-Match": item["@odata.etag"] },
+    });
     expect(stale.status).toBe(412);
     expect(stale.body.error.code).toBe("Request_EntityChanged");
     expect((await fx.call("GET", url)).body.displayName).toBe("Renamed");
@@ -47,7 +50,10 @@ describe("items through API v2.0", () => {
 
   it("a blocked item is still listed, and filterable on blocked", async () => {
     const [first, second] = (await fx.call("GET", `${fx.company}/items`)).body.value;
-    await fx.call("PATCH", `${fx.company}/items(${first.id})`, { body: { blocked: true }, headers: { "If-Match": "*" } });
+    await fx.call("PATCH", `${fx.company}/items(${first.id})`, {
+      body: { blocked: true },
+      headers: { "If-Match": "*" },
+    });
     const all = (await fx.call("GET", `${fx.company}/items`)).body.value;
     expect(all.map((i: any) => [i.id, i.blocked])).toContainEqual([first.id, true]);
     expect(all.map((i: any) => [i.id, i.blocked])).toContainEqual([second.id, false]);
@@ -76,8 +82,15 @@ describe("item variants through API v2.0", () => {
       body: { code: "xl", description: "Extra large" },
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ itemId: item.id, itemNumber: item.number, code: "XL", description: "Extra large" });
-    const again = await fx.call("POST", `${fx.company}/itemVariants`, { body: { itemNumber: item.number, code: "XL" } });
+    expect(created.body).toMatchObject({
+      itemId: item.id,
+      itemNumber: item.number,
+      code: "XL",
+      description: "Extra large",
+    });
+    const again = await fx.call("POST", `${fx.company}/itemVariants`, {
+      body: { itemNumber: item.number, code: "XL" },
+    });
     expect(again.status).toBe(400);
     expect(again.body.error.code).toBe("Internal_EntityWithSameKeyExists");
     const url = `${fx.company}/itemVariants(${created.body.id})`;
@@ -87,8 +100,13 @@ describe("item variants through API v2.0", () => {
       headers: { "If-Match": created.body["@odata.etag"] },
     });
     expect(patched.status).toBe(200);
-    expect(Date.parse(patched.body.lastModifiedDateTime)).toBeGreaterThan(Date.parse(created.body.lastModifiedDateTime));
-    const stale = await fx.call("PATCH", url, { body: { description: "?" }, headers: { "If-Match": created.body["@odata.etag"] } });
+    expect(Date.parse(patched.body.lastModifiedDateTime)).toBeGreaterThan(
+      Date.parse(created.body.lastModifiedDateTime),
+    );
+    const stale = await fx.call("PATCH", url, {
+      body: { description: "?" },
+      headers: { "If-Match": created.body["@odata.etag"] },
+    });
     expect(stale.status).toBe(412);
     expect(stale.body.error.code).toBe("Request_EntityChanged");
     expect((await fx.call("DELETE", url, { headers: { "If-Match": patched.body["@odata.etag"] } })).status).toBe(204);
@@ -118,7 +136,8 @@ describe("the companion itemDetails page", () => {
     expect(details.lastModifiedDateTime).toBe(item.lastModifiedDateTime);
     expect(details.vendorName).not.toBe("");
     expect(details.grossWeight).toBeGreaterThan(0);
-    const vendor = (await fx.call("GET", `${fx.company}/vendors?$filter=number eq '${details.vendorNumber}'`)).body.value[0];
+    const vendor = (await fx.call("GET", `${fx.company}/vendors?$filter=number eq '${details.vendorNumber}'`)).body
+      .value[0];
     expect(vendor.displayName).toBe(details.vendorName);
     // API v2.0 has no sales blocked, vendor or weight on items.
     expect(item).not.toHaveProperty("salesBlocked");

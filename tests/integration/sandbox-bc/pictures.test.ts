@@ -17,7 +17,10 @@ afterEach(async () => {
   await fx.sandbox.close();
 });
 
-async function bytes(url: string, init: { method?: string; headers?: Record<string, string>; body?: Uint8Array<ArrayBuffer> } = {}) {
+async function bytes(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: Uint8Array<ArrayBuffer> } = {},
+) {
   const res = await fetch(url, {
     method: init.method ?? "GET",
     headers: { Authorization: `Bearer ${fx.token}`, ...init.headers },
@@ -31,7 +34,13 @@ describe("item pictures", () => {
     const item = (await fx.call("GET", `${fx.company}/items?$top=1`)).body.value[0];
     const picture = await fx.call("GET", `${fx.company}/items(${item.id})/picture`);
     expect(picture.status).toBe(200);
-    expect(picture.body).toMatchObject({ id: item.id, parentType: "Item", width: 32, height: 32, contentType: "image/png" });
+    expect(picture.body).toMatchObject({
+      id: item.id,
+      parentType: "Item",
+      width: 32,
+      height: 32,
+      contentType: "image/png",
+    });
     const link = picture.body["pictureContent@odata.mediaReadLink"] as string;
     expect(link).toBe(`${fx.company}/items(${item.id})/picture/pictureContent`);
     expect(picture.body["pictureContent@odata.mediaEditLink"]).toBe(link);
@@ -48,7 +57,11 @@ describe("item pictures", () => {
     const url = `${fx.company}/items(${bare.id})/picture/pictureContent`;
     expect((await bytes(url)).status).toBe(204);
     const jpeg = makeJpeg(16, [10, 200, 90]);
-    const noEtag = await bytes(url, { method: "PATCH", body: jpeg, headers: { "Content-Type": "application/octet-stream" } });
+    const noEtag = await bytes(url, {
+      method: "PATCH",
+      body: jpeg,
+      headers: { "Content-Type": "application/octet-stream" },
+    });
     expect(noEtag.status).toBe(400);
     fx.clock.now += 1000;
     const upload = await bytes(url, {
@@ -67,9 +80,17 @@ describe("item pictures", () => {
 
     // A stale picture etag is refused; the current one replaces it again.
     const png = makePng(8, [1, 2, 3], [4, 5, 6]);
-    const stale = await bytes(url, { method: "PATCH", body: png, headers: { "If-Match": bare.picture["@odata.etag"] } });
+    const stale = await bytes(url, {
+      method: "PATCH",
+      body: png,
+      headers: { "If-Match": bare.picture["@odata.etag"] },
+    });
     expect(stale.status).toBe(412);
-    const current = await bytes(url, { method: "PATCH", body: png, headers: { "If-Match": after.body["@odata.etag"] } });
+    const current = await bytes(url, {
+      method: "PATCH",
+      body: png,
+      headers: { "If-Match": after.body["@odata.etag"] },
+    });
     expect(current.status).toBe(204);
     expect((await fx.call("GET", `${fx.company}/items(${bare.id})/picture`)).body.contentType).toBe("image/png");
   });
@@ -96,8 +117,8 @@ describe("item pictures", () => {
     const pictured = variants.filter((v: any) => v.picture.contentType !== "");
     expect(pictured).toHaveLength(1);
     expect(pictured[0].picture).toMatchObject({ parentType: "Item Variant", contentType: "image/png" });
-    const nested = (await fx.call("GET", `${fx.company}/items?$top=1&$expand=itemVariants($expand=picture),picture`)).body
-      .value[0];
+    const nested = (await fx.call("GET", `${fx.company}/items?$top=1&$expand=itemVariants($expand=picture),picture`))
+      .body.value[0];
     expect(nested.picture.contentType).toBe("image/png");
     expect(nested.itemVariants.find((v: any) => v.id === pictured[0].id).picture.width).toBe(32);
     const other = variants.find((v: any) => v.picture.contentType === "");

@@ -32,7 +32,11 @@ describe("price list lines", () => {
       startingDate: "0001-01-01",
     });
     const wholesale = mine.find((r) => r.priceListCode === "WHOLESALE");
-    expect(wholesale).toMatchObject({ sourceType: "Customer Price Group", sourceNumber: "WHOLESALE", customerPriceGroup: "WHOLESALE" });
+    expect(wholesale).toMatchObject({
+      sourceType: "Customer Price Group",
+      sourceNumber: "WHOLESALE",
+      customerPriceGroup: "WHOLESALE",
+    });
     expect(new Set(rows.filter((r) => r.priceListCode === "DEFAULT").map((r) => r.lineNumber)).size).toBe(
       rows.filter((r) => r.priceListCode === "DEFAULT").length,
     );
@@ -41,17 +45,20 @@ describe("price list lines", () => {
   it("a line changes with If-Match and moves lastModifiedDateTime; a stale etag is refused", async () => {
     const line = (await fx.call("GET", `${fx.custom}/priceListLines?$top=1`)).body.value[0];
     const { rows } = await getAll(fx, `${fx.custom}/priceListLines`);
-    const latest = rows.map((r) => r.lastModifiedDateTime as string).sort().at(-1);
+    const latest = rows
+      .map((r) => r.lastModifiedDateTime as string)
+      .sort()
+      .at(-1);
     const url = `${fx.custom}/priceListLines(${line.id})`;
     fx.clock.now += 1000;
-    const patched = await fx.call("PATCH", url, { body: { unitPrice: 99.5 }, headers: { "If-Match": line["@odata.etag"] } });
+    const patched = await fx.call("PATCH", url, {
+      body: { unitPrice: 99.5 },
+      headers: { "If-Match": line["@odata.etag"] },
+    });
     expect(patched.status).toBe(200);
     expect(patched.body.unitPrice).toBe(99.5);
     expect(Date.parse(patched.body.lastModifiedDateTime)).toBeGreaterThan(Date.parse(line.lastModifiedDateTime));
-    const since = await fx.call(
-      "GET",
-      `${fx.custom}/priceListLines?$filter=lastModifiedDateTime gt ${latest}`,
-    );
+    const since = await fx.call("GET", `${fx.custom}/priceListLines?$filter=lastModifiedDateTime gt ${latest}`);
     expect(since.body.value.map((l: any) => l.id)).toEqual([line.id]);
     const stale = await fx.call("PATCH", url, { body: { unitPrice: 1 }, headers: { "If-Match": line["@odata.etag"] } });
     expect(stale.status).toBe(412);
@@ -79,10 +86,16 @@ describe("price list lines", () => {
       },
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ unitOfMeasureCode: "PCS", customerPriceGroup: "WHOLESALE", lineDiscountPercent: 15 });
+    expect(created.body).toMatchObject({
+      unitOfMeasureCode: "PCS",
+      customerPriceGroup: "WHOLESALE",
+      lineDiscountPercent: 15,
+    });
     const lines = (await getAll(fx, `${fx.custom}/priceListLines?$filter=priceListCode eq 'WHOLESALE'`)).rows;
     expect(created.body.lineNumber).toBe(Math.max(...lines.map((l) => l.lineNumber)));
-    const unknownItem = await fx.call("POST", `${fx.custom}/priceListLines`, { body: { priceListCode: "X", itemNumber: "NOPE" } });
+    const unknownItem = await fx.call("POST", `${fx.custom}/priceListLines`, {
+      body: { priceListCode: "X", itemNumber: "NOPE" },
+    });
     expect(unknownItem.status).toBe(400);
     const unknownVariant = await fx.call("POST", `${fx.custom}/priceListLines`, {
       body: { priceListCode: "X", itemNumber: item.number, variantCode: "ZZ" },

@@ -1,12 +1,4 @@
-import type {
-  Decimal,
-  ErpAddress,
-  ErpEntity,
-  ErpEntityMap,
-  ErpItem,
-  ErpWeight,
-  SalesDocumentType,
-} from "./types.ts";
+import type { Decimal, ErpAddress, ErpEntity, ErpEntityMap, ErpItem, ErpWeight, SalesDocumentType } from "./types.ts";
 
 /** What this ERP connection can do; the engine hides or skips features accordingly. */
 export interface ErpCapabilities {

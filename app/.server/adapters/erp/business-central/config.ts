@@ -47,11 +47,7 @@ export type BcConnectionConfig = z.infer<typeof bcConnectionConfigSchema>;
 export type BcConnectionConfigInput = z.input<typeof bcConnectionConfigSchema>;
 export type BcCustomApis = BcConnectionConfig["customApis"];
 export type BcCustomApiName =
-  | "inventoryByLocation"
-  | "priceListLines"
-  | "shipmentTrackings"
-  | "itemReferences"
-  | "itemDetails";
+  "inventoryByLocation" | "priceListLines" | "shipmentTrackings" | "itemReferences" | "itemDetails";
 
 /** The two URLs of a BC online environment; the tenant is the Entra tenant GUID or domain. */
 export function onlineUrls(tenant: string, environment: string): { apiBaseUrl: string; tokenUrl: string } {

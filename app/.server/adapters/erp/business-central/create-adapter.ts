@@ -13,8 +13,8 @@ import { bcSend } from "./http.ts";
 import { createItemVariant, updateItem } from "./item-writes.ts";
 import { upsertCustomer, upsertItem } from "./master-data.ts";
 import { recordPayment } from "./payments.ts";
-import { pricesFor } from "./prices.ts";
 import { readItemPicture, writeItemPicture } from "./pictures.ts";
+import { pricesFor } from "./prices.ts";
 import { pullPage } from "./pull.ts";
 import type { PullSource } from "./pull-source.ts";
 import {

@@ -46,7 +46,10 @@ export async function enrichItems(
   if (base === null) return records;
   const stamps = records.map((r) => r.modifiedAt).sort();
   const found = new Map<string, DetailsRow>();
-  const window = and(modifiedSince("lastModifiedDateTime", stamps[0]!), modifiedUntil("lastModifiedDateTime", stamps.at(-1)!));
+  const window = and(
+    modifiedSince("lastModifiedDateTime", stamps[0]!),
+    modifiedUntil("lastModifiedDateTime", stamps.at(-1)!),
+  );
   try {
     await readAll(ctx, `${base}${buildQuery({ filter: window, select: SELECT })}`, found);
   } catch (error) {

@@ -84,7 +84,10 @@ export async function writeItemPicture(
     throw new ErpError({ code: "VALIDATION", message: "writeItemPicture: the picture is empty" });
   }
   if (!picture.contentType.startsWith("image/")) {
-    throw new ErpError({ code: "VALIDATION", message: `writeItemPicture: ${picture.contentType} is not an image type` });
+    throw new ErpError({
+      code: "VALIDATION",
+      message: `writeItemPicture: ${picture.contentType} is not an image type`,
+    });
   }
   const url = pictureUrl(ctx, itemId, variantId);
   await ctx.send({
@@ -96,7 +99,10 @@ export async function writeItemPicture(
   });
   const info = await readInfo(ctx, url, "writeItemPicture");
   if (!info) {
-    throw new ErpError({ code: "TRANSIENT", message: "writeItemPicture: Business Central shows no picture after the upload" });
+    throw new ErpError({
+      code: "TRANSIENT",
+      message: "writeItemPicture: Business Central shows no picture after the upload",
+    });
   }
   return { version: info.version };
 }

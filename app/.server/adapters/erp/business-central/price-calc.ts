@@ -79,7 +79,12 @@ export function priceVariant(
   const prices = applicable
     .filter((l) => l.amountType === "Price" || l.amountType === "Any")
     .map((line) => ({ line, cents: shopCents(line.unitPrice, line.priceIncludesTax, context) }))
-    .sort((a, b) => a.cents - b.cents || a.line.priceListCode.localeCompare(b.line.priceListCode) || a.line.lineNumber - b.line.lineNumber);
+    .sort(
+      (a, b) =>
+        a.cents - b.cents ||
+        a.line.priceListCode.localeCompare(b.line.priceListCode) ||
+        a.line.lineNumber - b.line.lineNumber,
+    );
   const unitCost = item.unitCost;
   const best = prices[0];
   let unit: number;
@@ -93,10 +98,22 @@ export function priceVariant(
     unit = shopCents(fromDecimal(item.unitPrice, "unitPrice"), item.priceIncludesTax, context);
     source = "item card";
   } else {
-    return { itemNumber: item.number, variantCode, price: null, compareAtPrice: null, unitCost, source: `no price in ${context.currencyCode}` };
+    return {
+      itemNumber: item.number,
+      variantCode,
+      price: null,
+      compareAtPrice: null,
+      unitCost,
+      source: `no price in ${context.currencyCode}`,
+    };
   }
   const discount = allowDiscount
-    ? Math.max(0, ...applicable.filter((l) => l.amountType === "Discount" || l.amountType === "Any").map((l) => l.lineDiscountPercent))
+    ? Math.max(
+        0,
+        ...applicable
+          .filter((l) => l.amountType === "Discount" || l.amountType === "Any")
+          .map((l) => l.lineDiscountPercent),
+      )
     : 0;
   const price = discount > 0 ? Math.round(unit * (1 - discount / 100)) : unit;
   return {

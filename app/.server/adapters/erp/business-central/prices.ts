@@ -31,10 +31,19 @@ const SELECT = Object.keys(lineRow.shape);
 const ITEMS_PER_CALL = 25;
 
 /** The active lines of these items in the context's currency, every page. */
-async function readLines(ctx: BcContext, base: string, numbers: string[], currencyCode: string): Promise<BcPriceLine[]> {
+async function readLines(
+  ctx: BcContext,
+  base: string,
+  numbers: string[],
+  currencyCode: string,
+): Promise<BcPriceLine[]> {
   const lines: BcPriceLine[] = [];
   for (let at = 0; at < numbers.length; at += ITEMS_PER_CALL) {
-    const filter = and(anyOf("itemNumber", numbers.slice(at, at + ITEMS_PER_CALL)), eq("status", "Active"), eq("currencyCode", currencyCode));
+    const filter = and(
+      anyOf("itemNumber", numbers.slice(at, at + ITEMS_PER_CALL)),
+      eq("status", "Active"),
+      eq("currencyCode", currencyCode),
+    );
     let next: string | undefined = `${base}${buildQuery({ filter, select: SELECT })}`;
     while (next) {
       const response = await ctx.send({ operation: "pricesFor", method: "GET", url: next, maxPageSize: 5000 });
@@ -61,10 +70,15 @@ export async function pricesFor(
   if (items.length === 0) return [];
   const base = customUrl(ctx, ctx.config.customApis.priceListLines);
   const numbers = [...new Set(items.map((i) => i.item.number))];
-  const lines = base !== null && (await ctx.capabilities()).priceLists ? await readLines(ctx, base, numbers, context.currencyCode) : [];
+  const lines =
+    base !== null && (await ctx.capabilities()).priceLists
+      ? await readLines(ctx, base, numbers, context.currencyCode)
+      : [];
   const byItem = new Map<string, BcPriceLine[]>();
   for (const line of lines) byItem.set(line.itemNumber, [...(byItem.get(line.itemNumber) ?? []), line]);
   return items.flatMap((request) =>
-    request.variantCodes.map((code) => priceVariant(byItem.get(request.item.number) ?? [], request.item, code, context)),
+    request.variantCodes.map((code) =>
+      priceVariant(byItem.get(request.item.number) ?? [], request.item, code, context),
+    ),
   );
 }

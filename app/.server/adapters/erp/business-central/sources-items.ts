@@ -91,17 +91,15 @@ export const itemsSource = pullSource({
     vendorItemNumber: "",
     weight: null,
     picture: pictureInfo(row.picture),
-    variants: row.itemVariants.map(
-      (v): ErpItemVariantRecord => ({
-        itemId: v.itemId,
-        itemNumber: v.itemNumber,
-        code: v.code,
-        description: v.description,
-        id: v.id,
-        modifiedAt: v.lastModifiedDateTime,
-        version: v["@odata.etag"] ?? null,
-      }),
-    ),
+    variants: row.itemVariants.map((v): ErpItemVariantRecord => ({
+      itemId: v.itemId,
+      itemNumber: v.itemNumber,
+      code: v.code,
+      description: v.description,
+      id: v.id,
+      modifiedAt: v.lastModifiedDateTime,
+      version: v["@odata.etag"] ?? null,
+    })),
   }),
   enrich: enrichItems,
 });
