@@ -62,8 +62,9 @@ export function savePicture(
 ): PictureRow {
   const info = sniffImage(bytes);
   // Guess at BC's answer: its media import refuses content that is no image it can read.
-  if (!info)
+  if (!info) {
     throw badRequest("The file is not a supported image. Upload a PNG, JPEG or GIF file.", "Application_InvalidImage");
+  }
   const fields = { parentType, ...info, content: Buffer.from(bytes).toString("base64") };
   const id = parentId.toLowerCase();
   const row = data.pictures.get(id) ? data.pictures.update(id, fields) : data.pictures.insert({ id, ...fields });

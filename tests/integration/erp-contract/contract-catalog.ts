@@ -67,8 +67,9 @@ export function catalogContract(setup: () => Promise<ErpContractSetup>) {
     const again = next.records.find((r) => r.id === record.id);
     expect(again).toMatchObject({ version: written.version, modifiedAt: written.modifiedAt });
     expect(again?.data).toMatchObject({ displayName: "Renamed by the sync", unitCost: "3.5" });
-    if (caps.itemDetails)
+    if (caps.itemDetails) {
       expect(again?.data).toMatchObject({ salesBlocked: true, weight: { value: 1.25, unit: "kg" } });
+    }
   });
 
   it("a stale version is a CONFLICT the adapter does not retry, and changes nothing", async () => {

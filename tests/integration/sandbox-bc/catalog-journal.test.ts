@@ -130,8 +130,9 @@ describe("catalog changes in the journal", () => {
     // As the sandbox stored lines and items before: no source, no line number, no companion fields.
     for (const { row } of company.tables.priceListLines) {
       row.customerPriceGroup = row.sourceNumber;
-      for (const key of ["lineNumber", "sourceType", "sourceNumber", "amountType", "lineDiscountPercent"])
+      for (const key of ["lineNumber", "sourceType", "sourceNumber", "amountType", "lineDiscountPercent"]) {
         delete row[key];
+      }
       for (const key of ["allowLineDiscount", "priceIncludesTax", "status"]) delete row[key];
     }
     for (const { row } of company.tables.items) delete row.salesBlocked;

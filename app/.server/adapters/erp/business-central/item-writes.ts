@@ -47,8 +47,9 @@ async function detailFields(ctx: BcContext, patch: ErpItemPatch): Promise<Record
     vendorItemNumber: patch.vendorItemNumber,
     grossWeight: patch.weight === undefined ? undefined : convertWeight(patch.weight, ctx.config.weightUnit),
   };
-  if (patch.vendor !== undefined)
+  if (patch.vendor !== undefined) {
     fields.vendorNumber = patch.vendor === "" ? "" : await vendorNumber(ctx, patch.vendor);
+  }
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
 }
 
