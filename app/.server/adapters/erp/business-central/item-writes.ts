@@ -151,15 +151,25 @@ export async function createItemVariant(ctx: BcContext, input: ItemVariantInput)
   const code = requireValue(input.code, "variant code").toUpperCase();
   const filter = and(eq("itemNumber", itemNumber), eq("code", code));
   const url = `${entityUrl(ctx, "itemVariants")}${buildQuery({ filter, select: ["id", "code", "description"] })}`;
-  const found = await ctx.send({ operation: "createItemVariant", method: "GET", url, maxPageSize: 1 });
-  const existing = parseBc(pageSchema(variantRow), found.json, "itemVariants").value[0];
+  const find = async () => {
+    const found = await ctx.send({ operation: "createItemVariant", method: "GET", url, maxPageSize: 1 });
+    return parseBc(pageSchema(variantRow), found.json, "itemVariants").value[0];
+  };
+  const existing = await find();
   if (existing) return { ref: { id: existing.id, number: existing.code }, created: false };
-  const created = await ctx.send({
-    operation: "createItemVariant",
-    method: "POST",
-    url: entityUrl(ctx, "itemVariants"),
-    body: { itemNumber, code, description: input.description },
-  });
-  const row = parseBc(variantRow, created.json, "the created item variant");
-  return { ref: { id: row.id, number: row.code }, created: true };
+  try {
+    const created = await ctx.send({
+      operation: "createItemVariant",
+      method: "POST",
+      url: entityUrl(ctx, "itemVariants"),
+      body: { itemNumber, code, description: input.description },
+    });
+    const row = parseBc(variantRow, created.json, "the created item variant");
+    return { ref: { id: row.id, number: row.code }, created: true };
+  } catch (error) {
+    // Another job made it between our read and our POST: it is there now, which is what was asked.
+    const raced = isErpError(error) && error.code === "DUPLICATE" ? await find() : undefined;
+    if (raced) return { ref: { id: raced.id, number: raced.code }, created: false };
+    throw error;
+  }
 }
