@@ -71,6 +71,7 @@ function memoryAdapter(settings: z.infer<typeof settingsSchema>, secret: string)
     upsertItem: unsupported,
     updateItem: unsupported,
     createItemVariant: unsupported,
+    upsertBarcode: unsupported,
     readItemPicture: unsupported,
     writeItemPicture: unsupported,
     pricesFor: unsupported,

@@ -192,3 +192,13 @@ export const priceListLineInputSchema = z.strictObject({
   status: z.enum(["Draft", "Active", "Inactive"]).optional(),
 });
 export type PriceListLineInput = z.infer<typeof priceListLineInputSchema>;
+
+export const itemReferenceInputSchema = z.strictObject({
+  id: guid.optional(),
+  itemNumber: z.string().optional(),
+  variantCode: z.string().optional(),
+  referenceType: z.enum(["Bar Code", "Customer", "Vendor"]).optional(),
+  referenceNumber: z.string().optional(),
+  unitOfMeasureCode: z.string().optional(),
+});
+export type ItemReferenceInput = z.infer<typeof itemReferenceInputSchema>;

@@ -1,10 +1,12 @@
 import { BcError, referencedNotFound } from "../bc-error.ts";
 import {
+  createItemReference,
   createItemVariant,
   createPriceListLine,
   deleteItem,
   deleteItemVariant,
   patchItemDetails,
+  patchItemReference,
   patchItemVariant,
   patchPriceListLine,
 } from "../store/catalog-writes.ts";
@@ -12,7 +14,14 @@ import type { CompanyData } from "../store/company-data.ts";
 import { createCustomer, createCustomerPayment, createItem, patchCustomer, patchItem } from "../store/master-data.ts";
 import type { PictureParent } from "../store/pictures.ts";
 import { postInvoice, shipAndInvoice } from "../store/posting.ts";
-import type { BaseRow, ItemRow, ItemVariantRow, PriceListLineRow, SalesLineRow } from "../store/row-types.ts";
+import type {
+  BaseRow,
+  ItemReferenceRow,
+  ItemRow,
+  ItemVariantRow,
+  PriceListLineRow,
+  SalesLineRow,
+} from "../store/row-types.ts";
 import { addLine, deleteDocument, deleteLine, type DocKind, patchLine } from "../store/sales-document-lines.ts";
 import { createSalesInvoice, createSalesOrder, patchSalesHeader } from "../store/sales-documents.ts";
 import type { Table } from "../store/table.ts";
@@ -22,6 +31,7 @@ import {
   customerPaymentInputSchema,
   itemDetailsInputSchema,
   itemInputSchema,
+  itemReferenceInputSchema,
   itemVariantInputSchema,
   lineInputSchema,
   priceListLineInputSchema,
@@ -236,5 +246,9 @@ export const CUSTOM_SETS: Record<string, EntitySetDef> = {
     entityType: "itemReference",
     table: (d) => d.itemReferences,
     defaultOrder: ["itemNumber", "variantCode", "referenceNumber"],
+    create: (ctx, body) => createItemReference(ctx.data, itemReferenceInputSchema.parse(body)),
+    patch: (ctx, row, body) =>
+      patchItemReference(ctx.data, row as ItemReferenceRow, itemReferenceInputSchema.parse(body)),
+    remove: (ctx, row) => void ctx.data.itemReferences.delete(row.id),
   },
 };

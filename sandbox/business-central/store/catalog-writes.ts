@@ -1,8 +1,13 @@
 import { BcError, referencedNotFound, stringTooLong } from "../bc-error.ts";
-import type { ItemDetailsInput, ItemVariantInput, PriceListLineInput } from "../http/body-schemas.ts";
+import type {
+  ItemDetailsInput,
+  ItemReferenceInput,
+  ItemVariantInput,
+  PriceListLineInput,
+} from "../http/body-schemas.ts";
 import type { CompanyData } from "./company-data.ts";
 import { BLANK_DATE, definedOnly } from "./defaults.ts";
-import type { ItemRow, ItemVariantRow, PriceListLineRow } from "./row-types.ts";
+import type { ItemReferenceRow, ItemRow, ItemVariantRow, PriceListLineRow } from "./row-types.ts";
 
 // Writes to items' variants, the companion page's item fields and price list lines. Messages the
 // AL source spells out are copied (APIV2ItemVariants.Page.al); the others are marked as guesses.
@@ -194,4 +199,48 @@ export function patchPriceListLine(data: CompanyData, row: PriceListLineRow, inp
   const changes = definedOnly(rest);
   if (sourceType === "All Customers") changes.sourceNumber = "";
   data.priceListLines.update(row.id, changes);
+}
+
+/** Item Reference's key: item, variant, unit of measure, type (and type no.), reference no. */
+function sameReference(a: Omit<ItemReferenceRow, "id" | "lastModifiedDateTime">, b: ItemReferenceRow): boolean {
+  return (
+    a.itemNumber === b.itemNumber &&
+    a.variantCode === b.variantCode &&
+    a.unitOfMeasureCode === b.unitOfMeasureCode &&
+    a.referenceType === b.referenceType &&
+    a.referenceNumber === b.referenceNumber
+  );
+}
+
+function checkReference(data: CompanyData, fields: Omit<ItemReferenceRow, "id" | "lastModifiedDateTime">, id?: string) {
+  if (fields.referenceNumber === "") throw mustHaveValue("Reference No.", "Item Reference");
+  // Code[20] Reference No. (Text[50] from BC 23, still Code-like: stored as entered here).
+  checkLength(fields.referenceNumber, 50);
+  checkVariant(data, priceLineItem(data, fields.itemNumber), fields.variantCode);
+  const clash = data.itemReferences.find((r) => r.id !== id && sameReference(fields, r));
+  if (clash) {
+    throw duplicateKey(
+      "Item Reference",
+      `Item No.='${fields.itemNumber}',Variant Code='${fields.variantCode}',Reference No.='${fields.referenceNumber}'`,
+    );
+  }
+}
+
+export function createItemReference(data: CompanyData, input: ItemReferenceInput): ItemReferenceRow {
+  const fields = {
+    itemNumber: input.itemNumber ?? "",
+    variantCode: input.variantCode ?? "",
+    referenceType: input.referenceType ?? "Bar Code",
+    referenceNumber: input.referenceNumber ?? "",
+    unitOfMeasureCode: input.unitOfMeasureCode ?? "",
+  };
+  checkReference(data, fields);
+  return data.itemReferences.insert({ ...(input.id ? { id: input.id } : {}), ...fields });
+}
+
+export function patchItemReference(data: CompanyData, row: ItemReferenceRow, input: ItemReferenceInput): void {
+  const { id: _id, ...rest } = input;
+  const fields = { ...row, ...definedOnly(rest) };
+  checkReference(data, fields, row.id);
+  data.itemReferences.update(row.id, definedOnly(rest));
 }

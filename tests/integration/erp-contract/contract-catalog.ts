@@ -162,6 +162,30 @@ export function catalogContract(setup: () => Promise<ErpContractSetup>) {
     });
   });
 
+  it("sets a variant's barcode: found as it is, changed, or added; the lookup finds it", async () => {
+    const { adapter, harness } = await setup();
+    if (!(await adapter.capabilities()).barcodes) return;
+    const { itemNumber, variantCode } = harness.fixtures;
+    const same = await adapter.upsertBarcode({
+      itemNumber,
+      variantCode,
+      barcode: harness.lookupFixtures.variantBarcode,
+    });
+    expect(same.created).toBe(false);
+    const changed = await adapter.upsertBarcode({ itemNumber, variantCode, barcode: "4006381333931" });
+    expect(changed).toEqual({ ref: { id: same.ref.id, number: "4006381333931" }, created: false });
+    expect(await adapter.findItem({ barcode: "4006381333931" })).toMatchObject({ itemNumber, variantCode });
+    expect(await adapter.findItem({ barcode: harness.lookupFixtures.variantBarcode })).toBeNull();
+    const created = await adapter.createItemVariant({ itemNumber, code: "NEWBC", description: "New" });
+    const added = await adapter.upsertBarcode({
+      itemNumber,
+      variantCode: created.ref.number,
+      barcode: "0012345678905",
+    });
+    expect(added.created).toBe(true);
+    expect(await adapter.findItem({ barcode: "0012345678905" })).toMatchObject({ itemNumber, variantCode: "NEWBC" });
+  });
+
   it("prices a variant for a price context: list price, the group's price, a line discount as compare-at", async () => {
     const { adapter, harness } = await setup();
     const { itemNumber, variantCode } = harness.fixtures;

@@ -168,3 +168,34 @@ describe("the companion itemDetails page", () => {
     expect((await fx.call("POST", `${fx.custom}/itemDetails`, { body: {} })).status).toBe(405);
   });
 });
+
+describe("item references (barcodes) on the companion page", () => {
+  it("are added, changed with If-Match and deleted; a duplicate or an unknown variant is refused", async () => {
+    const ref = (await fx.call("GET", `${fx.custom}/itemReferences?$top=1`)).body.value[0];
+    const created = await fx.call("POST", `${fx.custom}/itemReferences`, {
+      body: { itemNumber: ref.itemNumber, variantCode: ref.variantCode, referenceNumber: "4006381333931" },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ referenceType: "Bar Code", referenceNumber: "4006381333931" });
+    const duplicate = await fx.call("POST", `${fx.custom}/itemReferences`, {
+      body: { itemNumber: ref.itemNumber, variantCode: ref.variantCode, referenceNumber: "4006381333931" },
+    });
+    expect(duplicate.body.error.code).toBe("Internal_EntityWithSameKeyExists");
+    const unknown = await fx.call("POST", `${fx.custom}/itemReferences`, {
+      body: { itemNumber: ref.itemNumber, variantCode: "NOPE", referenceNumber: "1" },
+    });
+    expect(unknown.status).toBe(400);
+    const url = `${fx.custom}/itemReferences(${created.body.id})`;
+    const stale = await fx.call("PATCH", url, {
+      body: { referenceNumber: "2" },
+      headers: { "If-Match": ref["@odata.etag"] },
+    });
+    expect(stale.status).toBe(412);
+    const patched = await fx.call("PATCH", url, {
+      body: { referenceNumber: "0012345678905" },
+      headers: { "If-Match": created.body["@odata.etag"] },
+    });
+    expect(patched.body.referenceNumber).toBe("0012345678905");
+    expect((await fx.call("DELETE", url, { headers: { "If-Match": patched.body["@odata.etag"] } })).status).toBe(204);
+  });
+});

@@ -197,6 +197,14 @@ export interface ItemVariantInput {
   description: string;
 }
 
+export interface BarcodeInput {
+  itemNumber: string;
+  /** "" for the item itself. */
+  variantCode: string;
+  /** EAN/UPC/GTIN as Shopify holds it. */
+  barcode: string;
+}
+
 /** A picture's bytes as the ERP holds them. */
 export interface ErpPicture {
   contentType: string;
@@ -343,6 +351,12 @@ export interface ErpAdapter {
   updateItem(itemId: string, patch: ErpItemPatch, version: string): Promise<ErpRecordVersion>;
   /** Finds the variant by item and code first; creates it otherwise (`ref.number` is the code). */
   createItemVariant(input: ItemVariantInput): Promise<WriteResult>;
+  /**
+   * Makes `barcode` the item's (or variant's) barcode: found as it is ⇒ `created: false`; another
+   * barcode of that variant is changed to it; none ⇒ one is added (`ref.number` is the barcode).
+   * Needs the `barcodes` capability (else UNSUPPORTED).
+   */
+  upsertBarcode(input: BarcodeInput): Promise<WriteResult>;
   /** The item's picture, or its variant's when `variantId` is given; null when there is none. */
   readItemPicture(itemId: string, variantId?: string): Promise<ErpPicture | null>;
   /** Replaces the item's (or variant's) picture; returns the picture's new version. */

@@ -10,6 +10,7 @@ const WRITE_METHODS = [
   "upsertItem",
   "updateItem",
   "createItemVariant",
+  "upsertBarcode",
   "writeItemPicture",
   "recordPayment",
 ] as const satisfies ReadonlyArray<keyof ErpAdapter>;

@@ -4,6 +4,7 @@ import { discardErpRequestLog, type ErpRequestLog } from "../request-log.ts";
 import { DEFAULT_ERP_RETRY_POLICY, type ErpRetryPolicy } from "../retry-policy.ts";
 import type { ErpEntity, ErpEntityMap } from "../types.ts";
 import { listSalesLineAccounts } from "./accounts.ts";
+import { upsertBarcode } from "./barcodes.ts";
 import { listCompanies, probeCapabilities } from "./capabilities.ts";
 import { type BcConnectionConfigInput, bcConnectionConfigSchema, bcConnectionKey } from "./config.ts";
 import type { BcContext } from "./context.ts";
@@ -105,6 +106,7 @@ export function createBusinessCentralAdapter(config: BcConnectionConfigInput, de
     upsertItem: (input) => upsertItem(ctx, input),
     updateItem: (itemId, patch, version) => updateItem(ctx, itemId, patch, version),
     createItemVariant: (input) => createItemVariant(ctx, input),
+    upsertBarcode: (input) => upsertBarcode(ctx, input),
     readItemPicture: (itemId, variantId) => readItemPicture(ctx, itemId, variantId),
     writeItemPicture: (itemId, picture, variantId) => writeItemPicture(ctx, itemId, picture, variantId),
     pricesFor: (context, items) => pricesFor(ctx, context, items),
