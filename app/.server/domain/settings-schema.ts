@@ -126,13 +126,12 @@ export const shopSettingsSchema = z
       })
       .prefault({}),
     /**
-     * The ERP pricing a Shopify price comes from (BC: the shop's customer price group and
-     * "Prices Including VAT"): the price list lines for these, else the item's unit price.
+     * The ERP pricing a Shopify price comes from (BC: the shop's Customer Price Group and Prices
+     * Including VAT): the ERP's best price for one unit in this context, else the item's price.
      */
     prices: z
       .object({
-        /** Only lines of this price list; "" = any price list that applies to all customers or the group below. */
-        priceListCode: erpCode.default(""),
+        /** "" = the prices every customer gets. */
         customerPriceGroup: erpCode.default(""),
         /** The ERP prices include tax (the Shopify store shows prices with tax). */
         pricesIncludeTax: z.boolean().default(false),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import type { ErpBarcode, ErpPrice } from "../adapters/erp/types.ts";
+import type { ErpBarcode } from "../adapters/erp/types.ts";
 
 /** What a mirrored record is, as the catalog tasks read it back (the shape the pull stored). */
 export interface MirroredRecord {
@@ -11,29 +11,39 @@ export interface MirroredRecord {
 
 const decimal = z.string().regex(/^-?\d+(\.\d+)?$/);
 
+const picture = z.object({ version: z.string(), contentType: z.string(), width: z.number(), height: z.number() });
+
 /**
- * An ERP item as the catalog reads it from the mirror. Fields beyond the port's core (`ErpItem`)
- * are optional: an adapter that has no vendor or cost simply leaves them out.
+ * An ERP item as the catalog reads it back from the mirror (the port's `ErpItem`, as pulled).
+ * Parsed, not trusted: a mirror row written by an older version may lack newer fields, which then
+ * take their "unknown" value.
  */
 const mirroredItem = z.looseObject({
   number: z.string().min(1),
   displayName: z.string(),
+  displayName2: z.string().default(""),
   type: z.enum(["inventory", "service", "nonInventory"]),
   blocked: z.boolean(),
-  salesBlocked: z.boolean().optional(),
+  salesBlocked: z.boolean().default(false),
   gtin: z.string(),
   unitPrice: decimal,
-  unitCost: decimal.nullish(),
+  unitCost: decimal.default("0"),
+  priceIncludesTax: z.boolean().default(false),
+  baseUnitOfMeasureCode: z.string().default(""),
   itemCategoryCode: z.string().default(""),
-  vendor: z.string().nullish(),
-  productType: z.string().nullish(),
-  description: z.string().nullish(),
-  /** Net weight in the ERP's unit, assumed kilograms. */
-  netWeight: z.number().nullish(),
+  vendor: z.string().nullable().default(null),
+  weight: z.object({ value: z.number(), unit: z.enum(["kg", "g", "lb", "oz"]) }).nullable().default(null),
+  picture: picture.nullable().default(null),
+  variants: z.array(z.looseObject({ code: z.string().min(1), description: z.string() })).default([]),
 });
 export type MirroredItem = z.infer<typeof mirroredItem>;
 
-const mirroredVariant = z.looseObject({ itemNumber: z.string(), code: z.string().min(1), description: z.string() });
+const mirroredVariant = z.looseObject({
+  itemNumber: z.string(),
+  code: z.string().min(1),
+  description: z.string(),
+  picture: picture.nullable().default(null),
+});
 const mirroredBarcode = z.looseObject({
   itemNumber: z.string(),
   variantCode: z.string(),
@@ -41,27 +51,14 @@ const mirroredBarcode = z.looseObject({
   referenceNumber: z.string(),
   unitOfMeasureCode: z.string(),
 });
-const mirroredPrice = z.looseObject({
-  priceListCode: z.string(),
-  itemNumber: z.string(),
-  variantCode: z.string(),
-  unitOfMeasureCode: z.string(),
-  minimumQuantity: z.number(),
-  unitPrice: decimal,
-  currencyCode: z.string(),
-  customerPriceGroup: z.string(),
-  startingDate: z.string().nullable(),
-  endingDate: z.string().nullable(),
-});
 
 /** One ERP item with everything the catalog tasks plan it from. */
 export interface CatalogItem {
   erpId: string;
   item: MirroredItem;
-  /** By code. */
-  variants: Array<{ code: string; description: string }>;
+  /** By code; with each variant's own picture when the ERP has one. */
+  variants: Array<{ erpId: string | null; code: string; description: string; picture: MirroredItem["picture"] }>;
   barcodes: ErpBarcode[];
-  prices: ErpPrice[];
 }
 
 export type CatalogItemResult =
@@ -76,23 +73,22 @@ export function catalogItem(records: readonly MirroredRecord[]): CatalogItemResu
   if (!itemRecord) return { kind: "no-item" };
   const item = mirroredItem.safeParse(itemRecord.data);
   if (!item.success) return { kind: "invalid", reason: `the ERP item's data is not readable: ${item.error.issues[0]?.message ?? ""}` };
-  const variants: CatalogItem["variants"] = [];
+  // The variants read with the item, then their own records (which carry pictures and come when
+  // only a variant changed): the own record wins.
+  const variants = new Map<string, CatalogItem["variants"][number]>();
+  for (const v of item.data.variants) variants.set(v.code, { erpId: null, code: v.code, description: v.description, picture: null });
   const barcodes: ErpBarcode[] = [];
-  const prices: ErpPrice[] = [];
   for (const record of records) {
     if (record.entity === "itemVariants") {
       const v = mirroredVariant.safeParse(record.data);
-      if (v.success) variants.push({ code: v.data.code, description: v.data.description });
+      if (v.success) variants.set(v.data.code, { erpId: record.erpId, code: v.data.code, description: v.data.description, picture: v.data.picture });
     } else if (record.entity === "barcodes") {
       const b = mirroredBarcode.safeParse(record.data);
       if (b.success) barcodes.push(b.data);
-    } else if (record.entity === "prices") {
-      const p = mirroredPrice.safeParse(record.data);
-      if (p.success) prices.push(p.data);
     }
   }
-  variants.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  return { kind: "item", catalogItem: { erpId: itemRecord.erpId, item: item.data, variants, barcodes, prices } };
+  const sorted = [...variants.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return { kind: "item", catalogItem: { erpId: itemRecord.erpId, item: item.data, variants: sorted, barcodes } };
 }
 
 /** A variant's barcode: its own item reference of type bar code, else (the item itself) the GTIN. */

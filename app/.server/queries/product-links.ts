@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 
 import { variantLinks } from "../../../db/schema/links.ts";
-import { type ProductLinkState, productLinks } from "../../../db/schema/product-links.ts";
+import { productLinks,type ProductLinkState } from "../../../db/schema/product-links.ts";
 import type { DbOrTx } from "../db.ts";
 
 export interface ProductLinkRow {

@@ -1,5 +1,6 @@
 /**
  * A subset of Shopify's search syntax (shopify.dev/api/usage/search-syntax): terms are ANDed,
+ * `OR` between terms joins groups (AND binds tighter, as in Shopify's grammar),
  * `field:value`, `field:>value` (also >=, <, <=), quoted values, `-field:value` / `NOT` negation,
  * `*` suffix wildcard, plain words matched against a resource's default text.
  */
@@ -31,12 +32,19 @@ function tokenize(query: string): string[] {
   return tokens;
 }
 
+/** Where `OR` stood between the terms. */
+const OR_MARK: SearchTerm = { field: "\u0000or", op: ":", value: "", negate: false };
+
 export function parseSearch(query: string | null | undefined): SearchTerm[] {
   if (!query) return [];
   const terms: SearchTerm[] = [];
   let negateNext = false;
   for (const raw of tokenize(query)) {
     if (raw === "AND") continue;
+    if (raw === "OR") {
+      terms.push(OR_MARK);
+      continue;
+    }
     if (raw === "NOT") {
       negateNext = true;
       continue;
@@ -110,10 +118,16 @@ function matchTerm<T>(item: T, term: SearchTerm, spec: SearchSpec<T>): boolean {
 }
 
 export function filterBySearch<T>(items: Iterable<T>, query: string | null | undefined, spec: SearchSpec<T>): T[] {
-  const terms = parseSearch(query);
+  const groups: SearchTerm[][] = [[]];
+  for (const term of parseSearch(query)) {
+    if (term === OR_MARK) groups.push([]);
+    else groups.at(-1)?.push(term);
+  }
+  // "a OR" (nothing after OR) is just "a": an empty group must not match everything.
+  const live = groups.length === 1 ? groups : groups.filter((g) => g.length > 0);
   const out: T[] = [];
   for (const item of items) {
-    if (terms.every((t) => matchTerm(item, t, spec) !== t.negate)) out.push(item);
+    if (live.some((group) => group.every((t) => matchTerm(item, t, spec) !== t.negate))) out.push(item);
   }
   return out;
 }

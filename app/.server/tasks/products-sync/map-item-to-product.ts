@@ -1,7 +1,6 @@
 import type { ShopSettings } from "../../domain/settings-schema.ts";
 import { contentHash } from "../../mapping/canonical-hash.ts";
 import { barcodeOf, type CatalogItem } from "../../mapping/catalog-item.ts";
-import { chooseVariantPrice, type VariantPrice } from "../../mapping/choose-variant-price.ts";
 import { skuFor } from "../../mapping/sku.ts";
 
 /** Shopify's limits on product fields (ProductInput reference); longer values are refused, never cut. */
@@ -11,6 +10,17 @@ export const SHOPIFY_LIMITS = { title: 255, vendor: 255, productType: 255, sku: 
 export const VARIANT_OPTION = "Variant";
 /** Shopify's own name for the single variant of a product without options. */
 export const DEFAULT_OPTION_VALUE = "Default Title";
+
+/** A variant's prices as the ERP sets them for the shop (the port's `pricesFor`, as plain data). */
+export interface VariantPrice {
+  price: string;
+  /** null: the ERP sets none (never "clear it"). */
+  compareAtPrice: string | null;
+  /** null: the shop does not send costs. */
+  unitCost: string | null;
+}
+
+const TO_KG = { kg: 1, g: 0.001, lb: 0.45359237, oz: 0.028349523125 } as const;
 
 export interface PlannedVariant {
   /** "" for an item without variants. */
@@ -63,7 +73,12 @@ function optionValues(variants: CatalogItem["variants"]): string[] {
  */
 export function mapItemToProduct(
   catalog: CatalogItem,
-  input: { settings: ShopSettings; shopName: string; today: string },
+  input: {
+    settings: ShopSettings;
+    shopName: string;
+    /** By variant code ("" = the item itself); a variant without one cannot be created. */
+    prices: ReadonlyMap<string, VariantPrice>;
+  },
 ): ProductMapping {
   const { item } = catalog;
   const products = input.settings.products;
@@ -76,7 +91,7 @@ export function mapItemToProduct(
     return { kind: "skip", reason: `${catalog.variants.length} variants; Shopify allows ${SHOPIFY_LIMITS.variants}` };
   }
   const vendor = (item.vendor ?? "").trim() || products.defaultVendor || input.shopName;
-  const productType = (item.productType ?? "").trim() || item.itemCategoryCode;
+  const productType = item.itemCategoryCode;
   if (vendor.length > SHOPIFY_LIMITS.vendor || productType.length > SHOPIFY_LIMITS.productType) {
     return { kind: "skip", reason: "the vendor or product type is over Shopify's 255 characters" };
   }
@@ -102,15 +117,11 @@ export function mapItemToProduct(
     if (row.value.length > SHOPIFY_LIMITS.optionValue) {
       return { kind: "skip", reason: `variant ${row.code}'s name is over Shopify's 255 characters` };
     }
-    const price = chooseVariantPrice({
-      unitPrice: item.unitPrice,
-      unitCost: item.unitCost ?? null,
-      variantCode: row.code,
-      lines: catalog.prices,
-      prices: input.settings.prices,
-      today: input.today,
-    });
-    const weightKg = item.netWeight && item.netWeight > 0 ? item.netWeight : null;
+    const price = input.prices.get(row.code);
+    if (!price) {
+      return { kind: "skip", reason: `variant ${row.code || "(item)"} has no price in the shop's price context` };
+    }
+    const weightKg = item.weight && item.weight.value > 0 ? Math.round(item.weight.value * TO_KG[item.weight.unit] * 1000) / 1000 : null;
     const owned = { optionValue: row.value, sku, barcode, weightKg };
     variants.push({ variantCode: row.code, ...owned, price, hash: contentHash(owned) });
   }
@@ -118,7 +129,7 @@ export function mapItemToProduct(
   const blocked = item.blocked || item.salesBlocked === true;
   const blockedStatus: PlannedProduct["blockedStatus"] =
     !blocked || products.blockedAction === "nothing" ? null : products.blockedAction === "draft" ? "DRAFT" : "ARCHIVED";
-  const descriptionHtml = item.description ? `<p>${escapeHtml(item.description)}</p>` : "";
+  const descriptionHtml = item.displayName2 ? `<p>${escapeHtml(item.displayName2)}</p>` : "";
   const fields = { title, descriptionHtml, vendor, productType, blockedStatus };
   return {
     kind: "product",

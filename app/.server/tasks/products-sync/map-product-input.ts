@@ -1,8 +1,8 @@
 import type {
   ProductSetInput,
   ProductUpdateInput,
-  ProductVariantSetInput,
   ProductVariantsBulkInput,
+  ProductVariantSetInput,
 } from "../../../types/admin.types.d.ts";
 import type { ShopSettings } from "../../domain/settings-schema.ts";
 import { DEFAULT_OPTION_VALUE, type PlannedProduct, type PlannedVariant, VARIANT_OPTION } from "./map-item-to-product.ts";

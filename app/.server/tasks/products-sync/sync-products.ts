@@ -1,7 +1,8 @@
 import { ShopifyApiError } from "../../adapters/shopify/errors.ts";
-import { coerceError } from "../../errors/coerce-error.ts";
 import { type MirroredEntity, mirrorStream, pullIntoMirror } from "../../catalog/pull-into-mirror.ts";
 import { shopToday } from "../../catalog/shop-today.ts";
+import { variantPrices } from "../../catalog/variant-prices.ts";
+import { coerceError } from "../../errors/coerce-error.ts";
 import { catalogItem } from "../../mapping/catalog-item.ts";
 import { changedItemNumbers, mirrorRecordsOfItems } from "../../queries/erp-records.ts";
 import { productLinksOfItems, saveProductProblem, variantLinksOfItems } from "../../queries/product-links.ts";
@@ -41,7 +42,6 @@ export async function syncProductsFromErp(ctx: RunContext): Promise<ProductSyncR
   const capabilities = await adapter.capabilities();
   const entities: MirroredEntity[] = ["items", "itemVariants"];
   if (capabilities.barcodes) entities.push("barcodes");
-  if (capabilities.priceLists) entities.push("prices");
   let pulled = 0;
   let changedInErp = 0;
   let pullUnfinished = false;
@@ -74,8 +74,11 @@ export async function syncProductsFromErp(ctx: RunContext): Promise<ProductSyncR
       productLinksOfItems(ctx.db, { shopId: ctx.shopId, itemNumbers: page.itemNumbers }),
       variantLinksOfItems(ctx.db, { shopId: ctx.shopId, itemNumbers: page.itemNumbers }),
     ]);
+    const assembledItems = new Map(page.itemNumbers.map((n) => [n, catalogItem(records.get(n) ?? [])]));
+    const priceable = [...assembledItems.values()].flatMap((a) => (a.kind === "item" ? [a.catalogItem] : []));
+    const prices = await variantPrices(adapter, ctx.settings, today, priceable);
     for (const itemNumber of page.itemNumbers) {
-      const assembled = catalogItem(records.get(itemNumber) ?? []);
+      const assembled = assembledItems.get(itemNumber) ?? { kind: "no-item" as const };
       // Variants or prices whose item has not come yet: the item's own change brings them along.
       if (assembled.kind === "no-item") continue;
       handled += 1;
@@ -85,7 +88,11 @@ export async function syncProductsFromErp(ctx: RunContext): Promise<ProductSyncR
         ctx.record({ type: "item", key: itemNumber, label, outcome: "skipped", reason: assembled.reason });
         continue;
       }
-      const mapping = mapItemToProduct(assembled.catalogItem, { settings: ctx.settings, shopName: shopName ?? display.domain, today });
+      const mapping = mapItemToProduct(assembled.catalogItem, {
+        settings: ctx.settings,
+        shopName: shopName ?? display.domain,
+        prices: prices.get(itemNumber) ?? new Map(),
+      });
       const link = links.get(itemNumber) ?? null;
       const product = mapping.kind === "product" ? mapping.product : null;
       const plan =
