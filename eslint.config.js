@@ -186,6 +186,20 @@ export default tseslint.config(
     },
   },
   {
+    // Hashing is computation, not I/O: the one Node API a pure file may use (the content hashes the
+    // catalog plans compare with what was last written). Everything else stays forbidden.
+    files: ["app/.server/mapping/canonical-hash.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          paths: [...PURE_FORBIDDEN_PATHS, { name: "node:fs" }, { name: "node:net" }, { name: "node:http" }],
+          patterns: PURE_FORBIDDEN_PATTERNS.filter((p) => !(p.group ?? []).includes("node:*")),
+        },
+      ],
+    },
+  },
+  {
     // Routes are thin: they call a service, never the database (STYLE.md habit 2).
     files: ["app/routes/**/*.{ts,tsx}"],
     rules: {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 
+import { fromMicros, toMicros } from "../../../app/.server/domain/money.ts";
 import {
   documentTotal,
   mapToSalesDocument,
   shippingTarget,
 } from "../../../app/.server/tasks/orders-process/map-to-sales-document.ts";
-import { fromMicros, toMicros } from "../../../app/.server/domain/money.ts";
 import { importedOrder, money, orderLine, settings } from "./imported-order-factory.ts";
 
 /** An ERP's field sizes, as its adapter states them (these are Business Central's). */

@@ -5,7 +5,7 @@ import type {
   ProductVariantSetInput,
 } from "../../../types/admin.types.d.ts";
 import type { ShopSettings } from "../../domain/settings-schema.ts";
-import { DEFAULT_OPTION_VALUE, type PlannedProduct, type PlannedVariant, VARIANT_OPTION } from "./map-item-to-product.ts";
+import { DEFAULT_OPTION_VALUE, type PlannedProduct, type PlannedVariant } from "./map-item-to-product.ts";
 
 const STATUS: Record<ShopSettings["products"]["statusForCreated"], "ACTIVE" | "DRAFT" | "UNLISTED"> = {
   active: "ACTIVE",
