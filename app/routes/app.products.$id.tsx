@@ -1,5 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Link as RemixLink, useActionData, useLoaderData, useNavigate, useNavigation, useSubmit } from "@remix-run/react";
+import {
+  Link as RemixLink,
+  useActionData,
+  useLoaderData,
+  useNavigate,
+  useNavigation,
+  useSubmit,
+} from "@remix-run/react";
 import { useAppBridge } from "@shopify/app-bridge-react";
 import { Banner, BlockStack, Card, DataTable, InlineStack, Layout, Link, Page, Text } from "@shopify/polaris";
 import { useEffect, useState } from "react";
@@ -79,8 +86,17 @@ export default function ProductPage() {
     );
   }, [result, shopify, navigate]);
 
-  const secondary: Array<{ content: string; onAction?: () => void; url?: string; target?: "_top"; destructive?: boolean; disabled?: boolean }> = [];
-  if (product.shopifyAdminUrl) secondary.push({ content: "View in Shopify", url: product.shopifyAdminUrl, target: "_top" });
+  const secondary: Array<{
+    content: string;
+    onAction?: () => void;
+    url?: string;
+    target?: "_top";
+    destructive?: boolean;
+    disabled?: boolean;
+  }> = [];
+  if (product.shopifyAdminUrl) {
+    secondary.push({ content: "View in Shopify", url: product.shopifyAdminUrl, target: "_top" });
+  }
   if (product.canUnlink) {
     secondary.push({ content: "Unlink", destructive: true, disabled: busy, onAction: () => setConfirmUnlink(true) });
   }
@@ -96,9 +112,7 @@ export default function ProductPage() {
       subtitle={product.origin}
       backAction={{ content: "Products", url: "/app/products" }}
       titleMetadata={<ProductStateBadge badge={product.badge} reason="" />}
-      primaryAction={
-        product.canSync ? { content: "Sync now", loading: busy, onAction: () => run("sync") } : undefined
-      }
+      primaryAction={product.canSync ? { content: "Sync now", loading: busy, onAction: () => run("sync") } : undefined}
       secondaryActions={secondary}
     >
       <Layout>
@@ -154,7 +168,9 @@ export default function ProductPage() {
                     {erpItem.variants.length > 0 ? (
                       <Text as="p">
                         ERP variants:{" "}
-                        {erpItem.variants.map((v) => (v.description ? `${v.code} (${v.description})` : v.code)).join(", ")}
+                        {erpItem.variants
+                          .map((v) => (v.description ? `${v.code} (${v.description})` : v.code))
+                          .join(", ")}
                       </Text>
                     ) : null}
                   </BlockStack>

@@ -6,8 +6,8 @@ import { PRODUCTS_SYNC_TASK, requestProductSync } from "../../app/.server/produc
 import { ensureShop } from "../../app/.server/queries/shops.ts";
 import { defineTask } from "../../app/.server/runs/define-task.ts";
 import { findTask } from "../../app/.server/tasks/registry.ts";
-import type * as ProductRoute from "../../app/routes/app.products.$id.tsx";
 import type * as ProductsRoute from "../../app/routes/app.products._index.tsx";
+import type * as ProductRoute from "../../app/routes/app.products.$id.tsx";
 import { createBusinessCentralSandbox } from "../../sandbox/business-central/create-server.ts";
 import type { BusinessCentralSandbox } from "../../sandbox/business-central/sandbox-api.ts";
 import { type TestDatabase, useTestDatabase } from "../setup/test-database.ts";
@@ -194,22 +194,66 @@ beforeAll(async () => {
     sku: "10001-V02",
     price: "14.5",
   });
-  await addVariant({ variantId: "gid://shopify/ProductVariant/83", productId: TEE_PRODUCT, itemNumber: "10002", sku: "TEE-RED" });
+  await addVariant({
+    variantId: "gid://shopify/ProductVariant/83",
+    productId: TEE_PRODUCT,
+    itemNumber: "10002",
+    sku: "TEE-RED",
+  });
   await addErpRecord({
     entity: "items",
     erpId: "item-10001",
     itemNumber: "10001",
-    data: { number: "10001", displayName: "Coffee Mug, white", type: "inventory", blocked: false, gtin: "2010001000015", unitPrice: "12.50", baseUnitOfMeasureCode: "PCS" },
+    data: {
+      number: "10001",
+      displayName: "Coffee Mug, white",
+      type: "inventory",
+      blocked: false,
+      gtin: "2010001000015",
+      unitPrice: "12.50",
+      baseUnitOfMeasureCode: "PCS",
+    },
   });
-  await addErpRecord({ entity: "itemVariants", erpId: "var-10001-1", itemNumber: "10001", data: { itemNumber: "10001", code: "V01", description: "Small" } });
-  await addErpRecord({ entity: "itemVariants", erpId: "var-10001-2", itemNumber: "10001", data: { itemNumber: "10001", code: "V02", description: "Large" } });
-  await addErpRecord({ entity: "items", erpId: "item-10003", itemNumber: "10003", data: { number: "10003", displayName: "Desk Lamp", blocked: true } });
-  await addErpRecord({ entity: "itemVariants", erpId: "var-10003-1", itemNumber: "10003", data: { itemNumber: "10003", code: "A", description: "Black" } });
-  await addErpRecord({ entity: "items", erpId: "item-10002", itemNumber: "10002", data: { number: "10002", displayName: "T-Shirt" } });
+  await addErpRecord({
+    entity: "itemVariants",
+    erpId: "var-10001-1",
+    itemNumber: "10001",
+    data: { itemNumber: "10001", code: "V01", description: "Small" },
+  });
+  await addErpRecord({
+    entity: "itemVariants",
+    erpId: "var-10001-2",
+    itemNumber: "10001",
+    data: { itemNumber: "10001", code: "V02", description: "Large" },
+  });
+  await addErpRecord({
+    entity: "items",
+    erpId: "item-10003",
+    itemNumber: "10003",
+    data: { number: "10003", displayName: "Desk Lamp", blocked: true },
+  });
+  await addErpRecord({
+    entity: "itemVariants",
+    erpId: "var-10003-1",
+    itemNumber: "10003",
+    data: { itemNumber: "10003", code: "A", description: "Black" },
+  });
+  await addErpRecord({
+    entity: "items",
+    erpId: "item-10002",
+    itemNumber: "10002",
+    data: { number: "10002", displayName: "T-Shirt" },
+  });
 
   // Another shop with "the same" product, SKU and item: it must show nowhere for SHOP.
   otherMug = await addLink(
-    { title: "Coffee Mug", state: "error", erpItemNumber: "10001", shopifyProductId: MUG_PRODUCT, reason: "other shop" },
+    {
+      title: "Coffee Mug",
+      state: "error",
+      erpItemNumber: "10001",
+      shopifyProductId: MUG_PRODUCT,
+      reason: "other shop",
+    },
     otherId,
   );
   await addVariant(
@@ -226,7 +270,9 @@ afterAll(async () => {
 describe("the Products list", () => {
   it("lists the shop's products by title with item no., variants, state and reason, and last sync", async () => {
     const products = await list();
-    expect(products.rows.map((r) => [r.title, r.erpItemNumber, r.variants, r.badge.label, r.reason, r.lastSync])).toEqual([
+    expect(
+      products.rows.map((r) => [r.title, r.erpItemNumber, r.variants, r.badge.label, r.reason, r.lastSync]),
+    ).toEqual([
       ["Baseball Cap", "", "", "Unmapped", "No ERP item has SKU CAP-1", ""],
       ["Bundle Kit", "10006", "", "Skipped", "A bundle needs its components", ""],
       ["Coffee Mug", "10001", "2", "Mapped", "", "Oct 2, 2026, 10:30 PM"],
@@ -284,7 +330,9 @@ describe("the Products list", () => {
     // 120 products, titles repeating in threes: the id breaks the tie.
     await db.sql`insert into product_links (shop_id, title, state, origin)
       select ${shop}, 'Product ' || lpad((n / 3)::text, 3, '0'), 'linked', 'erp' from generate_series(0, 119) n`;
-    const expected = await db.sql<{ id: number }[]>`select id from product_links where shop_id = ${shop} order by title, id`;
+    const expected = await db.sql<
+      { id: number }[]
+    >`select id from product_links where shop_id = ${shop} order by title, id`;
     const pages = [];
     for (let n = 0; n < 3; n++) pages.push(await list(`?page=${n}`, "products-paging.myshopify.com"));
     expect(pages.map((p) => [p.rows.length, p.hasNext])).toEqual([
@@ -360,16 +408,27 @@ describe("a product's page", () => {
       ],
     });
     expect(product.variantCount).toBe("2 variants");
-    expect(product.variants.map((v) => [v.sku, v.erp, v.price, v.compareAtPrice, v.unitCost, v.pricesWritten])).toEqual([
-      ["10001-V01", "10001 / V01", "$12.50", "$15.00", "$5.25", "Oct 2, 2026, 10:29 PM"],
-      ["10001-V02", "10001 / V02", "$14.50", "", "", ""],
-    ]);
+    expect(product.variants.map((v) => [v.sku, v.erp, v.price, v.compareAtPrice, v.unitCost, v.pricesWritten])).toEqual(
+      [
+        ["10001-V01", "10001 / V01", "$12.50", "$15.00", "$5.25", "Oct 2, 2026, 10:29 PM"],
+        ["10001-V02", "10001 / V02", "$14.50", "", "", ""],
+      ],
+    );
   });
 
   it("says what it knows of a product not in Shopify yet, and of a blocked item", async () => {
     const lamp = await page(pendingLamp);
-    expect(lamp.product).toMatchObject({ inShopify: false, shopifyAdminUrl: null, canUnlink: false, picture: "No picture synced yet." });
-    expect(lamp.erpItem).toMatchObject({ number: "10003", blocked: "Blocked", variants: [{ code: "A", description: "Black" }] });
+    expect(lamp.product).toMatchObject({
+      inShopify: false,
+      shopifyAdminUrl: null,
+      canUnlink: false,
+      picture: "No picture synced yet.",
+    });
+    expect(lamp.erpItem).toMatchObject({
+      number: "10003",
+      blocked: "Blocked",
+      variants: [{ code: "A", description: "Black" }],
+    });
     const socks = await page(erroredSock);
     expect(socks.erpItem).toMatchObject({ number: "10005", mirrored: false, name: "" });
     expect(socks.product.reason).toBe("Title: is too long (maximum is 255 characters)");
@@ -414,7 +473,13 @@ describe("the product page's actions", () => {
 
   it("refuses input it does not know with a message, changing nothing", async () => {
     const before = await shopState();
-    for (const form of [{}, { intent: "delete" }, { intent: "map" }, { intent: "map", number: "  " }]) {
+    const forms: Record<string, string>[] = [
+      {},
+      { intent: "delete" },
+      { intent: "map" },
+      { intent: "map", number: "  " },
+    ];
+    for (const form of forms) {
       expect(await act(unmappedCap, form)).toMatchObject({ ok: false });
     }
     expect(await act(unmappedCap, { intent: "map", number: "" })).toMatchObject({
@@ -488,7 +553,9 @@ describe("the product page's actions", () => {
     // A second Sync now joins the waiting run instead of queueing another.
     const again = await requestProductSync(shopId, mug, [productsSync]);
     expect(again).toEqual(answer);
-    expect(await db.sql`select id from graphile_worker.jobs where task_identifier = ${PRODUCTS_SYNC_TASK}`).toHaveLength(1);
+    expect(
+      await db.sql`select id from graphile_worker.jobs where task_identifier = ${PRODUCTS_SYNC_TASK}`,
+    ).toHaveLength(1);
   });
 
   it("Sync now of an ignored or another shop's product is refused, changing nothing", async () => {
@@ -497,7 +564,10 @@ describe("the product page's actions", () => {
       ok: false,
       message: "This product is ignored; stop ignoring it to sync it.",
     });
-    expect(await requestProductSync(shopId, otherMug, [productsSync])).toEqual({ ok: false, message: "No such product." });
+    expect(await requestProductSync(shopId, otherMug, [productsSync])).toEqual({
+      ok: false,
+      message: "No such product.",
+    });
     expect(await requestProductSync(shopId, mug, [])).toEqual({ ok: false, message: "Product sync is not available" });
     expect(await shopState()).toEqual(before);
   });
@@ -537,7 +607,11 @@ describe("the product page's actions", () => {
   it("Ignore takes an unmapped product off the Unmapped tab; Stop ignoring brings it back", async () => {
     expect(await act(ignoredBag, { intent: "stop-ignoring" })).toMatchObject({ ok: true });
     expect((await list("?tab=unmapped")).rows.map((r) => r.id)).toContain(ignoredBag);
-    expect(await act(ignoredBag, { intent: "ignore" })).toEqual({ intent: "ignore", ok: true, message: "Product ignored" });
+    expect(await act(ignoredBag, { intent: "ignore" })).toEqual({
+      intent: "ignore",
+      ok: true,
+      message: "Product ignored",
+    });
     const [link] = await db.sql`select state, reason from product_links where id = ${ignoredBag}`;
     expect(link).toEqual({ state: "ignored", reason: "ignored by the merchant" });
     expect((await list("?tab=unmapped")).rows.map((r) => r.id)).not.toContain(ignoredBag);
@@ -600,7 +674,11 @@ describe("the product page's actions", () => {
     const [link] = await db.sql`
       select state, reason, erp_item_number, shopify_product_id from product_links where id = ${unmappedCap}`;
     expect(link).toEqual({ state: "linked", reason: null, erp_item_number: "10004", shopify_product_id: CAP_PRODUCT });
-    expect((await page(unmappedCap)).product).toMatchObject({ badge: { label: "Mapped" }, canMap: false, canUnlink: true });
+    expect((await page(unmappedCap)).product).toMatchObject({
+      badge: { label: "Mapped" },
+      canMap: false,
+      canUnlink: true,
+    });
     // The unlinked mug can take its item back.
     expect(await act(mug, { intent: "map", number: "10001" })).toMatchObject({ ok: true });
   });

@@ -108,7 +108,10 @@ export function unlinkProduct(shopId: number, productLinkId: number): Promise<Pr
         },
       });
       const what = link.erpItemNumber ? ` from item ${link.erpItemNumber}` : "";
-      return { ok: true, message: `Product unlinked${what}${variants > 0 ? ` (${variants} variant links removed)` : ""}` };
+      return {
+        ok: true,
+        message: `Product unlinked${what}${variants > 0 ? ` (${variants} variant links removed)` : ""}`,
+      };
     }),
   );
 }
@@ -157,7 +160,9 @@ export async function ignoreProduct(shopId: number, productLinkId: number): Prom
     from: ["unmapped"],
     set: { state: "ignored", reason: "ignored by the merchant" },
   });
-  return done ? { ok: true, message: "Product ignored" } : { ok: false, message: "Only an unmapped product can be ignored." };
+  return done
+    ? { ok: true, message: "Product ignored" }
+    : { ok: false, message: "Only an unmapped product can be ignored." };
 }
 
 /** Stop ignoring: the product is unmapped again, for mapping or the next product sync. */
@@ -168,7 +173,9 @@ export async function stopIgnoringProduct(shopId: number, productLinkId: number)
     from: ["ignored"],
     set: { state: "unmapped", reason: null, lastSeenShopifyHash: null },
   });
-  return done ? { ok: true, message: "Product no longer ignored" } : { ok: false, message: "This product is not ignored." };
+  return done
+    ? { ok: true, message: "Product no longer ignored" }
+    : { ok: false, message: "This product is not ignored." };
 }
 
 export interface ItemChoice {

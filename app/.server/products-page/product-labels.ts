@@ -25,7 +25,9 @@ export function canMap(link: { state: ProductLinkState; erpItemNumber: string | 
 
 /** A product that is some ERP item's in Shopify can be unlinked from it. */
 export function canUnlink(link: { state: ProductLinkState; shopifyProductId: string | null }): boolean {
-  return link.shopifyProductId !== null && (link.state === "linked" || link.state === "error" || link.state === "skipped");
+  return (
+    link.shopifyProductId !== null && (link.state === "linked" || link.state === "error" || link.state === "skipped")
+  );
 }
 
 /** "ignored by the merchant" → "Ignored by the merchant" (the rest kept as written). */

@@ -4,13 +4,7 @@ import { getDb } from "../db.ts";
 import { countOf, formatDateTime, formatMoney } from "../format/format.ts";
 import { getShopDisplay } from "../queries/shop-display.ts";
 import { loadRecordRuns } from "../runs-page/record-runs.ts";
-import {
-  canMap,
-  canUnlink,
-  capitalize,
-  productStateBadges,
-  shopifyAdminProductUrl,
-} from "./product-labels.ts";
+import { canMap, canUnlink, capitalize, productStateBadges, shopifyAdminProductUrl } from "./product-labels.ts";
 import { getProductLink, listErpRecordsOfItem, listVariantsOfProduct, type ProductLinkRow } from "./queries.ts";
 
 /** The run records' type for products (the sync tasks record `type: "product", key: <link id>`). */

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull, ne, type SQL, sql } from "drizzle-orm";
 
 import { erpRecords } from "../../../db/schema/erp-records.ts";
 import { variantLinks } from "../../../db/schema/links.ts";
-import { type ProductLinkState, productLinks, productLinkStates } from "../../../db/schema/product-links.ts";
+import { productLinks, type ProductLinkState, productLinkStates } from "../../../db/schema/product-links.ts";
 import type { DbOrTx } from "../db.ts";
 
 /**
@@ -71,11 +71,7 @@ export function listProductLinks(
     })
     .from(productLinks)
     .where(
-      and(
-        eq(productLinks.shopId, input.shopId),
-        tabCondition(input.tab),
-        searchCondition(input.shopId, input.search),
-      ),
+      and(eq(productLinks.shopId, input.shopId), tabCondition(input.tab), searchCondition(input.shopId, input.search)),
     )
     .orderBy(asc(productLinks.title), asc(productLinks.id))
     .limit(input.limit)
