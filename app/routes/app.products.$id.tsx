@@ -217,7 +217,7 @@ export default function ProductPage() {
                   Sync
                 </Text>
                 <Field label="Last sync" value={product.lastSynced || "Never"} />
-                <Field label="Last written to Shopify" value={product.lastWritten || "Never"} />
+                <Field label="Last written by the sync" value={product.lastWritten || "Never"} />
                 <Field label="Handle" value={product.handle} />
                 {product.shopifyAdminUrl ? (
                   <Link url={product.shopifyAdminUrl} target="_top">

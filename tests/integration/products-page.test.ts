@@ -391,7 +391,7 @@ describe("a product's page", () => {
       canMap: false,
       canIgnore: false,
     });
-    expect(product.product.picture).toContain("The ERP picture (version 3) is the product's image in Shopify");
+    expect(product.product.picture).toBe("Picture synced (version 3); it is the product's image in Shopify.");
     expect(product.erpItem).toMatchObject({
       number: "10001",
       mirrored: true,

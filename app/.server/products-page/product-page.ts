@@ -75,15 +75,14 @@ async function loadErpItem(shopId: number, link: ProductLinkRow, currency: strin
   };
 }
 
-/** What the picture card says about the product's image. */
-function pictureState(link: ProductLinkRow, timeZone: string | null): string {
-  if (link.shopifyMediaId) {
-    const version = link.pictureVersion ? ` (version ${link.pictureVersion})` : "";
-    const when = link.lastWrittenAt ? `; product last written ${formatDateTime(link.lastWrittenAt, timeZone)}` : "";
-    return `The ERP picture${version} is the product's image in Shopify${when}.`;
-  }
-  if (link.pictureHash) return "A picture was read; it has no image in Shopify yet.";
-  return "No picture synced yet.";
+/**
+ * What the picture card says. The hash and version are of the picture last synced, whichever way
+ * the image sync runs; the media id says it is (also) the product's image in Shopify.
+ */
+function pictureState(link: ProductLinkRow): string {
+  if (!link.shopifyMediaId && !link.pictureHash) return "No picture synced yet.";
+  const version = link.pictureVersion ? ` (version ${link.pictureVersion})` : "";
+  return `Picture synced${version}${link.shopifyMediaId ? "; it is the product's image in Shopify" : ""}.`;
 }
 
 /** Everything a product's page shows, formatted for the merchant; null when the shop has no such product. */
@@ -115,7 +114,7 @@ export async function loadProductPage(shopId: number, productLinkId: number) {
       shopifyAdminUrl: shopifyAdminProductUrl(link.shopifyProductId),
       lastSynced: formatDateTime(link.lastSyncedAt, shop.timeZone),
       lastWritten: formatDateTime(link.lastWrittenAt, shop.timeZone),
-      picture: pictureState(link, shop.timeZone),
+      picture: pictureState(link),
       canMap: canMap(link),
       canUnlink: canUnlink(link),
       canIgnore: link.state === "unmapped",
