@@ -16,6 +16,8 @@ export default {
       // codegen then fails with "Unable to find any GraphQL type definitions").
       documents: ["./app/**/*.{ts,tsx}", "./app/.server/**/*.{ts,tsx}", "!./app/types/**"],
       outputDir: "./app/types",
+      // String unions instead of TypeScript enums: the pure mapping files write "ACTIVE", not an enum import.
+      enumsAsConst: true,
     }),
   },
 };

@@ -15,7 +15,7 @@ export const PURE_FILES = [
   "app/.server/mapping/**/*.ts",
   "app/.server/sync/**/*.ts",
   "app/.server/tasks/**/{map,plan,match,choose,describe}-*.ts",
-  "app/.server/tasks/**/{imported-order,import-filters,order-fingerprint,money,erp-limits}.ts",
+  "app/.server/tasks/**/{imported-order,import-filters,order-fingerprint,erp-limits}.ts",
   "app/.server/tasks/**/{shipment-records,tracking,find-landed-fulfillment}.ts",
 ];
 

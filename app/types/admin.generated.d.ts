@@ -138,6 +138,82 @@ export type OrderLineLocationsQueryVariables = AdminTypes.Exact<{
 
 export type OrderLineLocationsQuery = { order?: AdminTypes.Maybe<{ fulfillmentOrders: { nodes: Array<{ assignedLocation: { location?: AdminTypes.Maybe<Pick<AdminTypes.Location, 'id'>> }, lineItems: { nodes: Array<{ lineItem: Pick<AdminTypes.LineItem, 'id'> }> } }> } }> };
 
+export type ProductSetFromErpMutationVariables = AdminTypes.Exact<{
+  identifier?: AdminTypes.InputMaybe<AdminTypes.ProductSetIdentifiers>;
+  input: AdminTypes.ProductSetInput;
+  synchronous: AdminTypes.Scalars['Boolean']['input'];
+}>;
+
+
+export type ProductSetFromErpMutation = { productSet?: AdminTypes.Maybe<{ product?: AdminTypes.Maybe<(
+      Pick<AdminTypes.Product, 'id' | 'handle'>
+      & { variants: { nodes: Array<Pick<AdminTypes.ProductVariant, 'id' | 'sku'>> } }
+    )>, productSetOperation?: AdminTypes.Maybe<Pick<AdminTypes.ProductSetOperation, 'id' | 'status'>>, userErrors: Array<Pick<AdminTypes.ProductSetUserError, 'field' | 'message' | 'code'>> }> };
+
+export type ProductSetOperationStateQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type ProductSetOperationStateQuery = { productOperation?: AdminTypes.Maybe<(
+    Pick<AdminTypes.ProductBundleOperation, 'status'>
+    & { product?: AdminTypes.Maybe<(
+      Pick<AdminTypes.Product, 'id' | 'handle'>
+      & { variants: { nodes: Array<Pick<AdminTypes.ProductVariant, 'id' | 'sku'>> } }
+    )> }
+  ) | (
+    Pick<AdminTypes.ProductDeleteOperation, 'status'>
+    & { product?: AdminTypes.Maybe<(
+      Pick<AdminTypes.Product, 'id' | 'handle'>
+      & { variants: { nodes: Array<Pick<AdminTypes.ProductVariant, 'id' | 'sku'>> } }
+    )> }
+  ) | (
+    Pick<AdminTypes.ProductDuplicateOperation, 'status'>
+    & { product?: AdminTypes.Maybe<(
+      Pick<AdminTypes.Product, 'id' | 'handle'>
+      & { variants: { nodes: Array<Pick<AdminTypes.ProductVariant, 'id' | 'sku'>> } }
+    )> }
+  ) | (
+    Pick<AdminTypes.ProductSetOperation, 'status'>
+    & { userErrors: Array<Pick<AdminTypes.ProductSetUserError, 'field' | 'message' | 'code'>>, product?: AdminTypes.Maybe<(
+      Pick<AdminTypes.Product, 'id' | 'handle'>
+      & { variants: { nodes: Array<Pick<AdminTypes.ProductVariant, 'id' | 'sku'>> } }
+    )> }
+  )> };
+
+export type ProductUpdateFromErpMutationVariables = AdminTypes.Exact<{
+  product: AdminTypes.ProductUpdateInput;
+}>;
+
+
+export type ProductUpdateFromErpMutation = { productUpdate?: AdminTypes.Maybe<{ product?: AdminTypes.Maybe<Pick<AdminTypes.Product, 'id'>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+
+export type VariantsUpdateFromErpMutationVariables = AdminTypes.Exact<{
+  productId: AdminTypes.Scalars['ID']['input'];
+  variants: Array<AdminTypes.ProductVariantsBulkInput> | AdminTypes.ProductVariantsBulkInput;
+}>;
+
+
+export type VariantsUpdateFromErpMutation = { productVariantsBulkUpdate?: AdminTypes.Maybe<{ productVariants?: AdminTypes.Maybe<Array<Pick<AdminTypes.ProductVariant, 'id' | 'sku'>>>, userErrors: Array<Pick<AdminTypes.ProductVariantsBulkUpdateUserError, 'field' | 'message' | 'code'>> }> };
+
+export type VariantsCreateFromErpMutationVariables = AdminTypes.Exact<{
+  productId: AdminTypes.Scalars['ID']['input'];
+  variants: Array<AdminTypes.ProductVariantsBulkInput> | AdminTypes.ProductVariantsBulkInput;
+}>;
+
+
+export type VariantsCreateFromErpMutation = { productVariantsBulkCreate?: AdminTypes.Maybe<{ productVariants?: AdminTypes.Maybe<Array<Pick<AdminTypes.ProductVariant, 'id' | 'sku'>>>, userErrors: Array<Pick<AdminTypes.ProductVariantsBulkCreateUserError, 'field' | 'message' | 'code'>> }> };
+
+export type VariantsBySkuQueryVariables = AdminTypes.Exact<{
+  query: AdminTypes.Scalars['String']['input'];
+}>;
+
+
+export type VariantsBySkuQuery = { productVariants: { nodes: Array<(
+      Pick<AdminTypes.ProductVariant, 'id' | 'sku'>
+      & { product: Pick<AdminTypes.Product, 'id'> }
+    )> } };
+
 export type ShopInfoQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
 
 
@@ -146,17 +222,17 @@ export type ShopInfoQuery = { shop: (
     & { plan: Pick<AdminTypes.ShopPlan, 'publicDisplayName' | 'partnerDevelopment' | 'shopifyPlus'> }
   ) };
 
+export type SetupLocationsQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
+
+
+export type SetupLocationsQuery = { locations: { nodes: Array<Pick<AdminTypes.Location, 'id' | 'legacyResourceId' | 'name'>> } };
+
 export type OrderErpDocumentNumberSetMutationVariables = AdminTypes.Exact<{
   metafields: Array<AdminTypes.MetafieldsSetInput> | AdminTypes.MetafieldsSetInput;
 }>;
 
 
 export type OrderErpDocumentNumberSetMutation = { metafieldsSet?: AdminTypes.Maybe<{ metafields?: AdminTypes.Maybe<Array<Pick<AdminTypes.Metafield, 'id' | 'namespace' | 'key' | 'value'>>>, userErrors: Array<Pick<AdminTypes.MetafieldsSetUserError, 'field' | 'message' | 'code'>> }> };
-
-export type SetupLocationsQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
-
-
-export type SetupLocationsQuery = { locations: { nodes: Array<Pick<AdminTypes.Location, 'id' | 'legacyResourceId' | 'name'>> } };
 
 interface GeneratedQueryTypes {
   "#graphql\n  query OrderFulfillmentOrders($id: ID!) {\n    order(id: $id) {\n      id\n      name\n      cancelledAt\n      closed\n      displayFinancialStatus\n      displayFulfillmentStatus\n      fulfillmentOrders(first: 10) {\n        nodes {\n          id\n          status\n          requestStatus\n          assignedLocation {\n            location {\n              id\n              name\n              fulfillmentService {\n                handle\n                serviceName\n              }\n            }\n          }\n          lineItems(first: 40) {\n            nodes {\n              id\n              remainingQuantity\n              lineItem {\n                id\n              }\n            }\n            pageInfo {\n              hasNextPage\n              endCursor\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n        }\n      }\n    }\n  }\n": {return: OrderFulfillmentOrdersQuery, variables: OrderFulfillmentOrdersQueryVariables},
@@ -167,6 +243,8 @@ interface GeneratedQueryTypes {
   "#graphql\n  query OrderLineItems($id: ID!, $after: String) {\n    order(id: $id) {\n      lineItems(first: 25, after: $after) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          id\n          sku\n          title\n          variantTitle\n          quantity\n          currentQuantity\n          requiresShipping\n          isGiftCard\n          variant {\n            id\n            barcode\n          }\n          product {\n            id\n          }\n          originalUnitPriceSet {\n            shopMoney {\n              amount\n            }\n            presentmentMoney {\n              amount\n            }\n          }\n          discountAllocations {\n            allocatedAmountSet {\n              shopMoney {\n                amount\n              }\n              presentmentMoney {\n                amount\n              }\n            }\n          }\n          taxLines {\n            title\n            rate\n            priceSet {\n              shopMoney {\n                amount\n              }\n              presentmentMoney {\n                amount\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: OrderLineItemsQuery, variables: OrderLineItemsQueryVariables},
   "#graphql\n  query OrdersUpdatedSince($query: String!, $after: String) {\n    orders(first: 100, after: $after, query: $query, sortKey: UPDATED_AT) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        updatedAt\n      }\n    }\n  }\n": {return: OrdersUpdatedSinceQuery, variables: OrdersUpdatedSinceQueryVariables},
   "#graphql\n  query OrderLineLocations($id: ID!) {\n    order(id: $id) {\n      fulfillmentOrders(first: 5) {\n        nodes {\n          assignedLocation {\n            location {\n              id\n            }\n          }\n          lineItems(first: 25) {\n            nodes {\n              lineItem {\n                id\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: OrderLineLocationsQuery, variables: OrderLineLocationsQueryVariables},
+  "#graphql\n  query ProductSetOperationState($id: ID!) {\n    productOperation(id: $id) {\n      status\n      product {\n        id\n        handle\n        variants(first: 250) {\n          nodes {\n            id\n            sku\n          }\n        }\n      }\n      ... on ProductSetOperation {\n        userErrors {\n          field\n          message\n          code\n        }\n      }\n    }\n  }\n": {return: ProductSetOperationStateQuery, variables: ProductSetOperationStateQueryVariables},
+  "#graphql\n  query VariantsBySku($query: String!) {\n    productVariants(first: 20, query: $query) {\n      nodes {\n        id\n        sku\n        product {\n          id\n        }\n      }\n    }\n  }\n": {return: VariantsBySkuQuery, variables: VariantsBySkuQueryVariables},
   "#graphql\n  query ShopInfo {\n    shop {\n      name\n      myshopifyDomain\n      currencyCode\n      ianaTimezone\n      plan {\n        publicDisplayName\n        partnerDevelopment\n        shopifyPlus\n      }\n    }\n  }\n": {return: ShopInfoQuery, variables: ShopInfoQueryVariables},
   "#graphql\n  query SetupLocations {\n    locations(first: 50) {\n      nodes {\n        id\n        legacyResourceId\n        name\n      }\n    }\n  }\n": {return: SetupLocationsQuery, variables: SetupLocationsQueryVariables},
 }
@@ -175,6 +253,10 @@ interface GeneratedMutationTypes {
   "#graphql\n  mutation ShipmentFulfillmentCreate($fulfillment: FulfillmentInput!) {\n    fulfillmentCreate(fulfillment: $fulfillment) {\n      fulfillment {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: ShipmentFulfillmentCreateMutation, variables: ShipmentFulfillmentCreateMutationVariables},
   "#graphql\n  mutation FulfillmentRequestAccept($id: ID!, $message: String) {\n    fulfillmentOrderAcceptFulfillmentRequest(id: $id, message: $message) {\n      fulfillmentOrder {\n        id\n        requestStatus\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: FulfillmentRequestAcceptMutation, variables: FulfillmentRequestAcceptMutationVariables},
   "#graphql\n  mutation ProcessedOrderClose($input: OrderCloseInput!) {\n    orderClose(input: $input) {\n      order {\n        id\n        closed\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: ProcessedOrderCloseMutation, variables: ProcessedOrderCloseMutationVariables},
+  "#graphql\n  mutation ProductSetFromErp($identifier: ProductSetIdentifiers, $input: ProductSetInput!, $synchronous: Boolean!) {\n    productSet(identifier: $identifier, input: $input, synchronous: $synchronous) {\n      product {\n        id\n        handle\n        variants(first: 250) {\n          nodes {\n            id\n            sku\n          }\n        }\n      }\n      productSetOperation {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ProductSetFromErpMutation, variables: ProductSetFromErpMutationVariables},
+  "#graphql\n  mutation ProductUpdateFromErp($product: ProductUpdateInput!) {\n    productUpdate(product: $product) {\n      product {\n        id\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: ProductUpdateFromErpMutation, variables: ProductUpdateFromErpMutationVariables},
+  "#graphql\n  mutation VariantsUpdateFromErp($productId: ID!, $variants: [ProductVariantsBulkInput!]!) {\n    productVariantsBulkUpdate(productId: $productId, variants: $variants) {\n      productVariants {\n        id\n        sku\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: VariantsUpdateFromErpMutation, variables: VariantsUpdateFromErpMutationVariables},
+  "#graphql\n  mutation VariantsCreateFromErp($productId: ID!, $variants: [ProductVariantsBulkInput!]!) {\n    productVariantsBulkCreate(productId: $productId, variants: $variants, strategy: REMOVE_STANDALONE_VARIANT) {\n      productVariants {\n        id\n        sku\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: VariantsCreateFromErpMutation, variables: VariantsCreateFromErpMutationVariables},
   "#graphql\n  mutation OrderErpDocumentNumberSet($metafields: [MetafieldsSetInput!]!) {\n    metafieldsSet(metafields: $metafields) {\n      metafields {\n        id\n        namespace\n        key\n        value\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: OrderErpDocumentNumberSetMutation, variables: OrderErpDocumentNumberSetMutationVariables},
 }
 declare module '@shopify/admin-api-client' {

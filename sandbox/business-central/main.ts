@@ -46,6 +46,9 @@ console.log(`api:     ${sandbox.apiBaseUrl(tenant, environment)}/companies(${com
 console.log(
   `custom:  ${sandbox.customApiBaseUrl(tenant, environment)}/companies(${company.info.id})/inventoryByLocation`,
 );
+console.log(
+  `picture: PATCH ${sandbox.apiBaseUrl(tenant, environment)}/companies(${company.info.id})/items({id})/picture/pictureContent (raw bytes, If-Match: *)`,
+);
 
 const shutdown = () => {
   void sandbox.close().then(() => process.exit(0));

@@ -50,7 +50,7 @@ describe("the layering lint rules", () => {
     "app/.server/tasks/orders-sync/import-filters.ts",
     "app/.server/tasks/orders-sync/order-fingerprint.ts",
     "app/.server/tasks/orders-process/map-to-sales-document.ts",
-    "app/.server/tasks/orders-process/money.ts",
+    "app/.server/domain/money.ts",
     "app/.server/tasks/shipments-sync/plan-fulfillments.ts",
     "app/.server/tasks/shipments-sync/match-order.ts",
     "app/.server/tasks/shipments-sync/choose-order-lines.ts",

@@ -1,6 +1,7 @@
 import type { ShopSettings } from "../domain/settings-schema.ts";
 import type { ImportedOrder, OrderLine } from "../tasks/orders-sync/imported-order.ts";
 import type { ErpLimits } from "./erp-limits.ts";
+import { splitSku } from "./sku.ts";
 
 /** An ERP item, and its variant ("" when the item has none). */
 export interface ErpItemRef {
@@ -49,13 +50,6 @@ export function itemLines(order: ImportedOrder): OrderLine[] {
 
 export function variantKey(line: OrderLine): string {
   return line.variantId ?? line.shopifyLineId;
-}
-
-/** Splits "10001-V01" at the last separator (item numbers like "1896-S" hold one themselves). */
-export function splitSku(sku: string, separator: string): { itemNumber: string; variantCode: string } | null {
-  const at = separator ? sku.lastIndexOf(separator) : -1;
-  if (at <= 0 || at + separator.length >= sku.length) return null;
-  return { itemNumber: sku.slice(0, at), variantCode: sku.slice(at + separator.length) };
 }
 
 /** The SKU strategy's question, then the barcode fallback. */

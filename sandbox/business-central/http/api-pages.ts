@@ -366,6 +366,43 @@ export const API_PAGES = {
       "lastModifiedDateTime",
     ],
   },
+  // APIV2Vendors.Page.al
+  vendor: {
+    fields: [
+      "id",
+      "number",
+      "displayName",
+      "addressLine1",
+      "addressLine2",
+      "city",
+      "state",
+      "country",
+      "postalCode",
+      "phoneNumber",
+      "email",
+      "website",
+      "taxRegistrationNumber",
+      "currencyId",
+      "currencyCode",
+      "irs1099Code",
+      "paymentTermsId",
+      "paymentMethodId",
+      "taxLiable",
+      "blocked",
+      "balance",
+      "lastModifiedDateTime",
+    ],
+    computed: {
+      taxRegistrationNumber: emptyText,
+      currencyId: emptyGuid,
+      currencyCode: emptyText,
+      irs1099Code: emptyText,
+      paymentTermsId: emptyGuid,
+      paymentMethodId: emptyGuid,
+      taxLiable: () => false,
+      balance: () => 0,
+    },
+  },
   // APIV2Accounts.Page.al
   account: {
     fields: [

@@ -8,10 +8,11 @@ import { pageCollection } from "../odata/collection.ts";
 import { parseQueryOptions } from "../odata/query-options.ts";
 import type { CompanyData } from "../store/company-data.ts";
 import type { BaseRow } from "../store/row-types.ts";
-import type { Table } from "../store/table.ts";
 import { projectRow } from "./api-pages.ts";
 import { CUSTOM_SETS, type EntitySetDef, STANDARD_SETS } from "./entity-sets.ts";
 import { sendJson, sendNoContent } from "./http-util.ts";
+import { checkIfMatch } from "./if-match.ts";
+import { handlePicture } from "./picture-route.ts";
 import { recordName, serializeRow } from "./serialize.ts";
 
 export interface ApiTarget {
@@ -47,20 +48,6 @@ function pageSize(req: IncomingMessage): { size: number; applied?: string } {
   if (!m) return { size: MAX_PAGE };
   const size = Math.min(Number(m[1]), MAX_PAGE);
   return { size: Math.max(1, size), applied: `odata.maxpagesize=${size}` };
-}
-
-function checkIfMatch(req: IncomingMessage, table: Table<BaseRow>, row: BaseRow): void {
-  const header = req.headers["if-match"]?.trim();
-  if (!header) {
-    throw new BcError(
-      400,
-      "BadRequest_InvalidToken",
-      "Could not validate the client concurrency token required by the service. Please provide a valid token in the client request.",
-    );
-  }
-  if (header !== "*" && header !== table.etag(row.id)) {
-    throw new BcError(409, "Request_EntityChanged", "Another user has already changed the record.");
-  }
 }
 
 async function jsonBody(req: IncomingMessage): Promise<unknown> {
@@ -124,6 +111,23 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, targe
       sendNoContent(res);
       return;
     }
+    if (navSeg?.name === "picture" && def.picture) {
+      const pictureUrl = `${target.root}/companies(${data.info.id})/${setSeg.name}(${parent.id})/picture`;
+      // `picture({id})` names the one picture there is: its key is the parent's id.
+      if (navSeg.key !== undefined && navSeg.key !== parent.id) {
+        throw recordNotFound("Picture Entity", `Id='${navSeg.key}'`);
+      }
+      await handlePicture(req, res, {
+        data,
+        parentType: def.picture,
+        parent,
+        pictureUrl,
+        contextPath: `${contextPath}(${parent.id})/picture`,
+        property: childSeg?.name,
+        url: target.url,
+      });
+      return;
+    }
     if (navSeg) {
       const nav = def.navigation?.[navSeg.name];
       const childDef = nav ? sets[nav[0]] : undefined;
@@ -160,7 +164,8 @@ async function handleEntitySet(
   const table = def.table(ctx.data);
   // Rows are projected onto the API page first, so $filter, $orderby and $select see what BC shows.
   const project = (row: BaseRow) => projectRow(def.page, ctx.data, row);
-  const serialize = (row: BaseRow) => serializeRow(ctx.data, sets, def, row, options);
+  const companyUrl = `${p.target.root}/companies(${ctx.data.info.id})`;
+  const serialize = (row: BaseRow) => serializeRow(ctx.data, sets, def, row, options, companyUrl);
   const entity = (row: BaseRow) => ({ "@odata.context": `${p.contextPath}/$entity`, ...serialize(project(row)) });
   const etagHeader = (row: BaseRow): Record<string, string> => ({ ETag: table.etag(row.id) ?? "" });
   try {
@@ -199,13 +204,13 @@ async function handleEntitySet(
       sendJson(res, 200, entity(row), etagHeader(row));
     } else if (method === "PATCH") {
       if (!def.patch) throw methodNotAllowed(method, def.entityType);
-      checkIfMatch(req, table, row);
+      checkIfMatch(req, table.etag(row.id));
       def.patch(ctx, row, await jsonBody(req));
       const updated = table.get(row.id) ?? row;
       sendJson(res, 200, entity(updated), etagHeader(updated));
     } else if (method === "DELETE") {
       if (!def.remove) throw methodNotAllowed(method, def.entityType);
-      checkIfMatch(req, table, row);
+      checkIfMatch(req, table.etag(row.id));
       def.remove(ctx, row);
       sendNoContent(res);
     } else throw methodNotAllowed(method, def.entityType);

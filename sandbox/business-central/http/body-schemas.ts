@@ -124,6 +124,9 @@ export const itemInputSchema = z.strictObject({
   unitCost: z.number().optional(),
   priceIncludesTax: z.boolean().optional(),
   baseUnitOfMeasureCode: z.string().optional(),
+  taxGroupCode: z.string().optional(),
+  generalProductPostingGroupCode: z.string().optional(),
+  inventoryPostingGroupCode: z.string().optional(),
 });
 export type ItemInput = z.infer<typeof itemInputSchema>;
 
@@ -143,3 +146,59 @@ export const customerPaymentInputSchema = z.strictObject({
   comment: z.string().optional(),
 });
 export type CustomerPaymentInput = z.infer<typeof customerPaymentInputSchema>;
+
+export const itemVariantInputSchema = z.strictObject({
+  id: guid.optional(),
+  itemId: guid.optional(),
+  itemNumber: z.string().optional(),
+  code: z.string().optional(),
+  description: z.string().optional(),
+});
+export type ItemVariantInput = z.infer<typeof itemVariantInputSchema>;
+
+/** The companion page `itemDetails` (over the Item table): the fields API v2.0 leaves out. */
+export const itemDetailsInputSchema = z.strictObject({
+  salesBlocked: z.boolean().optional(),
+  vendorNumber: z.string().optional(),
+  vendorItemNumber: z.string().optional(),
+  grossWeight: z.number().min(0).optional(),
+  netWeight: z.number().min(0).optional(),
+  unitVolume: z.number().min(0).optional(),
+  tariffNumber: z.string().optional(),
+  countryRegionOfOriginCode: z.string().optional(),
+});
+export type ItemDetailsInput = z.infer<typeof itemDetailsInputSchema>;
+
+export const priceListLineInputSchema = z.strictObject({
+  id: guid.optional(),
+  priceListCode: z.string().optional(),
+  lineNumber: z.number().int().optional(),
+  sourceType: z
+    .enum(["All Customers", "Customer", "Customer Price Group", "Customer Disc. Group", "Campaign", "Contact"])
+    .optional(),
+  sourceNumber: z.string().optional(),
+  itemNumber: z.string().optional(),
+  variantCode: z.string().optional(),
+  unitOfMeasureCode: z.string().optional(),
+  currencyCode: z.string().optional(),
+  startingDate: date.optional(),
+  endingDate: date.optional(),
+  minimumQuantity: z.number().min(0).optional(),
+  amountType: z.enum(["Any", "Price", "Discount"]).optional(),
+  unitPrice: z.number().min(0).optional(),
+  lineDiscountPercent: z.number().min(0).max(100).optional(),
+  allowLineDiscount: z.boolean().optional(),
+  priceIncludesTax: z.boolean().optional(),
+  status: z.enum(["Draft", "Active", "Inactive"]).optional(),
+});
+export type PriceListLineInput = z.infer<typeof priceListLineInputSchema>;
+
+export const itemReferenceInputSchema = z.strictObject({
+  id: guid.optional(),
+  itemNumber: z.string().optional(),
+  variantCode: z.string().optional(),
+  referenceType: z.enum(["Bar Code", "Customer", "Vendor"]).optional(),
+  referenceNumber: z.string().optional(),
+  unitOfMeasureCode: z.string().optional(),
+});
+export type ItemReferenceInput = z.infer<typeof itemReferenceInputSchema>;

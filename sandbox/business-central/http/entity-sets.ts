@@ -1,8 +1,27 @@
 import { BcError, referencedNotFound } from "../bc-error.ts";
+import {
+  createItemReference,
+  createItemVariant,
+  createPriceListLine,
+  deleteItem,
+  deleteItemVariant,
+  patchItemDetails,
+  patchItemReference,
+  patchItemVariant,
+  patchPriceListLine,
+} from "../store/catalog-writes.ts";
 import type { CompanyData } from "../store/company-data.ts";
 import { createCustomer, createCustomerPayment, createItem, patchCustomer, patchItem } from "../store/master-data.ts";
+import type { PictureParent } from "../store/pictures.ts";
 import { postInvoice, shipAndInvoice } from "../store/posting.ts";
-import type { BaseRow, SalesLineRow } from "../store/row-types.ts";
+import type {
+  BaseRow,
+  ItemReferenceRow,
+  ItemRow,
+  ItemVariantRow,
+  PriceListLineRow,
+  SalesLineRow,
+} from "../store/row-types.ts";
 import { addLine, deleteDocument, deleteLine, type DocKind, patchLine } from "../store/sales-document-lines.ts";
 import { createSalesInvoice, createSalesOrder, patchSalesHeader } from "../store/sales-documents.ts";
 import type { Table } from "../store/table.ts";
@@ -10,11 +29,16 @@ import { API_PAGES, type ApiPage } from "./api-pages.ts";
 import {
   customerInputSchema,
   customerPaymentInputSchema,
+  itemDetailsInputSchema,
   itemInputSchema,
+  itemReferenceInputSchema,
+  itemVariantInputSchema,
   lineInputSchema,
+  priceListLineInputSchema,
   salesInvoiceInputSchema,
   salesOrderInputSchema,
 } from "./body-schemas.ts";
+import { CUSTOM_PAGES } from "./custom-pages.ts";
 
 export interface WriteCtx {
   data: CompanyData;
@@ -34,6 +58,8 @@ export interface EntitySetDef {
   patch?(ctx: WriteCtx, row: BaseRow, body: unknown): void;
   remove?(ctx: WriteCtx, row: BaseRow): void;
   actions?: Record<string, (ctx: WriteCtx, row: BaseRow) => void>;
+  /** The rows carry a Picture (the `picture` part, APIV2 - Pictures), of this parent type. */
+  picture?: PictureParent;
 }
 
 function requireDraftInvoice(data: CompanyData, id: string): void {
@@ -87,16 +113,22 @@ export const STANDARD_SETS: Record<string, EntitySetDef> = {
     table: (d) => d.items,
     defaultOrder: ["number"],
     navigation: { itemVariants: ["itemVariants", "itemId"] },
+    picture: "Item",
     create: (ctx, body) => createItem(ctx.data, itemInputSchema.parse(body)),
     patch: (ctx, row, body) => patchItem(ctx.data, row.id, itemInputSchema.parse(body)),
-    remove: (ctx, row) => void ctx.data.items.delete(row.id),
+    remove: (ctx, row) => deleteItem(ctx.data, row as ItemRow),
   },
   itemVariants: {
     entityType: "itemVariant",
     page: API_PAGES.itemVariant,
     table: (d) => d.itemVariants,
     defaultOrder: ["itemNumber", "code"],
+    picture: "Item Variant",
+    create: (ctx, body, parentId) => createItemVariant(ctx.data, itemVariantInputSchema.parse(body), parentId),
+    patch: (ctx, row, body) => patchItemVariant(ctx.data, row as ItemVariantRow, itemVariantInputSchema.parse(body)),
+    remove: (ctx, row) => deleteItemVariant(ctx.data, row as ItemVariantRow),
   },
+  vendors: { entityType: "vendor", page: API_PAGES.vendor, table: (d) => d.vendors, defaultOrder: ["number"] },
   customers: {
     entityType: "customer",
     page: API_PAGES.customer,
@@ -180,8 +212,16 @@ export const STANDARD_SETS: Record<string, EntitySetDef> = {
   },
 };
 
-/** Read-only pages of the companion extension (api/shopifyErpConnector/connector/v1.0). */
+/** Pages of the companion extension (api/shopifyErpConnector/connector/v1.0); read-only unless they say. */
 export const CUSTOM_SETS: Record<string, EntitySetDef> = {
+  // InsertAllowed = false, DeleteAllowed = false: items are made and removed through API v2.0.
+  itemDetails: {
+    entityType: "itemDetail",
+    page: CUSTOM_PAGES.itemDetails,
+    table: (d) => d.items,
+    defaultOrder: ["number"],
+    patch: (ctx, row, body) => patchItemDetails(ctx.data, row as ItemRow, itemDetailsInputSchema.parse(body)),
+  },
   inventoryByLocation: {
     entityType: "inventoryByLocation",
     table: (d) => d.inventoryByLocation,
@@ -189,8 +229,13 @@ export const CUSTOM_SETS: Record<string, EntitySetDef> = {
   },
   priceListLines: {
     entityType: "priceListLine",
+    page: CUSTOM_PAGES.priceListLine,
     table: (d) => d.priceListLines,
-    defaultOrder: ["priceListCode", "itemNumber", "variantCode"],
+    defaultOrder: ["priceListCode", "lineNumber"],
+    create: (ctx, body) => createPriceListLine(ctx.data, priceListLineInputSchema.parse(body)),
+    patch: (ctx, row, body) =>
+      patchPriceListLine(ctx.data, row as PriceListLineRow, priceListLineInputSchema.parse(body)),
+    remove: (ctx, row) => void ctx.data.priceListLines.delete(row.id),
   },
   shipmentTrackings: {
     entityType: "shipmentTracking",
@@ -201,5 +246,9 @@ export const CUSTOM_SETS: Record<string, EntitySetDef> = {
     entityType: "itemReference",
     table: (d) => d.itemReferences,
     defaultOrder: ["itemNumber", "variantCode", "referenceNumber"],
+    create: (ctx, body) => createItemReference(ctx.data, itemReferenceInputSchema.parse(body)),
+    patch: (ctx, row, body) =>
+      patchItemReference(ctx.data, row as ItemReferenceRow, itemReferenceInputSchema.parse(body)),
+    remove: (ctx, row) => void ctx.data.itemReferences.delete(row.id),
   },
 };

@@ -5,12 +5,14 @@ import type { CompanyData } from "../store/company-data.ts";
 import type { BaseRow } from "../store/row-types.ts";
 import { projectRow } from "./api-pages.ts";
 import type { EntitySetDef } from "./entity-sets.ts";
+import { pictureEntity } from "./picture-route.ts";
 
 export type Json = Record<string, unknown>;
 
 /**
  * One entity as BC writes it: `@odata.etag` first, then the (selected) fields, then expansions.
  * `row` is already projected onto its page (`projectRow`); expanded children are projected here.
+ * `companyUrl` (`…/companies({id})`) is where an expanded picture's media links point.
  */
 export function serializeRow(
   data: CompanyData,
@@ -18,18 +20,24 @@ export function serializeRow(
   def: EntitySetDef,
   row: BaseRow,
   options: Pick<QueryOptions, "select" | "expand">,
+  companyUrl = "",
 ): Json {
   const fields = row as unknown as Json;
   const out: Json = { "@odata.etag": def.table(data).etag(row.id) };
   if (options.select) {
     for (const name of options.select) {
-      if (!(name in fields) && !def.navigation?.[name]) {
+      if (!(name in fields) && !def.navigation?.[name] && !(name === "picture" && def.picture)) {
         throw badRequest(`Could not find a property named '${name}' on type 'Microsoft.NAV.${def.entityType}'.`);
       }
       if (name in fields) out[name] = fields[name];
     }
   } else Object.assign(out, fields);
   for (const spec of options.expand) {
+    if (spec.name === "picture" && def.picture) {
+      const setName = Object.entries(sets).find(([, d]) => d === def)?.[0] ?? "";
+      out.picture = pictureEntity(data, def.picture, row.id, `${companyUrl}/${setName}(${row.id})/picture`);
+      continue;
+    }
     const nav = def.navigation?.[spec.name];
     const childDef = nav ? sets[nav[0]] : undefined;
     if (!nav || !childDef) {
@@ -44,7 +52,7 @@ export function serializeRow(
       defaultOrder: childDef.defaultOrder,
       pageSize: Number.POSITIVE_INFINITY,
     });
-    out[spec.name] = page.rows.map((c) => serializeRow(data, sets, childDef, c, spec.options));
+    out[spec.name] = page.rows.map((c) => serializeRow(data, sets, childDef, c, spec.options, companyUrl));
   }
   return out;
 }
@@ -64,6 +72,9 @@ const RECORD_NAMES: Record<string, string> = {
   customerPaymentJournal: "Gen. Journal Batch",
   customerPayment: "Gen. Journal Line",
   account: "G/L Account",
+  vendor: "Vendor",
+  itemDetail: "Item",
+  priceListLine: "Price List Line",
 };
 
 export function recordName(entityType: string): string {

@@ -10,6 +10,7 @@ import type {
   ItemVariantRow,
   LocationRow,
   PaymentJournalRow,
+  PictureRow,
   PriceListLineRow,
   SalesInvoiceRow,
   SalesLineRow,
@@ -18,6 +19,7 @@ import type {
   SalesShipmentLineRow,
   SalesShipmentRow,
   ShipmentTrackingRow,
+  VendorRow,
 } from "./row-types.ts";
 import { type ClockState, CompanyClock, Table } from "./table.ts";
 
@@ -79,6 +81,8 @@ export const TABLE_NAMES = [
   "priceListLines",
   "shipmentTrackings",
   "itemReferences",
+  "vendors",
+  "pictures",
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
@@ -100,6 +104,8 @@ interface CompanyTables {
   priceListLines: Table<PriceListLineRow>;
   shipmentTrackings: Table<ShipmentTrackingRow>;
   itemReferences: Table<ItemReferenceRow>;
+  vendors: Table<VendorRow>;
+  pictures: Table<PictureRow>;
 }
 /** The row type of one entity set. */
 export type RowOf<K extends TableName> = CompanyTables[K] extends Table<infer T> ? T : never;

@@ -38,6 +38,14 @@ export function createItem(data: CompanyData, input: ItemInput): ItemRow {
     baseUnitOfMeasureCode: "PCS",
     generalProductPostingGroupCode: "RETAIL",
     inventoryPostingGroupCode: "RESALE",
+    salesBlocked: false,
+    vendorNumber: "",
+    vendorItemNumber: "",
+    grossWeight: 0,
+    netWeight: 0,
+    unitVolume: 0,
+    tariffNumber: "",
+    countryRegionOfOriginCode: "",
     ...definedOnly(input),
   });
 }

@@ -36,6 +36,15 @@ export type ItemRow = BaseRow & {
   baseUnitOfMeasureCode: string;
   generalProductPostingGroupCode: string;
   inventoryPostingGroupCode: string;
+  // Item table fields API v2.0 does not show; the companion extension's `itemDetails` page does.
+  salesBlocked: boolean;
+  vendorNumber: string;
+  vendorItemNumber: string;
+  grossWeight: number;
+  netWeight: number;
+  unitVolume: number;
+  tariffNumber: string;
+  countryRegionOfOriginCode: string;
 };
 
 export type ItemVariantRow = BaseRow & { itemId: string; itemNumber: string; code: string; description: string };
@@ -260,17 +269,33 @@ export type InventoryByLocationRow = BaseRow & {
   inventory: number;
 };
 
+/** Who a price list line is for (BC enum "Price Source Type", the sales values). */
+export type PriceSourceType =
+  "All Customers" | "Customer" | "Customer Price Group" | "Customer Disc. Group" | "Campaign" | "Contact";
+
+/**
+ * A sales Price List Line (table 7001) for an item asset. Its source (assign-to) is on the line, as
+ * BC keeps it there too; the price list header (table 7000) is not modelled. `customerPriceGroup`
+ * is shown by the page (computed from the source), not stored.
+ */
 export type PriceListLineRow = BaseRow & {
   priceListCode: string;
+  lineNumber: number;
+  sourceType: PriceSourceType;
+  sourceNumber: string;
   itemNumber: string;
   variantCode: string;
   unitOfMeasureCode: string;
-  minimumQuantity: number;
-  unitPrice: number;
   currencyCode: string;
-  customerPriceGroup: string;
   startingDate: string;
   endingDate: string;
+  minimumQuantity: number;
+  amountType: "Any" | "Price" | "Discount";
+  unitPrice: number;
+  lineDiscountPercent: number;
+  allowLineDiscount: boolean;
+  priceIncludesTax: boolean;
+  status: "Draft" | "Active" | "Inactive";
 };
 
 export type ShipmentTrackingRow = BaseRow & {
@@ -288,6 +313,30 @@ export type ItemReferenceRow = BaseRow & {
   referenceType: "Bar Code" | "Customer" | "Vendor";
   referenceNumber: string;
   unitOfMeasureCode: string;
+};
+
+/** A vendor (API v2.0 `vendors`, read-only here): what an item's Vendor No. names. */
+export type VendorRow = BaseRow &
+  PostalAddress & {
+    number: string;
+    displayName: string;
+    phoneNumber: string;
+    email: string;
+    website: string;
+    blocked: " " | "Payment" | "All";
+  };
+
+/**
+ * The media behind an item's or item variant's Picture field (Tenant Media): the API's `picture`
+ * entity is built from it. Keyed by the parent's SystemId, as the Picture Entity is. `content` is
+ * base64 (the snapshot and journal are JSON). A parent without a picture has no row.
+ */
+export type PictureRow = BaseRow & {
+  parentType: "Item" | "Item Variant";
+  width: number;
+  height: number;
+  contentType: string;
+  content: string;
 };
 
 /** BC's empty GUID: what a blank reference field reads as. */

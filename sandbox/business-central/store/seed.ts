@@ -2,7 +2,9 @@ import type { SeedAddress, SeedCatalogOptions } from "../../shopify/seed/catalog
 import { generateSeedCatalog } from "../../shopify/seed/generate-seed-catalog.ts";
 import type { CompanyData } from "./company-data.ts";
 import { BLANK_DATE } from "./defaults.ts";
+import { savePicture } from "./pictures.ts";
 import { EMPTY_GUID, type PostalAddress } from "./row-types.ts";
+import { makeJpeg, makePng, type Rgb } from "./seed-images.ts";
 
 export interface SeedSummary {
   items: number;
@@ -12,7 +14,18 @@ export interface SeedSummary {
   inventoryRows: number;
   priceListLines: number;
   itemReferences: number;
+  vendors: number;
+  /** Item and item variant pictures. */
+  pictures: number;
 }
+
+/** How many of the first items get a picture (and the first variant of the first item one of its own). */
+const PICTURED_ITEMS = 3;
+const PALETTE: Rgb[] = [
+  [200, 40, 40],
+  [30, 120, 200],
+  [40, 160, 80],
+];
 
 /** BC stores a US state in County and the ZIP in Post Code; the API calls them state/postalCode. */
 function postal(a: SeedAddress): PostalAddress {
@@ -50,8 +63,26 @@ export function seedCompany(data: CompanyData, options: SeedCatalogOptions = {})
     });
     locationIds.set(loc.code, row.id);
   }
+  const vendorNumbers = new Map<string, string>();
+  for (const name of [...new Set(catalog.products.map((p) => p.vendor))].sort()) {
+    const number = `V${String((vendorNumbers.size + 1) * 10).padStart(5, "0")}`;
+    data.vendors.insert({
+      number,
+      displayName: name,
+      phoneNumber: "",
+      email: "",
+      website: "",
+      blocked: " ",
+      ...postal(
+        catalog.locations[0]?.address ?? { address1: "", city: "", zip: "", provinceCode: "", countryCode: "US" },
+      ),
+    });
+    vendorNumbers.set(name, number);
+  }
   let variants = 0;
-  for (const product of catalog.products) {
+  let pictures = 0;
+  const lineNumbers = new Map<string, number>();
+  for (const [index, product] of catalog.products.entries()) {
     const first = product.variants[0];
     const total = product.variants.reduce((sum, v) => sum + Object.values(v.stock).reduce((a, b) => a + b, 0), 0);
     const item = data.items.insert({
@@ -73,17 +104,35 @@ export function seedCompany(data: CompanyData, options: SeedCatalogOptions = {})
       baseUnitOfMeasureCode: "PCS",
       generalProductPostingGroupCode: "RETAIL",
       inventoryPostingGroupCode: "RESALE",
+      salesBlocked: false,
+      vendorNumber: vendorNumbers.get(product.vendor) ?? "",
+      vendorItemNumber: `${product.vendor.slice(0, 3).toUpperCase()}-${product.itemNo}`,
+      // Grams-level weights in kilograms, the unit Cronus items carry.
+      grossWeight: 0.25 + (index % 8) * 0.125,
+      netWeight: 0.2 + (index % 8) * 0.125,
+      unitVolume: 0,
+      tariffNumber: "",
+      countryRegionOfOriginCode: "",
     });
-    for (const v of product.variants) {
+    if (index < PICTURED_ITEMS) {
+      const colour = PALETTE[index % PALETTE.length]!;
+      savePicture(data, "Item", item.id, index % 2 === 0 ? makePng(32, colour, [250, 250, 250]) : makeJpeg(32, colour));
+      pictures += 1;
+    }
+    for (const [variantIndex, v] of product.variants.entries()) {
       const variantCode = v.variantCode ?? "";
       if (v.variantCode) {
-        data.itemVariants.insert({
+        const variant = data.itemVariants.insert({
           itemId: item.id,
           itemNumber: item.number,
           code: v.variantCode,
           description: `${product.title} ${v.optionValue}`.slice(0, 100),
         });
         variants += 1;
+        if (index === 0 && variantIndex === 0) {
+          savePicture(data, "Item Variant", variant.id, makePng(32, [240, 180, 20], [30, 30, 30]));
+          pictures += 1;
+        }
       }
       for (const [code, qty] of Object.entries(v.stock)) {
         data.inventoryByLocation.insert({
@@ -107,17 +156,26 @@ export function seedCompany(data: CompanyData, options: SeedCatalogOptions = {})
         ["DEFAULT", "", 1],
         ["WHOLESALE", "WHOLESALE", 0.8],
       ] as const) {
+        const lineNumber = (lineNumbers.get(code) ?? 0) + 10000;
+        lineNumbers.set(code, lineNumber);
         data.priceListLines.insert({
           priceListCode: code,
+          lineNumber,
+          sourceType: group ? "Customer Price Group" : "All Customers",
+          sourceNumber: group,
           itemNumber: item.number,
           variantCode,
           unitOfMeasureCode: "PCS",
-          minimumQuantity: 0,
-          unitPrice: Math.round(price * factor * 100) / 100,
           currencyCode: "",
-          customerPriceGroup: group,
           startingDate: BLANK_DATE,
           endingDate: BLANK_DATE,
+          minimumQuantity: 0,
+          amountType: "Price",
+          unitPrice: Math.round(price * factor * 100) / 100,
+          lineDiscountPercent: 0,
+          allowLineDiscount: true,
+          priceIncludesTax: false,
+          status: "Active",
         });
       }
     }
@@ -149,5 +207,7 @@ export function seedCompany(data: CompanyData, options: SeedCatalogOptions = {})
     inventoryRows: variantRows * catalog.locations.length,
     priceListLines: variantRows * 2,
     itemReferences: variantRows,
+    vendors: vendorNumbers.size,
+    pictures,
   };
 }

@@ -14,6 +14,7 @@ import type {
   ItemVariantRow,
   LocationRow,
   PaymentJournalRow,
+  PictureRow,
   PostalAddress,
   PriceListLineRow,
   SalesInvoiceRow,
@@ -23,6 +24,7 @@ import type {
   SalesShipmentLineRow,
   SalesShipmentRow,
   ShipmentTrackingRow,
+  VendorRow,
 } from "./row-types.ts";
 import type { Stored } from "./table.ts";
 
@@ -121,6 +123,15 @@ const item = base.extend({
   baseUnitOfMeasureCode: str,
   generalProductPostingGroupCode: str,
   inventoryPostingGroupCode: str,
+  // Defaults: snapshots from before the companion page's item fields were modelled.
+  salesBlocked: bool.default(false),
+  vendorNumber: str.default(""),
+  vendorItemNumber: str.default(""),
+  grossWeight: num.default(0),
+  netWeight: num.default(0),
+  unitVolume: num.default(0),
+  tariffNumber: str.default(""),
+  countryRegionOfOriginCode: str.default(""),
 }) satisfies z.ZodType<ItemRow>;
 
 const itemVariant = base.extend({
@@ -296,16 +307,57 @@ const inventoryByLocation = base.extend({
 
 const priceListLine = base.extend({
   priceListCode: str,
+  lineNumber: int.default(0),
+  sourceType: z.enum([
+    "All Customers",
+    "Customer",
+    "Customer Price Group",
+    "Customer Disc. Group",
+    "Campaign",
+    "Contact",
+  ]),
+  sourceNumber: str,
   itemNumber: str,
   variantCode: str,
   unitOfMeasureCode: str,
-  minimumQuantity: num,
-  unitPrice: num,
   currencyCode: str,
-  customerPriceGroup: str,
   startingDate: str,
   endingDate: str,
+  minimumQuantity: num,
+  amountType: z.enum(["Any", "Price", "Discount"]).default("Price"),
+  unitPrice: num,
+  lineDiscountPercent: num.default(0),
+  allowLineDiscount: bool.default(true),
+  priceIncludesTax: bool.default(false),
+  status: z.enum(["Draft", "Active", "Inactive"]).default("Active"),
 }) satisfies z.ZodType<PriceListLineRow>;
+
+/** Lines saved before sources were modelled named only a customer price group ("" = all customers). */
+function migratePriceListLine(input: unknown): unknown {
+  if (typeof input !== "object" || input === null || "sourceType" in input) return input;
+  const { customerPriceGroup, lastModifiedDateTime, ...rest } = input as Record<string, unknown>;
+  const group = typeof customerPriceGroup === "string" ? customerPriceGroup : "";
+  const source = { sourceType: group ? "Customer Price Group" : "All Customers", sourceNumber: group };
+  return { ...rest, ...source, lastModifiedDateTime };
+}
+
+const vendor = base.extend({
+  ...postalAddress.shape,
+  number: str,
+  displayName: str,
+  phoneNumber: str,
+  email: str,
+  website: str,
+  blocked: z.enum([" ", "Payment", "All"]),
+}) satisfies z.ZodType<VendorRow>;
+
+const picture = base.extend({
+  parentType: z.enum(["Item", "Item Variant"]),
+  width: count,
+  height: count,
+  contentType: str,
+  content: z.base64(),
+}) satisfies z.ZodType<PictureRow>;
 
 const shipmentTracking = base.extend({
   shipmentNumber: str,
@@ -329,21 +381,26 @@ const itemReference = base.extend({
  * in the schema's order, and the API writes rows field by field as stored (BC's order: id first,
  * lastModifiedDateTime last), so a restored row would read differently from the one saved.
  */
-const inStoredOrder = <S extends z.ZodObject>(schema: S) =>
-  z.unknown().transform((input, ctx): z.output<S> => {
+const inStoredOrder = <S extends z.ZodObject>(schema: S, migrate: (input: unknown) => unknown = (input) => input) =>
+  z.unknown().transform((raw, ctx): z.output<S> => {
+    const input = migrate(raw);
     const result = schema.safeParse(input);
     if (!result.success) {
       for (const { message, path } of result.error.issues) ctx.addIssue({ code: "custom", message, path, input });
       return z.NEVER;
     }
     const parsed = result.data as Record<string, unknown>;
-    const keys = Object.keys(input as object).filter((key) => key in parsed);
+    const kept = Object.keys(input as object).filter((key) => key in parsed);
+    // Fields an older snapshot lacks (filled by their defaults) go before lastModifiedDateTime, as in a new row.
+    const added = Object.keys(parsed).filter((key) => !kept.includes(key));
+    const at = kept.indexOf("lastModifiedDateTime");
+    const keys = at < 0 ? [...kept, ...added] : [...kept.slice(0, at), ...added, ...kept.slice(at)];
     return Object.fromEntries(keys.map((key) => [key, parsed[key]])) as z.output<S>;
   });
 
 /** A table's rows, each with its row version (what the etag is built from). */
-const stored = <S extends z.ZodObject>(row: S) =>
-  z.array(z.object({ version: z.number().int().min(1), row: inStoredOrder(row) }));
+const stored = <S extends z.ZodObject>(row: S, migrate?: (input: unknown) => unknown) =>
+  z.array(z.object({ version: z.number().int().min(1), row: inStoredOrder(row, migrate) }));
 
 // Keyed by every TableName: the `satisfies` makes a missing table or a mismatched row type a type error.
 const tablesSchema = z.object({
@@ -362,9 +419,12 @@ const tablesSchema = z.object({
   // Absent in snapshots older than the chart of accounts; restore seeds the chart then.
   accounts: stored(account).default([]),
   inventoryByLocation: stored(inventoryByLocation),
-  priceListLines: stored(priceListLine),
+  priceListLines: stored(priceListLine, migratePriceListLine),
   shipmentTrackings: stored(shipmentTracking),
   itemReferences: stored(itemReference),
+  // Absent in snapshots older than vendors and pictures.
+  vendors: stored(vendor).default([]),
+  pictures: stored(picture).default([]),
 }) satisfies z.ZodType<{ [K in TableName]: Stored<RowOf<K>>[] }>;
 
 const seriesSchema = z.object(

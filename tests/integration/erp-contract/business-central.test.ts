@@ -92,6 +92,40 @@ async function setupBusinessCentral(): Promise<ErpContractSetup> {
         },
       };
     })(),
+    catalogFixtures: (() => {
+      // Every item of this small seed has a picture; the last one loses it (no new item: the pull tests count pages).
+      const [pictured, , bare] = company.items.all();
+      company.pictures.delete(bare!.id);
+      return { picturedItemId: pictured!.id, unpicturedItemId: bare!.id, priceGroup: "WHOLESALE" };
+    })(),
+    blockItem: async (id, how) =>
+      void company.items.update(id, how === "blocked" ? { blocked: true } : { salesBlocked: true }),
+    addPriceRule: async (rule) => {
+      const list = rule.priceGroup === "" ? "DEFAULT" : rule.priceGroup;
+      const last = Math.max(
+        0,
+        ...company.priceListLines.filter((l) => l.priceListCode === list).map((l) => l.lineNumber),
+      );
+      company.priceListLines.insert({
+        priceListCode: list,
+        lineNumber: last + 10000,
+        sourceType: rule.priceGroup === "" ? "All Customers" : "Customer Price Group",
+        sourceNumber: rule.priceGroup,
+        itemNumber: rule.itemNumber,
+        variantCode: rule.variantCode,
+        unitOfMeasureCode: "",
+        currencyCode: "",
+        startingDate: "0001-01-01",
+        endingDate: "0001-01-01",
+        minimumQuantity: 0,
+        amountType: rule.discountPercent === undefined ? "Price" : "Discount",
+        unitPrice: rule.unitPrice === undefined ? 0 : Number(rule.unitPrice),
+        lineDiscountPercent: rule.discountPercent ?? 0,
+        allowLineDiscount: true,
+        priceIncludesTax: false,
+        status: "Active",
+      });
+    },
     createItems: async (count, options = {}) =>
       Array.from({ length: count }, (_, i) => {
         const row = company.items.insert({

@@ -25,6 +25,18 @@ export interface ErpContractHarness {
     /** A G/L account sales lines may be charged to, and ones the ERP refuses on a sales line. */
     accounts: { chargeable: { number: string; displayName: string }; refused: string[] };
   };
+  /** For the catalog contract: an item with a picture, one without, and a price group the ERP knows. */
+  catalogFixtures: { picturedItemId: string; unpicturedItemId: string; priceGroup: string };
+  /** Blocks an item ERP-side, for everything or for sales only, as a merchant would. */
+  blockItem(id: string, how: "blocked" | "salesBlocked"): Promise<void>;
+  /** Enters a price rule ERP-side: a price or a line discount for a price group ("" = everyone). */
+  addPriceRule(rule: {
+    itemNumber: string;
+    variantCode: string;
+    priceGroup: string;
+    unitPrice?: string;
+    discountPercent?: number;
+  }): Promise<void>;
   /** Creates items; `modifiedAt` forces their change timestamp (equal stamps, late commits). */
   createItems(count: number, options?: { modifiedAt?: string }): Promise<Array<{ id: string; number: string }>>;
   /** Changes an item ERP-side, so its change timestamp and version move on. */

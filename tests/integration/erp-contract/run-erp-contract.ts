@@ -1,5 +1,6 @@
 import { describe } from "vitest";
 
+import { catalogContract } from "./contract-catalog.ts";
 import { connectionContract } from "./contract-connection.ts";
 import { lookupContract } from "./contract-lookups.ts";
 import { pullContract } from "./contract-pull.ts";
@@ -16,5 +17,6 @@ export function runErpContract(name: string, setup: () => Promise<ErpContractSet
     describe("idempotent writes", () => writeContract(setup));
     describe("connection, errors and limits", () => connectionContract(setup));
     describe("lookups for order processing", () => lookupContract(setup));
+    describe("catalog: items, pictures, prices", () => catalogContract(setup));
   });
 }

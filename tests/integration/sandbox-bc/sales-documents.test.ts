@@ -80,7 +80,7 @@ describe("BC sandbox sales documents", () => {
     expect(dups.body.value.map((o: any) => o.number)).toEqual(["S-ORD101001", "S-ORD101002"]);
   });
 
-  it("requires If-Match on PATCH: 400 without, 409 when stale, 200 and a new etag when current", async () => {
+  it("requires If-Match on PATCH: 400 without, 412 when stale, 200 and a new etag when current", async () => {
     const order = (await fx.call("POST", `${fx.company}/salesOrders`, { body: orderBody("#2001") })).body;
     const url = `${fx.company}/salesOrders(${order.id})`;
     const missing = await fx.call("PATCH", url, { body: { externalDocumentNumber: "#2001-A" } });
@@ -102,7 +102,7 @@ describe("BC sandbox sales documents", () => {
       body: { email: "x@y.z" },
       headers: { "If-Match": order["@odata.etag"] },
     });
-    expect(stale.status).toBe(409);
+    expect(stale.status).toBe(412);
     expect(stale.body.error.code).toBe("Request_EntityChanged");
     const star = await fx.call("PATCH", url, { body: { email: "x@y.z" }, headers: { "If-Match": "*" } });
     expect(star.status).toBe(200);

@@ -146,7 +146,7 @@ describe("BC sandbox snapshot", () => {
       body: { email: "again@restart.test" },
       headers: { "If-Match": reread.body["@odata.etag"] },
     });
-    expect(stale.status).toBe(409);
+    expect(stale.status).toBe(412);
 
     // lastModifiedDateTime keeps increasing and the number series continue where they stopped.
     const restoredStamps = Object.values(before).flatMap((json) =>

@@ -5,7 +5,7 @@ import {
   mapToSalesDocument,
   shippingTarget,
 } from "../../../app/.server/tasks/orders-process/map-to-sales-document.ts";
-import { fromMicros, toMicros } from "../../../app/.server/tasks/orders-process/money.ts";
+import { fromMicros, toMicros } from "../../../app/.server/domain/money.ts";
 import { importedOrder, money, orderLine, settings } from "./imported-order-factory.ts";
 
 /** An ERP's field sizes, as its adapter states them (these are Business Central's). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { fromMicros, prorate, sum, toMicros } from "../../../app/.server/tasks/orders-process/money.ts";
+import { fromMicros, prorate, sum, toMicros } from "../../../app/.server/domain/money.ts";
 
 describe("decimal money", () => {
   it.each([

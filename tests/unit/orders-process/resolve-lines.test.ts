@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { itemLookups, resolveLines, splitSku } from "../../../app/.server/mapping/resolve-lines.ts";
+import { itemLookups, resolveLines } from "../../../app/.server/mapping/resolve-lines.ts";
+import { splitSku } from "../../../app/.server/mapping/sku.ts";
 import { importedOrder, orderLine, settings } from "./imported-order-factory.ts";
 
 /** An ERP's field sizes, as its adapter states them (these are Business Central's). */

@@ -1,4 +1,4 @@
-import type { Decimal, ErpAddress, ErpEntity, ErpEntityMap, SalesDocumentType } from "./types.ts";
+import type { Decimal, ErpAddress, ErpEntity, ErpEntityMap, ErpItem, ErpWeight, SalesDocumentType } from "./types.ts";
 
 /** What this ERP connection can do; the engine hides or skips features accordingly. */
 export interface ErpCapabilities {
@@ -16,6 +16,14 @@ export interface ErpCapabilities {
   webhooks: boolean;
   /** `postDocument` works. */
   posting: boolean;
+  /** Items have a picture the adapter reads and writes (BC: API v2.0 `items({id})/picture`). */
+  itemPictures: boolean;
+  /** Item variants have a picture of their own (BC: `itemVariants({id})/picture`, newer versions). */
+  variantPictures: boolean;
+  /** `updateItem`, `upsertItem` and `createItemVariant` work. */
+  itemWrites: boolean;
+  /** Sales blocked, vendor, vendor item number and weight on items (BC: companion extension). */
+  itemDetails: boolean;
   /** Most operations one multi-call request may hold (BC $batch: 100). */
   batchSize: number;
   /** Most requests in flight per connection (BC: 5). */
@@ -146,6 +154,109 @@ export interface ItemInput {
   unitPrice?: Decimal;
   gtin?: string;
   baseUnitOfMeasureCode?: string;
+  displayName2?: string;
+  unitCost?: Decimal;
+  itemCategoryCode?: string;
+  /**
+   * On create only: copy type, category, unit of measure, tax and posting groups from this ERP item
+   * (BC's API v2.0 has no item templates: a merchant keeps a template *item*, as for customers).
+   */
+  templateNumber?: string;
+}
+
+/** Fields `updateItem` can change; absent ones are left as they are. */
+export interface ErpItemPatch {
+  displayName?: string;
+  displayName2?: string;
+  type?: ErpItem["type"];
+  blocked?: boolean;
+  gtin?: string;
+  unitPrice?: Decimal;
+  unitCost?: Decimal;
+  priceIncludesTax?: boolean;
+  itemCategoryCode?: string;
+  baseUnitOfMeasureCode?: string;
+  /** Needs the `itemDetails` capability (else UNSUPPORTED), as do the fields below. */
+  salesBlocked?: boolean;
+  /** A vendor's name; one the ERP does not know is a VALIDATION error. */
+  vendor?: string;
+  vendorItemNumber?: string;
+  weight?: ErpWeight;
+}
+
+/** The record's version and change time after a write (feed them to echo suppression). */
+export interface ErpRecordVersion {
+  version: string;
+  modifiedAt: string;
+}
+
+export interface ItemVariantInput {
+  itemNumber: string;
+  /** The variant's code (BC: Code[10], stored in upper case); the key with the item. */
+  code: string;
+  description: string;
+}
+
+export interface BarcodeInput {
+  itemNumber: string;
+  /** "" for the item itself. */
+  variantCode: string;
+  /** EAN/UPC/GTIN as Shopify holds it. */
+  barcode: string;
+}
+
+/** A picture's bytes as the ERP holds them. */
+export interface ErpPicture {
+  contentType: string;
+  bytes: Uint8Array;
+  /** The same value `ErpPictureInfo.version` has for this content. */
+  version: string;
+}
+
+/**
+ * What a shop sells at (BC: the shop card's pricing fields, which feed a sales quote). Plain data:
+ * the core builds it from the shop's settings.
+ */
+export interface ErpPriceContext {
+  /** The customer price group prices are for (BC: Customer Price Group); "" = list prices for everyone. */
+  priceGroup: string;
+  /** Prices for this customer apply too (a B2B catalog's customer); absent = none. */
+  customerNumber?: string;
+  /** The shop's currency as the ERP codes it; "" = the ERP's local currency. */
+  currencyCode: string;
+  /** The shop's prices include tax (BC: Prices Including VAT). */
+  pricesIncludeTax: boolean;
+  /**
+   * Tax rate in percent used to convert a price entered with tax into one without (or back) when
+   * the ERP's price and the shop differ (BC: the VAT % of the shop's VAT posting setup). Default 0.
+   */
+  taxRatePercent?: number;
+  /** YYYY-MM-DD: the day prices are for (BC: WorkDate); starting and ending dates are checked against it. */
+  date: string;
+}
+
+/** One item to price, with the item card data the pull delivered (the fallback price and the cost). */
+export interface ErpPriceRequest {
+  item: Pick<ErpItem, "number" | "unitPrice" | "unitCost" | "priceIncludesTax" | "baseUnitOfMeasureCode">;
+  /** The variants to price; "" prices the item itself. */
+  variantCodes: readonly string[];
+}
+
+export interface ErpVariantPrice {
+  itemNumber: string;
+  /** "" for the item itself. */
+  variantCode: string;
+  /** null: nothing prices it in this context (e.g. no price in the shop's currency): leave Shopify's as it is. */
+  price: Decimal | null;
+  /**
+   * The price before a line discount, when one applies (BC's connector: the quote line's Unit
+   * Price against its Line Amount). null: the ERP sets no compare-at price here, which is not an
+   * instruction to clear one the merchant set in Shopify.
+   */
+  compareAtPrice: Decimal | null;
+  unitCost: Decimal;
+  /** What set the price, for the run record: e.g. "price list WHOLESALE line 10000", "item card". */
+  source: string;
 }
 
 /** How order processing looks for the ERP customer a Shopify buyer is. */
@@ -233,6 +344,34 @@ export interface ErpAdapter {
   /** For a picker: items and item variants by number prefix or name. */
   searchItems(text: string, options?: SearchOptions): Promise<FoundItem[]>;
   upsertItem(input: ItemInput): Promise<WriteResult>;
+  /**
+   * Changes an item if it is still at `version` (a pulled record's version); a stale version is a
+   * CONFLICT with retryable false (pull it again, decide again). Returns the new version.
+   */
+  updateItem(itemId: string, patch: ErpItemPatch, version: string): Promise<ErpRecordVersion>;
+  /** Finds the variant by item and code first; creates it otherwise (`ref.number` is the code). */
+  createItemVariant(input: ItemVariantInput): Promise<WriteResult>;
+  /**
+   * Makes `barcode` the item's (or variant's) barcode: found as it is ⇒ `created: false`; another
+   * barcode of that variant is changed to it; none ⇒ one is added (`ref.number` is the barcode).
+   * Needs the `barcodes` capability (else UNSUPPORTED).
+   */
+  upsertBarcode(input: BarcodeInput): Promise<WriteResult>;
+  /** The item's picture, or its variant's when `variantId` is given; null when there is none. */
+  readItemPicture(itemId: string, variantId?: string): Promise<ErpPicture | null>;
+  /** Replaces the item's (or variant's) picture; returns the picture's new version. */
+  writeItemPicture(
+    itemId: string,
+    picture: { contentType: string; bytes: Uint8Array },
+    variantId?: string,
+  ): Promise<{ version: string }>;
+  /**
+   * Prices, compare-at prices and unit costs of items and variants for a price context, by the
+   * ERP's own rules (BC: best price over the applicable price list lines, line discounts, item card
+   * fallback). A port method rather than a core function on pulled price lines: how lines combine
+   * differs per ERP, and the core must stay ERP-neutral. One answer per requested variant code.
+   */
+  pricesFor(context: ErpPriceContext, items: readonly ErpPriceRequest[]): Promise<ErpVariantPrice[]>;
   /** For a picker: the accounts a sales line may be charged to (BC: posting, direct posting, not blocked), by number. */
   listSalesLineAccounts(): Promise<ErpAccount[]>;
   recordPayment(input: PaymentInput): Promise<WriteResult>;

@@ -17,18 +17,61 @@ export interface ErpAddress {
   postalCode: string;
 }
 
+/** A picture as the ERP describes it, without its bytes (those: `readItemPicture`). */
+export interface ErpPictureInfo {
+  /**
+   * Changes whenever the picture does (BC: the picture's @odata.etag). Equal to the version last
+   * synced ⇒ the picture is unchanged, with no download. Opaque: compare, never parse.
+   */
+  version: string;
+  /** MIME type, e.g. "image/jpeg". */
+  contentType: string;
+  width: number;
+  height: number;
+}
+
+export interface ErpWeight {
+  value: number;
+  unit: "kg" | "g" | "lb" | "oz";
+}
+
 export interface ErpItem {
   number: string;
   displayName: string;
+  /** A second description line (BC: Description 2); "" when none. */
+  displayName2: string;
   type: "inventory" | "service" | "nonInventory";
+  /** Blocked for everything; the product sync applies the shop's action for blocked items. */
   blocked: boolean;
+  /**
+   * Blocked for sales only (BC: Sales Blocked, through the companion extension; false when the
+   * `itemDetails` capability is off, as the ERP cannot tell then).
+   */
+  salesBlocked: boolean;
   gtin: string;
   unitPrice: Decimal;
+  /** The item card's unit cost (a price context's cost: `pricesFor`). */
+  unitCost: Decimal;
   priceIncludesTax: boolean;
   baseUnitOfMeasureCode: string;
+  /** The ERP's item category code; BC's connector makes it the Shopify product type. */
   itemCategoryCode: string;
   /** Total on hand across all locations (per location: pull "stockByLocation"). */
   inventory: number;
+  /** The vendor's name (BC: the Vendor No.'s vendor, companion extension); null when unknown or none. */
+  vendor: string | null;
+  /** The vendor's own number for the item (a SKU mapping); "" when none or unknown. */
+  vendorItemNumber: string;
+  /** Shipping weight (BC: Gross Weight, companion extension, in the connection's weight unit); null when unknown. */
+  weight: ErpWeight | null;
+  /** null: the item has no picture (or the ERP serves none: the `itemPictures` capability). */
+  picture: ErpPictureInfo | null;
+  /**
+   * The item's variants as read with it. A change to a variant alone does not move the item's
+   * `modifiedAt` (BC: Item Variant is its own record), and variant pictures are not read here:
+   * pull "itemVariants" for both.
+   */
+  variants: ErpItemVariantRecord[];
 }
 
 export interface ErpItemVariant {
@@ -36,6 +79,16 @@ export interface ErpItemVariant {
   itemNumber: string;
   code: string;
   description: string;
+  /** null: no picture of its own (or the ERP has no variant pictures: the `variantPictures` capability). */
+  picture: ErpPictureInfo | null;
+}
+
+/** A variant inside `ErpItem.variants`, with what a pulled record has beside its data. */
+export interface ErpItemVariantRecord extends Omit<ErpItemVariant, "picture"> {
+  /** The ERP's stable key (BC: SystemId), as `pull("itemVariants")` reports it. */
+  id: string;
+  modifiedAt: string;
+  version: string | null;
 }
 
 export interface ErpCustomer {
@@ -78,6 +131,14 @@ export interface ErpPrice {
   customerPriceGroup: string;
   startingDate: string | null;
   endingDate: string | null;
+  /** Who the line is for: everyone, one customer, a price group, or a source the sync does not use. */
+  assignTo: { type: "all" } | { type: "customer" | "priceGroup" | "other"; code: string };
+  /** A price, a line discount, or both (BC: Amount Type Price / Discount / Any). */
+  amountType: "price" | "discount" | "both";
+  lineDiscountPercent: number;
+  priceIncludesTax: boolean;
+  /** Draft or inactive lines do not price anything. */
+  active: boolean;
 }
 
 export interface ErpBarcode {

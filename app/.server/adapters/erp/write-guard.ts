@@ -8,6 +8,10 @@ const WRITE_METHODS = [
   "postDocument",
   "upsertCustomer",
   "upsertItem",
+  "updateItem",
+  "createItemVariant",
+  "upsertBarcode",
+  "writeItemPicture",
   "recordPayment",
 ] as const satisfies ReadonlyArray<keyof ErpAdapter>;
 
@@ -24,6 +28,8 @@ const READ_METHODS = [
   "searchCustomers",
   "searchItems",
   "listSalesLineAccounts",
+  "readItemPicture",
+  "pricesFor",
 ] as const satisfies ReadonlyArray<ReadMethod>;
 type Exhaustive<T extends never> = T;
 export type EveryReadListed = Exhaustive<Exclude<ReadMethod, (typeof READ_METHODS)[number]>>;

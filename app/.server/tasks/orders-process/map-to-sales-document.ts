@@ -3,7 +3,7 @@ import type { ErpLimits } from "../../mapping/erp-limits.ts";
 import type { ErpItemRef } from "../../mapping/resolve-lines.ts";
 import type { ImportedOrder, MoneyPair, OrderAddress, OrderLine } from "../orders-sync/imported-order.ts";
 import type { ErpDocumentLine } from "../shipments-sync/shipment-records.ts";
-import { fromMicros, type Micros, prorate, sum, toMicros } from "./money.ts";
+import { fromMicros, type Micros, prorate, sum, toMicros } from "../../domain/money.ts";
 
 export interface DraftAddress {
   line1: string;

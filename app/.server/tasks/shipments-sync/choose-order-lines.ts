@@ -1,4 +1,4 @@
-import { splitSku } from "../../mapping/resolve-lines.ts";
+import { splitSku } from "../../mapping/sku.ts";
 import type { PlanInput } from "./plan-fulfillments.ts";
 import type { ShipmentContent } from "./shipment-records.ts";
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { isErpError } from "../errors.ts";
 import type { ErpCapabilities, ErpCompany } from "../port.ts";
 import type { BcCustomApiName } from "./config.ts";
-import { type BcContext, customUrl } from "./context.ts";
+import { type BcContext, customUrl, entityUrl } from "./context.ts";
 import { buildQuery } from "./odata.ts";
 import { BC_MAX_PAGE_SIZE } from "./pull.ts";
 import { pageSchema, parseBc, text } from "./schemas.ts";
@@ -26,18 +26,46 @@ async function probe(ctx: BcContext, name: BcCustomApiName): Promise<boolean> {
   }
 }
 
+/**
+ * Does API v2.0 have a `picture` part on this entity set? Variant pictures came in a later BC
+ * version; an older one refuses the expand ("Could not find a property named 'picture'", 400).
+ */
+async function probePicture(ctx: BcContext, entitySet: "items" | "itemVariants"): Promise<boolean> {
+  try {
+    await ctx.send({
+      operation: `probe ${entitySet} pictures`,
+      method: "GET",
+      url: `${entityUrl(ctx, entitySet)}${buildQuery({ select: ["id"], expand: "picture", top: 1 })}`,
+      maxPageSize: 1,
+    });
+    return true;
+  } catch (error) {
+    if (isErpError(error) && (error.code === "VALIDATION" || error.code === "NOT_FOUND")) return false;
+    throw error;
+  }
+}
+
 export async function probeCapabilities(ctx: BcContext): Promise<ErpCapabilities> {
-  const [perLocationStock, priceLists, trackingNumbers, barcodes] = await Promise.all([
-    probe(ctx, "inventoryByLocation"),
-    probe(ctx, "priceListLines"),
-    probe(ctx, "shipmentTrackings"),
-    probe(ctx, "itemReferences"),
-  ]);
+  const [perLocationStock, priceLists, trackingNumbers, barcodes, itemDetails, itemPictures, variantPictures] =
+    await Promise.all([
+      probe(ctx, "inventoryByLocation"),
+      probe(ctx, "priceListLines"),
+      probe(ctx, "shipmentTrackings"),
+      probe(ctx, "itemReferences"),
+      probe(ctx, "itemDetails"),
+      probePicture(ctx, "items"),
+      probePicture(ctx, "itemVariants"),
+    ]);
   return {
     perLocationStock,
     priceLists,
     trackingNumbers,
     barcodes,
+    itemDetails,
+    itemPictures,
+    variantPictures,
+    // API v2.0 items and itemVariants take POST and PATCH on every version the adapter supports.
+    itemWrites: true,
     // Shopify B2B companies map to BC customers of type Company.
     companies: true,
     webhooks: true,

@@ -11,6 +11,8 @@ const customApisSchema = z.object({
   priceListLines: z.string().min(1).nullable().default("priceListLines"),
   shipmentTrackings: z.string().min(1).nullable().default("shipmentTrackings"),
   itemReferences: z.string().min(1).nullable().default("itemReferences"),
+  /** Over the Item table: Sales Blocked, Vendor No. and name, Vendor Item No., weights. */
+  itemDetails: z.string().min(1).nullable().default("itemDetails"),
 });
 
 const authSchema = z.discriminatedUnion("kind", [
@@ -37,12 +39,15 @@ export const bcConnectionConfigSchema = z.object({
   customApis: customApisSchema.default(() => customApisSchema.parse({})),
   /** Customer payment journal to record payments in (its `code`); default: the first one. */
   paymentJournalCode: z.string().min(1).optional(),
+  /** The unit the company's item weights are in: BC stores a number with no unit. Default kg. */
+  weightUnit: z.enum(["kg", "g", "lb", "oz"]).default("kg"),
 });
 
 export type BcConnectionConfig = z.infer<typeof bcConnectionConfigSchema>;
 export type BcConnectionConfigInput = z.input<typeof bcConnectionConfigSchema>;
 export type BcCustomApis = BcConnectionConfig["customApis"];
-export type BcCustomApiName = "inventoryByLocation" | "priceListLines" | "shipmentTrackings" | "itemReferences";
+export type BcCustomApiName =
+  "inventoryByLocation" | "priceListLines" | "shipmentTrackings" | "itemReferences" | "itemDetails";
 
 /** The two URLs of a BC online environment; the tenant is the Entra tenant GUID or domain. */
 export function onlineUrls(tenant: string, environment: string): { apiBaseUrl: string; tokenUrl: string } {

@@ -4,14 +4,18 @@ import { discardErpRequestLog, type ErpRequestLog } from "../request-log.ts";
 import { DEFAULT_ERP_RETRY_POLICY, type ErpRetryPolicy } from "../retry-policy.ts";
 import type { ErpEntity, ErpEntityMap } from "../types.ts";
 import { listSalesLineAccounts } from "./accounts.ts";
+import { upsertBarcode } from "./barcodes.ts";
 import { listCompanies, probeCapabilities } from "./capabilities.ts";
 import { type BcConnectionConfigInput, bcConnectionConfigSchema, bcConnectionKey } from "./config.ts";
 import type { BcContext } from "./context.ts";
 import { createBcCredentials } from "./credentials.ts";
 import { findCustomer, findItem, searchCustomers, searchItems } from "./find-records.ts";
 import { bcSend } from "./http.ts";
+import { createItemVariant, updateItem } from "./item-writes.ts";
 import { upsertCustomer, upsertItem } from "./master-data.ts";
 import { recordPayment } from "./payments.ts";
+import { readItemPicture, writeItemPicture } from "./pictures.ts";
+import { pricesFor } from "./prices.ts";
 import { pullPage } from "./pull.ts";
 import type { PullSource } from "./pull-source.ts";
 import {
@@ -23,7 +27,8 @@ import {
 } from "./sales-documents.ts";
 import { barcodesSource, pricesSource, stockByLocationSource } from "./sources-custom.ts";
 import { postedShipmentsSource, salesInvoicesSource, salesOrdersSource } from "./sources-documents.ts";
-import { customersSource, itemsSource, itemVariantsSource, locationsSource } from "./sources-master.ts";
+import { itemsSource, itemVariantsSource } from "./sources-items.ts";
+import { customersSource, locationsSource } from "./sources-master.ts";
 import { BcThrottle, type BcThrottleRegistry } from "./throttle.ts";
 
 /** This adapter's id in the registry of adapter kinds (and in `erp_connections.kind`). */
@@ -99,6 +104,12 @@ export function createBusinessCentralAdapter(config: BcConnectionConfigInput, de
     postDocument: (ref) => postDocument(ctx, ref),
     upsertCustomer: (input) => upsertCustomer(ctx, input),
     upsertItem: (input) => upsertItem(ctx, input),
+    updateItem: (itemId, patch, version) => updateItem(ctx, itemId, patch, version),
+    createItemVariant: (input) => createItemVariant(ctx, input),
+    upsertBarcode: (input) => upsertBarcode(ctx, input),
+    readItemPicture: (itemId, variantId) => readItemPicture(ctx, itemId, variantId),
+    writeItemPicture: (itemId, picture, variantId) => writeItemPicture(ctx, itemId, picture, variantId),
+    pricesFor: (context, items) => pricesFor(ctx, context, items),
     findCustomer: (lookup) => findCustomer(ctx, lookup),
     findItem: (lookup) => findItem(ctx, lookup),
     searchCustomers: (text, options) => searchCustomers(ctx, text, options),

@@ -15,6 +15,10 @@ export interface BcRequest {
   /** Absolute URL, query included. */
   url: string;
   body?: unknown;
+  /** Sent as is instead of a JSON `body` (a picture upload); BC reads the type from the bytes. */
+  rawBody?: Uint8Array;
+  /** "bytes": the answer is a stream (a picture's content), not JSON. Default "json". */
+  responseType?: "json" | "bytes";
   /** ETag for PATCH/DELETE (BC requires one; "*" = whatever is there). */
   ifMatch?: string;
   /** `Prefer: odata.maxpagesize`. */
@@ -28,8 +32,12 @@ export interface BcRequest {
 
 export interface BcResponse {
   status: number;
-  /** Parsed JSON; undefined for 204 / empty bodies. */
+  /** Parsed JSON; undefined for 204 / empty bodies and for `responseType: "bytes"`. */
   json: unknown;
+  /** With `responseType: "bytes"`: the body (empty for a 204). */
+  bytes?: Uint8Array;
+  /** The ETag header, when BC sent one. */
+  etag?: string;
 }
 
 export interface BcHttpDeps {
@@ -138,19 +146,24 @@ async function attempt(deps: BcHttpDeps, request: BcRequest, path: string): Prom
       "Accept-Language": "en-US",
     };
     if (request.body !== undefined) headers["Content-Type"] = "application/json";
+    if (request.rawBody !== undefined) headers["Content-Type"] = "application/octet-stream";
     if (request.ifMatch) headers["If-Match"] = request.ifMatch;
     if (request.maxPageSize) headers.Prefer = `odata.maxpagesize=${request.maxPageSize}`;
     const timeout = AbortSignal.timeout(deps.policy.timeoutMs);
     let response: Response;
+    let raw: Uint8Array;
     let text: string;
     try {
       response = await deps.fetch(request.url, {
         method: request.method,
         headers,
         ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+        // A copy on its own ArrayBuffer: BodyInit takes no view over a SharedArrayBuffer.
+        ...(request.rawBody === undefined ? {} : { body: new Uint8Array(request.rawBody) }),
         signal: timeout,
       });
-      text = await response.text();
+      raw = new Uint8Array(await response.arrayBuffer());
+      text = response.ok && request.responseType === "bytes" ? "" : new TextDecoder().decode(raw);
     } catch (cause) {
       const timedOut = timeout.aborted;
       const reason = cause instanceof Error ? cause.message : String(cause);
@@ -167,9 +180,12 @@ async function attempt(deps: BcHttpDeps, request: BcRequest, path: string): Prom
       };
     }
     if (response.ok) {
-      if (text.trim() === "") return { kind: "ok", response: { status: response.status, json: undefined } };
+      const etag = response.headers.get("ETag") ?? undefined;
+      const meta = { status: response.status, ...(etag ? { etag } : {}) };
+      if (request.responseType === "bytes") return { kind: "ok", response: { ...meta, json: undefined, bytes: raw } };
+      if (text.trim() === "") return { kind: "ok", response: { ...meta, json: undefined } };
       try {
-        return { kind: "ok", response: { status: response.status, json: JSON.parse(text) } };
+        return { kind: "ok", response: { ...meta, json: JSON.parse(text) } };
       } catch {
         return {
           kind: "fail",

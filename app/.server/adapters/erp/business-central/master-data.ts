@@ -50,14 +50,21 @@ export async function upsertItem(ctx: BcContext, input: ItemInput): Promise<Writ
     operation: "upsertItem",
     entitySet: "items",
     filter: eq("number", number),
-    fields: {
+    // Absent fields are left out, or they would overwrite the template's on create.
+    fields: definedFields({
       displayName: input.displayName,
+      displayName2: input.displayName2,
       type: input.type === undefined ? undefined : ITEM_TYPES[input.type],
       unitPrice: input.unitPrice === undefined ? undefined : fromDecimal(input.unitPrice, "unitPrice"),
+      unitCost: input.unitCost === undefined ? undefined : fromDecimal(input.unitCost, "unitCost"),
       gtin: input.gtin,
+      itemCategoryCode: input.itemCategoryCode,
       baseUnitOfMeasureCode: input.baseUnitOfMeasureCode,
-    },
-    createOnly: { number },
+    }),
+    createOnly: async () => ({
+      ...(input.templateNumber ? await itemTemplateFields(ctx, input.templateNumber) : {}),
+      number,
+    }),
   });
   ctx.idCache.set(`item:${number}`, result.ref.id);
   return result;
@@ -78,6 +85,43 @@ const TEMPLATE_FIELDS = [
   "paymentMethodId",
   "creditLimit",
 ] as const;
+
+function definedFields(fields: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+}
+
+/**
+ * What a new item takes over from its template item. API v2.0 has no item templates (BC's
+ * "Item Templ." table has no API page), so, as for customers, a merchant names an item to copy.
+ */
+const ITEM_TEMPLATE_FIELDS = [
+  "type",
+  "itemCategoryCode",
+  "taxGroupCode",
+  "baseUnitOfMeasureCode",
+  "generalProductPostingGroupCode",
+  "inventoryPostingGroupCode",
+  "priceIncludesTax",
+] as const;
+
+async function itemTemplateFields(ctx: BcContext, templateNumber: string): Promise<Record<string, unknown>> {
+  const url = `${entityUrl(ctx, "items")}${buildQuery({ filter: eq("number", templateNumber), select: [...ITEM_TEMPLATE_FIELDS] })}`;
+  const response = await ctx.send({ operation: "itemTemplate", method: "GET", url, maxPageSize: 1 });
+  const template = parseBc(pageSchema(z.record(z.string(), z.unknown())), response.json, "items").value[0];
+  if (!template) {
+    throw new ErpError({
+      code: "VALIDATION",
+      message: `template item ${templateNumber} does not exist in Business Central`,
+      userMessage: `The template item ${templateNumber} does not exist in Business Central; check Settings → Products.`,
+    });
+  }
+  return Object.fromEntries(
+    ITEM_TEMPLATE_FIELDS.filter((field) => field in template && template[field] !== "").map((field) => [
+      field,
+      template[field],
+    ]),
+  );
+}
 
 async function templateFields(ctx: BcContext, templateNumber: string): Promise<Record<string, unknown>> {
   const url = `${entityUrl(ctx, "customers")}${buildQuery({ filter: eq("number", templateNumber) })}`;

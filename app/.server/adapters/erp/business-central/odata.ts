@@ -47,6 +47,11 @@ export function modifiedSince(name: string, iso: string): string {
   return `${field(name)} ge ${odataDateTime(iso)}`;
 }
 
+/** `lastModifiedDateTime le …`: the other end of a window of change times. */
+export function modifiedUntil(name: string, iso: string): string {
+  return `${field(name)} le ${odataDateTime(iso)}`;
+}
+
 /** Joins clauses with `and`, dropping empty ones; parenthesised so `or` inside stays grouped. */
 export function and(...clauses: Array<string | null | undefined | false>): string {
   const present = clauses.filter((c): c is string => typeof c === "string" && c.length > 0);

@@ -18,7 +18,8 @@ export interface PullSource<T> {
   select: readonly string[];
   /** The capability this source depends on (a companion API page); off ⇒ UNSUPPORTED. */
   requires?: keyof ErpCapabilities;
-  expand?: string;
+  /** `$expand`; a function when what can be expanded depends on the installation (pictures). */
+  expand?: string | ((capabilities: ErpCapabilities) => string | undefined);
   /** Extra filter, and-ed with the delta filter. */
   filter?: string;
   parseRow(row: unknown): BaseRow & Record<string, unknown>;
@@ -33,7 +34,7 @@ export function pullSource<S extends z.ZodType, T>(def: {
   url(ctx: BcContext): string | null;
   select: readonly string[];
   requires?: keyof ErpCapabilities;
-  expand?: string;
+  expand?: string | ((capabilities: ErpCapabilities) => string | undefined);
   filter?: string;
   row: S;
   map(row: z.output<S>): T;

@@ -46,7 +46,10 @@ export async function pullPage<T>(
   }
   const position = state.positions[source.name] ?? EMPTY_POSITION;
   const pageSize = Math.min(BC_MAX_PAGE_SIZE, Math.max(1, Math.floor(request.pageSize ?? DEFAULT_PAGE_SIZE)));
-  const url = position.nextLink ? sameOrigin(position.nextLink, base) : firstPageUrl(ctx, source, base, position);
+  const expand = typeof source.expand === "function" ? source.expand(await ctx.capabilities()) : source.expand;
+  const url = position.nextLink
+    ? sameOrigin(position.nextLink, base)
+    : firstPageUrl(ctx, { ...source, expand }, base, position);
 
   const response = await ctx.send({ operation: `pull ${entity}`, method: "GET", url, maxPageSize: pageSize });
   const page = parseBc(rawPageSchema, response.json, `a ${source.name} page`);
@@ -75,7 +78,7 @@ export async function pullPage<T>(
 
 function firstPageUrl<T>(
   ctx: BcContext,
-  source: PullSource<T>,
+  source: Omit<PullSource<T>, "expand"> & { expand: string | undefined },
   base: string,
   position: { watermark: string | null },
 ): string {

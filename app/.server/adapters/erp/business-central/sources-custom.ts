@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { ErpBarcode, ErpPrice, ErpStockLevel } from "../types.ts";
 import { customUrl } from "./context.ts";
 import { pullSource } from "./pull-source.ts";
-import { date, num, rowBase, text, toDecimal } from "./schemas.ts";
+import { bool, date, num, rowBase, text, toDecimal } from "./schemas.ts";
 
 /** Per item, variant and location: the companion extension's `inventoryByLocation` page. */
 export const stockByLocationSource = pullSource({
@@ -56,6 +56,12 @@ export const pricesSource = pullSource({
     "customerPriceGroup",
     "startingDate",
     "endingDate",
+    "sourceType",
+    "sourceNumber",
+    "amountType",
+    "lineDiscountPercent",
+    "priceIncludesTax",
+    "status",
     "lastModifiedDateTime",
   ],
   row: z.object({
@@ -70,6 +76,12 @@ export const pricesSource = pullSource({
     customerPriceGroup: text,
     startingDate: date,
     endingDate: date,
+    sourceType: text,
+    sourceNumber: text,
+    amountType: text,
+    lineDiscountPercent: num,
+    priceIncludesTax: bool,
+    status: text,
   }),
   map: (row): ErpPrice => ({
     priceListCode: row.priceListCode,
@@ -82,8 +94,22 @@ export const pricesSource = pullSource({
     customerPriceGroup: row.customerPriceGroup,
     startingDate: row.startingDate,
     endingDate: row.endingDate,
+    assignTo: assignTo(row.sourceType, row.sourceNumber),
+    amountType: row.amountType === "Discount" ? "discount" : row.amountType === "Any" ? "both" : "price",
+    lineDiscountPercent: row.lineDiscountPercent,
+    priceIncludesTax: row.priceIncludesTax,
+    active: row.status === "Active",
   }),
 });
+
+/** BC's Price Source Type, sales values ("All Customers", "Customer Price Group", …; maybe _x0020_-escaped). */
+function assignTo(sourceType: string, code: string): ErpPrice["assignTo"] {
+  const type = sourceType.replaceAll("_x0020_", " ");
+  if (type === "All Customers") return { type: "all" };
+  if (type === "Customer") return { type: "customer", code };
+  if (type === "Customer Price Group") return { type: "priceGroup", code };
+  return { type: "other", code };
+}
 
 /** Item Reference (barcodes and vendor/customer numbers) through the companion extension. */
 export const barcodesSource = pullSource({

@@ -1,9 +1,9 @@
 import { z } from "zod";
 
-import type { ErpAddress, ErpCustomer, ErpItem, ErpItemVariant, ErpLocation } from "../types.ts";
+import type { ErpAddress, ErpCustomer, ErpItem, ErpLocation } from "../types.ts";
 import { entityUrl } from "./context.ts";
 import { pullSource } from "./pull-source.ts";
-import { bool, num, rowBase, text, toDecimal } from "./schemas.ts";
+import { rowBase, text } from "./schemas.ts";
 
 const addressFields = ["addressLine1", "addressLine2", "city", "state", "country", "postalCode"] as const;
 const addressRow = {
@@ -32,63 +32,6 @@ export function itemTypeFromBc(type: string): ErpItem["type"] {
   if (type === "Inventory") return "inventory";
   return "nonInventory";
 }
-
-export const itemsSource = pullSource({
-  name: "items",
-  url: (ctx) => entityUrl(ctx, "items"),
-  select: [
-    "id",
-    "number",
-    "displayName",
-    "type",
-    "blocked",
-    "gtin",
-    "unitPrice",
-    "priceIncludesTax",
-    "baseUnitOfMeasureCode",
-    "itemCategoryCode",
-    "inventory",
-    "lastModifiedDateTime",
-  ],
-  row: z.object({
-    ...rowBase,
-    number: z.string(),
-    displayName: text,
-    type: text,
-    blocked: bool,
-    gtin: text,
-    unitPrice: num,
-    priceIncludesTax: bool,
-    baseUnitOfMeasureCode: text,
-    itemCategoryCode: text,
-    inventory: num,
-  }),
-  map: (row): ErpItem => ({
-    number: row.number,
-    displayName: row.displayName,
-    type: itemTypeFromBc(row.type),
-    blocked: row.blocked,
-    gtin: row.gtin,
-    unitPrice: toDecimal(row.unitPrice),
-    priceIncludesTax: row.priceIncludesTax,
-    baseUnitOfMeasureCode: row.baseUnitOfMeasureCode,
-    itemCategoryCode: row.itemCategoryCode,
-    inventory: row.inventory,
-  }),
-});
-
-export const itemVariantsSource = pullSource({
-  name: "itemVariants",
-  url: (ctx) => entityUrl(ctx, "itemVariants"),
-  select: ["id", "itemId", "itemNumber", "code", "description", "lastModifiedDateTime"],
-  row: z.object({ ...rowBase, itemId: z.string(), itemNumber: text, code: z.string(), description: text }),
-  map: (row): ErpItemVariant => ({
-    itemId: row.itemId,
-    itemNumber: row.itemNumber,
-    code: row.code,
-    description: row.description,
-  }),
-});
 
 export const customersSource = pullSource({
   name: "customers",

@@ -1,0 +1,121 @@
+/**
+ * The documents the product sync sends. A product set's answer names its variants with their SKUs
+ * (first 250: products with more are created asynchronously and read back from the operation), so
+ * the links are stored from the answer without another read.
+ */
+export const PRODUCT_SET_MUTATION = `#graphql
+  mutation ProductSetFromErp($identifier: ProductSetIdentifiers, $input: ProductSetInput!, $synchronous: Boolean!) {
+    productSet(identifier: $identifier, input: $input, synchronous: $synchronous) {
+      product {
+        id
+        handle
+        variants(first: 250) {
+          nodes {
+            id
+            sku
+          }
+        }
+      }
+      productSetOperation {
+        id
+        status
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;
+
+export const PRODUCT_SET_OPERATION_QUERY = `#graphql
+  query ProductSetOperationState($id: ID!) {
+    productOperation(id: $id) {
+      status
+      product {
+        id
+        handle
+        variants(first: 250) {
+          nodes {
+            id
+            sku
+          }
+        }
+      }
+      ... on ProductSetOperation {
+        userErrors {
+          field
+          message
+          code
+        }
+      }
+    }
+  }
+`;
+
+export const PRODUCT_UPDATE_MUTATION = `#graphql
+  mutation ProductUpdateFromErp($product: ProductUpdateInput!) {
+    productUpdate(product: $product) {
+      product {
+        id
+      }
+      userErrors {
+        field
+        message
+      }
+    }
+  }
+`;
+
+export const VARIANTS_BULK_UPDATE_MUTATION = `#graphql
+  mutation VariantsUpdateFromErp($productId: ID!, $variants: [ProductVariantsBulkInput!]!) {
+    productVariantsBulkUpdate(productId: $productId, variants: $variants) {
+      productVariants {
+        id
+        sku
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;
+
+export const VARIANTS_BULK_CREATE_MUTATION = `#graphql
+  mutation VariantsCreateFromErp($productId: ID!, $variants: [ProductVariantsBulkInput!]!) {
+    productVariantsBulkCreate(productId: $productId, variants: $variants, strategy: REMOVE_STANDALONE_VARIANT) {
+      productVariants {
+        id
+        sku
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;
+
+/** Variants carrying a SKU, with their product: an item not linked yet is first looked for here. */
+export const VARIANTS_BY_SKU_QUERY = `#graphql
+  query VariantsBySku($query: String!) {
+    productVariants(first: 20, query: $query) {
+      nodes {
+        id
+        sku
+        product {
+          id
+        }
+      }
+    }
+  }
+`;
+
+/** Shopify search syntax for an exact SKU: quoted, with quotes and backslashes escaped. */
+export function skuSearch(skus: readonly string[]): string {
+  return skus.map((sku) => `sku:"${sku.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`).join(" OR ");
+}

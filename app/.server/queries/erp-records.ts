@@ -1,0 +1,123 @@
+import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
+
+import { erpRecords } from "../../../db/schema/erp-records.ts";
+import type { DbOrTx } from "../db.ts";
+
+export interface MirrorRecordInput {
+  entity: string;
+  erpId: string;
+  itemNumber: string;
+  data: Record<string, unknown>;
+  hash: string;
+  erpModifiedAt: string | null;
+}
+
+export interface MirrorRecord {
+  entity: string;
+  erpId: string;
+  itemNumber: string;
+  data: Record<string, unknown>;
+  changeSeq: number;
+}
+
+/**
+ * Upserts pulled records; a record whose content hash is unchanged keeps its `change_seq`, so
+ * the overlap window and repeated pages are no change. Returns how many records changed.
+ */
+export async function upsertMirrorRecords(
+  db: DbOrTx,
+  shopId: number,
+  records: readonly MirrorRecordInput[],
+): Promise<number> {
+  if (records.length === 0) return 0;
+  // A page can hold the same record twice (modified between requests): the last one wins.
+  const unique = [...new Map(records.map((r) => [`${r.entity}\u0000${r.erpId}`, r])).values()];
+  const changed = await db
+    .insert(erpRecords)
+    .values(
+      unique.map((r) => ({
+        shopId,
+        entity: r.entity,
+        erpId: r.erpId,
+        itemNumber: r.itemNumber,
+        data: r.data,
+        hash: r.hash,
+        erpModifiedAt: r.erpModifiedAt ? new Date(r.erpModifiedAt) : null,
+      })),
+    )
+    .onConflictDoUpdate({
+      target: [erpRecords.shopId, erpRecords.entity, erpRecords.erpId],
+      set: {
+        itemNumber: sql`excluded.item_number`,
+        data: sql`excluded.data`,
+        hash: sql`excluded.hash`,
+        erpModifiedAt: sql`excluded.erp_modified_at`,
+        changeSeq: sql`nextval('erp_record_change_seq')`,
+        updatedAt: sql`now()`,
+      },
+      setWhere: sql`${erpRecords.hash} <> excluded.hash`,
+    })
+    .returning({ id: erpRecords.id });
+  return changed.length;
+}
+
+/**
+ * The item numbers whose mirrored records (of these entities) changed after `afterSeq`, in change
+ * order, at most `limit`, with the highest sequence number they cover: the catalog tasks' change
+ * feed. An item that changed twice is listed once, at its latest change.
+ */
+export async function changedItemNumbers(
+  db: DbOrTx,
+  input: { shopId: number; entities: readonly string[]; afterSeq: number; limit: number },
+): Promise<{ itemNumbers: string[]; lastSeq: number; more: boolean }> {
+  const rows = await db
+    .select({ itemNumber: erpRecords.itemNumber, changeSeq: erpRecords.changeSeq })
+    .from(erpRecords)
+    .where(
+      and(
+        eq(erpRecords.shopId, input.shopId),
+        gt(erpRecords.changeSeq, input.afterSeq),
+        inArray(erpRecords.entity, [...input.entities]),
+      ),
+    )
+    .orderBy(asc(erpRecords.changeSeq))
+    .limit(input.limit);
+  const itemNumbers = [...new Set(rows.map((r) => r.itemNumber))];
+  return { itemNumbers, lastSeq: rows.at(-1)?.changeSeq ?? input.afterSeq, more: rows.length === input.limit };
+}
+
+/** Every mirrored record of these items (item, variants, barcodes, prices), grouped by item number. */
+export async function mirrorRecordsOfItems(
+  db: DbOrTx,
+  input: { shopId: number; itemNumbers: readonly string[] },
+): Promise<Map<string, MirrorRecord[]>> {
+  const byItem = new Map<string, MirrorRecord[]>();
+  if (input.itemNumbers.length === 0) return byItem;
+  const rows = await db
+    .select({
+      entity: erpRecords.entity,
+      erpId: erpRecords.erpId,
+      itemNumber: erpRecords.itemNumber,
+      data: erpRecords.data,
+      changeSeq: erpRecords.changeSeq,
+    })
+    .from(erpRecords)
+    .where(and(eq(erpRecords.shopId, input.shopId), inArray(erpRecords.itemNumber, [...input.itemNumbers])))
+    .orderBy(asc(erpRecords.id));
+  for (const row of rows) {
+    const list = byItem.get(row.itemNumber) ?? [];
+    list.push(row);
+    byItem.set(row.itemNumber, list);
+  }
+  return byItem;
+}
+
+/** Marks an item's records as changed now, so the next catalog run plans it again ("Sync now"). */
+export async function touchMirrorItem(db: DbOrTx, input: { shopId: number; itemNumber: string }): Promise<number> {
+  const rows = await db
+    .update(erpRecords)
+    .set({ changeSeq: sql`nextval('erp_record_change_seq')` })
+    .where(and(eq(erpRecords.shopId, input.shopId), eq(erpRecords.itemNumber, input.itemNumber)))
+    .returning({ id: erpRecords.id });
+  return rows.length;
+}

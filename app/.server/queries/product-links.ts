@@ -1,0 +1,252 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+
+import { variantLinks } from "../../../db/schema/links.ts";
+import { type ProductLinkState, productLinks } from "../../../db/schema/product-links.ts";
+import type { DbOrTx } from "../db.ts";
+
+export interface ProductLinkRow {
+  id: number;
+  erpItemNumber: string | null;
+  shopifyProductId: string | null;
+  handle: string | null;
+  state: ProductLinkState;
+  lastWrittenHash: string | null;
+  pictureVersion: string | null;
+  pictureHash: string | null;
+  shopifyMediaId: string | null;
+}
+
+const linkColumns = {
+  id: productLinks.id,
+  erpItemNumber: productLinks.erpItemNumber,
+  shopifyProductId: productLinks.shopifyProductId,
+  handle: productLinks.handle,
+  state: productLinks.state,
+  lastWrittenHash: productLinks.lastWrittenHash,
+  pictureVersion: productLinks.pictureVersion,
+  pictureHash: productLinks.pictureHash,
+  shopifyMediaId: productLinks.shopifyMediaId,
+};
+
+/** The product links of these items, by item number. */
+export async function productLinksOfItems(
+  db: DbOrTx,
+  input: { shopId: number; itemNumbers: readonly string[] },
+): Promise<Map<string, ProductLinkRow>> {
+  if (input.itemNumbers.length === 0) return new Map();
+  const rows = await db
+    .select(linkColumns)
+    .from(productLinks)
+    .where(and(eq(productLinks.shopId, input.shopId), inArray(productLinks.erpItemNumber, [...input.itemNumbers])));
+  return new Map(rows.map((r) => [r.erpItemNumber ?? "", r]));
+}
+
+export interface VariantLinkRow {
+  variantCode: string;
+  shopifyVariantId: string;
+  lastWrittenHash: string | null;
+  price: string | null;
+  compareAtPrice: string | null;
+  unitCost: string | null;
+  shopifyProductId: string | null;
+}
+
+/** Every Shopify variant linked to these items, by item number. */
+export async function variantLinksOfItems(
+  db: DbOrTx,
+  input: { shopId: number; itemNumbers: readonly string[] },
+): Promise<Map<string, VariantLinkRow[]>> {
+  const byItem = new Map<string, VariantLinkRow[]>();
+  if (input.itemNumbers.length === 0) return byItem;
+  const rows = await db
+    .select({
+      itemNumber: variantLinks.erpItemNumber,
+      variantCode: variantLinks.erpVariantCode,
+      shopifyVariantId: variantLinks.shopifyVariantId,
+      lastWrittenHash: variantLinks.lastWrittenHash,
+      price: variantLinks.price,
+      compareAtPrice: variantLinks.compareAtPrice,
+      unitCost: variantLinks.unitCost,
+      shopifyProductId: variantLinks.shopifyProductId,
+    })
+    .from(variantLinks)
+    .where(and(eq(variantLinks.shopId, input.shopId), inArray(variantLinks.erpItemNumber, [...input.itemNumbers])));
+  for (const { itemNumber, ...row } of rows) {
+    const list = byItem.get(itemNumber) ?? [];
+    list.push(row);
+    byItem.set(itemNumber, list);
+  }
+  return byItem;
+}
+
+/**
+ * Records a create about to be sent, with the handle it will be upserted by: if the answer is
+ * lost, the next run sends the same productSet by handle and gets the same product back.
+ * Returns the link's id.
+ */
+export async function savePendingProduct(
+  db: DbOrTx,
+  input: { shopId: number; itemNumber: string; erpItemId: string; handle: string; title: string; now: Date },
+): Promise<number> {
+  const [row] = await db
+    .insert(productLinks)
+    .values({
+      shopId: input.shopId,
+      erpItemNumber: input.itemNumber,
+      erpItemId: input.erpItemId,
+      handle: input.handle,
+      title: input.title,
+      state: "pending",
+      origin: "erp",
+      attemptedAt: input.now,
+      updatedAt: input.now,
+    })
+    .onConflictDoUpdate({
+      target: [productLinks.shopId, productLinks.erpItemNumber],
+      targetWhere: sql`${productLinks.erpItemNumber} is not null`,
+      set: { handle: input.handle, state: "pending", attemptedAt: input.now, updatedAt: input.now, reason: null },
+    })
+    .returning({ id: productLinks.id });
+  if (!row) throw new Error(`no product link for item ${input.itemNumber}`);
+  return row.id;
+}
+
+/** The product as Shopify confirmed it: linked, with what was written. Returns the link's id. */
+export async function saveLinkedProduct(
+  db: DbOrTx,
+  input: {
+    shopId: number;
+    itemNumber: string;
+    erpItemId: string;
+    shopifyProductId: string;
+    title: string;
+    handle: string | null;
+    origin: "erp" | "shopify";
+    /** null: keep the hash stored (a link adopted without writing). */
+    writtenHash: string | null;
+    now: Date;
+  },
+): Promise<number> {
+  const written = input.writtenHash === null ? {} : { lastWrittenHash: input.writtenHash, lastWrittenAt: input.now };
+  const [row] = await db
+    .insert(productLinks)
+    .values({
+      shopId: input.shopId,
+      erpItemNumber: input.itemNumber,
+      erpItemId: input.erpItemId,
+      shopifyProductId: input.shopifyProductId,
+      handle: input.handle,
+      title: input.title,
+      state: "linked",
+      origin: input.origin,
+      lastSyncedAt: input.now,
+      updatedAt: input.now,
+      ...written,
+    })
+    .onConflictDoUpdate({
+      target: [productLinks.shopId, productLinks.erpItemNumber],
+      targetWhere: sql`${productLinks.erpItemNumber} is not null`,
+      set: {
+        shopifyProductId: input.shopifyProductId,
+        erpItemId: input.erpItemId,
+        title: input.title,
+        ...(input.handle ? { handle: input.handle } : {}),
+        state: "linked",
+        reason: null,
+        lastSyncedAt: input.now,
+        updatedAt: input.now,
+        ...written,
+      },
+    })
+    .returning({ id: productLinks.id });
+  if (!row) throw new Error(`no product link for item ${input.itemNumber}`);
+  return row.id;
+}
+
+/**
+ * An item that could not be written (skipped with a reason, or failed): the Products page lists it
+ * under its state. A linked product keeps its Shopify id and stays usable for orders. Returns the id.
+ */
+export async function saveProductProblem(
+  db: DbOrTx,
+  input: { shopId: number; itemNumber: string; erpItemId: string; title: string; state: "skipped" | "error"; reason: string; now: Date },
+): Promise<number> {
+  const [row] = await db
+    .insert(productLinks)
+    .values({
+      shopId: input.shopId,
+      erpItemNumber: input.itemNumber,
+      erpItemId: input.erpItemId,
+      title: input.title,
+      state: input.state,
+      origin: "erp",
+      reason: input.reason,
+      lastSyncedAt: input.now,
+      updatedAt: input.now,
+    })
+    .onConflictDoUpdate({
+      target: [productLinks.shopId, productLinks.erpItemNumber],
+      targetWhere: sql`${productLinks.erpItemNumber} is not null`,
+      set: {
+        // A pending create stays pending: its handle is what the retry upserts by.
+        state: sql`case when ${productLinks.state} = 'pending' then 'pending' else ${input.state} end`,
+        reason: input.reason,
+        lastSyncedAt: input.now,
+        updatedAt: input.now,
+      },
+    })
+    .returning({ id: productLinks.id });
+  if (!row) throw new Error(`no product link for item ${input.itemNumber}`);
+  return row.id;
+}
+
+/** Links of a product's variants as written (product sync), keeping the price shadow "Sync prices" owns. */
+export async function saveExportedVariantLinks(
+  db: DbOrTx,
+  input: {
+    shopId: number;
+    shopifyProductId: string;
+    itemNumber: string;
+    variants: ReadonlyArray<{
+      variantCode: string;
+      shopifyVariantId: string;
+      sku: string;
+      /** null: linked without writing (adopted); the next run compares and writes. */
+      writtenHash: string | null;
+      /** Prices sent with a create; absent when the write did not carry prices. */
+      prices?: { price: string; compareAtPrice: string | null; unitCost: string | null };
+    }>;
+    now: Date;
+  },
+): Promise<void> {
+  for (const v of input.variants) {
+    const prices = v.prices
+      ? { price: v.prices.price, compareAtPrice: v.prices.compareAtPrice, unitCost: v.prices.unitCost, pricesWrittenAt: input.now }
+      : {};
+    await db
+      .insert(variantLinks)
+      .values({
+        shopId: input.shopId,
+        shopifyVariantId: v.shopifyVariantId,
+        erpItemNumber: input.itemNumber,
+        erpVariantCode: v.variantCode,
+        source: "exported",
+        shopifyProductId: input.shopifyProductId,
+        sku: v.sku,
+        lastWrittenHash: v.writtenHash,
+        linkedAt: input.now,
+        ...prices,
+      })
+      .onConflictDoUpdate({
+        target: [variantLinks.shopId, variantLinks.shopifyVariantId],
+        set: {
+          erpItemNumber: input.itemNumber,
+          erpVariantCode: v.variantCode,
+          shopifyProductId: input.shopifyProductId,
+          sku: v.sku,
+          ...(v.writtenHash !== null ? { lastWrittenHash: v.writtenHash } : {}),
+          ...prices,
+        },
+      });
+  }
+}

@@ -1,0 +1,150 @@
+import { ShopifyApiError } from "../../adapters/shopify/errors.ts";
+import { coerceError } from "../../errors/coerce-error.ts";
+import { type MirroredEntity, mirrorStream, pullIntoMirror } from "../../catalog/pull-into-mirror.ts";
+import { shopToday } from "../../catalog/shop-today.ts";
+import { catalogItem } from "../../mapping/catalog-item.ts";
+import { changedItemNumbers, mirrorRecordsOfItems } from "../../queries/erp-records.ts";
+import { productLinksOfItems, saveProductProblem, variantLinksOfItems } from "../../queries/product-links.ts";
+import { getShopDisplay } from "../../queries/shop-display.ts";
+import { getShopName } from "../../queries/shops.ts";
+import type { RunContext } from "../../runs/define-task.ts";
+import { describeExportPlan } from "./describe-export-plan.ts";
+import { findProductsBySku } from "./find-by-sku.ts";
+import { mapItemToProduct } from "./map-item-to-product.ts";
+import { planProductExport } from "./plan-product-export.ts";
+import { writeProduct } from "./write-product.ts";
+
+/** The change feed of the mirror this task reads, and how far it got. */
+export const PRODUCT_FEED_STREAM = "products:erp-changes";
+/** ERP pages per entity per run, and items per run: a first sync of a big catalog spreads over runs. */
+const MAX_PULL_PAGES = 40;
+const MAX_ITEMS_PER_RUN = 1_000;
+const FEED_PAGE = 200;
+
+export interface ProductSyncResult {
+  pulled: number;
+  changedInErp: number;
+  handled: number;
+  continued: boolean;
+}
+
+/**
+ * "Sync products", ERP → Shopify (BC report 30108, To Shopify). Two phases, like Acumatica's
+ * prepare/process: pull the ERP's changed items, variants, barcodes and prices into the mirror
+ * (the adapter's cursors, with their overlap), then plan and write each item whose mirrored
+ * records changed since this task last got to them. An item whose plan matches what was last
+ * written sends nothing. Kill switch: items are recorded as skipped and the feed is not moved,
+ * so they go out once writes are allowed again.
+ */
+export async function syncProductsFromErp(ctx: RunContext): Promise<ProductSyncResult> {
+  const adapter = await ctx.erp();
+  const capabilities = await adapter.capabilities();
+  const entities: MirroredEntity[] = ["items", "itemVariants"];
+  if (capabilities.barcodes) entities.push("barcodes");
+  if (capabilities.priceLists) entities.push("prices");
+  let pulled = 0;
+  let changedInErp = 0;
+  let pullUnfinished = false;
+  for (const entity of entities) {
+    const result = await pullIntoMirror(ctx.db, {
+      adapter,
+      shopId: ctx.shopId,
+      entity,
+      cursor: ctx.cursor(mirrorStream(entity)),
+      maxPages: MAX_PULL_PAGES,
+    });
+    pulled += result.pulled;
+    changedInErp += result.changed;
+    pullUnfinished ||= result.hasMore;
+  }
+
+  const admin = await ctx.shopify();
+  const [display, shopName] = await Promise.all([getShopDisplay(ctx.db, ctx.shopId), getShopName(ctx.db, ctx.shopId)]);
+  const today = shopToday(ctx.clock.now(), display.timeZone);
+  const writeCtx = { db: ctx.db, admin, settings: ctx.settings, shopId: ctx.shopId, now: () => ctx.clock.now() };
+  const feed = ctx.cursor(PRODUCT_FEED_STREAM);
+  let seq = Number((await feed.read()) ?? 0);
+  let handled = 0;
+  let feedUnfinished = false;
+  while (handled < MAX_ITEMS_PER_RUN) {
+    const page = await changedItemNumbers(ctx.db, { shopId: ctx.shopId, entities, afterSeq: seq, limit: FEED_PAGE });
+    if (page.itemNumbers.length === 0) break;
+    const [records, links, variantLinks] = await Promise.all([
+      mirrorRecordsOfItems(ctx.db, { shopId: ctx.shopId, itemNumbers: page.itemNumbers }),
+      productLinksOfItems(ctx.db, { shopId: ctx.shopId, itemNumbers: page.itemNumbers }),
+      variantLinksOfItems(ctx.db, { shopId: ctx.shopId, itemNumbers: page.itemNumbers }),
+    ]);
+    for (const itemNumber of page.itemNumbers) {
+      const assembled = catalogItem(records.get(itemNumber) ?? []);
+      // Variants or prices whose item has not come yet: the item's own change brings them along.
+      if (assembled.kind === "no-item") continue;
+      handled += 1;
+      ctx.progress({ done: handled });
+      const label = itemNumber;
+      if (assembled.kind === "invalid") {
+        ctx.record({ type: "item", key: itemNumber, label, outcome: "skipped", reason: assembled.reason });
+        continue;
+      }
+      const mapping = mapItemToProduct(assembled.catalogItem, { settings: ctx.settings, shopName: shopName ?? display.domain, today });
+      const link = links.get(itemNumber) ?? null;
+      const product = mapping.kind === "product" ? mapping.product : null;
+      const plan =
+        product === null
+          ? { kind: "skip" as const, reason: mapping.kind === "skip" ? mapping.reason : "" }
+          : planProductExport({
+              product,
+              link,
+              variantLinks: variantLinks.get(itemNumber) ?? [],
+              match: link?.shopifyProductId
+                ? { kind: "none" }
+                : await findProductsBySku(admin, product.variants.map((v) => v.sku)),
+              canUpdateShopify: ctx.settings.products.canUpdateShopify,
+            });
+      const title = product?.title ?? assembled.catalogItem.item.displayName;
+      const key = link?.id ?? itemNumber;
+      if (ctx.dryRun) {
+        ctx.record({ type: link ? "product" : "item", key, label: title, outcome: plan.kind === "unchanged" ? "unchanged" : "planned", reason: describeExportPlan(plan) });
+        continue;
+      }
+      if (plan.kind === "unchanged") {
+        ctx.record({ type: link ? "product" : "item", key, label: title, outcome: "unchanged", reason: plan.reason });
+        continue;
+      }
+      if (!ctx.writesAllowed && plan.kind !== "skip") {
+        feedUnfinished = true;
+        ctx.record({ type: link ? "product" : "item", key, label: title, outcome: "skipped", reason: "outgoing writes are off in Settings" });
+        continue;
+      }
+      if (product === null) {
+        // Bad ERP data: recorded on the product list with its reason; the run goes on.
+        const linkId = await saveProductProblem(ctx.db, {
+          shopId: ctx.shopId,
+          itemNumber,
+          erpItemId: assembled.catalogItem.erpId,
+          title,
+          state: "skipped",
+          reason: plan.kind === "skip" ? plan.reason : "",
+          now: ctx.clock.now(),
+        });
+        ctx.record({ type: "product", key: linkId, label: title, outcome: "skipped", reason: plan.kind === "skip" ? plan.reason : "" });
+        continue;
+      }
+      try {
+        const result = await writeProduct(writeCtx, product, plan);
+        if (result) {
+          const reason = "reason" in result ? result.reason : result.note;
+          ctx.record({ type: "product", key: result.linkId, label: title, outcome: result.outcome, ...(reason ? { reason } : {}) });
+        }
+      } catch (error) {
+        // Shopify down or throttled past the client's retries: the run fails and retries from this page.
+        if (error instanceof ShopifyApiError && error.retryable) throw error;
+        ctx.record({ type: link ? "product" : "item", key, label: title, outcome: "failed", reason: coerceError(error).message });
+      }
+    }
+    seq = page.lastSeq;
+    if (!feedUnfinished) await feed.checkpoint(String(seq));
+    if (!page.more) break;
+  }
+  const moreItems = handled >= MAX_ITEMS_PER_RUN;
+  return { pulled, changedInErp, handled, continued: !ctx.dryRun && (pullUnfinished || moreItems) };
+}

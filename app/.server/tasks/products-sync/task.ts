@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+import { defineTask, RunSkipped } from "../../runs/define-task.ts";
+import { syncProductsFromErp } from "./sync-products.ts";
+
+/** "Sync products" (BC report 30108): items and variants ↔ products and variants, one direction per shop. */
+export const productsSyncTask = defineTask({
+  name: "products__sync",
+  title: "Sync products",
+  description:
+    "ERP items and their variants become Shopify products (or Shopify products are mapped to ERP items), in the direction set in Settings.",
+  report: "30108",
+  direction: "both",
+  category: "catalog",
+  payload: z.looseObject({ shopId: z.number().int().positive() }),
+  schedule: { recurrence: { kind: "hourly", minute: 10 }, onHold: false },
+  requires: {
+    erp: true,
+    settings: (settings) =>
+      settings.products.direction === "off" ? "product sync is off in Settings (Products → Direction)" : null,
+  },
+  preview: true,
+  async run(ctx) {
+    if (ctx.settings.products.direction !== "erp_to_shopify") {
+      throw new RunSkipped("Shopify → ERP product sync is not available yet");
+    }
+    const result = await syncProductsFromErp(ctx);
+    ctx.stat("pulled", result.pulled);
+    ctx.stat("changed in the ERP", result.changedInErp);
+    ctx.summarize(
+      ctx.dryRun
+        ? `Preview: ${result.handled} changed item(s) planned; nothing was written`
+        : `${result.pulled} record(s) read from the ERP, ${result.changedInErp} changed; ${result.handled} item(s) handled`,
+    );
+    if (result.continued) ctx.continueLater({ reason: "more items are waiting" });
+  },
+});

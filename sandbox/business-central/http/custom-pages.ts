@@ -1,0 +1,62 @@
+import type { ApiPage } from "./api-pages.ts";
+
+/**
+ * Pages of the companion extension (api/shopifyErpConnector/connector/v1.0) that are projections
+ * of a table with more fields than they show, like their AL pages would be. The other companion
+ * pages serve their rows as stored.
+ */
+export const CUSTOM_PAGES = {
+  /**
+   * Over the Item table (ODataKeyFields = SystemId), for the Item fields API v2.0's items page
+   * lacks: Sales Blocked, Vendor No. (and the vendor's name, a lookup), Vendor Item No., weights,
+   * tariff and origin. Same record as `items`, so the same etag and lastModifiedDateTime.
+   */
+  itemDetails: {
+    fields: [
+      "id",
+      "number",
+      "salesBlocked",
+      "vendorNumber",
+      "vendorName",
+      "vendorItemNumber",
+      "grossWeight",
+      "netWeight",
+      "unitVolume",
+      "tariffNumber",
+      "countryRegionOfOriginCode",
+      "lastModifiedDateTime",
+    ],
+    computed: {
+      vendorName: (row, data) =>
+        row.vendorNumber ? (data.vendors.find((v) => v.number === row.vendorNumber)?.displayName ?? "") : "",
+    },
+  },
+  /** Price List Line (table 7001), item assets; `customerPriceGroup` is the source when it is one. */
+  priceListLine: {
+    fields: [
+      "id",
+      "priceListCode",
+      "lineNumber",
+      "sourceType",
+      "sourceNumber",
+      "customerPriceGroup",
+      "itemNumber",
+      "variantCode",
+      "unitOfMeasureCode",
+      "currencyCode",
+      "startingDate",
+      "endingDate",
+      "minimumQuantity",
+      "amountType",
+      "unitPrice",
+      "lineDiscountPercent",
+      "allowLineDiscount",
+      "priceIncludesTax",
+      "status",
+      "lastModifiedDateTime",
+    ],
+    computed: {
+      customerPriceGroup: (row) => (row.sourceType === "Customer Price Group" ? row.sourceNumber : ""),
+    },
+  },
+} satisfies Record<string, ApiPage>;
