@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
 
 import { getDb } from "../../app/.server/db.ts";
 import { PRODUCTS_SYNC_TASK, requestProductSync } from "../../app/.server/products-page/product-actions.ts";
 import { ensureShop } from "../../app/.server/queries/shops.ts";
-import { defineTask } from "../../app/.server/runs/define-task.ts";
-import { findTask } from "../../app/.server/tasks/registry.ts";
 import type * as ProductsRoute from "../../app/routes/app.products._index.tsx";
 import type * as ProductRoute from "../../app/routes/app.products.$id.tsx";
 import { createBusinessCentralSandbox } from "../../sandbox/business-central/create-server.ts";
@@ -497,30 +494,6 @@ describe("the product page's actions", () => {
     expect(await shopState()).toEqual(before);
   });
 
-  it("Sync now says so when the product sync is not in the registry, and changes nothing", async () => {
-    const before = await shopState();
-    const answer = await act(mug, { intent: "sync" });
-    if (findTask(PRODUCTS_SYNC_TASK)) {
-      // Once the lead's task is registered the route queues it (the behaviour is tested below).
-      expect(answer).toMatchObject({ ok: true, message: "Sync queued" });
-      return;
-    }
-    expect(answer).toEqual({ intent: "sync", ok: false, message: "Product sync is not available" });
-    expect(await shopState()).toEqual(before);
-  });
-
-  const productsSync = defineTask({
-    name: PRODUCTS_SYNC_TASK,
-    title: "Sync products",
-    description: "stand-in for the registry's product sync: only its declaration is used (nothing runs it here)",
-    report: "30108",
-    direction: "both",
-    category: "catalog",
-    payload: z.looseObject({ shopId: z.number() }),
-    schedule: { recurrence: { kind: "hourly", minute: 0 }, onHold: false },
-    run: async () => {},
-  });
-
   it("Sync now puts the item's mirror rows at the head of the feed, forgets the Shopify hash and queues the sync", async () => {
     const seqs = async () =>
       new Map(
@@ -531,11 +504,11 @@ describe("the product page's actions", () => {
       );
     const before = await seqs();
     const highest = Math.max(...before.values());
-    const answer = await requestProductSync(shopId, mug, [productsSync]);
+    const answer = await act(mug, { intent: "sync" });
     const [job] = await db.sql<{ id: string; queue_name: string; key: string; payload: unknown }[]>`
       select j.id::text, j.queue_name, j.key, p.payload from graphile_worker.jobs j
         join graphile_worker._private_jobs p on p.id = j.id where j.task_identifier = ${PRODUCTS_SYNC_TASK}`;
-    expect(answer).toEqual({ ok: true, message: "Sync queued", runLink: `/app/runs/job/${job!.id}` });
+    expect(answer).toEqual({ intent: "sync", ok: true, message: "Sync queued", runLink: `/app/runs/job/${job!.id}` });
     expect(job).toMatchObject({
       queue_name: `catalog:${shopId}`,
       key: `${PRODUCTS_SYNC_TASK}:${shopId}`,
@@ -551,23 +524,22 @@ describe("the product page's actions", () => {
     expect(link).toEqual({ last_seen_shopify_hash: null, state: "linked" });
 
     // A second Sync now joins the waiting run instead of queueing another.
-    const again = await requestProductSync(shopId, mug, [productsSync]);
+    const again = await act(mug, { intent: "sync" });
     expect(again).toEqual(answer);
     expect(
       await db.sql`select id from graphile_worker.jobs where task_identifier = ${PRODUCTS_SYNC_TASK}`,
     ).toHaveLength(1);
   });
 
-  it("Sync now of an ignored or another shop's product is refused, changing nothing", async () => {
+  it("Sync now of an ignored or another shop's product, or without the product sync, is refused, changing nothing", async () => {
     const before = await shopState();
-    expect(await requestProductSync(shopId, ignoredBag, [productsSync])).toEqual({
+    expect(await act(ignoredBag, { intent: "sync" })).toEqual({
+      intent: "sync",
       ok: false,
       message: "This product is ignored; stop ignoring it to sync it.",
     });
-    expect(await requestProductSync(shopId, otherMug, [productsSync])).toEqual({
-      ok: false,
-      message: "No such product.",
-    });
+    expect(await requestProductSync(shopId, otherMug)).toEqual({ ok: false, message: "No such product." });
+    // A task list without the product sync: said so, nothing bumped or queued.
     expect(await requestProductSync(shopId, mug, [])).toEqual({ ok: false, message: "Product sync is not available" });
     expect(await shopState()).toEqual(before);
   });
