@@ -170,12 +170,121 @@ export default function Settings() {
               </FormLayout>
             </Card>
           </Layout.AnnotatedSection>
-          <Layout.AnnotatedSection title="Products" description="How order lines find their ERP items.">
+          <Layout.AnnotatedSection
+            title="Products"
+            description="Which way products sync (when: Job queue → Sync products), and how a Shopify SKU finds its ERP item, for products and order lines alike."
+          >
             <Card>
               <FormLayout>
-                <Select label="SKU mapping" options={options.productMappings} {...choice("products.mapping")} />
-                <TextField label="SKU separator" {...text("products.skuSeparator")} />
-                <Checkbox label="Create unknown items in the ERP" {...check("products.createUnknownInErp")} />
+                <Select
+                  label="Product sync"
+                  options={options.syncDirections}
+                  helpText="ERP → Shopify: your ERP items become Shopify products and variants, kept up to date. Shopify → ERP: Shopify products are matched to ERP items, and created there when allowed below. Only one way at a time; Off: no product sync (order lines are still matched by SKU)."
+                  {...choice("products.direction")}
+                />
+                {fields["products.direction"] === "erp_to_shopify" ? (
+                  <Checkbox
+                    label="Update products already in Shopify"
+                    helpText="On: changes to an ERP item (title, description, barcode, weight…) are written to its Shopify product. Off: the sync only creates products for new items and leaves existing ones as they are in Shopify."
+                    {...check("products.canUpdateShopify")}
+                  />
+                ) : null}
+                {fields["products.direction"] === "shopify_to_erp" ? (
+                  <Checkbox
+                    label="Update ERP items from Shopify"
+                    helpText="On: changes to a mapped Shopify product are written to its ERP item. Off: mapped items stay as they are in the ERP."
+                    {...check("products.shopifyCanUpdateItems")}
+                  />
+                ) : null}
+                <Select
+                  label="SKU mapping"
+                  options={options.productMappings}
+                  helpText="How a Shopify SKU names an ERP item: used to match products and order lines, and to write the SKUs of products made from ERP items."
+                  {...choice("products.mapping")}
+                />
+                <TextField
+                  label="SKU separator"
+                  helpText="Between item number and variant code, e.g. 1000-RED (with the “item number + separator + variant code” mapping)."
+                  {...text("products.skuSeparator")}
+                />
+                <Checkbox
+                  label="Find items by barcode when the SKU finds none"
+                  helpText="A variant whose SKU matches no ERP item is looked up by its barcode (the item's GTIN or item references)."
+                  {...check("products.findByBarcode")}
+                />
+                <Checkbox
+                  label="Create unknown items in the ERP"
+                  helpText="A Shopify product or order line that matches no ERP item is created as a new item. Off: it waits on the unmapped products list, where you map, create or ignore it."
+                  {...check("products.createUnknownInErp")}
+                />
+                <TextField
+                  label="Item template no."
+                  helpText="New ERP items copy their type, unit of measure and posting groups from this existing item."
+                  {...text("products.itemTemplateNo")}
+                />
+                <Select
+                  label="Status of products created in Shopify"
+                  options={options.createdProductStatuses}
+                  helpText="ERP → Shopify: what a new product is when it arrives in your store. Draft lets you check it before it goes on sale."
+                  {...choice("products.statusForCreated")}
+                />
+                <Select
+                  label="When an ERP item is blocked"
+                  options={options.blockedItemActions}
+                  helpText="What happens to the Shopify product of an item that is blocked, or blocked for sales, in the ERP."
+                  {...choice("products.blockedAction")}
+                />
+                <Checkbox
+                  label="Shopify tracks the stock of new variants"
+                  helpText="Variants the sync creates count their stock in Shopify (the stock itself comes from the inventory sync)."
+                  {...check("products.inventoryTracked")}
+                />
+                <Select
+                  label="When a new variant is out of stock"
+                  options={options.inventoryPolicies}
+                  helpText="For variants the sync creates; change single products in Shopify."
+                  {...choice("products.inventoryPolicy")}
+                />
+                <TextField
+                  label="Vendor of new products"
+                  helpText="Used when the ERP item names no vendor. Empty: your shop's name."
+                  {...text("products.defaultVendor")}
+                />
+              </FormLayout>
+            </Card>
+          </Layout.AnnotatedSection>
+          <Layout.AnnotatedSection
+            title="Prices and images"
+            description="Where Shopify prices come from in the ERP (when: Job queue → Sync prices), and which way pictures go (Sync images)."
+          >
+            <Card>
+              <FormLayout>
+                <TextField
+                  label="Price list code"
+                  helpText="Prices come from this ERP price list. Empty: any price list for all customers or for the customer price group below; an item without a price there keeps its unit price."
+                  {...text("prices.priceListCode")}
+                />
+                <TextField
+                  label="Customer price group"
+                  helpText="The ERP's prices for this group are your store's prices. Empty: the prices for all customers."
+                  {...text("prices.customerPriceGroup")}
+                />
+                <Checkbox
+                  label="ERP prices include tax"
+                  helpText="Turn on when the ERP's prices have tax (VAT) included, as your store shows them. Off: the ERP's prices are before tax."
+                  {...check("prices.pricesIncludeTax")}
+                />
+                <Checkbox
+                  label="Send the unit cost to Shopify"
+                  helpText="The item's unit cost becomes the variant's cost per item in Shopify, for its profit reports."
+                  {...check("prices.syncUnitCost")}
+                />
+                <Select
+                  label="Picture sync"
+                  options={options.syncDirections}
+                  helpText="ERP → Shopify: an item's picture becomes its product's image, replaced when the picture changes. Shopify → ERP: a product's first image becomes its item's picture. Off: pictures are not synced."
+                  {...choice("images.direction")}
+                />
               </FormLayout>
             </Card>
           </Layout.AnnotatedSection>

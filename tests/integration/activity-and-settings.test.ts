@@ -120,10 +120,15 @@ describe("saving settings", () => {
       inventory: { enabled: true },
     })} where id = ${shopId}`;
     const values = await loadSettingsForm(shopId);
-    for (const hidden of ["customers.direction", "products.direction", "inventory.enabled"]) {
+    for (const hidden of ["customers.direction", "inventory.enabled"]) {
       expect(values).not.toHaveProperty([hidden]);
     }
-    expect(values).toMatchObject({ "orders.shippingChargesAccount": "", "customers.mapping": "by_email_or_phone" });
+    // The product sync reads its direction: offered, with the stored value.
+    expect(values).toMatchObject({
+      "orders.shippingChargesAccount": "",
+      "customers.mapping": "by_email_or_phone",
+      "products.direction": "shopify_to_erp",
+    });
 
     const posted = new FormData();
     for (const [name, value] of Object.entries(values)) posted.append(name, value);

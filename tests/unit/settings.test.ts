@@ -146,6 +146,92 @@ describe("shop settings", () => {
   });
 });
 
+describe("the product, price and image settings", () => {
+  const catalogFields = settingsFormFields.filter((field) => /^(products|prices|images)\./.test(field));
+
+  it("are all offered, the product direction too", () => {
+    expect(catalogFields).toEqual([
+      "products.direction",
+      "products.mapping",
+      "products.skuSeparator",
+      "products.findByBarcode",
+      "products.createUnknownInErp",
+      "products.itemTemplateNo",
+      "products.canUpdateShopify",
+      "products.shopifyCanUpdateItems",
+      "products.statusForCreated",
+      "products.blockedAction",
+      "products.inventoryTracked",
+      "products.inventoryPolicy",
+      "products.defaultVendor",
+      "prices.priceListCode",
+      "prices.customerPriceGroup",
+      "prices.pricesIncludeTax",
+      "prices.syncUnitCost",
+      "images.direction",
+    ]);
+    expect(hiddenSettingsFields).not.toContain("products.direction");
+  });
+
+  it("travel through the form as strings and back, booleans included", () => {
+    const posted = {
+      "products.direction": "erp_to_shopify",
+      "products.findByBarcode": "false",
+      "products.itemTemplateNo": "ITEM-TPL",
+      "products.canUpdateShopify": "false",
+      "products.shopifyCanUpdateItems": "true",
+      "products.statusForCreated": "unlisted",
+      "products.blockedAction": "archived",
+      "products.inventoryTracked": "false",
+      "products.inventoryPolicy": "continue",
+      "products.defaultVendor": "Cronus Outdoor",
+      "prices.priceListCode": "S00001",
+      "prices.customerPriceGroup": "RETAIL",
+      "prices.pricesIncludeTax": "true",
+      "prices.syncUnitCost": "false",
+      "images.direction": "shopify_to_erp",
+    };
+    const saved = shopSettingsSchema.parse(mergeFormIntoSettings(readShopSettings({}), form(posted)));
+    expect(saved.products).toMatchObject({
+      direction: "erp_to_shopify",
+      findByBarcode: false,
+      itemTemplateNo: "ITEM-TPL",
+      canUpdateShopify: false,
+      shopifyCanUpdateItems: true,
+      statusForCreated: "unlisted",
+      blockedAction: "archived",
+      inventoryTracked: false,
+      inventoryPolicy: "continue",
+      defaultVendor: "Cronus Outdoor",
+    });
+    expect(saved.prices).toEqual({
+      priceListCode: "S00001",
+      customerPriceGroup: "RETAIL",
+      pricesIncludeTax: true,
+      syncUnitCost: false,
+    });
+    expect(saved.images.direction).toBe("shopify_to_erp");
+    const shown = offeredFormValues(saved);
+    for (const [name, value] of Object.entries(posted)) expect(shown[name], name).toBe(value);
+  });
+
+  it.each([
+    ["products.direction", "both"],
+    ["images.direction", "sideways"],
+    ["products.statusForCreated", "archived"],
+    ["products.blockedAction", "delete"],
+    ["products.inventoryPolicy", "oversell"],
+    ["products.itemTemplateNo", "ITEM TPL"],
+    ["products.defaultVendor", "v".repeat(256)],
+    ["prices.priceListCode", "x".repeat(21)],
+    ["prices.customerPriceGroup", "RETAIL/EU"],
+    ["prices.pricesIncludeTax", "yes"],
+  ])("refuses %s = %j, naming that field only", (field, value) => {
+    const result = shopSettingsSchema.safeParse(mergeFormIntoSettings(readShopSettings({}), form({ [field]: value })));
+    expect(result.error?.issues.map((issue) => issue.path.join("."))).toEqual([field]);
+  });
+});
+
 /** Every source file that could read a setting: the app and the worker, minus the settings' own code. */
 function readerSources(): { file: string; text: string }[] {
   const skip = [/^app\/types\//, /^app\/\.server\/shops\//, /^app\/routes\/app\.settings\.tsx$/];
@@ -210,13 +296,12 @@ describe("the settings form offers only settings that work", () => {
     const posted = form({
       ...offeredFormValues(stored),
       "orders.tipAccount": "6210",
-      "products.direction": "shopify_to_erp",
+      "customers.direction": "shopify_to_erp",
       "inventory.enabled": "false",
     });
     const saved = shopSettingsSchema.parse(mergeFormIntoSettings(stored, posted));
     expect(saved.orders.tipAccount).toBe("6210");
     expect(saved.customers.direction).toBe("erp_to_shopify");
-    expect(saved.products.direction).toBe("off");
     expect(saved.inventory.enabled).toBe(true);
     expect(Object.keys(offeredFormValues(stored))).not.toContain("customers.direction");
   });

@@ -33,9 +33,24 @@ export const settingsFormFields = [
   "customers.defaultCustomerByCountry",
   "customers.createUnknownInErp",
   "customers.templateCustomerNo",
+  "products.direction",
   "products.mapping",
   "products.skuSeparator",
+  "products.findByBarcode",
   "products.createUnknownInErp",
+  "products.itemTemplateNo",
+  "products.canUpdateShopify",
+  "products.shopifyCanUpdateItems",
+  "products.statusForCreated",
+  "products.blockedAction",
+  "products.inventoryTracked",
+  "products.inventoryPolicy",
+  "products.defaultVendor",
+  "prices.priceListCode",
+  "prices.customerPriceGroup",
+  "prices.pricesIncludeTax",
+  "prices.syncUnitCost",
+  "images.direction",
   "shipments.notifyCustomer",
   "shipments.carriers",
   "shipments.fulfillmentServiceHandle",
@@ -48,8 +63,8 @@ export const settingsFormFields = [
 ] as const;
 export type SettingsFormField = (typeof settingsFormFields)[number];
 
-/** In the schema, but no task reads them yet (customer and product sync, inventory sync): hidden. */
-export const hiddenSettingsFields = ["customers.direction", "products.direction", "inventory.enabled"] as const;
+/** In the schema, but no task reads them yet (customer sync, inventory sync): hidden. */
+export const hiddenSettingsFields = ["customers.direction", "inventory.enabled"] as const;
 
 const offered = new Set<string>(settingsFormFields);
 
@@ -72,6 +87,12 @@ const booleanFields = new Set([
   "orders.filters.excludeHighRisk",
   "customers.createUnknownInErp",
   "products.createUnknownInErp",
+  "products.findByBarcode",
+  "products.canUpdateShopify",
+  "products.shopifyCanUpdateItems",
+  "products.inventoryTracked",
+  "prices.pricesIncludeTax",
+  "prices.syncUnitCost",
   "inventory.enabled",
   "shipments.notifyCustomer",
   "posting.onlyFulfilled",

@@ -1,14 +1,15 @@
 import {
+  type blockedItemActions,
+  type createdProductStatuses,
   type customerMappings,
+  type inventoryPolicies,
   type loggingLevels,
   type orderDocumentTypes,
   type productMappings,
+  type syncDirections,
 } from "../domain/settings-schema.ts";
 
-/**
- * Human labels for the settings' choices, in the schema's order. Sync directions have none: no
- * task syncs customers or products yet, so the form does not offer them (settings-form.ts).
- */
+/** Human labels for the settings' choices, in the schema's order. */
 type Labels<T extends readonly string[]> = { [K in T[number]]: string };
 
 const customerMappingLabels: Labels<typeof customerMappings> = {
@@ -31,6 +32,27 @@ const loggingLabels: Labels<typeof loggingLevels> = {
   all: "All requests",
 };
 
+// Off first, then the usual way (ERP → Shopify): the choices show in this order.
+const syncDirectionLabels: Labels<typeof syncDirections> = {
+  off: "Off",
+  erp_to_shopify: "ERP → Shopify",
+  shopify_to_erp: "Shopify → ERP",
+};
+const createdProductStatusLabels: Labels<typeof createdProductStatuses> = {
+  active: "Active (on sale at once)",
+  draft: "Draft (you publish it)",
+  unlisted: "Unlisted (reachable by its link only)",
+};
+const blockedItemActionLabels: Labels<typeof blockedItemActions> = {
+  nothing: "Leave the product as it is",
+  draft: "Set the product to draft",
+  archived: "Archive the product",
+};
+const inventoryPolicyLabels: Labels<typeof inventoryPolicies> = {
+  deny: "Stop selling at zero stock",
+  continue: "Keep selling when out of stock",
+};
+
 const options = <T extends string>(labels: Record<T, string>) =>
   (Object.entries(labels) as [T, string][]).map(([value, label]) => ({ value, label }));
 
@@ -43,6 +65,10 @@ export const settingsOptions = {
   currencies: options(currencyLabels),
   customerMappings: options(customerMappingLabels),
   productMappings: options(productMappingLabels),
+  syncDirections: options(syncDirectionLabels),
+  createdProductStatuses: options(createdProductStatusLabels),
+  blockedItemActions: options(blockedItemActionLabels),
+  inventoryPolicies: options(inventoryPolicyLabels),
   documentTypes: options(documentTypeLabels),
   logging: options(loggingLabels),
 };
