@@ -189,13 +189,6 @@ export default function Settings() {
                     {...check("products.canUpdateShopify")}
                   />
                 ) : null}
-                {fields["products.direction"] === "shopify_to_erp" ? (
-                  <Checkbox
-                    label="Update ERP items from Shopify"
-                    helpText="On: changes to a mapped Shopify product are written to its ERP item. Off: mapped items stay as they are in the ERP."
-                    {...check("products.shopifyCanUpdateItems")}
-                  />
-                ) : null}
                 <Select
                   label="SKU mapping"
                   options={options.productMappings}
@@ -216,11 +209,6 @@ export default function Settings() {
                   label="Create unknown items in the ERP"
                   helpText="A Shopify product or order line that matches no ERP item is created as a new item. Off: it waits on the unmapped products list, where you map, create or ignore it."
                   {...check("products.createUnknownInErp")}
-                />
-                <TextField
-                  label="Item template no."
-                  helpText="New ERP items copy their type, unit of measure and posting groups from this existing item."
-                  {...text("products.itemTemplateNo")}
                 />
                 <Select
                   label="Status of products created in Shopify"
@@ -260,11 +248,6 @@ export default function Settings() {
             <Card>
               <FormLayout>
                 <TextField
-                  label="Price list code"
-                  helpText="Prices come from this ERP price list. Empty: any price list for all customers or for the customer price group below; an item without a price there keeps its unit price."
-                  {...text("prices.priceListCode")}
-                />
-                <TextField
                   label="Customer price group"
                   helpText="The ERP's prices for this group are your store's prices. Empty: the prices for all customers."
                   {...text("prices.customerPriceGroup")}
@@ -278,12 +261,6 @@ export default function Settings() {
                   label="Send the unit cost to Shopify"
                   helpText="The item's unit cost becomes the variant's cost per item in Shopify, for its profit reports."
                   {...check("prices.syncUnitCost")}
-                />
-                <Select
-                  label="Picture sync"
-                  options={options.syncDirections}
-                  helpText="ERP → Shopify: an item's picture becomes its product's image, replaced when the picture changes. Shopify → ERP: a product's first image becomes its item's picture. Off: pictures are not synced."
-                  {...choice("images.direction")}
                 />
               </FormLayout>
             </Card>

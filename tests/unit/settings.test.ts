@@ -156,19 +156,15 @@ describe("the product, price and image settings", () => {
       "products.skuSeparator",
       "products.findByBarcode",
       "products.createUnknownInErp",
-      "products.itemTemplateNo",
       "products.canUpdateShopify",
-      "products.shopifyCanUpdateItems",
       "products.statusForCreated",
       "products.blockedAction",
       "products.inventoryTracked",
       "products.inventoryPolicy",
       "products.defaultVendor",
-      "prices.priceListCode",
       "prices.customerPriceGroup",
       "prices.pricesIncludeTax",
       "prices.syncUnitCost",
-      "images.direction",
     ]);
     expect(hiddenSettingsFields).not.toContain("products.direction");
   });
@@ -177,27 +173,21 @@ describe("the product, price and image settings", () => {
     const posted = {
       "products.direction": "erp_to_shopify",
       "products.findByBarcode": "false",
-      "products.itemTemplateNo": "ITEM-TPL",
       "products.canUpdateShopify": "false",
-      "products.shopifyCanUpdateItems": "true",
       "products.statusForCreated": "unlisted",
       "products.blockedAction": "archived",
       "products.inventoryTracked": "false",
       "products.inventoryPolicy": "continue",
       "products.defaultVendor": "Cronus Outdoor",
-      "prices.priceListCode": "S00001",
       "prices.customerPriceGroup": "RETAIL",
       "prices.pricesIncludeTax": "true",
       "prices.syncUnitCost": "false",
-      "images.direction": "shopify_to_erp",
     };
     const saved = shopSettingsSchema.parse(mergeFormIntoSettings(readShopSettings({}), form(posted)));
     expect(saved.products).toMatchObject({
       direction: "erp_to_shopify",
       findByBarcode: false,
-      itemTemplateNo: "ITEM-TPL",
       canUpdateShopify: false,
-      shopifyCanUpdateItems: true,
       statusForCreated: "unlisted",
       blockedAction: "archived",
       inventoryTracked: false,
@@ -205,25 +195,20 @@ describe("the product, price and image settings", () => {
       defaultVendor: "Cronus Outdoor",
     });
     expect(saved.prices).toEqual({
-      priceListCode: "S00001",
       customerPriceGroup: "RETAIL",
       pricesIncludeTax: true,
       syncUnitCost: false,
     });
-    expect(saved.images.direction).toBe("shopify_to_erp");
     const shown = offeredFormValues(saved);
     for (const [name, value] of Object.entries(posted)) expect(shown[name], name).toBe(value);
   });
 
   it.each([
     ["products.direction", "both"],
-    ["images.direction", "sideways"],
     ["products.statusForCreated", "archived"],
     ["products.blockedAction", "delete"],
     ["products.inventoryPolicy", "oversell"],
-    ["products.itemTemplateNo", "ITEM TPL"],
     ["products.defaultVendor", "v".repeat(256)],
-    ["prices.priceListCode", "x".repeat(21)],
     ["prices.customerPriceGroup", "RETAIL/EU"],
     ["prices.pricesIncludeTax", "yes"],
   ])("refuses %s = %j, naming that field only", (field, value) => {

@@ -74,7 +74,8 @@ export function itemLookups(line: OrderLine, settings: ShopSettings): ItemLookup
         break;
     }
   }
-  const barcode = line.barcode?.trim();
+  // BC's Find Mapping by Barcode: when the SKU strategy finds nothing, the variant's barcode may.
+  const barcode = settings.products.findByBarcode ? line.barcode?.trim() : undefined;
   if (barcode && !(settings.products.mapping === "barcode" && barcode === sku)) lookups.push({ barcode });
   return lookups;
 }

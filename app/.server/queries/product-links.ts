@@ -41,6 +41,18 @@ export async function productLinksOfItems(
   return new Map(rows.map((r) => [r.erpItemNumber ?? "", r]));
 }
 
+/** The link a Shopify product already has, if any (another item's, or one the merchant unlinked or ignored). */
+export async function productLinkOfShopifyProduct(
+  db: DbOrTx,
+  input: { shopId: number; shopifyProductId: string },
+): Promise<ProductLinkRow | null> {
+  const [row] = await db
+    .select(linkColumns)
+    .from(productLinks)
+    .where(and(eq(productLinks.shopId, input.shopId), eq(productLinks.shopifyProductId, input.shopifyProductId)));
+  return row ?? null;
+}
+
 export interface VariantLinkRow {
   variantCode: string;
   shopifyVariantId: string;

@@ -55,6 +55,7 @@ export function formatDuration(start: Date | null, end: Date | null): string {
 export function recordHref(recordType: string, recordKey: string): string | null {
   if (recordType === "order" && /^[1-9]\d{0,15}$/.test(recordKey)) return `/app/orders/${recordKey}`;
   if (recordType === "shipment") return `/app/shipments?shipment=${encodeURIComponent(recordKey)}`;
+  if (recordType === "product" && /^[1-9]\d{0,15}$/.test(recordKey)) return `/app/products/${recordKey}`;
   return null;
 }
 

@@ -38,19 +38,15 @@ export const settingsFormFields = [
   "products.skuSeparator",
   "products.findByBarcode",
   "products.createUnknownInErp",
-  "products.itemTemplateNo",
   "products.canUpdateShopify",
-  "products.shopifyCanUpdateItems",
   "products.statusForCreated",
   "products.blockedAction",
   "products.inventoryTracked",
   "products.inventoryPolicy",
   "products.defaultVendor",
-  "prices.priceListCode",
   "prices.customerPriceGroup",
   "prices.pricesIncludeTax",
   "prices.syncUnitCost",
-  "images.direction",
   "shipments.notifyCustomer",
   "shipments.carriers",
   "shipments.fulfillmentServiceHandle",
@@ -64,7 +60,14 @@ export const settingsFormFields = [
 export type SettingsFormField = (typeof settingsFormFields)[number];
 
 /** In the schema, but no task reads them yet (customer sync, inventory sync): hidden. */
-export const hiddenSettingsFields = ["customers.direction", "inventory.enabled"] as const;
+export const hiddenSettingsFields = [
+  "customers.direction",
+  "inventory.enabled",
+  // Shopify → ERP product sync and picture sync are not built yet.
+  "products.itemTemplateNo",
+  "products.shopifyCanUpdateItems",
+  "images.direction",
+] as const;
 
 const offered = new Set<string>(settingsFormFields);
 

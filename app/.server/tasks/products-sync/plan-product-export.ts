@@ -17,7 +17,9 @@ export interface ExistingVariantLink {
 export type ShopifySkuMatch =
   | { kind: "none" }
   | { kind: "product"; productId: string; variants: Array<{ id: string; sku: string }> }
-  | { kind: "ambiguous"; productIds: string[] };
+  | { kind: "ambiguous"; productIds: string[] }
+  /** The product carrying the SKUs is another item's, or one the merchant unlinked or ignored. */
+  | { kind: "taken"; productId: string; why: string };
 
 export type ExportPlan =
   | { kind: "skip"; reason: string }
@@ -81,6 +83,8 @@ export function planProductExport(input: {
           kind: "skip",
           reason: `ambiguous: the item's SKUs are on ${input.match.productIds.length} Shopify products (${input.match.productIds.join(", ")}); link one by hand`,
         };
+      case "taken":
+        return { kind: "skip", reason: `the Shopify product with the item's SKUs (${input.match.productId}) ${input.match.why}` };
       case "none":
         return { kind: "create", handle: handleFor(product), resumed: false };
       case "product": {

@@ -1,3 +1,4 @@
+import type { ShopifyAdmin } from "../../adapters/shopify/admin-port.ts";
 import { ShopifyApiError } from "../../adapters/shopify/errors.ts";
 import { type MirroredEntity, mirrorStream, pullIntoMirror } from "../../catalog/pull-into-mirror.ts";
 import { shopToday } from "../../catalog/shop-today.ts";
@@ -5,14 +6,19 @@ import { variantPrices } from "../../catalog/variant-prices.ts";
 import { coerceError } from "../../errors/coerce-error.ts";
 import { catalogItem } from "../../mapping/catalog-item.ts";
 import { changedItemNumbers, mirrorRecordsOfItems } from "../../queries/erp-records.ts";
-import { productLinksOfItems, saveProductProblem, variantLinksOfItems } from "../../queries/product-links.ts";
+import {
+  productLinkOfShopifyProduct,
+  productLinksOfItems,
+  saveProductProblem,
+  variantLinksOfItems,
+} from "../../queries/product-links.ts";
 import { getShopDisplay } from "../../queries/shop-display.ts";
 import { getShopName } from "../../queries/shops.ts";
 import type { RunContext } from "../../runs/define-task.ts";
 import { describeExportPlan } from "./describe-export-plan.ts";
 import { findProductsBySku } from "./find-by-sku.ts";
-import { mapItemToProduct } from "./map-item-to-product.ts";
-import { planProductExport } from "./plan-product-export.ts";
+import { mapItemToProduct, type PlannedProduct } from "./map-item-to-product.ts";
+import { planProductExport, type ShopifySkuMatch } from "./plan-product-export.ts";
 import { writeProduct } from "./write-product.ts";
 
 /** The change feed of the mirror this task reads, and how far it got. */
@@ -21,6 +27,25 @@ export const PRODUCT_FEED_STREAM = "products:erp-changes";
 const MAX_PULL_PAGES = 40;
 const MAX_ITEMS_PER_RUN = 1_000;
 const FEED_PAGE = 200;
+
+/**
+ * The Shopify product already carrying an item's SKUs, unless the app knows it as something else:
+ * another item's product, or one the merchant unlinked or ignored (adopting it again would undo
+ * their decision).
+ */
+async function matchBySku(ctx: RunContext, admin: ShopifyAdmin, product: PlannedProduct): Promise<ShopifySkuMatch> {
+  const match = await findProductsBySku(admin, product.variants.map((v) => v.sku));
+  if (match.kind !== "product") return match;
+  const known = await productLinkOfShopifyProduct(ctx.db, { shopId: ctx.shopId, shopifyProductId: match.productId });
+  if (known === null || known.erpItemNumber === product.itemNumber) return match;
+  const why =
+    known.state === "ignored"
+      ? "is ignored on the Products page"
+      : known.erpItemNumber === null
+        ? "was unlinked by the merchant: map it on its product page"
+        : `is item ${known.erpItemNumber}'s`;
+  return { kind: "taken", productId: match.productId, why };
+}
 
 export interface ProductSyncResult {
   pulled: number;
@@ -102,9 +127,7 @@ export async function syncProductsFromErp(ctx: RunContext): Promise<ProductSyncR
               product,
               link,
               variantLinks: variantLinks.get(itemNumber) ?? [],
-              match: link?.shopifyProductId
-                ? { kind: "none" }
-                : await findProductsBySku(admin, product.variants.map((v) => v.sku)),
+              match: link?.shopifyProductId ? { kind: "none" } : await matchBySku(ctx, admin, product),
               canUpdateShopify: ctx.settings.products.canUpdateShopify,
             });
       const title = product?.title ?? assembled.catalogItem.item.displayName;
