@@ -1,5 +1,6 @@
 import { getDb } from "../../app/.server/db.ts";
 import { saveConnectionForm } from "../../app/.server/erp/connections.ts";
+import { getErpConnection } from "../../app/.server/queries/erp-connections.ts";
 import { ensureShop, getShopSettings, saveShopSettings } from "../../app/.server/queries/shops.ts";
 import { createBusinessCentralSandbox } from "../../sandbox/business-central/create-server.ts";
 import { seedChartOfAccounts } from "../../sandbox/business-central/store/chart-of-accounts.ts";
@@ -65,6 +66,7 @@ export async function startDemoBusinessCentral(input: {
 /** Connect the shop to the demo company, unless it already has a connection (a rerun keeps it). */
 export async function connectDemoShop(shop: string, clientSecret: string): Promise<void> {
   const shopId = await ensureShop(getDb(), shop);
+  const firstStart = (await getErpConnection(getDb(), shopId)) === undefined;
   const result = await saveConnectionForm(shopId, {
     mode: "online",
     tenant: DEMO_BC.tenant,
@@ -74,6 +76,6 @@ export async function connectDemoShop(shop: string, clientSecret: string): Promi
     companyId: DEMO_BC.companyId,
   });
   if (!result.ok) throw new Error(`could not connect the demo shop to the sandbox Business Central: ${result.message}`);
-  await saveShopSettings(getDb(), shopId, demoShopSettings(await getShopSettings(getDb(), shopId)));
+  await saveShopSettings(getDb(), shopId, demoShopSettings(await getShopSettings(getDb(), shopId), { firstStart }));
   await scheduleDemoEntries(getDb(), shopId);
 }

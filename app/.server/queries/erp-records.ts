@@ -121,3 +121,12 @@ export async function touchMirrorItem(db: DbOrTx, input: { shopId: number; itemN
     .returning({ id: erpRecords.id });
   return rows.length;
 }
+
+/** The newest change sequence number of the shop's mirror (0 for none): a full pass covers the feed up to it. */
+export async function mirrorHead(db: DbOrTx, shopId: number): Promise<number> {
+  const [row] = await db
+    .select({ head: sql<string | null>`max(${erpRecords.changeSeq})` })
+    .from(erpRecords)
+    .where(eq(erpRecords.shopId, shopId));
+  return Number(row?.head ?? 0);
+}

@@ -262,3 +262,40 @@ export async function saveExportedVariantLinks(
       });
   }
 }
+
+/** Item numbers of linked products after `after`, in order: a full pricing pass pages through them. */
+export async function linkedItemNumbers(
+  db: DbOrTx,
+  input: { shopId: number; after: string | null; limit: number },
+): Promise<string[]> {
+  const rows = await db
+    .select({ itemNumber: productLinks.erpItemNumber })
+    .from(productLinks)
+    .where(
+      and(
+        eq(productLinks.shopId, input.shopId),
+        eq(productLinks.state, "linked"),
+        input.after === null ? sql`${productLinks.erpItemNumber} is not null` : sql`${productLinks.erpItemNumber} > ${input.after}`,
+      ),
+    )
+    .orderBy(productLinks.erpItemNumber)
+    .limit(input.limit);
+  return rows.flatMap((r) => (r.itemNumber === null ? [] : [r.itemNumber]));
+}
+
+/** The prices a write put on Shopify variants: the shadow the next comparison starts from. */
+export async function savePriceShadows(
+  db: DbOrTx,
+  input: {
+    shopId: number;
+    variants: ReadonlyArray<{ shopifyVariantId: string; price: string; compareAtPrice: string | null; unitCost: string | null }>;
+    now: Date;
+  },
+): Promise<void> {
+  for (const v of input.variants) {
+    await db
+      .update(variantLinks)
+      .set({ price: v.price, compareAtPrice: v.compareAtPrice, unitCost: v.unitCost, pricesWrittenAt: input.now })
+      .where(and(eq(variantLinks.shopId, input.shopId), eq(variantLinks.shopifyVariantId, v.shopifyVariantId)));
+  }
+}

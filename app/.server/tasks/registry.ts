@@ -3,6 +3,7 @@ import { documentsPostTask } from "./documents-post/task.ts";
 import { ordersProcessTask } from "./orders-process/task.ts";
 import { ordersImportTask } from "./orders-sync/import-task.ts";
 import { ordersSyncTask } from "./orders-sync/task.ts";
+import { pricesSyncTask } from "./prices-sync/task.ts";
 import { productsSyncTask } from "./products-sync/task.ts";
 import { shipmentsSyncTask } from "./shipments-sync/task.ts";
 
@@ -17,6 +18,7 @@ export const taskRegistry: readonly TaskDefinition[] = [
   shipmentsSyncTask,
   documentsPostTask,
   productsSyncTask,
+  pricesSyncTask,
 ];
 
 export function findTask(name: string): TaskDefinition | undefined {

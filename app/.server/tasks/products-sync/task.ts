@@ -17,7 +17,7 @@ export const productsSyncTask = defineTask({
   requires: {
     erp: true,
     settings: (settings) =>
-      settings.products.direction === "off" ? "product sync is off in Settings (Products → Direction)" : null,
+      settings.products.direction === "off" ? "product sync is off in Settings (Products → Product sync)" : null,
   },
   preview: true,
   async run(ctx) {
