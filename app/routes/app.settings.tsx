@@ -262,6 +262,12 @@ export default function Settings() {
                   helpText="The item's unit cost becomes the variant's cost per item in Shopify, for its profit reports."
                   {...check("prices.syncUnitCost")}
                 />
+                <Select
+                  label="Picture sync"
+                  options={options.syncDirections}
+                  helpText="ERP → Shopify: an item's picture becomes its product's image, replaced when the picture changes (your own images stay). Shopify → ERP is not available yet. Off: pictures are not synced."
+                  {...choice("images.direction")}
+                />
               </FormLayout>
             </Card>
           </Layout.AnnotatedSection>

@@ -17,13 +17,16 @@ export const DEMO_ORDER_ACCOUNTS = {
 /**
  * The demo shop's settings on top of what is stored: the order accounts where none is set yet (a
  * merchant's own choice survives a restart), and on the first start the catalog flowing from
- * Business Central to the store (products and prices), as a BC merchant would set it up.
+ * Business Central to the store (products, prices and pictures), as a BC merchant would set it up.
  * The demo's job-queue entries run every minute (`scripts/demo/demo-entries.ts`).
  */
 export function demoShopSettings(settings: ShopSettings, options: { firstStart: boolean }): ShopSettings {
   const orders = settings.orders;
   const catalog = options.firstStart
-    ? { products: { ...settings.products, direction: "erp_to_shopify" as const } }
+    ? {
+        products: { ...settings.products, direction: "erp_to_shopify" as const },
+        images: { ...settings.images, direction: "erp_to_shopify" as const },
+      }
     : {};
   return {
     ...settings,

@@ -165,6 +165,7 @@ describe("the product, price and image settings", () => {
       "prices.customerPriceGroup",
       "prices.pricesIncludeTax",
       "prices.syncUnitCost",
+      "images.direction",
     ]);
     expect(hiddenSettingsFields).not.toContain("products.direction");
   });
@@ -182,6 +183,7 @@ describe("the product, price and image settings", () => {
       "prices.customerPriceGroup": "RETAIL",
       "prices.pricesIncludeTax": "true",
       "prices.syncUnitCost": "false",
+      "images.direction": "erp_to_shopify",
     };
     const saved = shopSettingsSchema.parse(mergeFormIntoSettings(readShopSettings({}), form(posted)));
     expect(saved.products).toMatchObject({
@@ -205,6 +207,7 @@ describe("the product, price and image settings", () => {
 
   it.each([
     ["products.direction", "both"],
+    ["images.direction", "sideways"],
     ["products.statusForCreated", "archived"],
     ["products.blockedAction", "delete"],
     ["products.inventoryPolicy", "oversell"],

@@ -299,3 +299,14 @@ export async function savePriceShadows(
       .where(and(eq(variantLinks.shopId, input.shopId), eq(variantLinks.shopifyVariantId, v.shopifyVariantId)));
   }
 }
+
+/** The picture written to a product: its ERP version, content hash and the media the app made (null: none). */
+export async function savePictureState(
+  db: DbOrTx,
+  input: { shopId: number; linkId: number; version: string | null; hash: string | null; mediaId: string | null },
+): Promise<void> {
+  await db
+    .update(productLinks)
+    .set({ pictureVersion: input.version, pictureHash: input.hash, shopifyMediaId: input.mediaId, updatedAt: sql`now()` })
+    .where(and(eq(productLinks.shopId, input.shopId), eq(productLinks.id, input.linkId)));
+}

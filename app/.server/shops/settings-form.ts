@@ -47,6 +47,7 @@ export const settingsFormFields = [
   "prices.customerPriceGroup",
   "prices.pricesIncludeTax",
   "prices.syncUnitCost",
+  "images.direction",
   "shipments.notifyCustomer",
   "shipments.carriers",
   "shipments.fulfillmentServiceHandle",
@@ -63,10 +64,9 @@ export type SettingsFormField = (typeof settingsFormFields)[number];
 export const hiddenSettingsFields = [
   "customers.direction",
   "inventory.enabled",
-  // Shopify → ERP product sync and picture sync are not built yet.
+  // Shopify → ERP product sync is not built yet.
   "products.itemTemplateNo",
   "products.shopifyCanUpdateItems",
-  "images.direction",
 ] as const;
 
 const offered = new Set<string>(settingsFormFields);

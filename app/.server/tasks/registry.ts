@@ -1,5 +1,6 @@
 import type { TaskDefinition } from "../runs/define-task.ts";
 import { documentsPostTask } from "./documents-post/task.ts";
+import { imagesSyncTask } from "./images-sync/task.ts";
 import { ordersProcessTask } from "./orders-process/task.ts";
 import { ordersImportTask } from "./orders-sync/import-task.ts";
 import { ordersSyncTask } from "./orders-sync/task.ts";
@@ -19,6 +20,7 @@ export const taskRegistry: readonly TaskDefinition[] = [
   documentsPostTask,
   productsSyncTask,
   pricesSyncTask,
+  imagesSyncTask,
 ];
 
 export function findTask(name: string): TaskDefinition | undefined {
