@@ -1,5 +1,13 @@
-import { type GraphQLFieldResolver, GraphQLError, type GraphQLResolveInfo, type GraphQLTypeResolver } from "graphql";
+import {
+  getNamedType,
+  type GraphQLFieldResolver,
+  GraphQLError,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  type GraphQLTypeResolver,
+} from "graphql";
 
+import { BULK_PAGE } from "./connection.ts";
 import { shopifyAnswersNull } from "./shopify-null-fields.ts";
 import type { ShopState } from "./shop-state.ts";
 
@@ -8,11 +16,19 @@ export interface ResolverContext {
   state: ShopState;
   /** The calling app's client id: fulfillment services answer only to the app that created them. */
   apiKey: string;
+  /** The engine itself, for work that runs documents later (bulk operations). */
+  runtime: EngineRuntime;
   /**
-   * Set while a bulk query runs: nested connections without `first`/`last` return every node, as
+   * Set while a bulk query runs: connections without `first`/`last` return every node, as
    * Shopify's bulk operations page through them server-side.
    */
   bulk?: boolean;
+}
+
+/** What background work needs to run GraphQL documents against a shop. */
+export interface EngineRuntime {
+  schema: GraphQLSchema;
+  rootValue: Record<string, unknown>;
 }
 
 /** Fields a view computes on demand get the field arguments, like graphql-js resolvers. */
@@ -30,13 +46,20 @@ export const UNMODELLED_CODE = "SANDBOX_UNMODELLED_FIELD";
 export const fieldResolver: GraphQLFieldResolver<unknown, ResolverContext> = (source, args, ctx, info) => {
   const value =
     source !== null && typeof source === "object" ? (source as Record<string, unknown>)[info.fieldName] : undefined;
-  if (typeof value === "function") return (value as Lazy<unknown>)(args, ctx, info);
+  if (typeof value === "function") {
+    const unbounded = ctx.bulk && args.first == null && args.last == null && isConnection(info);
+    return (value as Lazy<unknown>)(unbounded ? { ...args, first: BULK_PAGE } : args, ctx, info);
+  }
   if (value !== undefined) return value;
   if (shopifyAnswersNull(info.parentType, info.fieldName)) return null;
   throw new GraphQLError(`the sandbox does not model ${info.parentType.name}.${info.fieldName}`, {
     extensions: { code: UNMODELLED_CODE },
   });
 };
+
+function isConnection(info: GraphQLResolveInfo): boolean {
+  return getNamedType(info.returnType).name.endsWith("Connection");
+}
 
 /** Views carry `__typename`; a value without one cannot be placed and is an error. */
 export const typeResolver: GraphQLTypeResolver<unknown, ResolverContext> = (value, _ctx, info, abstractType) => {
