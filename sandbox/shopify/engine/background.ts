@@ -1,7 +1,7 @@
 /**
  * Work Shopify does after answering (bulk operations, asynchronous productSet, file processing):
  * run a few milliseconds later on the event loop, so clients must poll or wait for the webhook as
- * they must with Shopify. Timers do not keep the process alive; `clear` drops everything pending
+ * they must with Shopify. `clear` drops everything pending
  * (engine reset, a shop replaced by a restore).
  */
 export interface Background {
@@ -50,7 +50,6 @@ export function createBackground(onError: (error: unknown) => void = () => {}): 
         }
         settle();
       }, delayMs);
-      timer.unref();
       timers.add(timer);
     },
     idle() {

@@ -154,6 +154,18 @@ function nodeSelections(
 
 type Json = Record<string, unknown>;
 
+const fieldCache = new WeakMap<SelectionSetNode, Map<GraphQLCompositeType, ReturnType<typeof collectFields>>>();
+
+/** collectFields, remembered per selection set: a bulk query flattens tens of thousands of nodes with the same few. */
+function fieldsOf(walk: WalkContext, sel: SelectionSetNode | undefined, type: GraphQLCompositeType) {
+  if (!sel) return [];
+  let byType = fieldCache.get(sel);
+  if (!byType) fieldCache.set(sel, (byType = new Map()));
+  let fields = byType.get(type);
+  if (!fields) byType.set(type, (fields = collectFields(walk, sel, type)));
+  return fields;
+}
+
 /**
  * One page of a bulk query's answer as JSONL objects, the way Shopify writes them: each node of
  * a connection is a line of its own (without edges/node wrappers), a nested connection's nodes
@@ -184,7 +196,7 @@ function connectionNodes(walk: WalkContext, field: FieldNode, connType: GraphQLC
   const nodeType = connectionNodeType(connType);
   if (!nodeType || !isCompositeType(nodeType)) return [];
   const out: NodeRef[] = [];
-  for (const f of collectFields(walk, field.selectionSet, connType)) {
+  for (const f of fieldsOf(walk, field.selectionSet, connType)) {
     const key = f.node.alias?.value ?? f.node.name.value;
     if (f.node.name.value === "nodes" && Array.isArray(conn[key])) {
       for (const value of conn[key] as Json[]) out.push({ value, sel: f.node.selectionSet, type: nodeType });
@@ -194,7 +206,7 @@ function connectionNodes(walk: WalkContext, field: FieldNode, connType: GraphQLC
       const edgeNamed = edgeType ? getNamedType(edgeType.type) : null;
       if (!edgeNamed || !isCompositeType(edgeNamed)) continue;
       for (const edge of conn[key] as Json[]) {
-        for (const e of collectFields(walk, f.node.selectionSet, edgeNamed)) {
+        for (const e of fieldsOf(walk, f.node.selectionSet, edgeNamed)) {
           const nodeKey = e.node.alias?.value ?? e.node.name.value;
           if (e.node.name.value === "node" && edge[nodeKey]) {
             out.push({ value: edge[nodeKey] as Json, sel: e.node.selectionSet, type: nodeType });
@@ -231,7 +243,7 @@ function strip(
 ): Json {
   const out: Json = { ...value };
   const done = new Set<string>();
-  for (const f of collectFields(walk, sel, type)) {
+  for (const f of fieldsOf(walk, sel, type)) {
     const key = f.node.alias?.value ?? f.node.name.value;
     if (done.has(key) || !(key in value)) continue;
     done.add(key);
