@@ -87,7 +87,7 @@ export function applyProductSet(
     });
     product.options = deriveOptions(state, product, asList(input.productOptions));
   }
-  recordVariantCreations(state, fresh);
+  if (options.throttle !== false) recordVariantCreations(state, fresh);
   announceProduct(state, product, creating, levels);
   return { product, userErrors: [] };
 }

@@ -10,9 +10,10 @@ import { shopSnapshotSchema } from "./snapshot-schema.ts";
 /**
  * Bump when the stored shape changes, and teach snapshot-migrate.ts to bring the previous version
  * up to date: a saved store should survive an upgrade. 2: fulfillment orders, fulfillments and
- * fulfillment services.
+ * fulfillment services. 3: files, staged uploads, bulk operations, asynchronous productSet
+ * operations, product and variant media, inventory policy, weights, the variant-creation throttle.
  */
-export const SNAPSHOT_VERSION = 2;
+export const SNAPSHOT_VERSION = 3;
 /** The oldest version this engine still reads (by upgrading it). */
 const OLDEST_READABLE_VERSION = 1;
 
