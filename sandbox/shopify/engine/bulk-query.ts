@@ -41,8 +41,9 @@ export function planBulkQuery(
   const ops = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   if (ops.length !== 1 || !ops[0]) return { error: "Bulk queries must contain exactly one operation." };
   const op = ops[0];
-  if (op.operation !== "query")
+  if (op.operation !== "query") {
     return { error: "Bulk queries must be query operations; run mutations with bulkOperationRunMutation." };
+  }
   const fragments: Record<string, FragmentDefinitionNode> = {};
   for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments[def.name.value] = def;
   const walk: WalkContext = { schema, fragments, variables: {} };

@@ -1,7 +1,7 @@
 import { type DocumentNode, execute, getOperationAST, getVariableValues, GraphQLError } from "graphql";
 
 import { type BulkQueryPlan, flattenBulkPage } from "./bulk-query.ts";
-import { putBlob } from "./catalog-index.ts";
+import { deleteBlob, putBlob } from "./catalog-index.ts";
 import {
   type EngineRuntime,
   fieldResolver,
@@ -182,6 +182,21 @@ function run(
   }));
 }
 
+/** Shopify keeps results (and staged uploads) seven days; older ones are EXPIRED and their bytes gone. */
+const RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+
+function expireOld(state: ShopState): void {
+  const cutoff = new Date(state.now() - RETENTION_MS).toISOString();
+  for (const op of state.bulkOperations.values()) {
+    if (op.completedAt === null || op.completedAt >= cutoff || op.status === "EXPIRED") continue;
+    if (op.resultBlobId !== null) deleteBlob(state, op.resultBlobId);
+    Object.assign(op, { status: "EXPIRED", resultBlobId: null, updatedAt: stamp(state) });
+  }
+  for (const blob of [...state.blobs.values()]) {
+    if (blob.key.startsWith("tmp/") && blob.createdAt < cutoff) deleteBlob(state, blob.id);
+  }
+}
+
 function finish(
   state: ShopState,
   op: BulkOperationRec,
@@ -190,6 +205,7 @@ function finish(
   errorCode: BulkOperationRec["errorCode"],
 ): void {
   const at = stamp(state);
+  expireOld(state);
   let resultBlobId: number | null = null;
   if (lines.length > 0) {
     const data = `${lines.join("\n")}\n`;

@@ -12,8 +12,8 @@ import type {
 } from "../contracts.ts";
 import { createBackground } from "./background.ts";
 import { createBucketStore } from "./bucket.ts";
-import { startBulkQuery, resumeBulkOperations } from "./bulk-runner.ts";
 import { planBulkQuery } from "./bulk-query.ts";
+import { resumeBulkOperations, startBulkQuery } from "./bulk-runner.ts";
 import { blobByKey } from "./catalog-index.ts";
 import { createDropResponses } from "./drop-responses.ts";
 import { executeRequest, prepare } from "./execute-request.ts";

@@ -1,15 +1,15 @@
 import {
   getNamedType,
-  type GraphQLFieldResolver,
   GraphQLError,
+  type GraphQLFieldResolver,
   type GraphQLResolveInfo,
   type GraphQLSchema,
   type GraphQLTypeResolver,
 } from "graphql";
 
 import { BULK_PAGE } from "./connection.ts";
-import { shopifyAnswersNull } from "./shopify-null-fields.ts";
 import type { ShopState } from "./shop-state.ts";
+import { shopifyAnswersNull } from "./shopify-null-fields.ts";
 
 /** What every resolver receives as graphql-js context. */
 export interface ResolverContext {

@@ -147,8 +147,9 @@ export const fileMutations: Record<string, Lazy<unknown>> = {
 function variantMedia(state: ShopState, args: Record<string, unknown>, mode: "append" | "detach") {
   const product = state.products.get(idOf(args.productId, "Product") ?? -1);
   const fail = (userErrors: UserError[]) => ({ product: null, productVariants: null, userErrors });
-  if (!product)
+  if (!product) {
     return fail([{ field: ["productId"], message: "Product does not exist", code: "PRODUCT_DOES_NOT_EXIST" }]);
+  }
   const pairs = asList(args.variantMedia);
   const userErrors: UserError[] = [];
   const seen = new Set<number>();

@@ -174,8 +174,9 @@ export const productMutations: Record<string, Lazy<unknown>> = {
     if (!product) return { product: null, userErrors: [{ field: ["id"], message: "Product does not exist" }] };
     const media = asList(args.media);
     const userErrors = [...commonErrors(state, input, product.id), ...mediaErrors(state, media)];
-    if (input.title !== undefined && !str(input.title))
+    if (input.title !== undefined && !str(input.title)) {
       userErrors.push({ field: ["title"], message: "Title can't be blank" });
+    }
     if (userErrors.length > 0) return { product: null, userErrors };
     const at = stamp(state);
     applyProductFields(state, product, input, at, false);

@@ -89,8 +89,9 @@ export const variantMutations: Record<string, Lazy<unknown>> = {
   productVariantsBulkCreate: (args, { state }) => {
     const product = state.products.get(idOf(args.productId, "Product") ?? -1);
     const fail = (userErrors: UserError[]) => ({ product: null, productVariants: null, userErrors });
-    if (!product)
+    if (!product) {
       return fail([{ field: ["productId"], message: "Product does not exist", code: "PRODUCT_DOES_NOT_EXIST" }]);
+    }
     const inputs = asList(args.variants);
     const media = asList(args.media);
     const strategy = str(args.strategy) ?? "DEFAULT";
@@ -198,8 +199,9 @@ export const variantMutations: Record<string, Lazy<unknown>> = {
   productVariantsBulkUpdate: (args, { state }) => {
     const product = state.products.get(idOf(args.productId, "Product") ?? -1);
     const fail = (userErrors: UserError[]) => ({ product: null, productVariants: null, userErrors });
-    if (!product)
+    if (!product) {
       return fail([{ field: ["productId"], message: "Product does not exist", code: "PRODUCT_DOES_NOT_EXIST" }]);
+    }
     const inputs = asList(args.variants);
     const media = asList(args.media);
     const partial = args.allowPartialUpdates === true;

@@ -1,18 +1,18 @@
+import { fileUrl } from "./file-urls.ts";
 import { fulfillableQuantities, fulfilledQuantities } from "./fulfillment-orders.ts";
 import { gid, inventoryLevelGid } from "./gid.ts";
 import { restMoney } from "./money.ts";
-import { fileUrl } from "./file-urls.ts";
 import { orderTotals } from "./order-totals.ts";
 import type { ShopState } from "./shop-state.ts";
 import type {
   AddressRec,
   CustomerRec,
+  FileRec,
   FulfillmentOrderRec,
   FulfillmentRec,
   InventoryItemRec,
   LineItemRec,
   LocationRec,
-  FileRec,
   OrderRec,
   ProductRec,
 } from "./store-types.ts";

@@ -52,8 +52,9 @@ export function optionErrors(
     });
   }
   options.forEach((o, i) => {
-    if (longer(o.name))
+    if (longer(o.name)) {
       errors.push({ field: [...field, String(i), "name"], message: tooLong("Option name"), code: codes.tooLong });
+    }
     asList(o.values).forEach((v, j) => {
       if (longer(v.name)) {
         errors.push({
@@ -75,8 +76,9 @@ export function variantTextErrors(v: Input, field: string[], codes: { tooLong: s
   if (longer(item?.sku)) {
     errors.push({ field: [...field, "inventoryItem", "sku"], message: tooLong("SKU"), code: codes.tooLong });
   }
-  if (longer(v.barcode))
+  if (longer(v.barcode)) {
     errors.push({ field: [...field, "barcode"], message: tooLong("Barcode"), code: codes.tooLong });
+  }
   asList(v.optionValues).forEach((o, j) => {
     if (longer(o.name)) {
       errors.push({

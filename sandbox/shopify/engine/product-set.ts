@@ -1,4 +1,7 @@
+import { GraphQLError } from "graphql";
+
 import { productIdByHandle } from "./catalog-index.ts";
+import { UNMODELLED_CODE } from "./field-resolver.ts";
 import { attachMedia, checkNewFile, createFile, detachMedia, fileInputOf } from "./files.ts";
 import { idOf, parseGid } from "./gid.ts";
 import { asInput, asList, type Input, str, type UserError } from "./input-helpers.ts";
@@ -93,6 +96,12 @@ export function applyProductSet(
 }
 
 function findTarget(state: ShopState, input: Input, identifier: Input | null): ProductRec | null | UserError {
+  if (identifier?.customId !== undefined && identifier.customId !== null) {
+    // Matching by a unique metafield value would need metafield definitions, which the sandbox lacks.
+    throw new GraphQLError("the sandbox does not model ProductSetIdentifiers.customId", {
+      extensions: { code: UNMODELLED_CODE },
+    });
+  }
   const byId = identifier?.id ?? input.id;
   if (byId !== undefined && byId !== null) {
     const found = state.products.get(idOf(byId, "Product") ?? -1);

@@ -246,8 +246,9 @@ export function announceProduct(
   levels: [InventoryItemRec, number][] = [],
 ): void {
   emit(state, creating ? "products/create" : "products/update", productPayload(state, product));
-  for (const [item, locationId] of levels)
+  for (const [item, locationId] of levels) {
     emit(state, "inventory_levels/update", inventoryLevelPayload(item, locationId));
+  }
 }
 
 /** Deletes a product with its variants and inventory items, detaches its media, and announces products/delete. */

@@ -1,8 +1,10 @@
+import { variantIdsBySku } from "./catalog-index.ts";
 import { type ConnectionArgs, mapConnection, paginate } from "./connection.ts";
 import type { Lazy } from "./field-resolver.ts";
 import { FINISHED_STATUSES, fulfillmentServiceOf } from "./fulfillment-orders.ts";
 import { idOf, parseGid } from "./gid.ts";
-import { variantIdsBySku } from "./catalog-index.ts";
+import { ownOperation } from "./mutations-bulk.ts";
+import { productOperationView } from "./mutations-product.ts";
 import { filterBySearch, parseSearch, type SearchSpec } from "./search-query.ts";
 import {
   customerSpec,
@@ -15,6 +17,7 @@ import {
 } from "./search-specs.ts";
 import type { ShopState } from "./shop-state.ts";
 import type { FulfillmentOrderRec, VariantRec } from "./store-types.ts";
+import { bulkOperationView } from "./views-bulk.ts";
 import {
   fulfillmentServiceView,
   inventoryItemView,
@@ -25,11 +28,8 @@ import {
 } from "./views-catalog.ts";
 import { customerView } from "./views-customer.ts";
 import { fulfillmentOrderView, fulfillmentView } from "./views-fulfillment.ts";
-import { orderView } from "./views-order.ts";
-import { ownOperation } from "./mutations-bulk.ts";
-import { productOperationView } from "./mutations-product.ts";
-import { bulkOperationView } from "./views-bulk.ts";
 import { fileGid, fileView } from "./views-media.ts";
+import { orderView } from "./views-order.ts";
 import { shopView } from "./views-shop.ts";
 
 interface Sortable {

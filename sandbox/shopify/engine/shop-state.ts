@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
 
-import type { Background } from "./background.ts";
-
 import type { SandboxEvent, ShopInput } from "../contracts.ts";
+import type { Background } from "./background.ts";
 import { type CatalogIndex, createCatalogIndex, rebuildCatalogIndex } from "./catalog-index.ts";
 import type {
   BlobRec,

@@ -1,9 +1,9 @@
 import { z } from "zod";
 
-import type { ShopHooks, ShopState } from "./shop-state.ts";
 import { createCatalogIndex } from "./catalog-index.ts";
-import { decodeIdempotentResult, encodeIdempotentResult } from "./snapshot-idempotency.ts";
 import { rebuildCatalogIndex } from "./catalog-index.ts";
+import type { ShopHooks, ShopState } from "./shop-state.ts";
+import { decodeIdempotentResult, encodeIdempotentResult } from "./snapshot-idempotency.ts";
 import { backfillFulfillmentOrders, upgradeV1, upgradeV2 } from "./snapshot-migrate.ts";
 import { shopSnapshotSchema } from "./snapshot-schema.ts";
 

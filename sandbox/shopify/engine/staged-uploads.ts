@@ -3,8 +3,8 @@ import { createHash, randomUUID } from "node:crypto";
 import { GraphQLError } from "graphql";
 
 import { blobByKey, putBlob } from "./catalog-index.ts";
-import { shopHandle, STORAGE_PATH } from "./file-urls.ts";
 import { UNMODELLED_CODE } from "./field-resolver.ts";
+import { shopHandle, STORAGE_PATH } from "./file-urls.ts";
 import { type Input, str, type UserError } from "./input-helpers.ts";
 import { nextId, type ShopState, stamp } from "./shop-state.ts";
 import type { BlobRec } from "./store-types.ts";

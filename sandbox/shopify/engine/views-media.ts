@@ -1,5 +1,5 @@
 import { type ConnectionArgs, mapConnection, paginate, paginateList } from "./connection.ts";
-import { fileUrl, blobUrl } from "./file-urls.ts";
+import { blobUrl, fileUrl } from "./file-urls.ts";
 import { gid } from "./gid.ts";
 import type { ShopState } from "./shop-state.ts";
 import type { FileRec } from "./store-types.ts";

@@ -59,7 +59,9 @@ export async function handleStorage(
 ): Promise<void> {
   const method = req.method ?? "GET";
   if (pathname.startsWith(STORAGE_PREFIX)) {
-    if (method !== "GET" && method !== "HEAD") return xmlError(res, 405, "MethodNotAllowed", "Only GET is allowed here.");
+    if (method !== "GET" && method !== "HEAD") {
+      return xmlError(res, 405, "MethodNotAllowed", "Only GET is allowed here.");
+    }
     const stored = storage.read(decodeKey(pathname.slice(STORAGE_PREFIX.length)));
     if (!stored) return xmlError(res, 404, "NoSuchKey", "The specified key does not exist.");
     res.writeHead(200, { "Content-Type": stored.contentType, "Content-Length": String(stored.body.length) });
@@ -81,7 +83,12 @@ export async function handleStorage(
     return;
   }
   if (method !== "POST" || pathname !== UPLOAD_PREFIX) {
-    return xmlError(res, 405, "MethodNotAllowed", "Upload with POST (form) to the target url or PUT to the signed url.");
+    return xmlError(
+      res,
+      405,
+      "MethodNotAllowed",
+      "Upload with POST (form) to the target url or PUT to the signed url.",
+    );
   }
   const contentType = req.headers["content-type"] ?? "";
   if (!contentType.startsWith("multipart/form-data")) {
@@ -99,7 +106,12 @@ export async function handleStorage(
   };
   const file = form.get("file");
   if (!file || typeof file === "string") {
-    return xmlError(res, 400, "InvalidArgument", "The form has no file field (it must come after the target's parameters).");
+    return xmlError(
+      res,
+      400,
+      "InvalidArgument",
+      "The form has no file field (it must come after the target's parameters).",
+    );
   }
   const key = field("key") ?? "";
   const outcome = storage.acceptUpload({

@@ -97,7 +97,12 @@ export class WebhookDelivery {
       for (const subscription of app.webhooks) {
         if (!subscription.topics.includes(event.topic)) continue;
         const payload = subscription.includeFields ? pick(event.payload, subscription.includeFields) : event.payload;
-        this.#enqueueFor({ ...event, payload }, app, new URL(subscription.uri, app.appUrl).toString(), subscription.name);
+        this.#enqueueFor(
+          { ...event, payload },
+          app,
+          new URL(subscription.uri, app.appUrl).toString(),
+          subscription.name,
+        );
       }
     }
   }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
+import { createShopifyEngine } from "../../../sandbox/shopify/engine/create-engine.ts";
 import {
   APP,
   type CatalogSandbox,
@@ -282,5 +283,34 @@ describe("a bulk query over a big store", () => {
       (l) => l.length > 0,
     );
     expect(finish[0]).toMatchObject({ status: "canceled", type: "query", admin_graphql_api_id: id });
+  });
+});
+
+describe("bulk operation results after seven days", () => {
+  let sandbox: CatalogSandbox;
+  let clock = Date.parse("2026-11-02T09:00:00Z");
+  beforeEach(async () => {
+    sandbox = await startCatalogSandbox({
+      engine: createShopifyEngine({ now: () => clock }),
+      seed: { products: 2, variantsPerProduct: 1, customers: 0 },
+    });
+  });
+  afterEach(async () => {
+    await sandbox.close();
+  });
+
+  it("are EXPIRED: no url any more, and the file is gone", async () => {
+    const first = await sandbox.gql<RunQuery>(RUN_QUERY, { query: "{ products { nodes { id } } }" });
+    const old = await finished(sandbox, first.data!.bulkOperationRunQuery.bulkOperation!.id);
+    expect((await fetch(old.url!)).status).toBe(200);
+    clock += 8 * 24 * 60 * 60 * 1000;
+    const next = await sandbox.gql<RunQuery>(RUN_QUERY, { query: "{ products { nodes { id } } }" });
+    await finished(sandbox, next.data!.bulkOperationRunQuery.bulkOperation!.id);
+    const expired = await sandbox.gql<{ node: { status: string; url: string | null } }>(
+      "query($id: ID!) { node(id: $id) { ... on BulkOperation { status url } } }",
+      { id: old.id },
+    );
+    expect(expired.data?.node).toEqual({ status: "EXPIRED", url: null });
+    expect((await fetch(old.url!)).status).toBe(404);
   });
 });

@@ -44,8 +44,9 @@ export async function startCatalogSandbox(
 ): Promise<CatalogSandbox> {
   const receiver = await startWebhookReceiver();
   const engine = options.engine ?? createShopifyEngine();
-  if (!engine.hasShop(SHOP))
+  if (!engine.hasShop(SHOP)) {
     engine.createShop({ domain: SHOP, name: "Catalog Shop", plan: options.plan ?? "standard" });
+  }
   if (options.seed) engine.seed(SHOP, options.seed);
   const server = await createShopifySandboxServer({ engine, port: 0, webhookRetrySchedule: [] });
   server.registerApp({
