@@ -14,6 +14,8 @@ export interface SandboxEvent {
   /** Shopify's event id: the same change announced twice (e.g. on a re-send) keeps it. */
   eventId: string;
   triggeredAt: string; // ISO time
+  /** Set for events only one app hears (bulk_operations/finish goes to the app that ran the operation). */
+  apiKey?: string;
 }
 
 export interface GraphqlRequest {
@@ -107,6 +109,32 @@ export interface ShopInput {
   currencyCode?: string; // default "USD"
 }
 
+/** An upload to a staged target, as the sandbox server received it (POST form or PUT). */
+export interface StagedUploadRequest {
+  /** The target's key: the `key` form field, or the PUT URL's path below `/staged-uploads/`. */
+  key: string;
+  /** `x-goog-signature` (form field) or `X-Goog-Signature` (query), null when missing. */
+  signature: string | null;
+  body: Buffer;
+  contentType: string | null;
+}
+
+/** 2xx: the bytes are kept; otherwise the Google Cloud Storage error to answer with. */
+export type StagedUploadResult =
+  { ok: true; key: string; size: number; etag: string } | { ok: false; status: number; code: string; message: string };
+
+/**
+ * The byte store behind staged uploads, files and bulk operation results. Optional on the
+ * contract: engines without it (test stubs) have no upload or storage routes.
+ */
+export interface SandboxStorage {
+  /** The origin the server is reachable at (URLs in answers are built from it). */
+  setOrigin(origin: string): void;
+  acceptUpload(request: StagedUploadRequest): StagedUploadResult;
+  /** Stored bytes by key (`<origin>/storage/<key>`), null when there are none. */
+  read(key: string): { contentType: string; body: Buffer } | null;
+}
+
 /** What the HTTP server needs from the engine. */
 export interface ShopifyEngine {
   createShop(input: ShopInput): void;
@@ -137,4 +165,7 @@ export interface ShopifyEngine {
   snapshot(): unknown;
   /** Replaces all shops with a `snapshot()` value; throws, changing nothing, on a malformed or old one. */
   restore(snapshot: unknown): void;
+  storage?: SandboxStorage;
+  /** Resolves when no background work (bulk operations, file processing, async productSet) is pending. */
+  idle?(): Promise<void>;
 }

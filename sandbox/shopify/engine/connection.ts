@@ -3,6 +3,9 @@ import { GraphQLError } from "graphql";
 /** Shopify's largest page for `first`/`last`. */
 export const MAX_PAGE_SIZE = 250;
 
+/** The `first` a bulk query's nested connections run with: every node (Shopify pages them itself). */
+export const BULK_PAGE = Number.MAX_SAFE_INTEGER;
+
 export interface ConnectionArgs {
   first?: number | null;
   last?: number | null;
@@ -61,7 +64,7 @@ export function checkPageArgs(args: ConnectionArgs): void {
     ["first", first],
     ["last", last],
   ] as const) {
-    if (value !== null && value !== undefined && (value < 0 || value > MAX_PAGE_SIZE)) {
+    if (value !== null && value !== undefined && value !== BULK_PAGE && (value < 0 || value > MAX_PAGE_SIZE)) {
       throw new GraphQLError(`The '${name}' argument must be between 0 and ${MAX_PAGE_SIZE} (was ${value}).`, {
         extensions: { code: "BAD_REQUEST" },
       });

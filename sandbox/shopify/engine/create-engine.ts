@@ -1,45 +1,68 @@
+import { createHash } from "node:crypto";
+
 import type {
   GraphqlRequest,
   GraphqlResponse,
   SandboxEvent,
+  SandboxStorage,
   SeedOptions,
   SeedSummary,
   ShopifyEngine,
   ShopInput,
 } from "../contracts.ts";
+import { createBackground } from "./background.ts";
 import { createBucketStore } from "./bucket.ts";
+import { planBulkQuery } from "./bulk-query.ts";
+import { resumeBulkOperations, startBulkQuery } from "./bulk-runner.ts";
+import { blobByKey } from "./catalog-index.ts";
 import { createDropResponses } from "./drop-responses.ts";
-import { executeRequest } from "./execute-request.ts";
+import { executeRequest, prepare } from "./execute-request.ts";
+import type { EngineRuntime } from "./field-resolver.ts";
+import { resumeFiles } from "./files.ts";
 import { createFulfillmentService } from "./fulfillment-services.ts";
 import { inventoryMutations } from "./inventory-set.ts";
+import { bulkMutations, bulkQueries } from "./mutations-bulk.ts";
+import { fileMutations, fileQueries } from "./mutations-files.ts";
 import { fulfillmentMutations } from "./mutations-fulfillment.ts";
 import { miscMutations } from "./mutations-misc.ts";
 import { orderMutations } from "./mutations-order.ts";
-import { productSetMutations } from "./mutations-product.ts";
+import { productMutations, productQueries, resumeProductOperations } from "./mutations-product.ts";
+import { variantMutations } from "./mutations-variants.ts";
 import { queryRoot } from "./query-root.ts";
 import { fulfillmentFacts, fulfillmentServiceFact } from "./sandbox-facts.ts";
 import { loadAdminSchema } from "./schema.ts";
 import { loadSeed } from "./seed-loader.ts";
-import { createShopState, type ShopState } from "./shop-state.ts";
+import { createShopState, type ShopHooks, type ShopState } from "./shop-state.ts";
 import { restoreShops, snapshotShops } from "./snapshot.ts";
+import { acceptUpload, blobBytes } from "./staged-uploads.ts";
 
 export interface EngineOptions {
   /** Milliseconds since the epoch; drives timestamps and bucket refills. Default Date.now. */
   now?: () => number;
+  /** Where the sandbox server is reachable, for URLs in answers; the server sets it once listening. */
+  origin?: string;
 }
 
 /** The contract plus direct store access for tests. */
 export interface SandboxShopifyEngine extends ShopifyEngine {
   /** The live in-memory store of a shop (tests only; mutate through GraphQL otherwise). */
   shopState(domain: string): ShopState | undefined;
+  storage: SandboxStorage;
+  idle(): Promise<void>;
 }
 
 const ROOT_VALUE: Record<string, unknown> = {
   ...queryRoot,
+  ...bulkQueries,
+  ...fileQueries,
+  ...productQueries,
   ...orderMutations,
   ...miscMutations,
   ...inventoryMutations,
-  ...productSetMutations,
+  ...productMutations,
+  ...variantMutations,
+  ...fileMutations,
+  ...bulkMutations,
   ...fulfillmentMutations,
 };
 
@@ -48,11 +71,16 @@ export const THIRD_PARTY_API_KEY = "sandbox-3pl";
 
 export function createShopifyEngine(options: EngineOptions = {}): SandboxShopifyEngine {
   const now = options.now ?? Date.now;
+  let origin = options.origin ?? "http://127.0.0.1:8790";
   const schema = loadAdminSchema();
+  const runtime: EngineRuntime = { schema, rootValue: ROOT_VALUE };
   const shops = new Map<string, ShopState>();
   const listeners = new Set<(event: SandboxEvent) => void>();
   const buckets = createBucketStore(now);
   const drops = createDropResponses();
+  const background = createBackground((error) => {
+    console.error("sandbox store: background work failed:", error);
+  });
   const publish = (event: SandboxEvent) => {
     for (const listener of listeners) {
       try {
@@ -62,13 +90,50 @@ export function createShopifyEngine(options: EngineOptions = {}): SandboxShopify
       }
     }
   };
+  const hooks: ShopHooks = { now, publish, origin: () => origin, background };
 
   const createShop = (input: ShopInput): void => {
     if (!input.domain.endsWith(".myshopify.com")) {
       throw new Error(`shop domain must end in .myshopify.com: ${input.domain}`);
     }
     if (shops.has(input.domain)) return;
-    shops.set(input.domain, createShopState(input, now, publish));
+    shops.set(input.domain, createShopState(input, hooks));
+  };
+
+  /** Storage keys carry the shop's handle as their second segment (see file-urls.ts). */
+  const shopOfKey = (key: string): ShopState | undefined => shops.get(`${key.split("/")[1] ?? ""}.myshopify.com`);
+
+  const storage: SandboxStorage = {
+    setOrigin(value) {
+      origin = value;
+    },
+    acceptUpload(request) {
+      const state = shopOfKey(request.key);
+      if (!state) return { ok: false, status: 403, code: "AccessDenied", message: "Access denied." };
+      const outcome = acceptUpload(state, request);
+      if (!outcome.ok) return outcome;
+      const etag = createHash("md5").update(request.body).digest("hex");
+      return { ok: true, key: outcome.blob.key, size: outcome.blob.size, etag };
+    },
+    read(key) {
+      const state = shopOfKey(key);
+      const blob = state ? blobByKey(state, key) : undefined;
+      const body = blob ? blobBytes(blob) : null;
+      return blob && body ? { contentType: blob.mimeType || "application/octet-stream", body } : null;
+    },
+  };
+
+  /** Picks up what a restart interrupted: bulk operations, asynchronous productSet, file processing. */
+  const resume = (state: ShopState) => {
+    resumeBulkOperations(state, (op) => {
+      const { document, errors } = prepare(schema, op.query);
+      const planned = errors.length === 0 ? planBulkQuery(schema, document) : null;
+      if (!planned || "error" in planned) return false;
+      startBulkQuery(state, runtime, op, document, planned.plan);
+      return true;
+    });
+    resumeProductOperations(state);
+    resumeFiles(state);
   };
 
   return {
@@ -85,7 +150,7 @@ export function createShopifyEngine(options: EngineOptions = {}): SandboxShopify
         return { status: 404, headers: { "content-type": "application/json" }, body: { errors: "Not Found" } };
       }
       const { executedRootFields, ...response } = await executeRequest(
-        { schema, buckets, rootValue: ROOT_VALUE },
+        { schema, buckets, rootValue: ROOT_VALUE, runtime },
         state,
         request,
       );
@@ -99,6 +164,7 @@ export function createShopifyEngine(options: EngineOptions = {}): SandboxShopify
       return () => listeners.delete(listener);
     },
     reset() {
+      background.clear();
       shops.clear();
       buckets.clear();
       drops.clear();
@@ -121,12 +187,17 @@ export function createShopifyEngine(options: EngineOptions = {}): SandboxShopify
     dropResponseKnobs: () => drops.list(),
     snapshot: () => snapshotShops(shops),
     restore(snapshot) {
-      const restored = restoreShops(snapshot, now, publish);
+      const restored = restoreShops(snapshot, hooks);
+      background.clear();
       shops.clear();
       for (const [domain, state] of restored) shops.set(domain, state);
       // Throttle state is not persisted: a restored store starts with full buckets, as after a restart.
       buckets.clear();
+      // Later, not now: a journal replay restores twice in a row, and only the last store should resume.
+      for (const state of restored.values()) background.later(() => resume(state), 0);
     },
+    storage,
+    idle: () => background.idle(),
     shopState: (domain) => shops.get(domain),
   };
 }

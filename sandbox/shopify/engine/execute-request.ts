@@ -17,7 +17,7 @@ import { type BucketStore, SINGLE_QUERY_MAX_COST, type ThrottleStatus } from "./
 import { type FieldCost, requestedCost } from "./cost.ts";
 import { actualCost } from "./cost-actual.ts";
 import { collectFields } from "./cost-walk.ts";
-import { fieldResolver, type ResolverContext, typeResolver } from "./field-resolver.ts";
+import { type EngineRuntime, fieldResolver, type ResolverContext, typeResolver } from "./field-resolver.ts";
 import type { ShopState } from "./shop-state.ts";
 import {
   type ShopifyError,
@@ -28,12 +28,13 @@ import {
 
 const RATE_LIMITS_DOC = "https://shopify.dev/api/usage/rate-limits";
 
-type Prepared = { document: DocumentNode; errors: ShopifyError[] };
+export type Prepared = { document: DocumentNode; errors: ShopifyError[] };
 
 /** Parsing and validating the same document again is the slow part; documents repeat, so remember them. */
 const preparedCache = new Map<string, Prepared>();
 
-function prepare(schema: GraphQLSchema, query: string): Prepared {
+/** Parses and validates `query` once per distinct text (bulk operations prepare theirs the same way). */
+export function prepare(schema: GraphQLSchema, query: string): Prepared {
   const hit = preparedCache.get(query);
   if (hit) return hit;
   let prepared: Prepared;
@@ -56,6 +57,7 @@ export interface ExecuteDeps {
   schema: GraphQLSchema;
   buckets: BucketStore;
   rootValue: Record<string, unknown>;
+  runtime: EngineRuntime;
 }
 
 interface CostExtension {
@@ -143,7 +145,7 @@ export async function executeRequest(
     );
   }
 
-  const contextValue: ResolverContext = { state, apiKey: request.apiKey };
+  const contextValue: ResolverContext = { state, apiKey: request.apiKey, runtime: deps.runtime };
   const result = await execute({
     schema: deps.schema,
     document,

@@ -1,3 +1,4 @@
+import { fileUrl } from "./file-urls.ts";
 import { fulfillableQuantities, fulfilledQuantities } from "./fulfillment-orders.ts";
 import { gid, inventoryLevelGid } from "./gid.ts";
 import { restMoney } from "./money.ts";
@@ -6,6 +7,7 @@ import type { ShopState } from "./shop-state.ts";
 import type {
   AddressRec,
   CustomerRec,
+  FileRec,
   FulfillmentOrderRec,
   FulfillmentRec,
   InventoryItemRec,
@@ -254,7 +256,15 @@ export function locationPayload(l: LocationRec): Record<string, unknown> {
   };
 }
 
+/**
+ * products/create and products/update in Shopify's REST shape: the product with its options,
+ * variants (price strings with two decimals, inventory item, policy, weight) and images.
+ */
 export function productPayload(state: ShopState, p: ProductRec): Record<string, unknown> {
+  const images = p.mediaIds.flatMap((id, i) => {
+    const file = state.files.get(id);
+    return file ? [restImage(state, p, file, i + 1)] : [];
+  });
   return {
     id: p.id,
     admin_graphql_api_id: gid("Product", p.id),
@@ -265,13 +275,23 @@ export function productPayload(state: ShopState, p: ProductRec): Record<string, 
     product_type: p.productType,
     body_html: p.descriptionHtml,
     tags: p.tags.join(", "),
+    published_scope: "global",
+    published_at: p.status === "ACTIVE" ? p.createdAt : null,
+    template_suffix: null,
     created_at: p.createdAt,
     updated_at: p.updatedAt,
-    options: p.options.map((o, i) => ({ name: o.name, position: i + 1, values: o.values })),
+    options: p.options.map((o, i) => ({
+      id: p.id * 100 + i,
+      product_id: p.id,
+      name: o.name,
+      position: i + 1,
+      values: o.values,
+    })),
     variants: p.variantIds.flatMap((id) => {
       const v = state.variants.get(id);
       if (!v) return [];
       const item = state.inventoryItems.get(v.inventoryItemId);
+      const grams = item?.weight ? toGrams(item.weight.value, item.weight.unit) : 0;
       return [
         {
           id: v.id,
@@ -283,14 +303,72 @@ export function productPayload(state: ShopState, p: ProductRec): Record<string, 
           price: restMoney(v.price),
           compare_at_price: v.compareAtPrice === null ? null : restMoney(v.compareAtPrice),
           position: v.position,
+          option1: v.selectedOptions[0]?.value ?? null,
+          option2: v.selectedOptions[1]?.value ?? null,
+          option3: v.selectedOptions[2]?.value ?? null,
+          taxable: v.taxable,
+          inventory_policy: v.inventoryPolicy.toLowerCase(),
+          inventory_management: item?.tracked ? "shopify" : null,
           inventory_item_id: v.inventoryItemId,
           inventory_quantity: item ? [...item.levels.values()].reduce((s, l) => s + l.available, 0) : 0,
+          requires_shipping: item?.requiresShipping ?? true,
+          grams,
+          weight: item?.weight?.value ?? 0,
+          weight_unit: restWeightUnit(item?.weight?.unit),
+          image_id: v.mediaIds[0] ?? null,
           created_at: v.createdAt,
           updated_at: v.updatedAt,
         },
       ];
     }),
+    images,
+    image: images[0] ?? null,
+    media: p.mediaIds.flatMap((id, i) => {
+      const file = state.files.get(id);
+      return file
+        ? [
+            {
+              id,
+              admin_graphql_api_id: gid("MediaImage", id),
+              position: i + 1,
+              media_content_type: "IMAGE",
+              alt: file.alt,
+            },
+          ]
+        : [];
+    }),
   };
+}
+
+function restImage(state: ShopState, p: ProductRec, file: FileRec, position: number): Record<string, unknown> {
+  return {
+    id: file.id,
+    admin_graphql_api_id: gid("ProductImage", file.id),
+    product_id: p.id,
+    position,
+    alt: file.alt,
+    width: file.width,
+    height: file.height,
+    src: fileUrl(state, file),
+    variant_ids: p.variantIds.filter((id) => state.variants.get(id)?.mediaIds.includes(file.id)),
+    created_at: file.createdAt,
+    updated_at: file.updatedAt,
+  };
+}
+
+const GRAMS_PER: Record<string, number> = { GRAMS: 1, KILOGRAMS: 1000, OUNCES: 28.349523125, POUNDS: 453.59237 };
+
+function toGrams(value: number, unit: string): number {
+  return Math.round(value * (GRAMS_PER[unit] ?? 1));
+}
+
+function restWeightUnit(unit: string | undefined): string {
+  return { GRAMS: "g", KILOGRAMS: "kg", OUNCES: "oz", POUNDS: "lb" }[unit ?? "KILOGRAMS"] ?? "kg";
+}
+
+/** products/delete carries only the id. */
+export function productDeletePayload(p: ProductRec): Record<string, unknown> {
+  return { id: p.id };
 }
 
 export function inventoryLevelPayload(item: InventoryItemRec, locationId: number): Record<string, unknown> {

@@ -1,50 +1,191 @@
-import { idOf } from "./gid.ts";
-import { asInput, asList, type Input, normalizeTags, str, upsertMetafields, type UserError } from "./input-helpers.ts";
-import { toCents } from "./money.ts";
-import { inventoryLevelPayload, productPayload } from "./payloads.ts";
-import { emit, nextId, type ShopState, stamp } from "./shop-state.ts";
+import { GraphQLError } from "graphql";
+
+import { productIdByHandle } from "./catalog-index.ts";
+import { UNMODELLED_CODE } from "./field-resolver.ts";
+import { attachMedia, checkNewFile, createFile, detachMedia, fileInputOf } from "./files.ts";
+import { idOf, parseGid } from "./gid.ts";
+import { asInput, asList, type Input, str, type UserError } from "./input-helpers.ts";
+import {
+  MAX_SYNC_PRODUCT_SET_VARIANTS,
+  MAX_VARIANTS,
+  optionErrors,
+  productTextErrors,
+  variantTextErrors,
+} from "./product-limits.ts";
+import {
+  announceProduct,
+  applyProductFields,
+  applyVariantFields,
+  DEFAULT_OPTION,
+  DEFAULT_TITLE,
+  deriveOptions,
+  handleTaken,
+  newProduct,
+  newVariant,
+  removeVariant,
+  setQuantities,
+  titleOf,
+} from "./product-write.ts";
+import { type ShopState, stamp } from "./shop-state.ts";
 import type { InventoryItemRec, ProductRec, VariantRec } from "./store-types.ts";
+import { assertVariantCreationAllowed, recordVariantCreations } from "./variant-throttle.ts";
 
-const DEFAULT_TITLE = "Default Title";
+/**
+ * productSet: creates or updates a product from the desired state. Like Shopify, list fields are
+ * replaced (variants and files left out are removed; metafields are upserted) while omitted
+ * scalar fields keep their values. `synchronous` is how the caller ran it: synchronous calls take
+ * at most 100 variants (the sync-data guide), asynchronous ones 2,048.
+ */
+export function applyProductSet(
+  state: ShopState,
+  input: Input,
+  identifier: Input | null,
+  options: { synchronous?: boolean; throttle?: boolean } = {},
+): { product: ProductRec | null; userErrors: UserError[] } {
+  const target = findTarget(state, input, identifier);
+  if (target && "message" in target) return { product: null, userErrors: [target] };
+  const errors = validate(state, input, target, options.synchronous ?? true);
+  if (errors.length > 0) return { product: null, userErrors: errors };
+  const inputs = variantInputs(input, target);
+  const fresh = inputs.filter((v) => !matchExisting(state, target, v)).length;
+  if (options.throttle !== false) assertVariantCreationAllowed(state, fresh);
 
-function slug(title: string): string {
-  return (
-    title
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-|-$/g, "") || "product"
+  const at = stamp(state);
+  const creating = !target;
+  const product = target ?? newProduct(state, at);
+  const handleFromIdentifier = creating && str(identifier?.handle) && input.handle === undefined;
+  applyProductFields(
+    state,
+    product,
+    handleFromIdentifier ? { ...input, handle: identifier?.handle } : input,
+    at,
+    creating,
   );
-}
 
-function uniqueHandle(state: ShopState, wanted: string, selfId: number | null): string {
-  let handle = wanted;
-  for (let n = 1; [...state.products.values()].some((p) => p.handle === handle && p.id !== selfId); n += 1) {
-    handle = `${wanted}-${n}`;
+  if (input.files !== undefined) setFiles(state, product, asList(input.files), at);
+  const levels: [InventoryItemRec, number][] = [];
+  if (input.variants !== undefined || creating) {
+    const kept: number[] = [];
+    inputs.forEach((v) => {
+      const selected = asList(v.optionValues).map((o) => ({
+        name: str(o.optionName) ?? DEFAULT_OPTION,
+        value: str(o.name) ?? DEFAULT_TITLE,
+      }));
+      const existing = matchExisting(state, product, v);
+      const variant = existing ?? newVariant(state, product, selected, at);
+      variant.selectedOptions = selected;
+      variant.title = titleOf(selected);
+      applyVariantFields(state, variant, v, at);
+      const file = asInput(v.file);
+      if (file) setVariantFile(state, product, variant, file, at);
+      kept.push(variant.id);
+      levels.push(...setQuantities(state, variant, asList(v.inventoryQuantities), at));
+    });
+    const keep = new Set(kept);
+    for (const id of product.variantIds) if (!keep.has(id)) removeVariant(state, id);
+    product.variantIds = kept;
+    kept.forEach((id, i) => {
+      const v = state.variants.get(id);
+      if (v) v.position = i + 1;
+    });
+    product.options = deriveOptions(state, product, asList(input.productOptions));
   }
-  return handle;
+  if (options.throttle !== false) recordVariantCreations(state, fresh);
+  announceProduct(state, product, creating, levels);
+  return { product, userErrors: [] };
 }
 
 function findTarget(state: ShopState, input: Input, identifier: Input | null): ProductRec | null | UserError {
+  if (identifier?.customId !== undefined && identifier.customId !== null) {
+    // Matching by a unique metafield value would need metafield definitions, which the sandbox lacks.
+    throw new GraphQLError("the sandbox does not model ProductSetIdentifiers.customId", {
+      extensions: { code: UNMODELLED_CODE },
+    });
+  }
   const byId = identifier?.id ?? input.id;
   if (byId !== undefined && byId !== null) {
     const found = state.products.get(idOf(byId, "Product") ?? -1);
-    return found ?? { field: ["input", "id"], message: "Product does not exist", code: "PRODUCT_DOES_NOT_EXIST" };
+    return (
+      found ?? {
+        field: identifier?.id ? ["identifier", "id"] : ["input", "id"],
+        message: "Product does not exist",
+        code: "PRODUCT_DOES_NOT_EXIST",
+      }
+    );
   }
   const handle = str(identifier?.handle);
-  if (handle) return [...state.products.values()].find((p) => p.handle === handle) ?? null;
+  if (handle) {
+    const id = productIdByHandle(state, handle);
+    return id === undefined ? null : (state.products.get(id) ?? null);
+  }
   return null;
 }
 
-function validate(state: ShopState, input: Input, existing: ProductRec | null): UserError[] {
+/** The variant inputs, or one default variant when a new product has none (as Shopify creates). */
+function variantInputs(input: Input, existing: ProductRec | null): Input[] {
+  const list = asList(input.variants);
+  if (list.length > 0 || input.variants !== undefined || existing) return list;
+  return [{ optionValues: [{ optionName: DEFAULT_OPTION, name: DEFAULT_TITLE }] }];
+}
+
+/** The product's variant an input means: by id, else by its option values (title). */
+function matchExisting(state: ShopState, product: ProductRec | null, v: Input): VariantRec | undefined {
+  if (!product) return undefined;
+  const byId = idOf(v.id, "ProductVariant");
+  if (byId !== null) return product.variantIds.includes(byId) ? state.variants.get(byId) : undefined;
+  const title = titleOf(
+    asList(v.optionValues).map((o) => ({ name: str(o.optionName) ?? "", value: str(o.name) ?? DEFAULT_TITLE })),
+  );
+  for (const id of product.variantIds) {
+    const variant = state.variants.get(id);
+    if (variant?.title === title) return variant;
+  }
+  return undefined;
+}
+
+function validate(state: ShopState, input: Input, existing: ProductRec | null, synchronous: boolean): UserError[] {
   const errors: UserError[] = [];
   if (!existing && !str(input.title)) {
     errors.push({ field: ["input", "title"], message: "Title can't be blank", code: "INVALID_INPUT" });
   }
-  asList(input.variants).forEach((v, i) => {
+  errors.push(...productTextErrors(input, ["input"], "INVALID_PRODUCT"));
+  const handle = str(input.handle);
+  if (handle && handleTaken(state, handle, existing?.id ?? null)) {
+    errors.push({
+      field: ["input", "handle"],
+      message: `Handle '${handle}' already in use. Please provide a new handle.`,
+      code: "HANDLE_NOT_UNIQUE",
+    });
+  }
+  errors.push(
+    ...optionErrors(asList(input.productOptions), ["input", "productOptions"], {
+      overLimit: "OPTIONS_OVER_LIMIT",
+      tooLong: "INVALID_INPUT",
+    }),
+  );
+  const variants = asList(input.variants);
+  if (variants.length > MAX_VARIANTS) {
+    errors.push({
+      field: ["input", "variants"],
+      message: `Number of product variants exceeds shop limit of ${MAX_VARIANTS}.`,
+      code: "VARIANTS_OVER_LIMIT",
+    });
+  } else if (synchronous && variants.length > MAX_SYNC_PRODUCT_SET_VARIANTS) {
+    errors.push({
+      field: ["input", "variants"],
+      message: `Synchronous mode supports at most ${MAX_SYNC_PRODUCT_SET_VARIANTS} variants; run productSet with synchronous: false for up to ${MAX_VARIANTS}.`,
+      code: "VARIANTS_OVER_LIMIT",
+    });
+  }
+  const titles = new Set<string>();
+  variants.forEach((v, i) => {
     const field = ["input", "variants", String(i)];
-    if (v.price !== undefined && v.price !== null && toCents(v.price) === null) {
-      errors.push({ field: [...field, "price"], message: "Price is invalid", code: "INVALID_VARIANT" });
+    errors.push(...variantTextErrors(v, field, { tooLong: "INVALID_VARIANT", price: "INVALID_VARIANT" }));
+    const title = titleOf(asList(v.optionValues).map((o) => ({ name: "", value: str(o.name) ?? DEFAULT_TITLE })));
+    if (titles.has(title)) {
+      errors.push({ field, message: `The variant '${title}' already exists.`, code: "INVALID_VARIANT" });
     }
+    titles.add(title);
     asList(v.inventoryQuantities).forEach((q, j) => {
       const qField = [...field, "inventoryQuantities", String(j)];
       if (!state.locations.has(idOf(q.locationId, "Location") ?? -1)) {
@@ -65,171 +206,54 @@ function validate(state: ShopState, input: Input, existing: ProductRec | null): 
         code: "PRODUCT_VARIANT_DOES_NOT_EXIST",
       });
     }
+    const file = asInput(v.file);
+    if (file) errors.push(...fileErrors(state, file, [...field, "file"]));
   });
+  asList(input.files).forEach((f, i) => errors.push(...fileErrors(state, f, ["input", "files", String(i)])));
   return errors;
 }
 
-/** The variant inputs, or one default variant when a new product has none (as Shopify creates). */
-function variantInputs(input: Input, existing: ProductRec | null): Input[] {
-  const list = asList(input.variants);
-  if (list.length > 0 || input.variants !== undefined || existing) return list;
-  return [{ optionValues: [{ optionName: "Title", name: DEFAULT_TITLE }] }];
+function fileErrors(state: ShopState, f: Input, field: string[]): UserError[] {
+  if (f.id !== undefined && f.id !== null) {
+    const id = parseGid(f.id);
+    return id && state.files.has(id.id)
+      ? []
+      : [{ field: [...field, "id"], message: "File does not exist", code: "INVALID_INPUT" }];
+  }
+  const problem = checkNewFile(state, fileInputOf(f), field);
+  return problem ? [{ ...problem, code: "INVALID_INPUT" }] : [];
 }
 
-/**
- * productSet: creates or updates a product. Like Shopify, the variant list is replaced (variants
- * left out are deleted) while omitted scalar fields keep their values.
- */
-export function applyProductSet(
-  state: ShopState,
-  input: Input,
-  identifier: Input | null,
-): { product: ProductRec | null; userErrors: UserError[] } {
-  const target = findTarget(state, input, identifier);
-  if (target && "message" in target) return { product: null, userErrors: [target] };
-  const errors = validate(state, input, target);
-  if (errors.length > 0) return { product: null, userErrors: errors };
-  const at = stamp(state);
-  const creating = !target;
-  const product: ProductRec = target ?? {
-    id: nextId(state, "Product"),
-    title: "",
-    handle: "",
-    status: "ACTIVE",
-    vendor: state.info.name,
-    productType: "",
-    descriptionHtml: "",
-    tags: [],
-    options: [],
-    variantIds: [],
-    metafields: [],
-    createdAt: at,
-    updatedAt: at,
-  };
-  if (input.title !== undefined) product.title = str(input.title) ?? product.title;
-  if (input.handle !== undefined || creating) {
-    product.handle = uniqueHandle(state, str(input.handle) ?? slug(product.title), product.id);
-  }
-  if (input.status !== undefined) product.status = str(input.status) ?? product.status;
-  if (input.vendor !== undefined) product.vendor = str(input.vendor) ?? "";
-  if (input.productType !== undefined) product.productType = str(input.productType) ?? "";
-  if (input.descriptionHtml !== undefined) product.descriptionHtml = str(input.descriptionHtml) ?? "";
-  if (input.tags !== undefined) product.tags = normalizeTags(input.tags);
-  upsertMetafields(state, product.metafields, asList(input.metafields), at);
-  product.updatedAt = at;
-
-  const changedLevels: [InventoryItemRec, number][] = [];
-  if (input.variants !== undefined || creating) {
-    const kept: number[] = [];
-    variantInputs(input, target).forEach((v, i) => {
-      const values = asList(v.optionValues).map((o) => ({
-        name: str(o.optionName) ?? "Title",
-        value: str(o.name) ?? DEFAULT_TITLE,
-      }));
-      const title = values.map((o) => o.value).join(" / ") || DEFAULT_TITLE;
-      const existingId =
-        idOf(v.id, "ProductVariant") ?? product.variantIds.find((id) => state.variants.get(id)?.title === title);
-      const variant = upsertVariant(state, product, existingId ?? null, v, values, title, i + 1, at);
-      kept.push(variant.id);
-      const item = state.inventoryItems.get(variant.inventoryItemId)!;
-      for (const q of asList(v.inventoryQuantities)) {
-        const locationId = idOf(q.locationId, "Location")!;
-        const level = item.levels.get(locationId) ?? { available: 0, committed: 0, updatedAt: at };
-        const quantity = Number(q.quantity ?? 0);
-        level.available = q.name === "on_hand" ? quantity - level.committed : quantity;
-        level.updatedAt = at;
-        item.levels.set(locationId, level);
-        changedLevels.push([item, locationId]);
-      }
-    });
-    for (const id of product.variantIds) {
-      if (kept.includes(id)) continue;
-      const gone = state.variants.get(id);
-      if (gone) state.inventoryItems.delete(gone.inventoryItemId);
-      state.variants.delete(id);
+/** A FileSetInput: an existing file (by id, alt updated) or a new one from its originalSource. */
+function fileFor(state: ShopState, f: Input, at: string): number {
+  const existing = f.id === undefined || f.id === null ? undefined : state.files.get(parseGid(f.id)?.id ?? -1);
+  if (existing) {
+    if (f.alt !== undefined) {
+      existing.alt = str(f.alt);
+      existing.updatedAt = at;
     }
-    product.variantIds = kept;
-    product.options = deriveOptions(state, product, asList(input.productOptions));
+    return existing.id;
   }
-  state.products.set(product.id, product);
-  emit(state, creating ? "products/create" : "products/update", productPayload(state, product));
-  for (const [item, locationId] of changedLevels) {
-    emit(state, "inventory_levels/update", inventoryLevelPayload(item, locationId));
-  }
-  return { product, userErrors: [] };
+  return createFile(state, fileInputOf(f)).id;
 }
 
-function upsertVariant(
-  state: ShopState,
-  product: ProductRec,
-  existingId: number | null,
-  v: Input,
-  values: { name: string; value: string }[],
-  title: string,
-  position: number,
-  at: string,
-): VariantRec {
-  const existing = existingId === null ? undefined : state.variants.get(existingId);
-  const itemInput = asInput(v.inventoryItem);
-  const variant: VariantRec = existing ?? {
-    id: nextId(state, "ProductVariant"),
-    productId: product.id,
-    title,
-    sku: null,
-    barcode: null,
-    price: 0,
-    compareAtPrice: null,
-    position,
-    selectedOptions: values,
-    inventoryItemId: nextId(state, "InventoryItem"),
-    taxable: true,
-    metafields: [],
-    createdAt: at,
-    updatedAt: at,
-  };
-  variant.title = title;
-  variant.position = position;
-  variant.selectedOptions = values;
-  if (v.price !== undefined) variant.price = toCents(v.price) ?? 0;
-  if (v.compareAtPrice !== undefined) variant.compareAtPrice = toCents(v.compareAtPrice);
-  if (v.sku !== undefined || itemInput?.sku !== undefined) variant.sku = str(v.sku) ?? str(itemInput?.sku);
-  if (v.barcode !== undefined) variant.barcode = str(v.barcode);
-  if (v.taxable !== undefined) variant.taxable = v.taxable !== false;
-  upsertMetafields(state, variant.metafields, asList(v.metafields), at);
-  variant.updatedAt = at;
-  state.variants.set(variant.id, variant);
-  const item = state.inventoryItems.get(variant.inventoryItemId) ?? {
-    id: variant.inventoryItemId,
-    variantId: variant.id,
-    tracked: true,
-    cost: null,
-    requiresShipping: true,
-    levels: new Map(),
-    createdAt: at,
-    updatedAt: at,
-  };
-  if (itemInput?.tracked !== undefined) item.tracked = itemInput.tracked !== false;
-  if (itemInput?.cost !== undefined) item.cost = toCents(itemInput.cost);
-  if (itemInput?.requiresShipping !== undefined) item.requiresShipping = itemInput.requiresShipping !== false;
-  item.updatedAt = at;
-  state.inventoryItems.set(item.id, item);
-  return variant;
+/** `files`: the product's media become exactly these, in this order; media left out are detached. */
+function setFiles(state: ShopState, product: ProductRec, files: Input[], at: string): void {
+  const ids = files.map((f) => fileFor(state, f, at));
+  const wanted = new Set(ids);
+  detachMedia(
+    state,
+    product,
+    product.mediaIds.filter((id) => !wanted.has(id)),
+    at,
+  );
+  product.mediaIds = [];
+  attachMedia(state, product, ids, at);
 }
 
-function deriveOptions(state: ShopState, product: ProductRec, optionInputs: Input[]): ProductRec["options"] {
-  const options = new Map<string, string[]>();
-  for (const o of optionInputs) {
-    options.set(
-      str(o.name) ?? "Title",
-      asList(o.values).map((x) => str(x.name) ?? ""),
-    );
-  }
-  for (const id of product.variantIds) {
-    for (const so of state.variants.get(id)?.selectedOptions ?? []) {
-      const values = options.get(so.name) ?? [];
-      if (!values.includes(so.value)) values.push(so.value);
-      options.set(so.name, values);
-    }
-  }
-  return [...options.entries()].map(([name, values]) => ({ name, values }));
+/** A variant's `file`: its media become that file, which joins the product's media if needed. */
+function setVariantFile(state: ShopState, product: ProductRec, variant: VariantRec, f: Input, at: string): void {
+  const id = fileFor(state, f, at);
+  attachMedia(state, product, [id], at);
+  variant.mediaIds = [id];
 }

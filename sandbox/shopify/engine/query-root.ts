@@ -1,8 +1,11 @@
+import { variantIdsBySku } from "./catalog-index.ts";
 import { type ConnectionArgs, mapConnection, paginate } from "./connection.ts";
 import type { Lazy } from "./field-resolver.ts";
 import { FINISHED_STATUSES, fulfillmentServiceOf } from "./fulfillment-orders.ts";
 import { idOf, parseGid } from "./gid.ts";
-import { filterBySearch, type SearchSpec } from "./search-query.ts";
+import { ownOperation } from "./mutations-bulk.ts";
+import { productOperationView } from "./mutations-product.ts";
+import { filterBySearch, parseSearch, type SearchSpec } from "./search-query.ts";
 import {
   customerSpec,
   fulfillmentOrderSpec,
@@ -13,7 +16,8 @@ import {
   variantSpec,
 } from "./search-specs.ts";
 import type { ShopState } from "./shop-state.ts";
-import type { FulfillmentOrderRec } from "./store-types.ts";
+import type { FulfillmentOrderRec, VariantRec } from "./store-types.ts";
+import { bulkOperationView } from "./views-bulk.ts";
 import {
   fulfillmentServiceView,
   inventoryItemView,
@@ -24,6 +28,7 @@ import {
 } from "./views-catalog.ts";
 import { customerView } from "./views-customer.ts";
 import { fulfillmentOrderView, fulfillmentView } from "./views-fulfillment.ts";
+import { fileGid, fileView } from "./views-media.ts";
 import { orderView } from "./views-order.ts";
 import { shopView } from "./views-shop.ts";
 
@@ -73,8 +78,8 @@ function listConnection<T extends Sortable>(
   return mapConnection(page, view);
 }
 
-/** Any Node the sandbox stores, by GID; null for unknown or unmodelled ids. */
-export function nodeById(state: ShopState, value: unknown): object | null {
+/** Any Node the sandbox stores, by GID; null for unknown or unmodelled ids. `apiKey`: the caller (bulk operations are per app). */
+export function nodeById(state: ShopState, value: unknown, apiKey = ""): object | null {
   const parsed = parseGid(value);
   if (!parsed) return null;
   const { type, id } = parsed;
@@ -101,6 +106,17 @@ export function nodeById(state: ShopState, value: unknown): object | null {
       return get(state.fulfillments, (r) => fulfillmentView(state, r));
     case "Shop":
       return shopView(state);
+    case "MediaImage":
+    case "GenericFile": {
+      const file = state.files.get(id);
+      return file && fileGid(file) === value ? fileView(state, file) : null;
+    }
+    case "BulkOperation": {
+      const op = ownOperation(state, apiKey, value);
+      return op ? bulkOperationView(state, op) : null;
+    }
+    case "ProductSetOperation":
+      return get(state.productOperations, (r) => productOperationView(state, r));
     case "InventoryLevel": {
       const item = state.inventoryItems.get(Number(parsed.params.get("inventory_item_id")));
       return item?.levels.has(id) ? inventoryLevelView(state, item, id) : null;
@@ -113,8 +129,8 @@ export function nodeById(state: ShopState, value: unknown): object | null {
 /** Root query fields; each reads the shop from the resolver context. */
 export const queryRoot: Record<string, Lazy<unknown>> = {
   shop: (_args, { state }) => shopView(state),
-  node: (args, { state }) => nodeById(state, args.id),
-  nodes: (args, { state }) => ((args.ids as unknown[]) ?? []).map((id) => nodeById(state, id)),
+  node: (args, { state, apiKey }) => nodeById(state, args.id, apiKey),
+  nodes: (args, { state, apiKey }) => ((args.ids as unknown[]) ?? []).map((id) => nodeById(state, id, apiKey)),
   product: (args, { state }) => nodeOfType(state, args.id, "Product"),
   productVariant: (args, { state }) => nodeOfType(state, args.id, "ProductVariant"),
   inventoryItem: (args, { state }) => nodeOfType(state, args.id, "InventoryItem"),
@@ -153,10 +169,20 @@ export const queryRoot: Record<string, Lazy<unknown>> = {
     }
     return nodeOfType(state, args.id, "Location");
   },
-  products: (args, ctx) =>
-    listConnection(ctx.state.products.values(), productSpec(ctx.state), (r) => productView(ctx.state, r), args),
+  products: (args, ctx) => {
+    const bySku = skuLookup(ctx.state, args.query);
+    const candidates = bySku
+      ? [...new Set(bySku.map((v) => v.productId))].flatMap((id) => ctx.state.products.get(id) ?? [])
+      : ctx.state.products.values();
+    return listConnection(candidates, productSpec(ctx.state), (r) => productView(ctx.state, r), args);
+  },
   productVariants: (args, ctx) =>
-    listConnection(ctx.state.variants.values(), variantSpec(ctx.state), (r) => variantView(ctx.state, r), args),
+    listConnection(
+      skuLookup(ctx.state, args.query) ?? ctx.state.variants.values(),
+      variantSpec(ctx.state),
+      (r) => variantView(ctx.state, r),
+      args,
+    ),
   inventoryItems: (args, ctx) =>
     listConnection(
       ctx.state.inventoryItems.values(),
@@ -193,6 +219,18 @@ const ASSIGNMENT_REQUEST_STATUS: Record<string, FulfillmentOrderRec["requestStat
 
 function matchesAssignment(fo: FulfillmentOrderRec, status: unknown): boolean {
   return typeof status !== "string" || ASSIGNMENT_REQUEST_STATUS[status] === fo.requestStatus;
+}
+
+/**
+ * A query that is one exact `sku:` term answers from the SKU index instead of a scan (the
+ * candidates still pass the normal filter, so the answer is the same).
+ */
+function skuLookup(state: ShopState, query: unknown): VariantRec[] | null {
+  if (typeof query !== "string") return null;
+  const terms = parseSearch(query);
+  const term = terms.length === 1 ? terms[0] : undefined;
+  if (!term || term.field !== "sku" || term.op !== ":" || term.negate || term.value.endsWith("*")) return null;
+  return variantIdsBySku(state, term.value).flatMap((id) => state.variants.get(id) ?? []);
 }
 
 function count(n: number): object {

@@ -74,6 +74,8 @@ export function loadSeed(state: ShopState, options: SeedOptions): SeedSummary {
           })),
         },
         null,
+        // Seeding builds the store as it already is: no synchronous variant cap, no creation throttle.
+        { synchronous: false, throttle: false },
       );
     }
     for (const c of catalog.customers) {

@@ -1,14 +1,20 @@
 import { createHash } from "node:crypto";
 
 import type { SandboxEvent, ShopInput } from "../contracts.ts";
+import type { Background } from "./background.ts";
+import { type CatalogIndex, createCatalogIndex, rebuildCatalogIndex } from "./catalog-index.ts";
 import type {
+  BlobRec,
+  BulkOperationRec,
   CustomerRec,
+  FileRec,
   FulfillmentOrderRec,
   FulfillmentRec,
   InventoryItemRec,
   LocationRec,
   OrderRec,
   ProductRec,
+  ProductSetOperationRec,
   ShopInfo,
   VariantRec,
 } from "./store-types.ts";
@@ -25,6 +31,10 @@ export const ID_KINDS = [
   "Fulfillment",
   "FulfillmentLineItem",
   "FulfillmentService",
+  "File",
+  "Blob",
+  "BulkOperation",
+  "ProductSetOperation",
   "Other",
 ] as const;
 export type IdKind = (typeof ID_KINDS)[number];
@@ -40,23 +50,41 @@ export interface ShopState {
   orders: Map<number, OrderRec>;
   fulfillmentOrders: Map<number, FulfillmentOrderRec>;
   fulfillments: Map<number, FulfillmentRec>;
+  blobs: Map<number, BlobRec>;
+  files: Map<number, FileRec>;
+  bulkOperations: Map<number, BulkOperationRec>;
+  productOperations: Map<number, ProductSetOperationRec>;
   counters: Record<IdKind, number>;
   nextOrderNumber: number;
   lastStamp: number;
   eventSeq: number;
+  /**
+   * Variants created while the store had at least 50,000 (ms since the epoch, count), for the
+   * daily variant-creation throttle; entries older than a day are dropped.
+   */
+  variantCreations: [number, number][];
   /** `@idempotent` keys already used: key → fingerprint of the input and the result given. */
   idempotency: Map<string, { fingerprint: string; result: unknown }>;
   /** When false (seeding), changes are not announced. */
   emitEvents: boolean;
+  /** Lookups by handle, SKU and blob key; derived from the records, never stored. */
+  index: CatalogIndex;
   now: () => number;
   publish: (event: SandboxEvent) => void;
+  /** The sandbox server's origin, for the URLs of files, uploads and bulk results. */
+  origin: () => string;
+  background: Background;
 }
 
-export function createShopState(
-  input: ShopInput,
-  now: () => number,
-  publish: (event: SandboxEvent) => void,
-): ShopState {
+/** What a shop needs from the engine around it. */
+export interface ShopHooks {
+  now: () => number;
+  publish: (event: SandboxEvent) => void;
+  origin: () => string;
+  background: Background;
+}
+
+export function createShopState(input: ShopInput, hooks: ShopHooks): ShopState {
   const state: ShopState = {
     info: {
       domain: input.domain,
@@ -74,14 +102,19 @@ export function createShopState(
     orders: new Map(),
     fulfillmentOrders: new Map(),
     fulfillments: new Map(),
+    blobs: new Map(),
+    files: new Map(),
+    bulkOperations: new Map(),
+    productOperations: new Map(),
     counters: freshCounters(),
     nextOrderNumber: 1001,
     lastStamp: 0,
     eventSeq: 0,
+    variantCreations: [],
     idempotency: new Map(),
     emitEvents: true,
-    now,
-    publish,
+    index: createCatalogIndex(),
+    ...hooks,
   };
   state.info.createdAt = stamp(state);
   return state;
@@ -101,9 +134,15 @@ export function clearShopData(state: ShopState): void {
   state.orders.clear();
   state.fulfillmentOrders.clear();
   state.fulfillments.clear();
+  state.blobs.clear();
+  state.files.clear();
+  state.bulkOperations.clear();
+  state.productOperations.clear();
   state.counters = freshCounters();
   state.nextOrderNumber = 1001;
+  state.variantCreations = [];
   state.idempotency.clear();
+  rebuildCatalogIndex(state);
 }
 
 export function nextId(state: ShopState, kind: IdKind): number {
@@ -122,7 +161,7 @@ export function stamp(state: ShopState): string {
 }
 
 /** Announces a change as a webhook would, unless the shop is being seeded. */
-export function emit(state: ShopState, topic: string, payload: Record<string, unknown>): void {
+export function emit(state: ShopState, topic: string, payload: Record<string, unknown>, apiKey?: string): void {
   if (!state.emitEvents) return;
   state.eventSeq += 1;
   const hash = createHash("sha1").update(`${state.info.domain}:${state.eventSeq}`).digest("hex");
@@ -133,5 +172,6 @@ export function emit(state: ShopState, topic: string, payload: Record<string, un
     payload,
     eventId,
     triggeredAt: new Date(Math.max(state.now(), state.lastStamp)).toISOString(),
+    ...(apiKey === undefined ? {} : { apiKey }),
   });
 }

@@ -109,7 +109,25 @@ export async function openShopifyJournal(
   // Start from one snapshot and an empty journal: the journal only ever holds one session's changes.
   scan(engine, shadows);
   await save();
-  return { engine: flushingEngine(engine, flush), restored, flush, save, close: () => writer.close() };
+  // Background work (bulk operations, file processing, asynchronous productSet) changes the store
+  // between requests; what it announces is journaled on the next turn, coalesced, so a bulk
+  // mutation's thousands of webhooks cost a handful of flushes.
+  let pending = false;
+  let closed = false;
+  const unsubscribe = engine.onEvent(() => {
+    if (pending || closed) return;
+    pending = true;
+    setImmediate(() => {
+      pending = false;
+      if (!closed) flush();
+    });
+  });
+  const close = () => {
+    closed = true;
+    unsubscribe();
+    writer.close();
+  };
+  return { engine: flushingEngine(engine, flush), restored, flush, save, close };
 }
 
 /** The engine with a flush after every method that can change a shop. */
@@ -129,6 +147,7 @@ function flushingEngine(engine: SandboxShopifyEngine, flush: () => void): Sandbo
     createFulfillmentService: after(engine.createFulfillmentService),
     reset: after(engine.reset),
     restore: after(engine.restore),
+    storage: { ...engine.storage, acceptUpload: after(engine.storage.acceptUpload) },
   };
 }
 

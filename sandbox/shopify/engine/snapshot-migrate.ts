@@ -20,14 +20,15 @@ export function upgradeV1(value: Record<string, unknown>): Record<string, unknow
   return { ...value, shops };
 }
 
+const patchEntries = (list: unknown, patch: Record<string, unknown>) =>
+  Array.isArray(list)
+    ? list.map((entry: unknown) =>
+        Array.isArray(entry) && isRecord(entry[1]) ? [entry[0], { ...patch, ...entry[1] }] : entry,
+      )
+    : list;
+
 function upgradeV1Shop(shop: unknown): unknown {
   if (!isRecord(shop)) return shop;
-  const patchEntries = (list: unknown, patch: Record<string, unknown>) =>
-    Array.isArray(list)
-      ? list.map((entry: unknown) =>
-          Array.isArray(entry) && isRecord(entry[1]) ? [entry[0], { ...patch, ...entry[1] }] : entry,
-        )
-      : list;
   return {
     ...shop,
     counters: isRecord(shop.counters) ? { ...freshCounters(), ...shop.counters } : shop.counters,
@@ -35,6 +36,32 @@ function upgradeV1Shop(shop: unknown): unknown {
     orders: patchEntries(shop.orders, { retailLocationId: null }),
     fulfillmentOrders: [],
     fulfillments: [],
+  };
+}
+
+/**
+ * Version 2 (before the catalog work): no media on products or variants, no inventory policy
+ * (every variant denied overselling, as the view answered), no weights, no files, staged uploads,
+ * bulk or productSet operations, no throttle history, and fewer id counters.
+ */
+export function upgradeV2(value: Record<string, unknown>): Record<string, unknown> {
+  const shops = Array.isArray(value.shops) ? value.shops.map(upgradeV2Shop) : value.shops;
+  return { ...value, shops };
+}
+
+function upgradeV2Shop(shop: unknown): unknown {
+  if (!isRecord(shop)) return shop;
+  return {
+    ...shop,
+    counters: isRecord(shop.counters) ? { ...freshCounters(), ...shop.counters } : shop.counters,
+    products: patchEntries(shop.products, { mediaIds: [] }),
+    variants: patchEntries(shop.variants, { inventoryPolicy: "DENY", mediaIds: [] }),
+    inventoryItems: patchEntries(shop.inventoryItems, { weight: null }),
+    blobs: [],
+    files: [],
+    bulkOperations: [],
+    productOperations: [],
+    variantCreations: [],
   };
 }
 

@@ -3,20 +3,29 @@ import { z } from "zod";
 import { ID_KINDS, type IdKind } from "./shop-state.ts";
 import {
   type AddressRec,
+  type BlobRec,
+  BULK_STATUSES,
+  type BulkOperationRec,
   type CustomerRec,
+  FILE_STATUSES,
+  type FileRec,
   FULFILLMENT_ORDER_REQUEST_STATUSES,
   FULFILLMENT_ORDER_STATUSES,
   type FulfillmentOrderRec,
   type FulfillmentRec,
   type FulfillmentServiceRec,
+  INVENTORY_POLICIES,
   type InventoryItemRec,
   type LocationRec,
   type MetafieldRec,
   type OrderRec,
+  PRODUCT_OPERATION_STATUSES,
   type ProductRec,
+  type ProductSetOperationRec,
   type ShopInfo,
   type TaxLineRec,
   type VariantRec,
+  WEIGHT_UNITS,
 } from "./store-types.ts";
 
 // Each schema `satisfies` its record type, so a field added to store-types.ts without a
@@ -86,6 +95,7 @@ const product = z.object({
   tags: z.array(str),
   options: z.array(z.object({ name: str, values: z.array(str) })),
   variantIds: z.array(int),
+  mediaIds: z.array(int),
   metafields: z.array(metafield),
   createdAt: str,
   updatedAt: str,
@@ -103,6 +113,8 @@ const variant = z.object({
   selectedOptions: z.array(z.object({ name: str, value: str })),
   inventoryItemId: int,
   taxable: z.boolean(),
+  inventoryPolicy: z.enum(INVENTORY_POLICIES),
+  mediaIds: z.array(int),
   metafields: z.array(metafield),
   createdAt: str,
   updatedAt: str,
@@ -116,6 +128,7 @@ const inventoryItem = z.object({
   tracked: z.boolean(),
   cost: int.nullable(),
   requiresShipping: z.boolean(),
+  weight: z.object({ value: z.number(), unit: z.enum(WEIGHT_UNITS) }).nullable(),
   levels: z.array(z.tuple([int, level])).transform((entries) => new Map(entries)),
   createdAt: str,
   updatedAt: str,
@@ -265,6 +278,64 @@ const fulfillment = z.object({
   updatedAt: str,
 }) satisfies z.ZodType<FulfillmentRec>;
 
+const blob = z.object({
+  id: int,
+  key: str,
+  resource: str,
+  filename: str,
+  mimeType: str,
+  data: strOrNull,
+  encoding: z.enum(["utf8", "base64"]),
+  size: int,
+  createdAt: str,
+  updatedAt: str,
+}) satisfies z.ZodType<BlobRec>;
+
+const file = z.object({
+  id: int,
+  kind: z.enum(["IMAGE", "FILE"]),
+  alt: strOrNull,
+  filename: str,
+  originalSource: str,
+  blobId: int.nullable(),
+  mimeType: strOrNull,
+  width: int.nullable(),
+  height: int.nullable(),
+  status: z.enum(FILE_STATUSES),
+  error: z.object({ code: str, message: str, details: strOrNull }).nullable(),
+  productIds: z.array(int),
+  createdAt: str,
+  updatedAt: str,
+}) satisfies z.ZodType<FileRec>;
+
+const bulkOperation = z.object({
+  id: int,
+  apiKey: str,
+  type: z.enum(["QUERY", "MUTATION"]),
+  status: z.enum(BULK_STATUSES),
+  query: str,
+  stagedUploadPath: strOrNull,
+  clientIdentifier: strOrNull,
+  errorCode: z.enum(["ACCESS_DENIED", "INTERNAL_SERVER_ERROR", "TIMEOUT"]).nullable(),
+  objectCount: int,
+  rootObjectCount: int,
+  resultBlobId: int.nullable(),
+  createdAt: str,
+  completedAt: strOrNull,
+  updatedAt: str,
+}) satisfies z.ZodType<BulkOperationRec>;
+
+const productOperation = z.object({
+  id: int,
+  status: z.enum(PRODUCT_OPERATION_STATUSES),
+  input: z.record(z.string(), z.unknown()).nullable(),
+  identifier: z.record(z.string(), z.unknown()).nullable(),
+  productId: int.nullable(),
+  userErrors: z.array(z.object({ field: z.array(str).nullable(), message: str, code: strOrNull })),
+  createdAt: str,
+  updatedAt: str,
+}) satisfies z.ZodType<ProductSetOperationRec>;
+
 const shopInfo = z.object({
   domain: z.string().endsWith(".myshopify.com"),
   name: str,
@@ -325,11 +396,17 @@ export const shopSnapshotSchema = z.object({
   orders: byId(order),
   fulfillmentOrders: byId(fulfillmentOrder),
   fulfillments: byId(fulfillment),
+  blobs: byId(blob),
+  files: byId(file),
+  bulkOperations: byId(bulkOperation),
+  productOperations: byId(productOperation),
   counters,
   nextOrderNumber: int,
   /** The update-clock watermark (ms since the epoch): restored so `updatedAt` keeps increasing. */
   lastStamp: z.number(),
   /** Event ids derive from it: restored so events after a restart are not taken for replays. */
   eventSeq: int,
+  /** The variant-creation throttle's last day of creations: [ms since the epoch, count]. */
+  variantCreations: z.array(z.tuple([z.number(), int])),
   idempotency: z.array(z.tuple([str, z.object({ fingerprint: str, result: idempotencyResultSchema })])),
 });

@@ -1,17 +1,19 @@
 import { z } from "zod";
 
-import type { SandboxEvent } from "../contracts.ts";
-import { type ShopState } from "./shop-state.ts";
+import { createCatalogIndex } from "./catalog-index.ts";
+import { rebuildCatalogIndex } from "./catalog-index.ts";
+import type { ShopHooks, ShopState } from "./shop-state.ts";
 import { decodeIdempotentResult, encodeIdempotentResult } from "./snapshot-idempotency.ts";
-import { backfillFulfillmentOrders, upgradeV1 } from "./snapshot-migrate.ts";
+import { backfillFulfillmentOrders, upgradeV1, upgradeV2 } from "./snapshot-migrate.ts";
 import { shopSnapshotSchema } from "./snapshot-schema.ts";
 
 /**
  * Bump when the stored shape changes, and teach snapshot-migrate.ts to bring the previous version
  * up to date: a saved store should survive an upgrade. 2: fulfillment orders, fulfillments and
- * fulfillment services.
+ * fulfillment services. 3: files, staged uploads, bulk operations, asynchronous productSet
+ * operations, product and variant media, inventory policy, weights, the variant-creation throttle.
  */
-export const SNAPSHOT_VERSION = 2;
+export const SNAPSHOT_VERSION = 3;
 /** The oldest version this engine still reads (by upgrading it). */
 const OLDEST_READABLE_VERSION = 1;
 
@@ -43,6 +45,7 @@ export function shopHead(state: ShopState) {
     nextOrderNumber: state.nextOrderNumber,
     lastStamp: state.lastStamp,
     eventSeq: state.eventSeq,
+    variantCreations: state.variantCreations,
   };
 }
 
@@ -56,6 +59,10 @@ export const RECORD_COLLECTIONS = [
   "orders",
   "fulfillmentOrders",
   "fulfillments",
+  "blobs",
+  "files",
+  "bulkOperations",
+  "productOperations",
 ] as const;
 export type RecordCollection = (typeof RECORD_COLLECTIONS)[number];
 
@@ -94,11 +101,7 @@ export function toJsonShape<T>(rec: T): T {
  * SnapshotError before anything is built, so a bad or unknown file leaves the caller's engine as
  * it was.
  */
-export function restoreShops(
-  value: unknown,
-  now: () => number,
-  publish: (event: SandboxEvent) => void,
-): Map<string, ShopState> {
+export function restoreShops(value: unknown, hooks: ShopHooks): Map<string, ShopState> {
   const version = isRecord(value) ? value.version : undefined;
   if (typeof version !== "number") {
     throw new SnapshotError("not a sandbox store snapshot: no numeric `version` field");
@@ -108,8 +111,9 @@ export function restoreShops(
       `sandbox store snapshot version ${version} is not supported (expected ${OLDEST_READABLE_VERSION} to ${SNAPSHOT_VERSION})`,
     );
   }
-  const upgraded =
-    version === 1 ? { ...upgradeV1(value as Record<string, unknown>), version: SNAPSHOT_VERSION } : value;
+  let upgraded = value as Record<string, unknown>;
+  if (version < 2) upgraded = upgradeV1(upgraded);
+  if (version < 3) upgraded = { ...upgradeV2(upgraded), version: SNAPSHOT_VERSION };
   const parsed = engineSnapshotSchema.safeParse(upgraded);
   if (!parsed.success) {
     throw new SnapshotError(`invalid sandbox store snapshot:\n${z.prettifyError(parsed.error)}`);
@@ -117,7 +121,14 @@ export function restoreShops(
   const shops = new Map<string, ShopState>();
   for (const { idempotency, ...shop } of parsed.data.shops) {
     if (shops.has(shop.info.domain)) throw new SnapshotError(`sandbox store snapshot repeats shop ${shop.info.domain}`);
-    const state: ShopState = { ...shop, idempotency: new Map(), emitEvents: true, now, publish };
+    const state: ShopState = {
+      ...shop,
+      idempotency: new Map(),
+      emitEvents: true,
+      index: createCatalogIndex(),
+      ...hooks,
+    };
+    rebuildCatalogIndex(state);
     for (const [key, { fingerprint, result }] of idempotency) {
       state.idempotency.set(key, { fingerprint, result: decodeIdempotentResult(state, result) });
     }

@@ -65,10 +65,15 @@ export interface ProductRec {
   tags: string[];
   options: { name: string; values: string[] }[];
   variantIds: number[];
+  /** The product's media (file ids), in position order. */
+  mediaIds: number[];
   metafields: MetafieldRec[];
   createdAt: string;
   updatedAt: string;
 }
+
+export const INVENTORY_POLICIES = ["DENY", "CONTINUE"] as const;
+export type InventoryPolicy = (typeof INVENTORY_POLICIES)[number];
 
 export interface VariantRec {
   id: number;
@@ -82,6 +87,9 @@ export interface VariantRec {
   selectedOptions: { name: string; value: string }[];
   inventoryItemId: number;
   taxable: boolean;
+  inventoryPolicy: InventoryPolicy;
+  /** Media of the product shown for this variant (Shopify allows one). */
+  mediaIds: number[];
   metafields: MetafieldRec[];
   createdAt: string;
   updatedAt: string;
@@ -93,12 +101,19 @@ export interface LevelRec {
   updatedAt: string;
 }
 
+export const WEIGHT_UNITS = ["GRAMS", "KILOGRAMS", "OUNCES", "POUNDS"] as const;
+export interface WeightRec {
+  value: number;
+  unit: (typeof WEIGHT_UNITS)[number];
+}
+
 export interface InventoryItemRec {
   id: number;
   variantId: number;
   tracked: boolean;
   cost: Cents | null;
   requiresShipping: boolean;
+  weight: WeightRec | null;
   /** Keyed by location id. */
   levels: Map<number, LevelRec>;
   createdAt: string;
@@ -309,4 +324,87 @@ export interface ShopInfo {
   currencyCode: string;
   email: string;
   createdAt: string;
+}
+
+/**
+ * Bytes the sandbox keeps and serves under `key` (a path below its storage route): staged uploads
+ * (empty until the client uploads), the files made from them, bulk operation results.
+ */
+export interface BlobRec {
+  id: number;
+  /** Unique per store, starts with the shop's handle segment (e.g. `tmp/demo-shop/bulk/<uuid>/bulk_op_vars`). */
+  key: string;
+  /** The stagedUploadsCreate resource, or "BULK_RESULT" / "FILE_CONTENT" for what the store wrote itself. */
+  resource: string;
+  filename: string;
+  mimeType: string;
+  /** Null until uploaded. Text (JSONL) is kept as is, anything else as base64. */
+  data: string | null;
+  encoding: "utf8" | "base64";
+  size: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const FILE_STATUSES = ["UPLOADED", "PROCESSING", "READY", "FAILED"] as const;
+export type FileStatus = (typeof FILE_STATUSES)[number];
+
+/** A file of the Files page: an image (MediaImage, also used as product media) or any other file (GenericFile). */
+export interface FileRec {
+  id: number;
+  kind: "IMAGE" | "FILE";
+  alt: string | null;
+  filename: string;
+  /** What the caller gave as originalSource. */
+  originalSource: string;
+  /** The stored bytes once the source was read; null while processing or when it could not be. */
+  blobId: number | null;
+  mimeType: string | null;
+  width: number | null;
+  height: number | null;
+  status: FileStatus;
+  /** FileErrorCode and message when the file FAILED. */
+  error: { code: string; message: string; details: string | null } | null;
+  /** Products that show this file as media. */
+  productIds: number[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const BULK_STATUSES = ["CREATED", "RUNNING", "COMPLETED", "CANCELING", "CANCELED", "FAILED", "EXPIRED"] as const;
+export type BulkStatus = (typeof BULK_STATUSES)[number];
+
+export interface BulkOperationRec {
+  id: number;
+  /** The app that ran it: only that app sees it and gets its bulk_operations/finish. */
+  apiKey: string;
+  type: "QUERY" | "MUTATION";
+  status: BulkStatus;
+  /** The bulk query, or the mutation run once per line. */
+  query: string;
+  stagedUploadPath: string | null;
+  clientIdentifier: string | null;
+  errorCode: "ACCESS_DENIED" | "INTERNAL_SERVER_ERROR" | "TIMEOUT" | null;
+  objectCount: number;
+  rootObjectCount: number;
+  /** The blob holding the result file (COMPLETED) or the partial one (FAILED, CANCELED). */
+  resultBlobId: number | null;
+  createdAt: string;
+  completedAt: string | null;
+  updatedAt: string;
+}
+
+export const PRODUCT_OPERATION_STATUSES = ["CREATED", "ACTIVE", "COMPLETE"] as const;
+
+/** An asynchronous productSet (`synchronous: false`) and what it did. */
+export interface ProductSetOperationRec {
+  id: number;
+  status: (typeof PRODUCT_OPERATION_STATUSES)[number];
+  /** The arguments, kept until the operation has run (so a restart can still run it). */
+  input: Record<string, unknown> | null;
+  identifier: Record<string, unknown> | null;
+  productId: number | null;
+  userErrors: { field: string[] | null; message: string; code: string | null }[];
+  createdAt: string;
+  updatedAt: string;
 }

@@ -5,6 +5,7 @@ import { decimal, moneyV2 } from "./money.ts";
 import type { ShopState } from "./shop-state.ts";
 import type { InventoryItemRec, LevelRec, LocationRec, ProductRec, VariantRec } from "./store-types.ts";
 import { metafieldFields } from "./views-common.ts";
+import { fileView, firstImage, mediaConnection, productImages } from "./views-media.ts";
 
 /** Quantity names Shopify reports; the sandbox models available and committed, the rest follow. */
 export function quantityOf(level: LevelRec, name: string): number {
@@ -119,6 +120,11 @@ export function inventoryItemView(state: ShopState, item: InventoryItemRec): obj
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,
     locationsCount: { __typename: "Count", count: item.levels.size, precision: "EXACT" },
+    measurement: {
+      __typename: "InventoryItemMeasurement",
+      id: gid("InventoryItemMeasurement", item.id),
+      weight: item.weight ? { __typename: "Weight", ...item.weight } : null,
+    },
     inventoryLevel: (args: Record<string, unknown>) => {
       const locationId = idOf(args.locationId, "Location") ?? -1;
       return item.levels.has(locationId) ? inventoryLevelView(state, item, locationId) : null;
@@ -156,7 +162,9 @@ export function variantView(state: ShopState, rec: VariantRec): object {
     availableForSale: available > 0,
     inventoryQuantity: available,
     sellableOnlineQuantity: available,
-    inventoryPolicy: "DENY",
+    inventoryPolicy: rec.inventoryPolicy,
+    media: (args: Record<string, unknown>) => mediaConnection(state, rec.mediaIds, args),
+    image: () => firstImage(state, rec.mediaIds),
     selectedOptions: rec.selectedOptions.map((o) => ({
       __typename: "SelectedOption",
       ...o,
@@ -195,16 +203,32 @@ export function productView(state: ShopState, rec: ProductRec): object {
       const item = state.inventoryItems.get(v.inventoryItemId);
       return sum + (item ? [...item.levels.values()].reduce((s, l) => s + l.available, 0) : 0);
     }, 0),
-    tracksInventory: true,
-    options: () =>
-      rec.options.map((o, i) => ({
+    tracksInventory: variants().some((v) => state.inventoryItems.get(v.inventoryItemId)?.tracked),
+    options: (args: Record<string, unknown>) =>
+      rec.options.slice(0, typeof args.first === "number" ? args.first : undefined).map((o, i) => ({
         __typename: "ProductOption",
         id: gid("ProductOption", rec.id * 100 + i),
         name: o.name,
         position: i + 1,
         values: o.values,
-        optionValues: o.values.map((name) => ({ __typename: "ProductOptionValue", name, hasVariants: true })),
+        linkedMetafield: null,
+        optionValues: o.values.map((name, j) => ({
+          __typename: "ProductOptionValue",
+          id: gid("ProductOptionValue", (rec.id * 100 + i) * 1000 + j),
+          name,
+          hasVariants: variants().some((v) => v.selectedOptions.some((so) => so.name === o.name && so.value === name)),
+          linkedMetafieldValue: null,
+          swatch: null,
+        })),
       })),
+    media: (args: Record<string, unknown>) => mediaConnection(state, rec.mediaIds, args),
+    mediaCount: { __typename: "Count", count: rec.mediaIds.length, precision: "EXACT" },
+    featuredMedia: () => {
+      const file = rec.mediaIds.length > 0 ? state.files.get(rec.mediaIds[0]!) : undefined;
+      return file ? fileView(state, file) : null;
+    },
+    featuredImage: () => firstImage(state, rec.mediaIds),
+    images: (args: Record<string, unknown>) => productImages(state, rec.mediaIds, args),
     priceRangeV2: {
       minVariantPrice: moneyV2(prices.length ? Math.min(...prices) : 0, currency),
       maxVariantPrice: moneyV2(prices.length ? Math.max(...prices) : 0, currency),

@@ -38,6 +38,7 @@ export function orderView(state: ShopState, rec: OrderRec): object {
     tags: rec.tags,
     test: rec.test,
     sourceName: rec.sourceName,
+    app: channelApp(rec.sourceName),
     createdAt: rec.createdAt,
     updatedAt: rec.updatedAt,
     processedAt: rec.processedAt,
@@ -178,4 +179,36 @@ export function taxLinesOf(rec: OrderRec): TaxLineRec[] {
     byKey.set(key, prev ? { ...prev, amount: prev.amount + t.amount } : { ...t });
   }
   return [...byKey.values()];
+}
+
+/** Shopify's own sales-channel apps, by the source name their orders carry. */
+const CHANNEL_APPS: Record<string, { id: number; name: string }> = {
+  web: { id: 580111, name: "Online Store" },
+  pos: { id: 129785, name: "Point of Sale" },
+  shopify_draft_order: { id: 1354745, name: "Draft Orders" },
+  iphone: { id: 1830279, name: "Shopify Mobile for iPhone" },
+  android: { id: 1830279, name: "Shopify Mobile for Android" },
+};
+
+/**
+ * `Order.app`: the channel app for Shopify's own channels. An order created through the Admin API
+ * belongs to the app that created it; the sandbox does not record which app that was, so those
+ * answer null (callers fall back to `sourceName`, as they must for orders of deleted apps).
+ */
+function channelApp(sourceName: string): object | null {
+  const app = CHANNEL_APPS[sourceName];
+  if (!app) return null;
+  return {
+    __typename: "OrderApp",
+    id: gid("App", app.id),
+    name: app.name,
+    icon: {
+      __typename: "Image",
+      id: null,
+      url: "https://cdn.shopify.com/app-store/listing_images/channel.png",
+      altText: null,
+      width: null,
+      height: null,
+    },
+  };
 }

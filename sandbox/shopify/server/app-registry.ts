@@ -8,7 +8,18 @@ export const registeredAppSchema = z.object({
   appUrl: z.string().url(),
   scopes: z.array(z.string()).default([]),
   webhooks: z
-    .array(z.object({ topics: z.array(z.string()), uri: z.string(), name: z.string().optional() }))
+    .array(
+      z.object({
+        topics: z.array(z.string()),
+        uri: z.string(),
+        name: z.string().optional(),
+        /**
+         * shopify.app.toml's `include_fields`: the payload keeps only these fields (a dotted path
+         * such as `variants.price` keeps that field of each nested object).
+         */
+        includeFields: z.array(z.string().min(1)).optional(),
+      }),
+    )
     .default([]),
   /** Shown in the admin frame's top bar; defaults to the api key. */
   name: z.string().optional(),

@@ -12,6 +12,7 @@ import { CORS_HEADERS, sendJson } from "./http-util.ts";
 import { handleAccessToken } from "./oauth-route.ts";
 import type { SandboxServerApi } from "./sandbox-api.ts";
 import { signSessionToken } from "./session-token.ts";
+import { handleStorage, STORAGE_PREFIX, UPLOAD_PREFIX } from "./storage-route.ts";
 import { WebhookDelivery } from "./webhook-delivery.ts";
 import { DEFAULT_RETRY_SCHEDULE_MS } from "./webhook-knobs.ts";
 
@@ -139,6 +140,9 @@ export async function createShopifySandboxServer(options: SandboxServerOptions):
     const graphql = pathname.match(GRAPHQL_PATH);
     if (graphql) return handleGraphql(req, res, graphql[1] ?? "", { engine, registry });
     if (pathname === "/admin/oauth/access_token") return handleAccessToken(req, res, { engine, registry, log });
+    if (engine.storage && (pathname.startsWith(UPLOAD_PREFIX) || pathname.startsWith(STORAGE_PREFIX))) {
+      return handleStorage(req, res, url, pathname, engine.storage, api.url);
+    }
     if (pathname.startsWith("/sandbox/")) {
       if (!isLoopback(req)) {
         sendJson(res, 403, { error: "sandbox: the control API answers loopback clients only" });
@@ -160,6 +164,7 @@ export async function createShopifySandboxServer(options: SandboxServerOptions):
   const hostForUrl = address.family === "IPv6" ? `[${address.address}]` : address.address;
   api.url = `http://${hostForUrl}:${address.port}`;
   api.port = address.port;
+  engine.storage?.setOrigin(api.url);
   log(`shopify sandbox listening on ${api.url}`);
   return api;
 }

@@ -89,13 +89,20 @@ export class WebhookDelivery {
     return new Promise((resolve) => this.#idleWaiters.push(resolve));
   }
 
-  /** Queues one webhook per subscribed app, applying the knobs. */
+  /** Queues one webhook per subscribed app (only the event's own app when it names one), applying the knobs. */
   enqueue(event: SandboxEvent, apps: RegisteredApp[]): void {
     if (this.#closed) return;
     for (const app of apps) {
+      if (event.apiKey !== undefined && event.apiKey !== app.apiKey) continue;
       for (const subscription of app.webhooks) {
         if (!subscription.topics.includes(event.topic)) continue;
-        this.#enqueueFor(event, app, new URL(subscription.uri, app.appUrl).toString(), subscription.name);
+        const payload = subscription.includeFields ? pick(event.payload, subscription.includeFields) : event.payload;
+        this.#enqueueFor(
+          { ...event, payload },
+          app,
+          new URL(subscription.uri, app.appUrl).toString(),
+          subscription.name,
+        );
       }
     }
   }
@@ -226,6 +233,25 @@ export class WebhookDelivery {
     this.reset();
     this.#closed = true;
   }
+}
+
+/** The payload cut down to `fields` (top-level names, or dotted paths into nested objects and arrays). */
+export function pick(payload: Record<string, unknown>, fields: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const nested = new Map<string, string[]>();
+  for (const field of fields) {
+    const [head = "", ...rest] = field.split(".");
+    if (!(head in payload)) continue;
+    if (rest.length === 0) out[head] = payload[head];
+    else nested.set(head, [...(nested.get(head) ?? []), rest.join(".")]);
+  }
+  for (const [head, inner] of nested) {
+    if (head in out) continue;
+    const value = payload[head];
+    const sub = (v: unknown) => (v && typeof v === "object" ? pick(v as Record<string, unknown>, inner) : v);
+    out[head] = Array.isArray(value) ? value.map(sub) : sub(value);
+  }
+  return out;
 }
 
 const isFinal = (state: DeliveryLogEntry["state"]): boolean =>

@@ -129,7 +129,7 @@ describe("engine snapshot and restore", () => {
 
   it.each([
     ["not an object", "garbage", /no numeric `version`/],
-    ["an old version", { version: 0, shops: [] }, /version 0 is not supported \(expected 1 to 2\)/],
+    ["an old version", { version: 0, shops: [] }, /version 0 is not supported \(expected 1 to 3\)/],
     ["a record missing fields", { version: 1, shops: [{ info: { domain: SHOP } }] }, /invalid sandbox store snapshot/],
   ])("%s is refused with a clear error and leaves the engine unchanged", async (_name, bad, message) => {
     const { h } = await usedStore();

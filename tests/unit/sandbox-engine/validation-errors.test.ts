@@ -89,10 +89,17 @@ describe("invalid documents get graphql-ruby shaped errors with HTTP 200", () =>
     expect(res.status).toBe(404);
   });
 
-  it("unmodelled non-null fields still answer with placeholders", async () => {
+  it("a field the sandbox does not model is an error naming it, with its path", async () => {
     const h = createHarness();
-    const body = await h.gql("{ shop { name features { giftCards } resourceLimits { maxProductVariants } } }");
-    expect(body.errors).toBeUndefined();
-    expect(body.data).toMatchObject({ shop: { name: "Demo Shop", features: { giftCards: false } } });
+    const body = await h.gql("{ shop { name resourceLimits { maxProductVariants } } }");
+    expect(body.errors).toEqual([
+      expect.objectContaining({
+        message: "the sandbox does not model Shop.resourceLimits",
+        path: ["shop", "resourceLimits"],
+        locations: [expect.any(Object)],
+      }),
+    ]);
+    // Both fields are non-null, so the error nulls everything up to data, as graphql-js does.
+    expect(body.data).toBeNull();
   });
 });
