@@ -35,6 +35,13 @@ async function variantPrices(shop: Shop, sku: string) {
   };
 }
 
+/** A BC user's new price: the item's lines on the price list every customer gets (the sandbox's DEFAULT list). */
+function setListPrice(shop: Shop, number: string, unitPrice: number) {
+  const lines = shop.company.priceListLines.filter((l) => l.itemNumber === number && l.priceListCode === "DEFAULT");
+  expect(lines.length).toBeGreaterThan(0);
+  for (const line of lines) shop.company.priceListLines.update(line.id, { unitPrice });
+}
+
 async function patchItem(shop: Shop, number: string, body: Record<string, unknown>) {
   const found = (await (await shop.bcApi("GET", `items?$filter=number eq '${number}'`)).json()) as { value: Array<{ id: string }> };
   const response = await shop.bcApi("PATCH", `items(${found.value[0]!.id})`, body);
@@ -55,7 +62,8 @@ describe("Sync prices", () => {
   });
 
   it("writes the ERP's price and cost once, then sends nothing while nothing changes", async () => {
-    await patchItem(shop, itemNumber, { unitPrice: 123.45, unitCost: 50 });
+    setListPrice(shop, itemNumber, 123.45);
+    await patchItem(shop, itemNumber, { unitCost: 50 });
     const first = await world.runTask(pricesSyncTask, shop.shopId);
     expect(first.run?.status).toBe("succeeded");
     expect(first.records.filter((r) => r.outcome === "updated").length).toBeGreaterThan(0);
@@ -77,13 +85,13 @@ describe("Sync prices", () => {
       },
     );
     expect(set.productVariantsBulkUpdate.userErrors).toEqual([]);
-    await patchItem(shop, itemNumber, { unitPrice: 111 });
+    setListPrice(shop, itemNumber, 111);
     await world.runTask(pricesSyncTask, shop.shopId);
     expect(await variantPrices(shop, sku)).toMatchObject({ price: 111, compareAtPrice: 999 });
   });
 
   it("a preview names the change and writes nothing", async () => {
-    await patchItem(shop, itemNumber, { unitPrice: 77 });
+    setListPrice(shop, itemNumber, 77);
     const preview = await world.runTask(pricesSyncTask, shop.shopId, { dryRun: true });
     expect(preview.records.some((r) => r.outcome === "planned" && /77/.test(r.reason ?? ""))).toBe(true);
     expect((await variantPrices(shop, sku)).price).toBe(111);
