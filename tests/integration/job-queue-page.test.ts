@@ -53,6 +53,9 @@ describe("the Job queue page", () => {
       ["orders__process", "Every 5 minutes", false, "order-documents"],
       ["shipments__sync", "Every 15 minutes", false, "shipments"],
       ["documents__post", "Hourly at minute 0", true, "order-documents"],
+      ["products__sync", "Hourly at minute 10", false, "catalog"],
+      ["prices__sync", "Hourly at minute 25", false, "catalog"],
+      ["images__sync", "Hourly at minute 40", false, "catalog"],
     ]);
     for (const row of page.rows.filter((r) => !r.onHold)) {
       expect(row.nextRun).not.toBe("");
@@ -65,6 +68,10 @@ describe("the Job queue page", () => {
       orders__process: "Connect your ERP first (ERP connection page).",
       shipments__sync: "Connect your ERP first (ERP connection page).",
       documents__post: "Connect your ERP first (ERP connection page).",
+      // Off by default: the setting is the first thing to change.
+      products__sync: "product sync is off in Settings (Products → Product sync)",
+      prices__sync: "prices come from the ERP only when products sync ERP → Shopify (Settings → Product sync)",
+      images__sync: "picture sync ERP → Shopify is off in Settings (Prices and images → Picture sync)",
     });
     expect(page.rows.every((r) => r.lastRun === null)).toBe(true);
     expect(await db.sql`select 1 from job_queue_entries where shop_id = ${otherId}`).toHaveLength(0);

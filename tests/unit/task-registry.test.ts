@@ -29,7 +29,15 @@ describe("the task registry", () => {
 
   it("has an entry (a recurrence) for the tasks a merchant schedules and partOf for the webhook import", () => {
     const withEntry = taskRegistry.filter((t) => "recurrence" in t.schedule).map((t) => t.name);
-    expect(withEntry).toEqual(["orders__reconcile", "orders__process", "shipments__sync", "documents__post"]);
+    expect(withEntry).toEqual([
+      "orders__reconcile",
+      "orders__process",
+      "shipments__sync",
+      "documents__post",
+      "products__sync",
+      "prices__sync",
+      "images__sync",
+    ]);
     expect(taskRegistry.find((t) => t.name === "orders__import")?.schedule).toEqual({ partOf: "orders__reconcile" });
   });
 

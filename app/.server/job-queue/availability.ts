@@ -1,6 +1,7 @@
 import type { ErpCapabilities } from "../adapters/erp/port.ts";
 import type { ShopSettings } from "../domain/settings-schema.ts";
 import type { TaskDefinition } from "../runs/define-task.ts";
+import { unmetSetting } from "../runs/requirements.ts";
 
 /** What the shop offers a task: its settings, and its ERP connection with what the adapter can do. */
 export interface ShopFacilities {
@@ -18,7 +19,7 @@ export interface ShopFacilities {
  * their entry can still be set up before the ERP is connected.
  */
 export function unavailableReason(task: TaskDefinition, shop: ShopFacilities): string | null {
-  const fromSettings = task.requires?.settings?.(shop.settings) ?? null;
+  const fromSettings = unmetSetting(task, shop.settings);
   if (fromSettings) return fromSettings;
   const needs = task.requires?.erp;
   if (!needs) return null;

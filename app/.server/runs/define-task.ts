@@ -87,11 +87,23 @@ export class RunSkipped extends Error {
   }
 }
 
+/**
+ * A setting that must have one of these values for the task to run (a sync direction). Declared as
+ * data, not a function, so the minute tick can leave such entries out in SQL instead of queueing
+ * runs that would only be skipped (`runs/requirements.ts` reads it both ways).
+ */
+export interface SettingRequirement {
+  /** The path in the settings object, e.g. ["products", "direction"]. */
+  path: readonly string[];
+  oneOf: readonly string[];
+  /** Why the task does not run, in the merchant's words (where to change it). */
+  reason: string;
+}
+
 export interface TaskRequirements {
   /** The task needs an ERP connection with these capabilities. */
   erp?: readonly ErpCapability[] | true;
-  /** A setting that must hold for the task to run; returns the reason when it does not. */
-  settings?: (settings: ShopSettings) => string | null;
+  setting?: SettingRequirement;
 }
 
 export interface TaskDefinition<P extends z.ZodType = z.ZodType> {

@@ -6,6 +6,7 @@ import { getShopSettings } from "../queries/shops.ts";
 import { ShopNotConnectedError } from "../shopify/offline-token.ts";
 import { type RunContext, RunFailure, RunSkipped, type TaskDefinition } from "./define-task.ts";
 import { enqueueRun } from "./enqueue-run.ts";
+import { unmetSetting } from "./requirements.ts";
 import { createRunContext } from "./run-context.ts";
 import { envelopeOf } from "./run-payload.ts";
 import { finishRun, startRun, touchRun } from "./run-records.ts";
@@ -17,7 +18,7 @@ const systemClock = { now: () => new Date() };
 
 /** Why a task cannot run for this shop now, or null: the ERP it needs, its capabilities, its settings. */
 async function unmetRequirement(task: TaskDefinition, ctx: RunContext): Promise<string | null> {
-  const fromSettings = task.requires?.settings?.(ctx.settings) ?? null;
+  const fromSettings = unmetSetting(task, ctx.settings);
   if (fromSettings) return fromSettings;
   const needs = task.requires?.erp;
   if (!needs) return null;

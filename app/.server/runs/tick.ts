@@ -5,6 +5,7 @@ import type { TaskDefinition } from "./define-task.ts";
 import { DEFAULT_MAX_ATTEMPTS } from "./enqueue-run.ts";
 import { entryTasks } from "./entries.ts";
 import { nextRun } from "./recurrence.ts";
+import { settingCheck } from "./requirements.ts";
 
 /** Most entries one tick takes; what is left stays due and goes with the next tick. */
 export const TICK_BATCH = 50_000;
@@ -47,6 +48,8 @@ export async function enqueueDueEntries(
       priority: task.priority ?? 0,
       needs_erp: task.requires?.erp !== undefined,
       batched: task.batched === true,
+      // A sync direction that is off: the entry moves on, no run is queued to be skipped.
+      setting: task.requires?.setting ? settingCheck(task.requires.setting) : null,
     })),
   );
   const parts = Math.max(1, input.parts ?? TICK_PARTS);
@@ -73,7 +76,7 @@ async function enqueuePart(
     ),
     defs as (
       select * from jsonb_to_recordset(${defs}::jsonb)
-        as d(task text, category text, max_attempts int, priority int, needs_erp bool, batched bool)
+        as d(task text, category text, max_attempts int, priority int, needs_erp bool, batched bool, setting jsonb)
     ),
     due as (
       select e.id, e.shop_id, e.task, e.cron, e.timezone
@@ -97,7 +100,11 @@ async function enqueuePart(
       from due
       join defs d on d.task = due.task
       join shops s on s.id = due.shop_id and s.uninstalled_at is null
-      where not d.needs_erp or exists (select 1 from erp_connections c where c.shop_id = due.shop_id)
+      where (not d.needs_erp or exists (select 1 from erp_connections c where c.shop_id = due.shop_id))
+        and (d.setting is null or coalesce(
+          s.settings #>> array(select jsonb_array_elements_text(d.setting -> 'path')),
+          d.setting ->> 'fallback'
+        ) in (select jsonb_array_elements_text(d.setting -> 'oneOf')))
     ),
     added as (
       select count(*)::int as n from graphile_worker.add_jobs(

@@ -15,10 +15,7 @@ export const imagesSyncTask = defineTask({
   schedule: { recurrence: { kind: "hourly", minute: 40 }, onHold: false },
   requires: {
     erp: ["itemPictures"],
-    settings: (settings) =>
-      settings.images.direction === "erp_to_shopify"
-        ? null
-        : "picture sync ERP → Shopify is off in Settings (Prices and images → Picture sync)",
+    setting: { path: ["images", "direction"], oneOf: ["erp_to_shopify"], reason: "picture sync ERP → Shopify is off in Settings (Prices and images → Picture sync)" },
   },
   preview: true,
   async run(ctx) {

@@ -18,7 +18,7 @@ export const ordersSyncTask = defineTask({
   category: "orders",
   payload: z.looseObject({ shopId: z.number().int().positive() }),
   schedule: { recurrence: { kind: "minutes", every: 5 }, onHold: false },
-  requires: { settings: (s) => (s.orders.importEnabled ? null : "Order import is off (Settings → Orders).") },
+  requires: { setting: { path: ["orders", "importEnabled"], oneOf: ["true"], reason: "Order import is off (Settings → Orders)." } },
   preview: true,
   async run(ctx) {
     const result = await reconcileOrders(ctx.shopId, {
