@@ -3,6 +3,42 @@
 /* eslint-disable */
 import type * as AdminTypes from './admin.types.js';
 
+export type StagedBulkUploadMutationVariables = AdminTypes.Exact<{
+  input: Array<AdminTypes.StagedUploadInput> | AdminTypes.StagedUploadInput;
+}>;
+
+
+export type StagedBulkUploadMutation = { stagedUploadsCreate?: AdminTypes.Maybe<{ stagedTargets?: AdminTypes.Maybe<Array<(
+      Pick<AdminTypes.StagedMediaUploadTarget, 'url' | 'resourceUrl'>
+      & { parameters: Array<Pick<AdminTypes.StagedUploadParameter, 'name' | 'value'>> }
+    )>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+
+export type BulkMutationRunMutationVariables = AdminTypes.Exact<{
+  mutation: AdminTypes.Scalars['String']['input'];
+  stagedUploadPath: AdminTypes.Scalars['String']['input'];
+}>;
+
+
+export type BulkMutationRunMutation = { bulkOperationRunMutation?: AdminTypes.Maybe<{ bulkOperation?: AdminTypes.Maybe<Pick<AdminTypes.BulkOperation, 'id' | 'status'>>, userErrors: Array<Pick<AdminTypes.BulkMutationUserError, 'field' | 'message' | 'code'>> }> };
+
+export type BulkOperationStateQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type BulkOperationStateQuery = { bulkOperation?: AdminTypes.Maybe<Pick<AdminTypes.BulkOperation, 'id' | 'status' | 'errorCode' | 'objectCount' | 'url' | 'partialDataUrl'>> };
+
+export type ProductSetBulkLineMutationVariables = AdminTypes.Exact<{
+  identifier?: AdminTypes.InputMaybe<AdminTypes.ProductSetIdentifiers>;
+  input: AdminTypes.ProductSetInput;
+}>;
+
+
+export type ProductSetBulkLineMutation = { productSet?: AdminTypes.Maybe<{ product?: AdminTypes.Maybe<(
+      Pick<AdminTypes.Product, 'id' | 'handle'>
+      & { variants: { nodes: Array<Pick<AdminTypes.ProductVariant, 'id' | 'sku'>> } }
+    )>, userErrors: Array<Pick<AdminTypes.ProductSetUserError, 'field' | 'message' | 'code'>> }> };
+
 export type OrderFulfillmentOrdersQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
 }>;
@@ -258,6 +294,13 @@ export type VariantsBySkuQuery = { productVariants: { nodes: Array<(
       & { product: Pick<AdminTypes.Product, 'id'> }
     )> } };
 
+export type ProductsByHandleQueryVariables = AdminTypes.Exact<{
+  query: AdminTypes.Scalars['String']['input'];
+}>;
+
+
+export type ProductsByHandleQuery = { products: { nodes: Array<Pick<AdminTypes.Product, 'id' | 'handle'>> } };
+
 export type ShopInfoQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
 
 
@@ -279,6 +322,7 @@ export type OrderErpDocumentNumberSetMutationVariables = AdminTypes.Exact<{
 export type OrderErpDocumentNumberSetMutation = { metafieldsSet?: AdminTypes.Maybe<{ metafields?: AdminTypes.Maybe<Array<Pick<AdminTypes.Metafield, 'id' | 'namespace' | 'key' | 'value'>>>, userErrors: Array<Pick<AdminTypes.MetafieldsSetUserError, 'field' | 'message' | 'code'>> }> };
 
 interface GeneratedQueryTypes {
+  "#graphql\n  query BulkOperationState($id: ID!) {\n    bulkOperation(id: $id) {\n      id\n      status\n      errorCode\n      objectCount\n      url\n      partialDataUrl\n    }\n  }\n": {return: BulkOperationStateQuery, variables: BulkOperationStateQueryVariables},
   "#graphql\n  query OrderFulfillmentOrders($id: ID!) {\n    order(id: $id) {\n      id\n      name\n      cancelledAt\n      closed\n      displayFinancialStatus\n      displayFulfillmentStatus\n      fulfillmentOrders(first: 10) {\n        nodes {\n          id\n          status\n          requestStatus\n          assignedLocation {\n            location {\n              id\n              name\n              fulfillmentService {\n                handle\n                serviceName\n              }\n            }\n          }\n          lineItems(first: 40) {\n            nodes {\n              id\n              remainingQuantity\n              lineItem {\n                id\n              }\n            }\n            pageInfo {\n              hasNextPage\n              endCursor\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n        }\n      }\n    }\n  }\n": {return: OrderFulfillmentOrdersQuery, variables: OrderFulfillmentOrdersQueryVariables},
   "#graphql\n  query FulfillmentOrderLines($id: ID!, $after: String) {\n    fulfillmentOrder(id: $id) {\n      lineItems(first: 100, after: $after) {\n        nodes {\n          id\n          remainingQuantity\n          lineItem {\n            id\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": {return: FulfillmentOrderLinesQuery, variables: FulfillmentOrderLinesQueryVariables},
   "#graphql\n  query OrderFulfillments($id: ID!) {\n    order(id: $id) {\n      id\n      fulfillments(first: 250) {\n        id\n        status\n        location {\n          id\n        }\n      }\n    }\n  }\n": {return: OrderFulfillmentsQuery, variables: OrderFulfillmentsQueryVariables},
@@ -290,11 +334,15 @@ interface GeneratedQueryTypes {
   "#graphql\n  query OrderLineLocations($id: ID!) {\n    order(id: $id) {\n      fulfillmentOrders(first: 5) {\n        nodes {\n          assignedLocation {\n            location {\n              id\n            }\n          }\n          lineItems(first: 25) {\n            nodes {\n              lineItem {\n                id\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: OrderLineLocationsQuery, variables: OrderLineLocationsQueryVariables},
   "#graphql\n  query ProductSetOperationState($id: ID!) {\n    productOperation(id: $id) {\n      status\n      product {\n        id\n        handle\n        variants(first: 250) {\n          nodes {\n            id\n            sku\n          }\n        }\n      }\n      ... on ProductSetOperation {\n        userErrors {\n          field\n          message\n          code\n        }\n      }\n    }\n  }\n": {return: ProductSetOperationStateQuery, variables: ProductSetOperationStateQueryVariables},
   "#graphql\n  query VariantsBySku($query: String!) {\n    productVariants(first: 20, query: $query) {\n      nodes {\n        id\n        sku\n        product {\n          id\n        }\n      }\n    }\n  }\n": {return: VariantsBySkuQuery, variables: VariantsBySkuQueryVariables},
+  "#graphql\n  query ProductsByHandle($query: String!) {\n    products(first: 50, query: $query) {\n      nodes {\n        id\n        handle\n      }\n    }\n  }\n": {return: ProductsByHandleQuery, variables: ProductsByHandleQueryVariables},
   "#graphql\n  query ShopInfo {\n    shop {\n      name\n      myshopifyDomain\n      currencyCode\n      ianaTimezone\n      plan {\n        publicDisplayName\n        partnerDevelopment\n        shopifyPlus\n      }\n    }\n  }\n": {return: ShopInfoQuery, variables: ShopInfoQueryVariables},
   "#graphql\n  query SetupLocations {\n    locations(first: 50) {\n      nodes {\n        id\n        legacyResourceId\n        name\n      }\n    }\n  }\n": {return: SetupLocationsQuery, variables: SetupLocationsQueryVariables},
 }
 
 interface GeneratedMutationTypes {
+  "#graphql\n  mutation StagedBulkUpload($input: [StagedUploadInput!]!) {\n    stagedUploadsCreate(input: $input) {\n      stagedTargets {\n        url\n        resourceUrl\n        parameters {\n          name\n          value\n        }\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: StagedBulkUploadMutation, variables: StagedBulkUploadMutationVariables},
+  "#graphql\n  mutation BulkMutationRun($mutation: String!, $stagedUploadPath: String!) {\n    bulkOperationRunMutation(mutation: $mutation, stagedUploadPath: $stagedUploadPath) {\n      bulkOperation {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: BulkMutationRunMutation, variables: BulkMutationRunMutationVariables},
+  "#graphql\n  mutation ProductSetBulkLine($identifier: ProductSetIdentifiers, $input: ProductSetInput!) {\n    productSet(identifier: $identifier, input: $input, synchronous: true) {\n      product {\n        id\n        handle\n        variants(first: 250) {\n          nodes {\n            id\n            sku\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ProductSetBulkLineMutation, variables: ProductSetBulkLineMutationVariables},
   "#graphql\n  mutation ShipmentFulfillmentCreate($fulfillment: FulfillmentInput!) {\n    fulfillmentCreate(fulfillment: $fulfillment) {\n      fulfillment {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: ShipmentFulfillmentCreateMutation, variables: ShipmentFulfillmentCreateMutationVariables},
   "#graphql\n  mutation FulfillmentRequestAccept($id: ID!, $message: String) {\n    fulfillmentOrderAcceptFulfillmentRequest(id: $id, message: $message) {\n      fulfillmentOrder {\n        id\n        requestStatus\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: FulfillmentRequestAcceptMutation, variables: FulfillmentRequestAcceptMutationVariables},
   "#graphql\n  mutation ProcessedOrderClose($input: OrderCloseInput!) {\n    orderClose(input: $input) {\n      order {\n        id\n        closed\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: ProcessedOrderCloseMutation, variables: ProcessedOrderCloseMutationVariables},

@@ -181,7 +181,17 @@ export async function saveLinkedProduct(
  */
 export async function saveProductProblem(
   db: DbOrTx,
-  input: { shopId: number; itemNumber: string; erpItemId: string; title: string; state: "skipped" | "error"; reason: string; now: Date },
+  input: {
+    shopId: number;
+    itemNumber: string;
+    erpItemId: string;
+    title: string;
+    state: "skipped" | "error";
+    reason: string;
+    now: Date;
+    /** Shopify refused the create outright (userErrors): nothing was made, so a pending create ends too. */
+    refusedCreate?: boolean;
+  },
 ): Promise<number> {
   const [row] = await db
     .insert(productLinks)
@@ -200,8 +210,10 @@ export async function saveProductProblem(
       target: [productLinks.shopId, productLinks.erpItemNumber],
       targetWhere: sql`${productLinks.erpItemNumber} is not null`,
       set: {
-        // A pending create stays pending: its handle is what the retry upserts by.
-        state: sql`case when ${productLinks.state} = 'pending' then 'pending' else ${input.state} end`,
+        // A pending create stays pending (its handle is what the retry upserts by), unless Shopify refused it.
+        state: input.refusedCreate
+          ? input.state
+          : sql`case when ${productLinks.state} = 'pending' then 'pending' else ${input.state} end`,
         reason: input.reason,
         lastSyncedAt: input.now,
         updatedAt: input.now,

@@ -135,3 +135,49 @@ describe("Sync products, ERP → Shopify", () => {
     expect(await productBySku(shop, "VASE-1")).toHaveLength(2);
   });
 });
+
+describe("the first export of many items, through one bulk mutation", () => {
+  it("creates them in bulk, records a refused line with Shopify's words, and never takes over a merchant's product by its handle", async () => {
+    const shop = await world.newShop(erpToShopify);
+    // Link the seeded catalog first, so the run below creates only the new items.
+    await world.runTask(productsSyncTask, shop.shopId);
+    const template = shop.company.items.all()[0]!;
+    for (let i = 0; i < 30; i++) {
+      const response = await shop.bcApi("POST", "items", { number: `BULK-${i}`, displayName: `Bulk item ${i}`, type: "Inventory", unitPrice: 10 + i });
+      expect(response.status).toBe(201);
+    }
+    // An item whose barcode Shopify refuses (over 255 characters), written straight into the ERP's data.
+    shop.company.items.insert({ ...template, id: crypto.randomUUID(), number: "BULK-BAD", displayName: "Bad barcode", gtin: "9".repeat(300) });
+    // A merchant's own product that happens to have the handle the app would give an item.
+    const own = await shop.gql(
+      `mutation S($input: ProductSetInput!) { productSet(input: $input, synchronous: true) { product { id } userErrors { message } } }`,
+      {
+        input: {
+          title: "Not from the ERP",
+          handle: "bulk-item-7-bulk-7",
+          productOptions: [{ name: "Title", values: [{ name: "Default Title" }] }],
+          variants: [{ optionValues: [{ optionName: "Title", name: "Default Title" }], sku: "MERCHANT-OWN", price: "1.00" }],
+        },
+      },
+    );
+    expect(own.productSet.userErrors).toEqual([]);
+
+    const { run, records } = await world.runTask(productsSyncTask, shop.shopId);
+    const [why] = await db.sql`select error_message from task_runs where id = ${run!.id}`;
+    expect(run?.status, String(why?.error_message)).toBe("succeeded");
+    const [stats] = await db.sql`select stats from task_runs where id = ${run!.id}`;
+    expect(stats?.stats).toMatchObject({ "bulk creates": 30 });
+    expect(records.filter((r) => r.outcome === "created")).toHaveLength(29);
+    expect(records.find((r) => r.label === "Bad barcode")).toMatchObject({ outcome: "failed", reason: expect.stringMatching(/barcode/i) });
+    expect(records.find((r) => r.label === "Bulk item 7")).toMatchObject({ outcome: "skipped", reason: expect.stringContaining("bulk-item-7-bulk-7") });
+    const merchant = await shop.gql(`query P($id: ID!) { product(id: $id) { title } }`, { id: own.productSet.product.id });
+    expect(merchant.product.title).toBe("Not from the ERP");
+    const states = await db.sql`select erp_item_number, state from product_links where shop_id = ${shop.shopId} and erp_item_number like 'BULK-%' order by erp_item_number`;
+    expect(states.filter((s) => s.state === "linked")).toHaveLength(29);
+    expect(states.find((s) => s.erp_item_number === "BULK-BAD")?.state).toBe("error");
+
+    // Nothing twice: the next run creates nothing and sends no create.
+    const again = await world.runTask(productsSyncTask, shop.shopId);
+    expect(again.records.filter((r) => r.outcome === "created")).toEqual([]);
+  }, 120_000);
+});

@@ -119,3 +119,20 @@ export const VARIANTS_BY_SKU_QUERY = `#graphql
 export function skuSearch(skus: readonly string[]): string {
   return skus.map((sku) => `sku:"${sku.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`).join(" OR ");
 }
+
+/** Products already using some handles: a create never upserts into a product the app did not make. */
+export const PRODUCTS_BY_HANDLE_QUERY = `#graphql
+  query ProductsByHandle($query: String!) {
+    products(first: 50, query: $query) {
+      nodes {
+        id
+        handle
+      }
+    }
+  }
+`;
+
+/** Shopify search syntax for exact handles. */
+export function handleSearch(handles: readonly string[]): string {
+  return handles.map((handle) => `handle:"${handle.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`).join(" OR ");
+}

@@ -4,13 +4,14 @@ import { ShopifyApiError } from "./errors.ts";
 
 export interface StagedTarget {
   url: string;
-  resourceUrl: string;
+  /** null for bulk-mutation variables (Shopify names the upload by its `key` parameter then). */
+  resourceUrl: string | null;
   parameters: ReadonlyArray<{ name: string; value: string }>;
 }
 
 const targetSchema = z.object({
   url: z.url(),
-  resourceUrl: z.url(),
+  resourceUrl: z.url().nullable(),
   parameters: z.array(z.object({ name: z.string(), value: z.string() })),
 });
 

@@ -63,10 +63,12 @@ export async function writePicture(
     return { ok: false, reason: describeUserErrors(stagedUploadsCreate?.userErrors ?? []) || "no upload target" };
   }
   const target = parseStagedTarget(stagedUploadsCreate.stagedTargets?.[0]);
+  if (!target.resourceUrl) return { ok: false, reason: "Shopify's upload target names no resource URL" };
+  const resourceUrl = target.resourceUrl;
   await uploadToStagedTarget(target, { bytes: input.picture.bytes, filename, contentType: input.picture.contentType });
 
   const { fileCreate } = await runOperation(admin, FILE_CREATE_MUTATION, {
-    files: [{ originalSource: target.resourceUrl, contentType: "IMAGE", alt: input.alt, filename }],
+    files: [{ originalSource: resourceUrl, contentType: "IMAGE", alt: input.alt, filename }],
   });
   if (!fileCreate || fileCreate.userErrors.length > 0) return { ok: false, reason: describeUserErrors(fileCreate?.userErrors ?? []) };
   const mediaId = fileCreate.files?.[0]?.id;

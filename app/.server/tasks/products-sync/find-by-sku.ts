@@ -1,6 +1,11 @@
 import type { ShopifyAdmin } from "../../adapters/shopify/admin-port.ts";
 import { runOperation } from "../../adapters/shopify/admin-port.ts";
-import { skuSearch, VARIANTS_BY_SKU_QUERY } from "../../adapters/shopify/product-queries.ts";
+import {
+  handleSearch,
+  PRODUCTS_BY_HANDLE_QUERY,
+  skuSearch,
+  VARIANTS_BY_SKU_QUERY,
+} from "../../adapters/shopify/product-queries.ts";
 import type { ShopifySkuMatch } from "./plan-product-export.ts";
 
 /** Shopify's search takes about this many OR'd terms in one query comfortably. */
@@ -31,4 +36,23 @@ export async function findProductsBySku(admin: ShopifyAdmin, skus: readonly stri
   if (products.length > 1) return { kind: "ambiguous", productIds: products.map(([id]) => id) };
   const [productId, variants] = products[0]!;
   return { kind: "product", productId, variants };
+}
+
+const HANDLES_PER_SEARCH = 50;
+
+/**
+ * The handles among these that a Shopify product already uses. A create is a product set by
+ * handle (so a retry finds its own product), which would otherwise update a merchant's product
+ * that happens to have the same handle.
+ */
+export async function takenHandles(admin: ShopifyAdmin, handles: readonly string[]): Promise<Set<string>> {
+  const taken = new Set<string>();
+  const wanted = new Set(handles);
+  for (let i = 0; i < handles.length; i += HANDLES_PER_SEARCH) {
+    const { products } = await runOperation(admin, PRODUCTS_BY_HANDLE_QUERY, {
+      query: handleSearch(handles.slice(i, i + HANDLES_PER_SEARCH)),
+    });
+    for (const node of products.nodes) if (wanted.has(node.handle)) taken.add(node.handle);
+  }
+  return taken;
 }

@@ -16,17 +16,19 @@ import { getShopDisplay } from "../../queries/shop-display.ts";
 import { getShopName } from "../../queries/shops.ts";
 import type { RunContext } from "../../runs/define-task.ts";
 import { describeExportPlan } from "./describe-export-plan.ts";
-import { findProductsBySku } from "./find-by-sku.ts";
+import { findProductsBySku, takenHandles } from "./find-by-sku.ts";
 import { mapItemToProduct, type PlannedProduct } from "./map-item-to-product.ts";
 import { planProductExport, type ShopifySkuMatch } from "./plan-product-export.ts";
-import { writeProduct } from "./write-product.ts";
+import { SYNCHRONOUS_VARIANT_LIMIT, type WriteContext, writeProduct,type WriteResult } from "./write-product.ts";
+import { BULK_CREATE_THRESHOLD, type BulkCreate, createProductsInBulk } from "./write-products-bulk.ts";
 
 /** The change feed of the mirror this task reads, and how far it got. */
 export const PRODUCT_FEED_STREAM = "products:erp-changes";
 /** ERP pages per entity per run, and items per run: a first sync of a big catalog spreads over runs. */
 const MAX_PULL_PAGES = 40;
 const MAX_ITEMS_PER_RUN = 1_000;
-const FEED_PAGE = 200;
+/** Mirror rows per feed page (an item with five variants is six rows). */
+const FEED_PAGE = 1_000;
 
 /**
  * The Shopify product already carrying an item's SKUs, unless the app knows it as something else:
@@ -45,6 +47,61 @@ async function matchBySku(ctx: RunContext, admin: ShopifyAdmin, product: Planned
         ? "was unlinked by the merchant: map it on its product page"
         : `is item ${known.erpItemNumber}'s`;
   return { kind: "taken", productId: match.productId, why };
+}
+
+type PageCreate = BulkCreate & { key: string | number; title: string; resumed: boolean };
+
+/** A page's creates: one bulk mutation from the threshold on, one productSet each below it. */
+async function writeCreates(
+  ctx: RunContext,
+  writeCtx: WriteContext,
+  creates: readonly PageCreate[],
+): Promise<void> {
+  const record = (create: PageCreate, result: WriteResult) => {
+    const reason = "reason" in result ? result.reason : result.note;
+    ctx.record({ type: "product", key: result.linkId, label: create.title, outcome: result.outcome, ...(reason ? { reason } : {}) });
+  };
+  // New products only (a pending one's handle is its own): a handle some other product uses is refused.
+  const fresh = creates.filter((c) => !c.resumed).map((c) => c.handle);
+  const taken = fresh.length > 0 ? await takenHandles(writeCtx.admin, fresh) : new Set<string>();
+  const free = creates.filter((c) => c.resumed || !taken.has(c.handle));
+  for (const create of creates.filter((c) => !c.resumed && taken.has(c.handle))) {
+    const reason = `a Shopify product without the item's SKUs already uses the handle ${create.handle}: give it the SKUs to link it, or change its handle`;
+    const linkId = await saveProductProblem(ctx.db, {
+      shopId: ctx.shopId,
+      itemNumber: create.product.itemNumber,
+      erpItemId: create.product.erpItemId,
+      title: create.title,
+      state: "skipped",
+      reason,
+      now: ctx.clock.now(),
+    });
+    ctx.record({ type: "product", key: linkId, label: create.title, outcome: "skipped", reason });
+  }
+  await writeFreeCreates(ctx, writeCtx, free, record);
+}
+
+async function writeFreeCreates(
+  ctx: RunContext,
+  writeCtx: WriteContext,
+  creates: ReadonlyArray<PageCreate>,
+  record: (create: PageCreate, result: WriteResult) => void,
+): Promise<void> {
+  if (creates.length >= BULK_CREATE_THRESHOLD) {
+    const results = await createProductsInBulk(writeCtx, creates);
+    creates.forEach((create, i) => record(create, results[i]!));
+    ctx.stat("bulk creates", creates.length);
+    return;
+  }
+  for (const create of creates) {
+    try {
+      const result = await writeProduct(writeCtx, create.product, { kind: "create", handle: create.handle, resumed: create.resumed });
+      if (result) record(create, result);
+    } catch (error) {
+      if (error instanceof ShopifyApiError && error.retryable) throw error;
+      ctx.record({ type: "item", key: create.key, label: create.title, outcome: "failed", reason: coerceError(error).message });
+    }
+  }
 }
 
 export interface ProductSyncResult {
@@ -102,6 +159,7 @@ export async function syncProductsFromErp(ctx: RunContext): Promise<ProductSyncR
     const assembledItems = new Map(page.itemNumbers.map((n) => [n, catalogItem(records.get(n) ?? [])]));
     const priceable = [...assembledItems.values()].flatMap((a) => (a.kind === "item" ? [a.catalogItem] : []));
     const prices = await variantPrices(adapter, ctx.settings, today, priceable);
+    const creates: PageCreate[] = [];
     for (const itemNumber of page.itemNumbers) {
       const assembled = assembledItems.get(itemNumber) ?? { kind: "no-item" as const };
       // Variants or prices whose item has not come yet: the item's own change brings them along.
@@ -159,6 +217,11 @@ export async function syncProductsFromErp(ctx: RunContext): Promise<ProductSyncR
         ctx.record({ type: "product", key: linkId, label: title, outcome: "skipped", reason: plan.kind === "skip" ? plan.reason : "" });
         continue;
       }
+      if (plan.kind === "create" && product.variants.length <= SYNCHRONOUS_VARIANT_LIMIT) {
+        // Creates wait for the end of the page: many of them go out as one bulk mutation.
+        creates.push({ product, handle: plan.handle, key, title, resumed: plan.resumed });
+        continue;
+      }
       try {
         const result = await writeProduct(writeCtx, product, plan);
         if (result) {
@@ -171,6 +234,7 @@ export async function syncProductsFromErp(ctx: RunContext): Promise<ProductSyncR
         ctx.record({ type: link ? "product" : "item", key, label: title, outcome: "failed", reason: coerceError(error).message });
       }
     }
+    await writeCreates(ctx, writeCtx, creates);
     seq = page.lastSeq;
     if (!feedUnfinished) await feed.checkpoint(String(seq));
     if (!page.more) break;

@@ -50,8 +50,15 @@ function bySku(product: PlannedProduct, nodes: ReadonlyArray<{ id: string; sku?:
   });
 }
 
-async function problem(ctx: WriteContext, product: PlannedProduct, state: "skipped" | "error", reason: string) {
+async function problem(
+  ctx: WriteContext,
+  product: PlannedProduct,
+  state: "skipped" | "error",
+  reason: string,
+  options: { refusedCreate?: boolean } = {},
+) {
   const linkId = await saveProductProblem(ctx.db, {
+    ...options,
     shopId: ctx.shopId,
     itemNumber: product.itemNumber,
     erpItemId: product.erpItemId,
@@ -94,12 +101,14 @@ async function create(ctx: WriteContext, product: PlannedProduct, handle: string
     synchronous,
   });
   if (!productSet) return problem(ctx, product, "error", "Shopify answered productSet with nothing");
-  if (productSet.userErrors.length > 0) return problem(ctx, product, "error", describeUserErrors(productSet.userErrors));
+  if (productSet.userErrors.length > 0) {
+    return problem(ctx, product, "error", describeUserErrors(productSet.userErrors), { refusedCreate: true });
+  }
   let made = productSet.product ?? null;
   if (!made && productSet.productSetOperation) {
     const done = await waitForOperation(ctx, productSet.productSetOperation.id);
     const refused = (done as { userErrors?: UserError[] } | null)?.userErrors ?? [];
-    if (refused.length > 0) return problem(ctx, product, "error", describeUserErrors(refused));
+    if (refused.length > 0) return problem(ctx, product, "error", describeUserErrors(refused), { refusedCreate: true });
     made = done?.product ?? null;
     if (!made) {
       return { outcome: "skipped", linkId, reason: "Shopify is still creating the product; the next run finishes it" };
