@@ -388,7 +388,7 @@ describe("a product's page", () => {
       canMap: false,
       canIgnore: false,
     });
-    expect(product.product.picture).toBe("Picture synced (version 3); it is the product's image in Shopify.");
+    expect(product.product.picture).toBe("Picture synced; it is the product's image in Shopify.");
     expect(product.erpItem).toMatchObject({
       number: "10001",
       mirrored: true,

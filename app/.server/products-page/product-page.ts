@@ -76,13 +76,12 @@ async function loadErpItem(shopId: number, link: ProductLinkRow, currency: strin
 }
 
 /**
- * What the picture card says. The hash and version are of the picture last synced, whichever way
- * the image sync runs; the media id says it is (also) the product's image in Shopify.
+ * What the picture card says. The hash and version are of the picture last synced (an ERP etag:
+ * not for merchants' eyes); the media id says it is (also) the product's image in Shopify.
  */
 function pictureState(link: ProductLinkRow): string {
   if (!link.shopifyMediaId && !link.pictureHash) return "No picture synced yet.";
-  const version = link.pictureVersion ? ` (version ${link.pictureVersion})` : "";
-  return `Picture synced${version}${link.shopifyMediaId ? "; it is the product's image in Shopify" : ""}.`;
+  return `Picture synced${link.shopifyMediaId ? "; it is the product's image in Shopify" : ""}.`;
 }
 
 /** Everything a product's page shows, formatted for the merchant; null when the shop has no such product. */
