@@ -1,0 +1,261 @@
+import { isErpError } from "../../adapters/erp/errors.ts";
+import type { ErpAdapter, ErpCapabilities } from "../../adapters/erp/port.ts";
+import { ShopifyApiError } from "../../adapters/shopify/errors.ts";
+import { coerceError } from "../../errors/coerce-error.ts";
+import type { ErpItemRef, ItemLookup } from "../../mapping/resolve-lines.ts";
+import {
+  productLinksOfItems,
+  productLinksOfShopifyProducts,
+  saveImportedProduct,
+  saveImportedVariantLinks,
+  saveImportProblem,
+  variantLinksOfShopifyVariants,
+} from "../../queries/product-links.ts";
+import { openUnmappedRecord, resolveUnmappedRecords } from "../../queries/unmapped-records.ts";
+import type { RunContext } from "../../runs/define-task.ts";
+import { describeImportPlan } from "./describe-import-plan.ts";
+import { importHash, type NewItemLimits, type ShopifyProductForImport, variantLookups } from "./map-shopify-product.ts";
+import { type ImportPlan, planProductImport, type VariantFacts } from "./plan-product-import.ts";
+import { PRODUCTS_STREAM, readChangedProducts, readProductsCursor } from "./read-shopify-products.ts";
+
+/** Pages of 25 products per run; a first import of a big catalog spreads over runs. */
+const MAX_PAGES = 40;
+/** BC's Item Variant Code is Code[10] and Description Text[100]; the port names only the item number's size. */
+const VARIANT_CODE_MAX = 10;
+const DISPLAY_NAME_MAX = 100;
+
+export interface ProductImportResult {
+  read: number;
+  handled: number;
+  continued: boolean;
+}
+
+type Found = Map<string, ErpItemRef | null>;
+
+const lookupKey = (lookup: ItemLookup) => JSON.stringify(lookup);
+
+/** One lookup through the port, asked once per run however many variants share it. */
+async function find(adapter: ErpAdapter, cache: Found, lookup: ItemLookup): Promise<ErpItemRef | null> {
+  const key = lookupKey(lookup);
+  if (cache.has(key)) return cache.get(key) ?? null;
+  const hit = await adapter.findItem(lookup);
+  const ref = hit ? { itemNumber: hit.itemNumber, variantCode: hit.variantCode } : null;
+  cache.set(key, ref);
+  return ref;
+}
+
+async function variantFacts(
+  ctx: RunContext,
+  adapter: ErpAdapter,
+  cache: Found,
+  product: ShopifyProductForImport,
+  linked: ReadonlyMap<string, ErpItemRef>,
+): Promise<Map<string, VariantFacts>> {
+  const facts = new Map<string, VariantFacts>();
+  for (const variant of product.variants) {
+    const link = linked.get(variant.id) ?? null;
+    if (link) {
+      facts.set(variant.id, { linked: link, bySku: [], byBarcode: null });
+      continue;
+    }
+    const lookups = variantLookups(variant, ctx.settings);
+    const bySku = new Map<string, ErpItemRef>();
+    for (const lookup of lookups.bySku) {
+      const hit = await find(adapter, cache, lookup);
+      if (hit) bySku.set(`${hit.itemNumber}\u0000${hit.variantCode}`, hit);
+    }
+    const byBarcode = bySku.size === 0 && lookups.byBarcode ? await find(adapter, cache, lookups.byBarcode) : null;
+    facts.set(variant.id, { linked: null, bySku: [...bySku.values()], byBarcode });
+  }
+  return facts;
+}
+
+interface Applied {
+  linkId: number;
+  outcome: "created" | "updated" | "skipped";
+  reason?: string;
+}
+
+/** Carries out a plan that changes something (not for previews or the kill switch). */
+async function apply(
+  ctx: RunContext,
+  adapter: ErpAdapter,
+  capabilities: ErpCapabilities,
+  product: ShopifyProductForImport,
+  hash: string,
+  plan: Exclude<ImportPlan, { kind: "unchanged" }>,
+): Promise<Applied> {
+  const now = ctx.clock.now();
+  const base = { shopId: ctx.shopId, shopifyProductId: product.id, title: product.title, handle: product.handle, now };
+  switch (plan.kind) {
+    case "skip": {
+      const linkId = await saveImportProblem(ctx.db, { ...base, state: "skipped", reason: plan.reason, seenHash: hash });
+      return { linkId, outcome: "skipped", reason: plan.reason };
+    }
+    case "unmapped": {
+      const linkId = await ctx.db.transaction(async (tx) => {
+        const id = await saveImportProblem(tx, { ...base, state: "unmapped", reason: plan.reason, seenHash: hash });
+        // The existing unmapped list, per variant: its map / create / ignore work on variants.
+        for (const v of plan.variants) {
+          await openUnmappedRecord(tx, { shopId: ctx.shopId, entity: "product", shopifyId: v.shopifyVariantId, label: v.label });
+        }
+        return id;
+      });
+      return { linkId, outcome: "skipped", reason: `unmapped: ${plan.reason}` };
+    }
+    case "link": {
+      const fresh = plan.variants.filter((v) => v.via !== "linked");
+      const linkId = await ctx.db.transaction(async (tx) => {
+        const id = await saveImportedProduct(tx, { ...base, itemNumber: plan.itemNumber, erpItemId: null, seenHash: hash });
+        await saveImportedVariantLinks(tx, {
+          shopId: ctx.shopId,
+          shopifyProductId: product.id,
+          source: "matched",
+          variants: fresh.map((v) => ({ shopifyVariantId: v.shopifyVariantId, sku: v.sku, ...v.item })),
+          now,
+        });
+        await resolveUnmappedRecords(tx, { shopId: ctx.shopId, entity: "product", shopifyIds: fresh.map((v) => v.shopifyVariantId) });
+        for (const v of plan.unmatched) {
+          await openUnmappedRecord(tx, { shopId: ctx.shopId, entity: "product", shopifyId: v.shopifyVariantId, label: v.label });
+        }
+        return id;
+      });
+      const byBarcode = fresh.filter((v) => v.via === "barcode").length;
+      const notes = [
+        fresh.length > 0 ? `linked to item ${plan.itemNumber}` : null,
+        byBarcode > 0 ? `${byBarcode} variant(s) found by barcode` : null,
+        plan.unmatched.length > 0 ? `${plan.unmatched.length} variant(s) nothing maps to are on the unmapped list` : null,
+      ].filter((n) => n !== null);
+      return { linkId, outcome: "updated", ...(notes.length > 0 ? { reason: notes.join("; ") } : {}) };
+    }
+    case "create": {
+      const { item } = plan;
+      const onlyItem = item.variants.length === 1 && item.variants[0]!.variantCode === "";
+      const itemBarcode = onlyItem ? item.variants[0]!.barcode : null;
+      const written = await adapter.upsertItem({
+        number: item.itemNumber,
+        displayName: item.displayName,
+        unitPrice: item.unitPrice,
+        ...(plan.templateNumber ? { templateNumber: plan.templateNumber } : {}),
+        // Without item references the item's GTIN is the ERP's only barcode.
+        ...(itemBarcode && !capabilities.barcodes ? { gtin: itemBarcode } : {}),
+      });
+      for (const v of item.variants) {
+        if (v.variantCode) {
+          await adapter.createItemVariant({ itemNumber: item.itemNumber, code: v.variantCode, description: v.description });
+        }
+        if (v.barcode && capabilities.barcodes) {
+          await adapter.upsertBarcode({ itemNumber: item.itemNumber, variantCode: v.variantCode, barcode: v.barcode });
+        }
+      }
+      const linkId = await ctx.db.transaction(async (tx) => {
+        const id = await saveImportedProduct(tx, { ...base, itemNumber: item.itemNumber, erpItemId: written.ref.id, seenHash: hash });
+        await saveImportedVariantLinks(tx, {
+          shopId: ctx.shopId,
+          shopifyProductId: product.id,
+          source: "created",
+          variants: item.variants.map((v) => ({ shopifyVariantId: v.shopifyVariantId, itemNumber: item.itemNumber, variantCode: v.variantCode, sku: v.sku })),
+          now,
+        });
+        await resolveUnmappedRecords(tx, { shopId: ctx.shopId, entity: "product", shopifyIds: item.variants.map((v) => v.shopifyVariantId) });
+        return id;
+      });
+      const reason = written.created ? undefined : `item ${item.itemNumber} already existed in the ERP and was linked`;
+      return { linkId, outcome: "created", ...(reason ? { reason } : {}) };
+    }
+  }
+}
+
+/**
+ * "Sync products", Shopify → ERP (BC report 30108, From Shopify): the products changed in Shopify
+ * since the cursor (with its overlap; `products/update` webhooks queue a run), each mapped to an
+ * ERP item by the SKU mapping with the barcode fallback, through the port's findItem. A product
+ * that hashes as last read sends nothing. Kill switch: every product that would change something
+ * is recorded as skipped and the cursor stays, so it is read again once writes are allowed.
+ */
+export async function syncProductsFromShopify(ctx: RunContext): Promise<ProductImportResult> {
+  const adapter = await ctx.erp();
+  const capabilities = await adapter.capabilities();
+  const limits: NewItemLimits = {
+    itemNumberMaxLength: adapter.limits.itemNumberMaxLength,
+    variantCodeMaxLength: VARIANT_CODE_MAX,
+    displayNameMaxLength: DISPLAY_NAME_MAX,
+  };
+  const admin = await ctx.shopify();
+  const store = ctx.cursor(PRODUCTS_STREAM);
+  const cache: Found = new Map();
+  let read = 0;
+  let handled = 0;
+  let holdCursor = false;
+  let more = false;
+  for await (const page of readChangedProducts(admin, await readProductsCursor(store), { maxPages: MAX_PAGES })) {
+    read += page.products.length;
+    more = page.more;
+    const [links, variantLinks] = await Promise.all([
+      productLinksOfShopifyProducts(ctx.db, { shopId: ctx.shopId, shopifyProductIds: page.products.map((p) => p.id) }),
+      variantLinksOfShopifyVariants(ctx.db, {
+        shopId: ctx.shopId,
+        shopifyVariantIds: page.products.flatMap((p) => p.variants.map((v) => v.id)),
+      }),
+    ]);
+    for (const product of page.products) {
+      handled += 1;
+      ctx.progress({ done: handled });
+      const hash = importHash(product, ctx.settings);
+      const link = links.get(product.id) ?? null;
+      const key = link?.id ?? product.id;
+      const label = product.title;
+      try {
+        // Unchanged or ignored products ask the ERP nothing.
+        const quick = planProductImport({ product, hash, link, facts: new Map(), itemLinks: new Map(), settings: ctx.settings, limits });
+        let plan = quick;
+        if (quick.kind !== "unchanged") {
+          const facts = await variantFacts(ctx, adapter, cache, product, variantLinks);
+          const items = [
+            ...new Set(
+              [...facts.values()].flatMap((f) => [f.linked, ...f.bySku, f.byBarcode].flatMap((r) => (r ? [r.itemNumber] : []))),
+            ),
+          ];
+          const itemRows = await productLinksOfItems(ctx.db, { shopId: ctx.shopId, itemNumbers: items });
+          const itemLinks = new Map([...itemRows].map(([n, row]) => [n, row.shopifyProductId ?? `(none: its link is ${row.state})`]));
+          plan = planProductImport({ product, hash, link, facts, itemLinks, settings: ctx.settings, limits });
+        }
+        if (ctx.dryRun) {
+          ctx.record({ type: "product", key, label, outcome: plan.kind === "unchanged" ? "unchanged" : "planned", reason: describeImportPlan(plan) });
+          continue;
+        }
+        if (plan.kind === "unchanged") {
+          ctx.record({ type: "product", key, label, outcome: "unchanged", reason: plan.reason });
+          continue;
+        }
+        if (!ctx.writesAllowed) {
+          holdCursor = true;
+          ctx.record({ type: "product", key, label, outcome: "skipped", reason: "outgoing writes are off in Settings" });
+          continue;
+        }
+        const applied = await apply(ctx, adapter, capabilities, product, hash, plan);
+        ctx.record({ type: "product", key: applied.linkId, label, outcome: applied.outcome, ...(applied.reason ? { reason: applied.reason } : {}) });
+      } catch (error) {
+        // The ERP or Shopify down past the clients' retries: the run fails and retries from this page.
+        if (isErpError(error) && error.retryable) throw error;
+        if (error instanceof ShopifyApiError && error.retryable) throw error;
+        const reason = coerceError(error).message;
+        const linkId = ctx.dryRun
+          ? key
+          : await saveImportProblem(ctx.db, {
+              shopId: ctx.shopId,
+              shopifyProductId: product.id,
+              title: product.title,
+              handle: product.handle,
+              state: "error",
+              reason,
+              seenHash: null,
+              now: ctx.clock.now(),
+            });
+        ctx.record({ type: "product", key: linkId, label, outcome: "failed", reason });
+      }
+    }
+    if (!holdCursor && !ctx.dryRun && page.next) await store.checkpoint(JSON.stringify(page.next));
+  }
+  return { read, handled, continued: !ctx.dryRun && !holdCursor && more };
+}
