@@ -1,12 +1,13 @@
 /**
  * The documents "Sync products" reads Shopify products with, Shopify → ERP. Only the fields the
  * import maps (the `products/update` subscription's include_fields names the same ones).
- * Products with more than 100 variants are read no further: the import refuses them by name
+ * Eight products a page: with 100 variants each that stays under the single query cost limit
+ * (1,000). Products with more than 100 variants are read no further: the import refuses them by name
  * rather than map half a product.
  */
 export const PRODUCTS_UPDATED_SINCE_QUERY = `#graphql
   query ProductsUpdatedSince($query: String, $after: String) {
-    products(first: 25, after: $after, query: $query, sortKey: UPDATED_AT) {
+    products(first: 8, after: $after, query: $query, sortKey: UPDATED_AT) {
       pageInfo {
         hasNextPage
         endCursor

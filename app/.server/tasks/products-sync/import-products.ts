@@ -18,8 +18,8 @@ import { importHash, type NewItemLimits, type ShopifyProductForImport, variantLo
 import { type ImportPlan, planProductImport, type VariantFacts } from "./plan-product-import.ts";
 import { PRODUCTS_STREAM, readChangedProducts, readProductsCursor } from "./read-shopify-products.ts";
 
-/** Pages of 25 products per run; a first import of a big catalog spreads over runs. */
-const MAX_PAGES = 40;
+/** Pages of 8 products (each with up to 100 variants: within the query cost limit) per run; a first import of a big catalog spreads over runs. */
+const MAX_PAGES = 100;
 /** BC's Item Variant Code is Code[10] and Description Text[100]; the port names only the item number's size. */
 const VARIANT_CODE_MAX = 10;
 const DISPLAY_NAME_MAX = 100;
