@@ -156,6 +156,7 @@ describe("the product, price and image settings", () => {
       "products.skuSeparator",
       "products.findByBarcode",
       "products.createUnknownInErp",
+      "products.itemTemplateNo",
       "products.canUpdateShopify",
       "products.statusForCreated",
       "products.blockedAction",

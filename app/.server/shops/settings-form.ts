@@ -38,6 +38,7 @@ export const settingsFormFields = [
   "products.skuSeparator",
   "products.findByBarcode",
   "products.createUnknownInErp",
+  "products.itemTemplateNo",
   "products.canUpdateShopify",
   "products.statusForCreated",
   "products.blockedAction",
@@ -64,8 +65,7 @@ export type SettingsFormField = (typeof settingsFormFields)[number];
 export const hiddenSettingsFields = [
   "customers.direction",
   "inventory.enabled",
-  // Shopify → ERP product sync is not built yet.
-  "products.itemTemplateNo",
+  // Shopify → ERP product sync maps, links and creates items; it does not update mapped items yet.
   "products.shopifyCanUpdateItems",
 ] as const;
 
