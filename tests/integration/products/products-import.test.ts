@@ -71,7 +71,7 @@ async function setSettings(shopId: number, patch: (s: Record<string, any>) => vo
   await saveShopSettings(getDb(), shopId, shopSettingsSchema.parse(settings));
 }
 
-const recordOf = (records: Array<{ label: string | null }>, label: string) => records.filter((r) => r.label === label);
+const recordOf = <R extends { label: string | null }>(records: R[], label: string) => records.filter((r) => r.label === label);
 
 describe("Sync products, Shopify → ERP", () => {
   let shop: Shop;
