@@ -1,3 +1,6 @@
+import { readFile } from "node:fs/promises";
+
+import { parse } from "smol-toml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { getDb } from "../../../app/.server/db.ts";
@@ -5,6 +8,7 @@ import { shopSettingsSchema } from "../../../app/.server/domain/settings-schema.
 import { getShopSettings, saveShopSettings } from "../../../app/.server/queries/shops.ts";
 import { productsSyncTask } from "../../../app/.server/tasks/products-sync/task.ts";
 import { action as productsUpdate } from "../../../app/routes/webhooks.products.update.tsx";
+import { pick } from "../../../sandbox/shopify/server/webhook-delivery.ts";
 import { type TestDatabase, useTestDatabase } from "../../setup/test-database.ts";
 import { webhookRequest } from "../../support/webhook-request.ts";
 import { startShipmentsWorld } from "../shipments/shipments-harness.ts";
@@ -190,8 +194,20 @@ describe("Sync products, Shopify → ERP", () => {
 
   it("a products/update webhook queues one run of Sync products and does no work in the request", async () => {
     const product = await createShopifyProduct(shop, "Webhook vase", [["Only", "WEBHOOK-VASE", null]]);
-    const numeric = Number(product.id.split("/").pop());
-    const body = { id: numeric, admin_graphql_api_id: product.id, title: "Webhook vase", updated_at: new Date().toISOString() };
+    const edited = await shop.gql(
+      `mutation U($product: ProductUpdateInput!) { productUpdate(product: $product) { userErrors { message } } }`,
+      { product: { id: product.id, title: "Webhook vase, blue" } },
+    );
+    expect(edited.productUpdate.userErrors).toEqual([]);
+    // The sandbox store's own products/update event, cut to the subscription's include_fields as Shopify sends it.
+    const toml = parse(await readFile("shopify.app.toml", "utf8")) as {
+      webhooks: { subscriptions: Array<{ topics?: string[]; include_fields?: string[] }> };
+    };
+    const includeFields = toml.webhooks.subscriptions.find((s) => s.topics?.includes("products/update"))?.include_fields;
+    expect(includeFields).toEqual(expect.arrayContaining(["id", "admin_graphql_api_id", "updated_at", "variants.sku", "variants.barcode"]));
+    const event = shop.events().findLast((e) => e.topic === "products/update" && e.payload.admin_graphql_api_id === product.id);
+    expect(event, "the store announced the new product").toBeDefined();
+    const body = pick(event!.payload, includeFields!);
     for (let i = 0; i < 3; i++) {
       const response = await productsUpdate({
         request: webhookRequest({ topic: "products/update", shop: shop.domain, body }),
