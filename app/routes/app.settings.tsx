@@ -189,6 +189,13 @@ export default function Settings() {
                     {...check("products.canUpdateShopify")}
                   />
                 ) : null}
+                {fields["products.direction"] === "shopify_to_erp" ? (
+                  <Checkbox
+                    label="Update ERP items from Shopify"
+                    helpText="On: a mapped Shopify product's title becomes its ERP item's description when it changes. Off: mapped items stay as they are in the ERP."
+                    {...check("products.shopifyCanUpdateItems")}
+                  />
+                ) : null}
                 <Select
                   label="SKU mapping"
                   options={options.productMappings}

@@ -158,6 +158,7 @@ describe("the product, price and image settings", () => {
       "products.createUnknownInErp",
       "products.itemTemplateNo",
       "products.canUpdateShopify",
+      "products.shopifyCanUpdateItems",
       "products.statusForCreated",
       "products.blockedAction",
       "products.inventoryTracked",

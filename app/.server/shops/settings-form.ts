@@ -40,6 +40,7 @@ export const settingsFormFields = [
   "products.createUnknownInErp",
   "products.itemTemplateNo",
   "products.canUpdateShopify",
+  "products.shopifyCanUpdateItems",
   "products.statusForCreated",
   "products.blockedAction",
   "products.inventoryTracked",
@@ -65,8 +66,6 @@ export type SettingsFormField = (typeof settingsFormFields)[number];
 export const hiddenSettingsFields = [
   "customers.direction",
   "inventory.enabled",
-  // Shopify → ERP product sync maps, links and creates items; it does not update mapped items yet.
-  "products.shopifyCanUpdateItems",
 ] as const;
 
 const offered = new Set<string>(settingsFormFields);

@@ -192,6 +192,41 @@ describe("Sync products, Shopify → ERP", () => {
     expect(recordOf(again, "Plate in Shopify")).toMatchObject([{ outcome: "updated" }]);
   });
 
+  it("updates the mapped item's name from Shopify only when the shop lets Shopify update items", async () => {
+    await bcItem(shop, { number: "JUG-1", displayName: "Jug" });
+    const product = await createShopifyProduct(shop, "Jug", [["Only", "JUG-1", null]]);
+    await world.runTask(productsSyncTask, shop.shopId);
+    expect(await link(shop.shopId, product.id)).toMatchObject({ state: "linked", erp_item_number: "JUG-1" });
+    const retitle = async (title: string) => {
+      const edited = await shop.gql(
+        `mutation U($product: ProductUpdateInput!) { productUpdate(product: $product) { userErrors { message } } }`,
+        { product: { id: product.id, title } },
+      );
+      expect(edited.productUpdate.userErrors).toEqual([]);
+    };
+    const jug = () => shop.company.items.all().find((i) => i.number === "JUG-1");
+
+    await retitle("Jug, stoneware");
+    const { records: off } = await world.runTask(productsSyncTask, shop.shopId);
+    expect(recordOf(off, "Jug, stoneware")).toMatchObject([
+      { outcome: "unchanged", reason: "changed in Shopify, but the shop does not let Shopify update ERP items" },
+    ]);
+    expect(jug()?.displayName).toBe("Jug");
+
+    await setSettings(shop.shopId, (s) => (s.products.shopifyCanUpdateItems = true));
+    const modifiedBefore = jug()?.lastModifiedDateTime;
+    const { records: on } = await world.runTask(productsSyncTask, shop.shopId);
+    expect(recordOf(on, "Jug, stoneware")).toMatchObject([{ outcome: "updated" }]);
+    expect(jug()?.displayName).toBe("Jug, stoneware");
+    expect(jug()?.lastModifiedDateTime).not.toBe(modifiedBefore);
+    // Nothing changed since: no ERP write at all.
+    const modifiedAfter = jug()?.lastModifiedDateTime;
+    const { records: again } = await world.runTask(productsSyncTask, shop.shopId);
+    expect(recordOf(again, "Jug, stoneware")).toMatchObject([{ outcome: "unchanged" }]);
+    expect(jug()?.lastModifiedDateTime).toBe(modifiedAfter);
+    await setSettings(shop.shopId, (s) => (s.products.shopifyCanUpdateItems = false));
+  });
+
   it("a products/update webhook queues one run of Sync products and does no work in the request", async () => {
     const product = await createShopifyProduct(shop, "Webhook vase", [["Only", "WEBHOOK-VASE", null]]);
     const edited = await shop.gql(

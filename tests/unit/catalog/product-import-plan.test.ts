@@ -140,6 +140,23 @@ describe("planProductImport", () => {
     expect(describeImportPlan(create)).toBe("would create item CUSH from template item TPL with 2 variant(s)");
   });
 
+  it("updates a mapped item's name only when the shop lets Shopify update items", () => {
+    const s = settings();
+    const linked: VariantFacts[] = [
+      { linked: { itemNumber: "CUSH", variantCode: "RED" }, bySku: [], byBarcode: null },
+      { linked: { itemNumber: "CUSH", variantCode: "BLU" }, bySku: [], byBarcode: null },
+    ];
+    const seen: ExistingImportLink = { state: "linked", erpItemNumber: "CUSH", lastSeenShopifyHash: importHash(cushion, s) };
+    const retitled = { ...cushion, title: "Cushion, velvet" };
+    expect(plan(retitled, linked, { link: seen })).toEqual({
+      kind: "unchanged",
+      reason: "changed in Shopify, but the shop does not let Shopify update ERP items",
+    });
+    const update = plan(retitled, linked, { link: seen, products: { shopifyCanUpdateItems: true } });
+    expect(update).toMatchObject({ kind: "link", itemNumber: "CUSH", update: { displayName: "Cushion, velvet" } });
+    expect(describeImportPlan(update)).toBe(`would keep the link to item CUSH, update item CUSH's name to "Cushion, velvet" where it differs`);
+  });
+
   it("refuses a product with more variants than were read", () => {
     expect(plan({ ...cushion, variantsTruncated: true }, []).kind).toBe("skip");
   });

@@ -105,8 +105,17 @@ async function apply(
     }
     case "link": {
       const fresh = plan.variants.filter((v) => v.via !== "linked");
+      // The port's updateItem needs a version the import never read (findItem returns none);
+      // upsertItem reads the item, PATCHes only the fields that differ with its ETag, and
+      // re-reads once on a stale one: an unchanged name costs no write.
+      const updated = plan.update ? await adapter.upsertItem({ number: plan.itemNumber, ...plan.update }) : null;
       const linkId = await ctx.db.transaction(async (tx) => {
-        const id = await saveImportedProduct(tx, { ...base, itemNumber: plan.itemNumber, erpItemId: null, seenHash: hash });
+        const id = await saveImportedProduct(tx, {
+          ...base,
+          itemNumber: plan.itemNumber,
+          erpItemId: updated?.ref.id ?? null,
+          seenHash: hash,
+        });
         await saveImportedVariantLinks(tx, {
           shopId: ctx.shopId,
           shopifyProductId: product.id,
@@ -123,6 +132,7 @@ async function apply(
       const byBarcode = fresh.filter((v) => v.via === "barcode").length;
       const notes = [
         fresh.length > 0 ? `linked to item ${plan.itemNumber}` : null,
+        plan.update ? `item ${plan.itemNumber} takes the product's title where it differed` : null,
         byBarcode > 0 ? `${byBarcode} variant(s) found by barcode` : null,
         plan.unmatched.length > 0 ? `${plan.unmatched.length} variant(s) nothing maps to are on the unmapped list` : null,
       ].filter((n) => n !== null);
@@ -237,9 +247,12 @@ export async function syncProductsFromShopify(ctx: RunContext): Promise<ProductI
         ctx.record({ type: "product", key: applied.linkId, label, outcome: applied.outcome, ...(applied.reason ? { reason: applied.reason } : {}) });
       } catch (error) {
         // The ERP or Shopify down past the clients' retries: the run fails and retries from this page.
-        if (isErpError(error) && error.retryable) throw error;
+        // A stale item (changed in the ERP under our write, twice) is this product's failure, not the run's.
+        const conflict = isErpError(error) && error.code === "CONFLICT";
+        if (isErpError(error) && error.retryable && !conflict) throw error;
         if (error instanceof ShopifyApiError && error.retryable) throw error;
-        const reason = coerceError(error).message;
+        const message = coerceError(error).message;
+        const reason = conflict ? `ERP item changed while Shopify's change was written (CONFLICT): ${message}` : message;
         const linkId = ctx.dryRun
           ? key
           : await saveImportProblem(ctx.db, {

@@ -31,7 +31,14 @@ export type ImportPlan =
   | { kind: "unchanged"; reason: string }
   | { kind: "skip"; reason: string }
   /** Mapped to one ERP item: store the links; variants nothing maps to go on the unmapped list. */
-  | { kind: "link"; itemNumber: string; variants: PlannedVariantLink[]; unmatched: Array<{ shopifyVariantId: string; label: string }> }
+  | {
+      kind: "link";
+      itemNumber: string;
+      variants: PlannedVariantLink[];
+      unmatched: Array<{ shopifyVariantId: string; label: string }>;
+      /** The item's fields from the product, when the shop lets Shopify update items (BC: Shopify Can Update Items). */
+      update: { displayName: string } | null;
+    }
   /** Unknown to the ERP, and the shop creates unknown products: the item from the template, its variants and barcodes. */
   | { kind: "create"; item: Extract<NewItemShape, { kind: "item" }>; templateNumber: string }
   /** Unknown to the ERP: listed as an unmapped product, with map / create / ignore. */
@@ -50,6 +57,7 @@ function variantLabel(product: ShopifyProductForImport, variant: ShopifyProductF
  * mapping (barcode fallback); an ambiguous match (a SKU naming two items, or variants naming
  * different items of a product that is one item) stops with both named; an unknown product is
  * created from the item template when the shop allows it, else it waits on the unmapped list.
+ * A mapped item takes the product's title only when the shop lets Shopify update items.
  */
 export function planProductImport(input: {
   product: ShopifyProductForImport;
@@ -106,7 +114,14 @@ export function planProductImport(input: {
     if (owner && owner !== product.id) {
       return { kind: "skip", reason: `item ${itemNumber} is already linked to Shopify product ${owner}` };
     }
-    return { kind: "link", itemNumber, variants, unmatched };
+    const update = input.settings.products.shopifyCanUpdateItems
+      ? { displayName: product.title.slice(0, input.limits.displayNameMaxLength) }
+      : null;
+    const fresh = variants.some((v) => v.via !== "linked");
+    if (link?.state === "linked" && link.erpItemNumber === itemNumber && !fresh && unmatched.length === 0 && update === null) {
+      return { kind: "unchanged", reason: "changed in Shopify, but the shop does not let Shopify update ERP items" };
+    }
+    return { kind: "link", itemNumber, variants, unmatched, update };
   }
 
   if (input.settings.products.createUnknownInErp) {
