@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 
 import { variantLinks } from "../../../db/schema/links.ts";
 import { productLinks,type ProductLinkState } from "../../../db/schema/product-links.ts";
@@ -316,6 +316,7 @@ export interface ImportLinkRow {
   shopifyProductId: string;
   erpItemNumber: string | null;
   state: ProductLinkState;
+  reason: string | null;
   lastSeenShopifyHash: string | null;
 }
 
@@ -331,6 +332,7 @@ export async function productLinksOfShopifyProducts(
       shopifyProductId: productLinks.shopifyProductId,
       erpItemNumber: productLinks.erpItemNumber,
       state: productLinks.state,
+      reason: productLinks.reason,
       lastSeenShopifyHash: productLinks.lastSeenShopifyHash,
     })
     .from(productLinks)
@@ -456,4 +458,33 @@ export async function saveImportedVariantLinks(
       .values({ shopId: input.shopId, shopifyVariantId: v.shopifyVariantId, source: input.source, linkedAt: input.now, ...values })
       .onConflictDoUpdate({ target: [variantLinks.shopId, variantLinks.shopifyVariantId], set: values });
   }
+}
+
+/**
+ * Shopify products the import should read again whatever their `updatedAt`: the Products page
+ * forgot their hash (Sync now, Map, Stop ignoring) or their last import failed. Oldest first.
+ */
+export async function productsAwaitingImport(db: DbOrTx, input: { shopId: number; limit: number }): Promise<string[]> {
+  const rows = await db
+    .select({ shopifyProductId: productLinks.shopifyProductId })
+    .from(productLinks)
+    .where(
+      and(
+        eq(productLinks.shopId, input.shopId),
+        isNotNull(productLinks.shopifyProductId),
+        isNull(productLinks.lastSeenShopifyHash),
+        inArray(productLinks.state, ["linked", "unmapped", "error", "skipped"]),
+      ),
+    )
+    .orderBy(productLinks.updatedAt)
+    .limit(input.limit);
+  return rows.flatMap((r) => (r.shopifyProductId ? [r.shopifyProductId] : []));
+}
+
+/** The product was read and needs nothing: remember its hash, so it is not read again until it changes. */
+export async function saveSeenShopifyHash(db: DbOrTx, input: { shopId: number; id: number; hash: string }): Promise<void> {
+  await db
+    .update(productLinks)
+    .set({ lastSeenShopifyHash: input.hash })
+    .where(and(eq(productLinks.shopId, input.shopId), eq(productLinks.id, input.id)));
 }

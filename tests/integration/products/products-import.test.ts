@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { getDb } from "../../../app/.server/db.ts";
 import { shopSettingsSchema } from "../../../app/.server/domain/settings-schema.ts";
+import { mapProduct, unlinkProduct } from "../../../app/.server/products-page/product-actions.ts";
 import { getShopSettings, saveShopSettings } from "../../../app/.server/queries/shops.ts";
 import { productsSyncTask } from "../../../app/.server/tasks/products-sync/task.ts";
 import { action as productsUpdate } from "../../../app/routes/webhooks.products.update.tsx";
@@ -260,6 +261,59 @@ describe("Sync products, Shopify → ERP", () => {
     const [run] = await db.sql`select trigger, status from task_runs where shop_id = ${shop.shopId} and task = 'products__sync' order by id desc limit 1`;
     expect(run).toMatchObject({ trigger: "webhook", status: "succeeded" });
     expect(await link(shop.shopId, product.id)).toMatchObject({ state: "unmapped" });
+  });
+});
+
+describe("Sync products, Shopify → ERP, with the Products page's actions", () => {
+  let shop: Shop;
+
+  beforeAll(async () => {
+    shop = await world.newShop(shopifyToErp);
+    await world.runTask(productsSyncTask, shop.shopId);
+  });
+
+  it("Map on an unmapped product's page: the next run reads it again and links its variants by SKU", async () => {
+    const product = await createShopifyProduct(shop, "Stool", [
+      ["Oak", "STOOL-OAK", null],
+      ["Ash", "STOOL-ASH", null],
+    ]);
+    await world.runTask(productsSyncTask, shop.shopId);
+    const unmapped = await link(shop.shopId, product.id);
+    expect(unmapped).toMatchObject({ state: "unmapped" });
+    // A BC user creates the item afterwards; nothing changes in Shopify.
+    const stool = await bcItem(shop, { number: "STOOL", displayName: "Stool" });
+    for (const code of ["OAK", "ASH"]) {
+      expect((await shop.bcApi("POST", "itemVariants", { itemId: stool.id, code, description: code })).status).toBe(201);
+    }
+    expect(await mapProduct(shop.shopId, unmapped!.id, "STOOL")).toMatchObject({ ok: true });
+    const { records } = await world.runTask(productsSyncTask, shop.shopId);
+    expect(recordOf(records, "Stool")).toMatchObject([{ outcome: "updated", key: String(unmapped!.id) }]);
+    expect((await variantLinksOf(shop.shopId, product.id)).map((v) => [v.erp_item_number, v.erp_variant_code, v.source])).toEqual([
+      ["STOOL", "ASH", "matched"],
+      ["STOOL", "OAK", "matched"],
+    ]);
+    const open = await db.sql`select shopify_id from unmapped_records
+      where shop_id = ${shop.shopId} and entity = 'product' and resolved_at is null`;
+    expect(open.map((r) => r.shopify_id)).not.toContain(product.variants.nodes[0]!.id);
+  });
+
+  it("Unlink: the next runs leave the product unmapped even though its SKUs match", async () => {
+    const [row] = await db.sql<Array<{ id: number; shopify_product_id: string; title: string }>>`
+      select id::int, shopify_product_id, title from product_links
+      where shop_id = ${shop.shopId} and state = 'linked' order by id limit 1`;
+    expect(await unlinkProduct(shop.shopId, row!.id)).toMatchObject({ ok: true });
+    const { records } = await world.runTask(productsSyncTask, shop.shopId);
+    expect(recordOf(records, row!.title)).toMatchObject([
+      { outcome: "unchanged", reason: "unlinked by the merchant: map it on its product page" },
+    ]);
+    expect(await link(shop.shopId, row!.shopify_product_id)).toMatchObject({ state: "unmapped", erp_item_number: null });
+    expect(await variantLinksOf(shop.shopId, row!.shopify_product_id)).toEqual([]);
+    // Read once, remembered: it is not read again by id until it changes (or Map asks for it).
+    const [seen] = await db.sql`select last_seen_shopify_hash from product_links where id = ${row!.id}`;
+    expect(seen?.last_seen_shopify_hash).toBeTruthy();
+    const { records: again } = await world.runTask(productsSyncTask, shop.shopId);
+    expect(recordOf(again, row!.title).map((r) => r.outcome)).not.toContain("updated");
+    expect(await link(shop.shopId, row!.shopify_product_id)).toMatchObject({ state: "unmapped", erp_item_number: null });
   });
 });
 

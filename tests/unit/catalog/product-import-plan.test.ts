@@ -111,7 +111,7 @@ describe("planProductImport", () => {
 
   it("sends nothing when the product hashes as last read, or the merchant ignored it", () => {
     const s = settings();
-    const seen: ExistingImportLink = { state: "linked", erpItemNumber: "CUSH", lastSeenShopifyHash: importHash(cushion, s) };
+    const seen: ExistingImportLink = { state: "linked", erpItemNumber: "CUSH", reason: null, lastSeenShopifyHash: importHash(cushion, s) };
     expect(plan(cushion, [], { link: seen }).kind).toBe("unchanged");
     expect(plan(cushion, [], { link: { ...seen, state: "ignored", lastSeenShopifyHash: null } })).toEqual({ kind: "unchanged", reason: "ignored by the merchant" });
     // A changed SKU is a change; so is a failed last attempt.
@@ -146,7 +146,7 @@ describe("planProductImport", () => {
       { linked: { itemNumber: "CUSH", variantCode: "RED" }, bySku: [], byBarcode: null },
       { linked: { itemNumber: "CUSH", variantCode: "BLU" }, bySku: [], byBarcode: null },
     ];
-    const seen: ExistingImportLink = { state: "linked", erpItemNumber: "CUSH", lastSeenShopifyHash: importHash(cushion, s) };
+    const seen: ExistingImportLink = { state: "linked", erpItemNumber: "CUSH", reason: null, lastSeenShopifyHash: importHash(cushion, s) };
     const retitled = { ...cushion, title: "Cushion, velvet" };
     expect(plan(retitled, linked, { link: seen })).toEqual({
       kind: "unchanged",

@@ -36,3 +36,35 @@ export const PRODUCTS_UPDATED_SINCE_QUERY = `#graphql
     }
   }
 `;
+
+/**
+ * Products by id: the ones the Products page asked to read again (Sync now, Map, Stop ignoring
+ * forget the hash) or whose last import failed, whatever their `updatedAt`.
+ */
+export const PRODUCTS_BY_ID_QUERY = `#graphql
+  query ProductsForImportById($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      ... on Product {
+        id
+        title
+        handle
+        vendor
+        productType
+        status
+        updatedAt
+        variants(first: 100) {
+          pageInfo {
+            hasNextPage
+          }
+          nodes {
+            id
+            title
+            sku
+            barcode
+            price
+          }
+        }
+      }
+    }
+  }
+`;

@@ -6,9 +6,11 @@ import type { ErpItemRef, ItemLookup } from "../../mapping/resolve-lines.ts";
 import {
   productLinksOfItems,
   productLinksOfShopifyProducts,
+  productsAwaitingImport,
   saveImportedProduct,
   saveImportedVariantLinks,
   saveImportProblem,
+  saveSeenShopifyHash,
   variantLinksOfShopifyVariants,
 } from "../../queries/product-links.ts";
 import { openUnmappedRecord, resolveUnmappedRecords } from "../../queries/unmapped-records.ts";
@@ -16,10 +18,12 @@ import type { RunContext } from "../../runs/define-task.ts";
 import { describeImportPlan } from "./describe-import-plan.ts";
 import { importHash, type NewItemLimits, type ShopifyProductForImport, variantLookups } from "./map-shopify-product.ts";
 import { type ImportPlan, planProductImport, type VariantFacts } from "./plan-product-import.ts";
-import { PRODUCTS_STREAM, readChangedProducts, readProductsCursor } from "./read-shopify-products.ts";
+import { PRODUCTS_STREAM, readChangedProducts, readProductsById, readProductsCursor } from "./read-shopify-products.ts";
 
 /** Pages of 8 products (each with up to 100 variants: within the query cost limit) per run; a first import of a big catalog spreads over runs. */
 const MAX_PAGES = 100;
+/** Products read again by id per run (Sync now, Map, failed last time). */
+const MAX_REREADS = 200;
 /** BC's Item Variant Code is Code[10] and Description Text[100]; the port names only the item number's size. */
 const VARIANT_CODE_MAX = 10;
 const DISPLAY_NAME_MAX = 100;
@@ -176,99 +180,133 @@ async function apply(
   }
 }
 
+interface ImportState {
+  adapter: ErpAdapter;
+  capabilities: ErpCapabilities;
+  limits: NewItemLimits;
+  cache: Found;
+  /** A product needed a write the kill switch refused: the cursor must stay. */
+  held: boolean;
+  handled: number;
+  /** Products already handled in this run (read again by id, then listed as changed too). */
+  seen: Set<string>;
+}
+
+/** Plans and carries out a batch of products (a page of changes, or products asked to be read again). */
+async function importProducts(ctx: RunContext, state: ImportState, products: readonly ShopifyProductForImport[]) {
+  const [links, variantLinks] = await Promise.all([
+    productLinksOfShopifyProducts(ctx.db, { shopId: ctx.shopId, shopifyProductIds: products.map((p) => p.id) }),
+    variantLinksOfShopifyVariants(ctx.db, {
+      shopId: ctx.shopId,
+      shopifyVariantIds: products.flatMap((p) => p.variants.map((v) => v.id)),
+    }),
+  ]);
+  const { adapter, limits } = state;
+  for (const product of products) {
+    if (state.seen.has(product.id)) continue;
+    state.seen.add(product.id);
+    state.handled += 1;
+    ctx.progress({ done: state.handled });
+    const hash = importHash(product, ctx.settings);
+    const link = links.get(product.id) ?? null;
+    const key = link?.id ?? product.id;
+    const label = product.title;
+    try {
+      // Unchanged or ignored products ask the ERP nothing.
+      const quick = planProductImport({ product, hash, link, facts: new Map(), itemLinks: new Map(), settings: ctx.settings, limits });
+      let plan = quick;
+      if (quick.kind !== "unchanged") {
+        const facts = await variantFacts(ctx, adapter, state.cache, product, variantLinks);
+        const items = [
+          ...new Set(
+            [...facts.values()].flatMap((f) => [f.linked, ...f.bySku, f.byBarcode].flatMap((r) => (r ? [r.itemNumber] : []))),
+          ),
+        ];
+        const itemRows = await productLinksOfItems(ctx.db, { shopId: ctx.shopId, itemNumbers: items });
+        const itemLinks = new Map([...itemRows].map(([n, row]) => [n, row.shopifyProductId ?? `(none: its link is ${row.state})`]));
+        plan = planProductImport({ product, hash, link, facts, itemLinks, settings: ctx.settings, limits });
+      }
+      if (ctx.dryRun) {
+        ctx.record({ type: "product", key, label, outcome: plan.kind === "unchanged" ? "unchanged" : "planned", reason: describeImportPlan(plan) });
+        continue;
+      }
+      if (plan.kind === "unchanged") {
+        // Read again on request (a forgotten hash) and nothing to do: not read again until it changes.
+        if (link && link.lastSeenShopifyHash !== hash && link.state !== "ignored") {
+          await saveSeenShopifyHash(ctx.db, { shopId: ctx.shopId, id: link.id, hash });
+        }
+        ctx.record({ type: "product", key, label, outcome: "unchanged", reason: plan.reason });
+        continue;
+      }
+      if (!ctx.writesAllowed) {
+        state.held = true;
+        ctx.record({ type: "product", key, label, outcome: "skipped", reason: "outgoing writes are off in Settings" });
+        continue;
+      }
+      const applied = await apply(ctx, adapter, state.capabilities, product, hash, plan);
+      ctx.record({ type: "product", key: applied.linkId, label, outcome: applied.outcome, ...(applied.reason ? { reason: applied.reason } : {}) });
+    } catch (error) {
+      // The ERP or Shopify down past the clients' retries: the run fails and retries from this page.
+      // A stale item (changed in the ERP under our write, twice) is this product's failure, not the run's.
+      const conflict = isErpError(error) && error.code === "CONFLICT";
+      if (isErpError(error) && error.retryable && !conflict) throw error;
+      if (error instanceof ShopifyApiError && error.retryable) throw error;
+      const message = coerceError(error).message;
+      const reason = conflict ? `ERP item changed while Shopify's change was written (CONFLICT): ${message}` : message;
+      const linkId = ctx.dryRun
+        ? key
+        : await saveImportProblem(ctx.db, {
+            shopId: ctx.shopId,
+            shopifyProductId: product.id,
+            title: product.title,
+            handle: product.handle,
+            state: "error",
+            reason,
+            seenHash: null,
+            now: ctx.clock.now(),
+          });
+      ctx.record({ type: "product", key: linkId, label, outcome: "failed", reason });
+    }
+  }
+}
+
 /**
  * "Sync products", Shopify → ERP (BC report 30108, From Shopify): the products changed in Shopify
- * since the cursor (with its overlap; `products/update` webhooks queue a run), each mapped to an
- * ERP item by the SKU mapping with the barcode fallback, through the port's findItem. A product
- * that hashes as last read sends nothing. Kill switch: every product that would change something
- * is recorded as skipped and the cursor stays, so it is read again once writes are allowed.
+ * since the cursor (with its overlap; `products/update` webhooks queue a run), and those the
+ * Products page asked to read again, each mapped to an ERP item by the SKU mapping with the
+ * barcode fallback, through the port's findItem. A product that hashes as last read sends
+ * nothing. Kill switch: every product that would change something is recorded as skipped and the
+ * cursor stays, so it is read again once writes are allowed.
  */
 export async function syncProductsFromShopify(ctx: RunContext): Promise<ProductImportResult> {
   const adapter = await ctx.erp();
-  const capabilities = await adapter.capabilities();
-  const limits: NewItemLimits = {
-    itemNumberMaxLength: adapter.limits.itemNumberMaxLength,
-    variantCodeMaxLength: VARIANT_CODE_MAX,
-    displayNameMaxLength: DISPLAY_NAME_MAX,
+  const state: ImportState = {
+    adapter,
+    capabilities: await adapter.capabilities(),
+    limits: {
+      itemNumberMaxLength: adapter.limits.itemNumberMaxLength,
+      variantCodeMaxLength: VARIANT_CODE_MAX,
+      displayNameMaxLength: DISPLAY_NAME_MAX,
+    },
+    cache: new Map(),
+    held: false,
+    handled: 0,
+    seen: new Set(),
   };
   const admin = await ctx.shopify();
+
+  const awaiting = await productsAwaitingImport(ctx.db, { shopId: ctx.shopId, limit: MAX_REREADS });
+  const reread = awaiting.length > 0 ? await readProductsById(admin, awaiting) : [];
+  await importProducts(ctx, state, reread);
+
   const store = ctx.cursor(PRODUCTS_STREAM);
-  const cache: Found = new Map();
-  let read = 0;
-  let handled = 0;
-  let holdCursor = false;
+  let read = reread.length;
   let more = false;
   for await (const page of readChangedProducts(admin, await readProductsCursor(store), { maxPages: MAX_PAGES })) {
     read += page.products.length;
     more = page.more;
-    const [links, variantLinks] = await Promise.all([
-      productLinksOfShopifyProducts(ctx.db, { shopId: ctx.shopId, shopifyProductIds: page.products.map((p) => p.id) }),
-      variantLinksOfShopifyVariants(ctx.db, {
-        shopId: ctx.shopId,
-        shopifyVariantIds: page.products.flatMap((p) => p.variants.map((v) => v.id)),
-      }),
-    ]);
-    for (const product of page.products) {
-      handled += 1;
-      ctx.progress({ done: handled });
-      const hash = importHash(product, ctx.settings);
-      const link = links.get(product.id) ?? null;
-      const key = link?.id ?? product.id;
-      const label = product.title;
-      try {
-        // Unchanged or ignored products ask the ERP nothing.
-        const quick = planProductImport({ product, hash, link, facts: new Map(), itemLinks: new Map(), settings: ctx.settings, limits });
-        let plan = quick;
-        if (quick.kind !== "unchanged") {
-          const facts = await variantFacts(ctx, adapter, cache, product, variantLinks);
-          const items = [
-            ...new Set(
-              [...facts.values()].flatMap((f) => [f.linked, ...f.bySku, f.byBarcode].flatMap((r) => (r ? [r.itemNumber] : []))),
-            ),
-          ];
-          const itemRows = await productLinksOfItems(ctx.db, { shopId: ctx.shopId, itemNumbers: items });
-          const itemLinks = new Map([...itemRows].map(([n, row]) => [n, row.shopifyProductId ?? `(none: its link is ${row.state})`]));
-          plan = planProductImport({ product, hash, link, facts, itemLinks, settings: ctx.settings, limits });
-        }
-        if (ctx.dryRun) {
-          ctx.record({ type: "product", key, label, outcome: plan.kind === "unchanged" ? "unchanged" : "planned", reason: describeImportPlan(plan) });
-          continue;
-        }
-        if (plan.kind === "unchanged") {
-          ctx.record({ type: "product", key, label, outcome: "unchanged", reason: plan.reason });
-          continue;
-        }
-        if (!ctx.writesAllowed) {
-          holdCursor = true;
-          ctx.record({ type: "product", key, label, outcome: "skipped", reason: "outgoing writes are off in Settings" });
-          continue;
-        }
-        const applied = await apply(ctx, adapter, capabilities, product, hash, plan);
-        ctx.record({ type: "product", key: applied.linkId, label, outcome: applied.outcome, ...(applied.reason ? { reason: applied.reason } : {}) });
-      } catch (error) {
-        // The ERP or Shopify down past the clients' retries: the run fails and retries from this page.
-        // A stale item (changed in the ERP under our write, twice) is this product's failure, not the run's.
-        const conflict = isErpError(error) && error.code === "CONFLICT";
-        if (isErpError(error) && error.retryable && !conflict) throw error;
-        if (error instanceof ShopifyApiError && error.retryable) throw error;
-        const message = coerceError(error).message;
-        const reason = conflict ? `ERP item changed while Shopify's change was written (CONFLICT): ${message}` : message;
-        const linkId = ctx.dryRun
-          ? key
-          : await saveImportProblem(ctx.db, {
-              shopId: ctx.shopId,
-              shopifyProductId: product.id,
-              title: product.title,
-              handle: product.handle,
-              state: "error",
-              reason,
-              seenHash: null,
-              now: ctx.clock.now(),
-            });
-        ctx.record({ type: "product", key: linkId, label, outcome: "failed", reason });
-      }
-    }
-    if (!holdCursor && !ctx.dryRun && page.next) await store.checkpoint(JSON.stringify(page.next));
+    await importProducts(ctx, state, page.products);
+    if (!state.held && !ctx.dryRun && page.next) await store.checkpoint(JSON.stringify(page.next));
   }
-  return { read, handled, continued: !ctx.dryRun && !holdCursor && more };
+  return { read, handled: state.handled, continued: !ctx.dryRun && !state.held && more };
 }

@@ -39,12 +39,13 @@ export function importHash(product: ShopifyProductForImport, settings: Pick<Shop
     vendor: product.vendor,
     productType: product.productType,
     variants: product.variants.map((v) => ({ id: v.id, title: v.title, sku: v.sku ?? "", barcode: v.barcode ?? "", price: v.price })),
-    // A changed SKU mapping reads the same product differently: map it again.
+    // A changed SKU mapping (or what the import may do) reads the same product differently: map it again.
     mapping: [
       settings.products.mapping,
       settings.products.skuSeparator,
       settings.products.findByBarcode,
       settings.products.createUnknownInErp,
+      settings.products.shopifyCanUpdateItems,
     ],
   });
 }

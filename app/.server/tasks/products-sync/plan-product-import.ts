@@ -6,8 +6,12 @@ import { type NewItemLimits, type NewItemShape, newItemShape, type ShopifyProduc
 export interface ExistingImportLink {
   state: "pending" | "linked" | "error" | "skipped" | "unmapped" | "ignored";
   erpItemNumber: string | null;
+  reason: string | null;
   lastSeenShopifyHash: string | null;
 }
+
+/** The reason the Products page's Unlink leaves (products-page/product-actions.ts). */
+export const UNLINKED_BY_MERCHANT = "unlinked by the merchant";
 
 /** The ERP's answers for one variant: a stored link, or what its lookups found. */
 export interface VariantFacts {
@@ -71,6 +75,10 @@ export function planProductImport(input: {
 }): ImportPlan {
   const { product, link } = input;
   if (link?.state === "ignored") return { kind: "unchanged", reason: "ignored by the merchant" };
+  // Matching it again by SKU would undo the merchant's decision: it waits for Map on its page.
+  if (link?.state === "unmapped" && link.erpItemNumber === null && link.reason === UNLINKED_BY_MERCHANT) {
+    return { kind: "unchanged", reason: "unlinked by the merchant: map it on its product page" };
+  }
   if (link !== null && link.lastSeenShopifyHash === input.hash && link.state !== "error") {
     return { kind: "unchanged", reason: "nothing the import maps changed since it was last read" };
   }
