@@ -359,6 +359,28 @@ describe("Sync products, Shopify → ERP, creating unknown products", () => {
     expect(shop.company.items.all().length).toBe(itemsBefore);
   });
 
+  it("a variant added in Shopify to a mapped product becomes a new variant of its item", async () => {
+    const [row] = await db.sql<Array<{ shopify_product_id: string }>>`select shopify_product_id from product_links
+      where shop_id = ${shop.shopId} and erp_item_number = 'CUSH-1'`;
+    const added = await shop.gql(
+      `mutation A($productId: ID!, $variants: [ProductVariantsBulkInput!]!) { productVariantsBulkCreate(productId: $productId, variants: $variants) { userErrors { message } } }`,
+      {
+        productId: row!.shopify_product_id,
+        variants: [{ optionValues: [{ optionName: "Colour", name: "Green" }], barcode: "4012345678925", price: "12.00", inventoryItem: { sku: "CUSH-1-GRN" } }],
+      },
+    );
+    expect(added.productVariantsBulkCreate.userErrors).toEqual([]);
+    const { records } = await world.runTask(productsSyncTask, shop.shopId);
+    expect(recordOf(records, "Cushion")).toMatchObject([{ outcome: "updated", reason: "variant(s) GRN created in the ERP" }]);
+    expect(shop.company.itemVariants.filter((v) => v.itemNumber === "CUSH-1").map((v) => v.code).sort()).toEqual(["BLU", "GRN", "RED"]);
+    expect(shop.company.itemReferences.filter((r) => r.variantCode === "GRN").map((r) => r.referenceNumber)).toEqual(["4012345678925"]);
+    expect((await variantLinksOf(shop.shopId, row!.shopify_product_id)).map((v) => [v.erp_variant_code, v.source])).toEqual([
+      ["BLU", "created"],
+      ["GRN", "created"],
+      ["RED", "created"],
+    ]);
+  });
+
   it("a product whose SKUs cannot name an item stays unmapped with the reason", async () => {
     const product = await createShopifyProduct(shop, "Odd rug", [
       ["Small", "RUG-A-S", null],

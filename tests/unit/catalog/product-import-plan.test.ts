@@ -157,6 +157,21 @@ describe("planProductImport", () => {
     expect(describeImportPlan(update)).toBe(`would keep the link to item CUSH, update item CUSH's name to "Cushion, velvet" where it differs`);
   });
 
+  it("makes a new Shopify variant of a mapped product a new variant of its item when the shop creates unknown products", () => {
+    const facts = [found("CUSH", "RED"), none];
+    expect(plan(cushion, facts)).toMatchObject({ kind: "link", createVariants: [], unmatched: [{ shopifyVariantId: "gid://shopify/ProductVariant/2" }] });
+    const result = plan(cushion, facts, { products: { createUnknownInErp: true } });
+    expect(result).toMatchObject({
+      kind: "link",
+      unmatched: [],
+      createVariants: [{ shopifyVariantId: "gid://shopify/ProductVariant/2", variantCode: "BLU", barcode: "4012345678918" }],
+    });
+    expect(describeImportPlan(result)).toBe("would link 1 variant(s) to item CUSH, create 1 new variant(s) of item CUSH");
+    // A SKU naming another item is not this item's variant.
+    const other = product([["Red", "CUSH-RED", null], ["Blue", "PILLOW-BLU", null]]);
+    expect(plan(other, facts, { products: { createUnknownInErp: true } })).toMatchObject({ createVariants: [], unmatched: [{}] });
+  });
+
   it("refuses a product with more variants than were read", () => {
     expect(plan({ ...cushion, variantsTruncated: true }, []).kind).toBe("skip");
   });

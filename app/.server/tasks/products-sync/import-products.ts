@@ -113,6 +113,12 @@ async function apply(
       // upsertItem reads the item, PATCHes only the fields that differ with its ETag, and
       // re-reads once on a stale one: an unchanged name costs no write.
       const updated = plan.update ? await adapter.upsertItem({ number: plan.itemNumber, ...plan.update }) : null;
+      for (const v of plan.createVariants) {
+        await adapter.createItemVariant({ itemNumber: plan.itemNumber, code: v.variantCode, description: v.description });
+        if (v.barcode && capabilities.barcodes) {
+          await adapter.upsertBarcode({ itemNumber: plan.itemNumber, variantCode: v.variantCode, barcode: v.barcode });
+        }
+      }
       const linkId = await ctx.db.transaction(async (tx) => {
         const id = await saveImportedProduct(tx, {
           ...base,
@@ -127,7 +133,20 @@ async function apply(
           variants: fresh.map((v) => ({ shopifyVariantId: v.shopifyVariantId, sku: v.sku, ...v.item })),
           now,
         });
-        await resolveUnmappedRecords(tx, { shopId: ctx.shopId, entity: "product", shopifyIds: fresh.map((v) => v.shopifyVariantId) });
+        await saveImportedVariantLinks(tx, {
+          shopId: ctx.shopId,
+          shopifyProductId: product.id,
+          source: "created",
+          variants: plan.createVariants.map((v) => ({
+            shopifyVariantId: v.shopifyVariantId,
+            itemNumber: plan.itemNumber,
+            variantCode: v.variantCode,
+            sku: v.sku,
+          })),
+          now,
+        });
+        const settled = [...fresh, ...plan.createVariants].map((v) => v.shopifyVariantId);
+        await resolveUnmappedRecords(tx, { shopId: ctx.shopId, entity: "product", shopifyIds: settled });
         for (const v of plan.unmatched) {
           await openUnmappedRecord(tx, { shopId: ctx.shopId, entity: "product", shopifyId: v.shopifyVariantId, label: v.label });
         }
@@ -136,6 +155,9 @@ async function apply(
       const byBarcode = fresh.filter((v) => v.via === "barcode").length;
       const notes = [
         fresh.length > 0 ? `linked to item ${plan.itemNumber}` : null,
+        plan.createVariants.length > 0
+          ? `variant(s) ${plan.createVariants.map((v) => v.variantCode).join(", ")} created in the ERP`
+          : null,
         plan.update ? `item ${plan.itemNumber} takes the product's title where it differed` : null,
         byBarcode > 0 ? `${byBarcode} variant(s) found by barcode` : null,
         plan.unmatched.length > 0 ? `${plan.unmatched.length} variant(s) nothing maps to are on the unmapped list` : null,

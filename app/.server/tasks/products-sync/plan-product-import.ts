@@ -1,6 +1,13 @@
 import type { ShopSettings } from "../../domain/settings-schema.ts";
 import type { ErpItemRef } from "../../mapping/resolve-lines.ts";
-import { type NewItemLimits, type NewItemShape, newItemShape, type ShopifyProductForImport } from "./map-shopify-product.ts";
+import { splitSku } from "../../mapping/sku.ts";
+import {
+  type NewItemLimits,
+  type NewItemShape,
+  newItemShape,
+  type NewItemVariant,
+  type ShopifyProductForImport,
+} from "./map-shopify-product.ts";
 
 /** What the app already knows of a Shopify product (its product_links row). */
 export interface ExistingImportLink {
@@ -42,6 +49,8 @@ export type ImportPlan =
       unmatched: Array<{ shopifyVariantId: string; label: string }>;
       /** The item's fields from the product, when the shop lets Shopify update items (BC: Shopify Can Update Items). */
       update: { displayName: string } | null;
+      /** New Shopify variants whose SKUs name the item and a variant it lacks, when the shop creates unknown products. */
+      createVariants: NewItemVariant[];
     }
   /** Unknown to the ERP, and the shop creates unknown products: the item from the template, its variants and barcodes. */
   | { kind: "create"; item: Extract<NewItemShape, { kind: "item" }>; templateNumber: string }
@@ -125,11 +134,13 @@ export function planProductImport(input: {
     const update = input.settings.products.shopifyCanUpdateItems
       ? { displayName: product.title.slice(0, input.limits.displayNameMaxLength) }
       : null;
+    const { createVariants, rest } = newVariantsOf(input, itemNumber, unmatched);
     const fresh = variants.some((v) => v.via !== "linked");
-    if (link?.state === "linked" && link.erpItemNumber === itemNumber && !fresh && unmatched.length === 0 && update === null) {
+    const nothingNew = !fresh && rest.length === 0 && createVariants.length === 0;
+    if (link?.state === "linked" && link.erpItemNumber === itemNumber && nothingNew && update === null) {
       return { kind: "unchanged", reason: "changed in Shopify, but the shop does not let Shopify update ERP items" };
     }
-    return { kind: "link", itemNumber, variants, unmatched, update };
+    return { kind: "link", itemNumber, variants, unmatched: rest, update, createVariants };
   }
 
   if (input.settings.products.createUnknownInErp) {
@@ -142,4 +153,37 @@ export function planProductImport(input: {
     reason: "no ERP item matches its SKUs or barcodes; map it, create it, or ignore it",
     variants: unmatched,
   };
+}
+
+/**
+ * A variant added in Shopify to a mapped product becomes a variant of its item (BC: the item
+ * variant made on import) when the shop creates unknown products and the SKU names the item and
+ * a new variant code; the others wait on the unmapped list.
+ */
+function newVariantsOf(
+  input: Parameters<typeof planProductImport>[0],
+  itemNumber: string,
+  unmatched: Array<{ shopifyVariantId: string; label: string }>,
+): { createVariants: NewItemVariant[]; rest: Array<{ shopifyVariantId: string; label: string }> } {
+  const { products } = input.settings;
+  if (!products.createUnknownInErp || products.mapping !== "item_no_and_variant_code") return { createVariants: [], rest: unmatched };
+  const createVariants: NewItemVariant[] = [];
+  const rest: Array<{ shopifyVariantId: string; label: string }> = [];
+  for (const entry of unmatched) {
+    const variant = input.product.variants.find((v) => v.id === entry.shopifyVariantId);
+    const sku = variant?.sku?.trim() ?? "";
+    const split = sku ? splitSku(sku, products.skuSeparator) : null;
+    if (variant && split && split.itemNumber === itemNumber && split.variantCode.length <= input.limits.variantCodeMaxLength) {
+      createVariants.push({
+        shopifyVariantId: variant.id,
+        variantCode: split.variantCode.toUpperCase(),
+        description: variant.title.slice(0, input.limits.displayNameMaxLength),
+        sku,
+        barcode: variant.barcode?.trim() || null,
+      });
+    } else {
+      rest.push(entry);
+    }
+  }
+  return { createVariants, rest };
 }
