@@ -381,6 +381,21 @@ describe("Sync products, Shopify → ERP, creating unknown products", () => {
     ]);
   });
 
+  it("an item that exists without the product's variants keeps its own fields and gets the variants", async () => {
+    await bcItem(shop, { number: "THROW-1", displayName: "Throw (BC name)", unitPrice: 30 });
+    const product = await createShopifyProduct(shop, "Throw", [
+      ["Grey", "THROW-1-GRY", null],
+      ["Sand", "THROW-1-SND", null],
+    ]);
+    const { records } = await world.runTask(productsSyncTask, shop.shopId);
+    expect(recordOf(records, "Throw")).toMatchObject([
+      { outcome: "updated", reason: "item THROW-1 already existed in the ERP and was linked; variant(s) GRY, SND created" },
+    ]);
+    expect(shop.company.items.all().find((i) => i.number === "THROW-1")).toMatchObject({ displayName: "Throw (BC name)", unitPrice: 30 });
+    expect(shop.company.itemVariants.filter((v) => v.itemNumber === "THROW-1").map((v) => v.code).sort()).toEqual(["GRY", "SND"]);
+    expect(await link(shop.shopId, product.id)).toMatchObject({ state: "linked", erp_item_number: "THROW-1" });
+  });
+
   it("a product whose SKUs cannot name an item stays unmapped with the reason", async () => {
     const product = await createShopifyProduct(shop, "Odd rug", [
       ["Small", "RUG-A-S", null],

@@ -168,14 +168,25 @@ async function apply(
       const { item } = plan;
       const onlyItem = item.variants.length === 1 && item.variants[0]!.variantCode === "";
       const itemBarcode = onlyItem ? item.variants[0]!.barcode : null;
-      const written = await adapter.upsertItem({
-        number: item.itemNumber,
-        displayName: item.displayName,
-        unitPrice: item.unitPrice,
-        ...(plan.templateNumber ? { templateNumber: plan.templateNumber } : {}),
-        // Without item references the item's GTIN is the ERP's only barcode.
-        ...(itemBarcode && !capabilities.barcodes ? { gtin: itemBarcode } : {}),
-      });
+      // The SKUs found nothing, but the item itself may exist (its variants do not): it is not
+      // another product's, and its own fields stay as they are; only the missing variants are made.
+      const owner = (await productLinksOfItems(ctx.db, { shopId: ctx.shopId, itemNumbers: [item.itemNumber] })).get(item.itemNumber);
+      if (owner && owner.shopifyProductId !== product.id) {
+        const reason = `item ${item.itemNumber} is already another product's link (${owner.shopifyProductId ?? owner.state})`;
+        const linkId = await saveImportProblem(ctx.db, { ...base, state: "skipped", reason, seenHash: hash });
+        return { linkId, outcome: "skipped", reason };
+      }
+      const existing = await adapter.findItem({ number: item.itemNumber });
+      const written = existing
+        ? null
+        : await adapter.upsertItem({
+            number: item.itemNumber,
+            displayName: item.displayName,
+            unitPrice: item.unitPrice,
+            ...(plan.templateNumber ? { templateNumber: plan.templateNumber } : {}),
+            // Without item references the item's GTIN is the ERP's only barcode.
+            ...(itemBarcode && !capabilities.barcodes ? { gtin: itemBarcode } : {}),
+          });
       for (const v of item.variants) {
         if (v.variantCode) {
           await adapter.createItemVariant({ itemNumber: item.itemNumber, code: v.variantCode, description: v.description });
@@ -185,7 +196,7 @@ async function apply(
         }
       }
       const linkId = await ctx.db.transaction(async (tx) => {
-        const id = await saveImportedProduct(tx, { ...base, itemNumber: item.itemNumber, erpItemId: written.ref.id, seenHash: hash });
+        const id = await saveImportedProduct(tx, { ...base, itemNumber: item.itemNumber, erpItemId: written?.ref.id ?? null, seenHash: hash });
         await saveImportedVariantLinks(tx, {
           shopId: ctx.shopId,
           shopifyProductId: product.id,
@@ -196,8 +207,12 @@ async function apply(
         await resolveUnmappedRecords(tx, { shopId: ctx.shopId, entity: "product", shopifyIds: item.variants.map((v) => v.shopifyVariantId) });
         return id;
       });
-      const reason = written.created ? undefined : `item ${item.itemNumber} already existed in the ERP and was linked`;
-      return { linkId, outcome: "created", ...(reason ? { reason } : {}) };
+      if (existing) {
+        const codes = item.variants.flatMap((v) => (v.variantCode ? [v.variantCode] : []));
+        const reason = `item ${item.itemNumber} already existed in the ERP and was linked${codes.length > 0 ? `; variant(s) ${codes.join(", ")} created` : ""}`;
+        return { linkId, outcome: "updated", reason };
+      }
+      return { linkId, outcome: "created" };
     }
   }
 }
@@ -266,6 +281,8 @@ async function importProducts(ctx: RunContext, state: ImportState, products: rea
         continue;
       }
       const applied = await apply(ctx, adapter, state.capabilities, product, hash, plan);
+      // What was looked up before may exist now: a later product with the same SKU must find it.
+      if (plan.kind === "create" || (plan.kind === "link" && plan.createVariants.length > 0)) state.cache.clear();
       ctx.record({ type: "product", key: applied.linkId, label, outcome: applied.outcome, ...(applied.reason ? { reason: applied.reason } : {}) });
     } catch (error) {
       // The ERP or Shopify down past the clients' retries: the run fails and retries from this page.
