@@ -225,6 +225,21 @@ describe("Sync products, Shopify → ERP", () => {
     const { records: again } = await world.runTask(productsSyncTask, shop.shopId);
     expect(recordOf(again, "Jug, stoneware")).toMatchObject([{ outcome: "unchanged" }]);
     expect(jug()?.lastModifiedDateTime).toBe(modifiedAfter);
+
+    // A BC user changes the item under the write, twice (the adapter re-reads once): a failed record naming it.
+    await retitle("Jug, glazed");
+    world.bc.failNext({ method: "PATCH", path: "/items\\(", count: 2, status: 412 });
+    const { run, records: conflict } = await world.runTask(productsSyncTask, shop.shopId);
+    expect(run?.status).toBe("succeeded");
+    expect(recordOf(conflict, "Jug, glazed")).toMatchObject([
+      { outcome: "failed", reason: expect.stringMatching(/^ERP item JUG-1 changed while Shopify's change was written to it \(CONFLICT\)/) },
+    ]);
+    expect(jug()?.displayName).toBe("Jug, stoneware");
+    expect(await link(shop.shopId, product.id)).toMatchObject({ state: "error", erp_item_number: "JUG-1" });
+    // Failed: read again by id on the next run, which succeeds.
+    const { records: retried } = await world.runTask(productsSyncTask, shop.shopId);
+    expect(recordOf(retried, "Jug, glazed")).toMatchObject([{ outcome: "updated" }]);
+    expect(jug()?.displayName).toBe("Jug, glazed");
     await setSettings(shop.shopId, (s) => (s.products.shopifyCanUpdateItems = false));
   });
 

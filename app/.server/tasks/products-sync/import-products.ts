@@ -248,10 +248,11 @@ async function importProducts(ctx: RunContext, state: ImportState, products: rea
     const link = links.get(product.id) ?? null;
     const key = link?.id ?? product.id;
     const label = product.title;
+    let plan: ImportPlan | null = null;
     try {
       // Unchanged or ignored products ask the ERP nothing.
       const quick = planProductImport({ product, hash, link, facts: new Map(), itemLinks: new Map(), settings: ctx.settings, limits });
-      let plan = quick;
+      plan = quick;
       if (quick.kind !== "unchanged") {
         const facts = await variantFacts(ctx, adapter, state.cache, product, variantLinks);
         const items = [
@@ -291,7 +292,10 @@ async function importProducts(ctx: RunContext, state: ImportState, products: rea
       if (isErpError(error) && error.retryable && !conflict) throw error;
       if (error instanceof ShopifyApiError && error.retryable) throw error;
       const message = coerceError(error).message;
-      const reason = conflict ? `ERP item changed while Shopify's change was written (CONFLICT): ${message}` : message;
+      const item = plan?.kind === "link" ? plan.itemNumber : plan?.kind === "create" ? plan.item.itemNumber : link?.erpItemNumber;
+      const reason = conflict
+        ? `ERP item ${item ?? ""} changed while Shopify's change was written to it (CONFLICT); the next run tries again: ${message}`
+        : message;
       const linkId = ctx.dryRun
         ? key
         : await saveImportProblem(ctx.db, {
