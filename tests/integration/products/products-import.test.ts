@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { getDb } from "../../../app/.server/db.ts";
 import { shopSettingsSchema } from "../../../app/.server/domain/settings-schema.ts";
-import { mapProduct, unlinkProduct } from "../../../app/.server/products-page/product-actions.ts";
+import { mapProduct, requestProductSync, unlinkProduct } from "../../../app/.server/products-page/product-actions.ts";
 import { getShopSettings, saveShopSettings } from "../../../app/.server/queries/shops.ts";
 import { productsSyncTask } from "../../../app/.server/tasks/products-sync/task.ts";
 import { action as productsUpdate } from "../../../app/routes/webhooks.products.update.tsx";
@@ -329,6 +329,25 @@ describe("Sync products, Shopify → ERP, with the Products page's actions", () 
     const { records: again } = await world.runTask(productsSyncTask, shop.shopId);
     expect(recordOf(again, row!.title).map((r) => r.outcome)).not.toContain("updated");
     expect(await link(shop.shopId, row!.shopify_product_id)).toMatchObject({ state: "unmapped", erp_item_number: null });
+  });
+
+  it("Sync now on a product Shopify deleted: said once, then left alone", async () => {
+    const product = await createShopifyProduct(shop, "Short-lived", [["Only", "SHORT-1", null]]);
+    await world.runTask(productsSyncTask, shop.shopId);
+    const row = await link(shop.shopId, product.id);
+    expect(row).toMatchObject({ state: "unmapped" });
+    const deleted = await shop.gql(`mutation D($id: ID!) { productDelete(input: { id: $id }) { userErrors { message } } }`, {
+      id: product.id,
+    });
+    expect(deleted.productDelete.userErrors).toEqual([]);
+    expect(await requestProductSync(shop.shopId, row!.id, [productsSyncTask])).toMatchObject({ ok: true });
+    await world.runAllJobs();
+    const [run] = await db.sql<Array<{ id: number }>>`select id::int from task_runs
+      where shop_id = ${shop.shopId} and task = 'products__sync' order by id desc limit 1`;
+    const records = await db.sql`select outcome, reason from task_run_records where run_id = ${run!.id} and record_key = ${String(row!.id)}`;
+    expect(records).toEqual([{ outcome: "skipped", reason: "Shopify no longer has this product" }]);
+    const { records: later } = await world.runTask(productsSyncTask, shop.shopId);
+    expect(later.filter((r) => r.key === String(row!.id))).toEqual([]);
   });
 });
 

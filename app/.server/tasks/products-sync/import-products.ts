@@ -313,6 +313,21 @@ async function importProducts(ctx: RunContext, state: ImportState, products: rea
   }
 }
 
+/** Stands for "read, and Shopify no longer has it": not asked for again until the link is asked to sync. */
+const GONE_HASH = "gone";
+
+/** Products asked to be read again that Shopify no longer has (deleted): said once, then left alone. */
+async function recordGone(ctx: RunContext, asked: readonly string[], found: readonly ShopifyProductForImport[]) {
+  const present = new Set(found.map((p) => p.id));
+  const gone = asked.filter((id) => !present.has(id));
+  if (gone.length === 0) return;
+  const links = await productLinksOfShopifyProducts(ctx.db, { shopId: ctx.shopId, shopifyProductIds: gone });
+  for (const [shopifyProductId, link] of links) {
+    if (!ctx.dryRun) await saveSeenShopifyHash(ctx.db, { shopId: ctx.shopId, id: link.id, hash: GONE_HASH });
+    ctx.record({ type: "product", key: link.id, label: shopifyProductId, outcome: "skipped", reason: "Shopify no longer has this product" });
+  }
+}
+
 /**
  * "Sync products", Shopify → ERP (BC report 30108, From Shopify): the products changed in Shopify
  * since the cursor (with its overlap; `products/update` webhooks queue a run), and those the
@@ -341,6 +356,7 @@ export async function syncProductsFromShopify(ctx: RunContext): Promise<ProductI
   const awaiting = await productsAwaitingImport(ctx.db, { shopId: ctx.shopId, limit: MAX_REREADS });
   const reread = awaiting.length > 0 ? await readProductsById(admin, awaiting) : [];
   await importProducts(ctx, state, reread);
+  await recordGone(ctx, awaiting, reread);
 
   const store = ctx.cursor(PRODUCTS_STREAM);
   let read = reread.length;
@@ -351,5 +367,6 @@ export async function syncProductsFromShopify(ctx: RunContext): Promise<ProductI
     await importProducts(ctx, state, page.products);
     if (!state.held && !ctx.dryRun && page.next) await store.checkpoint(JSON.stringify(page.next));
   }
-  return { read, handled: state.handled, continued: !ctx.dryRun && !state.held && more };
+  const moreRereads = awaiting.length >= MAX_REREADS;
+  return { read, handled: state.handled, continued: !ctx.dryRun && !state.held && (more || moreRereads) };
 }
