@@ -189,6 +189,13 @@ export default function Settings() {
                     {...check("products.canUpdateShopify")}
                   />
                 ) : null}
+                {fields["products.direction"] === "shopify_to_erp" ? (
+                  <Checkbox
+                    label="Update ERP items from Shopify"
+                    helpText="On: a mapped Shopify product's title becomes its ERP item's description when it changes. Off: mapped items stay as they are in the ERP."
+                    {...check("products.shopifyCanUpdateItems")}
+                  />
+                ) : null}
                 <Select
                   label="SKU mapping"
                   options={options.productMappings}
@@ -210,6 +217,13 @@ export default function Settings() {
                   helpText="A Shopify product or order line that matches no ERP item is created as a new item. Off: it waits on the unmapped products list, where you map, create or ignore it."
                   {...check("products.createUnknownInErp")}
                 />
+                {fields["products.direction"] === "shopify_to_erp" ? (
+                  <TextField
+                    label="Item template no."
+                    helpText="Items created from Shopify products copy their type, unit of measure and posting groups from this existing ERP item. Empty: the ERP's defaults."
+                    {...text("products.itemTemplateNo")}
+                  />
+                ) : null}
                 <Select
                   label="Status of products created in Shopify"
                   options={options.createdProductStatuses}

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 
 import { variantLinks } from "../../../db/schema/links.ts";
 import { productLinks,type ProductLinkState } from "../../../db/schema/product-links.ts";
@@ -321,4 +321,182 @@ export async function savePictureState(
     .update(productLinks)
     .set({ pictureVersion: input.version, pictureHash: input.hash, shopifyMediaId: input.mediaId, updatedAt: sql`now()` })
     .where(and(eq(productLinks.shopId, input.shopId), eq(productLinks.id, input.linkId)));
+}
+
+export interface ImportLinkRow {
+  id: number;
+  shopifyProductId: string;
+  erpItemNumber: string | null;
+  state: ProductLinkState;
+  reason: string | null;
+  lastSeenShopifyHash: string | null;
+}
+
+/** The links of these Shopify products (Shopify → ERP), by Shopify product id. */
+export async function productLinksOfShopifyProducts(
+  db: DbOrTx,
+  input: { shopId: number; shopifyProductIds: readonly string[] },
+): Promise<Map<string, ImportLinkRow>> {
+  if (input.shopifyProductIds.length === 0) return new Map();
+  const rows = await db
+    .select({
+      id: productLinks.id,
+      shopifyProductId: productLinks.shopifyProductId,
+      erpItemNumber: productLinks.erpItemNumber,
+      state: productLinks.state,
+      reason: productLinks.reason,
+      lastSeenShopifyHash: productLinks.lastSeenShopifyHash,
+    })
+    .from(productLinks)
+    .where(and(eq(productLinks.shopId, input.shopId), inArray(productLinks.shopifyProductId, [...input.shopifyProductIds])));
+  return new Map(rows.map((r) => [r.shopifyProductId ?? "", { ...r, shopifyProductId: r.shopifyProductId ?? "" }]));
+}
+
+/** The ERP item and variant each of these Shopify variants is linked to, by variant id. */
+export async function variantLinksOfShopifyVariants(
+  db: DbOrTx,
+  input: { shopId: number; shopifyVariantIds: readonly string[] },
+): Promise<Map<string, { itemNumber: string; variantCode: string }>> {
+  if (input.shopifyVariantIds.length === 0) return new Map();
+  const rows = await db
+    .select({
+      shopifyVariantId: variantLinks.shopifyVariantId,
+      itemNumber: variantLinks.erpItemNumber,
+      variantCode: variantLinks.erpVariantCode,
+    })
+    .from(variantLinks)
+    .where(and(eq(variantLinks.shopId, input.shopId), inArray(variantLinks.shopifyVariantId, [...input.shopifyVariantIds])));
+  return new Map(rows.map((r) => [r.shopifyVariantId, { itemNumber: r.itemNumber, variantCode: r.variantCode }]));
+}
+
+/** A Shopify product mapped to (or created as) an ERP item: linked, with the hash it was read at. Returns the id. */
+export async function saveImportedProduct(
+  db: DbOrTx,
+  input: {
+    shopId: number;
+    shopifyProductId: string;
+    itemNumber: string;
+    erpItemId: string | null;
+    title: string;
+    handle: string;
+    seenHash: string;
+    now: Date;
+  },
+): Promise<number> {
+  const values = {
+    erpItemNumber: input.itemNumber,
+    ...(input.erpItemId ? { erpItemId: input.erpItemId } : {}),
+    title: input.title,
+    handle: input.handle,
+    state: "linked" as const,
+    reason: null,
+    lastSeenShopifyHash: input.seenHash,
+    lastSyncedAt: input.now,
+    updatedAt: input.now,
+  };
+  const [row] = await db
+    .insert(productLinks)
+    .values({ shopId: input.shopId, shopifyProductId: input.shopifyProductId, origin: "shopify", ...values })
+    .onConflictDoUpdate({
+      target: [productLinks.shopId, productLinks.shopifyProductId],
+      targetWhere: sql`${productLinks.shopifyProductId} is not null`,
+      set: values,
+    })
+    .returning({ id: productLinks.id });
+  if (!row) throw new Error(`no product link for Shopify product ${input.shopifyProductId}`);
+  return row.id;
+}
+
+/**
+ * A Shopify product the import could not map (unmapped, skipped with a reason, or failed): the
+ * Products page lists it under its state. An existing link keeps its item. Returns the id.
+ */
+export async function saveImportProblem(
+  db: DbOrTx,
+  input: {
+    shopId: number;
+    shopifyProductId: string;
+    title: string;
+    handle: string;
+    state: "unmapped" | "skipped" | "error";
+    reason: string;
+    /** null: read it again next time (a failure). */
+    seenHash: string | null;
+    now: Date;
+  },
+): Promise<number> {
+  const values = {
+    title: input.title,
+    handle: input.handle,
+    state: input.state,
+    reason: input.reason,
+    lastSeenShopifyHash: input.seenHash,
+    lastSyncedAt: input.now,
+    updatedAt: input.now,
+  };
+  const [row] = await db
+    .insert(productLinks)
+    .values({ shopId: input.shopId, shopifyProductId: input.shopifyProductId, origin: "shopify", ...values })
+    .onConflictDoUpdate({
+      target: [productLinks.shopId, productLinks.shopifyProductId],
+      targetWhere: sql`${productLinks.shopifyProductId} is not null`,
+      set: values,
+    })
+    .returning({ id: productLinks.id });
+  if (!row) throw new Error(`no product link for Shopify product ${input.shopifyProductId}`);
+  return row.id;
+}
+
+/** Variant links the import found (matched) or made (created in the ERP). */
+export async function saveImportedVariantLinks(
+  db: DbOrTx,
+  input: {
+    shopId: number;
+    shopifyProductId: string;
+    source: "matched" | "created";
+    variants: ReadonlyArray<{ shopifyVariantId: string; itemNumber: string; variantCode: string; sku: string | null }>;
+    now: Date;
+  },
+): Promise<void> {
+  for (const v of input.variants) {
+    const values = {
+      erpItemNumber: v.itemNumber,
+      erpVariantCode: v.variantCode,
+      shopifyProductId: input.shopifyProductId,
+      sku: v.sku,
+    };
+    await db
+      .insert(variantLinks)
+      .values({ shopId: input.shopId, shopifyVariantId: v.shopifyVariantId, source: input.source, linkedAt: input.now, ...values })
+      .onConflictDoUpdate({ target: [variantLinks.shopId, variantLinks.shopifyVariantId], set: values });
+  }
+}
+
+/**
+ * Shopify products the import should read again whatever their `updatedAt`: the Products page
+ * forgot their hash (Sync now, Map, Stop ignoring) or their last import failed. Oldest first.
+ */
+export async function productsAwaitingImport(db: DbOrTx, input: { shopId: number; limit: number }): Promise<string[]> {
+  const rows = await db
+    .select({ shopifyProductId: productLinks.shopifyProductId })
+    .from(productLinks)
+    .where(
+      and(
+        eq(productLinks.shopId, input.shopId),
+        isNotNull(productLinks.shopifyProductId),
+        isNull(productLinks.lastSeenShopifyHash),
+        inArray(productLinks.state, ["linked", "unmapped", "error", "skipped"]),
+      ),
+    )
+    .orderBy(productLinks.updatedAt)
+    .limit(input.limit);
+  return rows.flatMap((r) => (r.shopifyProductId ? [r.shopifyProductId] : []));
+}
+
+/** The product was read and needs nothing: remember its hash, so it is not read again until it changes. */
+export async function saveSeenShopifyHash(db: DbOrTx, input: { shopId: number; id: number; hash: string }): Promise<void> {
+  await db
+    .update(productLinks)
+    .set({ lastSeenShopifyHash: input.hash })
+    .where(and(eq(productLinks.shopId, input.shopId), eq(productLinks.id, input.id)));
 }

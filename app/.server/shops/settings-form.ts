@@ -38,7 +38,9 @@ export const settingsFormFields = [
   "products.skuSeparator",
   "products.findByBarcode",
   "products.createUnknownInErp",
+  "products.itemTemplateNo",
   "products.canUpdateShopify",
+  "products.shopifyCanUpdateItems",
   "products.statusForCreated",
   "products.blockedAction",
   "products.inventoryTracked",
@@ -64,9 +66,6 @@ export type SettingsFormField = (typeof settingsFormFields)[number];
 export const hiddenSettingsFields = [
   "customers.direction",
   "inventory.enabled",
-  // Shopify → ERP product sync is not built yet.
-  "products.itemTemplateNo",
-  "products.shopifyCanUpdateItems",
 ] as const;
 
 const offered = new Set<string>(settingsFormFields);

@@ -1,6 +1,8 @@
 import { customerDataRequests } from "../../../db/schema/customer-data-requests.ts";
 import type { Tx } from "../db.ts";
-import { markShopUninstalled, updateShopScopes } from "../queries/shops.ts";
+import { getShopSettings, markShopUninstalled, updateShopScopes } from "../queries/shops.ts";
+import { enqueueRun } from "../runs/enqueue-run.ts";
+import { productsSyncTask } from "../tasks/products-sync/task.ts";
 import { webhookPayloadSchemas, type WebhookTopic } from "./topics.ts";
 import type { VerifiedDelivery } from "./verify.ts";
 
@@ -8,6 +10,8 @@ export const inlineTopics: ReadonlySet<WebhookTopic> = new Set([
   "app/uninstalled",
   "app/scopes_update",
   "customers/data_request",
+  // Only queues a run of "Sync products" (coalesced under its job key): a burst of product edits is one run.
+  "products/update",
 ]);
 
 interface InlineInput {
@@ -40,6 +44,14 @@ export async function applyInline(tx: Tx, input: InlineInput): Promise<void> {
           ordersRequested: payload.orders_requested.map((id) => `gid://shopify/Order/${id}`),
         })
         .onConflictDoNothing();
+      return;
+    }
+    case "products/update": {
+      // ERP → Shopify shops get these too (the app's own writes): only the import direction reads them.
+      const settings = await getShopSettings(tx, shopId);
+      if (settings.products.direction === "shopify_to_erp") {
+        await enqueueRun(tx, productsSyncTask, { shopId, trigger: "webhook" });
+      }
       return;
     }
     default:

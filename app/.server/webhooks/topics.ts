@@ -11,10 +11,21 @@ const orderPayload = z.looseObject({
   updated_at: z.string(),
 });
 
+/**
+ * `products/update` with the subscription's include_fields (shopify.app.toml): only the product's
+ * identity is relied on, since the import reads the product back from the Admin API.
+ */
+const productPayload = z.looseObject({
+  id: z.number().int(),
+  admin_graphql_api_id: z.string().startsWith("gid://shopify/Product/"),
+  updated_at: z.string(),
+});
+
 export const webhookPayloadSchemas = {
   "orders/create": orderPayload,
   "orders/updated": orderPayload,
   "orders/cancelled": orderPayload,
+  "products/update": productPayload,
   "app/uninstalled": z.looseObject({}),
   "app/scopes_update": z.looseObject({ current: z.array(z.string()) }),
   "bulk_operations/finish": z.looseObject({

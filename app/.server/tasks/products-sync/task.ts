@@ -1,6 +1,7 @@
 import { z } from "zod";
 
-import { defineTask, RunSkipped } from "../../runs/define-task.ts";
+import { defineTask } from "../../runs/define-task.ts";
+import { syncProductsFromShopify } from "./import-products.ts";
 import { syncProductsFromErp } from "./sync-products.ts";
 
 /** "Sync products" (BC report 30108): items and variants ↔ products and variants, one direction per shop. */
@@ -20,8 +21,16 @@ export const productsSyncTask = defineTask({
   },
   preview: true,
   async run(ctx) {
-    if (ctx.settings.products.direction !== "erp_to_shopify") {
-      throw new RunSkipped("Shopify → ERP product sync is not available yet");
+    if (ctx.settings.products.direction === "shopify_to_erp") {
+      const imported = await syncProductsFromShopify(ctx);
+      ctx.stat("read from Shopify", imported.read);
+      ctx.summarize(
+        ctx.dryRun
+          ? `Preview: ${imported.handled} changed Shopify product(s) planned; nothing was written`
+          : `${imported.read} changed Shopify product(s) read; ${imported.handled} handled`,
+      );
+      if (imported.continued) ctx.continueLater({ reason: "more changed products are waiting" });
+      return;
     }
     const result = await syncProductsFromErp(ctx);
     ctx.stat("pulled", result.pulled);

@@ -1,0 +1,70 @@
+/**
+ * The documents "Sync products" reads Shopify products with, Shopify → ERP. Only the fields the
+ * import maps (the `products/update` subscription's include_fields names the same ones).
+ * Eight products a page: with 100 variants each that stays under the single query cost limit
+ * (1,000). Products with more than 100 variants are read no further: the import refuses them by name
+ * rather than map half a product.
+ */
+export const PRODUCTS_UPDATED_SINCE_QUERY = `#graphql
+  query ProductsUpdatedSince($query: String, $after: String) {
+    products(first: 8, after: $after, query: $query, sortKey: UPDATED_AT) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        title
+        handle
+        vendor
+        productType
+        status
+        updatedAt
+        variants(first: 100) {
+          pageInfo {
+            hasNextPage
+          }
+          nodes {
+            id
+            title
+            sku
+            barcode
+            price
+          }
+        }
+      }
+    }
+  }
+`;
+
+/**
+ * Products by id: the ones the Products page asked to read again (Sync now, Map, Stop ignoring
+ * forget the hash) or whose last import failed, whatever their `updatedAt`.
+ */
+export const PRODUCTS_BY_ID_QUERY = `#graphql
+  query ProductsForImportById($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      ... on Product {
+        id
+        title
+        handle
+        vendor
+        productType
+        status
+        updatedAt
+        variants(first: 100) {
+          pageInfo {
+            hasNextPage
+          }
+          nodes {
+            id
+            title
+            sku
+            barcode
+            price
+          }
+        }
+      }
+    }
+  }
+`;

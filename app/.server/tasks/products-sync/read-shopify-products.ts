@@ -1,0 +1,119 @@
+import { z } from "zod";
+
+import { runOperation, type ShopifyAdmin } from "../../adapters/shopify/admin-port.ts";
+import { paginate } from "../../adapters/shopify/paginate.ts";
+import { PRODUCTS_BY_ID_QUERY, PRODUCTS_UPDATED_SINCE_QUERY } from "../../adapters/shopify/product-read-queries.ts";
+import type { RunCursor } from "../../runs/define-task.ts";
+import type { ShopifyProductForImport } from "./map-shopify-product.ts";
+
+/** The run's cursor stream of Shopify products read (Shopify → ERP). */
+export const PRODUCTS_STREAM = "shopify-products";
+/**
+ * Each run re-reads this much before the cursor, as the orders reconcile does: Shopify's search
+ * index lags writes by seconds, and products changed in the same instant as the last one seen
+ * must not be skipped. Re-read products whose hash is unchanged cost nothing in the ERP.
+ */
+export const PRODUCTS_OVERLAP_MS = 2 * 60 * 1000;
+
+const cursorSchema = z.object({ updatedAt: z.iso.datetime({ offset: true }), lastId: z.string().nullable() });
+export type ProductsCursor = z.infer<typeof cursorSchema>;
+
+// The trust boundary: Shopify's answer, parsed before the pure core sees it.
+const productNode = z.object({
+  id: z.string(),
+  title: z.string(),
+  handle: z.string(),
+  vendor: z.string().nullish(),
+  productType: z.string().nullish(),
+  status: z.string(),
+  updatedAt: z.string(),
+  variants: z.object({
+    pageInfo: z.object({ hasNextPage: z.boolean() }),
+    nodes: z.array(
+      z.object({ id: z.string(), title: z.string(), sku: z.string().nullish(), barcode: z.string().nullish(), price: z.string() }),
+    ),
+  }),
+});
+const pageSchema = z.object({
+  products: z.object({
+    pageInfo: z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable() }),
+    nodes: z.array(productNode),
+  }),
+});
+
+function toImport(node: z.infer<typeof productNode>): ShopifyProductForImport {
+  return {
+    id: node.id,
+    title: node.title,
+    handle: node.handle,
+    vendor: node.vendor ?? "",
+    productType: node.productType ?? "",
+    status: node.status,
+    updatedAt: node.updatedAt,
+    variantsTruncated: node.variants.pageInfo.hasNextPage,
+    variants: node.variants.nodes.map((v) => ({ id: v.id, title: v.title, sku: v.sku ?? null, barcode: v.barcode ?? null, price: v.price })),
+  };
+}
+
+export async function readProductsCursor(cursor: RunCursor): Promise<ProductsCursor | null> {
+  const stored = await cursor.read();
+  if (stored === undefined) return null;
+  const parsed = cursorSchema.safeParse(JSON.parse(stored));
+  return parsed.success ? parsed.data : null;
+}
+
+export interface ProductsPage {
+  products: ShopifyProductForImport[];
+  /** Where the cursor may move once this page is applied. */
+  next: ProductsCursor | null;
+  /** Shopify has more pages after this one. */
+  more: boolean;
+}
+
+/**
+ * Shopify products changed since the cursor (all of them on the first run), oldest change first,
+ * page by page: a caller that checkpoints `next` after applying a page never skips a product
+ * when it stops half way.
+ */
+export async function* readChangedProducts(
+  admin: ShopifyAdmin,
+  cursor: ProductsCursor | null,
+  options: { maxPages: number },
+): AsyncGenerator<ProductsPage, void, undefined> {
+  const query = cursor ? `updated_at:>'${new Date(Date.parse(cursor.updatedAt) - PRODUCTS_OVERLAP_MS).toISOString()}'` : null;
+  let next = cursor;
+  for await (const page of paginate(
+    admin,
+    PRODUCTS_UPDATED_SINCE_QUERY,
+    { query },
+    { operation: "ProductsUpdatedSince", connection: (data) => pageSchema.parse(data).products, maxPages: options.maxPages },
+  )) {
+    const products = z.array(productNode).parse(page.nodes).map(toImport);
+    const last = products.at(-1);
+    if (last && (next === null || Date.parse(last.updatedAt) >= Date.parse(next.updatedAt))) {
+      next = { updatedAt: new Date(last.updatedAt).toISOString(), lastId: last.id };
+    }
+    yield { products, next, more: page.hasNextPage };
+  }
+}
+
+/** Ids per `nodes` read: eight products of 100 variants stay under the single query cost limit. */
+const IDS_PER_READ = 8;
+
+/**
+ * These products as Shopify has them now, whatever their `updatedAt` (a product Shopify no
+ * longer has is left out). For the ones the app was asked to read again.
+ */
+export async function readProductsById(admin: ShopifyAdmin, ids: readonly string[]): Promise<ShopifyProductForImport[]> {
+  const products: ShopifyProductForImport[] = [];
+  for (let i = 0; i < ids.length; i += IDS_PER_READ) {
+    const data = await runOperation(admin, PRODUCTS_BY_ID_QUERY, { ids: ids.slice(i, i + IDS_PER_READ) });
+    // A deleted product is null; any other node type is an empty object (the fragment did not apply).
+    const nodes = z.array(z.unknown()).parse(data.nodes);
+    for (const node of nodes) {
+      const parsed = productNode.safeParse(node);
+      if (parsed.success) products.push(toImport(parsed.data));
+    }
+  }
+  return products;
+}
