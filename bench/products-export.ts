@@ -61,7 +61,7 @@ async function benchShop(preset: keyof typeof RESTORE_RATE) {
   demo.businessCentral.addCompany(DEMO_BC.tenant, DEMO_BC.environment, { id: companyId, name: `BENCH ${preset}`, displayName: `Bench ${preset}` });
   demo.businessCentral.seed(DEMO_BC.tenant, DEMO_BC.environment, companyId, { products: ITEMS, variantsPerProduct: VARIANTS, seed: 7 });
   const [row] = await sql<{ id: number }[]>`select id from shops where domain = ${domain}`;
-  const shopId = row!.id;
+  const shopId = Number(row!.id);
   const connected = await saveConnectionForm(shopId, {
     mode: "online",
     tenant: DEMO_BC.tenant,
@@ -94,9 +94,9 @@ async function runToEnd(task: typeof productsSyncTask, shop: BenchShop, minutes:
   for (;;) {
     const [state] = await sql<{ open: number; jobs: number; finished: number }[]>`
       select count(*) filter (where status in ('queued', 'running', 'retrying'))::int as open,
-        (select count(*)::int from graphile_worker.jobs where task_identifier = ${task.name} and payload->>'shopId' = ${String(shop.shopId)}) as jobs,
+        (select count(*)::int from graphile_worker.jobs where task_identifier = ${task.name} and queue_name = ${`catalog:${shop.shopId}`}) as jobs,
         count(*) filter (where status not in ('queued', 'running', 'retrying'))::int as finished
-      from task_runs where shop_id = ${shop.shopId} and task = ${task.name} and created_at >= ${since}`;
+      from task_runs where shop_id = ${shop.shopId} and task = ${task.name} and queued_at >= ${since}`;
     if (state!.finished > 0 && state!.open === 0 && state!.jobs === 0) break;
     if (Date.now() > deadline) throw new Error(`${task.name} for ${shop.domain} not done after ${minutes} min`);
     await new Promise((resolve) => setTimeout(resolve, 250));

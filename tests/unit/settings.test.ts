@@ -254,10 +254,12 @@ describe("the settings form offers only settings that work", () => {
     const parent = parts.at(-2);
     // SQL reads a setting by its JSON path: settings #>> '{runs,keepDays}' (runs/run-records.ts).
     const jsonPath = `\\{${parts.map(escape).join(",")}\\}`;
+    // A task's setting requirement names it as data: setting: { path: ["images", "direction"], … } (runs/requirements.ts).
+    const requirement = `path: \\[${parts.map((p) => `"${escape(p)}"`).join(", ")}\\]`;
     // A hidden field is looked for with its section: a bare `.enabled` is read all over the code.
     return ((leafCount.get(leaf) ?? 0) > 1 || (hiddenSettingsFields as readonly string[]).includes(field)) && parent
-      ? new RegExp(`\\b${escape(parent)}\\.${escape(leaf)}\\b|${jsonPath}`)
-      : new RegExp(`\\.${escape(leaf)}\\b|${jsonPath}`);
+      ? new RegExp(`\\b${escape(parent)}\\.${escape(leaf)}\\b|${jsonPath}|${requirement}`)
+      : new RegExp(`\\.${escape(leaf)}\\b|${jsonPath}|${requirement}`);
   };
 
   it("decides for every schema field whether the form offers it", () => {
