@@ -6,8 +6,9 @@ import { z } from "zod";
 
 import type { ShopifyAdmin } from "./admin-port.ts";
 import { runOperation } from "./admin-port.ts";
-import { BULK_MUTATION_RUN, BULK_OPERATION_QUERY, STAGED_BULK_UPLOAD_MUTATION } from "./bulk-queries.ts";
+import { BULK_MUTATION_RUN, BULK_OPERATION_QUERY } from "./bulk-queries.ts";
 import { ShopifyApiError } from "./errors.ts";
+import { STAGED_UPLOADS_CREATE_MUTATION } from "./media-queries.ts";
 import { parseStagedTarget, uploadToStagedTarget } from "./staged-upload.ts";
 
 export interface BulkOperationState {
@@ -30,7 +31,7 @@ export async function startBulkMutation(
 ): Promise<{ ok: true; id: string } | { ok: false; reason: string }> {
   const jsonl = `${input.lines.map((line) => JSON.stringify(line)).join("\n")}\n`;
   const bytes = new TextEncoder().encode(jsonl);
-  const { stagedUploadsCreate } = await runOperation(admin, STAGED_BULK_UPLOAD_MUTATION, {
+  const { stagedUploadsCreate } = await runOperation(admin, STAGED_UPLOADS_CREATE_MUTATION, {
     input: [
       { resource: "BULK_MUTATION_VARIABLES", filename: "variables.jsonl", mimeType: "text/jsonl", httpMethod: "POST", fileSize: String(bytes.byteLength) },
     ],

@@ -1,23 +1,4 @@
-/** Bulk operations: the staged JSONL of a mutation's variables, the operation, its state. */
-export const STAGED_BULK_UPLOAD_MUTATION = `#graphql
-  mutation StagedBulkUpload($input: [StagedUploadInput!]!) {
-    stagedUploadsCreate(input: $input) {
-      stagedTargets {
-        url
-        resourceUrl
-        parameters {
-          name
-          value
-        }
-      }
-      userErrors {
-        field
-        message
-      }
-    }
-  }
-`;
-
+/** Bulk operations: the operation and its state (the variables are staged with `STAGED_UPLOADS_CREATE_MUTATION`). */
 export const BULK_MUTATION_RUN = `#graphql
   mutation BulkMutationRun($mutation: String!, $stagedUploadPath: String!) {
     bulkOperationRunMutation(mutation: $mutation, stagedUploadPath: $stagedUploadPath) {

@@ -1,6 +1,9 @@
-/** The documents the picture sync sends: a staged upload, a file from it, attached to its product. */
+/**
+ * The documents the picture sync sends (a staged upload, a file from it, attached to its product).
+ * The staged upload target serves a bulk mutation's JSONL variables too.
+ */
 export const STAGED_UPLOADS_CREATE_MUTATION = `#graphql
-  mutation StagedImageUpload($input: [StagedUploadInput!]!) {
+  mutation StagedUpload($input: [StagedUploadInput!]!) {
     stagedUploadsCreate(input: $input) {
       stagedTargets {
         url

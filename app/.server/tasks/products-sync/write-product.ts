@@ -81,6 +81,45 @@ async function waitForOperation(ctx: WriteContext, operationId: string) {
 }
 
 /**
+ * A product Shopify made from an item (one create, or one line of a bulk create): linked with the
+ * hashes and prices it was written with, in one transaction. Returns the variants found by SKU.
+ */
+export async function linkCreatedProduct(
+  ctx: WriteContext,
+  product: PlannedProduct,
+  made: { id: string; handle: string; variants: { nodes: ReadonlyArray<{ id: string; sku?: string | null }> } },
+) {
+  const matched = bySku(product, made.variants.nodes);
+  await ctx.db.transaction(async (tx) => {
+    await saveLinkedProduct(tx, {
+      shopId: ctx.shopId,
+      itemNumber: product.itemNumber,
+      erpItemId: product.erpItemId,
+      shopifyProductId: made.id,
+      title: product.title,
+      handle: made.handle,
+      origin: "erp",
+      writtenHash: product.hash,
+      now: ctx.now(),
+    });
+    await saveExportedVariantLinks(tx, {
+      shopId: ctx.shopId,
+      shopifyProductId: made.id,
+      itemNumber: product.itemNumber,
+      variants: matched.map(({ variant, shopifyVariantId }) => ({
+        variantCode: variant.variantCode,
+        shopifyVariantId,
+        sku: variant.sku,
+        writtenHash: variant.hash,
+        prices: priceShadow(variant),
+      })),
+      now: ctx.now(),
+    });
+  });
+  return matched;
+}
+
+/**
  * A create: stored as pending with its handle first, then `productSet` by that handle, so a
  * retry after a lost answer upserts the same product instead of making a second one. A product
  * Shopify refuses is a failed record with Shopify's own words; the run goes on.
@@ -115,33 +154,7 @@ async function create(ctx: WriteContext, product: PlannedProduct, handle: string
     }
   }
   if (!made) return problem(ctx, product, "error", "Shopify returned no product");
-  const matched = bySku(product, made.variants.nodes);
-  await ctx.db.transaction(async (tx) => {
-    await saveLinkedProduct(tx, {
-      shopId: ctx.shopId,
-      itemNumber: product.itemNumber,
-      erpItemId: product.erpItemId,
-      shopifyProductId: made.id,
-      title: product.title,
-      handle: made.handle,
-      origin: "erp",
-      writtenHash: product.hash,
-      now: ctx.now(),
-    });
-    await saveExportedVariantLinks(tx, {
-      shopId: ctx.shopId,
-      shopifyProductId: made.id,
-      itemNumber: product.itemNumber,
-      variants: matched.map(({ variant, shopifyVariantId }) => ({
-        variantCode: variant.variantCode,
-        shopifyVariantId,
-        sku: variant.sku,
-        writtenHash: variant.hash,
-        prices: priceShadow(variant),
-      })),
-      now: ctx.now(),
-    });
-  });
+  const matched = await linkCreatedProduct(ctx, product, made);
   const missing = product.variants.length - matched.length;
   return missing > 0
     ? { outcome: "created", linkId, note: `${missing} variant(s) not found in Shopify's answer by SKU` }

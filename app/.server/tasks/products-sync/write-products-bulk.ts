@@ -1,10 +1,10 @@
 import { readBulkResults, startBulkMutation, waitForBulkOperation } from "../../adapters/shopify/bulk-mutation.ts";
 import { PRODUCT_SET_BULK_LINE } from "../../adapters/shopify/bulk-queries.ts";
 import type { UserError } from "../../adapters/shopify/errors.ts";
-import { saveExportedVariantLinks, saveLinkedProduct, savePendingProduct, saveProductProblem } from "../../queries/product-links.ts";
+import { savePendingProduct, saveProductProblem } from "../../queries/product-links.ts";
 import type { PlannedProduct } from "./map-item-to-product.ts";
 import { productSetInput } from "./map-product-input.ts";
-import { describeUserErrors, type WriteContext, type WriteResult } from "./write-product.ts";
+import { describeUserErrors, linkCreatedProduct, type WriteContext, type WriteResult } from "./write-product.ts";
 
 /** Creates in one run from which the bulk path is worth its fixed cost (upload, operation, result file). */
 export const BULK_CREATE_THRESHOLD = 25;
@@ -90,32 +90,6 @@ async function applyLine(ctx: WriteContext, create: BulkCreate, line: ResultLine
     });
     return { outcome: "failed", linkId: id, reason };
   }
-  const made = payload.product;
-  const ids = new Map(made.variants.nodes.map((n) => [n.sku ?? "", n.id]));
-  await ctx.db.transaction(async (tx) => {
-    await saveLinkedProduct(tx, {
-      shopId: ctx.shopId,
-      itemNumber: product.itemNumber,
-      erpItemId: product.erpItemId,
-      shopifyProductId: made.id,
-      title: product.title,
-      handle: made.handle,
-      origin: "erp",
-      writtenHash: product.hash,
-      now: ctx.now(),
-    });
-    await saveExportedVariantLinks(tx, {
-      shopId: ctx.shopId,
-      shopifyProductId: made.id,
-      itemNumber: product.itemNumber,
-      variants: product.variants.flatMap((v) => {
-        const id = ids.get(v.sku);
-        return id
-          ? [{ variantCode: v.variantCode, shopifyVariantId: id, sku: v.sku, writtenHash: v.hash, prices: { price: v.price.price, compareAtPrice: v.price.compareAtPrice, unitCost: v.price.unitCost } }]
-          : [];
-      }),
-      now: ctx.now(),
-    });
-  });
+  await linkCreatedProduct(ctx, product, payload.product);
   return { outcome: "created", linkId };
 }
