@@ -3,7 +3,7 @@ import type { ErpEntityMap } from "../adapters/erp/types.ts";
 import type { DbOrTx } from "../db.ts";
 import { contentHash } from "../mapping/canonical-hash.ts";
 import { upsertMirrorRecords } from "../queries/erp-records.ts";
-import type { RunCursor } from "../runs/define-task.ts";
+import type { RunContext, RunCursor } from "../runs/define-task.ts";
 
 /** The ERP entities the catalog mirrors, and the item each of their records belongs to. */
 const itemNumberOf = {
@@ -62,4 +62,27 @@ export async function pullIntoMirror<E extends MirroredEntity>(
     if (!result.hasMore) return { pulled, changed, hasMore: false };
   }
   return { pulled, changed, hasMore: true };
+}
+
+/** A run's pulls of several entities, each through its shared stream, with the run's page budget. */
+export async function pullEntitiesIntoMirror(
+  ctx: Pick<RunContext, "db" | "shopId" | "cursor">,
+  adapter: ErpAdapter,
+  entities: readonly MirroredEntity[],
+  maxPages: number,
+): Promise<MirrorPullResult> {
+  const total: MirrorPullResult = { pulled: 0, changed: 0, hasMore: false };
+  for (const entity of entities) {
+    const result = await pullIntoMirror(ctx.db, {
+      adapter,
+      shopId: ctx.shopId,
+      entity,
+      cursor: ctx.cursor(mirrorStream(entity)),
+      maxPages,
+    });
+    total.pulled += result.pulled;
+    total.changed += result.changed;
+    total.hasMore ||= result.hasMore;
+  }
+  return total;
 }

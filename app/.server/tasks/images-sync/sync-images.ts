@@ -1,5 +1,5 @@
 import { ShopifyApiError } from "../../adapters/shopify/errors.ts";
-import { mirrorStream, pullIntoMirror } from "../../catalog/pull-into-mirror.ts";
+import { pullEntitiesIntoMirror } from "../../catalog/pull-into-mirror.ts";
 import { coerceError } from "../../errors/coerce-error.ts";
 import { catalogItem } from "../../mapping/catalog-item.ts";
 import { changedItemNumbers, mirrorRecordsOfItems } from "../../queries/erp-records.ts";
@@ -27,13 +27,7 @@ export interface ImageSyncResult {
  */
 export async function syncImagesFromErp(ctx: RunContext): Promise<ImageSyncResult> {
   const adapter = await ctx.erp();
-  const pulled = await pullIntoMirror(ctx.db, {
-    adapter,
-    shopId: ctx.shopId,
-    entity: "items",
-    cursor: ctx.cursor(mirrorStream("items")),
-    maxPages: MAX_PULL_PAGES,
-  });
+  const pulled = await pullEntitiesIntoMirror(ctx, adapter, ["items"], MAX_PULL_PAGES);
   const admin = await ctx.shopify();
   const feed = ctx.cursor(IMAGE_FEED_STREAM);
   let seq = Number((await feed.read()) ?? 0);

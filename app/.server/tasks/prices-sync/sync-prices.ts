@@ -4,7 +4,7 @@ import type { ErpAdapter } from "../../adapters/erp/port.ts";
 import type { AdminClient } from "../../adapters/shopify/admin-client.ts";
 import { runOperation } from "../../adapters/shopify/admin-port.ts";
 import { VARIANTS_BULK_UPDATE_MUTATION } from "../../adapters/shopify/product-queries.ts";
-import { type MirroredEntity, mirrorStream, pullIntoMirror } from "../../catalog/pull-into-mirror.ts";
+import { type MirroredEntity, pullEntitiesIntoMirror } from "../../catalog/pull-into-mirror.ts";
 import { shopToday } from "../../catalog/shop-today.ts";
 import { variantPrices } from "../../catalog/variant-prices.ts";
 import { catalogItem } from "../../mapping/catalog-item.ts";
@@ -127,17 +127,7 @@ export async function syncPrices(ctx: RunContext): Promise<PriceSyncResult> {
   const capabilities = await adapter.capabilities();
   const entities: MirroredEntity[] = ["items"];
   if (capabilities.priceLists) entities.push("prices");
-  let pullUnfinished = false;
-  for (const entity of entities) {
-    const pulled = await pullIntoMirror(ctx.db, {
-      adapter,
-      shopId: ctx.shopId,
-      entity,
-      cursor: ctx.cursor(mirrorStream(entity)),
-      maxPages: MAX_PULL_PAGES,
-    });
-    pullUnfinished ||= pulled.hasMore;
-  }
+  const pullUnfinished = (await pullEntitiesIntoMirror(ctx, adapter, entities, MAX_PULL_PAGES)).hasMore;
   const display = await getShopDisplay(ctx.db, ctx.shopId);
   const today = shopToday(ctx.clock.now(), display.timeZone);
   const p: PriceContext = {

@@ -1,6 +1,6 @@
 import type { ShopifyAdmin } from "../../adapters/shopify/admin-port.ts";
 import { ShopifyApiError } from "../../adapters/shopify/errors.ts";
-import { type MirroredEntity, mirrorStream, pullIntoMirror } from "../../catalog/pull-into-mirror.ts";
+import { type MirroredEntity, pullEntitiesIntoMirror } from "../../catalog/pull-into-mirror.ts";
 import { shopToday } from "../../catalog/shop-today.ts";
 import { variantPrices } from "../../catalog/variant-prices.ts";
 import { coerceError } from "../../errors/coerce-error.ts";
@@ -124,21 +124,9 @@ export async function syncProductsFromErp(ctx: RunContext): Promise<ProductSyncR
   const capabilities = await adapter.capabilities();
   const entities: MirroredEntity[] = ["items", "itemVariants"];
   if (capabilities.barcodes) entities.push("barcodes");
-  let pulled = 0;
-  let changedInErp = 0;
-  let pullUnfinished = false;
-  for (const entity of entities) {
-    const result = await pullIntoMirror(ctx.db, {
-      adapter,
-      shopId: ctx.shopId,
-      entity,
-      cursor: ctx.cursor(mirrorStream(entity)),
-      maxPages: MAX_PULL_PAGES,
-    });
-    pulled += result.pulled;
-    changedInErp += result.changed;
-    pullUnfinished ||= result.hasMore;
-  }
+  const pull = await pullEntitiesIntoMirror(ctx, adapter, entities, MAX_PULL_PAGES);
+  const { pulled, changed: changedInErp } = pull;
+  const pullUnfinished = pull.hasMore;
 
   const admin = await ctx.shopify();
   const [display, shopName] = await Promise.all([getShopDisplay(ctx.db, ctx.shopId), getShopName(ctx.db, ctx.shopId)]);
