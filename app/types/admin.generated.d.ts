@@ -276,13 +276,14 @@ export type VariantsCreateFromErpMutation = { productVariantsBulkCreate?: AdminT
 
 export type VariantsBySkuQueryVariables = AdminTypes.Exact<{
   query: AdminTypes.Scalars['String']['input'];
+  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
 }>;
 
 
 export type VariantsBySkuQuery = { productVariants: { nodes: Array<(
       Pick<AdminTypes.ProductVariant, 'id' | 'sku'>
       & { product: Pick<AdminTypes.Product, 'id'> }
-    )> } };
+    )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> } };
 
 export type ProductsByHandleQueryVariables = AdminTypes.Exact<{
   query: AdminTypes.Scalars['String']['input'];
@@ -344,7 +345,7 @@ interface GeneratedQueryTypes {
   "#graphql\n  query OrdersUpdatedSince($query: String!, $after: String) {\n    orders(first: 100, after: $after, query: $query, sortKey: UPDATED_AT) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        updatedAt\n      }\n    }\n  }\n": {return: OrdersUpdatedSinceQuery, variables: OrdersUpdatedSinceQueryVariables},
   "#graphql\n  query OrderLineLocations($id: ID!) {\n    order(id: $id) {\n      fulfillmentOrders(first: 5) {\n        nodes {\n          assignedLocation {\n            location {\n              id\n            }\n          }\n          lineItems(first: 25) {\n            nodes {\n              lineItem {\n                id\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: OrderLineLocationsQuery, variables: OrderLineLocationsQueryVariables},
   "#graphql\n  query ProductSetOperationState($id: ID!) {\n    productOperation(id: $id) {\n      status\n      product {\n        id\n        handle\n        variants(first: 250) {\n          nodes {\n            id\n            sku\n          }\n        }\n      }\n      ... on ProductSetOperation {\n        userErrors {\n          field\n          message\n          code\n        }\n      }\n    }\n  }\n": {return: ProductSetOperationStateQuery, variables: ProductSetOperationStateQueryVariables},
-  "#graphql\n  query VariantsBySku($query: String!) {\n    productVariants(first: 20, query: $query) {\n      nodes {\n        id\n        sku\n        product {\n          id\n        }\n      }\n    }\n  }\n": {return: VariantsBySkuQuery, variables: VariantsBySkuQueryVariables},
+  "#graphql\n  query VariantsBySku($query: String!, $after: String) {\n    productVariants(first: 100, query: $query, after: $after) {\n      nodes {\n        id\n        sku\n        product {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": {return: VariantsBySkuQuery, variables: VariantsBySkuQueryVariables},
   "#graphql\n  query ProductsByHandle($query: String!) {\n    products(first: 50, query: $query) {\n      nodes {\n        id\n        handle\n      }\n    }\n  }\n": {return: ProductsByHandleQuery, variables: ProductsByHandleQueryVariables},
   "#graphql\n  query ProductsUpdatedSince($query: String, $after: String) {\n    products(first: 8, after: $after, query: $query, sortKey: UPDATED_AT) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        title\n        handle\n        vendor\n        productType\n        status\n        updatedAt\n        variants(first: 100) {\n          pageInfo {\n            hasNextPage\n          }\n          nodes {\n            id\n            title\n            sku\n            barcode\n            price\n          }\n        }\n      }\n    }\n  }\n": {return: ProductsUpdatedSinceQuery, variables: ProductsUpdatedSinceQueryVariables},
   "#graphql\n  query ProductsForImportById($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Product {\n        id\n        title\n        handle\n        vendor\n        productType\n        status\n        updatedAt\n        variants(first: 100) {\n          pageInfo {\n            hasNextPage\n          }\n          nodes {\n            id\n            title\n            sku\n            barcode\n            price\n          }\n        }\n      }\n    }\n  }\n": {return: ProductsForImportByIdQuery, variables: ProductsForImportByIdQueryVariables},

@@ -100,16 +100,20 @@ export const VARIANTS_BULK_CREATE_MUTATION = `#graphql
   }
 `;
 
-/** Variants carrying a SKU, with their product: an item not linked yet is first looked for here. */
+/** Variants carrying some SKUs, with their product: items not linked yet are first looked for here. */
 export const VARIANTS_BY_SKU_QUERY = `#graphql
-  query VariantsBySku($query: String!) {
-    productVariants(first: 20, query: $query) {
+  query VariantsBySku($query: String!, $after: String) {
+    productVariants(first: 100, query: $query, after: $after) {
       nodes {
         id
         sku
         product {
           id
         }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
       }
     }
   }

@@ -1,5 +1,5 @@
 import type { ShopifyAdmin } from "../../adapters/shopify/admin-port.ts";
-import { runOperation } from "../../adapters/shopify/admin-port.ts";
+import { type ResultOf, runOperation } from "../../adapters/shopify/admin-port.ts";
 import {
   handleSearch,
   PRODUCTS_BY_HANDLE_QUERY,
@@ -8,28 +8,47 @@ import {
 } from "../../adapters/shopify/product-queries.ts";
 import type { ShopifySkuMatch } from "./plan-product-export.ts";
 
-/** Shopify's search takes about this many OR'd terms in one query comfortably. */
-const SKUS_PER_SEARCH = 10;
+/** SKUs per search: one query asks for the SKUs of several items at once. */
+const SKUS_PER_SEARCH = 25;
+
+/** Shopify variants by SKU (exact SKUs only), with their products. */
+export type SkuIndex = ReadonlyMap<string, ReadonlyArray<{ id: string; productId: string }>>;
 
 /**
- * The Shopify products that already carry an item's SKUs (exact matches only: Shopify's search is
- * by token, so "10001" could also find "10001-B"). Before a create this is what keeps a merchant's
- * existing product from being duplicated, and two products carrying them is an ambiguous match.
+ * The store's variants carrying these SKUs, found with a few searches for a whole page of items
+ * (exact matches only: Shopify's search is by token, so "10001" could also find "10001-B").
  */
-export async function findProductsBySku(admin: ShopifyAdmin, skus: readonly string[]): Promise<ShopifySkuMatch> {
-  const wanted = new Set(skus);
+export async function indexSkus(admin: ShopifyAdmin, skus: readonly string[]): Promise<SkuIndex> {
+  const wanted = [...new Set(skus)];
+  const isWanted = new Set(wanted);
+  const index = new Map<string, Array<{ id: string; productId: string }>>();
+  for (let i = 0; i < wanted.length; i += SKUS_PER_SEARCH) {
+    const query = skuSearch(wanted.slice(i, i + SKUS_PER_SEARCH));
+    let after: string | null = null;
+    do {
+      const { productVariants }: ResultOf<typeof VARIANTS_BY_SKU_QUERY> = await runOperation(admin, VARIANTS_BY_SKU_QUERY, {
+        query,
+        after,
+      });
+      for (const node of productVariants.nodes) {
+        const sku = node.sku ?? "";
+        if (!isWanted.has(sku)) continue;
+        index.set(sku, [...(index.get(sku) ?? []), { id: node.id, productId: node.product.id }]);
+      }
+      after = productVariants.pageInfo.hasNextPage ? (productVariants.pageInfo.endCursor ?? null) : null;
+    } while (after !== null);
+  }
+  return index;
+}
+
+/**
+ * What the store holds under one item's SKUs: nothing, one product (adopted, never duplicated),
+ * or several (an ambiguous match that stops with them named).
+ */
+export function matchSkus(index: SkuIndex, skus: readonly string[]): ShopifySkuMatch {
   const byProduct = new Map<string, Array<{ id: string; sku: string }>>();
-  for (let i = 0; i < skus.length; i += SKUS_PER_SEARCH) {
-    const { productVariants } = await runOperation(admin, VARIANTS_BY_SKU_QUERY, {
-      query: skuSearch(skus.slice(i, i + SKUS_PER_SEARCH)),
-    });
-    for (const node of productVariants.nodes) {
-      const sku = node.sku ?? "";
-      if (!wanted.has(sku)) continue;
-      const list = byProduct.get(node.product.id) ?? [];
-      list.push({ id: node.id, sku });
-      byProduct.set(node.product.id, list);
-    }
+  for (const sku of skus) {
+    for (const hit of index.get(sku) ?? []) byProduct.set(hit.productId, [...(byProduct.get(hit.productId) ?? []), { id: hit.id, sku }]);
   }
   const products = [...byProduct.entries()];
   if (products.length === 0) return { kind: "none" };

@@ -1,4 +1,3 @@
-import type { ShopifyAdmin } from "../../adapters/shopify/admin-port.ts";
 import { ShopifyApiError } from "../../adapters/shopify/errors.ts";
 import { type MirroredEntity, pullEntitiesIntoMirror } from "../../catalog/pull-into-mirror.ts";
 import { shopToday } from "../../catalog/shop-today.ts";
@@ -16,7 +15,7 @@ import { getShopDisplay } from "../../queries/shop-display.ts";
 import { getShopName } from "../../queries/shops.ts";
 import type { RunContext } from "../../runs/define-task.ts";
 import { describeExportPlan } from "./describe-export-plan.ts";
-import { findProductsBySku, takenHandles } from "./find-by-sku.ts";
+import { indexSkus, matchSkus, type SkuIndex, takenHandles } from "./find-by-sku.ts";
 import { mapItemToProduct, type PlannedProduct } from "./map-item-to-product.ts";
 import { planProductExport, type ShopifySkuMatch } from "./plan-product-export.ts";
 import { SYNCHRONOUS_VARIANT_LIMIT, type WriteContext, writeProduct,type WriteResult } from "./write-product.ts";
@@ -35,8 +34,8 @@ const FEED_PAGE = 1_000;
  * another item's product, or one the merchant unlinked or ignored (adopting it again would undo
  * their decision).
  */
-async function matchBySku(ctx: RunContext, admin: ShopifyAdmin, product: PlannedProduct): Promise<ShopifySkuMatch> {
-  const match = await findProductsBySku(admin, product.variants.map((v) => v.sku));
+async function matchBySku(ctx: RunContext, index: SkuIndex, product: PlannedProduct): Promise<ShopifySkuMatch> {
+  const match = matchSkus(index, product.variants.map((v) => v.sku));
   if (match.kind !== "product") return match;
   const known = await productLinkOfShopifyProduct(ctx.db, { shopId: ctx.shopId, shopifyProductId: match.productId });
   if (known === null || known.erpItemNumber === product.itemNumber) return match;
@@ -147,6 +146,17 @@ export async function syncProductsFromErp(ctx: RunContext): Promise<ProductSyncR
     const assembledItems = new Map(page.itemNumbers.map((n) => [n, catalogItem(records.get(n) ?? [])]));
     const priceable = [...assembledItems.values()].flatMap((a) => (a.kind === "item" ? [a.catalogItem] : []));
     const prices = await variantPrices(adapter, ctx.settings, today, priceable);
+    const mappings = new Map(
+      priceable.map((item) => [
+        item.item.number,
+        mapItemToProduct(item, { settings: ctx.settings, shopName: shopName ?? display.domain, prices: prices.get(item.item.number) ?? new Map() }),
+      ]),
+    );
+    // One search for the SKUs of every item of the page that has no Shopify product yet.
+    const unlinkedSkus = [...mappings].flatMap(([number, mapping]) =>
+      mapping.kind === "product" && !links.get(number)?.shopifyProductId ? mapping.product.variants.map((v) => v.sku) : [],
+    );
+    const skuIndex = unlinkedSkus.length > 0 ? await indexSkus(admin, unlinkedSkus) : new Map();
     const creates: PageCreate[] = [];
     for (const itemNumber of page.itemNumbers) {
       const assembled = assembledItems.get(itemNumber) ?? { kind: "no-item" as const };
@@ -159,11 +169,7 @@ export async function syncProductsFromErp(ctx: RunContext): Promise<ProductSyncR
         ctx.record({ type: "item", key: itemNumber, label, outcome: "skipped", reason: assembled.reason });
         continue;
       }
-      const mapping = mapItemToProduct(assembled.catalogItem, {
-        settings: ctx.settings,
-        shopName: shopName ?? display.domain,
-        prices: prices.get(itemNumber) ?? new Map(),
-      });
+      const mapping = mappings.get(itemNumber) ?? { kind: "skip" as const, reason: "the item could not be read" };
       const link = links.get(itemNumber) ?? null;
       const product = mapping.kind === "product" ? mapping.product : null;
       const plan =
@@ -173,7 +179,7 @@ export async function syncProductsFromErp(ctx: RunContext): Promise<ProductSyncR
               product,
               link,
               variantLinks: variantLinks.get(itemNumber) ?? [],
-              match: link?.shopifyProductId ? { kind: "none" } : await matchBySku(ctx, admin, product),
+              match: link?.shopifyProductId ? { kind: "none" } : await matchBySku(ctx, skuIndex, product),
               canUpdateShopify: ctx.settings.products.canUpdateShopify,
             });
       const title = product?.title ?? assembled.catalogItem.item.displayName;
