@@ -97,3 +97,27 @@ describe("Sync prices", () => {
     expect((await variantPrices(shop, sku)).price).toBe(111);
   });
 });
+
+describe("Sync prices for many products at once", () => {
+  it("sends the changes of 50 or more products as one bulk mutation and applies its result per product", async () => {
+    const shop = await world.newShop({ products: { direction: "erp_to_shopify" } });
+    const ids: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      const created = await shop.bcApi("POST", "items", { number: `PRICE-${i}`, displayName: `Priced ${i}`, type: "Inventory", unitPrice: 20 });
+      ids.push(((await created.json()) as { id: string }).id);
+    }
+    await world.runTask(productsSyncTask, shop.shopId);
+    await world.runTask(pricesSyncTask, shop.shopId);
+    for (const [i, id] of ids.entries()) {
+      const patched = await shop.bcApi("PATCH", `items(${id})`, { unitPrice: 30 + i });
+      expect(patched.status).toBe(200);
+    }
+    const { run, records } = await world.runTask(pricesSyncTask, shop.shopId);
+    const [stats] = await db.sql`select stats from task_runs where id = ${run!.id}`;
+    expect(stats?.stats).toMatchObject({ mutations: 1, "variants changed": 60 });
+    expect(records.filter((r) => r.outcome === "updated")).toHaveLength(60);
+    expect((await variantPrices(shop, "PRICE-59")).price).toBe(89);
+    const again = await world.runTask(pricesSyncTask, shop.shopId);
+    expect(again.records.filter((r) => r.outcome === "updated")).toEqual([]);
+  }, 120_000);
+});

@@ -2,8 +2,6 @@ import { z } from "zod";
 
 import type { ErpAdapter } from "../../adapters/erp/port.ts";
 import type { AdminClient } from "../../adapters/shopify/admin-client.ts";
-import { runOperation } from "../../adapters/shopify/admin-port.ts";
-import { VARIANTS_BULK_UPDATE_MUTATION } from "../../adapters/shopify/product-queries.ts";
 import { type MirroredEntity, pullEntitiesIntoMirror } from "../../catalog/pull-into-mirror.ts";
 import { shopToday } from "../../catalog/shop-today.ts";
 import { variantPrices } from "../../catalog/variant-prices.ts";
@@ -12,8 +10,8 @@ import { changedItemNumbers, mirrorHead, mirrorRecordsOfItems } from "../../quer
 import { linkedItemNumbers, productLinksOfItems, savePriceShadows, variantLinksOfItems } from "../../queries/product-links.ts";
 import { getShopDisplay } from "../../queries/shop-display.ts";
 import type { RunContext } from "../../runs/define-task.ts";
-import { describeUserErrors } from "../products-sync/write-product.ts";
 import { planPriceUpdates, type PriceUpdate } from "./plan-price-updates.ts";
+import { type ProductPriceUpdate, sendPriceUpdates } from "./send-price-updates.ts";
 
 export const PRICE_FEED_STREAM = "prices:erp-changes";
 const PAGE = 200;
@@ -50,6 +48,8 @@ export interface PriceSyncResult {
 }
 
 interface PriceContext {
+  /** Writes are off, or a bulk update did not reach every product: the feed stays where it was. */
+  holdFeed: boolean;
   ctx: RunContext;
   adapter: ErpAdapter;
   admin: AdminClient;
@@ -57,7 +57,7 @@ interface PriceContext {
   result: PriceSyncResult;
 }
 
-/** One page of items: the ERP's prices, the shadows, and one variants bulk update per changed product. */
+/** One page of items: the ERP's prices against the shadows, the changes sent (per product, or in bulk). */
 async function priceItems(p: PriceContext, itemNumbers: readonly string[]): Promise<void> {
   const { ctx } = p;
   const [records, links, shadows] = await Promise.all([
@@ -70,6 +70,7 @@ async function priceItems(p: PriceContext, itemNumbers: readonly string[]): Prom
     return assembled.kind === "item" && links.get(n)?.state === "linked" ? [assembled.catalogItem] : [];
   });
   const prices = await variantPrices(p.adapter, ctx.settings, p.today, items);
+  const batch: Array<ProductPriceUpdate & { record: { type: string; key: string | number; label: string }; what: string }> = [];
   for (const item of items) {
     const link = links.get(item.item.number);
     const byProduct = new Map<string, PriceUpdate[]>();
@@ -83,36 +84,30 @@ async function priceItems(p: PriceContext, itemNumbers: readonly string[]): Prom
       p.result.changed += updates.length;
       const record = { type: "product", key: link?.id ?? item.item.number, label: item.item.displayName };
       const what = `${updates.length} variant price(s): ${updates.map((u) => `${u.variantCode || "item"} ${u.next.price}`).join(", ")}`;
-      if (ctx.dryRun) {
-        ctx.record({ ...record, outcome: "planned", reason: `would update ${what}` });
-        continue;
-      }
-      if (!ctx.writesAllowed) {
+      if (ctx.dryRun) ctx.record({ ...record, outcome: "planned", reason: `would update ${what}` });
+      else if (!ctx.writesAllowed) {
+        p.holdFeed = true;
         ctx.record({ ...record, outcome: "skipped", reason: "outgoing writes are off in Settings" });
-        continue;
-      }
-      const { productVariantsBulkUpdate } = await runOperation(p.admin, VARIANTS_BULK_UPDATE_MUTATION, {
-        productId,
-        variants: updates.map((u) => ({
-          id: u.shopifyVariantId,
-          ...(u.price !== undefined ? { price: u.price } : {}),
-          ...(u.compareAtPrice !== undefined ? { compareAtPrice: u.compareAtPrice } : {}),
-          ...(u.unitCost !== undefined ? { inventoryItem: { cost: u.unitCost } } : {}),
-        })),
-      });
-      p.result.mutations += 1;
-      const refused = productVariantsBulkUpdate?.userErrors ?? [];
-      if (refused.length > 0) {
-        ctx.record({ ...record, outcome: "failed", reason: describeUserErrors(refused) });
-        continue;
-      }
-      await savePriceShadows(ctx.db, {
-        shopId: ctx.shopId,
-        variants: updates.map((u) => ({ shopifyVariantId: u.shopifyVariantId, ...u.next })),
-        now: ctx.clock.now(),
-      });
-      ctx.record({ ...record, outcome: "updated", reason: what });
+      } else batch.push({ productId, updates, record, what });
     }
+  }
+  if (batch.length === 0) return;
+  const sent = await sendPriceUpdates(p.admin, batch);
+  p.result.mutations += sent.mutations;
+  for (const [i, entry] of batch.entries()) {
+    const result = sent.results[i]!;
+    if (!result.ok) {
+      // Not reached by an unfinished bulk operation: the next run compares again and sends what is left.
+      if (result.retryLater) p.holdFeed = true;
+      ctx.record({ ...entry.record, outcome: result.retryLater ? "skipped" : "failed", reason: result.reason });
+      continue;
+    }
+    await savePriceShadows(ctx.db, {
+      shopId: ctx.shopId,
+      variants: entry.updates.map((u) => ({ shopifyVariantId: u.shopifyVariantId, ...u.next })),
+      now: ctx.clock.now(),
+    });
+    ctx.record({ ...entry.record, outcome: "updated", reason: entry.what });
   }
 }
 
@@ -135,12 +130,13 @@ export async function syncPrices(ctx: RunContext): Promise<PriceSyncResult> {
     adapter,
     admin: await ctx.shopify(),
     today,
+    holdFeed: false,
     result: { compared: 0, changed: 0, mutations: 0, continued: false },
   };
   const stream = ctx.cursor(PRICE_FEED_STREAM);
   const cursor = readCursor(await stream.read());
   const save = async (next: PriceCursor) => {
-    if (ctx.writesAllowed) await stream.checkpoint(JSON.stringify(next));
+    if (ctx.writesAllowed && !p.holdFeed) await stream.checkpoint(JSON.stringify(next));
   };
   let handled = 0;
 
