@@ -27,6 +27,9 @@ async function fillTiles(shopId: number, suffix: string) {
     (${shopId}, 'orders__sync', 'orders', 'schedule', 'failed', 'ERP unreachable'),
     (${shopId}, 'orders__sync', 'orders', 'schedule', 'succeeded', null)`;
   await db.sql`insert into skipped_records (shop_id, entity, record_key, reason) values (${shopId}, 'product', 'p', 'no SKU')`;
+  await db.sql`insert into product_links (shop_id, erp_item_number, title, state, origin, reason) values
+    (${shopId}, ${"i1" + suffix}, 'Refused', 'error', 'erp', 'barcode: is too long'),
+    (${shopId}, ${"i2" + suffix}, 'Fine', 'linked', 'erp', null)`;
   await db.sql`insert into api_log_entries (shop_id, system, operation, is_error, error_message) values
     (${shopId}, 'erp', 'createSalesOrder', true, '503'), (${shopId}, 'shopify', 'ShopInfo', false, null)`;
 }
@@ -49,6 +52,7 @@ describe("activity dashboard counts", () => {
       "order-errors": 0,
       "unprocessed-shipments": 1,
       "shipment-errors": 1,
+      "product-errors": 1,
       "sync-errors": 1,
       "order-conflicts": 1,
       "skipped-records": 1,
@@ -57,6 +61,9 @@ describe("activity dashboard counts", () => {
     expect((await countActivity(getDb(), b))["skipped-records"]).toBe(2);
     expect(await listActivity(getDb(), a, "sync-errors")).toEqual([
       expect.objectContaining({ title: "orders__sync", detail: "ERP unreachable" }),
+    ]);
+    expect(await listActivity(getDb(), a, "product-errors")).toEqual([
+      expect.objectContaining({ title: "Refused", detail: "barcode: is too long", href: expect.stringMatching(/^\/app\/products\/\d+$/) }),
     ]);
   });
 });

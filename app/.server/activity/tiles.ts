@@ -26,6 +26,7 @@ const dedicatedPages: Partial<Record<ActivityTileKey, string>> = {
   "order-conflicts": "/app/orders?status=conflict",
   "unprocessed-shipments": "/app/shipments?status=unprocessed",
   "shipment-errors": "/app/shipments?status=error",
+  "product-errors": "/app/products?tab=error",
 };
 
 const tiles: readonly Omit<ActivityTile, "href">[] = [
@@ -70,6 +71,12 @@ const tiles: readonly Omit<ActivityTile, "href">[] = [
     title: "Shipment errors",
     tone: "critical",
     description: "Shipments that could not become Shopify fulfillments.",
+  },
+  {
+    key: "product-errors",
+    title: "Product errors",
+    tone: "critical",
+    description: "Products Shopify or the ERP refused; each says why, and Sync now tries again.",
   },
   { key: "sync-errors", title: "Synchronization errors", tone: "critical", description: "Task runs that failed." },
   {

@@ -10,6 +10,7 @@ export const activityTileKeys = [
   "order-errors",
   "unprocessed-shipments",
   "shipment-errors",
+  "product-errors",
   "sync-errors",
   "order-conflicts",
   "skipped-records",

@@ -2,6 +2,7 @@ import { and, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
 
 import { apiLogEntries } from "../../../db/schema/api-log.ts";
 import { orders } from "../../../db/schema/orders.ts";
+import { productLinks } from "../../../db/schema/product-links.ts";
 import { shipments } from "../../../db/schema/shipments.ts";
 import { skippedRecords } from "../../../db/schema/skipped-records.ts";
 import { taskRuns } from "../../../db/schema/task-runs.ts";
@@ -105,6 +106,22 @@ const shipmentTile = (status: "unprocessed" | "error"): TileSource => {
   };
 };
 
+/** Products in error (refused by Shopify or the ERP): `product_links_shop_state_idx` answers the count. */
+const productErrors = (shopId: number) => and(eq(productLinks.shopId, shopId), eq(productLinks.state, "error"));
+
+const productErrorsTile: TileSource = {
+  count: (shopId) => sql`(select count(*) from ${productLinks} where ${productErrors(shopId)})`,
+  list: async (db, shopId, limit) =>
+    (
+      await db
+        .select({ id: productLinks.id, title: productLinks.title, detail: productLinks.reason, at: productLinks.updatedAt })
+        .from(productLinks)
+        .where(productErrors(shopId))
+        .orderBy(desc(productLinks.updatedAt), desc(productLinks.id))
+        .limit(limit)
+    ).map((row) => ({ ...row, href: `/app/products/${row.id}` })),
+};
+
 const failedRuns = (shopId: number) =>
   and(eq(taskRuns.shopId, shopId), eq(taskRuns.status, "failed"), isNull(taskRuns.dismissedAt));
 const openSkips = (shopId: number) => and(eq(skippedRecords.shopId, shopId), isNull(skippedRecords.resolvedAt));
@@ -120,6 +137,7 @@ const sources: Record<ActivityTileKey, TileSource> = {
   "order-conflicts": orderTile((shopId) => and(eq(orders.shopId, shopId), eq(orders.hasConflict, true))),
   "unprocessed-shipments": shipmentTile("unprocessed"),
   "shipment-errors": shipmentTile("error"),
+  "product-errors": productErrorsTile,
   "sync-errors": {
     count: (shopId) => sql`(select count(*) from ${taskRuns} where ${failedRuns(shopId)})`,
     // Failed runs of any task, each linking to its run page (task titles are mapped by the caller).
