@@ -4,6 +4,7 @@ import { shopSettingsSchema } from "../../../app/.server/domain/settings-schema.
 import { type CatalogItem, catalogItem } from "../../../app/.server/mapping/catalog-item.ts";
 import { planPriceUpdates } from "../../../app/.server/tasks/prices-sync/plan-price-updates.ts";
 import { mapItemToProduct, type PlannedProduct, type VariantPrice } from "../../../app/.server/tasks/products-sync/map-item-to-product.ts";
+import { productUpdateInput } from "../../../app/.server/tasks/products-sync/map-product-input.ts";
 import { planProductExport } from "../../../app/.server/tasks/products-sync/plan-product-export.ts";
 
 const settings = (products: Record<string, unknown> = {}) =>
@@ -157,5 +158,21 @@ describe("price updates", () => {
 
   it("leaves a variant the ERP cannot price alone", () => {
     expect(planPriceUpdates([shadow], new Map())).toEqual([]);
+  });
+});
+
+describe("a product update", () => {
+  it("sends only the fields the ERP sets, never a create's fallback vendor or an empty description", () => {
+    const bare = planned(item({ vendor: null, itemCategoryCode: "", displayName2: "" }));
+    expect(bare.vendor).toBe("Shop");
+    expect(productUpdateInput(bare, "gid://shopify/Product/1")).toEqual({ id: "gid://shopify/Product/1", title: "Bicycle" });
+    const full = planned(item({ displayName2: "Light & fast" }));
+    expect(productUpdateInput(full, "gid://shopify/Product/1")).toEqual({
+      id: "gid://shopify/Product/1",
+      title: "Bicycle",
+      descriptionHtml: "<p>Light &amp; fast</p>",
+      vendor: "Fabrikam",
+      productType: "BIKES",
+    });
   });
 });

@@ -41,6 +41,11 @@ export interface PlannedProduct {
   descriptionHtml: string;
   vendor: string;
   productType: string;
+  /**
+   * The product fields the ERP itself sets. An update sends only these: a vendor, type or
+   * description the ERP leaves empty (a create's fallback) never overwrites what a merchant has.
+   */
+  fromErp: { descriptionHtml: boolean; vendor: boolean; productType: boolean };
   /** The status a blocked item's product is given; null when the item is not blocked. */
   blockedStatus: "DRAFT" | "ARCHIVED" | null;
   /** Blocked and the action is "nothing": the product is left as it is. */
@@ -137,6 +142,7 @@ export function mapItemToProduct(
       itemNumber: item.number,
       erpItemId: catalog.erpId,
       ...fields,
+      fromErp: { descriptionHtml: descriptionHtml !== "", vendor: (item.vendor ?? "").trim() !== "", productType: productType !== "" },
       leaveAlone: blocked && products.blockedAction === "nothing",
       optionName: catalog.variants.length === 0 ? null : VARIANT_OPTION,
       variants,

@@ -61,14 +61,17 @@ export function productSetInput(product: PlannedProduct, settings: ShopSettings,
   };
 }
 
-/** productUpdate's input: the product-level fields, and the blocked item's status when it is blocked. */
+/**
+ * productUpdate's input: the title, the fields the ERP sets (not a create's fallbacks), and the
+ * blocked item's status when it is blocked.
+ */
 export function productUpdateInput(product: PlannedProduct, productId: string): ProductUpdateInput {
   return {
     id: productId,
     title: product.title,
-    descriptionHtml: product.descriptionHtml,
-    vendor: product.vendor,
-    productType: product.productType,
+    ...(product.fromErp.descriptionHtml ? { descriptionHtml: product.descriptionHtml } : {}),
+    ...(product.fromErp.vendor ? { vendor: product.vendor } : {}),
+    ...(product.fromErp.productType ? { productType: product.productType } : {}),
     ...(product.blockedStatus ? { status: product.blockedStatus } : {}),
   };
 }
