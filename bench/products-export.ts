@@ -57,8 +57,16 @@ async function benchShop(preset: keyof typeof RESTORE_RATE) {
   const { accessToken } = demo.sandbox.installApp(domain, apiKey);
   await installOfflineSession({ shop: domain, accessToken, scopes });
   const companyId = randomUUID();
-  demo.businessCentral.addCompany(DEMO_BC.tenant, DEMO_BC.environment, { id: companyId, name: `BENCH ${preset}`, displayName: `Bench ${preset}` });
-  demo.businessCentral.seed(DEMO_BC.tenant, DEMO_BC.environment, companyId, { products: ITEMS, variantsPerProduct: VARIANTS, seed: 7 });
+  demo.businessCentral.addCompany(DEMO_BC.tenant, DEMO_BC.environment, {
+    id: companyId,
+    name: `BENCH ${preset}`,
+    displayName: `Bench ${preset}`,
+  });
+  demo.businessCentral.seed(DEMO_BC.tenant, DEMO_BC.environment, companyId, {
+    products: ITEMS,
+    variantsPerProduct: VARIANTS,
+    seed: 7,
+  });
   const [row] = await sql<{ id: number }[]>`select id from shops where domain = ${domain}`;
   const shopId = Number(row!.id);
   const connected = await saveConnectionForm(shopId, {
@@ -71,7 +79,15 @@ async function benchShop(preset: keyof typeof RESTORE_RATE) {
   });
   if (!connected.ok) throw new Error(connected.message);
   const settings = await getShopSettings(getDb(), shopId);
-  await saveShopSettings(getDb(), shopId, shopSettingsSchema.parse({ ...settings, logging: "all", products: { ...settings.products, direction: "erp_to_shopify" } }));
+  await saveShopSettings(
+    getDb(),
+    shopId,
+    shopSettingsSchema.parse({
+      ...settings,
+      logging: "all",
+      products: { ...settings.products, direction: "erp_to_shopify" },
+    }),
+  );
   return { preset, domain, shopId, companyId };
 }
 
@@ -113,7 +129,9 @@ try {
   const exportRows = [];
   for (const [i, shop] of shops.entries()) {
     const cost = await points(shop.shopId, exports[i]!.since);
-    const [linked] = await sql<{ n: number }[]>`select count(*)::int as n from product_links where shop_id = ${shop.shopId} and state = 'linked'`;
+    const [linked] = await sql<
+      { n: number }[]
+    >`select count(*)::int as n from product_links where shop_id = ${shop.shopId} and state = 'linked'`;
     const floorS = cost.points / RESTORE_RATE[shop.preset];
     exportRows.push({
       preset: shop.preset,
@@ -127,7 +145,9 @@ try {
       "wall / floor": round(exports[i]!.ms / 1000 / Math.max(floorS, 0.001), 2),
     });
   }
-  console.log(`First export, ${ITEMS} items × ${VARIANTS} variants into empty stores (worker RSS ${round(rssStart / 2 ** 20, 0)} MiB at start, ${round(rssMax / 2 ** 20, 0)} MiB at most)`);
+  console.log(
+    `First export, ${ITEMS} items × ${VARIANTS} variants into empty stores (worker RSS ${round(rssStart / 2 ** 20, 0)} MiB at start, ${round(rssMax / 2 ** 20, 0)} MiB at most)`,
+  );
   console.table(exportRows);
 
   const priceRows = [];
@@ -144,8 +164,24 @@ try {
     const run = await runToEnd(pricesSyncTask, shop, 30);
     const cost = await points(shop.shopId, run.since);
     priceRows.push(
-      { preset: shop.preset, run: "nothing changed", "changed variants": 0, mutations: unchangedCost.mutations, "per-product calls": 0, points: unchangedCost.points, "wall s": round(unchanged.ms / 1000, 1) },
-      { preset: shop.preset, run: "1% changed", "changed variants": changed.length, mutations: cost.mutations, "per-product calls": products, points: cost.points, "wall s": round(run.ms / 1000, 1) },
+      {
+        preset: shop.preset,
+        run: "nothing changed",
+        "changed variants": 0,
+        mutations: unchangedCost.mutations,
+        "per-product calls": 0,
+        points: unchangedCost.points,
+        "wall s": round(unchanged.ms / 1000, 1),
+      },
+      {
+        preset: shop.preset,
+        run: "1% changed",
+        "changed variants": changed.length,
+        mutations: cost.mutations,
+        "per-product calls": products,
+        points: cost.points,
+        "wall s": round(run.ms / 1000, 1),
+      },
     );
   }
   console.log("Sync prices after the export");

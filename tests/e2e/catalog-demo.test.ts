@@ -24,9 +24,16 @@ async function bcToken(): Promise<string> {
 }
 
 /** A call to BC as its user would make it: standard API v2.0, or the companion extension's pages. */
-async function bc(method: string, path: string, body?: unknown, options: { custom?: boolean; raw?: Uint8Array<ArrayBuffer> } = {}) {
+async function bc(
+  method: string,
+  path: string,
+  body?: unknown,
+  options: { custom?: boolean; raw?: Uint8Array<ArrayBuffer> } = {},
+) {
   const info = e2e.demo.info.businessCentral;
-  const root = options.custom ? `${info.apiBaseUrl.replace(/\/v2\.0$/, "")}/shopifyErpConnector/connector/v1.0` : info.apiBaseUrl;
+  const root = options.custom
+    ? `${info.apiBaseUrl.replace(/\/v2\.0$/, "")}/shopifyErpConnector/connector/v1.0`
+    : info.apiBaseUrl;
   return fetch(`${root}/companies(${info.companyId})/${path}`, {
     method,
     headers: {
@@ -51,7 +58,12 @@ let itemId = "";
 
 describe("the demo's catalog, from Business Central to the store", () => {
   it("a new BC item with two variants appears within two minutes with its SKUs, barcodes and prices", async () => {
-    const created = await bc("POST", "items", { number: NUMBER, displayName: "Reading Lamp", type: "Inventory", unitPrice: 59 });
+    const created = await bc("POST", "items", {
+      number: NUMBER,
+      displayName: "Reading Lamp",
+      type: "Inventory",
+      unitPrice: 59,
+    });
     expect(created.status, await created.clone().text()).toBe(201);
     itemId = ((await created.json()) as { id: string }).id;
     for (const [code, description, barcode] of [
@@ -69,10 +81,13 @@ describe("the demo's catalog, from Business Central to the store", () => {
     }
     const startedAt = Date.now();
     await expect
-      .poll(async () => (await variantsBySkuPrefix(`${NUMBER}-`)).map((v) => [v.sku, v.barcode, Number(v.price)]).sort(), {
-        timeout: 130_000,
-        interval: 2_000,
-      })
+      .poll(
+        async () => (await variantsBySkuPrefix(`${NUMBER}-`)).map((v) => [v.sku, v.barcode, Number(v.price)]).sort(),
+        {
+          timeout: 130_000,
+          interval: 2_000,
+        },
+      )
       .toEqual([
         [`${NUMBER}-BLK`, "2000000001001", 59],
         [`${NUMBER}-WHT`, "2000000001018", 59],
@@ -86,7 +101,10 @@ describe("the demo's catalog, from Business Central to the store", () => {
   it("a price changed in BC changes the Shopify price", async () => {
     expect((await bc("PATCH", `items(${itemId})`, { unitPrice: 64.5 })).status).toBe(200);
     await expect
-      .poll(async () => (await variantsBySkuPrefix(`${NUMBER}-`)).map((v) => Number(v.price)), { timeout: 130_000, interval: 2_000 })
+      .poll(async () => (await variantsBySkuPrefix(`${NUMBER}-`)).map((v) => Number(v.price)), {
+        timeout: 130_000,
+        interval: 2_000,
+      })
       .toEqual([64.5, 64.5]);
   }, 180_000);
 

@@ -62,25 +62,25 @@ describe("the Job queue page", () => {
       .poll(() => e2e.app().getByText("No runs until the fields marked are corrected.").count(), { timeout: 10_000 })
       .toBe(1);
     await e2e.app().getByRole("button", { name: "Save" }).click();
-    await expect
-      .poll(() => e2e.app().getByText("The entry was not saved").count(), { timeout: 10_000 })
-      .toBe(1);
+    await expect.poll(() => e2e.app().getByText("The entry was not saved").count(), { timeout: 10_000 }).toBe(1);
     const [unchanged] = await e2e.sql`select recurrence, next_run_at, updated_at from job_queue_entries
       where shop_id = ${id} and task = 'shipments__sync'`;
     expect(unchanged).toEqual(before);
 
     await e2e.app().getByLabel("Every (minutes)").fill("2");
     const upcoming = e2e.app().getByTestId("upcoming-runs");
-    await expect.poll(async () => (await upcoming.getAttribute("data-upcoming-at")) ?? "", { timeout: 10_000 }).not.toBe("");
-    const times = ((await upcoming.getAttribute("data-upcoming-at")) ?? "").split(",").map((t) => new Date(t).getTime());
+    await expect
+      .poll(async () => (await upcoming.getAttribute("data-upcoming-at")) ?? "", { timeout: 10_000 })
+      .not.toBe("");
+    const times = ((await upcoming.getAttribute("data-upcoming-at")) ?? "")
+      .split(",")
+      .map((t) => new Date(t).getTime());
     expect(times).toHaveLength(5);
     for (let i = 1; i < times.length; i++) expect((times[i] ?? 0) - (times[i - 1] ?? 0)).toBe(120_000);
     await screenshot(e2e.page, "job-queue-edit");
 
     await e2e.app().getByRole("button", { name: "Save" }).click();
-    await expect
-      .poll(() => e2e.app().locator('[data-entry="shipments__sync"]').count(), { timeout: 20_000 })
-      .toBe(1);
+    await expect.poll(() => e2e.app().locator('[data-entry="shipments__sync"]').count(), { timeout: 20_000 }).toBe(1);
     const [after] = await e2e.sql`select recurrence, next_run_at from job_queue_entries
       where shop_id = ${id} and task = 'shipments__sync'`;
     expect(after?.recurrence).toMatchObject({ kind: "minutes", every: 2 });

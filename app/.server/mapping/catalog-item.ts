@@ -32,7 +32,10 @@ const mirroredItem = z.looseObject({
   baseUnitOfMeasureCode: z.string().default(""),
   itemCategoryCode: z.string().default(""),
   vendor: z.string().nullable().default(null),
-  weight: z.object({ value: z.number(), unit: z.enum(["kg", "g", "lb", "oz"]) }).nullable().default(null),
+  weight: z
+    .object({ value: z.number(), unit: z.enum(["kg", "g", "lb", "oz"]) })
+    .nullable()
+    .default(null),
   picture: picture.nullable().default(null),
   variants: z.array(z.looseObject({ code: z.string().min(1), description: z.string() })).default([]),
 });
@@ -72,16 +75,24 @@ export function catalogItem(records: readonly MirroredRecord[]): CatalogItemResu
   const itemRecord = records.find((r) => r.entity === "items");
   if (!itemRecord) return { kind: "no-item" };
   const item = mirroredItem.safeParse(itemRecord.data);
-  if (!item.success) return { kind: "invalid", reason: `the ERP item's data is not readable: ${item.error.issues[0]?.message ?? ""}` };
+  if (!item.success)
+    return { kind: "invalid", reason: `the ERP item's data is not readable: ${item.error.issues[0]?.message ?? ""}` };
   // The variants read with the item, then their own records (which carry pictures and come when
   // only a variant changed): the own record wins.
   const variants = new Map<string, CatalogItem["variants"][number]>();
-  for (const v of item.data.variants) variants.set(v.code, { erpId: null, code: v.code, description: v.description, picture: null });
+  for (const v of item.data.variants)
+    variants.set(v.code, { erpId: null, code: v.code, description: v.description, picture: null });
   const barcodes: ErpBarcode[] = [];
   for (const record of records) {
     if (record.entity === "itemVariants") {
       const v = mirroredVariant.safeParse(record.data);
-      if (v.success) variants.set(v.data.code, { erpId: record.erpId, code: v.data.code, description: v.data.description, picture: v.data.picture });
+      if (v.success)
+        variants.set(v.data.code, {
+          erpId: record.erpId,
+          code: v.data.code,
+          description: v.data.description,
+          picture: v.data.picture,
+        });
     } else if (record.entity === "barcodes") {
       const b = mirroredBarcode.safeParse(record.data);
       if (b.success) barcodes.push(b.data);

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 
 import { variantLinks } from "../../../db/schema/links.ts";
-import { productLinks,type ProductLinkState } from "../../../db/schema/product-links.ts";
+import { productLinks, type ProductLinkState } from "../../../db/schema/product-links.ts";
 import type { DbOrTx } from "../db.ts";
 
 export interface ProductLinkRow {
@@ -245,7 +245,12 @@ export async function saveExportedVariantLinks(
 ): Promise<void> {
   for (const v of input.variants) {
     const prices = v.prices
-      ? { price: v.prices.price, compareAtPrice: v.prices.compareAtPrice, unitCost: v.prices.unitCost, pricesWrittenAt: input.now }
+      ? {
+          price: v.prices.price,
+          compareAtPrice: v.prices.compareAtPrice,
+          unitCost: v.prices.unitCost,
+          pricesWrittenAt: input.now,
+        }
       : {};
     await db
       .insert(variantLinks)
@@ -287,7 +292,9 @@ export async function linkedItemNumbers(
       and(
         eq(productLinks.shopId, input.shopId),
         eq(productLinks.state, "linked"),
-        input.after === null ? sql`${productLinks.erpItemNumber} is not null` : sql`${productLinks.erpItemNumber} > ${input.after}`,
+        input.after === null
+          ? sql`${productLinks.erpItemNumber} is not null`
+          : sql`${productLinks.erpItemNumber} > ${input.after}`,
       ),
     )
     .orderBy(productLinks.erpItemNumber)
@@ -300,7 +307,12 @@ export async function savePriceShadows(
   db: DbOrTx,
   input: {
     shopId: number;
-    variants: ReadonlyArray<{ shopifyVariantId: string; price: string; compareAtPrice: string | null; unitCost: string | null }>;
+    variants: ReadonlyArray<{
+      shopifyVariantId: string;
+      price: string;
+      compareAtPrice: string | null;
+      unitCost: string | null;
+    }>;
     now: Date;
   },
 ): Promise<void> {
@@ -319,7 +331,12 @@ export async function savePictureState(
 ): Promise<void> {
   await db
     .update(productLinks)
-    .set({ pictureVersion: input.version, pictureHash: input.hash, shopifyMediaId: input.mediaId, updatedAt: sql`now()` })
+    .set({
+      pictureVersion: input.version,
+      pictureHash: input.hash,
+      shopifyMediaId: input.mediaId,
+      updatedAt: sql`now()`,
+    })
     .where(and(eq(productLinks.shopId, input.shopId), eq(productLinks.id, input.linkId)));
 }
 
@@ -348,7 +365,9 @@ export async function productLinksOfShopifyProducts(
       lastSeenShopifyHash: productLinks.lastSeenShopifyHash,
     })
     .from(productLinks)
-    .where(and(eq(productLinks.shopId, input.shopId), inArray(productLinks.shopifyProductId, [...input.shopifyProductIds])));
+    .where(
+      and(eq(productLinks.shopId, input.shopId), inArray(productLinks.shopifyProductId, [...input.shopifyProductIds])),
+    );
   return new Map(rows.map((r) => [r.shopifyProductId ?? "", { ...r, shopifyProductId: r.shopifyProductId ?? "" }]));
 }
 
@@ -365,7 +384,9 @@ export async function variantLinksOfShopifyVariants(
       variantCode: variantLinks.erpVariantCode,
     })
     .from(variantLinks)
-    .where(and(eq(variantLinks.shopId, input.shopId), inArray(variantLinks.shopifyVariantId, [...input.shopifyVariantIds])));
+    .where(
+      and(eq(variantLinks.shopId, input.shopId), inArray(variantLinks.shopifyVariantId, [...input.shopifyVariantIds])),
+    );
   return new Map(rows.map((r) => [r.shopifyVariantId, { itemNumber: r.itemNumber, variantCode: r.variantCode }]));
 }
 
@@ -467,7 +488,13 @@ export async function saveImportedVariantLinks(
     };
     await db
       .insert(variantLinks)
-      .values({ shopId: input.shopId, shopifyVariantId: v.shopifyVariantId, source: input.source, linkedAt: input.now, ...values })
+      .values({
+        shopId: input.shopId,
+        shopifyVariantId: v.shopifyVariantId,
+        source: input.source,
+        linkedAt: input.now,
+        ...values,
+      })
       .onConflictDoUpdate({ target: [variantLinks.shopId, variantLinks.shopifyVariantId], set: values });
   }
 }
@@ -494,7 +521,10 @@ export async function productsAwaitingImport(db: DbOrTx, input: { shopId: number
 }
 
 /** The product was read and needs nothing: remember its hash, so it is not read again until it changes. */
-export async function saveSeenShopifyHash(db: DbOrTx, input: { shopId: number; id: number; hash: string }): Promise<void> {
+export async function saveSeenShopifyHash(
+  db: DbOrTx,
+  input: { shopId: number; id: number; hash: string },
+): Promise<void> {
   await db
     .update(productLinks)
     .set({ lastSeenShopifyHash: input.hash })

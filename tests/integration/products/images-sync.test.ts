@@ -23,7 +23,9 @@ afterAll(async () => {
 type Shop = Awaited<ReturnType<typeof world.newShop>>;
 
 async function media(shop: Shop, productId: string) {
-  const data = await shop.gql(`query M($id: ID!) { product(id: $id) { media(first: 20) { nodes { id } } } }`, { id: productId });
+  const data = await shop.gql(`query M($id: ID!) { product(id: $id) { media(first: 20) { nodes { id } } } }`, {
+    id: productId,
+  });
   return (data.product.media.nodes as Array<{ id: string }>).map((m) => m.id);
 }
 
@@ -35,7 +37,8 @@ describe("Sync images, ERP → Shopify", () => {
     shop = await world.newShop({ products: { direction: "erp_to_shopify" }, images: { direction: "erp_to_shopify" } });
     await world.runTask(productsSyncTask, shop.shopId);
     const first = shop.company.items.all()[0]!;
-    const [link] = await db.sql`select shopify_product_id from product_links where shop_id = ${shop.shopId} and erp_item_number = ${first.number}`;
+    const [link] =
+      await db.sql`select shopify_product_id from product_links where shop_id = ${shop.shopId} and erp_item_number = ${first.number}`;
     pictured = { itemNumber: first.number, itemId: first.id, productId: link!.shopify_product_id as string };
   });
 
@@ -46,7 +49,8 @@ describe("Sync images, ERP → Shopify", () => {
     expect(records.filter((r) => r.outcome === "failed")).toEqual([]);
     const after = await media(shop, pictured.productId);
     expect(after).toHaveLength(before.length + 1);
-    const [link] = await db.sql`select shopify_media_id, picture_hash from product_links where shop_id = ${shop.shopId} and erp_item_number = ${pictured.itemNumber}`;
+    const [link] =
+      await db.sql`select shopify_media_id, picture_hash from product_links where shop_id = ${shop.shopId} and erp_item_number = ${pictured.itemNumber}`;
     expect(after).toContain(link!.shopify_media_id);
 
     const again = await world.runTask(imagesSyncTask, shop.shopId);
@@ -56,7 +60,8 @@ describe("Sync images, ERP → Shopify", () => {
 
   it("a picture replaced in BC replaces the app's image; the merchant's own stay", async () => {
     const before = await media(shop, pictured.productId);
-    const [old] = await db.sql`select shopify_media_id from product_links where shop_id = ${shop.shopId} and erp_item_number = ${pictured.itemNumber}`;
+    const [old] =
+      await db.sql`select shopify_media_id from product_links where shop_id = ${shop.shopId} and erp_item_number = ${pictured.itemNumber}`;
     // A BC user uploads a new picture: raw bytes to pictureContent, as BC's API takes them.
     const token = await fetch(world.bc.tokenUrl(shop.tenant), {
       method: "POST",
@@ -69,11 +74,18 @@ describe("Sync images, ERP → Shopify", () => {
     });
     const { access_token } = (await token.json()) as { access_token: string };
     const companyId = shop.company.info.id;
-    const put = await fetch(`${world.bc.apiBaseUrl(shop.tenant, world.env)}/companies(${companyId})/items(${pictured.itemId})/picture/pictureContent`, {
-      method: "PATCH",
-      headers: { Authorization: `Bearer ${access_token}`, "If-Match": "*", "Content-Type": "application/octet-stream" },
-      body: makePng(48, [10, 120, 200], [255, 255, 255]),
-    });
+    const put = await fetch(
+      `${world.bc.apiBaseUrl(shop.tenant, world.env)}/companies(${companyId})/items(${pictured.itemId})/picture/pictureContent`,
+      {
+        method: "PATCH",
+        headers: {
+          Authorization: `Bearer ${access_token}`,
+          "If-Match": "*",
+          "Content-Type": "application/octet-stream",
+        },
+        body: makePng(48, [10, 120, 200], [255, 255, 255]),
+      },
+    );
     expect(put.status).toBe(204);
     const { records } = await world.runTask(imagesSyncTask, shop.shopId);
     expect(records.find((r) => r.outcome === "updated")).toMatchObject({ reason: "picture replaced" });

@@ -43,7 +43,9 @@ function setListPrice(shop: Shop, number: string, unitPrice: number) {
 }
 
 async function patchItem(shop: Shop, number: string, body: Record<string, unknown>) {
-  const found = (await (await shop.bcApi("GET", `items?$filter=number eq '${number}'`)).json()) as { value: Array<{ id: string }> };
+  const found = (await (await shop.bcApi("GET", `items?$filter=number eq '${number}'`)).json()) as {
+    value: Array<{ id: string }>;
+  };
   const response = await shop.bcApi("PATCH", `items(${found.value[0]!.id})`, body);
   expect(response.status, await response.clone().text()).toBe(200);
 }
@@ -56,7 +58,8 @@ describe("Sync prices", () => {
   beforeAll(async () => {
     shop = await world.newShop({ products: { direction: "erp_to_shopify" } });
     await world.runTask(productsSyncTask, shop.shopId);
-    const [link] = await db.sql`select erp_item_number, sku from variant_links where shop_id = ${shop.shopId} order by sku limit 1`;
+    const [link] =
+      await db.sql`select erp_item_number, sku from variant_links where shop_id = ${shop.shopId} order by sku limit 1`;
     sku = link!.sku as string;
     itemNumber = link!.erp_item_number as string;
   });
@@ -79,8 +82,9 @@ describe("Sync prices", () => {
     const set = await shop.gql(
       `mutation U($p: ID!, $v: [ProductVariantsBulkInput!]!) { productVariantsBulkUpdate(productId: $p, variants: $v) { userErrors { message } } }`,
       {
-        p: (await db.sql`select shopify_product_id from variant_links where shop_id = ${shop.shopId} and sku = ${sku}`)[0]!
-          .shopify_product_id,
+        p: (
+          await db.sql`select shopify_product_id from variant_links where shop_id = ${shop.shopId} and sku = ${sku}`
+        )[0]!.shopify_product_id,
         v: [{ id: before.id, compareAtPrice: "999.00" }],
       },
     );
@@ -103,7 +107,12 @@ describe("Sync prices for many products at once", () => {
     const shop = await world.newShop({ products: { direction: "erp_to_shopify" } });
     const ids: string[] = [];
     for (let i = 0; i < 60; i++) {
-      const created = await shop.bcApi("POST", "items", { number: `PRICE-${i}`, displayName: `Priced ${i}`, type: "Inventory", unitPrice: 20 });
+      const created = await shop.bcApi("POST", "items", {
+        number: `PRICE-${i}`,
+        displayName: `Priced ${i}`,
+        type: "Inventory",
+        unitPrice: 20,
+      });
       ids.push(((await created.json()) as { id: string }).id);
     }
     await world.runTask(productsSyncTask, shop.shopId);

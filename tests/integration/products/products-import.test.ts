@@ -28,7 +28,9 @@ afterAll(async () => {
   await world.close();
 });
 
-const shopifyToErp = { products: { direction: "shopify_to_erp", mapping: "item_no_and_variant_code", skuSeparator: "-" } };
+const shopifyToErp = {
+  products: { direction: "shopify_to_erp", mapping: "item_no_and_variant_code", skuSeparator: "-" },
+};
 
 type Shop = Awaited<ReturnType<typeof world.newShop>>;
 
@@ -60,7 +62,9 @@ async function bcItem(shop: Shop, body: Record<string, unknown>) {
 }
 
 async function link(shopId: number, productId: string) {
-  const [row] = await db.sql<Array<{ id: number; state: string; origin: string; erp_item_number: string | null; reason: string | null }>>`
+  const [row] = await db.sql<
+    Array<{ id: number; state: string; origin: string; erp_item_number: string | null; reason: string | null }>
+  >`
     select id::int, state, origin, erp_item_number, reason from product_links where shop_id = ${shopId} and shopify_product_id = ${productId}`;
   return row;
 }
@@ -76,7 +80,8 @@ async function setSettings(shopId: number, patch: (s: Record<string, any>) => vo
   await saveShopSettings(getDb(), shopId, shopSettingsSchema.parse(settings));
 }
 
-const recordOf = <R extends { label: string | null }>(records: R[], label: string) => records.filter((r) => r.label === label);
+const recordOf = <R extends { label: string | null }>(records: R[], label: string) =>
+  records.filter((r) => r.label === label);
 
 describe("Sync products, Shopify → ERP", () => {
   let shop: Shop;
@@ -93,7 +98,8 @@ describe("Sync products, Shopify → ERP", () => {
     const links = await db.sql`select state, origin, erp_item_number from product_links where shop_id = ${shop.shopId}`;
     expect(links).toHaveLength(4);
     expect(links.every((l) => l.state === "linked" && l.origin === "shopify" && l.erp_item_number)).toBe(true);
-    const variants = await db.sql`select sku, erp_item_number, erp_variant_code, source from variant_links where shop_id = ${shop.shopId}`;
+    const variants =
+      await db.sql`select sku, erp_item_number, erp_variant_code, source from variant_links where shop_id = ${shop.shopId}`;
     expect(variants).toHaveLength(8);
     for (const v of variants) {
       expect(v.source).toBe("matched");
@@ -116,8 +122,14 @@ describe("Sync products, Shopify → ERP", () => {
     await bcItem(shop, { number: "GLASS-1", displayName: "Glass", gtin: "4006381333931" });
     const product = await createShopifyProduct(shop, "Tumbler", [["Clear", "TUMBLER-CLR", "4006381333931"]]);
     const { records } = await world.runTask(productsSyncTask, shop.shopId);
-    expect(recordOf(records, "Tumbler")).toMatchObject([{ outcome: "updated", reason: expect.stringMatching(/found by barcode/) }]);
-    expect(await link(shop.shopId, product.id)).toMatchObject({ state: "linked", origin: "shopify", erp_item_number: "GLASS-1" });
+    expect(recordOf(records, "Tumbler")).toMatchObject([
+      { outcome: "updated", reason: expect.stringMatching(/found by barcode/) },
+    ]);
+    expect(await link(shop.shopId, product.id)).toMatchObject({
+      state: "linked",
+      origin: "shopify",
+      erp_item_number: "GLASS-1",
+    });
     expect(await variantLinksOf(shop.shopId, product.id)).toEqual([
       { erp_item_number: "GLASS-1", erp_variant_code: "", source: "matched", sku: "TUMBLER-CLR" },
     ]);
@@ -129,19 +141,26 @@ describe("Sync products, Shopify → ERP", () => {
       ["Red", "GHOST-RED", null],
     ]);
     const { records } = await world.runTask(productsSyncTask, shop.shopId);
-    expect(recordOf(records, "Ghost chair")).toMatchObject([{ outcome: "skipped", reason: expect.stringMatching(/^unmapped: no ERP item/) }]);
+    expect(recordOf(records, "Ghost chair")).toMatchObject([
+      { outcome: "skipped", reason: expect.stringMatching(/^unmapped: no ERP item/) },
+    ]);
     expect(await link(shop.shopId, product.id)).toMatchObject({ state: "unmapped", erp_item_number: null });
     const open = await db.sql`select shopify_id, label from unmapped_records
       where shop_id = ${shop.shopId} and entity = 'product' and resolved_at is null order by label`;
     expect(open.map((r) => r.shopify_id).sort()).toEqual(product.variants.nodes.map((v) => v.id).sort());
-    expect(open.map((r) => r.label)).toEqual(["Ghost chair – Grey (SKU GHOST-GRY)", "Ghost chair – Red (SKU GHOST-RED)"]);
+    expect(open.map((r) => r.label)).toEqual([
+      "Ghost chair – Grey (SKU GHOST-GRY)",
+      "Ghost chair – Red (SKU GHOST-RED)",
+    ]);
     expect(shop.company.items.all().some((i) => i.number.startsWith("GHOST"))).toBe(false);
   });
 
   it("refuses a SKU that names two items, naming both", async () => {
     // "LAMP-X" is item LAMP's variant X, and also the number of another item.
     const lamp = await bcItem(shop, { number: "LAMP", displayName: "Lamp" });
-    expect((await shop.bcApi("POST", "itemVariants", { itemId: lamp.id, code: "X", description: "X" })).status).toBe(201);
+    expect((await shop.bcApi("POST", "itemVariants", { itemId: lamp.id, code: "X", description: "X" })).status).toBe(
+      201,
+    );
     await bcItem(shop, { number: "LAMP-X", displayName: "Lamp X" });
     const product = await createShopifyProduct(shop, "Lamp in Shopify", [["Only", "LAMP-X", null]]);
     const { records } = await world.runTask(productsSyncTask, shop.shopId);
@@ -169,7 +188,9 @@ describe("Sync products, Shopify → ERP", () => {
     const product = await createShopifyProduct(shop, "Bowl in Shopify", [["Only", "BOWL-1", null]]);
     const { run, records } = await world.runTask(productsSyncTask, shop.shopId, { dryRun: true });
     expect(run).toMatchObject({ status: "succeeded", dry_run: true });
-    expect(recordOf(records, "Bowl in Shopify")).toMatchObject([{ outcome: "planned", reason: "would link 1 variant(s) to item BOWL-1" }]);
+    expect(recordOf(records, "Bowl in Shopify")).toMatchObject([
+      { outcome: "planned", reason: "would link 1 variant(s) to item BOWL-1" },
+    ]);
     expect(await link(shop.shopId, product.id)).toBeUndefined();
     const { records: real } = await world.runTask(productsSyncTask, shop.shopId);
     expect(recordOf(real, "Bowl in Shopify")).toMatchObject([{ outcome: "updated" }]);
@@ -180,12 +201,15 @@ describe("Sync products, Shopify → ERP", () => {
     await bcItem(shop, { number: "PLATE-1", displayName: "Plate" });
     const product = await createShopifyProduct(shop, "Plate in Shopify", [["Only", "PLATE-1", null]]);
     const cursor = async () =>
-      (await db.sql`select cursor from sync_cursors where shop_id = ${shop.shopId} and stream = 'shopify-products'`)[0]?.cursor;
+      (await db.sql`select cursor from sync_cursors where shop_id = ${shop.shopId} and stream = 'shopify-products'`)[0]
+        ?.cursor;
     const before = await cursor();
     expect(before).toBeTruthy();
     await setSettings(shop.shopId, (s) => (s.allowOutgoingWrites = false));
     const { records } = await world.runTask(productsSyncTask, shop.shopId);
-    expect(recordOf(records, "Plate in Shopify")).toMatchObject([{ outcome: "skipped", reason: "outgoing writes are off in Settings" }]);
+    expect(recordOf(records, "Plate in Shopify")).toMatchObject([
+      { outcome: "skipped", reason: "outgoing writes are off in Settings" },
+    ]);
     expect(await link(shop.shopId, product.id)).toBeUndefined();
     expect(await cursor()).toBe(before);
     await setSettings(shop.shopId, (s) => (s.allowOutgoingWrites = true));
@@ -232,7 +256,10 @@ describe("Sync products, Shopify → ERP", () => {
     const { run, records: conflict } = await world.runTask(productsSyncTask, shop.shopId);
     expect(run?.status).toBe("succeeded");
     expect(recordOf(conflict, "Jug, glazed")).toMatchObject([
-      { outcome: "failed", reason: expect.stringMatching(/^ERP item JUG-1 changed while Shopify's change was written to it \(CONFLICT\)/) },
+      {
+        outcome: "failed",
+        reason: expect.stringMatching(/^ERP item JUG-1 changed while Shopify's change was written to it \(CONFLICT\)/),
+      },
     ]);
     expect(jug()?.displayName).toBe("Jug, stoneware");
     expect(await link(shop.shopId, product.id)).toMatchObject({ state: "error", erp_item_number: "JUG-1" });
@@ -254,9 +281,15 @@ describe("Sync products, Shopify → ERP", () => {
     const toml = parse(await readFile("shopify.app.toml", "utf8")) as {
       webhooks: { subscriptions: Array<{ topics?: string[]; include_fields?: string[] }> };
     };
-    const includeFields = toml.webhooks.subscriptions.find((s) => s.topics?.includes("products/update"))?.include_fields;
-    expect(includeFields).toEqual(expect.arrayContaining(["id", "admin_graphql_api_id", "updated_at", "variants.sku", "variants.barcode"]));
-    const event = shop.events().findLast((e) => e.topic === "products/update" && e.payload.admin_graphql_api_id === product.id);
+    const includeFields = toml.webhooks.subscriptions.find((s) =>
+      s.topics?.includes("products/update"),
+    )?.include_fields;
+    expect(includeFields).toEqual(
+      expect.arrayContaining(["id", "admin_graphql_api_id", "updated_at", "variants.sku", "variants.barcode"]),
+    );
+    const event = shop
+      .events()
+      .findLast((e) => e.topic === "products/update" && e.payload.admin_graphql_api_id === product.id);
     expect(event, "the store announced the new product").toBeDefined();
     const body = pick(event!.payload, includeFields!);
     for (let i = 0; i < 3; i++) {
@@ -270,10 +303,14 @@ describe("Sync products, Shopify → ERP", () => {
     const jobs = await db.sql`select key, payload from graphile_worker._private_jobs j
       join graphile_worker._private_tasks t on t.id = j.task_id where t.identifier = 'products__sync' and j.key like ${`products__sync:${shop.shopId}%`}`;
     expect(jobs).toHaveLength(1);
-    expect(jobs[0]).toMatchObject({ key: `products__sync:${shop.shopId}`, payload: { shopId: shop.shopId, trigger: "webhook" } });
+    expect(jobs[0]).toMatchObject({
+      key: `products__sync:${shop.shopId}`,
+      payload: { shopId: shop.shopId, trigger: "webhook" },
+    });
     expect(await link(shop.shopId, product.id)).toBeUndefined();
     await world.runAllJobs();
-    const [run] = await db.sql`select trigger, status from task_runs where shop_id = ${shop.shopId} and task = 'products__sync' order by id desc limit 1`;
+    const [run] =
+      await db.sql`select trigger, status from task_runs where shop_id = ${shop.shopId} and task = 'products__sync' order by id desc limit 1`;
     expect(run).toMatchObject({ trigger: "webhook", status: "succeeded" });
     expect(await link(shop.shopId, product.id)).toMatchObject({ state: "unmapped" });
   });
@@ -298,12 +335,16 @@ describe("Sync products, Shopify → ERP, with the Products page's actions", () 
     // A BC user creates the item afterwards; nothing changes in Shopify.
     const stool = await bcItem(shop, { number: "STOOL", displayName: "Stool" });
     for (const code of ["OAK", "ASH"]) {
-      expect((await shop.bcApi("POST", "itemVariants", { itemId: stool.id, code, description: code })).status).toBe(201);
+      expect((await shop.bcApi("POST", "itemVariants", { itemId: stool.id, code, description: code })).status).toBe(
+        201,
+      );
     }
     expect(await mapProduct(shop.shopId, unmapped!.id, "STOOL")).toMatchObject({ ok: true });
     const { records } = await world.runTask(productsSyncTask, shop.shopId);
     expect(recordOf(records, "Stool")).toMatchObject([{ outcome: "updated", key: String(unmapped!.id) }]);
-    expect((await variantLinksOf(shop.shopId, product.id)).map((v) => [v.erp_item_number, v.erp_variant_code, v.source])).toEqual([
+    expect(
+      (await variantLinksOf(shop.shopId, product.id)).map((v) => [v.erp_item_number, v.erp_variant_code, v.source]),
+    ).toEqual([
       ["STOOL", "ASH", "matched"],
       ["STOOL", "OAK", "matched"],
     ]);
@@ -321,14 +362,20 @@ describe("Sync products, Shopify → ERP, with the Products page's actions", () 
     expect(recordOf(records, row!.title)).toMatchObject([
       { outcome: "unchanged", reason: "unlinked by the merchant: map it on its product page" },
     ]);
-    expect(await link(shop.shopId, row!.shopify_product_id)).toMatchObject({ state: "unmapped", erp_item_number: null });
+    expect(await link(shop.shopId, row!.shopify_product_id)).toMatchObject({
+      state: "unmapped",
+      erp_item_number: null,
+    });
     expect(await variantLinksOf(shop.shopId, row!.shopify_product_id)).toEqual([]);
     // Read once, remembered: it is not read again by id until it changes (or Map asks for it).
     const [seen] = await db.sql`select last_seen_shopify_hash from product_links where id = ${row!.id}`;
     expect(seen?.last_seen_shopify_hash).toBeTruthy();
     const { records: again } = await world.runTask(productsSyncTask, shop.shopId);
     expect(recordOf(again, row!.title).map((r) => r.outcome)).not.toContain("updated");
-    expect(await link(shop.shopId, row!.shopify_product_id)).toMatchObject({ state: "unmapped", erp_item_number: null });
+    expect(await link(shop.shopId, row!.shopify_product_id)).toMatchObject({
+      state: "unmapped",
+      erp_item_number: null,
+    });
   });
 
   it("Sync now on a product Shopify deleted: said once, then left alone", async () => {
@@ -336,15 +383,19 @@ describe("Sync products, Shopify → ERP, with the Products page's actions", () 
     await world.runTask(productsSyncTask, shop.shopId);
     const row = await link(shop.shopId, product.id);
     expect(row).toMatchObject({ state: "unmapped" });
-    const deleted = await shop.gql(`mutation D($id: ID!) { productDelete(input: { id: $id }) { userErrors { message } } }`, {
-      id: product.id,
-    });
+    const deleted = await shop.gql(
+      `mutation D($id: ID!) { productDelete(input: { id: $id }) { userErrors { message } } }`,
+      {
+        id: product.id,
+      },
+    );
     expect(deleted.productDelete.userErrors).toEqual([]);
     expect(await requestProductSync(shop.shopId, row!.id, [productsSyncTask])).toMatchObject({ ok: true });
     await world.runAllJobs();
     const [run] = await db.sql<Array<{ id: number }>>`select id::int from task_runs
       where shop_id = ${shop.shopId} and task = 'products__sync' order by id desc limit 1`;
-    const records = await db.sql`select outcome, reason from task_run_records where run_id = ${run!.id} and record_key = ${String(row!.id)}`;
+    const records =
+      await db.sql`select outcome, reason from task_run_records where run_id = ${run!.id} and record_key = ${String(row!.id)}`;
     expect(records).toEqual([{ outcome: "skipped", reason: "Shopify no longer has this product" }]);
     const { records: later } = await world.runTask(productsSyncTask, shop.shopId);
     expect(later.filter((r) => r.key === String(row!.id))).toEqual([]);
@@ -371,7 +422,10 @@ describe("Sync products, Shopify → ERP, creating unknown products", () => {
     expect(recordOf(records, "Cushion")).toMatchObject([{ outcome: "created" }]);
     const item = shop.company.items.all().find((i) => i.number === "CUSH-1");
     expect(item).toMatchObject({ displayName: "Cushion", type: "Non-Inventory" });
-    const variants = shop.company.itemVariants.filter((v) => v.itemNumber === "CUSH-1").map((v) => v.code).sort();
+    const variants = shop.company.itemVariants
+      .filter((v) => v.itemNumber === "CUSH-1")
+      .map((v) => v.code)
+      .sort();
     expect(variants).toEqual(["BLU", "RED"]);
     const references = shop.company.itemReferences
       .filter((r) => r.itemNumber === "CUSH-1")
@@ -381,7 +435,11 @@ describe("Sync products, Shopify → ERP, creating unknown products", () => {
       ["BLU", "4012345678918"],
       ["RED", "4012345678901"],
     ]);
-    expect(await link(shop.shopId, product.id)).toMatchObject({ state: "linked", origin: "shopify", erp_item_number: "CUSH-1" });
+    expect(await link(shop.shopId, product.id)).toMatchObject({
+      state: "linked",
+      origin: "shopify",
+      erp_item_number: "CUSH-1",
+    });
     expect((await variantLinksOf(shop.shopId, product.id)).map((v) => [v.erp_variant_code, v.source])).toEqual([
       ["BLU", "created"],
       ["RED", "created"],
@@ -400,15 +458,33 @@ describe("Sync products, Shopify → ERP, creating unknown products", () => {
       `mutation A($productId: ID!, $variants: [ProductVariantsBulkInput!]!) { productVariantsBulkCreate(productId: $productId, variants: $variants) { userErrors { message } } }`,
       {
         productId: row!.shopify_product_id,
-        variants: [{ optionValues: [{ optionName: "Colour", name: "Green" }], barcode: "4012345678925", price: "12.00", inventoryItem: { sku: "CUSH-1-GRN" } }],
+        variants: [
+          {
+            optionValues: [{ optionName: "Colour", name: "Green" }],
+            barcode: "4012345678925",
+            price: "12.00",
+            inventoryItem: { sku: "CUSH-1-GRN" },
+          },
+        ],
       },
     );
     expect(added.productVariantsBulkCreate.userErrors).toEqual([]);
     const { records } = await world.runTask(productsSyncTask, shop.shopId);
-    expect(recordOf(records, "Cushion")).toMatchObject([{ outcome: "updated", reason: "variant(s) GRN created in the ERP" }]);
-    expect(shop.company.itemVariants.filter((v) => v.itemNumber === "CUSH-1").map((v) => v.code).sort()).toEqual(["BLU", "GRN", "RED"]);
-    expect(shop.company.itemReferences.filter((r) => r.variantCode === "GRN").map((r) => r.referenceNumber)).toEqual(["4012345678925"]);
-    expect((await variantLinksOf(shop.shopId, row!.shopify_product_id)).map((v) => [v.erp_variant_code, v.source])).toEqual([
+    expect(recordOf(records, "Cushion")).toMatchObject([
+      { outcome: "updated", reason: "variant(s) GRN created in the ERP" },
+    ]);
+    expect(
+      shop.company.itemVariants
+        .filter((v) => v.itemNumber === "CUSH-1")
+        .map((v) => v.code)
+        .sort(),
+    ).toEqual(["BLU", "GRN", "RED"]);
+    expect(shop.company.itemReferences.filter((r) => r.variantCode === "GRN").map((r) => r.referenceNumber)).toEqual([
+      "4012345678925",
+    ]);
+    expect(
+      (await variantLinksOf(shop.shopId, row!.shopify_product_id)).map((v) => [v.erp_variant_code, v.source]),
+    ).toEqual([
       ["BLU", "created"],
       ["GRN", "created"],
       ["RED", "created"],
@@ -423,10 +499,21 @@ describe("Sync products, Shopify → ERP, creating unknown products", () => {
     ]);
     const { records } = await world.runTask(productsSyncTask, shop.shopId);
     expect(recordOf(records, "Throw")).toMatchObject([
-      { outcome: "updated", reason: "item THROW-1 already existed in the ERP and was linked; variant(s) GRY, SND created" },
+      {
+        outcome: "updated",
+        reason: "item THROW-1 already existed in the ERP and was linked; variant(s) GRY, SND created",
+      },
     ]);
-    expect(shop.company.items.all().find((i) => i.number === "THROW-1")).toMatchObject({ displayName: "Throw (BC name)", unitPrice: 30 });
-    expect(shop.company.itemVariants.filter((v) => v.itemNumber === "THROW-1").map((v) => v.code).sort()).toEqual(["GRY", "SND"]);
+    expect(shop.company.items.all().find((i) => i.number === "THROW-1")).toMatchObject({
+      displayName: "Throw (BC name)",
+      unitPrice: 30,
+    });
+    expect(
+      shop.company.itemVariants
+        .filter((v) => v.itemNumber === "THROW-1")
+        .map((v) => v.code)
+        .sort(),
+    ).toEqual(["GRY", "SND"]);
     expect(await link(shop.shopId, product.id)).toMatchObject({ state: "linked", erp_item_number: "THROW-1" });
   });
 
@@ -436,7 +523,9 @@ describe("Sync products, Shopify → ERP, creating unknown products", () => {
       ["Large", "RUG-B-L", null],
     ]);
     const { records } = await world.runTask(productsSyncTask, shop.shopId);
-    expect(recordOf(records, "Odd rug")).toMatchObject([{ outcome: "skipped", reason: expect.stringMatching(/name 2 items \(RUG-A, RUG-B\)/) }]);
+    expect(recordOf(records, "Odd rug")).toMatchObject([
+      { outcome: "skipped", reason: expect.stringMatching(/name 2 items \(RUG-A, RUG-B\)/) },
+    ]);
     expect(await link(shop.shopId, product.id)).toMatchObject({ state: "unmapped" });
   });
 });

@@ -18,7 +18,9 @@ afterAll(async () => {
   await world.close();
 });
 
-const erpToShopify = { products: { direction: "erp_to_shopify", mapping: "item_no_and_variant_code", skuSeparator: "-" } };
+const erpToShopify = {
+  products: { direction: "erp_to_shopify", mapping: "item_no_and_variant_code", skuSeparator: "-" },
+};
 
 type Shop = Awaited<ReturnType<typeof world.newShop>>;
 
@@ -120,13 +122,20 @@ describe("Sync products, ERP → Shopify", () => {
           input: {
             title,
             productOptions: [{ name: "Title", values: [{ name: "Default Title" }] }],
-            variants: [{ optionValues: [{ optionName: "Title", name: "Default Title" }], sku: "VASE-1", price: "5.00" }],
+            variants: [
+              { optionValues: [{ optionName: "Title", name: "Default Title" }], sku: "VASE-1", price: "5.00" },
+            ],
           },
         },
       );
       expect(made.productSet.userErrors).toEqual([]);
     }
-    const created = await shop.bcApi("POST", "items", { number: "VASE-1", displayName: "Vase", type: "Inventory", unitPrice: 9 });
+    const created = await shop.bcApi("POST", "items", {
+      number: "VASE-1",
+      displayName: "Vase",
+      type: "Inventory",
+      unitPrice: 9,
+    });
     expect(created.status).toBe(201);
     const { records } = await world.runTask(productsSyncTask, shop.shopId);
     const vase = records.find((r) => r.label === "Vase");
@@ -143,11 +152,22 @@ describe("the first export of many items, through one bulk mutation", () => {
     await world.runTask(productsSyncTask, shop.shopId);
     const template = shop.company.items.all()[0]!;
     for (let i = 0; i < 30; i++) {
-      const response = await shop.bcApi("POST", "items", { number: `BULK-${i}`, displayName: `Bulk item ${i}`, type: "Inventory", unitPrice: 10 + i });
+      const response = await shop.bcApi("POST", "items", {
+        number: `BULK-${i}`,
+        displayName: `Bulk item ${i}`,
+        type: "Inventory",
+        unitPrice: 10 + i,
+      });
       expect(response.status).toBe(201);
     }
     // An item whose barcode Shopify refuses (over 255 characters), written straight into the ERP's data.
-    shop.company.items.insert({ ...template, id: crypto.randomUUID(), number: "BULK-BAD", displayName: "Bad barcode", gtin: "9".repeat(300) });
+    shop.company.items.insert({
+      ...template,
+      id: crypto.randomUUID(),
+      number: "BULK-BAD",
+      displayName: "Bad barcode",
+      gtin: "9".repeat(300),
+    });
     // A merchant's own product that happens to have the handle the app would give an item.
     const own = await shop.gql(
       `mutation S($input: ProductSetInput!) { productSet(input: $input, synchronous: true) { product { id } userErrors { message } } }`,
@@ -156,7 +176,9 @@ describe("the first export of many items, through one bulk mutation", () => {
           title: "Not from the ERP",
           handle: "bulk-item-7-bulk-7",
           productOptions: [{ name: "Title", values: [{ name: "Default Title" }] }],
-          variants: [{ optionValues: [{ optionName: "Title", name: "Default Title" }], sku: "MERCHANT-OWN", price: "1.00" }],
+          variants: [
+            { optionValues: [{ optionName: "Title", name: "Default Title" }], sku: "MERCHANT-OWN", price: "1.00" },
+          ],
         },
       },
     );
@@ -168,11 +190,20 @@ describe("the first export of many items, through one bulk mutation", () => {
     const [stats] = await db.sql`select stats from task_runs where id = ${run!.id}`;
     expect(stats?.stats).toMatchObject({ "bulk creates": 30 });
     expect(records.filter((r) => r.outcome === "created")).toHaveLength(29);
-    expect(records.find((r) => r.label === "Bad barcode")).toMatchObject({ outcome: "failed", reason: expect.stringMatching(/barcode/i) });
-    expect(records.find((r) => r.label === "Bulk item 7")).toMatchObject({ outcome: "skipped", reason: expect.stringContaining("bulk-item-7-bulk-7") });
-    const merchant = await shop.gql(`query P($id: ID!) { product(id: $id) { title } }`, { id: own.productSet.product.id });
+    expect(records.find((r) => r.label === "Bad barcode")).toMatchObject({
+      outcome: "failed",
+      reason: expect.stringMatching(/barcode/i),
+    });
+    expect(records.find((r) => r.label === "Bulk item 7")).toMatchObject({
+      outcome: "skipped",
+      reason: expect.stringContaining("bulk-item-7-bulk-7"),
+    });
+    const merchant = await shop.gql(`query P($id: ID!) { product(id: $id) { title } }`, {
+      id: own.productSet.product.id,
+    });
     expect(merchant.product.title).toBe("Not from the ERP");
-    const states = await db.sql`select erp_item_number, state from product_links where shop_id = ${shop.shopId} and erp_item_number like 'BULK-%' order by erp_item_number`;
+    const states =
+      await db.sql`select erp_item_number, state from product_links where shop_id = ${shop.shopId} and erp_item_number like 'BULK-%' order by erp_item_number`;
     expect(states.filter((s) => s.state === "linked")).toHaveLength(29);
     expect(states.find((s) => s.erp_item_number === "BULK-BAD")?.state).toBe("error");
 

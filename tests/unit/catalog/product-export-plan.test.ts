@@ -3,7 +3,11 @@ import { describe, expect, it } from "vitest";
 import { shopSettingsSchema } from "../../../app/.server/domain/settings-schema.ts";
 import { type CatalogItem, catalogItem } from "../../../app/.server/mapping/catalog-item.ts";
 import { planPriceUpdates } from "../../../app/.server/tasks/prices-sync/plan-price-updates.ts";
-import { mapItemToProduct, type PlannedProduct, type VariantPrice } from "../../../app/.server/tasks/products-sync/map-item-to-product.ts";
+import {
+  mapItemToProduct,
+  type PlannedProduct,
+  type VariantPrice,
+} from "../../../app/.server/tasks/products-sync/map-item-to-product.ts";
 import { productUpdateInput } from "../../../app/.server/tasks/products-sync/map-product-input.ts";
 import { planProductExport } from "../../../app/.server/tasks/products-sync/plan-product-export.ts";
 
@@ -40,10 +44,18 @@ function item(overrides: Record<string, unknown> = {}, variants: Array<[string, 
   return result.catalogItem;
 }
 
-const price = (p: string, compareAt: string | null = null): VariantPrice => ({ price: p, compareAtPrice: compareAt, unitCost: "250" });
+const price = (p: string, compareAt: string | null = null): VariantPrice => ({
+  price: p,
+  compareAtPrice: compareAt,
+  unitCost: "250",
+});
 const priced = (...codes: string[]) => new Map(codes.map((c) => [c, price("499")]));
 
-function planned(catalog: CatalogItem, s = settings(), prices = priced("", ...catalog.variants.map((v) => v.code))): PlannedProduct {
+function planned(
+  catalog: CatalogItem,
+  s = settings(),
+  prices = priced("", ...catalog.variants.map((v) => v.code)),
+): PlannedProduct {
   const mapped = mapItemToProduct(catalog, { settings: s, shopName: "Shop", prices });
   if (mapped.kind !== "product") throw new Error(mapped.reason);
   return mapped.product;
@@ -51,8 +63,18 @@ function planned(catalog: CatalogItem, s = settings(), prices = priced("", ...ca
 
 describe("an ERP item as a Shopify product", () => {
   it("names each variant by its description, with SKUs by the SKU mapping and the weight in kilograms", () => {
-    const product = planned(item({}, [["RED", "Red"], ["BLU", "Blue"]]));
-    expect(product).toMatchObject({ title: "Bicycle", vendor: "Fabrikam", productType: "BIKES", optionName: "Variant" });
+    const product = planned(
+      item({}, [
+        ["RED", "Red"],
+        ["BLU", "Blue"],
+      ]),
+    );
+    expect(product).toMatchObject({
+      title: "Bicycle",
+      vendor: "Fabrikam",
+      productType: "BIKES",
+      optionName: "Variant",
+    });
     expect(product.variants.map((v) => [v.sku, v.optionValue, v.weightKg])).toEqual([
       ["1000-BLU", "Blue", 12.5],
       ["1000-RED", "Red", 12.5],
@@ -62,17 +84,29 @@ describe("an ERP item as a Shopify product", () => {
   it("an item without variants is one default variant with the item's GTIN as barcode", () => {
     const product = planned(item());
     expect(product.optionName).toBeNull();
-    expect(product.variants).toMatchObject([{ variantCode: "", sku: "1000", barcode: "4006381333931", optionValue: "Default Title" }]);
+    expect(product.variants).toMatchObject([
+      { variantCode: "", sku: "1000", barcode: "4006381333931", optionValue: "Default Title" },
+    ]);
   });
 
   it("skips, with the reason, what Shopify would refuse or what would make SKUs ambiguous", () => {
-    const long = mapItemToProduct(item({ displayName: "x".repeat(256) }), { settings: settings(), shopName: "S", prices: priced("") });
-    expect(long).toMatchObject({ kind: "skip", reason: expect.stringContaining("255") });
-    const twins = mapItemToProduct(item({}, [["A", "a"], ["B", "b"]]), {
-      settings: settings({ mapping: "item_no" }),
+    const long = mapItemToProduct(item({ displayName: "x".repeat(256) }), {
+      settings: settings(),
       shopName: "S",
-      prices: priced("A", "B"),
+      prices: priced(""),
     });
+    expect(long).toMatchObject({ kind: "skip", reason: expect.stringContaining("255") });
+    const twins = mapItemToProduct(
+      item({}, [
+        ["A", "a"],
+        ["B", "b"],
+      ]),
+      {
+        settings: settings({ mapping: "item_no" }),
+        shopName: "S",
+        prices: priced("A", "B"),
+      },
+    );
     expect(twins).toMatchObject({ kind: "skip", reason: expect.stringContaining("same SKU 1000") });
     const unpriced = mapItemToProduct(item(), { settings: settings(), shopName: "S", prices: new Map() });
     expect(unpriced).toMatchObject({ kind: "skip", reason: expect.stringContaining("no price") });
@@ -80,20 +114,42 @@ describe("an ERP item as a Shopify product", () => {
 
   it("a blocked item gets the shop's blocked-item action as its status", () => {
     expect(planned(item({ blocked: true })).blockedStatus).toBe("DRAFT");
-    expect(planned(item({ salesBlocked: true }), settings({ blockedAction: "archived" })).blockedStatus).toBe("ARCHIVED");
+    expect(planned(item({ salesBlocked: true }), settings({ blockedAction: "archived" })).blockedStatus).toBe(
+      "ARCHIVED",
+    );
     expect(planned(item({ blocked: true }), settings({ blockedAction: "nothing" })).leaveAlone).toBe(true);
   });
 });
 
 describe("what an item needs in Shopify", () => {
-  const product = planned(item({}, [["RED", "Red"], ["BLU", "Blue"]]));
-  const linked = { state: "linked" as const, shopifyProductId: "gid://shopify/Product/1", handle: "bicycle-1000", lastWrittenHash: product.hash };
-  const variantLinks = product.variants.map((v, i) => ({ variantCode: v.variantCode, shopifyVariantId: `gid://shopify/ProductVariant/${i}`, lastWrittenHash: v.hash }));
+  const product = planned(
+    item({}, [
+      ["RED", "Red"],
+      ["BLU", "Blue"],
+    ]),
+  );
+  const linked = {
+    state: "linked" as const,
+    shopifyProductId: "gid://shopify/Product/1",
+    handle: "bicycle-1000",
+    lastWrittenHash: product.hash,
+  };
+  const variantLinks = product.variants.map((v, i) => ({
+    variantCode: v.variantCode,
+    shopifyVariantId: `gid://shopify/ProductVariant/${i}`,
+    lastWrittenHash: v.hash,
+  }));
   const base = { product, variantLinks, match: { kind: "none" as const }, canUpdateShopify: true };
 
   it("creates a new item by a handle with its number, and resumes a pending create by the stored handle", () => {
-    expect(planProductExport({ ...base, link: null, variantLinks: [] })).toEqual({ kind: "create", handle: "bicycle-1000", resumed: false });
-    expect(planProductExport({ ...base, link: { ...linked, state: "pending", shopifyProductId: null, handle: "old-1000" } })).toEqual({
+    expect(planProductExport({ ...base, link: null, variantLinks: [] })).toEqual({
+      kind: "create",
+      handle: "bicycle-1000",
+      resumed: false,
+    });
+    expect(
+      planProductExport({ ...base, link: { ...linked, state: "pending", shopifyProductId: null, handle: "old-1000" } }),
+    ).toEqual({
       kind: "create",
       handle: "old-1000",
       resumed: true,
@@ -118,24 +174,43 @@ describe("what an item needs in Shopify", () => {
   });
 
   it("adopts the one Shopify product carrying the SKUs, and refuses two", () => {
-    const match = { kind: "product" as const, productId: "gid://shopify/Product/9", variants: product.variants.map((v, i) => ({ id: `gid://shopify/ProductVariant/9${i}`, sku: v.sku })) };
+    const match = {
+      kind: "product" as const,
+      productId: "gid://shopify/Product/9",
+      variants: product.variants.map((v, i) => ({ id: `gid://shopify/ProductVariant/9${i}`, sku: v.sku })),
+    };
     expect(planProductExport({ ...base, link: null, variantLinks: [], match })).toMatchObject({
       kind: "update",
       productId: "gid://shopify/Product/9",
-      adopt: [{ shopifyVariantId: "gid://shopify/ProductVariant/90" }, { shopifyVariantId: "gid://shopify/ProductVariant/91" }],
+      adopt: [
+        { shopifyVariantId: "gid://shopify/ProductVariant/90" },
+        { shopifyVariantId: "gid://shopify/ProductVariant/91" },
+      ],
     });
     expect(
-      planProductExport({ ...base, link: null, variantLinks: [], match: { kind: "ambiguous", productIds: ["gid://shopify/Product/1", "gid://shopify/Product/2"] } }),
-    ).toMatchObject({ kind: "skip", reason: expect.stringContaining("gid://shopify/Product/1, gid://shopify/Product/2") });
+      planProductExport({
+        ...base,
+        link: null,
+        variantLinks: [],
+        match: { kind: "ambiguous", productIds: ["gid://shopify/Product/1", "gid://shopify/Product/2"] },
+      }),
+    ).toMatchObject({
+      kind: "skip",
+      reason: expect.stringContaining("gid://shopify/Product/1, gid://shopify/Product/2"),
+    });
   });
 
   it("leaves a linked product alone when the shop does not let the ERP update products", () => {
-    expect(planProductExport({ ...base, link: { ...linked, lastWrittenHash: "old" }, canUpdateShopify: false })).toMatchObject({ kind: "unchanged" });
+    expect(
+      planProductExport({ ...base, link: { ...linked, lastWrittenHash: "old" }, canUpdateShopify: false }),
+    ).toMatchObject({ kind: "unchanged" });
   });
 
   it("never creates a blocked item", () => {
     const blocked = planned(item({ blocked: true }));
-    expect(planProductExport({ ...base, product: blocked, link: null, variantLinks: [] })).toMatchObject({ kind: "skip" });
+    expect(planProductExport({ ...base, product: blocked, link: null, variantLinks: [] })).toMatchObject({
+      kind: "skip",
+    });
   });
 });
 
@@ -143,16 +218,29 @@ describe("price updates", () => {
   const shadow = { shopifyVariantId: "v1", variantCode: "", price: "10", compareAtPrice: null, unitCost: "4" };
 
   it("sends only what differs, by value not by spelling", () => {
-    expect(planPriceUpdates([shadow], new Map([["", { price: "10.00", compareAtPrice: null, unitCost: "4.0" }]]))).toEqual([]);
+    expect(
+      planPriceUpdates([shadow], new Map([["", { price: "10.00", compareAtPrice: null, unitCost: "4.0" }]])),
+    ).toEqual([]);
     expect(planPriceUpdates([shadow], new Map([["", { price: "12", compareAtPrice: null, unitCost: "4" }]]))).toEqual([
-      { shopifyVariantId: "v1", variantCode: "", price: "12", next: { price: "12", compareAtPrice: null, unitCost: "4" } },
+      {
+        shopifyVariantId: "v1",
+        variantCode: "",
+        price: "12",
+        next: { price: "12", compareAtPrice: null, unitCost: "4" },
+      },
     ]);
   });
 
   it("never sends a compare-at price the ERP does not set, and clears only one the app wrote", () => {
-    const merchantsOwn = planPriceUpdates([shadow], new Map([["", { price: "9", compareAtPrice: null, unitCost: null }]]));
+    const merchantsOwn = planPriceUpdates(
+      [shadow],
+      new Map([["", { price: "9", compareAtPrice: null, unitCost: null }]]),
+    );
     expect(merchantsOwn[0]).not.toHaveProperty("compareAtPrice");
-    const ours = planPriceUpdates([{ ...shadow, compareAtPrice: "15" }], new Map([["", { price: "10", compareAtPrice: null, unitCost: null }]]));
+    const ours = planPriceUpdates(
+      [{ ...shadow, compareAtPrice: "15" }],
+      new Map([["", { price: "10", compareAtPrice: null, unitCost: null }]]),
+    );
     expect(ours[0]).toMatchObject({ compareAtPrice: null });
   });
 
@@ -165,7 +253,10 @@ describe("a product update", () => {
   it("sends only the fields the ERP sets, never a create's fallback vendor or an empty description", () => {
     const bare = planned(item({ vendor: null, itemCategoryCode: "", displayName2: "" }));
     expect(bare.vendor).toBe("Shop");
-    expect(productUpdateInput(bare, "gid://shopify/Product/1")).toEqual({ id: "gid://shopify/Product/1", title: "Bicycle" });
+    expect(productUpdateInput(bare, "gid://shopify/Product/1")).toEqual({
+      id: "gid://shopify/Product/1",
+      title: "Bicycle",
+    });
     const full = planned(item({ displayName2: "Light & fast" }));
     expect(productUpdateInput(full, "gid://shopify/Product/1")).toEqual({
       id: "gid://shopify/Product/1",

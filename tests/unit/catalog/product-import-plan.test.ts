@@ -8,13 +8,20 @@ import {
   type ShopifyProductForImport,
   variantLookups,
 } from "../../../app/.server/tasks/products-sync/map-shopify-product.ts";
-import { type ExistingImportLink, planProductImport, type VariantFacts } from "../../../app/.server/tasks/products-sync/plan-product-import.ts";
+import {
+  type ExistingImportLink,
+  planProductImport,
+  type VariantFacts,
+} from "../../../app/.server/tasks/products-sync/plan-product-import.ts";
 
 const settings = (products: Record<string, unknown> = {}) =>
   shopSettingsSchema.parse({ products: { direction: "shopify_to_erp", ...products } });
 const limits = { itemNumberMaxLength: 20, variantCodeMaxLength: 10, displayNameMaxLength: 100 };
 
-function product(variants: Array<[string, string | null, string | null]>, overrides: Partial<ShopifyProductForImport> = {}): ShopifyProductForImport {
+function product(
+  variants: Array<[string, string | null, string | null]>,
+  overrides: Partial<ShopifyProductForImport> = {},
+): ShopifyProductForImport {
   return {
     id: "gid://shopify/Product/1",
     title: "Cushion",
@@ -24,18 +31,32 @@ function product(variants: Array<[string, string | null, string | null]>, overri
     status: "ACTIVE",
     updatedAt: "2026-12-01T10:00:00Z",
     variantsTruncated: false,
-    variants: variants.map(([title, sku, barcode], i) => ({ id: `gid://shopify/ProductVariant/${i + 1}`, title, sku, barcode, price: "12.00" })),
+    variants: variants.map(([title, sku, barcode], i) => ({
+      id: `gid://shopify/ProductVariant/${i + 1}`,
+      title,
+      sku,
+      barcode,
+      price: "12.00",
+    })),
     ...overrides,
   };
 }
 
 const none: VariantFacts = { linked: null, bySku: [], byBarcode: null };
-const found = (itemNumber: string, variantCode = ""): VariantFacts => ({ linked: null, bySku: [{ itemNumber, variantCode }], byBarcode: null });
+const found = (itemNumber: string, variantCode = ""): VariantFacts => ({
+  linked: null,
+  bySku: [{ itemNumber, variantCode }],
+  byBarcode: null,
+});
 
 function plan(
   p: ShopifyProductForImport,
   facts: VariantFacts[],
-  options: { link?: ExistingImportLink | null; itemLinks?: Map<string, string | null>; products?: Record<string, unknown> } = {},
+  options: {
+    link?: ExistingImportLink | null;
+    itemLinks?: Map<string, string | null>;
+    products?: Record<string, unknown>;
+  } = {},
 ) {
   const s = settings(options.products);
   return planProductImport({
@@ -58,7 +79,9 @@ describe("variantLookups", () => {
   });
 
   it("follows the mapping, and asks no barcode when the fallback is off or the SKU is the barcode", () => {
-    expect(variantLookups({ sku: "V01", barcode: "123" }, settings({ mapping: "variant_code", findByBarcode: false }))).toEqual({
+    expect(
+      variantLookups({ sku: "V01", barcode: "123" }, settings({ mapping: "variant_code", findByBarcode: false })),
+    ).toEqual({
       bySku: [{ variantCode: "V01" }],
       byBarcode: null,
     });
@@ -77,11 +100,17 @@ describe("planProductImport", () => {
   ]);
 
   it("links a product whose variants all map to one item, noting the barcode matches", () => {
-    const result = plan(cushion, [found("CUSH", "RED"), { linked: null, bySku: [], byBarcode: { itemNumber: "CUSH", variantCode: "BLU" } }]);
+    const result = plan(cushion, [
+      found("CUSH", "RED"),
+      { linked: null, bySku: [], byBarcode: { itemNumber: "CUSH", variantCode: "BLU" } },
+    ]);
     expect(result).toMatchObject({
       kind: "link",
       itemNumber: "CUSH",
-      variants: [{ via: "sku", item: { variantCode: "RED" } }, { via: "barcode", item: { variantCode: "BLU" } }],
+      variants: [
+        { via: "sku", item: { variantCode: "RED" } },
+        { via: "barcode", item: { variantCode: "BLU" } },
+      ],
       unmatched: [],
     });
     expect(describeImportPlan(result)).toBe("would link 2 variant(s) to item CUSH");
@@ -93,31 +122,57 @@ describe("planProductImport", () => {
   });
 
   it("refuses a SKU that names two items, and variants that name two items, naming both", () => {
-    const twice: VariantFacts = { linked: null, bySku: [{ itemNumber: "CUSH", variantCode: "RED" }, { itemNumber: "CUSH-RED", variantCode: "" }], byBarcode: null };
+    const twice: VariantFacts = {
+      linked: null,
+      bySku: [
+        { itemNumber: "CUSH", variantCode: "RED" },
+        { itemNumber: "CUSH-RED", variantCode: "" },
+      ],
+      byBarcode: null,
+    };
     expect(plan(cushion, [twice, none])).toEqual({
       kind: "skip",
       reason: "ambiguous: SKU CUSH-RED names CUSH variant RED and item CUSH-RED; map it by hand",
     });
     expect(plan(cushion, [found("CUSH", "RED"), found("PILLOW", "BLU")])).toEqual({
       kind: "skip",
-      reason: "ambiguous: the product's variants map to item CUSH (SKU CUSH-RED) and item PILLOW (SKU CUSH-BLU); one product is one item",
+      reason:
+        "ambiguous: the product's variants map to item CUSH (SKU CUSH-RED) and item PILLOW (SKU CUSH-BLU); one product is one item",
     });
   });
 
   it("refuses an item already linked to another Shopify product", () => {
-    const result = plan(cushion, [found("CUSH", "RED"), found("CUSH", "BLU")], { itemLinks: new Map([["CUSH", "gid://shopify/Product/9"]]) });
-    expect(result).toEqual({ kind: "skip", reason: "item CUSH is already linked to Shopify product gid://shopify/Product/9" });
+    const result = plan(cushion, [found("CUSH", "RED"), found("CUSH", "BLU")], {
+      itemLinks: new Map([["CUSH", "gid://shopify/Product/9"]]),
+    });
+    expect(result).toEqual({
+      kind: "skip",
+      reason: "item CUSH is already linked to Shopify product gid://shopify/Product/9",
+    });
   });
 
   it("sends nothing when the product hashes as last read, or the merchant ignored it", () => {
     const s = settings();
-    const seen: ExistingImportLink = { state: "linked", erpItemNumber: "CUSH", reason: null, lastSeenShopifyHash: importHash(cushion, s) };
+    const seen: ExistingImportLink = {
+      state: "linked",
+      erpItemNumber: "CUSH",
+      reason: null,
+      lastSeenShopifyHash: importHash(cushion, s),
+    };
     expect(plan(cushion, [], { link: seen }).kind).toBe("unchanged");
-    expect(plan(cushion, [], { link: { ...seen, state: "ignored", lastSeenShopifyHash: null } })).toEqual({ kind: "unchanged", reason: "ignored by the merchant" });
+    expect(plan(cushion, [], { link: { ...seen, state: "ignored", lastSeenShopifyHash: null } })).toEqual({
+      kind: "unchanged",
+      reason: "ignored by the merchant",
+    });
     // A changed SKU is a change; so is a failed last attempt.
-    const renamed = product([["Red", "CUSH-RD", null], ["Blue", "CUSH-BLU", "4012345678918"]]);
+    const renamed = product([
+      ["Red", "CUSH-RD", null],
+      ["Blue", "CUSH-BLU", "4012345678918"],
+    ]);
     expect(plan(renamed, [found("CUSH", "RED"), found("CUSH", "BLU")], { link: seen }).kind).toBe("link");
-    expect(plan(cushion, [found("CUSH", "RED"), found("CUSH", "BLU")], { link: { ...seen, state: "error" } }).kind).toBe("link");
+    expect(
+      plan(cushion, [found("CUSH", "RED"), found("CUSH", "BLU")], { link: { ...seen, state: "error" } }).kind,
+    ).toBe("link");
   });
 
   it("lists an unknown product as unmapped, or creates it from the template when the shop allows it", () => {
@@ -132,8 +187,20 @@ describe("planProductImport", () => {
         displayName: "Cushion",
         unitPrice: "12.00",
         variants: [
-          { shopifyVariantId: "gid://shopify/ProductVariant/1", variantCode: "RED", description: "Red", sku: "CUSH-RED", barcode: null },
-          { shopifyVariantId: "gid://shopify/ProductVariant/2", variantCode: "BLU", description: "Blue", sku: "CUSH-BLU", barcode: "4012345678918" },
+          {
+            shopifyVariantId: "gid://shopify/ProductVariant/1",
+            variantCode: "RED",
+            description: "Red",
+            sku: "CUSH-RED",
+            barcode: null,
+          },
+          {
+            shopifyVariantId: "gid://shopify/ProductVariant/2",
+            variantCode: "BLU",
+            description: "Blue",
+            sku: "CUSH-BLU",
+            barcode: "4012345678918",
+          },
         ],
       },
     });
@@ -146,7 +213,12 @@ describe("planProductImport", () => {
       { linked: { itemNumber: "CUSH", variantCode: "RED" }, bySku: [], byBarcode: null },
       { linked: { itemNumber: "CUSH", variantCode: "BLU" }, bySku: [], byBarcode: null },
     ];
-    const seen: ExistingImportLink = { state: "linked", erpItemNumber: "CUSH", reason: null, lastSeenShopifyHash: importHash(cushion, s) };
+    const seen: ExistingImportLink = {
+      state: "linked",
+      erpItemNumber: "CUSH",
+      reason: null,
+      lastSeenShopifyHash: importHash(cushion, s),
+    };
     const retitled = { ...cushion, title: "Cushion, velvet" };
     expect(plan(retitled, linked, { link: seen })).toEqual({
       kind: "unchanged",
@@ -154,22 +226,38 @@ describe("planProductImport", () => {
     });
     const update = plan(retitled, linked, { link: seen, products: { shopifyCanUpdateItems: true } });
     expect(update).toMatchObject({ kind: "link", itemNumber: "CUSH", update: { displayName: "Cushion, velvet" } });
-    expect(describeImportPlan(update)).toBe(`would keep the link to item CUSH, update item CUSH's name to "Cushion, velvet" where it differs`);
+    expect(describeImportPlan(update)).toBe(
+      `would keep the link to item CUSH, update item CUSH's name to "Cushion, velvet" where it differs`,
+    );
   });
 
   it("makes a new Shopify variant of a mapped product a new variant of its item when the shop creates unknown products", () => {
     const facts = [found("CUSH", "RED"), none];
-    expect(plan(cushion, facts)).toMatchObject({ kind: "link", createVariants: [], unmatched: [{ shopifyVariantId: "gid://shopify/ProductVariant/2" }] });
+    expect(plan(cushion, facts)).toMatchObject({
+      kind: "link",
+      createVariants: [],
+      unmatched: [{ shopifyVariantId: "gid://shopify/ProductVariant/2" }],
+    });
     const result = plan(cushion, facts, { products: { createUnknownInErp: true } });
     expect(result).toMatchObject({
       kind: "link",
       unmatched: [],
-      createVariants: [{ shopifyVariantId: "gid://shopify/ProductVariant/2", variantCode: "BLU", barcode: "4012345678918" }],
+      createVariants: [
+        { shopifyVariantId: "gid://shopify/ProductVariant/2", variantCode: "BLU", barcode: "4012345678918" },
+      ],
     });
-    expect(describeImportPlan(result)).toBe("would link 1 variant(s) to item CUSH, create 1 new variant(s) of item CUSH");
+    expect(describeImportPlan(result)).toBe(
+      "would link 1 variant(s) to item CUSH, create 1 new variant(s) of item CUSH",
+    );
     // A SKU naming another item is not this item's variant.
-    const other = product([["Red", "CUSH-RED", null], ["Blue", "PILLOW-BLU", null]]);
-    expect(plan(other, facts, { products: { createUnknownInErp: true } })).toMatchObject({ createVariants: [], unmatched: [{}] });
+    const other = product([
+      ["Red", "CUSH-RED", null],
+      ["Blue", "PILLOW-BLU", null],
+    ]);
+    expect(plan(other, facts, { products: { createUnknownInErp: true } })).toMatchObject({
+      createVariants: [],
+      unmatched: [{}],
+    });
   });
 
   it("refuses a product with more variants than were read", () => {
@@ -180,12 +268,27 @@ describe("planProductImport", () => {
 describe("newItemShape", () => {
   it("makes a product with its default variant an item without variants", () => {
     const shape = newItemShape(product([["Default Title", "MUG-1", "123"]], { title: "Mug" }), settings(), limits);
-    expect(shape).toMatchObject({ kind: "item", itemNumber: "MUG-1", variants: [{ variantCode: "", description: "Mug", barcode: "123" }] });
+    expect(shape).toMatchObject({
+      kind: "item",
+      itemNumber: "MUG-1",
+      variants: [{ variantCode: "", description: "Mug", barcode: "123" }],
+    });
   });
 
   it("cannot name an item from variant codes or barcodes, nor from SKUs naming two items, nor past the ERP's sizes", () => {
-    expect(newItemShape(product([["Red", "RED", null]]), settings({ mapping: "variant_code" }), limits)).toMatchObject({ kind: "cannot" });
-    expect(newItemShape(product([["A", "X-1", null], ["B", "Y-2", null]]), settings(), limits)).toEqual({
+    expect(newItemShape(product([["Red", "RED", null]]), settings({ mapping: "variant_code" }), limits)).toMatchObject({
+      kind: "cannot",
+    });
+    expect(
+      newItemShape(
+        product([
+          ["A", "X-1", null],
+          ["B", "Y-2", null],
+        ]),
+        settings(),
+        limits,
+      ),
+    ).toEqual({
       kind: "cannot",
       reason: "the variants' SKUs name 2 items (X, Y); one product is one item",
     });

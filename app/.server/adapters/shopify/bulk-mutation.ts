@@ -33,11 +33,20 @@ export async function startBulkMutation(
   const bytes = new TextEncoder().encode(jsonl);
   const { stagedUploadsCreate } = await runOperation(admin, STAGED_UPLOADS_CREATE_MUTATION, {
     input: [
-      { resource: "BULK_MUTATION_VARIABLES", filename: "variables.jsonl", mimeType: "text/jsonl", httpMethod: "POST", fileSize: String(bytes.byteLength) },
+      {
+        resource: "BULK_MUTATION_VARIABLES",
+        filename: "variables.jsonl",
+        mimeType: "text/jsonl",
+        httpMethod: "POST",
+        fileSize: String(bytes.byteLength),
+      },
     ],
   });
   if (!stagedUploadsCreate || stagedUploadsCreate.userErrors.length > 0) {
-    return { ok: false, reason: stagedUploadsCreate?.userErrors.map((e) => e.message).join("; ") || "no upload target" };
+    return {
+      ok: false,
+      reason: stagedUploadsCreate?.userErrors.map((e) => e.message).join("; ") || "no upload target",
+    };
   }
   const target = parseStagedTarget(stagedUploadsCreate.stagedTargets?.[0]);
   await uploadToStagedTarget(target, { bytes, filename: "variables.jsonl", contentType: "text/jsonl" });
@@ -64,7 +73,8 @@ export async function waitForBulkOperation(
   const deadline = Date.now() + options.timeoutMs;
   for (let delay = 250; ; delay = Math.min(delay * 2, 5_000)) {
     const { bulkOperation } = await runOperation(admin, BULK_OPERATION_QUERY, { id });
-    if (!bulkOperation) throw new ShopifyApiError({ code: "NOT_FOUND", operation: "bulkOperation", message: `no bulk operation ${id}` });
+    if (!bulkOperation)
+      throw new ShopifyApiError({ code: "NOT_FOUND", operation: "bulkOperation", message: `no bulk operation ${id}` });
     if (!["CREATED", "RUNNING", "CANCELING"].includes(bulkOperation.status)) {
       return {
         id: bulkOperation.id,
@@ -86,10 +96,16 @@ const resultLine = z.looseObject({ __lineNumber: z.number().int().nonnegative().
  * A bulk operation's result file, one parsed line at a time (streamed: a 50,000-line result is
  * never held in memory). Node's readline splits the lines; each is parsed on its own.
  */
-export async function* readBulkResults(url: string): AsyncGenerator<Record<string, unknown> & { __lineNumber?: number }> {
+export async function* readBulkResults(
+  url: string,
+): AsyncGenerator<Record<string, unknown> & { __lineNumber?: number }> {
   const response = await fetch(url);
   if (!response.ok || !response.body) {
-    throw new ShopifyApiError({ code: "SERVER_ERROR", operation: "bulk result", message: `the bulk result file answered HTTP ${response.status}` });
+    throw new ShopifyApiError({
+      code: "SERVER_ERROR",
+      operation: "bulk result",
+      message: `the bulk result file answered HTTP ${response.status}`,
+    });
   }
   const lines = createInterface({ input: Readable.fromWeb(response.body as NodeReadableStream), crlfDelay: Infinity });
   for await (const line of lines) {

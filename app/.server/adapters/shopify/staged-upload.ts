@@ -41,7 +41,11 @@ export async function uploadToStagedTarget(
   const form = new FormData();
   for (const { name, value } of target.parameters) form.append(name, value);
   form.append("file", new Blob([new Uint8Array(file.bytes)], { type: file.contentType }), file.filename);
-  const response = await fetch(target.url, { method: "POST", body: form, ...(options.signal ? { signal: options.signal } : {}) });
+  const response = await fetch(target.url, {
+    method: "POST",
+    body: form,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
   if (!response.ok) {
     throw new ShopifyApiError({
       code: response.status >= 500 ? "SERVER_ERROR" : "BAD_REQUEST",

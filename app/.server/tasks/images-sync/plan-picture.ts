@@ -22,7 +22,9 @@ export type PicturePlan =
  */
 export function planPicture(erpVersion: string | null, state: PictureState): PicturePlan {
   if (erpVersion === null) {
-    return state.mediaId ? { kind: "remove", mediaId: state.mediaId } : { kind: "unchanged", reason: "the item has no picture" };
+    return state.mediaId
+      ? { kind: "remove", mediaId: state.mediaId }
+      : { kind: "unchanged", reason: "the item has no picture" };
   }
   if (erpVersion === state.version && state.mediaId) return { kind: "unchanged", reason: "the picture is unchanged" };
   return { kind: "download" };
@@ -35,6 +37,7 @@ export type UploadPlan =
 
 /** Second step, with the bytes' hash: new content replaces the app's media; the same content only records the new version. */
 export function planUpload(contentHash: string, state: PictureState): UploadPlan {
-  if (contentHash === state.hash && state.mediaId) return { kind: "unchanged", reason: "the picture's content is unchanged" };
+  if (contentHash === state.hash && state.mediaId)
+    return { kind: "unchanged", reason: "the picture's content is unchanged" };
   return { kind: "upload", replaces: state.mediaId };
 }

@@ -35,7 +35,12 @@ export async function syncImagesFromErp(ctx: RunContext): Promise<ImageSyncResul
   let handled = 0;
   let holdFeed = false;
   while (handled < MAX_ITEMS_PER_RUN) {
-    const page = await changedItemNumbers(ctx.db, { shopId: ctx.shopId, entities: ["items"], afterSeq: seq, limit: PAGE });
+    const page = await changedItemNumbers(ctx.db, {
+      shopId: ctx.shopId,
+      entities: ["items"],
+      afterSeq: seq,
+      limit: PAGE,
+    });
     if (page.itemNumbers.length === 0) break;
     const [records, links] = await Promise.all([
       mirrorRecordsOfItems(ctx.db, { shopId: ctx.shopId, itemNumbers: page.itemNumbers }),
@@ -55,7 +60,14 @@ export async function syncImagesFromErp(ctx: RunContext): Promise<ImageSyncResul
       const first = planPicture(item.picture?.version ?? null, state);
       if (first.kind === "unchanged") continue;
       if (ctx.dryRun) {
-        ctx.record({ ...record, outcome: "planned", reason: first.kind === "remove" ? "would remove the item's old picture" : "would compare and upload the item's picture" });
+        ctx.record({
+          ...record,
+          outcome: "planned",
+          reason:
+            first.kind === "remove"
+              ? "would remove the item's old picture"
+              : "would compare and upload the item's picture",
+        });
         continue;
       }
       if (!ctx.writesAllowed) {
@@ -70,8 +82,18 @@ export async function syncImagesFromErp(ctx: RunContext): Promise<ImageSyncResul
             ctx.record({ ...record, outcome: "failed", reason: refused });
             continue;
           }
-          await savePictureState(ctx.db, { shopId: ctx.shopId, linkId: link.id, version: null, hash: null, mediaId: null });
-          ctx.record({ ...record, outcome: "updated", reason: "the picture was removed in the ERP: its image is gone" });
+          await savePictureState(ctx.db, {
+            shopId: ctx.shopId,
+            linkId: link.id,
+            version: null,
+            hash: null,
+            mediaId: null,
+          });
+          ctx.record({
+            ...record,
+            outcome: "updated",
+            reason: "the picture was removed in the ERP: its image is gone",
+          });
           continue;
         }
         const picture = await adapter.readItemPicture(assembled.catalogItem.erpId);
@@ -79,7 +101,13 @@ export async function syncImagesFromErp(ctx: RunContext): Promise<ImageSyncResul
         const hash = pictureHash(picture.bytes);
         const upload = planUpload(hash, state);
         if (upload.kind === "unchanged") {
-          await savePictureState(ctx.db, { shopId: ctx.shopId, linkId: link.id, version: picture.version, hash, mediaId: state.mediaId });
+          await savePictureState(ctx.db, {
+            shopId: ctx.shopId,
+            linkId: link.id,
+            version: picture.version,
+            hash,
+            mediaId: state.mediaId,
+          });
           continue;
         }
         const written = await writePicture(admin, {
@@ -93,9 +121,19 @@ export async function syncImagesFromErp(ctx: RunContext): Promise<ImageSyncResul
           ctx.record({ ...record, outcome: "failed", reason: written.reason });
           continue;
         }
-        await savePictureState(ctx.db, { shopId: ctx.shopId, linkId: link.id, version: picture.version, hash, mediaId: written.mediaId });
+        await savePictureState(ctx.db, {
+          shopId: ctx.shopId,
+          linkId: link.id,
+          version: picture.version,
+          hash,
+          mediaId: written.mediaId,
+        });
         result.uploaded += 1;
-        ctx.record({ ...record, outcome: state.mediaId ? "updated" : "created", reason: state.mediaId ? "picture replaced" : "picture added" });
+        ctx.record({
+          ...record,
+          outcome: state.mediaId ? "updated" : "created",
+          reason: state.mediaId ? "picture replaced" : "picture added",
+        });
       } catch (error) {
         if (error instanceof ShopifyApiError && error.retryable) throw error;
         ctx.record({ ...record, outcome: "failed", reason: coerceError(error).message });

@@ -15,7 +15,11 @@ export const imagesSyncTask = defineTask({
   schedule: { recurrence: { kind: "hourly", minute: 40 }, onHold: false },
   requires: {
     erp: ["itemPictures"],
-    setting: { path: ["images", "direction"], oneOf: ["erp_to_shopify"], reason: "picture sync ERP → Shopify is off in Settings (Prices and images → Picture sync)" },
+    setting: {
+      path: ["images", "direction"],
+      oneOf: ["erp_to_shopify"],
+      reason: "picture sync ERP → Shopify is off in Settings (Prices and images → Picture sync)",
+    },
   },
   preview: true,
   async run(ctx) {

@@ -46,7 +46,9 @@ export async function sendPriceUpdates(
         variants: variantsInput(updates),
       });
       const refused = productVariantsBulkUpdate?.userErrors ?? [];
-      results.push(refused.length > 0 ? { ok: false, reason: describeUserErrors(refused), retryLater: false } : { ok: true });
+      results.push(
+        refused.length > 0 ? { ok: false, reason: describeUserErrors(refused), retryLater: false } : { ok: true },
+      );
     }
     return { results, mutations: batch.length };
   }
@@ -55,18 +57,28 @@ export async function sendPriceUpdates(
     lines: batch.map(({ productId, updates }) => ({ productId, variants: variantsInput(updates) })),
   });
   const later = (reason: string): PriceSendResult => ({ ok: false, reason, retryLater: true });
-  if (!started.ok) return { results: batch.map(() => later(`the bulk price update could not start: ${started.reason}`)), mutations: 1 };
+  if (!started.ok)
+    return {
+      results: batch.map(() => later(`the bulk price update could not start: ${started.reason}`)),
+      mutations: 1,
+    };
   const done = await waitForBulkOperation(admin, started.id, { timeoutMs: BULK_WAIT_MS });
   const results: Array<PriceSendResult | undefined> = new Array(batch.length);
   const url = done?.url ?? done?.partialDataUrl ?? null;
   if (url) {
     for await (const raw of readBulkResults(url)) {
-      const line = raw as { __lineNumber?: number; data?: { productVariantsBulkUpdate?: { userErrors?: UserError[] } | null } };
+      const line = raw as {
+        __lineNumber?: number;
+        data?: { productVariantsBulkUpdate?: { userErrors?: UserError[] } | null };
+      };
       if (line.__lineNumber === undefined || line.__lineNumber >= batch.length) continue;
       const refused = line.data?.productVariantsBulkUpdate?.userErrors ?? [];
-      results[line.__lineNumber] = refused.length > 0 ? { ok: false, reason: describeUserErrors(refused), retryLater: false } : { ok: true };
+      results[line.__lineNumber] =
+        refused.length > 0 ? { ok: false, reason: describeUserErrors(refused), retryLater: false } : { ok: true };
     }
   }
-  const unreached = done ? `the bulk price update ended ${done.status} before this product` : "the bulk price update is still running";
+  const unreached = done
+    ? `the bulk price update ended ${done.status} before this product`
+    : "the bulk price update is still running";
   return { results: results.map((r) => r ?? later(unreached)), mutations: 1 };
 }

@@ -7,7 +7,12 @@ import { shopToday } from "../../catalog/shop-today.ts";
 import { variantPrices } from "../../catalog/variant-prices.ts";
 import { catalogItem } from "../../mapping/catalog-item.ts";
 import { changedItemNumbers, mirrorHead, mirrorRecordsOfItems } from "../../queries/erp-records.ts";
-import { linkedItemNumbers, productLinksOfItems, savePriceShadows, variantLinksOfItems } from "../../queries/product-links.ts";
+import {
+  linkedItemNumbers,
+  productLinksOfItems,
+  savePriceShadows,
+  variantLinksOfItems,
+} from "../../queries/product-links.ts";
 import { getShopDisplay } from "../../queries/shop-display.ts";
 import type { RunContext } from "../../runs/define-task.ts";
 import { planPriceUpdates, type PriceUpdate } from "./plan-price-updates.ts";
@@ -70,7 +75,9 @@ async function priceItems(p: PriceContext, itemNumbers: readonly string[]): Prom
     return assembled.kind === "item" && links.get(n)?.state === "linked" ? [assembled.catalogItem] : [];
   });
   const prices = await variantPrices(p.adapter, ctx.settings, p.today, items);
-  const batch: Array<ProductPriceUpdate & { record: { type: string; key: string | number; label: string }; what: string }> = [];
+  const batch: Array<
+    ProductPriceUpdate & { record: { type: string; key: string | number; label: string }; what: string }
+  > = [];
   for (const item of items) {
     const link = links.get(item.item.number);
     const byProduct = new Map<string, PriceUpdate[]>();

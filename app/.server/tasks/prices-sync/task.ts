@@ -16,7 +16,11 @@ export const pricesSyncTask = defineTask({
   schedule: { recurrence: { kind: "hourly", minute: 25 }, onHold: false },
   requires: {
     erp: true,
-    setting: { path: ["products", "direction"], oneOf: ["erp_to_shopify"], reason: "prices come from the ERP only when products sync ERP → Shopify (Settings → Product sync)" },
+    setting: {
+      path: ["products", "direction"],
+      oneOf: ["erp_to_shopify"],
+      reason: "prices come from the ERP only when products sync ERP → Shopify (Settings → Product sync)",
+    },
   },
   preview: true,
   async run(ctx) {

@@ -8,7 +8,9 @@ export function describeExportPlan(plan: ExportPlan): string {
     case "unchanged":
       return plan.reason;
     case "create":
-      return plan.resumed ? `would finish creating the product (handle ${plan.handle})` : `would create the product (handle ${plan.handle})`;
+      return plan.resumed
+        ? `would finish creating the product (handle ${plan.handle})`
+        : `would create the product (handle ${plan.handle})`;
     case "update": {
       const parts = [
         plan.adopt.length > 0 ? `link ${plan.adopt.length} existing variant(s) by SKU` : null,

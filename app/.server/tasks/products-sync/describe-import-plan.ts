@@ -11,7 +11,9 @@ export function describeImportPlan(plan: ImportPlan): string {
       const fresh = plan.variants.filter((v) => v.via !== "linked").length;
       const parts = [
         fresh > 0 ? `link ${fresh} variant(s) to item ${plan.itemNumber}` : `keep the link to item ${plan.itemNumber}`,
-        plan.createVariants.length > 0 ? `create ${plan.createVariants.length} new variant(s) of item ${plan.itemNumber}` : null,
+        plan.createVariants.length > 0
+          ? `create ${plan.createVariants.length} new variant(s) of item ${plan.itemNumber}`
+          : null,
         plan.update ? `update item ${plan.itemNumber}'s name to "${plan.update.displayName}" where it differs` : null,
         plan.unmatched.length > 0 ? `list ${plan.unmatched.length} variant(s) nothing maps to as unmapped` : null,
       ].filter((p) => p !== null);

@@ -26,10 +26,14 @@ export async function indexSkus(admin: ShopifyAdmin, skus: readonly string[]): P
     const query = skuSearch(wanted.slice(i, i + SKUS_PER_SEARCH));
     let after: string | null = null;
     do {
-      const { productVariants }: ResultOf<typeof VARIANTS_BY_SKU_QUERY> = await runOperation(admin, VARIANTS_BY_SKU_QUERY, {
-        query,
-        after,
-      });
+      const { productVariants }: ResultOf<typeof VARIANTS_BY_SKU_QUERY> = await runOperation(
+        admin,
+        VARIANTS_BY_SKU_QUERY,
+        {
+          query,
+          after,
+        },
+      );
       for (const node of productVariants.nodes) {
         const sku = node.sku ?? "";
         if (!isWanted.has(sku)) continue;
@@ -48,7 +52,8 @@ export async function indexSkus(admin: ShopifyAdmin, skus: readonly string[]): P
 export function matchSkus(index: SkuIndex, skus: readonly string[]): ShopifySkuMatch {
   const byProduct = new Map<string, Array<{ id: string; sku: string }>>();
   for (const sku of skus) {
-    for (const hit of index.get(sku) ?? []) byProduct.set(hit.productId, [...(byProduct.get(hit.productId) ?? []), { id: hit.id, sku }]);
+    for (const hit of index.get(sku) ?? [])
+      byProduct.set(hit.productId, [...(byProduct.get(hit.productId) ?? []), { id: hit.id, sku }]);
   }
   const products = [...byProduct.entries()];
   if (products.length === 0) return { kind: "none" };

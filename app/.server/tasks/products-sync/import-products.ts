@@ -93,7 +93,12 @@ async function apply(
   const base = { shopId: ctx.shopId, shopifyProductId: product.id, title: product.title, handle: product.handle, now };
   switch (plan.kind) {
     case "skip": {
-      const linkId = await saveImportProblem(ctx.db, { ...base, state: "skipped", reason: plan.reason, seenHash: hash });
+      const linkId = await saveImportProblem(ctx.db, {
+        ...base,
+        state: "skipped",
+        reason: plan.reason,
+        seenHash: hash,
+      });
       return { linkId, outcome: "skipped", reason: plan.reason };
     }
     case "unmapped": {
@@ -101,7 +106,12 @@ async function apply(
         const id = await saveImportProblem(tx, { ...base, state: "unmapped", reason: plan.reason, seenHash: hash });
         // The existing unmapped list, per variant: its map / create / ignore work on variants.
         for (const v of plan.variants) {
-          await openUnmappedRecord(tx, { shopId: ctx.shopId, entity: "product", shopifyId: v.shopifyVariantId, label: v.label });
+          await openUnmappedRecord(tx, {
+            shopId: ctx.shopId,
+            entity: "product",
+            shopifyId: v.shopifyVariantId,
+            label: v.label,
+          });
         }
         return id;
       });
@@ -114,7 +124,11 @@ async function apply(
       // re-reads once on a stale one: an unchanged name costs no write.
       const updated = plan.update ? await adapter.upsertItem({ number: plan.itemNumber, ...plan.update }) : null;
       for (const v of plan.createVariants) {
-        await adapter.createItemVariant({ itemNumber: plan.itemNumber, code: v.variantCode, description: v.description });
+        await adapter.createItemVariant({
+          itemNumber: plan.itemNumber,
+          code: v.variantCode,
+          description: v.description,
+        });
         if (v.barcode && capabilities.barcodes) {
           await adapter.upsertBarcode({ itemNumber: plan.itemNumber, variantCode: v.variantCode, barcode: v.barcode });
         }
@@ -148,7 +162,12 @@ async function apply(
         const settled = [...fresh, ...plan.createVariants].map((v) => v.shopifyVariantId);
         await resolveUnmappedRecords(tx, { shopId: ctx.shopId, entity: "product", shopifyIds: settled });
         for (const v of plan.unmatched) {
-          await openUnmappedRecord(tx, { shopId: ctx.shopId, entity: "product", shopifyId: v.shopifyVariantId, label: v.label });
+          await openUnmappedRecord(tx, {
+            shopId: ctx.shopId,
+            entity: "product",
+            shopifyId: v.shopifyVariantId,
+            label: v.label,
+          });
         }
         return id;
       });
@@ -160,7 +179,9 @@ async function apply(
           : null,
         plan.update ? `item ${plan.itemNumber} takes the product's title where it differed` : null,
         byBarcode > 0 ? `${byBarcode} variant(s) found by barcode` : null,
-        plan.unmatched.length > 0 ? `${plan.unmatched.length} variant(s) nothing maps to are on the unmapped list` : null,
+        plan.unmatched.length > 0
+          ? `${plan.unmatched.length} variant(s) nothing maps to are on the unmapped list`
+          : null,
       ].filter((n) => n !== null);
       return { linkId, outcome: "updated", ...(notes.length > 0 ? { reason: notes.join("; ") } : {}) };
     }
@@ -170,7 +191,9 @@ async function apply(
       const itemBarcode = onlyItem ? item.variants[0]!.barcode : null;
       // The SKUs found nothing, but the item itself may exist (its variants do not): it is not
       // another product's, and its own fields stay as they are; only the missing variants are made.
-      const owner = (await productLinksOfItems(ctx.db, { shopId: ctx.shopId, itemNumbers: [item.itemNumber] })).get(item.itemNumber);
+      const owner = (await productLinksOfItems(ctx.db, { shopId: ctx.shopId, itemNumbers: [item.itemNumber] })).get(
+        item.itemNumber,
+      );
       if (owner && owner.shopifyProductId !== product.id) {
         const reason = `item ${item.itemNumber} is already another product's link (${owner.shopifyProductId ?? owner.state})`;
         const linkId = await saveImportProblem(ctx.db, { ...base, state: "skipped", reason, seenHash: hash });
@@ -189,22 +212,40 @@ async function apply(
           });
       for (const v of item.variants) {
         if (v.variantCode) {
-          await adapter.createItemVariant({ itemNumber: item.itemNumber, code: v.variantCode, description: v.description });
+          await adapter.createItemVariant({
+            itemNumber: item.itemNumber,
+            code: v.variantCode,
+            description: v.description,
+          });
         }
         if (v.barcode && capabilities.barcodes) {
           await adapter.upsertBarcode({ itemNumber: item.itemNumber, variantCode: v.variantCode, barcode: v.barcode });
         }
       }
       const linkId = await ctx.db.transaction(async (tx) => {
-        const id = await saveImportedProduct(tx, { ...base, itemNumber: item.itemNumber, erpItemId: written?.ref.id ?? null, seenHash: hash });
+        const id = await saveImportedProduct(tx, {
+          ...base,
+          itemNumber: item.itemNumber,
+          erpItemId: written?.ref.id ?? null,
+          seenHash: hash,
+        });
         await saveImportedVariantLinks(tx, {
           shopId: ctx.shopId,
           shopifyProductId: product.id,
           source: "created",
-          variants: item.variants.map((v) => ({ shopifyVariantId: v.shopifyVariantId, itemNumber: item.itemNumber, variantCode: v.variantCode, sku: v.sku })),
+          variants: item.variants.map((v) => ({
+            shopifyVariantId: v.shopifyVariantId,
+            itemNumber: item.itemNumber,
+            variantCode: v.variantCode,
+            sku: v.sku,
+          })),
           now,
         });
-        await resolveUnmappedRecords(tx, { shopId: ctx.shopId, entity: "product", shopifyIds: item.variants.map((v) => v.shopifyVariantId) });
+        await resolveUnmappedRecords(tx, {
+          shopId: ctx.shopId,
+          entity: "product",
+          shopifyIds: item.variants.map((v) => v.shopifyVariantId),
+        });
         return id;
       });
       if (existing) {
@@ -251,21 +292,39 @@ async function importProducts(ctx: RunContext, state: ImportState, products: rea
     let plan: ImportPlan | null = null;
     try {
       // Unchanged or ignored products ask the ERP nothing.
-      const quick = planProductImport({ product, hash, link, facts: new Map(), itemLinks: new Map(), settings: ctx.settings, limits });
+      const quick = planProductImport({
+        product,
+        hash,
+        link,
+        facts: new Map(),
+        itemLinks: new Map(),
+        settings: ctx.settings,
+        limits,
+      });
       plan = quick;
       if (quick.kind !== "unchanged") {
         const facts = await variantFacts(ctx, adapter, state.cache, product, variantLinks);
         const items = [
           ...new Set(
-            [...facts.values()].flatMap((f) => [f.linked, ...f.bySku, f.byBarcode].flatMap((r) => (r ? [r.itemNumber] : []))),
+            [...facts.values()].flatMap((f) =>
+              [f.linked, ...f.bySku, f.byBarcode].flatMap((r) => (r ? [r.itemNumber] : [])),
+            ),
           ),
         ];
         const itemRows = await productLinksOfItems(ctx.db, { shopId: ctx.shopId, itemNumbers: items });
-        const itemLinks = new Map([...itemRows].map(([n, row]) => [n, row.shopifyProductId ?? `(none: its link is ${row.state})`]));
+        const itemLinks = new Map(
+          [...itemRows].map(([n, row]) => [n, row.shopifyProductId ?? `(none: its link is ${row.state})`]),
+        );
         plan = planProductImport({ product, hash, link, facts, itemLinks, settings: ctx.settings, limits });
       }
       if (ctx.dryRun) {
-        ctx.record({ type: "product", key, label, outcome: plan.kind === "unchanged" ? "unchanged" : "planned", reason: describeImportPlan(plan) });
+        ctx.record({
+          type: "product",
+          key,
+          label,
+          outcome: plan.kind === "unchanged" ? "unchanged" : "planned",
+          reason: describeImportPlan(plan),
+        });
         continue;
       }
       if (plan.kind === "unchanged") {
@@ -284,7 +343,13 @@ async function importProducts(ctx: RunContext, state: ImportState, products: rea
       const applied = await apply(ctx, adapter, state.capabilities, product, hash, plan);
       // What was looked up before may exist now: a later product with the same SKU must find it.
       if (plan.kind === "create" || (plan.kind === "link" && plan.createVariants.length > 0)) state.cache.clear();
-      ctx.record({ type: "product", key: applied.linkId, label, outcome: applied.outcome, ...(applied.reason ? { reason: applied.reason } : {}) });
+      ctx.record({
+        type: "product",
+        key: applied.linkId,
+        label,
+        outcome: applied.outcome,
+        ...(applied.reason ? { reason: applied.reason } : {}),
+      });
     } catch (error) {
       // The ERP or Shopify down past the clients' retries: the run fails and retries from this page.
       // A stale item (changed in the ERP under our write, twice) is this product's failure, not the run's.
@@ -292,7 +357,8 @@ async function importProducts(ctx: RunContext, state: ImportState, products: rea
       if (isErpError(error) && error.retryable && !conflict) throw error;
       if (error instanceof ShopifyApiError && error.retryable) throw error;
       const message = coerceError(error).message;
-      const item = plan?.kind === "link" ? plan.itemNumber : plan?.kind === "create" ? plan.item.itemNumber : link?.erpItemNumber;
+      const item =
+        plan?.kind === "link" ? plan.itemNumber : plan?.kind === "create" ? plan.item.itemNumber : link?.erpItemNumber;
       const reason = conflict
         ? `ERP item ${item ?? ""} changed while Shopify's change was written to it (CONFLICT); the next run tries again: ${message}`
         : message;
@@ -324,7 +390,13 @@ async function recordGone(ctx: RunContext, asked: readonly string[], found: read
   const links = await productLinksOfShopifyProducts(ctx.db, { shopId: ctx.shopId, shopifyProductIds: gone });
   for (const [shopifyProductId, link] of links) {
     if (!ctx.dryRun) await saveSeenShopifyHash(ctx.db, { shopId: ctx.shopId, id: link.id, hash: GONE_HASH });
-    ctx.record({ type: "product", key: link.id, label: shopifyProductId, outcome: "skipped", reason: "Shopify no longer has this product" });
+    ctx.record({
+      type: "product",
+      key: link.id,
+      label: shopifyProductId,
+      outcome: "skipped",
+      reason: "Shopify no longer has this product",
+    });
   }
 }
 

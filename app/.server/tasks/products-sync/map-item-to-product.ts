@@ -4,7 +4,15 @@ import { barcodeOf, type CatalogItem } from "../../mapping/catalog-item.ts";
 import { skuFor } from "../../mapping/sku.ts";
 
 /** Shopify's limits on product fields (ProductInput reference); longer values are refused, never cut. */
-export const SHOPIFY_LIMITS = { title: 255, vendor: 255, productType: 255, sku: 255, barcode: 255, optionValue: 255, variants: 2048 };
+export const SHOPIFY_LIMITS = {
+  title: 255,
+  vendor: 255,
+  productType: 255,
+  sku: 255,
+  barcode: 255,
+  optionValue: 255,
+  variants: 2048,
+};
 
 /** The option an ERP item's variants are told apart by in Shopify. */
 export const VARIANT_OPTION = "Variant";
@@ -89,7 +97,10 @@ export function mapItemToProduct(
   const products = input.settings.products;
   const title = item.displayName.trim() || item.number;
   if (title.length > SHOPIFY_LIMITS.title) {
-    return { kind: "skip", reason: `the item's name is ${title.length} characters; Shopify allows ${SHOPIFY_LIMITS.title}` };
+    return {
+      kind: "skip",
+      reason: `the item's name is ${title.length} characters; Shopify allows ${SHOPIFY_LIMITS.title}`,
+    };
   }
   if (item.type === "service") return { kind: "skip", reason: "a service item is not sold as a product" };
   if (catalog.variants.length + 1 > SHOPIFY_LIMITS.variants) {
@@ -109,8 +120,10 @@ export function mapItemToProduct(
   for (const row of rows) {
     const barcode = barcodeOf(catalog, row.code);
     const sku = skuFor({ itemNumber: item.number, variantCode: row.code, barcode }, products);
-    if (sku === null) return { kind: "skip", reason: `variant ${row.code || "(item)"} has no barcode for the barcode SKU mapping` };
-    if (sku.length > SHOPIFY_LIMITS.sku) return { kind: "skip", reason: `SKU ${sku.slice(0, 40)}… is over Shopify's 255 characters` };
+    if (sku === null)
+      return { kind: "skip", reason: `variant ${row.code || "(item)"} has no barcode for the barcode SKU mapping` };
+    if (sku.length > SHOPIFY_LIMITS.sku)
+      return { kind: "skip", reason: `SKU ${sku.slice(0, 40)}… is over Shopify's 255 characters` };
     const twin = skus.get(sku);
     if (twin !== undefined) {
       return {
@@ -126,7 +139,10 @@ export function mapItemToProduct(
     if (!price) {
       return { kind: "skip", reason: `variant ${row.code || "(item)"} has no price in the shop's price context` };
     }
-    const weightKg = item.weight && item.weight.value > 0 ? Math.round(item.weight.value * TO_KG[item.weight.unit] * 1000) / 1000 : null;
+    const weightKg =
+      item.weight && item.weight.value > 0
+        ? Math.round(item.weight.value * TO_KG[item.weight.unit] * 1000) / 1000
+        : null;
     const owned = { optionValue: row.value, sku, barcode, weightKg };
     variants.push({ variantCode: row.code, ...owned, price, hash: contentHash(owned) });
   }
@@ -142,7 +158,11 @@ export function mapItemToProduct(
       itemNumber: item.number,
       erpItemId: catalog.erpId,
       ...fields,
-      fromErp: { descriptionHtml: descriptionHtml !== "", vendor: (item.vendor ?? "").trim() !== "", productType: productType !== "" },
+      fromErp: {
+        descriptionHtml: descriptionHtml !== "",
+        vendor: (item.vendor ?? "").trim() !== "",
+        productType: productType !== "",
+      },
       leaveAlone: blocked && products.blockedAction === "nothing",
       optionName: catalog.variants.length === 0 ? null : VARIANT_OPTION,
       variants,

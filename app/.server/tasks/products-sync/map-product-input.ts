@@ -14,7 +14,10 @@ const STATUS: Record<ShopSettings["products"]["statusForCreated"], "ACTIVE" | "D
 };
 
 function optionValue(product: PlannedProduct, variant: PlannedVariant) {
-  return { optionName: product.optionName ?? "Title", name: product.optionName ? variant.optionValue : DEFAULT_OPTION_VALUE };
+  return {
+    optionName: product.optionName ?? "Title",
+    name: product.optionName ? variant.optionValue : DEFAULT_OPTION_VALUE,
+  };
 }
 
 /** Prices on create only: afterwards "Sync prices" owns them (its shadow keeps what was written). */
@@ -30,7 +33,9 @@ function inventoryItem(variant: PlannedVariant, settings: ShopSettings, withCost
     sku: variant.sku,
     tracked: settings.products.inventoryTracked,
     ...(withCost && variant.price.unitCost !== null ? { cost: variant.price.unitCost } : {}),
-    ...(variant.weightKg !== null ? { measurement: { weight: { unit: "KILOGRAMS" as const, value: variant.weightKg } } } : {}),
+    ...(variant.weightKg !== null
+      ? { measurement: { weight: { unit: "KILOGRAMS" as const, value: variant.weightKg } } }
+      : {}),
   };
 }
 
@@ -89,7 +94,11 @@ export function variantUpdateInput(variant: PlannedVariant, shopifyVariantId: st
 }
 
 /** A variant the ERP added to a linked item, complete with its prices (it has none in Shopify yet). */
-export function variantCreateInput(product: PlannedProduct, variant: PlannedVariant, settings: ShopSettings): ProductVariantsBulkInput {
+export function variantCreateInput(
+  product: PlannedProduct,
+  variant: PlannedVariant,
+  settings: ShopSettings,
+): ProductVariantsBulkInput {
   return {
     optionValues: [optionValue(product, variant)],
     ...(variant.barcode !== null ? { barcode: variant.barcode } : {}),

@@ -38,7 +38,13 @@ export function importHash(product: ShopifyProductForImport, settings: Pick<Shop
     title: product.title,
     vendor: product.vendor,
     productType: product.productType,
-    variants: product.variants.map((v) => ({ id: v.id, title: v.title, sku: v.sku ?? "", barcode: v.barcode ?? "", price: v.price })),
+    variants: product.variants.map((v) => ({
+      id: v.id,
+      title: v.title,
+      sku: v.sku ?? "",
+      barcode: v.barcode ?? "",
+      price: v.price,
+    })),
     // A changed SKU mapping (or what the import may do) reads the same product differently: map it again.
     mapping: [
       settings.products.mapping,
@@ -138,15 +144,24 @@ export function newItemShape(
   }
   const numbers = [...new Set(parts.map((p) => p!.itemNumber))];
   if (numbers.length > 1) {
-    return { kind: "cannot", reason: `the variants' SKUs name ${numbers.length} items (${numbers.join(", ")}); one product is one item` };
+    return {
+      kind: "cannot",
+      reason: `the variants' SKUs name ${numbers.length} items (${numbers.join(", ")}); one product is one item`,
+    };
   }
   const itemNumber = numbers[0]!;
   if (itemNumber.length > limits.itemNumberMaxLength) {
-    return { kind: "cannot", reason: `item number ${itemNumber} is longer than the ERP's ${limits.itemNumberMaxLength} characters` };
+    return {
+      kind: "cannot",
+      reason: `item number ${itemNumber} is longer than the ERP's ${limits.itemNumberMaxLength} characters`,
+    };
   }
   const long = parts.find((p) => p!.variantCode.length > limits.variantCodeMaxLength);
   if (long) {
-    return { kind: "cannot", reason: `variant code ${long.variantCode} is longer than the ERP's ${limits.variantCodeMaxLength} characters` };
+    return {
+      kind: "cannot",
+      reason: `variant code ${long.variantCode} is longer than the ERP's ${limits.variantCodeMaxLength} characters`,
+    };
   }
   if (!single && mapping === "item_no") {
     return { kind: "cannot", reason: "the SKU mapping (item_no) gives the variants no variant codes" };
@@ -159,7 +174,10 @@ export function newItemShape(
     variants: parts.map((p) => ({
       shopifyVariantId: p!.v.id,
       variantCode: p!.variantCode.toUpperCase(),
-      description: (p!.v.title === DEFAULT_VARIANT_TITLE ? product.title : p!.v.title).slice(0, limits.displayNameMaxLength),
+      description: (p!.v.title === DEFAULT_VARIANT_TITLE ? product.title : p!.v.title).slice(
+        0,
+        limits.displayNameMaxLength,
+      ),
       sku: p!.sku,
       barcode: p!.v.barcode?.trim() || null,
     })),

@@ -84,7 +84,10 @@ export function planProductExport(input: {
           reason: `ambiguous: the item's SKUs are on ${input.match.productIds.length} Shopify products (${input.match.productIds.join(", ")}); link one by hand`,
         };
       case "taken":
-        return { kind: "skip", reason: `the Shopify product with the item's SKUs (${input.match.productId}) ${input.match.why}` };
+        return {
+          kind: "skip",
+          reason: `the Shopify product with the item's SKUs (${input.match.productId}) ${input.match.why}`,
+        };
       case "none":
         return { kind: "create", handle: handleFor(product), resumed: false };
       case "product": {
@@ -107,7 +110,8 @@ function updatePlan(
   lastProductHash: string | null,
 ): ExportPlan {
   const { product } = input;
-  if (product.leaveAlone) return { kind: "unchanged", reason: "blocked in the ERP; the blocked-item action is to do nothing" };
+  if (product.leaveAlone)
+    return { kind: "unchanged", reason: "blocked in the ERP; the blocked-item action is to do nothing" };
   const known = new Map(input.variantLinks.map((v) => [v.variantCode, v]));
   for (const a of adopt) known.set(a.variantCode, { ...a, lastWrittenHash: null });
   const productFields = lastProductHash !== product.hash;
@@ -127,7 +131,10 @@ function updatePlan(
       : { kind: "unchanged", reason: "nothing changed since the last write" };
   }
   if (!input.canUpdateShopify && input.link?.shopifyProductId) {
-    return { kind: "unchanged", reason: "changed in the ERP, but the shop does not let the ERP update Shopify products" };
+    return {
+      kind: "unchanged",
+      reason: "changed in the ERP, but the shop does not let the ERP update Shopify products",
+    };
   }
   if (!input.canUpdateShopify) {
     // An adopted product: link it, write nothing.

@@ -57,10 +57,12 @@ export type ImportPlan =
   /** Unknown to the ERP: listed as an unmapped product, with map / create / ignore. */
   | { kind: "unmapped"; reason: string; variants: Array<{ shopifyVariantId: string; label: string }> };
 
-const ref = (item: ErpItemRef) => (item.variantCode ? `${item.itemNumber} variant ${item.variantCode}` : `item ${item.itemNumber}`);
+const ref = (item: ErpItemRef) =>
+  item.variantCode ? `${item.itemNumber} variant ${item.variantCode}` : `item ${item.itemNumber}`;
 
 function variantLabel(product: ShopifyProductForImport, variant: ShopifyProductForImport["variants"][number]): string {
-  const title = variant.title && variant.title !== "Default Title" ? `${product.title} – ${variant.title}` : product.title;
+  const title =
+    variant.title && variant.title !== "Default Title" ? `${product.title} – ${variant.title}` : product.title;
   return variant.sku ? `${title} (SKU ${variant.sku})` : title;
 }
 
@@ -111,19 +113,29 @@ export function planProductImport(input: {
     }
     const hit = facts.bySku[0] ?? facts.byBarcode;
     if (hit) {
-      variants.push({ shopifyVariantId: variant.id, sku: variant.sku, item: hit, via: facts.bySku[0] ? "sku" : "barcode" });
+      variants.push({
+        shopifyVariantId: variant.id,
+        sku: variant.sku,
+        item: hit,
+        via: facts.bySku[0] ? "sku" : "barcode",
+      });
     } else {
       unmatched.push({ shopifyVariantId: variant.id, label: variantLabel(product, variant) });
     }
   }
 
-  const items = [...new Set([...(link?.erpItemNumber ? [link.erpItemNumber] : []), ...variants.map((v) => v.item.itemNumber)])];
+  const items = [
+    ...new Set([...(link?.erpItemNumber ? [link.erpItemNumber] : []), ...variants.map((v) => v.item.itemNumber)]),
+  ];
   if (items.length > 1) {
     const named = items.map((n) => {
       const skus = variants.filter((v) => v.item.itemNumber === n).map((v) => v.sku ?? "");
       return skus.length > 0 ? `item ${n} (SKU ${skus.join(", ")})` : `item ${n} (linked)`;
     });
-    return { kind: "skip", reason: `ambiguous: the product's variants map to ${named.join(" and ")}; one product is one item` };
+    return {
+      kind: "skip",
+      reason: `ambiguous: the product's variants map to ${named.join(" and ")}; one product is one item`,
+    };
   }
   const itemNumber = items[0];
   if (itemNumber !== undefined) {
@@ -145,8 +157,13 @@ export function planProductImport(input: {
 
   if (input.settings.products.createUnknownInErp) {
     const shape = newItemShape(product, input.settings, input.limits);
-    if (shape.kind === "item") return { kind: "create", item: shape, templateNumber: input.settings.products.itemTemplateNo };
-    return { kind: "unmapped", reason: `no ERP item matches, and it cannot be created: ${shape.reason}`, variants: unmatched };
+    if (shape.kind === "item")
+      return { kind: "create", item: shape, templateNumber: input.settings.products.itemTemplateNo };
+    return {
+      kind: "unmapped",
+      reason: `no ERP item matches, and it cannot be created: ${shape.reason}`,
+      variants: unmatched,
+    };
   }
   return {
     kind: "unmapped",
@@ -166,14 +183,20 @@ function newVariantsOf(
   unmatched: Array<{ shopifyVariantId: string; label: string }>,
 ): { createVariants: NewItemVariant[]; rest: Array<{ shopifyVariantId: string; label: string }> } {
   const { products } = input.settings;
-  if (!products.createUnknownInErp || products.mapping !== "item_no_and_variant_code") return { createVariants: [], rest: unmatched };
+  if (!products.createUnknownInErp || products.mapping !== "item_no_and_variant_code")
+    return { createVariants: [], rest: unmatched };
   const createVariants: NewItemVariant[] = [];
   const rest: Array<{ shopifyVariantId: string; label: string }> = [];
   for (const entry of unmatched) {
     const variant = input.product.variants.find((v) => v.id === entry.shopifyVariantId);
     const sku = variant?.sku?.trim() ?? "";
     const split = sku ? splitSku(sku, products.skuSeparator) : null;
-    if (variant && split && split.itemNumber === itemNumber && split.variantCode.length <= input.limits.variantCodeMaxLength) {
+    if (
+      variant &&
+      split &&
+      split.itemNumber === itemNumber &&
+      split.variantCode.length <= input.limits.variantCodeMaxLength
+    ) {
       createVariants.push({
         shopifyVariantId: variant.id,
         variantCode: split.variantCode.toUpperCase(),

@@ -30,7 +30,13 @@ const productNode = z.object({
   variants: z.object({
     pageInfo: z.object({ hasNextPage: z.boolean() }),
     nodes: z.array(
-      z.object({ id: z.string(), title: z.string(), sku: z.string().nullish(), barcode: z.string().nullish(), price: z.string() }),
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        sku: z.string().nullish(),
+        barcode: z.string().nullish(),
+        price: z.string(),
+      }),
     ),
   }),
 });
@@ -51,7 +57,13 @@ function toImport(node: z.infer<typeof productNode>): ShopifyProductForImport {
     status: node.status,
     updatedAt: node.updatedAt,
     variantsTruncated: node.variants.pageInfo.hasNextPage,
-    variants: node.variants.nodes.map((v) => ({ id: v.id, title: v.title, sku: v.sku ?? null, barcode: v.barcode ?? null, price: v.price })),
+    variants: node.variants.nodes.map((v) => ({
+      id: v.id,
+      title: v.title,
+      sku: v.sku ?? null,
+      barcode: v.barcode ?? null,
+      price: v.price,
+    })),
   };
 }
 
@@ -80,13 +92,19 @@ export async function* readChangedProducts(
   cursor: ProductsCursor | null,
   options: { maxPages: number },
 ): AsyncGenerator<ProductsPage, void, undefined> {
-  const query = cursor ? `updated_at:>'${new Date(Date.parse(cursor.updatedAt) - PRODUCTS_OVERLAP_MS).toISOString()}'` : null;
+  const query = cursor
+    ? `updated_at:>'${new Date(Date.parse(cursor.updatedAt) - PRODUCTS_OVERLAP_MS).toISOString()}'`
+    : null;
   let next = cursor;
   for await (const page of paginate(
     admin,
     PRODUCTS_UPDATED_SINCE_QUERY,
     { query },
-    { operation: "ProductsUpdatedSince", connection: (data) => pageSchema.parse(data).products, maxPages: options.maxPages },
+    {
+      operation: "ProductsUpdatedSince",
+      connection: (data) => pageSchema.parse(data).products,
+      maxPages: options.maxPages,
+    },
   )) {
     const products = z.array(productNode).parse(page.nodes).map(toImport);
     const last = products.at(-1);
@@ -104,7 +122,10 @@ const IDS_PER_READ = 8;
  * These products as Shopify has them now, whatever their `updatedAt` (a product Shopify no
  * longer has is left out). For the ones the app was asked to read again.
  */
-export async function readProductsById(admin: ShopifyAdmin, ids: readonly string[]): Promise<ShopifyProductForImport[]> {
+export async function readProductsById(
+  admin: ShopifyAdmin,
+  ids: readonly string[],
+): Promise<ShopifyProductForImport[]> {
   const products: ShopifyProductForImport[] = [];
   for (let i = 0; i < ids.length; i += IDS_PER_READ) {
     const data = await runOperation(admin, PRODUCTS_BY_ID_QUERY, { ids: ids.slice(i, i + IDS_PER_READ) });

@@ -18,7 +18,7 @@ import { describeExportPlan } from "./describe-export-plan.ts";
 import { indexSkus, matchSkus, type SkuIndex, takenHandles } from "./find-by-sku.ts";
 import { mapItemToProduct, type PlannedProduct } from "./map-item-to-product.ts";
 import { planProductExport, type ShopifySkuMatch } from "./plan-product-export.ts";
-import { SYNCHRONOUS_VARIANT_LIMIT, type WriteContext, writeProduct,type WriteResult } from "./write-product.ts";
+import { SYNCHRONOUS_VARIANT_LIMIT, type WriteContext, writeProduct, type WriteResult } from "./write-product.ts";
 import { BULK_CREATE_THRESHOLD, type BulkCreate, createProductsInBulk } from "./write-products-bulk.ts";
 
 /** The change feed of the mirror this task reads, and how far it got. */
@@ -35,7 +35,10 @@ const FEED_PAGE = 1_000;
  * their decision).
  */
 async function matchBySku(ctx: RunContext, index: SkuIndex, product: PlannedProduct): Promise<ShopifySkuMatch> {
-  const match = matchSkus(index, product.variants.map((v) => v.sku));
+  const match = matchSkus(
+    index,
+    product.variants.map((v) => v.sku),
+  );
   if (match.kind !== "product") return match;
   const known = await productLinkOfShopifyProduct(ctx.db, { shopId: ctx.shopId, shopifyProductId: match.productId });
   if (known === null || known.erpItemNumber === product.itemNumber) return match;
@@ -51,14 +54,16 @@ async function matchBySku(ctx: RunContext, index: SkuIndex, product: PlannedProd
 type PageCreate = BulkCreate & { key: string | number; title: string; resumed: boolean };
 
 /** A page's creates: one bulk mutation from the threshold on, one productSet each below it. */
-async function writeCreates(
-  ctx: RunContext,
-  writeCtx: WriteContext,
-  creates: readonly PageCreate[],
-): Promise<void> {
+async function writeCreates(ctx: RunContext, writeCtx: WriteContext, creates: readonly PageCreate[]): Promise<void> {
   const record = (create: PageCreate, result: WriteResult) => {
     const reason = "reason" in result ? result.reason : result.note;
-    ctx.record({ type: "product", key: result.linkId, label: create.title, outcome: result.outcome, ...(reason ? { reason } : {}) });
+    ctx.record({
+      type: "product",
+      key: result.linkId,
+      label: create.title,
+      outcome: result.outcome,
+      ...(reason ? { reason } : {}),
+    });
   };
   // New products only (a pending one's handle is its own): a handle some other product uses is refused.
   const fresh = creates.filter((c) => !c.resumed).map((c) => c.handle);
@@ -94,11 +99,21 @@ async function writeFreeCreates(
   }
   for (const create of creates) {
     try {
-      const result = await writeProduct(writeCtx, create.product, { kind: "create", handle: create.handle, resumed: create.resumed });
+      const result = await writeProduct(writeCtx, create.product, {
+        kind: "create",
+        handle: create.handle,
+        resumed: create.resumed,
+      });
       if (result) record(create, result);
     } catch (error) {
       if (error instanceof ShopifyApiError && error.retryable) throw error;
-      ctx.record({ type: "item", key: create.key, label: create.title, outcome: "failed", reason: coerceError(error).message });
+      ctx.record({
+        type: "item",
+        key: create.key,
+        label: create.title,
+        outcome: "failed",
+        reason: coerceError(error).message,
+      });
     }
   }
 }
@@ -149,12 +164,18 @@ export async function syncProductsFromErp(ctx: RunContext): Promise<ProductSyncR
     const mappings = new Map(
       priceable.map((item) => [
         item.item.number,
-        mapItemToProduct(item, { settings: ctx.settings, shopName: shopName ?? display.domain, prices: prices.get(item.item.number) ?? new Map() }),
+        mapItemToProduct(item, {
+          settings: ctx.settings,
+          shopName: shopName ?? display.domain,
+          prices: prices.get(item.item.number) ?? new Map(),
+        }),
       ]),
     );
     // One search for the SKUs of every item of the page that has no Shopify product yet.
     const unlinkedSkus = [...mappings].flatMap(([number, mapping]) =>
-      mapping.kind === "product" && !links.get(number)?.shopifyProductId ? mapping.product.variants.map((v) => v.sku) : [],
+      mapping.kind === "product" && !links.get(number)?.shopifyProductId
+        ? mapping.product.variants.map((v) => v.sku)
+        : [],
     );
     const skuIndex = unlinkedSkus.length > 0 ? await indexSkus(admin, unlinkedSkus) : new Map();
     const creates: PageCreate[] = [];
@@ -185,7 +206,13 @@ export async function syncProductsFromErp(ctx: RunContext): Promise<ProductSyncR
       const title = product?.title ?? assembled.catalogItem.item.displayName;
       const key = link?.id ?? itemNumber;
       if (ctx.dryRun) {
-        ctx.record({ type: link ? "product" : "item", key, label: title, outcome: plan.kind === "unchanged" ? "unchanged" : "planned", reason: describeExportPlan(plan) });
+        ctx.record({
+          type: link ? "product" : "item",
+          key,
+          label: title,
+          outcome: plan.kind === "unchanged" ? "unchanged" : "planned",
+          reason: describeExportPlan(plan),
+        });
         continue;
       }
       if (plan.kind === "unchanged") {
@@ -194,7 +221,13 @@ export async function syncProductsFromErp(ctx: RunContext): Promise<ProductSyncR
       }
       if (!ctx.writesAllowed && plan.kind !== "skip") {
         feedUnfinished = true;
-        ctx.record({ type: link ? "product" : "item", key, label: title, outcome: "skipped", reason: "outgoing writes are off in Settings" });
+        ctx.record({
+          type: link ? "product" : "item",
+          key,
+          label: title,
+          outcome: "skipped",
+          reason: "outgoing writes are off in Settings",
+        });
         continue;
       }
       if (product === null) {
@@ -208,7 +241,13 @@ export async function syncProductsFromErp(ctx: RunContext): Promise<ProductSyncR
           reason: plan.kind === "skip" ? plan.reason : "",
           now: ctx.clock.now(),
         });
-        ctx.record({ type: "product", key: linkId, label: title, outcome: "skipped", reason: plan.kind === "skip" ? plan.reason : "" });
+        ctx.record({
+          type: "product",
+          key: linkId,
+          label: title,
+          outcome: "skipped",
+          reason: plan.kind === "skip" ? plan.reason : "",
+        });
         continue;
       }
       if (plan.kind === "create" && product.variants.length <= SYNCHRONOUS_VARIANT_LIMIT) {
@@ -220,12 +259,24 @@ export async function syncProductsFromErp(ctx: RunContext): Promise<ProductSyncR
         const result = await writeProduct(writeCtx, product, plan);
         if (result) {
           const reason = "reason" in result ? result.reason : result.note;
-          ctx.record({ type: "product", key: result.linkId, label: title, outcome: result.outcome, ...(reason ? { reason } : {}) });
+          ctx.record({
+            type: "product",
+            key: result.linkId,
+            label: title,
+            outcome: result.outcome,
+            ...(reason ? { reason } : {}),
+          });
         }
       } catch (error) {
         // Shopify down or throttled past the client's retries: the run fails and retries from this page.
         if (error instanceof ShopifyApiError && error.retryable) throw error;
-        ctx.record({ type: link ? "product" : "item", key, label: title, outcome: "failed", reason: coerceError(error).message });
+        ctx.record({
+          type: link ? "product" : "item",
+          key,
+          label: title,
+          outcome: "failed",
+          reason: coerceError(error).message,
+        });
       }
     }
     await writeCreates(ctx, writeCtx, creates);

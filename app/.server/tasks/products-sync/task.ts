@@ -17,7 +17,11 @@ export const productsSyncTask = defineTask({
   schedule: { recurrence: { kind: "hourly", minute: 10 }, onHold: false },
   requires: {
     erp: true,
-    setting: { path: ["products", "direction"], oneOf: ["erp_to_shopify", "shopify_to_erp"], reason: "product sync is off in Settings (Products → Product sync)" },
+    setting: {
+      path: ["products", "direction"],
+      oneOf: ["erp_to_shopify", "shopify_to_erp"],
+      reason: "product sync is off in Settings (Products → Product sync)",
+    },
   },
   preview: true,
   async run(ctx) {

@@ -10,7 +10,12 @@ import {
 } from "../../adapters/shopify/product-queries.ts";
 import type { Db } from "../../db.ts";
 import type { ShopSettings } from "../../domain/settings-schema.ts";
-import { saveExportedVariantLinks, saveLinkedProduct, savePendingProduct, saveProductProblem } from "../../queries/product-links.ts";
+import {
+  saveExportedVariantLinks,
+  saveLinkedProduct,
+  savePendingProduct,
+  saveProductProblem,
+} from "../../queries/product-links.ts";
 import type { PlannedProduct, PlannedVariant } from "./map-item-to-product.ts";
 import { productSetInput, productUpdateInput, variantCreateInput, variantUpdateInput } from "./map-product-input.ts";
 import type { ExportPlan } from "./plan-product-export.ts";
@@ -161,9 +166,18 @@ async function create(ctx: WriteContext, product: PlannedProduct, handle: string
     : { outcome: "created", linkId };
 }
 
-async function update(ctx: WriteContext, product: PlannedProduct, plan: Extract<ExportPlan, { kind: "update" }>): Promise<WriteResult> {
+async function update(
+  ctx: WriteContext,
+  product: PlannedProduct,
+  plan: Extract<ExportPlan, { kind: "update" }>,
+): Promise<WriteResult> {
   const variant = (code: string) => product.variants.find((v) => v.variantCode === code);
-  const written: Array<{ variant: PlannedVariant; shopifyVariantId: string; hash: string | null; prices?: ReturnType<typeof priceShadow> }> = [];
+  const written: Array<{
+    variant: PlannedVariant;
+    shopifyVariantId: string;
+    hash: string | null;
+    prices?: ReturnType<typeof priceShadow>;
+  }> = [];
   for (const a of plan.adopt) {
     const v = variant(a.variantCode);
     if (v) written.push({ variant: v, shopifyVariantId: a.shopifyVariantId, hash: null });
@@ -240,7 +254,11 @@ async function update(ctx: WriteContext, product: PlannedProduct, plan: Extract<
 }
 
 /** Carries out one item's plan (not for previews: the caller records those as planned). */
-export async function writeProduct(ctx: WriteContext, product: PlannedProduct, plan: ExportPlan): Promise<WriteResult | null> {
+export async function writeProduct(
+  ctx: WriteContext,
+  product: PlannedProduct,
+  plan: ExportPlan,
+): Promise<WriteResult | null> {
   switch (plan.kind) {
     case "skip":
       return problem(ctx, product, "skipped", plan.reason);

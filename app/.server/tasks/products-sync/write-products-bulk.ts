@@ -52,7 +52,10 @@ export async function createProductsInBulk(ctx: WriteContext, creates: readonly 
     creates.map((_, i) => ({ outcome: "skipped" as const, linkId: linkIds[i]!, reason }));
   const started = await startBulkMutation(ctx.admin, {
     mutation: PRODUCT_SET_BULK_LINE,
-    lines: creates.map(({ product, handle }) => ({ identifier: { handle }, input: productSetInput(product, ctx.settings, handle) })),
+    lines: creates.map(({ product, handle }) => ({
+      identifier: { handle },
+      input: productSetInput(product, ctx.settings, handle),
+    })),
   });
   if (!started.ok) return pending(`the bulk create could not start: ${started.reason}; the next run tries again`);
   const done = await waitForBulkOperation(ctx.admin, started.id, { timeoutMs: BULK_WAIT_MS });
@@ -68,16 +71,29 @@ export async function createProductsInBulk(ctx: WriteContext, creates: readonly 
       results[index] = await applyLine(ctx, create, line, linkIds[index]!);
     }
   }
-  const unreached = done.status === "COMPLETED" ? "Shopify's bulk result has no line for it" : `the bulk operation ended ${done.status} (${done.errorCode ?? "no code"})`;
-  return results.map((r, i) => r ?? { outcome: "skipped", linkId: linkIds[i]!, reason: `${unreached}; the next run tries again` });
+  const unreached =
+    done.status === "COMPLETED"
+      ? "Shopify's bulk result has no line for it"
+      : `the bulk operation ended ${done.status} (${done.errorCode ?? "no code"})`;
+  return results.map(
+    (r, i) => r ?? { outcome: "skipped", linkId: linkIds[i]!, reason: `${unreached}; the next run tries again` },
+  );
 }
 
-async function applyLine(ctx: WriteContext, create: BulkCreate, line: ResultLine, linkId: number): Promise<WriteResult> {
+async function applyLine(
+  ctx: WriteContext,
+  create: BulkCreate,
+  line: ResultLine,
+  linkId: number,
+): Promise<WriteResult> {
   const { product } = create;
   const payload = line.data?.productSet;
   const refused = payload?.userErrors ?? [];
   if (line.errors?.length || refused.length > 0 || !payload?.product) {
-    const reason = refused.length > 0 ? describeUserErrors(refused) : (line.errors?.map((e) => e.message).join("; ") ?? "no product in the result");
+    const reason =
+      refused.length > 0
+        ? describeUserErrors(refused)
+        : (line.errors?.map((e) => e.message).join("; ") ?? "no product in the result");
     const id = await saveProductProblem(ctx.db, {
       shopId: ctx.shopId,
       itemNumber: product.itemNumber,
