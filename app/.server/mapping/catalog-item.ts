@@ -76,23 +76,23 @@ export function catalogItem(records: readonly MirroredRecord[]): CatalogItemResu
   if (!itemRecord) return { kind: "no-item" };
   const item = mirroredItem.safeParse(itemRecord.data);
   if (!item.success)
-    return { kind: "invalid", reason: `the ERP item's data is not readable: ${item.error.issues[0]?.message ?? ""}` };
+    {return { kind: "invalid", reason: `the ERP item's data is not readable: ${item.error.issues[0]?.message ?? ""}` };}
   // The variants read with the item, then their own records (which carry pictures and come when
   // only a variant changed): the own record wins.
   const variants = new Map<string, CatalogItem["variants"][number]>();
   for (const v of item.data.variants)
-    variants.set(v.code, { erpId: null, code: v.code, description: v.description, picture: null });
+    {variants.set(v.code, { erpId: null, code: v.code, description: v.description, picture: null });}
   const barcodes: ErpBarcode[] = [];
   for (const record of records) {
     if (record.entity === "itemVariants") {
       const v = mirroredVariant.safeParse(record.data);
       if (v.success)
-        variants.set(v.data.code, {
+        {variants.set(v.data.code, {
           erpId: record.erpId,
           code: v.data.code,
           description: v.data.description,
           picture: v.data.picture,
-        });
+        });}
     } else if (record.entity === "barcodes") {
       const b = mirroredBarcode.safeParse(record.data);
       if (b.success) barcodes.push(b.data);

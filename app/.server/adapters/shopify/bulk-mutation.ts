@@ -74,7 +74,7 @@ export async function waitForBulkOperation(
   for (let delay = 250; ; delay = Math.min(delay * 2, 5_000)) {
     const { bulkOperation } = await runOperation(admin, BULK_OPERATION_QUERY, { id });
     if (!bulkOperation)
-      throw new ShopifyApiError({ code: "NOT_FOUND", operation: "bulkOperation", message: `no bulk operation ${id}` });
+      {throw new ShopifyApiError({ code: "NOT_FOUND", operation: "bulkOperation", message: `no bulk operation ${id}` });}
     if (!["CREATED", "RUNNING", "CANCELING"].includes(bulkOperation.status)) {
       return {
         id: bulkOperation.id,

@@ -38,6 +38,6 @@ export type UploadPlan =
 /** Second step, with the bytes' hash: new content replaces the app's media; the same content only records the new version. */
 export function planUpload(contentHash: string, state: PictureState): UploadPlan {
   if (contentHash === state.hash && state.mediaId)
-    return { kind: "unchanged", reason: "the picture's content is unchanged" };
+    {return { kind: "unchanged", reason: "the picture's content is unchanged" };}
   return { kind: "upload", replaces: state.mediaId };
 }

@@ -76,7 +76,7 @@ export async function writePicture(
     files: [{ originalSource: resourceUrl, contentType: "IMAGE", alt: input.alt, filename }],
   });
   if (!fileCreate || fileCreate.userErrors.length > 0)
-    return { ok: false, reason: describeUserErrors(fileCreate?.userErrors ?? []) };
+    {return { ok: false, reason: describeUserErrors(fileCreate?.userErrors ?? []) };}
   const mediaId = fileCreate.files?.[0]?.id;
   if (!mediaId) return { ok: false, reason: "Shopify created no file" };
   const notReady = await waitUntilReady(admin, mediaId);
@@ -86,7 +86,7 @@ export async function writePicture(
     files: [{ id: mediaId, referencesToAdd: [input.productId] }],
   });
   if (!fileUpdate || fileUpdate.userErrors.length > 0)
-    return { ok: false, reason: describeUserErrors(fileUpdate?.userErrors ?? []) };
+    {return { ok: false, reason: describeUserErrors(fileUpdate?.userErrors ?? []) };}
   if (input.replaces) await removePicture(admin, input.replaces);
   return { ok: true, mediaId };
 }
@@ -97,6 +97,6 @@ export async function removePicture(admin: AdminClient, mediaId: string): Promis
   const errors = fileDelete?.userErrors ?? [];
   // Already gone (the merchant deleted it) is what we wanted.
   if (errors.length > 0 && !errors.every((e) => /not found|does not exist/i.test(e.message)))
-    return describeUserErrors(errors);
+    {return describeUserErrors(errors);}
   return null;
 }

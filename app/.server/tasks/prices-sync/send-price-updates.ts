@@ -58,10 +58,10 @@ export async function sendPriceUpdates(
   });
   const later = (reason: string): PriceSendResult => ({ ok: false, reason, retryLater: true });
   if (!started.ok)
-    return {
+    {return {
       results: batch.map(() => later(`the bulk price update could not start: ${started.reason}`)),
       mutations: 1,
-    };
+    };}
   const done = await waitForBulkOperation(admin, started.id, { timeoutMs: BULK_WAIT_MS });
   const results: Array<PriceSendResult | undefined> = new Array(batch.length);
   const url = done?.url ?? done?.partialDataUrl ?? null;

@@ -121,9 +121,9 @@ export function mapItemToProduct(
     const barcode = barcodeOf(catalog, row.code);
     const sku = skuFor({ itemNumber: item.number, variantCode: row.code, barcode }, products);
     if (sku === null)
-      return { kind: "skip", reason: `variant ${row.code || "(item)"} has no barcode for the barcode SKU mapping` };
+      {return { kind: "skip", reason: `variant ${row.code || "(item)"} has no barcode for the barcode SKU mapping` };}
     if (sku.length > SHOPIFY_LIMITS.sku)
-      return { kind: "skip", reason: `SKU ${sku.slice(0, 40)}… is over Shopify's 255 characters` };
+      {return { kind: "skip", reason: `SKU ${sku.slice(0, 40)}… is over Shopify's 255 characters` };}
     const twin = skus.get(sku);
     if (twin !== undefined) {
       return {

@@ -111,7 +111,7 @@ function updatePlan(
 ): ExportPlan {
   const { product } = input;
   if (product.leaveAlone)
-    return { kind: "unchanged", reason: "blocked in the ERP; the blocked-item action is to do nothing" };
+    {return { kind: "unchanged", reason: "blocked in the ERP; the blocked-item action is to do nothing" };}
   const known = new Map(input.variantLinks.map((v) => [v.variantCode, v]));
   for (const a of adopt) known.set(a.variantCode, { ...a, lastWrittenHash: null });
   const productFields = lastProductHash !== product.hash;

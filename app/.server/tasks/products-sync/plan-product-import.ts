@@ -158,7 +158,7 @@ export function planProductImport(input: {
   if (input.settings.products.createUnknownInErp) {
     const shape = newItemShape(product, input.settings, input.limits);
     if (shape.kind === "item")
-      return { kind: "create", item: shape, templateNumber: input.settings.products.itemTemplateNo };
+      {return { kind: "create", item: shape, templateNumber: input.settings.products.itemTemplateNo };}
     return {
       kind: "unmapped",
       reason: `no ERP item matches, and it cannot be created: ${shape.reason}`,
@@ -184,7 +184,7 @@ function newVariantsOf(
 ): { createVariants: NewItemVariant[]; rest: Array<{ shopifyVariantId: string; label: string }> } {
   const { products } = input.settings;
   if (!products.createUnknownInErp || products.mapping !== "item_no_and_variant_code")
-    return { createVariants: [], rest: unmatched };
+    {return { createVariants: [], rest: unmatched };}
   const createVariants: NewItemVariant[] = [];
   const rest: Array<{ shopifyVariantId: string; label: string }> = [];
   for (const entry of unmatched) {
