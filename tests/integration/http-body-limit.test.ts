@@ -1,5 +1,7 @@
+import { type ChildProcess,spawn } from "node:child_process";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
 
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -93,3 +95,57 @@ describe("the request body limit", () => {
     expect(handled).toBe(before);
   });
 });
+
+describe("the body limit in its own process", () => {
+  let child: ChildProcess;
+  let port: number;
+
+  beforeAll(async () => {
+    child = spawn(process.execPath, [fileURLToPath(new URL("../fixtures/body-limit-server.ts", import.meta.url))], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    port = await new Promise((resolve) => child.stdout?.once("data", (data) => resolve(Number(String(data).trim()))));
+  });
+
+  afterAll(() => {
+    child.kill();
+  });
+
+  it("lets a client that is still sending read the 413 instead of a reset, every time", async () => {
+    // Closing the refused socket with the client's bytes unread makes the kernel send a reset that
+    // can beat the answer to a client in another process; thirty tries make that race show.
+    const statuses: string[] = [];
+    for (let attempt = 0; attempt < 30; attempt++) {
+      statuses.push(await sendUntilAnswered(port, attempt % 2 === 0));
+    }
+    expect(statuses.filter((status) => status !== "413")).toEqual([]);
+  });
+});
+
+/** Sends up to 300 MiB in 64 KiB writes, stopping once answered; the status, or the error seen first. */
+function sendUntilAnswered(port: number, chunked: boolean) {
+  const total = 300 * 1024 * 1024;
+  return new Promise<string>((resolve) => {
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    let written = 0;
+    let answered = false;
+    const request = http.request(`http://127.0.0.1:${port}/webhooks/orders/create`, {
+      method: "POST",
+      headers: chunked ? { "Transfer-Encoding": "chunked" } : { "Content-Length": String(total) },
+    });
+    request.on("response", (response) => {
+      answered = true;
+      response.resume();
+      response.on("end", () => resolve(String(response.statusCode)));
+    });
+    request.on("error", (error) => (answered ? undefined : resolve(error.message)));
+    const pump = () => {
+      while (!answered && written < total) {
+        written += chunk.length;
+        if (!request.write(chunk)) return void request.once("drain", pump);
+      }
+      if (!answered) request.end();
+    };
+    pump();
+  });
+}

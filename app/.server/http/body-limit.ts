@@ -40,10 +40,26 @@ export function limitRequestBodies(handler: RequestHandler, limit = MAX_BODY_BYT
   };
 }
 
+/**
+ * How long a refused connection keeps reading (and dropping) what the client still sends before
+ * it is closed. Closing a socket with unread bytes makes the kernel answer with a reset, which can
+ * reach the client before it has read the 413, so it would see only "connection reset".
+ */
+const LINGER_MS = 2_000;
+
 function refuse(req: Request, res: Response, limit: number): void {
-  // Close the connection: the rest of the body is never read, so the socket cannot be reused.
-  res.status(413).set({ Connection: "close", "Content-Type": "text/plain" }).end(`Request body over ${limit} bytes`);
-  res.once("finish", () => req.destroy());
+  // No `Connection: close` header: with it Node destroys the socket the moment the answer is
+  // flushed, unread bytes and all. Instead the rest of the body is read and dropped: a client that
+  // finishes sending keeps a clean connection it may reuse, and one still sending after
+  // LINGER_MS is cut off (a lingering close, as nginx does).
+  res.status(413).set({ "Content-Type": "text/plain" }).end(`Request body over ${limit} bytes`);
+  res.once("finish", () => {
+    const timer = setTimeout(() => req.socket.destroy(), LINGER_MS);
+    timer.unref();
+    req.once("end", () => clearTimeout(timer));
+    req.socket.once("close", () => clearTimeout(timer));
+    req.resume();
+  });
 }
 
 function readCapped(req: Request, limit: number): Promise<Buffer> {
