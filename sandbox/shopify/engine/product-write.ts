@@ -106,6 +106,7 @@ export function newVariant(
     inventoryItemId: nextId(state, "InventoryItem"),
     taxable: true,
     inventoryPolicy: "DENY",
+    requiresComponents: false,
     mediaIds: [],
     metafields: [],
     createdAt: at,
@@ -152,6 +153,7 @@ export function applyVariantFields(state: ShopState, variant: VariantRec, v: Inp
   if ((INVENTORY_POLICIES as readonly unknown[]).includes(v.inventoryPolicy)) {
     variant.inventoryPolicy = v.inventoryPolicy as InventoryPolicy;
   }
+  if (typeof v.requiresComponents === "boolean") variant.requiresComponents = v.requiresComponents;
   upsertMetafields(state, variant.metafields, asList(v.metafields), at);
   variant.updatedAt = at;
   const item = state.inventoryItems.get(variant.inventoryItemId);

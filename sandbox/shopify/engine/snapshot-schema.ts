@@ -114,6 +114,8 @@ const variant = z.object({
   inventoryItemId: int,
   taxable: z.boolean(),
   inventoryPolicy: z.enum(INVENTORY_POLICIES),
+  // Snapshots written before bundles were modelled have none.
+  requiresComponents: z.boolean().default(false),
   mediaIds: z.array(int),
   metafields: z.array(metafield),
   createdAt: str,

@@ -88,6 +88,8 @@ export interface VariantRec {
   inventoryItemId: number;
   taxable: boolean;
   inventoryPolicy: InventoryPolicy;
+  /** A bundle's parent: sold as its components (ProductVariant.requiresComponents). */
+  requiresComponents: boolean;
   /** Media of the product shown for this variant (Shopify allows one). */
   mediaIds: number[];
   metafields: MetafieldRec[];

@@ -163,6 +163,7 @@ export function variantView(state: ShopState, rec: VariantRec): object {
     inventoryQuantity: available,
     sellableOnlineQuantity: available,
     inventoryPolicy: rec.inventoryPolicy,
+    requiresComponents: rec.requiresComponents,
     media: (args: Record<string, unknown>) => mediaConnection(state, rec.mediaIds, args),
     image: () => firstImage(state, rec.mediaIds),
     selectedOptions: rec.selectedOptions.map((o) => ({

@@ -528,4 +528,33 @@ describe("Sync products, Shopify → ERP, creating unknown products", () => {
     ]);
     expect(await link(shop.shopId, product.id)).toMatchObject({ state: "unmapped" });
   });
+
+  it("never creates a bundle in BC: it waits as unmapped with the reason, and no item is made", async () => {
+    const made = await shop.gql(
+      `mutation S($input: ProductSetInput!) { productSet(input: $input, synchronous: true) { product { id variants(first: 1) { nodes { requiresComponents } } } userErrors { message } } }`,
+      {
+        input: {
+          title: "Gift set",
+          productOptions: [{ name: "Title", values: [{ name: "Default Title" }] }],
+          variants: [
+            {
+              optionValues: [{ optionName: "Title", name: "Default Title" }],
+              sku: "GIFTSET-1",
+              price: "30.00",
+              requiresComponents: true,
+            },
+          ],
+        },
+      },
+    );
+    expect(made.productSet.userErrors).toEqual([]);
+    expect(made.productSet.product.variants.nodes).toEqual([{ requiresComponents: true }]);
+    const itemsBefore = shop.company.items.all().length;
+    const { records } = await world.runTask(productsSyncTask, shop.shopId);
+    expect(recordOf(records, "Gift set")).toMatchObject([
+      { outcome: "skipped", reason: expect.stringContaining("it is a bundle") },
+    ]);
+    expect(shop.company.items.all().length).toBe(itemsBefore);
+    expect(await link(shop.shopId, made.productSet.product.id)).toMatchObject({ state: "unmapped" });
+  });
 });

@@ -37,6 +37,7 @@ function product(
       sku,
       barcode,
       price: "12.00",
+      requiresComponents: false,
     })),
     ...overrides,
   };
@@ -258,6 +259,29 @@ describe("planProductImport", () => {
       createVariants: [],
       unmatched: [{}],
     });
+  });
+
+  it("never creates a bundle in the ERP: it waits on the unmapped list with the reason, and a matching SKU still links it", () => {
+    const bundle = {
+      ...cushion,
+      variants: cushion.variants.map((v, i) => ({ ...v, requiresComponents: i === 1 })),
+    };
+    const created = plan(bundle, [none, none], { products: { createUnknownInErp: true, itemTemplateNo: "TPL" } });
+    expect(created).toMatchObject({ kind: "unmapped", variants: [{}, {}] });
+    expect(created.kind === "unmapped" && created.reason).toContain("it is a bundle (Blue sells as components)");
+    // An added bundle variant of a mapped product is not made an item variant either.
+    expect(plan(bundle, [found("CUSH", "RED"), none], { products: { createUnknownInErp: true } })).toMatchObject({
+      kind: "link",
+      createVariants: [],
+      unmatched: [{ shopifyVariantId: "gid://shopify/ProductVariant/2" }],
+    });
+    // The ERP's assembly item carries the SKU: mapped like any product.
+    expect(plan(bundle, [found("CUSH", "RED"), found("CUSH", "BLU")])).toMatchObject({
+      kind: "link",
+      itemNumber: "CUSH",
+    });
+    // Becoming a bundle is a change the import reads again.
+    expect(importHash(bundle, settings())).not.toBe(importHash(cushion, settings()));
   });
 
   it("refuses a product with more variants than were read", () => {

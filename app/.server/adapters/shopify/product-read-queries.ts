@@ -30,6 +30,7 @@ export const PRODUCTS_UPDATED_SINCE_QUERY = `#graphql
             sku
             barcode
             price
+            requiresComponents
           }
         }
       }
@@ -62,6 +63,7 @@ export const PRODUCTS_BY_ID_QUERY = `#graphql
             sku
             barcode
             price
+            requiresComponents
           }
         }
       }

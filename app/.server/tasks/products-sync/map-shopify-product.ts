@@ -23,6 +23,8 @@ export interface ShopifyVariantForImport {
   sku: string | null;
   barcode: string | null;
   price: string;
+  /** A bundle's parent (Shopify Bundles or a bundle app): it sells as its components and has no stock of its own. */
+  requiresComponents: boolean;
 }
 
 /** Shopify's own name for the single variant of a product without options. */
@@ -44,6 +46,7 @@ export function importHash(product: ShopifyProductForImport, settings: Pick<Shop
       sku: v.sku ?? "",
       barcode: v.barcode ?? "",
       price: v.price,
+      bundle: v.requiresComponents,
     })),
     // A changed SKU mapping (or what the import may do) reads the same product differently: map it again.
     mapping: [
@@ -128,6 +131,14 @@ export function newItemShape(
   const { mapping, skuSeparator } = settings.products;
   if (mapping !== "item_no" && mapping !== "item_no_and_variant_code") {
     return { kind: "cannot", reason: `the SKU mapping (${mapping}) cannot name a new item number` };
+  }
+  const bundles = product.variants.filter((v) => v.requiresComponents);
+  if (bundles.length > 0) {
+    // BCApps#8396: a bundle taken for a plain item breaks stock sync (Shopify refuses stock on a bundle).
+    return {
+      kind: "cannot",
+      reason: `it is a bundle (${bundles.map((v) => v.title).join(", ")} ${bundles.length === 1 ? "sells" : "sell"} as components): create it in the ERP as an assembly item and map it, or ignore it`,
+    };
   }
   const single = product.variants.length === 1 && product.variants[0]!.title === DEFAULT_VARIANT_TITLE;
   const parts = product.variants.map((v) => {

@@ -157,8 +157,9 @@ export function planProductImport(input: {
 
   if (input.settings.products.createUnknownInErp) {
     const shape = newItemShape(product, input.settings, input.limits);
-    if (shape.kind === "item")
-      {return { kind: "create", item: shape, templateNumber: input.settings.products.itemTemplateNo };}
+    if (shape.kind === "item") {
+      return { kind: "create", item: shape, templateNumber: input.settings.products.itemTemplateNo };
+    }
     return {
       kind: "unmapped",
       reason: `no ERP item matches, and it cannot be created: ${shape.reason}`,
@@ -183,8 +184,9 @@ function newVariantsOf(
   unmatched: Array<{ shopifyVariantId: string; label: string }>,
 ): { createVariants: NewItemVariant[]; rest: Array<{ shopifyVariantId: string; label: string }> } {
   const { products } = input.settings;
-  if (!products.createUnknownInErp || products.mapping !== "item_no_and_variant_code")
-    {return { createVariants: [], rest: unmatched };}
+  if (!products.createUnknownInErp || products.mapping !== "item_no_and_variant_code") {
+    return { createVariants: [], rest: unmatched };
+  }
   const createVariants: NewItemVariant[] = [];
   const rest: Array<{ shopifyVariantId: string; label: string }> = [];
   for (const entry of unmatched) {
@@ -193,6 +195,7 @@ function newVariantsOf(
     const split = sku ? splitSku(sku, products.skuSeparator) : null;
     if (
       variant &&
+      !variant.requiresComponents &&
       split &&
       split.itemNumber === itemNumber &&
       split.variantCode.length <= input.limits.variantCodeMaxLength

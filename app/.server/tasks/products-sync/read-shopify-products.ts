@@ -36,6 +36,7 @@ const productNode = z.object({
         sku: z.string().nullish(),
         barcode: z.string().nullish(),
         price: z.string(),
+        requiresComponents: z.boolean(),
       }),
     ),
   }),
@@ -63,6 +64,7 @@ function toImport(node: z.infer<typeof productNode>): ShopifyProductForImport {
       sku: v.sku ?? null,
       barcode: v.barcode ?? null,
       price: v.price,
+      requiresComponents: v.requiresComponents,
     })),
   };
 }
