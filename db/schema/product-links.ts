@@ -34,6 +34,12 @@ export const productLinks = pgTable(
     lastWrittenAt: timestamp("last_written_at", { withTimezone: true }),
     /** Hash of the Shopify product as last read (Shopify → ERP: an unchanged product writes nothing). */
     lastSeenShopifyHash: text("last_seen_shopify_hash"),
+    /**
+     * The status the app gave the product because its item was blocked (DRAFT or ARCHIVED); null
+     * when it set none. Unblocking restores the shop's status for created products only when this
+     * is set, so a status the merchant chose is never overwritten.
+     */
+    blockedStatusWritten: text("blocked_status_written", { enum: ["DRAFT", "ARCHIVED"] }),
     /** When the create was sent (pending), for the retry's upsert by handle. */
     attemptedAt: timestamp("attempted_at", { withTimezone: true }),
     /** The ERP picture's version and content hash last written as the product's image, and its media. */

@@ -11,6 +11,7 @@ export interface ProductLinkRow {
   handle: string | null;
   state: ProductLinkState;
   lastWrittenHash: string | null;
+  blockedStatusWritten: "DRAFT" | "ARCHIVED" | null;
   pictureVersion: string | null;
   pictureHash: string | null;
   shopifyMediaId: string | null;
@@ -23,6 +24,7 @@ const linkColumns = {
   handle: productLinks.handle,
   state: productLinks.state,
   lastWrittenHash: productLinks.lastWrittenHash,
+  blockedStatusWritten: productLinks.blockedStatusWritten,
   pictureVersion: productLinks.pictureVersion,
   pictureHash: productLinks.pictureHash,
   shopifyMediaId: productLinks.shopifyMediaId,
@@ -136,10 +138,15 @@ export async function saveLinkedProduct(
     origin: "erp" | "shopify";
     /** null: keep the hash stored (a link adopted without writing). */
     writtenHash: string | null;
+    /** The blocked item's status the write set (null: none); absent when the product's fields were not written. */
+    blockedStatusWritten?: "DRAFT" | "ARCHIVED" | null;
     now: Date;
   },
 ): Promise<number> {
-  const written = input.writtenHash === null ? {} : { lastWrittenHash: input.writtenHash, lastWrittenAt: input.now };
+  const written = {
+    ...(input.writtenHash === null ? {} : { lastWrittenHash: input.writtenHash, lastWrittenAt: input.now }),
+    ...(input.blockedStatusWritten === undefined ? {} : { blockedStatusWritten: input.blockedStatusWritten }),
+  };
   const [row] = await db
     .insert(productLinks)
     .values({

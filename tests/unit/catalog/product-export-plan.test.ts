@@ -133,6 +133,7 @@ describe("what an item needs in Shopify", () => {
     shopifyProductId: "gid://shopify/Product/1",
     handle: "bicycle-1000",
     lastWrittenHash: product.hash,
+    blockedStatusWritten: null as "DRAFT" | "ARCHIVED" | null,
   };
   const variantLinks = product.variants.map((v, i) => ({
     variantCode: v.variantCode,
@@ -168,6 +169,7 @@ describe("what an item needs in Shopify", () => {
       productId: linked.shopifyProductId,
       adopt: [],
       productFields: false,
+      restoreStatus: false,
       variantUpdates: [{ variantCode: changed.variantCode, shopifyVariantId: changed.shopifyVariantId }],
       variantCreates: [product.variants[1]!.variantCode],
     });
@@ -204,6 +206,25 @@ describe("what an item needs in Shopify", () => {
     expect(
       planProductExport({ ...base, link: { ...linked, lastWrittenHash: "old" }, canUpdateShopify: false }),
     ).toMatchObject({ kind: "unchanged" });
+  });
+
+  it("gives an unblocked item's product back its status only when the app set the blocked one", () => {
+    const blocked = planned(
+      item({ blocked: true }, [
+        ["RED", "Red"],
+        ["BLU", "Blue"],
+      ]),
+    );
+    expect(blocked.blockedStatus).toBe("DRAFT");
+    const whileBlocked = { ...linked, lastWrittenHash: blocked.hash, blockedStatusWritten: "DRAFT" as const };
+    expect(planProductExport({ ...base, link: whileBlocked })).toMatchObject({
+      kind: "update",
+      productFields: true,
+      restoreStatus: true,
+    });
+    // Never blocked by the app: a product with the same fields stays as the merchant has it.
+    expect(planProductExport({ ...base, link: linked })).toMatchObject({ kind: "unchanged" });
+    expect(planProductExport({ ...base, product: blocked, link: whileBlocked })).toMatchObject({ kind: "unchanged" });
   });
 
   it("never creates a blocked item", () => {

@@ -15,6 +15,7 @@ export function describeExportPlan(plan: ExportPlan): string {
       const parts = [
         plan.adopt.length > 0 ? `link ${plan.adopt.length} existing variant(s) by SKU` : null,
         plan.productFields ? "update title, description, vendor or type" : null,
+        plan.restoreStatus ? "give the unblocked item's product back its status" : null,
         plan.variantUpdates.length > 0 ? `update ${plan.variantUpdates.length} variant(s)` : null,
         plan.variantCreates.length > 0 ? `add ${plan.variantCreates.length} variant(s)` : null,
       ].filter((p) => p !== null);

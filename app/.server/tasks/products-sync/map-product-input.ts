@@ -55,7 +55,7 @@ export function productSetInput(product: PlannedProduct, settings: ShopSettings,
     descriptionHtml: product.descriptionHtml,
     vendor: product.vendor,
     productType: product.productType,
-    status: STATUS[settings.products.statusForCreated],
+    status: createdStatus(settings),
     productOptions: [
       {
         name: product.optionName ?? "Title",
@@ -66,18 +66,28 @@ export function productSetInput(product: PlannedProduct, settings: ShopSettings,
   };
 }
 
+/** The status the shop gives products the app creates (and gives back to an unblocked item's product). */
+export function createdStatus(settings: ShopSettings): "ACTIVE" | "DRAFT" | "UNLISTED" {
+  return STATUS[settings.products.statusForCreated];
+}
+
 /**
  * productUpdate's input: the title, the fields the ERP sets (not a create's fallbacks), and the
- * blocked item's status when it is blocked.
+ * blocked item's status when it is blocked, or `restoreStatus` when it was unblocked.
  */
-export function productUpdateInput(product: PlannedProduct, productId: string): ProductUpdateInput {
+export function productUpdateInput(
+  product: PlannedProduct,
+  productId: string,
+  restoreStatus: ProductUpdateInput["status"] | null = null,
+): ProductUpdateInput {
+  const status = product.blockedStatus ?? restoreStatus;
   return {
     id: productId,
     title: product.title,
     ...(product.fromErp.descriptionHtml ? { descriptionHtml: product.descriptionHtml } : {}),
     ...(product.fromErp.vendor ? { vendor: product.vendor } : {}),
     ...(product.fromErp.productType ? { productType: product.productType } : {}),
-    ...(product.blockedStatus ? { status: product.blockedStatus } : {}),
+    ...(status ? { status } : {}),
   };
 }
 

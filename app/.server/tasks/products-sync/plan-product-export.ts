@@ -5,6 +5,8 @@ export interface ExistingProductLink {
   shopifyProductId: string | null;
   handle: string | null;
   lastWrittenHash: string | null;
+  /** The status the app set because the item was blocked; null when it set none. */
+  blockedStatusWritten: "DRAFT" | "ARCHIVED" | null;
 }
 
 export interface ExistingVariantLink {
@@ -33,6 +35,8 @@ export type ExportPlan =
       adopt: Array<{ variantCode: string; shopifyVariantId: string }>;
       /** Send productUpdate (title, description, vendor, type, blocked status). */
       productFields: boolean;
+      /** The item was unblocked: give the product back the shop's status for created products. */
+      restoreStatus: boolean;
       variantUpdates: Array<{ variantCode: string; shopifyVariantId: string }>;
       variantCreates: string[];
     };
@@ -103,6 +107,19 @@ export function planProductExport(input: {
   return updatePlan(input, productId, [], link?.lastWrittenHash ?? null);
 }
 
+/** Store the links of variants found by SKU; write nothing. */
+function linkOnly(productId: string, adopt: Array<{ variantCode: string; shopifyVariantId: string }>): ExportPlan {
+  return {
+    kind: "update",
+    productId,
+    adopt,
+    productFields: false,
+    restoreStatus: false,
+    variantUpdates: [],
+    variantCreates: [],
+  };
+}
+
 function updatePlan(
   input: Parameters<typeof planProductExport>[0],
   productId: string,
@@ -110,11 +127,14 @@ function updatePlan(
   lastProductHash: string | null,
 ): ExportPlan {
   const { product } = input;
-  if (product.leaveAlone)
-    {return { kind: "unchanged", reason: "blocked in the ERP; the blocked-item action is to do nothing" };}
+  if (product.leaveAlone) {
+    return { kind: "unchanged", reason: "blocked in the ERP; the blocked-item action is to do nothing" };
+  }
   const known = new Map(input.variantLinks.map((v) => [v.variantCode, v]));
   for (const a of adopt) known.set(a.variantCode, { ...a, lastWrittenHash: null });
-  const productFields = lastProductHash !== product.hash;
+  // Only a status the app itself set for a block is undone; a merchant's own draft stays.
+  const restoreStatus = product.blockedStatus === null && (input.link?.blockedStatusWritten ?? null) !== null;
+  const productFields = lastProductHash !== product.hash || restoreStatus;
   const variantUpdates: Array<{ variantCode: string; shopifyVariantId: string }> = [];
   const variantCreates: string[] = [];
   for (const variant of product.variants) {
@@ -127,7 +147,7 @@ function updatePlan(
   const changed = productFields || variantUpdates.length > 0 || variantCreates.length > 0;
   if (!changed) {
     return adopt.length > 0
-      ? { kind: "update", productId, adopt, productFields: false, variantUpdates: [], variantCreates: [] }
+      ? linkOnly(productId, adopt)
       : { kind: "unchanged", reason: "nothing changed since the last write" };
   }
   if (!input.canUpdateShopify && input.link?.shopifyProductId) {
@@ -138,7 +158,7 @@ function updatePlan(
   }
   if (!input.canUpdateShopify) {
     // An adopted product: link it, write nothing.
-    return { kind: "update", productId, adopt, productFields: false, variantUpdates: [], variantCreates: [] };
+    return linkOnly(productId, adopt);
   }
-  return { kind: "update", productId, adopt, productFields, variantUpdates, variantCreates };
+  return { kind: "update", productId, adopt, productFields, restoreStatus, variantUpdates, variantCreates };
 }

@@ -17,7 +17,13 @@ import {
   saveProductProblem,
 } from "../../queries/product-links.ts";
 import type { PlannedProduct, PlannedVariant } from "./map-item-to-product.ts";
-import { productSetInput, productUpdateInput, variantCreateInput, variantUpdateInput } from "./map-product-input.ts";
+import {
+  createdStatus,
+  productSetInput,
+  productUpdateInput,
+  variantCreateInput,
+  variantUpdateInput,
+} from "./map-product-input.ts";
 import type { ExportPlan } from "./plan-product-export.ts";
 
 /** Above this many variants productSet runs asynchronously (wave-2 notes: the docs disagree on the synchronous limit). */
@@ -184,7 +190,7 @@ async function update(
   }
   if (plan.productFields) {
     const { productUpdate } = await runOperation(ctx.admin, PRODUCT_UPDATE_MUTATION, {
-      product: productUpdateInput(product, plan.productId),
+      product: productUpdateInput(product, plan.productId, plan.restoreStatus ? createdStatus(ctx.settings) : null),
     });
     if (productUpdate && productUpdate.userErrors.length > 0) {
       return problem(ctx, product, "error", describeUserErrors(productUpdate.userErrors));
@@ -231,6 +237,7 @@ async function update(
       handle: null,
       origin: adopted ? "shopify" : "erp",
       writtenHash: plan.productFields ? product.hash : null,
+      ...(plan.productFields ? { blockedStatusWritten: product.blockedStatus } : {}),
       now: ctx.now(),
     });
     await saveExportedVariantLinks(tx, {

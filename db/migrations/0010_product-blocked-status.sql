@@ -1,0 +1,1 @@
+ALTER TABLE "product_links" ADD COLUMN "blocked_status_written" text;
