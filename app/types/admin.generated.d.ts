@@ -313,6 +313,16 @@ export type ProductsForImportByIdQuery = { nodes: Array<AdminTypes.Maybe<(
     & { variants: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage'>, nodes: Array<Pick<AdminTypes.ProductVariant, 'id' | 'title' | 'sku' | 'barcode' | 'price' | 'requiresComponents'>> } }
   )>> };
 
+export type VariantForNewItemQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type VariantForNewItemQuery = { productVariant?: AdminTypes.Maybe<(
+    Pick<AdminTypes.ProductVariant, 'title' | 'sku' | 'barcode' | 'price'>
+    & { product: Pick<AdminTypes.Product, 'id' | 'title'> }
+  )> };
+
 export type ShopInfoQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
 
 
@@ -349,6 +359,7 @@ interface GeneratedQueryTypes {
   "#graphql\n  query ProductsByHandle($query: String!) {\n    products(first: 50, query: $query) {\n      nodes {\n        id\n        handle\n      }\n    }\n  }\n": {return: ProductsByHandleQuery, variables: ProductsByHandleQueryVariables},
   "#graphql\n  query ProductsUpdatedSince($query: String, $after: String) {\n    products(first: 8, after: $after, query: $query, sortKey: UPDATED_AT) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        title\n        handle\n        vendor\n        productType\n        status\n        updatedAt\n        variants(first: 100) {\n          pageInfo {\n            hasNextPage\n          }\n          nodes {\n            id\n            title\n            sku\n            barcode\n            price\n            requiresComponents\n          }\n        }\n      }\n    }\n  }\n": {return: ProductsUpdatedSinceQuery, variables: ProductsUpdatedSinceQueryVariables},
   "#graphql\n  query ProductsForImportById($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Product {\n        id\n        title\n        handle\n        vendor\n        productType\n        status\n        updatedAt\n        variants(first: 100) {\n          pageInfo {\n            hasNextPage\n          }\n          nodes {\n            id\n            title\n            sku\n            barcode\n            price\n            requiresComponents\n          }\n        }\n      }\n    }\n  }\n": {return: ProductsForImportByIdQuery, variables: ProductsForImportByIdQueryVariables},
+  "#graphql\n  query VariantForNewItem($id: ID!) {\n    productVariant(id: $id) {\n      title\n      sku\n      barcode\n      price\n      product {\n        id\n        title\n      }\n    }\n  }\n": {return: VariantForNewItemQuery, variables: VariantForNewItemQueryVariables},
   "#graphql\n  query ShopInfo {\n    shop {\n      name\n      myshopifyDomain\n      currencyCode\n      ianaTimezone\n      plan {\n        publicDisplayName\n        partnerDevelopment\n        shopifyPlus\n      }\n    }\n  }\n": {return: ShopInfoQuery, variables: ShopInfoQueryVariables},
   "#graphql\n  query SetupLocations {\n    locations(first: 50) {\n      nodes {\n        id\n        legacyResourceId\n        name\n      }\n    }\n  }\n": {return: SetupLocationsQuery, variables: SetupLocationsQueryVariables},
 }

@@ -537,3 +537,17 @@ export async function saveSeenShopifyHash(
     .set({ lastSeenShopifyHash: input.hash })
     .where(and(eq(productLinks.shopId, input.shopId), eq(productLinks.id, input.id)));
 }
+
+/**
+ * Makes the import read the product again by id (productsAwaitingImport): a variant of it was
+ * mapped or created from the unmapped list, so its product can be linked now.
+ */
+export async function forgetSeenShopifyHash(
+  db: DbOrTx,
+  input: { shopId: number; shopifyProductId: string },
+): Promise<void> {
+  await db
+    .update(productLinks)
+    .set({ lastSeenShopifyHash: null, updatedAt: new Date() })
+    .where(and(eq(productLinks.shopId, input.shopId), eq(productLinks.shopifyProductId, input.shopifyProductId)));
+}

@@ -7,6 +7,7 @@ import { getDb } from "../../../app/.server/db.ts";
 import { shopSettingsSchema } from "../../../app/.server/domain/settings-schema.ts";
 import { mapProduct, requestProductSync, unlinkProduct } from "../../../app/.server/products-page/product-actions.ts";
 import { getShopSettings, saveShopSettings } from "../../../app/.server/queries/shops.ts";
+import { createItemInErp } from "../../../app/.server/tasks/orders-process/mapping-actions.ts";
 import { productsSyncTask } from "../../../app/.server/tasks/products-sync/task.ts";
 import { action as productsUpdate } from "../../../app/routes/webhooks.products.update.tsx";
 import { pick } from "../../../sandbox/shopify/server/webhook-delivery.ts";
@@ -153,6 +154,25 @@ describe("Sync products, Shopify → ERP", () => {
       "Ghost chair – Red (SKU GHOST-RED)",
     ]);
     expect(shop.company.items.all().some((i) => i.number.startsWith("GHOST"))).toBe(false);
+  });
+
+  it("Create on the unmapped list makes the item from Shopify's variant, and the next run links the product", async () => {
+    const product = await createShopifyProduct(shop, "Bowl", [["Only", "BOWL9", null]]);
+    await world.runTask(productsSyncTask, shop.shopId);
+    expect(await link(shop.shopId, product.id)).toMatchObject({ state: "unmapped" });
+    // No order has bought it: the details come from Shopify.
+    const result = await createItemInErp(shop.shopId, product.variants.nodes[0]!.id);
+    expect(result).toMatchObject({ ok: true, message: "Item BOWL9 created in the ERP." });
+    expect(shop.company.items.all().find((i) => i.number === "BOWL9")).toMatchObject({
+      displayName: "Bowl Only",
+      unitPrice: 12,
+    });
+    const open = await db.sql`select 1 from unmapped_records where shop_id = ${shop.shopId}
+      and shopify_id = ${product.variants.nodes[0]!.id} and resolved_at is null`;
+    expect(open).toHaveLength(0);
+    const { records } = await world.runTask(productsSyncTask, shop.shopId);
+    expect(recordOf(records, "Bowl")).toMatchObject([{ outcome: "updated" }]);
+    expect(await link(shop.shopId, product.id)).toMatchObject({ state: "linked", erp_item_number: "BOWL9" });
   });
 
   it("refuses a SKU that names two items, naming both", async () => {

@@ -70,3 +70,19 @@ export const PRODUCTS_BY_ID_QUERY = `#graphql
     }
   }
 `;
+
+/** One variant's details, for an item the unmapped list creates when no waiting order holds them. */
+export const VARIANT_FOR_NEW_ITEM_QUERY = `#graphql
+  query VariantForNewItem($id: ID!) {
+    productVariant(id: $id) {
+      title
+      sku
+      barcode
+      price
+      product {
+        id
+        title
+      }
+    }
+  }
+`;

@@ -4,15 +4,17 @@ import { getDb, type Tx } from "../../db.ts";
 import { erpAdapterForShop } from "../../erp/connections.ts";
 import { countOf } from "../../format/format.ts";
 import { newErpCustomer } from "../../mapping/resolve-customer.ts";
-import { skuAsItemNumber, variantKey } from "../../mapping/resolve-lines.ts";
+import { skuAsItemNumber } from "../../mapping/resolve-lines.ts";
 import { upsertCustomerLink, upsertVariantLink } from "../../queries/links.ts";
 import { addOrderEvent } from "../../queries/order-events.ts";
 import { markOrdersIgnored, ordersWaitingOnCustomer, ordersWaitingOnVariant } from "../../queries/order-processing.ts";
+import { forgetSeenShopifyHash } from "../../queries/product-links.ts";
 import { getShopSettings } from "../../queries/shops.ts";
 import { getUnmappedRecord, resolveUnmappedRecords } from "../../queries/unmapped-records.ts";
 import { importedOrderSchema } from "../orders-sync/imported-order.ts";
 import { enqueueOrderProcessing } from "./enqueue.ts";
 import { asErpError, describeErpError, NO_ERP_MESSAGE } from "./erp-errors.ts";
+import { newItemDetails } from "./new-item-details.ts";
 import { createErpCustomer } from "./resolve-with-erp.ts";
 
 /** What a list action tells the merchant. */
@@ -122,40 +124,52 @@ export function mapVariant(shopId: number, shopifyVariantId: string, erpItemNumb
   });
 }
 
-/** Creates an item whose number is the SKU (a SKU naming item + variant needs the variant made in the ERP). */
+/**
+ * Creates an item whose number is the SKU (a SKU naming item + variant needs the variant made in
+ * the ERP), from the shop's item template when it has one, as the products import creates items.
+ */
 export function createItemInErp(shopId: number, shopifyVariantId: string) {
   return action(async () => {
-    const [waiting] = await ordersWaitingOnVariant(getDb(), { shopId, shopifyVariantId });
-    const order = waiting ? importedOrderSchema.safeParse(waiting.snapshot) : null;
-    const line = order?.success ? order.data.lines.find((l) => variantKey(l) === shopifyVariantId) : undefined;
-    if (!line) throw new MappingFailure("No waiting order holds this product's details.");
+    const details = await newItemDetails(shopId, shopifyVariantId);
+    if (!details) {
+      throw new MappingFailure(
+        "Neither a waiting order nor Shopify holds this product any more (deleted in Shopify?).",
+      );
+    }
     const settings = await getShopSettings(getDb(), shopId);
     const adapter = await requireAdapter(shopId);
-    const sku = skuAsItemNumber(line.sku, settings, adapter.limits);
+    const sku = skuAsItemNumber(details.sku, settings, adapter.limits);
     if (sku === null) {
       throw new MappingFailure(
         "The SKU does not name a whole ERP item number; create the item (and variant) in the ERP and map it.",
       );
     }
+    const template = settings.products.itemTemplateNo.trim();
     const created = await adapter.upsertItem({
       number: sku,
-      displayName: [line.title, line.variantTitle].filter(Boolean).join(" ").slice(0, 100),
-      unitPrice: line.unitPrice.shop,
-      ...(line.barcode ? { gtin: line.barcode } : {}),
+      displayName: details.name.slice(0, 100),
+      unitPrice: details.unitPrice,
+      ...(details.barcode ? { gtin: details.barcode } : {}),
+      ...(template ? { templateNumber: template } : {}),
     });
     const number = created.ref.number || sku;
     return settle(
       shopId,
       "product",
       shopifyVariantId,
-      (tx) =>
-        upsertVariantLink(tx, {
+      async (tx) => {
+        await upsertVariantLink(tx, {
           shopId,
           shopifyVariantId,
           erpItemNumber: number,
           erpVariantCode: "",
           source: "created",
-        }),
+        });
+        // The products import listed it: read its product again so it is linked to the new item.
+        if (details.shopifyProductId) {
+          await forgetSeenShopifyHash(tx, { shopId, shopifyProductId: details.shopifyProductId });
+        }
+      },
       `Item ${number} created in the ERP.`,
     );
   });
@@ -177,7 +191,11 @@ export async function ignoreUnmapped(shopId: number, unmappedRecordId: number): 
     for (const order of waiting) {
       await addOrderEvent(tx, { shopId, orderId: order.id, kind: "ignored", message: reason });
     }
-    return { ok: true, message: `Ignored; ${countOf(waiting.length, "waiting order")} will not be processed.`, ordersQueued: 0 };
+    return {
+      ok: true,
+      message: `Ignored; ${countOf(waiting.length, "waiting order")} will not be processed.`,
+      ordersQueued: 0,
+    };
   });
 }
 
