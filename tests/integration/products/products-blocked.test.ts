@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { getDb } from "../../../app/.server/db.ts";
-import { shopSettingsSchema } from "../../../app/.server/domain/settings-schema.ts";
-import { getShopSettings, saveShopSettings } from "../../../app/.server/queries/shops.ts";
 import { productsSyncTask } from "../../../app/.server/tasks/products-sync/task.ts";
 import { type TestDatabase, useTestDatabase } from "../../setup/test-database.ts";
+import { setSettings } from "../../support/shop-settings.ts";
 import { startShipmentsWorld } from "../shipments/shipments-harness.ts";
 
 // ERP → Shopify: blocked items and the kill switch, over HTTP to both sandboxes.
@@ -47,12 +45,6 @@ async function productOf(shop: Shop, sku: string) {
   return (data.productVariants.nodes as Array<{ sku: string; product: { id: string; status: string; title: string } }>)
     .filter((n) => n.sku === sku)
     .map((n) => n.product);
-}
-
-async function setSettings(shopId: number, patch: (s: Record<string, any>) => void) {
-  const settings = structuredClone(await getShopSettings(getDb(), shopId)) as Record<string, any>;
-  patch(settings);
-  await saveShopSettings(getDb(), shopId, shopSettingsSchema.parse(settings));
 }
 
 const recordsOf = <R extends { label: string | null }>(records: R[], label: string) =>

@@ -3,15 +3,13 @@ import { readFile } from "node:fs/promises";
 import { parse } from "smol-toml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { getDb } from "../../../app/.server/db.ts";
-import { shopSettingsSchema } from "../../../app/.server/domain/settings-schema.ts";
 import { mapProduct, requestProductSync, unlinkProduct } from "../../../app/.server/products-page/product-actions.ts";
-import { getShopSettings, saveShopSettings } from "../../../app/.server/queries/shops.ts";
 import { createItemInErp } from "../../../app/.server/tasks/orders-process/mapping-actions.ts";
 import { productsSyncTask } from "../../../app/.server/tasks/products-sync/task.ts";
 import { action as productsUpdate } from "../../../app/routes/webhooks.products.update.tsx";
 import { pick } from "../../../sandbox/shopify/server/webhook-delivery.ts";
 import { type TestDatabase, useTestDatabase } from "../../setup/test-database.ts";
+import { setSettings } from "../../support/shop-settings.ts";
 import { webhookRequest } from "../../support/webhook-request.ts";
 import { startShipmentsWorld } from "../shipments/shipments-harness.ts";
 
@@ -73,12 +71,6 @@ async function link(shopId: number, productId: string) {
 async function variantLinksOf(shopId: number, productId: string) {
   return db.sql`select erp_item_number, erp_variant_code, source, sku from variant_links
     where shop_id = ${shopId} and shopify_product_id = ${productId} order by sku`;
-}
-
-async function setSettings(shopId: number, patch: (s: Record<string, any>) => void) {
-  const settings = structuredClone(await getShopSettings(getDb(), shopId)) as Record<string, any>;
-  patch(settings);
-  await saveShopSettings(getDb(), shopId, shopSettingsSchema.parse(settings));
 }
 
 const recordOf = <R extends { label: string | null }>(records: R[], label: string) =>
