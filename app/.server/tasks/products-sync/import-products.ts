@@ -16,7 +16,13 @@ import {
 import { openUnmappedRecord, resolveUnmappedRecords } from "../../queries/unmapped-records.ts";
 import type { RunContext } from "../../runs/define-task.ts";
 import { describeImportPlan } from "./describe-import-plan.ts";
-import { importHash, type NewItemLimits, type ShopifyProductForImport, variantLookups } from "./map-shopify-product.ts";
+import {
+  importHash,
+  type NewItemLimits,
+  type NewItemVariant,
+  type ShopifyProductForImport,
+  variantLookups,
+} from "./map-shopify-product.ts";
 import { type ImportPlan, planProductImport, type VariantFacts } from "./plan-product-import.ts";
 import { PRODUCTS_STREAM, readChangedProducts, readProductsById, readProductsCursor } from "./read-shopify-products.ts";
 
@@ -123,16 +129,7 @@ async function apply(
       // upsertItem reads the item, PATCHes only the fields that differ with its ETag, and
       // re-reads once on a stale one: an unchanged name costs no write.
       const updated = plan.update ? await adapter.upsertItem({ number: plan.itemNumber, ...plan.update }) : null;
-      for (const v of plan.createVariants) {
-        await adapter.createItemVariant({
-          itemNumber: plan.itemNumber,
-          code: v.variantCode,
-          description: v.description,
-        });
-        if (v.barcode && capabilities.barcodes) {
-          await adapter.upsertBarcode({ itemNumber: plan.itemNumber, variantCode: v.variantCode, barcode: v.barcode });
-        }
-      }
+      await createVariantsInErp(adapter, capabilities, plan.itemNumber, plan.createVariants);
       const linkId = await ctx.db.transaction(async (tx) => {
         const id = await saveImportedProduct(tx, {
           ...base,
@@ -151,12 +148,7 @@ async function apply(
           shopId: ctx.shopId,
           shopifyProductId: product.id,
           source: "created",
-          variants: plan.createVariants.map((v) => ({
-            shopifyVariantId: v.shopifyVariantId,
-            itemNumber: plan.itemNumber,
-            variantCode: v.variantCode,
-            sku: v.sku,
-          })),
+          variants: createdVariantLinks(plan.itemNumber, plan.createVariants),
           now,
         });
         const settled = [...fresh, ...plan.createVariants].map((v) => v.shopifyVariantId);
@@ -210,18 +202,7 @@ async function apply(
             // Without item references the item's GTIN is the ERP's only barcode.
             ...(itemBarcode && !capabilities.barcodes ? { gtin: itemBarcode } : {}),
           });
-      for (const v of item.variants) {
-        if (v.variantCode) {
-          await adapter.createItemVariant({
-            itemNumber: item.itemNumber,
-            code: v.variantCode,
-            description: v.description,
-          });
-        }
-        if (v.barcode && capabilities.barcodes) {
-          await adapter.upsertBarcode({ itemNumber: item.itemNumber, variantCode: v.variantCode, barcode: v.barcode });
-        }
-      }
+      await createVariantsInErp(adapter, capabilities, item.itemNumber, item.variants);
       const linkId = await ctx.db.transaction(async (tx) => {
         const id = await saveImportedProduct(tx, {
           ...base,
@@ -233,12 +214,7 @@ async function apply(
           shopId: ctx.shopId,
           shopifyProductId: product.id,
           source: "created",
-          variants: item.variants.map((v) => ({
-            shopifyVariantId: v.shopifyVariantId,
-            itemNumber: item.itemNumber,
-            variantCode: v.variantCode,
-            sku: v.sku,
-          })),
+          variants: createdVariantLinks(item.itemNumber, item.variants),
           now,
         });
         await resolveUnmappedRecords(tx, {
@@ -256,6 +232,32 @@ async function apply(
       return { linkId, outcome: "created" };
     }
   }
+}
+
+/** The item's new variants (the item itself for code "") and their barcodes, made in the ERP. */
+async function createVariantsInErp(
+  adapter: ErpAdapter,
+  capabilities: ErpCapabilities,
+  itemNumber: string,
+  variants: readonly NewItemVariant[],
+): Promise<void> {
+  for (const v of variants) {
+    if (v.variantCode) {
+      await adapter.createItemVariant({ itemNumber, code: v.variantCode, description: v.description });
+    }
+    if (v.barcode && capabilities.barcodes) {
+      await adapter.upsertBarcode({ itemNumber, variantCode: v.variantCode, barcode: v.barcode });
+    }
+  }
+}
+
+function createdVariantLinks(itemNumber: string, variants: readonly NewItemVariant[]) {
+  return variants.map((v) => ({
+    shopifyVariantId: v.shopifyVariantId,
+    itemNumber,
+    variantCode: v.variantCode,
+    sku: v.sku,
+  }));
 }
 
 interface ImportState {
