@@ -300,7 +300,7 @@ export type ProductsUpdatedSinceQueryVariables = AdminTypes.Exact<{
 
 export type ProductsUpdatedSinceQuery = { products: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'>, nodes: Array<(
       Pick<AdminTypes.Product, 'id' | 'title' | 'handle' | 'vendor' | 'productType' | 'status' | 'updatedAt'>
-      & { variants: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage'>, nodes: Array<Pick<AdminTypes.ProductVariant, 'id' | 'title' | 'sku' | 'barcode' | 'price' | 'requiresComponents'>> } }
+      & { variants: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'>, nodes: Array<Pick<AdminTypes.ProductVariant, 'id' | 'title' | 'sku' | 'barcode' | 'price' | 'requiresComponents'>> } }
     )> } };
 
 export type ProductsForImportByIdQueryVariables = AdminTypes.Exact<{
@@ -310,8 +310,16 @@ export type ProductsForImportByIdQueryVariables = AdminTypes.Exact<{
 
 export type ProductsForImportByIdQuery = { nodes: Array<AdminTypes.Maybe<(
     Pick<AdminTypes.Product, 'id' | 'title' | 'handle' | 'vendor' | 'productType' | 'status' | 'updatedAt'>
-    & { variants: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage'>, nodes: Array<Pick<AdminTypes.ProductVariant, 'id' | 'title' | 'sku' | 'barcode' | 'price' | 'requiresComponents'>> } }
+    & { variants: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'>, nodes: Array<Pick<AdminTypes.ProductVariant, 'id' | 'title' | 'sku' | 'barcode' | 'price' | 'requiresComponents'>> } }
   )>> };
+
+export type ProductVariantsAfterQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+}>;
+
+
+export type ProductVariantsAfterQuery = { product?: AdminTypes.Maybe<{ variants: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'>, nodes: Array<Pick<AdminTypes.ProductVariant, 'id' | 'title' | 'sku' | 'barcode' | 'price' | 'requiresComponents'>> } }> };
 
 export type VariantForNewItemQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
@@ -357,8 +365,9 @@ interface GeneratedQueryTypes {
   "#graphql\n  query ProductSetOperationState($id: ID!) {\n    productOperation(id: $id) {\n      status\n      product {\n        id\n        handle\n        variants(first: 250) {\n          nodes {\n            id\n            sku\n          }\n        }\n      }\n      ... on ProductSetOperation {\n        userErrors {\n          field\n          message\n          code\n        }\n      }\n    }\n  }\n": {return: ProductSetOperationStateQuery, variables: ProductSetOperationStateQueryVariables},
   "#graphql\n  query VariantsBySku($query: String!, $after: String) {\n    productVariants(first: 100, query: $query, after: $after) {\n      nodes {\n        id\n        sku\n        product {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": {return: VariantsBySkuQuery, variables: VariantsBySkuQueryVariables},
   "#graphql\n  query ProductsByHandle($query: String!) {\n    products(first: 50, query: $query) {\n      nodes {\n        id\n        handle\n      }\n    }\n  }\n": {return: ProductsByHandleQuery, variables: ProductsByHandleQueryVariables},
-  "#graphql\n  query ProductsUpdatedSince($query: String, $after: String) {\n    products(first: 8, after: $after, query: $query, sortKey: UPDATED_AT) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        title\n        handle\n        vendor\n        productType\n        status\n        updatedAt\n        variants(first: 100) {\n          pageInfo {\n            hasNextPage\n          }\n          nodes {\n            id\n            title\n            sku\n            barcode\n            price\n            requiresComponents\n          }\n        }\n      }\n    }\n  }\n": {return: ProductsUpdatedSinceQuery, variables: ProductsUpdatedSinceQueryVariables},
-  "#graphql\n  query ProductsForImportById($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Product {\n        id\n        title\n        handle\n        vendor\n        productType\n        status\n        updatedAt\n        variants(first: 100) {\n          pageInfo {\n            hasNextPage\n          }\n          nodes {\n            id\n            title\n            sku\n            barcode\n            price\n            requiresComponents\n          }\n        }\n      }\n    }\n  }\n": {return: ProductsForImportByIdQuery, variables: ProductsForImportByIdQueryVariables},
+  "#graphql\n  query ProductsUpdatedSince($query: String, $after: String) {\n    products(first: 8, after: $after, query: $query, sortKey: UPDATED_AT) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        title\n        handle\n        vendor\n        productType\n        status\n        updatedAt\n        variants(first: 100) {\n          pageInfo {\n            hasNextPage\n            endCursor\n          }\n          nodes {\n            id\n            title\n            sku\n            barcode\n            price\n            requiresComponents\n          }\n        }\n      }\n    }\n  }\n": {return: ProductsUpdatedSinceQuery, variables: ProductsUpdatedSinceQueryVariables},
+  "#graphql\n  query ProductsForImportById($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Product {\n        id\n        title\n        handle\n        vendor\n        productType\n        status\n        updatedAt\n        variants(first: 100) {\n          pageInfo {\n            hasNextPage\n            endCursor\n          }\n          nodes {\n            id\n            title\n            sku\n            barcode\n            price\n            requiresComponents\n          }\n        }\n      }\n    }\n  }\n": {return: ProductsForImportByIdQuery, variables: ProductsForImportByIdQueryVariables},
+  "#graphql\n  query ProductVariantsAfter($id: ID!, $after: String) {\n    product(id: $id) {\n      variants(first: 250, after: $after) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          id\n          title\n          sku\n          barcode\n          price\n          requiresComponents\n        }\n      }\n    }\n  }\n": {return: ProductVariantsAfterQuery, variables: ProductVariantsAfterQueryVariables},
   "#graphql\n  query VariantForNewItem($id: ID!) {\n    productVariant(id: $id) {\n      title\n      sku\n      barcode\n      price\n      product {\n        id\n        title\n      }\n    }\n  }\n": {return: VariantForNewItemQuery, variables: VariantForNewItemQueryVariables},
   "#graphql\n  query ShopInfo {\n    shop {\n      name\n      myshopifyDomain\n      currencyCode\n      ianaTimezone\n      plan {\n        publicDisplayName\n        partnerDevelopment\n        shopifyPlus\n      }\n    }\n  }\n": {return: ShopInfoQuery, variables: ShopInfoQueryVariables},
   "#graphql\n  query SetupLocations {\n    locations(first: 50) {\n      nodes {\n        id\n        legacyResourceId\n        name\n      }\n    }\n  }\n": {return: SetupLocationsQuery, variables: SetupLocationsQueryVariables},

@@ -503,6 +503,38 @@ describe("Sync products, Shopify → ERP, creating unknown products", () => {
     ]);
   });
 
+  it("a product with more variants than one page (Shopify allows 2,048) is read whole and created whole", async () => {
+    const code = (n: number) => `V${String(n).padStart(3, "0")}`;
+    const first = Array.from({ length: 100 }, (_, i) => code(i + 1));
+    const product = await createShopifyProduct(
+      shop,
+      "Paint chart",
+      first.map((c) => [c, `PAINT-1-${c}`, null]),
+    );
+    const more = Array.from({ length: 30 }, (_, i) => code(i + 101));
+    const added = await shop.gql(
+      `mutation A($productId: ID!, $variants: [ProductVariantsBulkInput!]!) { productVariantsBulkCreate(productId: $productId, variants: $variants) { userErrors { message } } }`,
+      {
+        productId: product.id,
+        variants: more.map((c) => ({
+          optionValues: [{ optionName: "Colour", name: c }],
+          price: "12.00",
+          inventoryItem: { sku: `PAINT-1-${c}` },
+        })),
+      },
+    );
+    expect(added.productVariantsBulkCreate.userErrors).toEqual([]);
+    const { records } = await world.runTask(productsSyncTask, shop.shopId);
+    expect(recordOf(records, "Paint chart")).toMatchObject([{ outcome: "created" }]);
+    expect(
+      shop.company.itemVariants
+        .filter((v) => v.itemNumber === "PAINT-1")
+        .map((v) => v.code)
+        .sort(),
+    ).toEqual([...first, ...more]);
+    expect(await variantLinksOf(shop.shopId, product.id)).toHaveLength(130);
+  });
+
   it("an item that exists without the product's variants keeps its own fields and gets the variants", async () => {
     await bcItem(shop, { number: "THROW-1", displayName: "Throw (BC name)", unitPrice: 30 });
     const product = await createShopifyProduct(shop, "Throw", [

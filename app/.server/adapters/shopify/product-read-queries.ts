@@ -2,8 +2,8 @@
  * The documents "Sync products" reads Shopify products with, Shopify → ERP. Only the fields the
  * import maps (the `products/update` subscription's include_fields names the same ones).
  * Eight products a page: with 100 variants each that stays under the single query cost limit
- * (1,000). Products with more than 100 variants are read no further: the import refuses them by name
- * rather than map half a product.
+ * (1,000). A product with more variants (Shopify allows 2,048) has the rest read through
+ * PRODUCT_VARIANTS_AFTER_QUERY before it is mapped: the import never maps half a product.
  */
 export const PRODUCTS_UPDATED_SINCE_QUERY = `#graphql
   query ProductsUpdatedSince($query: String, $after: String) {
@@ -23,6 +23,7 @@ export const PRODUCTS_UPDATED_SINCE_QUERY = `#graphql
         variants(first: 100) {
           pageInfo {
             hasNextPage
+            endCursor
           }
           nodes {
             id
@@ -56,6 +57,7 @@ export const PRODUCTS_BY_ID_QUERY = `#graphql
         variants(first: 100) {
           pageInfo {
             hasNextPage
+            endCursor
           }
           nodes {
             id
@@ -65,6 +67,28 @@ export const PRODUCTS_BY_ID_QUERY = `#graphql
             price
             requiresComponents
           }
+        }
+      }
+    }
+  }
+`;
+
+/** The rest of a product's variants after the first page, 250 at a time (about 250 points a page). */
+export const PRODUCT_VARIANTS_AFTER_QUERY = `#graphql
+  query ProductVariantsAfter($id: ID!, $after: String) {
+    product(id: $id) {
+      variants(first: 250, after: $after) {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          id
+          title
+          sku
+          barcode
+          price
+          requiresComponents
         }
       }
     }

@@ -94,7 +94,7 @@ export function planProductImport(input: {
     return { kind: "unchanged", reason: "nothing the import maps changed since it was last read" };
   }
   if (product.variantsTruncated) {
-    return { kind: "skip", reason: "the product has more than 100 variants; the import maps at most 100 per product" };
+    return { kind: "skip", reason: "the product has more than 2,048 variants, more than Shopify allows; the import maps none rather than some" };
   }
 
   const variants: PlannedVariantLink[] = [];

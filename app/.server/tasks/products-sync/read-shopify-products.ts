@@ -2,7 +2,11 @@ import { z } from "zod";
 
 import { runOperation, type ShopifyAdmin } from "../../adapters/shopify/admin-port.ts";
 import { paginate } from "../../adapters/shopify/paginate.ts";
-import { PRODUCTS_BY_ID_QUERY, PRODUCTS_UPDATED_SINCE_QUERY } from "../../adapters/shopify/product-read-queries.ts";
+import {
+  PRODUCT_VARIANTS_AFTER_QUERY,
+  PRODUCTS_BY_ID_QUERY,
+  PRODUCTS_UPDATED_SINCE_QUERY,
+} from "../../adapters/shopify/product-read-queries.ts";
 import type { RunCursor } from "../../runs/define-task.ts";
 import type { ShopifyProductForImport } from "./map-shopify-product.ts";
 
@@ -19,6 +23,18 @@ const cursorSchema = z.object({ updatedAt: z.iso.datetime({ offset: true }), las
 export type ProductsCursor = z.infer<typeof cursorSchema>;
 
 // The trust boundary: Shopify's answer, parsed before the pure core sees it.
+const variantNode = z.object({
+  id: z.string(),
+  title: z.string(),
+  sku: z.string().nullish(),
+  barcode: z.string().nullish(),
+  price: z.string(),
+  requiresComponents: z.boolean(),
+});
+const variantConnection = z.object({
+  pageInfo: z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullish() }),
+  nodes: z.array(variantNode),
+});
 const productNode = z.object({
   id: z.string(),
   title: z.string(),
@@ -27,26 +43,48 @@ const productNode = z.object({
   productType: z.string().nullish(),
   status: z.string(),
   updatedAt: z.string(),
-  variants: z.object({
-    pageInfo: z.object({ hasNextPage: z.boolean() }),
-    nodes: z.array(
-      z.object({
-        id: z.string(),
-        title: z.string(),
-        sku: z.string().nullish(),
-        barcode: z.string().nullish(),
-        price: z.string(),
-        requiresComponents: z.boolean(),
-      }),
-    ),
-  }),
+  variants: variantConnection,
 });
+const variantsAfterSchema = z.object({ product: z.object({ variants: variantConnection }).nullable() });
 const pageSchema = z.object({
   products: z.object({
     pageInfo: z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable() }),
     nodes: z.array(productNode),
   }),
 });
+
+/** Shopify's most variants on one product (2026-10); a product still longer than this is refused, not half mapped. */
+const MAX_VARIANTS_READ = 2_048;
+
+/**
+ * A product whose first page of variants was not all of them, completed from Shopify. Few
+ * products have more than 100 variants, so this costs nothing for the others.
+ */
+async function withAllVariants(
+  admin: ShopifyAdmin,
+  node: z.infer<typeof productNode>,
+): Promise<z.infer<typeof productNode>> {
+  const variants = [...node.variants.nodes];
+  let pageInfo = node.variants.pageInfo;
+  while (pageInfo.hasNextPage && pageInfo.endCursor && variants.length < MAX_VARIANTS_READ) {
+    const data = variantsAfterSchema.parse(
+      await runOperation(admin, PRODUCT_VARIANTS_AFTER_QUERY, { id: node.id, after: pageInfo.endCursor }),
+    );
+    // Deleted while it was read: what was read stands; the next change reads it again.
+    if (!data.product) break;
+    variants.push(...data.product.variants.nodes);
+    pageInfo = data.product.variants.pageInfo;
+  }
+  return { ...node, variants: { pageInfo, nodes: variants } };
+}
+
+async function completed(admin: ShopifyAdmin, nodes: Array<z.infer<typeof productNode>>) {
+  const products: ShopifyProductForImport[] = [];
+  for (const node of nodes) {
+    products.push(toImport(node.variants.pageInfo.hasNextPage ? await withAllVariants(admin, node) : node));
+  }
+  return products;
+}
 
 function toImport(node: z.infer<typeof productNode>): ShopifyProductForImport {
   return {
@@ -108,7 +146,7 @@ export async function* readChangedProducts(
       maxPages: options.maxPages,
     },
   )) {
-    const products = z.array(productNode).parse(page.nodes).map(toImport);
+    const products = await completed(admin, z.array(productNode).parse(page.nodes));
     const last = products.at(-1);
     if (last && (next === null || Date.parse(last.updatedAt) >= Date.parse(next.updatedAt))) {
       next = { updatedAt: new Date(last.updatedAt).toISOString(), lastId: last.id };
@@ -133,10 +171,11 @@ export async function readProductsById(
     const data = await runOperation(admin, PRODUCTS_BY_ID_QUERY, { ids: ids.slice(i, i + IDS_PER_READ) });
     // A deleted product is null; any other node type is an empty object (the fragment did not apply).
     const nodes = z.array(z.unknown()).parse(data.nodes);
-    for (const node of nodes) {
+    const found = nodes.flatMap((node) => {
       const parsed = productNode.safeParse(node);
-      if (parsed.success) products.push(toImport(parsed.data));
-    }
+      return parsed.success ? [parsed.data] : [];
+    });
+    products.push(...(await completed(admin, found)));
   }
   return products;
 }
