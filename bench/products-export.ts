@@ -1,30 +1,41 @@
 /**
- * The catalog ERP → Shopify at scale: BENCH_ITEMS (default 2,000) Business Central items × 5
+ * The catalog ERP → Shopify at scale: BENCH_ITEMS (default 10,000) Business Central items × 5
  * variants into an empty store, on the Standard and the Plus preset side by side (two shops of one
  * demo, each with its own BC company), through the real worker and "Sync products". Reports wall
  * time, Admin API points (from the API log) and the ratio of the time to the rate-limit floor
- * (points ÷ the plan's restore rate), the worker's RSS through the export, then "Sync prices"
+ * (points ÷ the plan's restore rate), the RSS of the worker (its own process, as in production)
+ * through the export, then "Sync prices"
  * with nothing changed (must send no mutation) and with 1% of the variants' prices changed
  * (mutations against the minimum: one variants bulk update per changed product).
  */
+import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { rm } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 
 import postgres from "postgres";
 
 import { DEMO_BC } from "../scripts/demo/business-central.ts";
 import { startDemo } from "../scripts/demo/start-demo.ts";
-import { round } from "./stats.ts";
+import { percentile, round } from "./stats.ts";
 
-const ITEMS = Number(process.env.BENCH_ITEMS ?? 2_000);
+const ITEMS = Number(process.env.BENCH_ITEMS ?? 10_000);
 const VARIANTS = 5;
 const RESTORE_RATE = { standard: 100, plus: 1_000 } as const;
 const root = path.resolve(import.meta.dirname, "..");
 const dataDir = path.join(root, ".data/bench-products");
 
 await rm(dataDir, { recursive: true, force: true });
-const demo = await startDemo({ root, dataDir, appPort: 0, sandboxPort: 0, businessCentralPort: 0, log: () => {} });
+// No worker in this process: the bench starts one of its own below, so its RSS is the worker's alone.
+const demo = await startDemo({
+  root,
+  dataDir,
+  appPort: 0,
+  sandboxPort: 0,
+  businessCentralPort: 0,
+  workerConcurrency: 0,
+  log: () => {},
+});
 const sql = postgres(demo.info.databaseUrl, { max: 2, onnotice: () => {} });
 const { getDb } = await import("../app/.server/db.ts");
 const { saveConnectionForm } = await import("../app/.server/erp/connections.ts");
@@ -93,6 +104,30 @@ async function benchShop(preset: keyof typeof RESTORE_RATE) {
 
 type BenchShop = Awaited<ReturnType<typeof benchShop>>;
 
+/** Median and highest RSS in each quarter of the export: flat means the catalog is never held in memory. */
+function rssByQuarter(samples: Array<{ rss: number; variants: number }>, total: number) {
+  const quarters = [0.25, 0.5, 0.75, 1];
+  return [
+    {
+      progress: "start",
+      variants: samples[0]!.variants,
+      "median MiB": round(samples[0]!.rss, 0),
+      "max MiB": round(samples[0]!.rss, 0),
+    },
+    ...quarters.map((q, i) => {
+      const low = i === 0 ? 0 : quarters[i - 1]! * total;
+      const inQuarter = samples.slice(1).filter((s) => s.variants > low && s.variants <= q * total);
+      const rss = inQuarter.map((s) => s.rss);
+      return {
+        progress: `${Math.round((i === 0 ? 0 : quarters[i - 1]!) * 100)}–${q * 100}%`,
+        variants: inQuarter.at(-1)?.variants ?? 0,
+        "median MiB": round(percentile(rss, 50), 0),
+        "max MiB": round(Math.max(...rss), 0),
+      };
+    }),
+  ];
+}
+
 async function points(shopId: number, since: Date) {
   const [row] = await sql<{ calls: number; points: number; mutations: number }[]>`
     select count(*)::int as calls, coalesce(sum(cost), 0)::int as points,
@@ -119,13 +154,50 @@ async function runToEnd(task: typeof productsSyncTask, shop: BenchShop, minutes:
   return { ms: Date.now() - since.getTime(), since };
 }
 
+/** `npm run worker` as a child process against the demo's database (the env startDemo set). */
+function startWorkerProcess() {
+  const child = spawn(process.execPath, ["worker/index.ts"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: demo.info.databaseUrl, WORKER_CONCURRENCY: "4", LOG_LEVEL: "warn" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  return {
+    pid: child.pid!,
+    stop: async () => {
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+/** The process's resident set in MiB, from /proc (Linux). */
+async function rssMiB(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, "utf8");
+  const kib = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
+  return kib / 1024;
+}
+
+/** Variants linked so far in both bench shops: the export's progress, for RSS against it. */
+async function linkedVariants(shopIds: number[]): Promise<number> {
+  const [row] = await sql<{ n: number }[]>`
+    select count(*)::int as n from variant_links where shop_id = any(${shopIds})`;
+  return row!.n;
+}
+
+const worker = startWorkerProcess();
 try {
   const shops = [await benchShop("standard"), await benchShop("plus")];
-  let rssMax = 0;
-  const rssStart = process.memoryUsage().rss;
-  const sampler = setInterval(() => (rssMax = Math.max(rssMax, process.memoryUsage().rss)), 200);
-  const exports = await Promise.all(shops.map((shop) => runToEnd(productsSyncTask, shop, 60)));
+  const shopIds = shops.map((shop) => shop.shopId);
+  // Let the worker finish booting (and the demo shop's own first runs) before the baseline.
+  await new Promise((resolve) => setTimeout(resolve, 5_000));
+  const samples: Array<{ rss: number; variants: number }> = [];
+  const sample = async () => samples.push({ rss: await rssMiB(worker.pid), variants: await linkedVariants(shopIds) });
+  await sample();
+  const sampler = setInterval(() => void sample(), 2_000);
+  const exports = await Promise.all(shops.map((shop) => runToEnd(productsSyncTask, shop, 120)));
   clearInterval(sampler);
+  await sample();
   const exportRows = [];
   for (const [i, shop] of shops.entries()) {
     const cost = await points(shop.shopId, exports[i]!.since);
@@ -145,10 +217,10 @@ try {
       "wall / floor": round(exports[i]!.ms / 1000 / Math.max(floorS, 0.001), 2),
     });
   }
-  console.log(
-    `First export, ${ITEMS} items × ${VARIANTS} variants into empty stores (worker RSS ${round(rssStart / 2 ** 20, 0)} MiB at start, ${round(rssMax / 2 ** 20, 0)} MiB at most)`,
-  );
+  console.log(`First export, ${ITEMS} items × ${VARIANTS} variants into each of two empty stores at once`);
   console.table(exportRows);
+  console.log("Worker RSS (its own process) against the variants linked so far in both stores");
+  console.table(rssByQuarter(samples, 2 * ITEMS * VARIANTS));
 
   const priceRows = [];
   for (const shop of shops) {
@@ -187,6 +259,7 @@ try {
   console.log("Sync prices after the export");
   console.table(priceRows);
 } finally {
+  await worker.stop();
   await sql.end();
   await demo.stop();
   await rm(dataDir, { recursive: true, force: true });

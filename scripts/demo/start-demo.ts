@@ -26,7 +26,7 @@ export interface DemoOptions {
   shop?: string;
   /** The sandbox shop's Shopify plan (API rate limits); default standard. */
   shopPlan?: "standard" | "advanced" | "plus";
-  /** Jobs the in-process worker runs at once; default 4. */
+  /** Jobs the in-process worker runs at once; default 4; 0 = no worker in this process (a bench runs its own). */
   workerConcurrency?: number;
   log?: (line: string) => void;
 }
@@ -151,14 +151,16 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     const web = await startWebServer({ port: appPort, mode: "production", root: options.root });
     steps.push({ name: "web server", run: web.close });
 
-    const { startWorker, stopWorker } = await import("../../worker/runner.ts");
-    const worker = await startWorker({
-      connectionString: database.url,
-      concurrency: options.workerConcurrency ?? 4,
-      log: (level, message) => log(`worker ${level}: ${message}`),
-    });
-    // 5 s for running jobs, then they are released to the next start: the demo stops within 10 s.
-    steps.push({ name: "worker", run: () => stopWorker(worker, 5_000) });
+    if (options.workerConcurrency !== 0) {
+      const { startWorker, stopWorker } = await import("../../worker/runner.ts");
+      const worker = await startWorker({
+        connectionString: database.url,
+        concurrency: options.workerConcurrency ?? 4,
+        log: (level, message) => log(`worker ${level}: ${message}`),
+      });
+      // 5 s for running jobs, then they are released to the next start: the demo stops within 10 s.
+      steps.push({ name: "worker", run: () => stopWorker(worker, 5_000) });
+    }
 
     const info: DemoInfo = {
       appUrl,
