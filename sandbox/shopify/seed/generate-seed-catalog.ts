@@ -117,7 +117,7 @@ export function seedLocation(index: number, rng: Prng): SeedLocation {
   return { code, name, address: address(rng) };
 }
 
-/** Item number for product index (0-based): "10001", "10002", … */
+/** Item number for product index (0-based): "10001", "10002", …, "19999", then "110000", … (one digit wider). */
 export function itemNumber(index: number): string {
   return `1${pad(index + 1, 4)}`;
 }
@@ -135,7 +135,9 @@ function product(index: number, variantCount: number, locations: SeedLocation[],
   for (let v = 0; v < variantCount; v += 1) {
     const variantCode = variantCount > 1 ? `V${pad(v + 1, 2)}` : null;
     // EAN "20" prefix is the in-store range; item number and variant index keep barcodes unique.
-    const barcode = toEan13(`20${itemNo}${pad(v + 1, 2)}${pad(rng.int(0, 999), 3)}`);
+    // Random digits fill the rest of the 12: three for the first 9,999 items, fewer for longer numbers.
+    const fill = 12 - 2 - itemNo.length - 2;
+    const barcode = toEan13(`20${itemNo}${pad(v + 1, 2)}${pad(rng.int(0, 10 ** fill - 1), fill)}`);
     const stock: Record<string, number> = {};
     for (const loc of locations) stock[loc.code] = rng.int(0, 50);
     const price = basePrice + v * 200;

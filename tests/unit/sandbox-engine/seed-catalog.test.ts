@@ -10,6 +10,15 @@ describe("generateSeedCatalog", () => {
     expect(generateSeedCatalog({ seed: 7 })).not.toEqual(generateSeedCatalog({ seed: 8 }));
   });
 
+  it("goes past 9,999 items with one digit more and valid, unique barcodes", () => {
+    const c = generateSeedCatalog({ products: 10_002, variantsPerProduct: 2, customers: 0 });
+    expect(c.products.slice(9_998).map((p) => p.itemNo)).toEqual(["19999", "110000", "110001", "110002"]);
+    expect(new Set(c.products.map((p) => p.itemNo)).size).toBe(10_002);
+    const barcodes = c.products.flatMap((p) => p.variants.map((v) => v.barcode));
+    expect(barcodes.every((b) => isValidEan13(b))).toBe(true);
+    expect(new Set(barcodes).size).toBe(barcodes.length);
+  });
+
   it("defaults to 10 products × 3 variants, 2 locations, 10 customers", () => {
     const c = generateSeedCatalog();
     expect([c.products.length, c.products[0]?.variants.length, c.locations.length, c.customers.length]).toEqual([
