@@ -266,6 +266,14 @@ export type VariantsUpdateFromErpMutationVariables = AdminTypes.Exact<{
 
 export type VariantsUpdateFromErpMutation = { productVariantsBulkUpdate?: AdminTypes.Maybe<{ productVariants?: AdminTypes.Maybe<Array<Pick<AdminTypes.ProductVariant, 'id' | 'sku'>>>, userErrors: Array<Pick<AdminTypes.ProductVariantsBulkUpdateUserError, 'field' | 'message' | 'code'>> }> };
 
+export type VariantsDeleteFromErpMutationVariables = AdminTypes.Exact<{
+  productId: AdminTypes.Scalars['ID']['input'];
+  variantsIds: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type VariantsDeleteFromErpMutation = { productVariantsBulkDelete?: AdminTypes.Maybe<{ userErrors: Array<Pick<AdminTypes.ProductVariantsBulkDeleteUserError, 'field' | 'message' | 'code'>> }> };
+
 export type VariantsCreateFromErpMutationVariables = AdminTypes.Exact<{
   productId: AdminTypes.Scalars['ID']['input'];
   variants: Array<AdminTypes.ProductVariantsBulkInput> | AdminTypes.ProductVariantsBulkInput;
@@ -386,6 +394,7 @@ interface GeneratedMutationTypes {
   "#graphql\n  mutation ProductSetFromErp($identifier: ProductSetIdentifiers, $input: ProductSetInput!, $synchronous: Boolean!) {\n    productSet(identifier: $identifier, input: $input, synchronous: $synchronous) {\n      product {\n        id\n        handle\n        variants(first: 250) {\n          nodes {\n            id\n            sku\n          }\n        }\n      }\n      productSetOperation {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ProductSetFromErpMutation, variables: ProductSetFromErpMutationVariables},
   "#graphql\n  mutation ProductUpdateFromErp($product: ProductUpdateInput!) {\n    productUpdate(product: $product) {\n      product {\n        id\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: ProductUpdateFromErpMutation, variables: ProductUpdateFromErpMutationVariables},
   "#graphql\n  mutation VariantsUpdateFromErp($productId: ID!, $variants: [ProductVariantsBulkInput!]!) {\n    productVariantsBulkUpdate(productId: $productId, variants: $variants) {\n      productVariants {\n        id\n        sku\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: VariantsUpdateFromErpMutation, variables: VariantsUpdateFromErpMutationVariables},
+  "#graphql\n  mutation VariantsDeleteFromErp($productId: ID!, $variantsIds: [ID!]!) {\n    productVariantsBulkDelete(productId: $productId, variantsIds: $variantsIds) {\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: VariantsDeleteFromErpMutation, variables: VariantsDeleteFromErpMutationVariables},
   "#graphql\n  mutation VariantsCreateFromErp($productId: ID!, $variants: [ProductVariantsBulkInput!]!) {\n    productVariantsBulkCreate(productId: $productId, variants: $variants, strategy: REMOVE_STANDALONE_VARIANT) {\n      productVariants {\n        id\n        sku\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: VariantsCreateFromErpMutation, variables: VariantsCreateFromErpMutationVariables},
   "#graphql\n  mutation OrderErpDocumentNumberSet($metafields: [MetafieldsSetInput!]!) {\n    metafieldsSet(metafields: $metafields) {\n      metafields {\n        id\n        namespace\n        key\n        value\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: OrderErpDocumentNumberSetMutation, variables: OrderErpDocumentNumberSetMutationVariables},
 }

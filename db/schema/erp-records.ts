@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, index, jsonb, pgSequence, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  bigserial,
+  index,
+  jsonb,
+  pgSequence,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 
 import { shopIdColumn } from "./shop-ref.ts";
 
@@ -33,6 +43,14 @@ export const erpRecords = pgTable(
       .notNull()
       .default(sql`nextval('erp_record_change_seq')`),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * When the ERP no longer had the record: a sweep of the ERP's keys did not find it (a delta
+     * pull never sees a deletion). Kept, not deleted, so the catalog still knows what the item was
+     * and which product to give the removed-item action; a pull of it again clears this.
+     */
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    /** The start of the last key sweep that found the record in the ERP. */
+    sweptAt: timestamp("swept_at", { withTimezone: true }),
   },
   (t) => [
     uniqueIndex("erp_records_shop_entity_id_uq").on(t.shopId, t.entity, t.erpId),

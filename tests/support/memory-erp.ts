@@ -59,6 +59,7 @@ function memoryAdapter(settings: z.infer<typeof settingsSchema>, secret: string)
             new ErpError({ code: "AUTH", message: "wrong key", userMessage: "The API key is not valid." }),
           ),
     pull: unsupported,
+    listKeys: unsupported,
     createSalesDocument: unsupported,
     findSalesDocument: unsupported,
     deleteSalesDocument: unsupported,

@@ -7,6 +7,8 @@ export interface MirroredRecord {
   entity: string;
   erpId: string;
   data: Record<string, unknown>;
+  /** The ERP no longer has it (a key sweep did not find it). */
+  deleted?: boolean;
 }
 
 const decimal = z.string().regex(/^-?\d+(\.\d+)?$/);
@@ -62,6 +64,10 @@ export interface CatalogItem {
   /** By code; with each variant's own picture when the ERP has one. */
   variants: Array<{ erpId: string | null; code: string; description: string; picture: MirroredItem["picture"] }>;
   barcodes: ErpBarcode[];
+  /** The item is gone from the ERP: what it was, for the removed-item action on its product. */
+  deleted: boolean;
+  /** Codes of variants gone from the ERP (their own records deleted, none live with the code). */
+  deletedVariantCodes: string[];
 }
 
 export type CatalogItemResult =
@@ -72,34 +78,57 @@ export type CatalogItemResult =
 
 /** Assembles an item from its mirrored records; a record that no longer parses is a reason, not a crash. */
 export function catalogItem(records: readonly MirroredRecord[]): CatalogItemResult {
-  const itemRecord = records.find((r) => r.entity === "items");
+  const itemRecord =
+    records.find((r) => r.entity === "items" && !r.deleted) ?? records.find((r) => r.entity === "items");
   if (!itemRecord) return { kind: "no-item" };
   const item = mirroredItem.safeParse(itemRecord.data);
-  if (!item.success)
-    {return { kind: "invalid", reason: `the ERP item's data is not readable: ${item.error.issues[0]?.message ?? ""}` };}
+  if (!item.success) {
+    return { kind: "invalid", reason: `the ERP item's data is not readable: ${item.error.issues[0]?.message ?? ""}` };
+  }
   // The variants read with the item, then their own records (which carry pictures and come when
-  // only a variant changed): the own record wins.
+  // only a variant changed): the own record wins. A deleted own record takes its code away even
+  // when the item's list still names it (deleting a variant does not change the item in BC).
   const variants = new Map<string, CatalogItem["variants"][number]>();
-  for (const v of item.data.variants)
-    {variants.set(v.code, { erpId: null, code: v.code, description: v.description, picture: null });}
+  for (const v of item.data.variants) {
+    variants.set(v.code, { erpId: null, code: v.code, description: v.description, picture: null });
+  }
   const barcodes: ErpBarcode[] = [];
-  for (const record of records) {
+  const live = records.filter((r) => !r.deleted);
+  const deletedCodes = new Set<string>();
+  for (const record of records.filter((r) => r.deleted && r.entity === "itemVariants")) {
+    const v = mirroredVariant.safeParse(record.data);
+    if (v.success) deletedCodes.add(v.data.code);
+  }
+  for (const record of live) {
     if (record.entity === "itemVariants") {
       const v = mirroredVariant.safeParse(record.data);
-      if (v.success)
-        {variants.set(v.data.code, {
+      if (v.success) {
+        deletedCodes.delete(v.data.code);
+        variants.set(v.data.code, {
           erpId: record.erpId,
           code: v.data.code,
           description: v.data.description,
           picture: v.data.picture,
-        });}
+        });
+      }
     } else if (record.entity === "barcodes") {
       const b = mirroredBarcode.safeParse(record.data);
       if (b.success) barcodes.push(b.data);
     }
   }
+  for (const code of deletedCodes) variants.delete(code);
   const sorted = [...variants.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  return { kind: "item", catalogItem: { erpId: itemRecord.erpId, item: item.data, variants: sorted, barcodes } };
+  return {
+    kind: "item",
+    catalogItem: {
+      erpId: itemRecord.erpId,
+      item: item.data,
+      variants: sorted,
+      barcodes,
+      deleted: itemRecord.deleted === true,
+      deletedVariantCodes: [...deletedCodes].sort(),
+    },
+  };
 }
 
 /** A variant's barcode: its own item reference of type bar code, else (the item itself) the GTIN. */

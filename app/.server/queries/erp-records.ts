@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lt, or, sql } from "drizzle-orm";
 
 import { erpRecords } from "../../../db/schema/erp-records.ts";
 import type { DbOrTx } from "../db.ts";
@@ -18,6 +18,8 @@ export interface MirrorRecord {
   itemNumber: string;
   data: Record<string, unknown>;
   changeSeq: number;
+  /** A key sweep found it gone from the ERP (what it was is still here). */
+  deleted: boolean;
 }
 
 /**
@@ -54,8 +56,10 @@ export async function upsertMirrorRecords(
         erpModifiedAt: sql`excluded.erp_modified_at`,
         changeSeq: sql`nextval('erp_record_change_seq')`,
         updatedAt: sql`now()`,
+        deletedAt: null,
       },
-      setWhere: sql`${erpRecords.hash} <> excluded.hash`,
+      // A record pulled again after a sweep missed it is back, even with the same content.
+      setWhere: sql`${erpRecords.hash} <> excluded.hash or ${erpRecords.deletedAt} is not null`,
     })
     .returning({ id: erpRecords.id });
   return changed.length;
@@ -100,13 +104,14 @@ export async function mirrorRecordsOfItems(
       itemNumber: erpRecords.itemNumber,
       data: erpRecords.data,
       changeSeq: erpRecords.changeSeq,
+      deletedAt: erpRecords.deletedAt,
     })
     .from(erpRecords)
     .where(and(eq(erpRecords.shopId, input.shopId), inArray(erpRecords.itemNumber, [...input.itemNumbers])))
     .orderBy(asc(erpRecords.id));
-  for (const row of rows) {
+  for (const { deletedAt, ...row } of rows) {
     const list = byItem.get(row.itemNumber) ?? [];
-    list.push(row);
+    list.push({ ...row, deleted: deletedAt !== null });
     byItem.set(row.itemNumber, list);
   }
   return byItem;
@@ -129,4 +134,47 @@ export async function mirrorHead(db: DbOrTx, shopId: number): Promise<number> {
     .from(erpRecords)
     .where(eq(erpRecords.shopId, shopId));
   return Number(row?.head ?? 0);
+}
+
+/** A key sweep's page: these records are still in the ERP as of the sweep that started at `sweptAt`. */
+export async function markSwept(
+  db: DbOrTx,
+  input: { shopId: number; entity: string; erpIds: readonly string[]; sweptAt: Date },
+): Promise<void> {
+  if (input.erpIds.length === 0) return;
+  await db
+    .update(erpRecords)
+    .set({ sweptAt: input.sweptAt })
+    .where(
+      and(
+        eq(erpRecords.shopId, input.shopId),
+        eq(erpRecords.entity, input.entity),
+        inArray(erpRecords.erpId, [...input.erpIds]),
+      ),
+    );
+}
+
+/**
+ * The end of a sweep that started at `sweptAt`: a record it did not find, and that no pull wrote
+ * since it started (a record created meanwhile may have been past the sweep's pages), is gone
+ * from the ERP. It is marked, and its item comes up on the change feed. Returns the item numbers.
+ */
+export async function markUnsweptDeleted(
+  db: DbOrTx,
+  input: { shopId: number; entity: string; sweptAt: Date },
+): Promise<string[]> {
+  const rows = await db
+    .update(erpRecords)
+    .set({ deletedAt: sql`now()`, changeSeq: sql`nextval('erp_record_change_seq')` })
+    .where(
+      and(
+        eq(erpRecords.shopId, input.shopId),
+        eq(erpRecords.entity, input.entity),
+        isNull(erpRecords.deletedAt),
+        lt(erpRecords.updatedAt, input.sweptAt),
+        or(isNull(erpRecords.sweptAt), lt(erpRecords.sweptAt, input.sweptAt)),
+      ),
+    )
+    .returning({ itemNumber: erpRecords.itemNumber });
+  return [...new Set(rows.map((r) => r.itemNumber))];
 }

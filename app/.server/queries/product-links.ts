@@ -551,3 +551,16 @@ export async function forgetSeenShopifyHash(
     .set({ lastSeenShopifyHash: null, updatedAt: new Date() })
     .where(and(eq(productLinks.shopId, input.shopId), eq(productLinks.shopifyProductId, input.shopifyProductId)));
 }
+
+/** Forgets the links of Shopify variants the product sync deleted (their ERP variants are gone). */
+export async function deleteVariantLinks(
+  db: DbOrTx,
+  input: { shopId: number; shopifyVariantIds: readonly string[] },
+): Promise<void> {
+  if (input.shopifyVariantIds.length === 0) return;
+  await db
+    .delete(variantLinks)
+    .where(
+      and(eq(variantLinks.shopId, input.shopId), inArray(variantLinks.shopifyVariantId, [...input.shopifyVariantIds])),
+    );
+}

@@ -80,6 +80,14 @@ export interface PullPage<T> {
   hasMore: boolean;
 }
 
+/** One page of an entity's keys: every record the ERP has now, whatever its change time. */
+export interface KeyPage {
+  ids: string[];
+  /** Pass back for the next page; meaningless once `hasMore` is false. */
+  cursor: string;
+  hasMore: boolean;
+}
+
 export interface ErpDocumentRef {
   id: string;
   number: string;
@@ -324,6 +332,11 @@ export interface ErpAdapter {
   /** Checks credentials and lists companies; needs no company chosen. */
   testConnection(): Promise<{ companies: ErpCompany[] }>;
   pull<E extends ErpEntity>(entity: E, request?: PullRequest): Promise<PullPage<ErpEntityMap[E]>>;
+  /**
+   * The ids of every record of the entity, page by page in key order: how the core learns of
+   * deletions, which a delta pull never shows (BC's API v2.0 has no deleted-records feed).
+   */
+  listKeys(entity: ErpEntity, request?: PullRequest): Promise<KeyPage>;
   /**
    * Finds by Shopify order number first (orders, invoices and shipments), then creates header +
    * lines at once. `lineRefs` names the document's lines, one per input line in input order.

@@ -22,6 +22,7 @@ const READ_METHODS = [
   "capabilities",
   "testConnection",
   "pull",
+  "listKeys",
   "findSalesDocument",
   "findCustomer",
   "findItem",

@@ -84,6 +84,19 @@ export const VARIANTS_BULK_UPDATE_MUTATION = `#graphql
   }
 `;
 
+/** Variants gone from the ERP. Shopify refuses to delete a product's last variant (a userError). */
+export const VARIANTS_BULK_DELETE_MUTATION = `#graphql
+  mutation VariantsDeleteFromErp($productId: ID!, $variantsIds: [ID!]!) {
+    productVariantsBulkDelete(productId: $productId, variantsIds: $variantsIds) {
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;
+
 export const VARIANTS_BULK_CREATE_MUTATION = `#graphql
   mutation VariantsCreateFromErp($productId: ID!, $variants: [ProductVariantsBulkInput!]!) {
     productVariantsBulkCreate(productId: $productId, variants: $variants, strategy: REMOVE_STANDALONE_VARIANT) {

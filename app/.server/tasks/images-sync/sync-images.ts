@@ -51,6 +51,8 @@ export async function syncImagesFromErp(ctx: RunContext): Promise<ImageSyncResul
       const link = links.get(itemNumber);
       // Not in Shopify yet: the product sync creates it, and its mirror row then comes again.
       if (assembled.kind !== "item" || !link || link.state !== "linked" || !link.shopifyProductId) continue;
+      // Gone from the ERP: its picture can no longer be read; the product keeps its image.
+      if (assembled.catalogItem.deleted) continue;
       handled += 1;
       result.compared += 1;
       ctx.progress({ done: handled });

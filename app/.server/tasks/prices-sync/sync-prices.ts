@@ -72,7 +72,10 @@ async function priceItems(p: PriceContext, itemNumbers: readonly string[]): Prom
   ]);
   const items = itemNumbers.flatMap((n) => {
     const assembled = catalogItem(records.get(n) ?? []);
-    return assembled.kind === "item" && links.get(n)?.state === "linked" ? [assembled.catalogItem] : [];
+    // An item gone from the ERP has no prices to read: its product keeps what it was last sent.
+    return assembled.kind === "item" && !assembled.catalogItem.deleted && links.get(n)?.state === "linked"
+      ? [assembled.catalogItem]
+      : [];
   });
   const prices = await variantPrices(p.adapter, ctx.settings, p.today, items);
   const batch: Array<

@@ -18,6 +18,9 @@ export function describeExportPlan(plan: ExportPlan): string {
         plan.restoreStatus ? "give the unblocked item's product back its status" : null,
         plan.variantUpdates.length > 0 ? `update ${plan.variantUpdates.length} variant(s)` : null,
         plan.variantCreates.length > 0 ? `add ${plan.variantCreates.length} variant(s)` : null,
+        plan.variantDeletes.length > 0
+          ? `delete variant(s) ${plan.variantDeletes.map((d) => d.variantCode).join(", ")}, gone from the ERP`
+          : null,
       ].filter((p) => p !== null);
       return `would ${parts.join(", ")}`;
     }

@@ -58,6 +58,10 @@ export interface PlannedProduct {
   blockedStatus: "DRAFT" | "ARCHIVED" | null;
   /** Blocked and the action is "nothing": the product is left as it is. */
   leaveAlone: boolean;
+  /** Why it counts as blocked: "deleted" when the item is gone from the ERP (BC: removed products). */
+  blockedBy: "blocked" | "deleted" | null;
+  /** Variants gone from the ERP: their Shopify variants are deleted when the ERP may update products. */
+  deletedVariantCodes: string[];
   /** The option name, or null for a product with one default variant. */
   optionName: string | null;
   variants: PlannedVariant[];
@@ -120,10 +124,12 @@ export function mapItemToProduct(
   for (const row of rows) {
     const barcode = barcodeOf(catalog, row.code);
     const sku = skuFor({ itemNumber: item.number, variantCode: row.code, barcode }, products);
-    if (sku === null)
-      {return { kind: "skip", reason: `variant ${row.code || "(item)"} has no barcode for the barcode SKU mapping` };}
-    if (sku.length > SHOPIFY_LIMITS.sku)
-      {return { kind: "skip", reason: `SKU ${sku.slice(0, 40)}… is over Shopify's 255 characters` };}
+    if (sku === null) {
+      return { kind: "skip", reason: `variant ${row.code || "(item)"} has no barcode for the barcode SKU mapping` };
+    }
+    if (sku.length > SHOPIFY_LIMITS.sku) {
+      return { kind: "skip", reason: `SKU ${sku.slice(0, 40)}… is over Shopify's 255 characters` };
+    }
     const twin = skus.get(sku);
     if (twin !== undefined) {
       return {
@@ -147,7 +153,9 @@ export function mapItemToProduct(
     variants.push({ variantCode: row.code, ...owned, price, hash: contentHash(owned) });
   }
 
-  const blocked = item.blocked || item.salesBlocked === true;
+  // BC's one setting for both: "Action for Removed Products and Blocked Items".
+  const blockedBy = catalog.deleted ? "deleted" : item.blocked || item.salesBlocked === true ? "blocked" : null;
+  const blocked = blockedBy !== null;
   const blockedStatus: PlannedProduct["blockedStatus"] =
     !blocked || products.blockedAction === "nothing" ? null : products.blockedAction === "draft" ? "DRAFT" : "ARCHIVED";
   const descriptionHtml = item.displayName2 ? `<p>${escapeHtml(item.displayName2)}</p>` : "";
@@ -164,6 +172,8 @@ export function mapItemToProduct(
         productType: productType !== "",
       },
       leaveAlone: blocked && products.blockedAction === "nothing",
+      blockedBy,
+      deletedVariantCodes: catalog.deletedVariantCodes,
       optionName: catalog.variants.length === 0 ? null : VARIANT_OPTION,
       variants,
       hash: contentHash(fields),

@@ -39,7 +39,11 @@ export type ExportPlan =
       restoreStatus: boolean;
       variantUpdates: Array<{ variantCode: string; shopifyVariantId: string }>;
       variantCreates: string[];
+      /** Variants gone from the ERP whose Shopify variants the app made or linked. */
+      variantDeletes: Array<{ variantCode: string; shopifyVariantId: string }>;
     };
+
+const gone = (product: PlannedProduct) => (product.blockedBy === "deleted" ? "deleted" : "blocked");
 
 function slug(text: string): string {
   return text
@@ -79,7 +83,7 @@ export function planProductExport(input: {
   const productId = link?.shopifyProductId ?? null;
   if (productId === null) {
     if (product.blockedStatus !== null || product.leaveAlone) {
-      return { kind: "skip", reason: "blocked in the ERP: not created in Shopify" };
+      return { kind: "skip", reason: `${gone(product)} in the ERP: not created in Shopify` };
     }
     switch (input.match.kind) {
       case "ambiguous":
@@ -117,6 +121,7 @@ function linkOnly(productId: string, adopt: Array<{ variantCode: string; shopify
     restoreStatus: false,
     variantUpdates: [],
     variantCreates: [],
+    variantDeletes: [],
   };
 }
 
@@ -128,7 +133,10 @@ function updatePlan(
 ): ExportPlan {
   const { product } = input;
   if (product.leaveAlone) {
-    return { kind: "unchanged", reason: "blocked in the ERP; the blocked-item action is to do nothing" };
+    return {
+      kind: "unchanged",
+      reason: `${gone(product)} in the ERP; the action for removed and blocked items is to do nothing`,
+    };
   }
   const known = new Map(input.variantLinks.map((v) => [v.variantCode, v]));
   for (const a of adopt) known.set(a.variantCode, { ...a, lastWrittenHash: null });
@@ -137,14 +145,19 @@ function updatePlan(
   const productFields = lastProductHash !== product.hash || restoreStatus;
   const variantUpdates: Array<{ variantCode: string; shopifyVariantId: string }> = [];
   const variantCreates: string[] = [];
-  for (const variant of product.variants) {
+  // An item gone from the ERP only gets the removed-item status: its last data is not news.
+  for (const variant of product.blockedBy === "deleted" ? [] : product.variants) {
     const linked = known.get(variant.variantCode);
     if (!linked) variantCreates.push(variant.variantCode);
     else if (linked.lastWrittenHash !== variant.hash) {
       variantUpdates.push({ variantCode: variant.variantCode, shopifyVariantId: linked.shopifyVariantId });
     }
   }
-  const changed = productFields || variantUpdates.length > 0 || variantCreates.length > 0;
+  const deletedCodes = new Set(product.deletedVariantCodes);
+  const variantDeletes = input.variantLinks
+    .filter((v) => v.variantCode !== "" && deletedCodes.has(v.variantCode))
+    .map((v) => ({ variantCode: v.variantCode, shopifyVariantId: v.shopifyVariantId }));
+  const changed = productFields || variantUpdates.length > 0 || variantCreates.length > 0 || variantDeletes.length > 0;
   if (!changed) {
     return adopt.length > 0
       ? linkOnly(productId, adopt)
@@ -160,5 +173,14 @@ function updatePlan(
     // An adopted product: link it, write nothing.
     return linkOnly(productId, adopt);
   }
-  return { kind: "update", productId, adopt, productFields, restoreStatus, variantUpdates, variantCreates };
+  return {
+    kind: "update",
+    productId,
+    adopt,
+    productFields,
+    restoreStatus,
+    variantUpdates,
+    variantCreates,
+    variantDeletes,
+  };
 }

@@ -3,7 +3,7 @@ import { type MirroredEntity, pullEntitiesIntoMirror } from "../../catalog/pull-
 import { shopToday } from "../../catalog/shop-today.ts";
 import { variantPrices } from "../../catalog/variant-prices.ts";
 import { coerceError } from "../../errors/coerce-error.ts";
-import { catalogItem } from "../../mapping/catalog-item.ts";
+import { type CatalogItem, catalogItem } from "../../mapping/catalog-item.ts";
 import { changedItemNumbers, mirrorRecordsOfItems } from "../../queries/erp-records.ts";
 import {
   productLinkOfShopifyProduct,
@@ -16,7 +16,7 @@ import { getShopName } from "../../queries/shops.ts";
 import type { RunContext } from "../../runs/define-task.ts";
 import { describeExportPlan } from "./describe-export-plan.ts";
 import { indexSkus, matchSkus, type SkuIndex, takenHandles } from "./find-by-sku.ts";
-import { mapItemToProduct, type PlannedProduct } from "./map-item-to-product.ts";
+import { mapItemToProduct, type PlannedProduct, type VariantPrice } from "./map-item-to-product.ts";
 import { planProductExport, type ShopifySkuMatch } from "./plan-product-export.ts";
 import { SYNCHRONOUS_VARIANT_LIMIT, type WriteContext, writeProduct, type WriteResult } from "./write-product.ts";
 import { BULK_CREATE_THRESHOLD, type BulkCreate, createProductsInBulk } from "./write-products-bulk.ts";
@@ -118,6 +118,29 @@ async function writeFreeCreates(
   }
 }
 
+/** The prices a deleted item's variants were last sent with (any price when never sent: it is not created). */
+function lastSentPrices(
+  item: CatalogItem,
+  links: ReadonlyArray<{
+    variantCode: string;
+    price: string | null;
+    compareAtPrice: string | null;
+    unitCost: string | null;
+  }>,
+): Map<string, VariantPrice> {
+  const byCode = new Map(links.map((l) => [l.variantCode, l]));
+  const codes = item.variants.length === 0 ? [""] : item.variants.map((v) => v.code);
+  return new Map(
+    codes.map((code) => {
+      const link = byCode.get(code);
+      return [
+        code,
+        { price: link?.price ?? "0", compareAtPrice: link?.compareAtPrice ?? null, unitCost: link?.unitCost ?? null },
+      ];
+    }),
+  );
+}
+
 export interface ProductSyncResult {
   pulled: number;
   changedInErp: number;
@@ -159,10 +182,19 @@ export async function syncProductsFromErp(ctx: RunContext): Promise<ProductSyncR
       variantLinksOfItems(ctx.db, { shopId: ctx.shopId, itemNumbers: page.itemNumbers }),
     ]);
     const assembledItems = new Map(page.itemNumbers.map((n) => [n, catalogItem(records.get(n) ?? [])]));
-    const priceable = [...assembledItems.values()].flatMap((a) => (a.kind === "item" ? [a.catalogItem] : []));
-    const prices = await variantPrices(adapter, ctx.settings, today, priceable);
+    const assembled = [...assembledItems.values()].flatMap((a) => (a.kind === "item" ? [a.catalogItem] : []));
+    const prices = await variantPrices(
+      adapter,
+      ctx.settings,
+      today,
+      assembled.filter((item) => !item.deleted),
+    );
+    // Gone from the ERP, so not priceable there: what was last sent stands (nothing is created from it).
+    for (const item of assembled.filter((i) => i.deleted)) {
+      prices.set(item.item.number, lastSentPrices(item, variantLinks.get(item.item.number) ?? []));
+    }
     const mappings = new Map(
-      priceable.map((item) => [
+      assembled.map((item) => [
         item.item.number,
         mapItemToProduct(item, {
           settings: ctx.settings,

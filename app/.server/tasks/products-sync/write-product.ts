@@ -6,11 +6,13 @@ import {
   PRODUCT_SET_OPERATION_QUERY,
   PRODUCT_UPDATE_MUTATION,
   VARIANTS_BULK_CREATE_MUTATION,
+  VARIANTS_BULK_DELETE_MUTATION,
   VARIANTS_BULK_UPDATE_MUTATION,
 } from "../../adapters/shopify/product-queries.ts";
 import type { Db } from "../../db.ts";
 import type { ShopSettings } from "../../domain/settings-schema.ts";
 import {
+  deleteVariantLinks,
   saveExportedVariantLinks,
   saveLinkedProduct,
   savePendingProduct,
@@ -225,8 +227,20 @@ async function update(
       if (id) written.push({ variant: v, shopifyVariantId: id, hash: v.hash, prices: priceShadow(v) });
     }
   }
+  const deleted = plan.variantDeletes.map((d) => d.shopifyVariantId);
+  if (deleted.length > 0) {
+    const { productVariantsBulkDelete } = await runOperation(ctx.admin, VARIANTS_BULK_DELETE_MUTATION, {
+      productId: plan.productId,
+      variantsIds: deleted,
+    });
+    const errors = productVariantsBulkDelete?.userErrors ?? [];
+    // Deleted in Shopify already is what we wanted; anything else is the merchant's to see.
+    if (errors.length > 0 && !errors.every((e) => e.code === "AT_LEAST_ONE_VARIANT_DOES_NOT_BELONG_TO_THE_PRODUCT")) {
+      return problem(ctx, product, "error", describeUserErrors(errors));
+    }
+  }
   const adopted = plan.adopt.length > 0;
-  const wroteSomething = plan.productFields || updates.length > 0 || creates.length > 0;
+  const wroteSomething = plan.productFields || updates.length > 0 || creates.length > 0 || deleted.length > 0;
   const linkId = await ctx.db.transaction(async (tx) => {
     const id = await saveLinkedProduct(tx, {
       shopId: ctx.shopId,
@@ -253,9 +267,19 @@ async function update(
       })),
       now: ctx.now(),
     });
+    await deleteVariantLinks(tx, { shopId: ctx.shopId, shopifyVariantIds: deleted });
     return id;
   });
-  const note = adopted ? `linked to the Shopify product that already had its SKU(s)` : undefined;
+  const note =
+    [
+      adopted ? "linked to the Shopify product that already had its SKU(s)" : null,
+      product.blockedBy === "deleted" && plan.productFields ? "the item is gone from the ERP" : null,
+      deleted.length > 0
+        ? `variant(s) ${plan.variantDeletes.map((d) => d.variantCode).join(", ")} deleted: gone from the ERP`
+        : null,
+    ]
+      .filter((part) => part !== null)
+      .join("; ") || undefined;
   if (!wroteSomething) return { outcome: "updated", linkId, note: note ?? "linked" };
   return { outcome: "updated", linkId, ...(note ? { note } : {}) };
 }

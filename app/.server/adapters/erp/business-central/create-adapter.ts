@@ -16,7 +16,7 @@ import { upsertCustomer, upsertItem } from "./master-data.ts";
 import { recordPayment } from "./payments.ts";
 import { readItemPicture, writeItemPicture } from "./pictures.ts";
 import { pricesFor } from "./prices.ts";
-import { pullPage } from "./pull.ts";
+import { keyPage, pullPage } from "./pull.ts";
 import type { PullSource } from "./pull-source.ts";
 import {
   BC_LIMITS,
@@ -98,6 +98,7 @@ export function createBusinessCentralAdapter(config: BcConnectionConfigInput, de
     capabilities: () => ctx.capabilities(),
     testConnection: async () => ({ companies: await listCompanies(ctx) }),
     pull: (entity, request) => pullPage(ctx, entity, SOURCES[entity], request),
+    listKeys: (entity, request) => keyPage<unknown>(ctx, entity, SOURCES[entity], request),
     createSalesDocument: (input) => createSalesDocument(ctx, input),
     findSalesDocument: (externalDocumentNumber) => findSalesDocument(ctx, externalDocumentNumber),
     deleteSalesDocument: (ref) => deleteSalesDocument(ctx, ref),

@@ -9,7 +9,7 @@ import {
   encodeCursor,
 } from "../cursor.ts";
 import { ErpError } from "../errors.ts";
-import type { PulledRecord, PullPage, PullRequest } from "../port.ts";
+import type { KeyPage, PulledRecord, PullPage, PullRequest } from "../port.ts";
 import type { BcContext } from "./context.ts";
 import { and, buildQuery, modifiedSince } from "./odata.ts";
 import type { PullSource } from "./pull-source.ts";
@@ -110,4 +110,50 @@ function sameOrigin(nextLink: string, base: string): string {
     throw new ErpError({ code: "VALIDATION", message: "the cursor's continuation link points at another server" });
   }
   return link.toString();
+}
+
+const keyCursorSchema = z.object({ source: z.number().int().nonnegative(), nextLink: z.string().nullable() });
+const keyRowSchema = z.object({ id: z.string().min(1) });
+
+/**
+ * One page of an entity's ids, source by source, in key order with only `id` selected (cheap: BC
+ * reads no other field). Paging follows `@odata.nextLink`; an unreadable cursor starts over, which
+ * a sweep survives (it only marks what it finds).
+ */
+export async function keyPage<T>(
+  ctx: BcContext,
+  entity: string,
+  sources: ReadonlyArray<PullSource<T>>,
+  request: PullRequest = {},
+): Promise<KeyPage> {
+  let state: z.infer<typeof keyCursorSchema> = { source: 0, nextLink: null };
+  if (request.cursor) {
+    try {
+      state = keyCursorSchema.parse(JSON.parse(request.cursor));
+    } catch {
+      // Starts over (see above).
+    }
+  }
+  const source = sources[state.source < sources.length ? state.source : 0];
+  if (!source) throw new ErpError({ code: "UNSUPPORTED", message: `nothing to list for ${entity}` });
+  const base = source.url(ctx);
+  if (base === null || (source.requires && !(await ctx.capabilities())[source.requires])) {
+    throw new ErpError({
+      code: "UNSUPPORTED",
+      message: `${entity}: the companion Business Central extension's API page for this is switched off or missing`,
+    });
+  }
+  const pageSize = Math.min(BC_MAX_PAGE_SIZE, Math.max(1, Math.floor(request.pageSize ?? DEFAULT_PAGE_SIZE)));
+  const url = state.nextLink
+    ? sameOrigin(state.nextLink, base)
+    : `${base}${buildQuery({ filter: source.filter ?? null, select: ["id"], orderby: ["id"] })}`;
+  const response = await ctx.send({ operation: `list ${entity} keys`, method: "GET", url, maxPageSize: pageSize });
+  const page = parseBc(pageSchema(keyRowSchema), response.json, `a ${source.name} key page`);
+  const nextLink = page["@odata.nextLink"] ?? null;
+  const next = nextLink !== null ? { source: state.source, nextLink } : { source: state.source + 1, nextLink: null };
+  return {
+    ids: page.value.map((row) => row.id),
+    cursor: JSON.stringify(next),
+    hasMore: next.source < sources.length,
+  };
 }
