@@ -1,7 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import { createShopifyEngine } from "../../../sandbox/shopify/engine/create-engine.ts";
-import { type CatalogSandbox, finished, jsonl, SHOP, stageFile, startCatalogSandbox } from "./shopify-catalog-fixture.ts";
+import {
+  type CatalogSandbox,
+  finished,
+  jsonl,
+  SHOP,
+  stageFile,
+  startCatalogSandbox,
+} from "./shopify-catalog-fixture.ts";
 
 const CREATE = `mutation($title: String!) { productCreate(product: { title: $title }) {
   product { id variants(first: 1) { nodes { id } } } userErrors { field message } } }`;
