@@ -130,8 +130,9 @@ function freedAt(creations: readonly OwnCreation[], deficit: number, nowMs: numb
  * latest the window can be full of what was there before.
  */
 export function refusedByShopify(allowance: VariantAllowance, nowMs: number): VariantAllowance {
-  if (allowance.kind === "unlimited")
-    {return { kind: "daily", headroom: 0, creations: [], stoppedUntil: nowMs + DAY_MS };}
+  if (allowance.kind === "unlimited") {
+    return { kind: "daily", headroom: 0, creations: [], stoppedUntil: nowMs + DAY_MS };
+  }
   return { ...allowance, headroom: 0, stoppedUntil: Math.max(allowance.stoppedUntil ?? 0, nowMs + DAY_MS) };
 }
 

@@ -35,6 +35,8 @@ export interface VariantBudget {
   created(count: number): void;
   /** Shopify answered VARIANT_THROTTLE_EXCEEDED: nothing more this run. Returns the reason for the record. */
   refused(): string;
+  /** After Shopify refused: the reason admitted creates not sent yet wait too; null before. */
+  refusedReason(): string | null;
   /** Stores the creations since the last save. */
   save(): Promise<void>;
 }
@@ -48,6 +50,7 @@ export function variantBudget(input: {
   let allowance: VariantAllowance | null = null;
   let stored: OwnCreation[] = [];
   let unsaved = 0;
+  let refusal: string | null = null;
 
   const load = async (): Promise<VariantAllowance> => {
     if (allowance) return allowance;
@@ -91,8 +94,10 @@ export function variantBudget(input: {
       const nowMs = input.now().getTime();
       allowance = refusedByShopify(allowance ?? { kind: "unlimited" }, nowMs);
       const until = allowance.kind === "daily" ? (allowance.stoppedUntil ?? nowMs) : nowMs;
-      return describeVariantWait({ ok: false, kind: "wait", untilMs: until }, input.timeZone);
+      refusal = describeVariantWait({ ok: false, kind: "wait", untilMs: until }, input.timeZone);
+      return refusal;
     },
+    refusedReason: () => refusal,
     async save() {
       if (unsaved === 0) return;
       const nowMs = input.now().getTime();

@@ -2,7 +2,7 @@ import { ShopifyApiError } from "../../adapters/shopify/errors.ts";
 import { coerceError } from "../../errors/coerce-error.ts";
 import { saveProductProblem } from "../../queries/product-links.ts";
 import type { ExportEnv } from "./export-items.ts";
-import { type ExportedItem, recordWrite } from "./export-outcome.ts";
+import { type ExportedItem, recordWrite, waitForVariants } from "./export-outcome.ts";
 import { takenHandles } from "./find-by-sku.ts";
 import { writeProduct } from "./write-product.ts";
 import { BULK_CREATE_THRESHOLD, createProductsInBulk } from "./write-products-bulk.ts";
@@ -42,6 +42,12 @@ async function writeFreeCreates(env: ExportEnv, creates: ReadonlyArray<PageCreat
     return;
   }
   for (const create of creates) {
+    // Shopify refused an earlier one for its daily variant limit: the rest of the page waits unsent.
+    const refused = env.budget.refusedReason();
+    if (refused !== null) {
+      await waitForVariants(env, create, { reason: refused, waits: true });
+      continue;
+    }
     try {
       const result = await writeProduct(writeCtx, create.product, {
         kind: "create",

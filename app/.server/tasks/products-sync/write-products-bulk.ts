@@ -89,8 +89,9 @@ async function applyLine(
 ): Promise<WriteResult> {
   const { product } = create;
   // Shopify's daily variant limit hit inside the operation: that line wrote nothing, the item waits.
-  if (line.errors?.some((e) => e.extensions?.code === "VARIANT_THROTTLE_EXCEEDED"))
-    {return { outcome: "waiting", linkId };}
+  if (line.errors?.some((e) => e.extensions?.code === "VARIANT_THROTTLE_EXCEEDED")) {
+    return { outcome: "waiting", linkId };
+  }
   const payload = line.data?.productSet;
   const refused = payload?.userErrors ?? [];
   if (line.errors?.length || refused.length > 0 || !payload?.product) {
