@@ -75,6 +75,20 @@ async function waitingLinks(shopId: number) {
     where shop_id = ${shopId} and variant_wait_since is not null order by variant_wait_since, id`;
 }
 
+/** Another app's product with `count` variants (its default one included), counted by the store's limit too. */
+async function anotherAppCreates(shop: Shop, count: number) {
+  const other = await shop.gql(`mutation { productCreate(product: { title: "Another app's" }) { product { id } } }`);
+  const many = await shop.gql(
+    `mutation V($id: ID!, $v: [ProductVariantsBulkInput!]!) {
+      productVariantsBulkCreate(productId: $id, variants: $v, strategy: PRESERVE_STANDALONE_VARIANT) { userErrors { message } } }`,
+    {
+      id: other.productCreate.product.id,
+      v: Array.from({ length: count - 1 }, (_, i) => ({ optionValues: [{ optionName: "Title", name: `Size ${i}` }] })),
+    },
+  );
+  expect(many.productVariantsBulkCreate.userErrors).toEqual([]);
+}
+
 /** A run of Sync products on a clock `offsetMs` ahead of now (the sandbox store's clock moved along). */
 const runAt = (shop: Shop, offsetMs: number) =>
   world.runTask(productsSyncTask, shop.shopId, { clock: { now: () => new Date(Date.now() + offsetMs) } });
@@ -124,16 +138,7 @@ describe("Sync products into a Standard store over 50,000 variants", () => {
 
     // Day two: another app creates 900 variants first, so Shopify refuses the app's third product.
     await storeControl("/sandbox/clock", { advanceMs: DAY_MS + 60_000 });
-    const other = await shop.gql(`mutation { productCreate(product: { title: "Another app's" }) { product { id } } }`);
-    const many = await shop.gql(
-      `mutation V($id: ID!, $v: [ProductVariantsBulkInput!]!) {
-        productVariantsBulkCreate(productId: $id, variants: $v, strategy: PRESERVE_STANDALONE_VARIANT) { userErrors { message } } }`,
-      {
-        id: other.productCreate.product.id,
-        v: Array.from({ length: 899 }, (_, i) => ({ optionValues: [{ optionName: "Title", name: `Size ${i}` }] })),
-      },
-    );
-    expect(many.productVariantsBulkCreate.userErrors).toEqual([]);
+    await anotherAppCreates(shop, 900);
     const day2 = await runAt(shop, DAY_MS + 60_000);
     expect(day2.run?.status, String(day2.run?.error_message)).toBe("succeeded");
     expect(day2.records.filter((r) => r.outcome === "created").map((r) => r.label)).toEqual(labels.slice(0, 2));
@@ -163,6 +168,29 @@ describe("Sync products into a Standard store over 50,000 variants", () => {
       where shop_id = ${shop.shopId} and erp_item_number like 'THR-%'`;
     expect(variants?.n).toBe(ITEMS * VARIANTS);
   }, 180_000);
+
+  it("lines of a bulk create that Shopify refuses for the limit (another app used the day) wait, and the run succeeds", async () => {
+    const shop = await world.newShop(erpToShopify, { plan: "standard" });
+    await world.runTask(productsSyncTask, shop.shopId);
+    await storeControl(`/sandbox/shops/${shop.domain}/existing-variants`, { count: 50_000 });
+    await anotherAppCreates(shop, 900);
+    addCatalog(shop);
+    const { run, records } = await world.runTask(productsSyncTask, shop.shopId);
+    expect(run?.status, String(run?.error_message)).toBe("succeeded");
+    const [stats] = await db.sql`select stats from task_runs where id = ${run!.id}`;
+    expect(stats?.stats).toMatchObject({ "bulk creates": 25 });
+    // 900 + 2 × 40 fit; the third line is refused, and so is every line after it.
+    expect(records.filter((r) => r.outcome === "created")).toHaveLength(2);
+    const skipped = records.filter((r) => r.outcome === "skipped");
+    expect(skipped).toHaveLength(ITEMS - 2);
+    for (const record of skipped) expect(record.reason).toMatch(WAIT_REASON);
+    expect(records.filter((r) => r.outcome === "failed")).toEqual([]);
+    expect(run?.summary).toContain("1,120 variants wait for Shopify's daily variant limit");
+    // Bulk creates refused by Shopify keep their pending handle: the later run upserts the same product.
+    const waiting = await waitingLinks(shop.shopId);
+    expect(waiting).toHaveLength(ITEMS - 2);
+    expect(new Set(waiting.map((l) => l.state))).toEqual(new Set(["pending", "skipped"]));
+  }, 120_000);
 
   it("a Plus store over 50,000 variants creates everything in one run", async () => {
     const shop = await world.newShop(erpToShopify, { plan: "plus" });
