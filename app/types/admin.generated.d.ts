@@ -300,6 +300,11 @@ export type ProductsByHandleQueryVariables = AdminTypes.Exact<{
 
 export type ProductsByHandleQuery = { products: { nodes: Array<Pick<AdminTypes.Product, 'id' | 'handle'>> } };
 
+export type VariantAllowanceQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
+
+
+export type VariantAllowanceQuery = { shop: { plan: Pick<AdminTypes.ShopPlan, 'shopifyPlus'> }, productVariantsCount?: AdminTypes.Maybe<Pick<AdminTypes.Count, 'count' | 'precision'>> };
+
 export type ProductsUpdatedSinceQueryVariables = AdminTypes.Exact<{
   query?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
   after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
@@ -373,6 +378,7 @@ interface GeneratedQueryTypes {
   "#graphql\n  query ProductSetOperationState($id: ID!) {\n    productOperation(id: $id) {\n      status\n      product {\n        id\n        handle\n        variants(first: 250) {\n          nodes {\n            id\n            sku\n          }\n        }\n      }\n      ... on ProductSetOperation {\n        userErrors {\n          field\n          message\n          code\n        }\n      }\n    }\n  }\n": {return: ProductSetOperationStateQuery, variables: ProductSetOperationStateQueryVariables},
   "#graphql\n  query VariantsBySku($query: String!, $after: String) {\n    productVariants(first: 100, query: $query, after: $after) {\n      nodes {\n        id\n        sku\n        product {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": {return: VariantsBySkuQuery, variables: VariantsBySkuQueryVariables},
   "#graphql\n  query ProductsByHandle($query: String!) {\n    products(first: 50, query: $query) {\n      nodes {\n        id\n        handle\n      }\n    }\n  }\n": {return: ProductsByHandleQuery, variables: ProductsByHandleQueryVariables},
+  "#graphql\n  query VariantAllowance {\n    shop {\n      plan {\n        shopifyPlus\n      }\n    }\n    productVariantsCount(limit: 50001) {\n      count\n      precision\n    }\n  }\n": {return: VariantAllowanceQuery, variables: VariantAllowanceQueryVariables},
   "#graphql\n  query ProductsUpdatedSince($query: String, $after: String) {\n    products(first: 8, after: $after, query: $query, sortKey: UPDATED_AT) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        title\n        handle\n        vendor\n        productType\n        status\n        updatedAt\n        variants(first: 100) {\n          pageInfo {\n            hasNextPage\n            endCursor\n          }\n          nodes {\n            id\n            title\n            sku\n            barcode\n            price\n            requiresComponents\n          }\n        }\n      }\n    }\n  }\n": {return: ProductsUpdatedSinceQuery, variables: ProductsUpdatedSinceQueryVariables},
   "#graphql\n  query ProductsForImportById($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Product {\n        id\n        title\n        handle\n        vendor\n        productType\n        status\n        updatedAt\n        variants(first: 100) {\n          pageInfo {\n            hasNextPage\n            endCursor\n          }\n          nodes {\n            id\n            title\n            sku\n            barcode\n            price\n            requiresComponents\n          }\n        }\n      }\n    }\n  }\n": {return: ProductsForImportByIdQuery, variables: ProductsForImportByIdQueryVariables},
   "#graphql\n  query ProductVariantsAfter($id: ID!, $after: String) {\n    product(id: $id) {\n      variants(first: 250, after: $after) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          id\n          title\n          sku\n          barcode\n          price\n          requiresComponents\n        }\n      }\n    }\n  }\n": {return: ProductVariantsAfterQuery, variables: ProductVariantsAfterQueryVariables},

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigserial, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 import { shopIdColumn } from "./shop-ref.ts";
 
@@ -47,6 +47,14 @@ export const productLinks = pgTable(
     pictureHash: text("picture_hash"),
     shopifyMediaId: text("shopify_media_id"),
     lastSyncedAt: timestamp("last_synced_at", { withTimezone: true }),
+    /**
+     * Since when the item waits for Shopify's daily variant-creation limit (stores over 50,000
+     * variants: 1,000 new ones a day); null when it does not wait. Waiting items are planned again
+     * on later runs, oldest first, apart from the ERP change feed (ADR 019).
+     */
+    variantWaitSince: timestamp("variant_wait_since", { withTimezone: true }),
+    /** How many new variants the waiting item needs (the run summary adds them up). */
+    variantsWaiting: integer("variants_waiting"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -57,5 +65,8 @@ export const productLinks = pgTable(
       .on(t.shopId, t.shopifyProductId)
       .where(sql`${t.shopifyProductId} is not null`),
     index("product_links_shop_state_idx").on(t.shopId, t.state),
+    index("product_links_shop_variant_wait_idx")
+      .on(t.shopId, t.variantWaitSince)
+      .where(sql`${t.variantWaitSince} is not null`),
   ],
 );

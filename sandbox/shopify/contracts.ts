@@ -155,6 +155,18 @@ export interface ShopifyEngine {
    * third-party app), as a 3PL's app would create it. Throws on an unknown shop or a taken name.
    */
   createFulfillmentService(shop: string, input: { name: string; ownerApiKey?: string }): SandboxFulfillmentService;
+  /**
+   * Moves the store's clock (timestamps, the variant throttle's rolling day, bucket refills)
+   * forward by `ms`, so a test can pass a day without waiting; returns the new time (ms since the
+   * epoch). Not kept in snapshots. Throws on a negative or non-finite `ms`.
+   */
+  advanceClock(ms: number): number;
+  /**
+   * Makes the shop hold `count` variants besides its records (replacing the previous number), so a
+   * test can put a store over the throttle's 50,000 variants without creating them; they count in
+   * `productVariantsCount` and the throttle, and no query lists them. Returns the store's total.
+   */
+  setExistingVariants(shop: string, count: number): { variants: number };
   /** Sets (or with `times: 0` removes) a drop-response knob; returns the knobs now armed. */
   setDropResponse(knob: DropResponseKnob): DropResponseKnob[];
   dropResponseKnobs(): DropResponseKnob[];

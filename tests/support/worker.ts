@@ -1,13 +1,13 @@
-import { Logger, runOnce } from "graphile-worker";
+import { Logger, runOnce, type TaskList } from "graphile-worker";
 import type { Sql } from "postgres";
 
 import { taskList } from "../../worker/task-list.ts";
 
-/** Run every job that is due, with the real tasks, then return (graphile-worker's runOnce). */
-export async function drainJobs(connectionString: string): Promise<void> {
+/** Run every job that is due, with the real tasks (or the ones given), then return (graphile-worker's runOnce). */
+export async function drainJobs(connectionString: string, tasks: TaskList = taskList): Promise<void> {
   await runOnce({
     connectionString,
-    taskList,
+    taskList: tasks,
     logger: new Logger(() => () => {}),
     preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
   });

@@ -15,6 +15,8 @@ export interface ProductLinkRow {
   pictureVersion: string | null;
   pictureHash: string | null;
   shopifyMediaId: string | null;
+  /** Since when the item waits for Shopify's daily variant limit; null when it does not. */
+  variantWaitSince: Date | null;
 }
 
 const linkColumns = {
@@ -28,7 +30,11 @@ const linkColumns = {
   pictureVersion: productLinks.pictureVersion,
   pictureHash: productLinks.pictureHash,
   shopifyMediaId: productLinks.shopifyMediaId,
+  variantWaitSince: productLinks.variantWaitSince,
 };
+
+/** What every outcome other than "waits for the daily variant limit" sets: the item no longer waits. */
+const noVariantWait = { variantWaitSince: null, variantsWaiting: null };
 
 /** The product links of these items, by item number. */
 export async function productLinksOfItems(
@@ -118,7 +124,14 @@ export async function savePendingProduct(
     .onConflictDoUpdate({
       target: [productLinks.shopId, productLinks.erpItemNumber],
       targetWhere: sql`${productLinks.erpItemNumber} is not null`,
-      set: { handle: input.handle, state: "pending", attemptedAt: input.now, updatedAt: input.now, reason: null },
+      set: {
+        handle: input.handle,
+        state: "pending",
+        attemptedAt: input.now,
+        updatedAt: input.now,
+        reason: null,
+        ...noVariantWait,
+      },
     })
     .returning({ id: productLinks.id });
   if (!row) throw new Error(`no product link for item ${input.itemNumber}`);
@@ -174,6 +187,7 @@ export async function saveLinkedProduct(
         reason: null,
         lastSyncedAt: input.now,
         updatedAt: input.now,
+        ...noVariantWait,
         ...written,
       },
     })
@@ -224,11 +238,101 @@ export async function saveProductProblem(
         reason: input.reason,
         lastSyncedAt: input.now,
         updatedAt: input.now,
+        ...noVariantWait,
       },
     })
     .returning({ id: productLinks.id });
   if (!row) throw new Error(`no product link for item ${input.itemNumber}`);
   return row.id;
+}
+
+/**
+ * An item whose new variants wait for Shopify's daily variant limit: the reason for the Products
+ * page, and since when it waits (kept when it already waited, so waiting items go out oldest
+ * first). A linked or pending product keeps its state (it stays usable; a pending create keeps the
+ * handle its retry upserts by); anything else is skipped. Returns the link's id.
+ */
+export async function saveVariantsWaiting(
+  db: DbOrTx,
+  input: {
+    shopId: number;
+    itemNumber: string;
+    erpItemId: string;
+    title: string;
+    reason: string;
+    variants: number;
+    /** Since when it waits: the stored time when it already waited, else now. */
+    since: Date;
+    now: Date;
+  },
+): Promise<number> {
+  const [row] = await db
+    .insert(productLinks)
+    .values({
+      shopId: input.shopId,
+      erpItemNumber: input.itemNumber,
+      erpItemId: input.erpItemId,
+      title: input.title,
+      state: "skipped",
+      origin: "erp",
+      reason: input.reason,
+      variantWaitSince: input.since,
+      variantsWaiting: input.variants,
+      lastSyncedAt: input.now,
+      updatedAt: input.now,
+    })
+    .onConflictDoUpdate({
+      target: [productLinks.shopId, productLinks.erpItemNumber],
+      targetWhere: sql`${productLinks.erpItemNumber} is not null`,
+      set: {
+        state: sql`case when ${productLinks.state} in ('linked', 'pending') then ${productLinks.state} else 'skipped' end`,
+        reason: input.reason,
+        variantWaitSince: sql`coalesce(${productLinks.variantWaitSince}, ${input.since.toISOString()}::timestamptz)`,
+        variantsWaiting: input.variants,
+        lastSyncedAt: input.now,
+        updatedAt: input.now,
+      },
+    })
+    .returning({ id: productLinks.id });
+  if (!row) throw new Error(`no product link for item ${input.itemNumber}`);
+  return row.id;
+}
+
+/** The item needs no new variants any more (unchanged, ignored, not allowed to update): it stops waiting. */
+export async function clearVariantWait(db: DbOrTx, input: { shopId: number; itemNumber: string }): Promise<void> {
+  await db
+    .update(productLinks)
+    .set(noVariantWait)
+    .where(and(eq(productLinks.shopId, input.shopId), eq(productLinks.erpItemNumber, input.itemNumber)));
+}
+
+/** Items waiting for Shopify's daily variant limit, the longest-waiting first. */
+export async function itemsWaitingForVariants(db: DbOrTx, input: { shopId: number; limit: number }): Promise<string[]> {
+  const rows = await db
+    .select({ itemNumber: productLinks.erpItemNumber })
+    .from(productLinks)
+    .where(
+      and(
+        eq(productLinks.shopId, input.shopId),
+        isNotNull(productLinks.variantWaitSince),
+        isNotNull(productLinks.erpItemNumber),
+      ),
+    )
+    .orderBy(productLinks.variantWaitSince, productLinks.id)
+    .limit(input.limit);
+  return rows.flatMap((r) => (r.itemNumber === null ? [] : [r.itemNumber]));
+}
+
+/** How many waiting items there are and how many new variants they need, for the run summary. */
+export async function variantsWaitingTotal(db: DbOrTx, shopId: number): Promise<{ items: number; variants: number }> {
+  const [row] = await db
+    .select({
+      items: sql<number>`count(*)::int`,
+      variants: sql<number>`coalesce(sum(${productLinks.variantsWaiting}), 0)::int`,
+    })
+    .from(productLinks)
+    .where(and(eq(productLinks.shopId, shopId), isNotNull(productLinks.variantWaitSince)));
+  return { items: row?.items ?? 0, variants: row?.variants ?? 0 };
 }
 
 /** Links of a product's variants as written (product sync), keeping the price shadow "Sync prices" owns. */

@@ -32,9 +32,10 @@ import { queryRoot } from "./query-root.ts";
 import { fulfillmentFacts, fulfillmentServiceFact } from "./sandbox-facts.ts";
 import { loadAdminSchema } from "./schema.ts";
 import { loadSeed } from "./seed-loader.ts";
-import { createShopState, type ShopHooks, type ShopState } from "./shop-state.ts";
+import { createShopState, type ShopHooks, type ShopState, stamp } from "./shop-state.ts";
 import { restoreShops, snapshotShops } from "./snapshot.ts";
 import { acceptUpload, blobBytes } from "./staged-uploads.ts";
+import { variantTotal } from "./variant-throttle.ts";
 
 export interface EngineOptions {
   /** Milliseconds since the epoch; drives timestamps and bucket refills. Default Date.now. */
@@ -70,7 +71,10 @@ const ROOT_VALUE: Record<string, unknown> = {
 export const THIRD_PARTY_API_KEY = "sandbox-3pl";
 
 export function createShopifyEngine(options: EngineOptions = {}): SandboxShopifyEngine {
-  const now = options.now ?? Date.now;
+  const baseNow = options.now ?? Date.now;
+  // Moved by advanceClock (the control API's /sandbox/clock); not kept in snapshots, as the real clock is not.
+  let clockOffsetMs = 0;
+  const now = () => baseNow() + clockOffsetMs;
   let origin = options.origin ?? "http://127.0.0.1:8790";
   const schema = loadAdminSchema();
   const runtime: EngineRuntime = { schema, rootValue: ROOT_VALUE };
@@ -182,6 +186,20 @@ export function createShopifyEngine(options: EngineOptions = {}): SandboxShopify
       });
       if ("userErrors" in created) throw new Error(created.userErrors.map((e) => e.message).join("; "));
       return fulfillmentServiceFact(created.service, created.location);
+    },
+    advanceClock(ms) {
+      if (!Number.isFinite(ms) || ms < 0) throw new Error(`the clock only moves forward: ${ms}`);
+      clockOffsetMs += ms;
+      return now();
+    },
+    setExistingVariants(domain, count) {
+      const state = shops.get(domain);
+      if (!state) throw new Error(`no shop ${domain} in the sandbox`);
+      if (!Number.isInteger(count) || count < 0) throw new Error(`existing variants must be a whole number: ${count}`);
+      state.existingVariants = count;
+      // A stamp moves the shop's watermark, so the journal sees the change (it skips unstamped shops).
+      stamp(state);
+      return { variants: variantTotal(state) };
     },
     setDropResponse: (knob) => drops.set(knob),
     dropResponseKnobs: () => drops.list(),

@@ -17,6 +17,7 @@ import {
 } from "./search-specs.ts";
 import type { ShopState } from "./shop-state.ts";
 import type { FulfillmentOrderRec, VariantRec } from "./store-types.ts";
+import { variantTotal } from "./variant-throttle.ts";
 import { bulkOperationView } from "./views-bulk.ts";
 import {
   fulfillmentServiceView,
@@ -202,12 +203,14 @@ export const queryRoot: Record<string, Lazy<unknown>> = {
     });
   },
   productsCount: (args, { state }) =>
-    count(filterBySearch(state.products.values(), args.query as string, productSpec(state)).length),
+    count(filterBySearch(state.products.values(), args.query as string, productSpec(state)).length, args.limit),
+  // "No supported search fields" (the 2026-10 schema): the query argument changes nothing.
+  productVariantsCount: (args, { state }) => count(variantTotal(state), args.limit),
   ordersCount: (args, { state }) =>
-    count(filterBySearch(state.orders.values(), args.query as string, orderSpec(state)).length),
+    count(filterBySearch(state.orders.values(), args.query as string, orderSpec(state)).length, args.limit),
   customersCount: (args, { state }) =>
-    count(filterBySearch(state.customers.values(), args.query as string, customerSpec()).length),
-  locationsCount: (_args, { state }) => count(state.locations.size),
+    count(filterBySearch(state.customers.values(), args.query as string, customerSpec()).length, args.limit),
+  locationsCount: (args, { state }) => count(state.locations.size, args.limit),
 };
 
 const ASSIGNMENT_REQUEST_STATUS: Record<string, FulfillmentOrderRec["requestStatus"]> = {
@@ -233,8 +236,13 @@ function skuLookup(state: ShopState, query: unknown): VariantRec[] | null {
   return variantIdsBySku(state, term.value).flatMap((id) => state.variants.get(id) ?? []);
 }
 
-function count(n: number): object {
-  return { __typename: "Count", count: Math.min(n, 10000), precision: n > 10000 ? "AT_LEAST" : "EXACT" };
+/**
+ * A `Count` as Shopify answers it: capped at the `limit` argument (the schema's default is 10,000;
+ * `null` means no cap), with precision AT_LEAST when the cap was reached.
+ */
+function count(n: number, limit: unknown): object {
+  const cap = typeof limit === "number" ? Math.max(0, limit) : limit === null ? Infinity : 10_000;
+  return { __typename: "Count", count: Math.min(n, cap), precision: n > cap ? "AT_LEAST" : "EXACT" };
 }
 
 function nodeOfType(state: ShopState, value: unknown, type: string): object | null {

@@ -63,6 +63,12 @@ export interface ShopState {
    * daily variant-creation throttle; entries older than a day are dropped.
    */
   variantCreations: [number, number][];
+  /**
+   * Variants the store holds besides those kept as records (`POST /sandbox/shops/:shop/existing-variants`):
+   * a store of 50,000 variants for the throttle without making them one by one. They count in
+   * `productVariantsCount` and towards the throttle's threshold; no query lists them.
+   */
+  existingVariants: number;
   /** `@idempotent` keys already used: key → fingerprint of the input and the result given. */
   idempotency: Map<string, { fingerprint: string; result: unknown }>;
   /** When false (seeding), changes are not announced. */
@@ -111,6 +117,7 @@ export function createShopState(input: ShopInput, hooks: ShopHooks): ShopState {
     lastStamp: 0,
     eventSeq: 0,
     variantCreations: [],
+    existingVariants: 0,
     idempotency: new Map(),
     emitEvents: true,
     index: createCatalogIndex(),
@@ -141,6 +148,7 @@ export function clearShopData(state: ShopState): void {
   state.counters = freshCounters();
   state.nextOrderNumber = 1001;
   state.variantCreations = [];
+  state.existingVariants = 0;
   state.idempotency.clear();
   rebuildCatalogIndex(state);
 }

@@ -145,6 +145,7 @@ function flushingEngine(engine: SandboxShopifyEngine, flush: () => void): Sandbo
     createShop: after(engine.createShop),
     seed: after(engine.seed),
     createFulfillmentService: after(engine.createFulfillmentService),
+    setExistingVariants: after(engine.setExistingVariants),
     reset: after(engine.reset),
     restore: after(engine.restore),
     storage: { ...engine.storage, acceptUpload: after(engine.storage.acceptUpload) },

@@ -65,6 +65,14 @@ function upgradeV2Shop(shop: unknown): unknown {
   };
 }
 
+/** Version 3 (before existing variants without records): every store held only its records. */
+export function upgradeV3(value: Record<string, unknown>): Record<string, unknown> {
+  const shops = Array.isArray(value.shops)
+    ? value.shops.map((shop: unknown) => (isRecord(shop) ? { existingVariants: 0, ...shop } : shop))
+    : value.shops;
+  return { ...value, shops };
+}
+
 /**
  * Fulfillment orders for orders that have none, dated like the order: open ones holding the
  * current quantities; cancelled orders' cancelled (nothing left); orders marked fulfilled shipped

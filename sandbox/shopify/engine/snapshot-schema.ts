@@ -410,5 +410,7 @@ export const shopSnapshotSchema = z.object({
   eventSeq: int,
   /** The variant-creation throttle's last day of creations: [ms since the epoch, count]. */
   variantCreations: z.array(z.tuple([z.number(), int])),
+  /** Variants held without records (the control API's existing-variants), counted by productVariantsCount. */
+  existingVariants: int.min(0),
   idempotency: z.array(z.tuple([str, z.object({ fingerprint: str, result: idempotencyResultSchema })])),
 });

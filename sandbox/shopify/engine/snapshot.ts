@@ -4,7 +4,7 @@ import { createCatalogIndex } from "./catalog-index.ts";
 import { rebuildCatalogIndex } from "./catalog-index.ts";
 import type { ShopHooks, ShopState } from "./shop-state.ts";
 import { decodeIdempotentResult, encodeIdempotentResult } from "./snapshot-idempotency.ts";
-import { backfillFulfillmentOrders, upgradeV1, upgradeV2 } from "./snapshot-migrate.ts";
+import { backfillFulfillmentOrders, upgradeV1, upgradeV2, upgradeV3 } from "./snapshot-migrate.ts";
 import { shopSnapshotSchema } from "./snapshot-schema.ts";
 
 /**
@@ -12,8 +12,9 @@ import { shopSnapshotSchema } from "./snapshot-schema.ts";
  * up to date: a saved store should survive an upgrade. 2: fulfillment orders, fulfillments and
  * fulfillment services. 3: files, staged uploads, bulk operations, asynchronous productSet
  * operations, product and variant media, inventory policy, weights, the variant-creation throttle.
+ * 4: variants a store holds without records (`existingVariants`).
  */
-export const SNAPSHOT_VERSION = 3;
+export const SNAPSHOT_VERSION = 4;
 /** The oldest version this engine still reads (by upgrading it). */
 const OLDEST_READABLE_VERSION = 1;
 
@@ -46,6 +47,7 @@ export function shopHead(state: ShopState) {
     lastStamp: state.lastStamp,
     eventSeq: state.eventSeq,
     variantCreations: state.variantCreations,
+    existingVariants: state.existingVariants,
   };
 }
 
@@ -113,7 +115,8 @@ export function restoreShops(value: unknown, hooks: ShopHooks): Map<string, Shop
   }
   let upgraded = value as Record<string, unknown>;
   if (version < 2) upgraded = upgradeV1(upgraded);
-  if (version < 3) upgraded = { ...upgradeV2(upgraded), version: SNAPSHOT_VERSION };
+  if (version < 3) upgraded = upgradeV2(upgraded);
+  if (version < 4) upgraded = { ...upgradeV3(upgraded), version: SNAPSHOT_VERSION };
   const parsed = engineSnapshotSchema.safeParse(upgraded);
   if (!parsed.success) {
     throw new SnapshotError(`invalid sandbox store snapshot:\n${z.prettifyError(parsed.error)}`);

@@ -17,8 +17,13 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export const VARIANT_THROTTLE_MESSAGE =
   "Daily variant creation limit reached. Please try again later. See https://help.shopify.com/api/getting-started/api-call-limit for more information about rate limits and how to avoid them.";
 
+/** Every variant of the store: its records plus the ones it holds without them (`existingVariants`). */
+export function variantTotal(state: ShopState): number {
+  return state.variants.size + state.existingVariants;
+}
+
 function throttled(state: ShopState): boolean {
-  return state.info.plan !== "plus" && state.variants.size >= THROTTLE_THRESHOLD;
+  return state.info.plan !== "plus" && variantTotal(state) >= THROTTLE_THRESHOLD;
 }
 
 /** Variants created in the last 24 hours while the store was over the threshold. */

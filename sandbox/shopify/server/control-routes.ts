@@ -29,6 +29,8 @@ const dropResponseSchema = z.object({
   shop: z.string().nullish(),
   mode: z.enum(["reset", "502"]).optional(),
 });
+const clockSchema = z.object({ advanceMs: z.number().int().min(0) });
+const existingVariantsSchema = z.object({ count: z.number().int().min(0).max(10_000_000) });
 const installSchema = z.object({ shop: z.string(), apiKey: z.string(), accessToken: z.string().optional() });
 const tokenQuerySchema = z.object({
   shop: z.string(),
@@ -79,6 +81,19 @@ export function controlRoutes(api: SandboxServerApi): { method: string; path: Re
         });
         return { fulfillmentService: created };
       },
+    },
+    {
+      // {count}: the store holds that many variants besides its records (a store over the variant
+      // throttle's 50,000 without making them); productVariantsCount and the throttle count them.
+      method: "POST",
+      path: /^\/sandbox\/shops\/([^/]+)\/existing-variants$/,
+      handle: ({ body, params }) => api.setExistingVariants(params[0] ?? "", existingVariantsSchema.parse(body).count),
+    },
+    {
+      // {advanceMs}: the store's clock jumps forward (e.g. a day, past the variant throttle's window).
+      method: "POST",
+      path: /^\/sandbox\/clock$/,
+      handle: ({ body }) => ({ now: new Date(api.advanceClock(clockSchema.parse(body).advanceMs)).toISOString() }),
     },
     // Fault knob: {operation: "fulfillmentCreate", times: 1, shop?, mode?: "reset" | "502"} applies the
     // next matching requests and loses their answers (reset connection by default). times 0 disarms.

@@ -109,6 +109,11 @@ export async function createShopifySandboxServer(options: SandboxServerOptions):
       }
     },
     dropResponses: (knob) => engine.setDropResponse(knob),
+    advanceClock: (ms) => engine.advanceClock(ms),
+    setExistingVariants(shop, count) {
+      requireShop(shop);
+      return engine.setExistingVariants(shop, count);
+    },
     signSessionToken(tokenOptions) {
       requireShop(tokenOptions.shop);
       const app = requireApp(tokenOptions.apiKey);

@@ -35,6 +35,10 @@ export interface SandboxServerApi {
    * connection is reset (or answered 502 with `mode: "502"`). `times: 0` disarms. Returns all armed.
    */
   dropResponses(knob: DropResponseKnob): DropResponseKnob[];
+  /** Moves the store's clock forward (engine.advanceClock); returns the new time in ms. */
+  advanceClock(ms: number): number;
+  /** Makes the shop hold `count` variants besides its records (engine.setExistingVariants); throws 404s. */
+  setExistingVariants(shop: string, count: number): { variants: number };
   /** Forgets shops (engine.reset), apps, installs, tokens, knobs and the delivery log. */
   reset(): void;
   close(): Promise<void>;

@@ -4,7 +4,7 @@ import { getDb } from "../../../app/.server/db.ts";
 import { type ShopSettings, shopSettingsSchema } from "../../../app/.server/domain/settings-schema.ts";
 import { markShopInstalled, saveShopSettings } from "../../../app/.server/queries/shops.ts";
 import { sessions } from "../../../db/schema/sessions.ts";
-import type { SandboxEvent } from "../../../sandbox/shopify/contracts.ts";
+import type { PlanName, SandboxEvent } from "../../../sandbox/shopify/contracts.ts";
 import { createShopifyEngine } from "../../../sandbox/shopify/engine/create-engine.ts";
 import { createShopifySandboxServer } from "../../../sandbox/shopify/server/create-server.ts";
 import { taskList } from "../../../worker/task-list.ts";
@@ -31,9 +31,13 @@ export async function startOrdersSandbox() {
   process.env.SHOPIFY_SANDBOX_URL = server.url;
 
   /** A new shop with products and customers, the app installed and its offline session stored. */
-  async function newShop(name: string, settings: Partial<Record<keyof ShopSettings, unknown>> = {}) {
+  async function newShop(
+    name: string,
+    settings: Partial<Record<keyof ShopSettings, unknown>> = {},
+    options: { plan?: PlanName } = {},
+  ) {
     const domain = `${name}.myshopify.com`;
-    engine.createShop({ domain, name, plan: "plus", currencyCode: "EUR" });
+    engine.createShop({ domain, name, plan: options.plan ?? "plus", currencyCode: "EUR" });
     engine.seed(domain, { products: 4, variantsPerProduct: 2, customers: 3, orders: 0 });
     const { accessToken } = server.installApp(domain, testEnv.SHOPIFY_API_KEY);
     const shopId = await markShopInstalled(getDb(), { domain, scopes: "read_orders,write_orders", at: new Date() });

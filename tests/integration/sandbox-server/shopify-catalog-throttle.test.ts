@@ -1,7 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import { createShopifyEngine } from "../../../sandbox/shopify/engine/create-engine.ts";
-import { type CatalogSandbox, finished, jsonl, stageFile, startCatalogSandbox } from "./shopify-catalog-fixture.ts";
+import {
+  type CatalogSandbox,
+  finished,
+  jsonl,
+  SHOP,
+  stageFile,
+  startCatalogSandbox,
+} from "./shopify-catalog-fixture.ts";
 
 const CREATE = `mutation($title: String!) { productCreate(product: { title: $title }) {
   product { id variants(first: 1) { nodes { id } } } userErrors { field message } } }`;
@@ -115,5 +122,71 @@ describe("a Shopify Plus store with 50,000 variants", () => {
     });
     expect(res.errors).toBeUndefined();
     expect(res.data?.productVariantsBulkCreate.userErrors).toEqual([]);
+  });
+});
+
+describe("a store put over 50,000 variants through the control API", () => {
+  let sandbox: CatalogSandbox;
+  beforeEach(async () => {
+    sandbox = await startCatalogSandbox({ seed: { products: 2, variantsPerProduct: 3, locations: 1, customers: 0 } });
+  });
+  afterEach(async () => {
+    await sandbox.close();
+  });
+
+  const control = async (path: string, body: unknown) => {
+    const response = await fetch(`${sandbox.server.url}${path}`, { method: "POST", body: JSON.stringify(body) });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+  const COUNT = `query($limit: Int) { productVariantsCount(limit: $limit) { count precision } }`;
+  const variantsCount = async (variables: Record<string, unknown> = {}) =>
+    (await sandbox.gql<{ productVariantsCount: { count: number; precision: string } }>(COUNT, variables)).data
+      ?.productVariantsCount;
+
+  it("counts its variants as productVariantsCount does: capped at the limit (10,000 by default), null for none", async () => {
+    expect(await variantsCount()).toEqual({ count: 6, precision: "EXACT" });
+    expect(await control(`/sandbox/shops/${SHOP}/existing-variants`, { count: 60_000 })).toEqual({
+      status: 200,
+      body: { variants: 60_006 },
+    });
+    expect(await variantsCount()).toEqual({ count: 10_000, precision: "AT_LEAST" });
+    expect(await variantsCount({ limit: 50_001 })).toEqual({ count: 50_001, precision: "AT_LEAST" });
+    expect(await variantsCount({ limit: null })).toEqual({ count: 60_006, precision: "EXACT" });
+    // They are counted, not listed: the store's own variants are still the only ones a query returns.
+    const listed = await sandbox.gql<{ productVariants: { nodes: unknown[] } }>(
+      `{ productVariants(first: 50) { nodes { id } } }`,
+    );
+    expect(listed.data?.productVariants.nodes).toHaveLength(6);
+  });
+
+  it("throttles creation once over the threshold, and the clock control gives the day back", async () => {
+    await control(`/sandbox/shops/${SHOP}/existing-variants`, { count: 50_000 });
+    const first = await sandbox.gql<Created>(CREATE, { title: "Day one" });
+    const more = await sandbox.gql<{ productVariantsBulkCreate: { userErrors: unknown[] } }>(BULK_CREATE, {
+      id: first.data!.productCreate!.product.id,
+      variants: sizes(999),
+    });
+    expect(more.data?.productVariantsBulkCreate.userErrors).toEqual([]);
+    const refused = await sandbox.gql<Created>(CREATE, { title: "One too many" });
+    expect(refused.errors).toEqual([expect.objectContaining({ ...THROTTLE, path: ["productCreate"] })]);
+
+    // Almost a day: still refused. Past the rolling 24 hours: allowed again.
+    const before = Date.now();
+    const moved = await control("/sandbox/clock", { advanceMs: 24 * 60 * 60 * 1000 - 60_000 });
+    expect(Date.parse(String(moved.body.now)) - before).toBeGreaterThanOrEqual(24 * 60 * 60 * 1000 - 60_000);
+    expect((await sandbox.gql<Created>(CREATE, { title: "Too early" })).errors).toEqual([
+      expect.objectContaining(THROTTLE),
+    ]);
+    await control("/sandbox/clock", { advanceMs: 120_000 });
+    const nextDay = await sandbox.gql<Created & { productCreate: { product: { createdAt?: string } } }>(
+      `mutation { productCreate(product: { title: "Day two" }) { product { id createdAt } userErrors { message } } }`,
+    );
+    expect(nextDay.errors).toBeUndefined();
+    expect(Date.parse(nextDay.data!.productCreate!.product.createdAt!)).toBeGreaterThan(before + 24 * 60 * 60 * 1000);
+  });
+
+  it("refuses a clock moved backwards and existing variants for an unknown shop", async () => {
+    expect((await control("/sandbox/clock", { advanceMs: -1 })).status).toBe(400);
+    expect((await control("/sandbox/shops/nope.myshopify.com/existing-variants", { count: 1 })).status).toBe(404);
   });
 });

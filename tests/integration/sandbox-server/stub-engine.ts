@@ -38,6 +38,8 @@ export function createStubEngine() {
     },
     setDropResponse: () => [],
     dropResponseKnobs: () => [],
+    advanceClock: () => Date.now(),
+    setExistingVariants: () => ({ variants: 0 }),
   };
   const emit = (shop: string, topic: string, payload: Record<string, unknown>): SandboxEvent => {
     const event = { shop, topic, payload, eventId: `evt-${++eventSeq}`, triggeredAt: new Date().toISOString() };

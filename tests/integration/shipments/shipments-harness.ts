@@ -8,11 +8,13 @@ import { getDb } from "../../../app/.server/db.ts";
 import { getShopSettings } from "../../../app/.server/queries/shops.ts";
 import type { TaskDefinition } from "../../../app/.server/runs/define-task.ts";
 import { enqueueRun } from "../../../app/.server/runs/enqueue-run.ts";
+import { toWorkerTask } from "../../../app/.server/runs/execute-run.ts";
 import { createRunContext } from "../../../app/.server/runs/run-context.ts";
 import { startRun } from "../../../app/.server/runs/run-records.ts";
 import { reconcileOrders } from "../../../app/.server/tasks/orders-sync/reconcile-orders.ts";
 import { createBusinessCentralSandbox } from "../../../sandbox/business-central/create-server.ts";
 import type { BusinessCentralSandbox } from "../../../sandbox/business-central/sandbox-api.ts";
+import type { PlanName } from "../../../sandbox/shopify/contracts.ts";
 import type { TestDatabase } from "../../setup/test-database.ts";
 import { connectToNewCompany, TEST_ERP_CLIENT } from "../../support/connect-erp.ts";
 import { drainAllJobs, drainJobs } from "../../support/worker.ts";
@@ -32,9 +34,9 @@ export async function startShipmentsWorld(db: TestDatabase) {
   const runAllJobs = () => drainAllJobs(db);
 
   /** A shop with the app installed, connected to its own BC company seeded with the same catalog. */
-  async function newShop(settings: Record<string, unknown> = {}) {
+  async function newShop(settings: Record<string, unknown> = {}, options: { plan?: PlanName } = {}) {
     const name = `ship-${randomUUID().slice(0, 8)}`;
-    const shop = await store.newShop(name, { allowBackgroundSyncs: false, ...settings });
+    const shop = await store.newShop(name, { allowBackgroundSyncs: false, ...settings }, options);
     const tenant = `${name}.onmicrosoft.com`;
     const companyId = (await connectToNewCompany(bc, shop.shopId, { tenant, name: name.toUpperCase() })).company.info
       .id;
@@ -140,7 +142,14 @@ export async function startShipmentsWorld(db: TestDatabase) {
   /** The run records of the shop's runs of a task after `afterId`, oldest first, with their outcomes. */
   async function runsSince(shopId: number, task: string, afterId: number) {
     const runs = await db.sql<
-      Array<{ id: number; status: string; dry_run: boolean; trigger: string; summary: string | null; error_message: string | null }>
+      Array<{
+        id: number;
+        status: string;
+        dry_run: boolean;
+        trigger: string;
+        summary: string | null;
+        error_message: string | null;
+      }>
     >`select id::int, status, dry_run, trigger, summary, error_message from task_runs
       where shop_id = ${shopId} and task = ${task} and id > ${afterId} order by id`;
     const records = await db.sql<
@@ -157,10 +166,15 @@ export async function startShipmentsWorld(db: TestDatabase) {
    * "Run now" (or "Preview") of a task for a shop, through the real worker: queued as the button
    * queues it, run by graphile-worker with the registry's task list; returns the run and its records.
    */
-  async function runTask(task: TaskDefinition, shopId: number, options: { dryRun?: boolean } = {}) {
+  async function runTask(
+    task: TaskDefinition,
+    shopId: number,
+    options: { dryRun?: boolean; clock?: { now(): Date } } = {},
+  ) {
     const since = await lastRunId();
     await enqueueRun(getDb(), task, { shopId, trigger: "manual", ...(options.dryRun ? { dryRun: true } : {}) });
-    await drainJobs(db.url);
+    // A clock of the test's own (a day later, say) runs the task as the worker does, on that clock.
+    await drainJobs(db.url, options.clock ? { [task.name]: toWorkerTask(task, { clock: options.clock }) } : undefined);
     const result = await runsSince(shopId, task.name, since);
     expect(result.run, `a run of ${task.name}`).toBeDefined();
     return result;

@@ -66,7 +66,7 @@ describe("fulfillment snapshots", () => {
     const before = await run(h, ORDER_FULFILLMENT, { id: orderId });
 
     const saved: unknown = JSON.parse(JSON.stringify(h.engine.snapshot()));
-    expect(saved).toMatchObject({ version: 3 });
+    expect(saved).toMatchObject({ version: 4 });
     const engine = createShopifyEngine({ now: () => REFERENCE_TIMESTAMP });
     engine.restore(saved);
     expect(await gqlOn(engine, SHOP, ORDER_FULFILLMENT, { id: orderId })).toEqual(before);
@@ -142,6 +142,6 @@ describe("fulfillment snapshots", () => {
     ).nodes[0]!;
     const shipped = await gqlOn(engine, OLD_SHOP, FULFILLMENT_CREATE, fulfillAll(fo.id));
     expect(at(shipped, "fulfillmentCreate.userErrors")).toEqual([]);
-    expect(engine.snapshot()).toMatchObject({ version: 3 });
+    expect(engine.snapshot()).toMatchObject({ version: 4 });
   });
 });

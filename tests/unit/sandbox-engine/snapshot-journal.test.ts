@@ -127,6 +127,16 @@ describe("the sandbox store's journal", () => {
     expect(second.engine.snapshot()).toEqual(before);
   });
 
+  it("journals the variants a store holds without records, which productVariantsCount counts after a kill", async () => {
+    const first = await start();
+    first.engine.createShop({ domain: SHOP, name: "Demo Shop" });
+    first.engine.seed(SHOP, { seed: 1, products: 2, variantsPerProduct: 2 });
+    expect(first.engine.setExistingVariants(SHOP, 50_000)).toEqual({ variants: 50_004 });
+    const second = await start();
+    const count = await gql(second, `{ productVariantsCount(limit: null) { count precision } }`);
+    expect(count.data).toEqual({ productVariantsCount: { count: 50_004, precision: "EXACT" } });
+  });
+
   it("journals deletes: a variant a product set removed stays removed", async () => {
     const first = await start();
     await busySession(first);

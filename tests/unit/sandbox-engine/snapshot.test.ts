@@ -129,7 +129,7 @@ describe("engine snapshot and restore", () => {
 
   it.each([
     ["not an object", "garbage", /no numeric `version`/],
-    ["an old version", { version: 0, shops: [] }, /version 0 is not supported \(expected 1 to 3\)/],
+    ["an old version", { version: 0, shops: [] }, /version 0 is not supported \(expected 1 to 4\)/],
     ["a record missing fields", { version: 1, shops: [{ info: { domain: SHOP } }] }, /invalid sandbox store snapshot/],
   ])("%s is refused with a clear error and leaves the engine unchanged", async (_name, bad, message) => {
     const { h } = await usedStore();
@@ -137,6 +137,22 @@ describe("engine snapshot and restore", () => {
     expect(() => h.engine.restore(bad)).toThrow(message);
     expect(h.engine.snapshot()).toEqual(before);
     expect(h.engine.listShops()).toEqual([SHOP]);
+  });
+
+  it("reads a version 3 snapshot (before existing variants) as a store holding only its records", async () => {
+    const h = createHarness();
+    const saved = JSON.parse(JSON.stringify(h.engine.snapshot())) as { version: number; shops: object[] };
+    const v3 = {
+      version: 3,
+      shops: saved.shops.map((shop) => {
+        const { existingVariants: _dropped, ...rest } = shop as { existingVariants: number };
+        return rest;
+      }),
+    };
+    const engine = createShopifyEngine({ now: () => REFERENCE_TIMESTAMP });
+    engine.restore(v3);
+    expect(engine.snapshot()).toEqual(saved);
+    expect(engine.shopState(SHOP)?.existingVariants).toBe(0);
   });
 
   it("names the offending path when one record is corrupt", async () => {

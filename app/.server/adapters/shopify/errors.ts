@@ -23,6 +23,11 @@ export const SHOPIFY_ERROR_CODES = {
   GRAPHQL_ERROR: false,
   /** The query costs more than Shopify allows for one query (1,000) or than the bucket holds. */
   MAX_COST_EXCEEDED: false,
+  /**
+   * GraphQL VARIANT_THROTTLE_EXCEEDED: the store has 50,000 variants or more and today's 1,000 new
+   * ones are used up; nothing was written. Not retried: the caller waits a day, not seconds.
+   */
+  VARIANT_THROTTLE_EXCEEDED: false,
   /** A mutation answered with `userErrors` and the caller asked for them to be thrown. */
   USER_ERRORS: false,
   /** GraphQL THROTTLED after our retries ran out. */

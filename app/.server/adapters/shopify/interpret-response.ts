@@ -29,6 +29,7 @@ const STATUS_CODES: Record<number, ShopifyErrorCode> = {
 const GRAPHQL_CODES: Record<string, ShopifyErrorCode> = {
   ACCESS_DENIED: "ACCESS_DENIED",
   MAX_COST_EXCEEDED: "MAX_COST_EXCEEDED",
+  VARIANT_THROTTLE_EXCEEDED: "VARIANT_THROTTLE_EXCEEDED",
 };
 
 export interface RawResponse {

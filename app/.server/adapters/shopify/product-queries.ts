@@ -153,3 +153,22 @@ export const PRODUCTS_BY_HANDLE_QUERY = `#graphql
 export function handleSearch(handles: readonly string[]): string {
   return handles.map((handle) => `handle:"${handle.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`).join(" OR ");
 }
+
+/**
+ * Asked once per run before the first new variant: a Plus store is not throttled; any other store
+ * with 50,000 variants may create 1,000 a day. The limit is just above the threshold, so the count
+ * stays cheap for a big catalog (AT_LEAST past it).
+ */
+export const VARIANT_ALLOWANCE_QUERY = `#graphql
+  query VariantAllowance {
+    shop {
+      plan {
+        shopifyPlus
+      }
+    }
+    productVariantsCount(limit: 50001) {
+      count
+      precision
+    }
+  }
+`;

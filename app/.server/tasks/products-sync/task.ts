@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { defineTask } from "../../runs/define-task.ts";
 import { syncProductsFromShopify } from "./import-products.ts";
+import { describeWaitingVariants } from "./plan-variant-allowance.ts";
 import { syncProductsFromErp } from "./sync-products.ts";
 
 /** "Sync products" (BC report 30108): items and variants ↔ products and variants, one direction per shop. */
@@ -39,10 +40,11 @@ export const productsSyncTask = defineTask({
     const result = await syncProductsFromErp(ctx);
     ctx.stat("pulled", result.pulled);
     ctx.stat("changed in the ERP", result.changedInErp);
+    const waiting = describeWaitingVariants(result.variantsWaiting);
     ctx.summarize(
       ctx.dryRun
         ? `Preview: ${result.handled} changed item(s) planned; nothing was written`
-        : `${result.pulled} record(s) read from the ERP, ${result.changedInErp} changed; ${result.handled} item(s) handled`,
+        : `${result.pulled} record(s) read from the ERP, ${result.changedInErp} changed; ${result.handled} item(s) handled${waiting ? `; ${waiting}` : ""}`,
     );
     if (result.continued) ctx.continueLater({ reason: "more items are waiting" });
   },

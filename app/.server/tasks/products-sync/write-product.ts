@@ -1,6 +1,6 @@
 import type { AdminClient } from "../../adapters/shopify/admin-client.ts";
 import { runOperation } from "../../adapters/shopify/admin-port.ts";
-import type { UserError } from "../../adapters/shopify/errors.ts";
+import { ShopifyApiError, type UserError } from "../../adapters/shopify/errors.ts";
 import {
   PRODUCT_SET_MUTATION,
   PRODUCT_SET_OPERATION_QUERY,
@@ -42,8 +42,17 @@ export interface WriteContext {
 }
 
 export type WriteResult =
-  | { outcome: "created" | "updated"; linkId: number; note?: string }
-  | { outcome: "skipped" | "failed"; linkId: number; reason: string };
+  | { outcome: "created"; linkId: number; note?: string }
+  /** `variantsWaiting`: Shopify refused the new variants (daily limit); the rest was written. */
+  | { outcome: "updated"; linkId: number; note?: string; variantsWaiting?: number }
+  | { outcome: "skipped" | "failed"; linkId: number; reason: string }
+  /** Shopify refused the create for its daily variant limit; nothing was written. */
+  | { outcome: "waiting"; linkId: number };
+
+/** Shopify's daily variant-creation limit (VARIANT_THROTTLE_EXCEEDED): nothing was written, the item waits. */
+export function isVariantThrottle(error: unknown): boolean {
+  return error instanceof ShopifyApiError && error.code === "VARIANT_THROTTLE_EXCEEDED";
+}
 
 /** Shopify's words, as the merchant should read them (field path, then message). */
 export function describeUserErrors(errors: readonly UserError[]): string {
@@ -147,11 +156,18 @@ async function create(ctx: WriteContext, product: PlannedProduct, handle: string
     now: ctx.now(),
   });
   const synchronous = product.variants.length <= SYNCHRONOUS_VARIANT_LIMIT;
-  const { productSet } = await runOperation(ctx.admin, PRODUCT_SET_MUTATION, {
-    identifier: { handle },
-    input: productSetInput(product, ctx.settings, handle),
-    synchronous,
-  });
+  let answer;
+  try {
+    answer = await runOperation(ctx.admin, PRODUCT_SET_MUTATION, {
+      identifier: { handle },
+      input: productSetInput(product, ctx.settings, handle),
+      synchronous,
+    });
+  } catch (error) {
+    if (isVariantThrottle(error)) return { outcome: "waiting", linkId };
+    throw error;
+  }
+  const { productSet } = answer;
   if (!productSet) return problem(ctx, product, "error", "Shopify answered productSet with nothing");
   if (productSet.userErrors.length > 0) {
     return problem(ctx, product, "error", describeUserErrors(productSet.userErrors), { refusedCreate: true });
@@ -212,16 +228,26 @@ async function update(
     }
     for (const { v, id } of updates) written.push({ variant: v, shopifyVariantId: id, hash: v.hash });
   }
-  const creates = plan.variantCreates.flatMap((code) => variant(code) ?? []);
+  let creates = plan.variantCreates.flatMap((code) => variant(code) ?? []);
+  let variantsWaiting = 0;
   if (creates.length > 0) {
-    const { productVariantsBulkCreate } = await runOperation(ctx.admin, VARIANTS_BULK_CREATE_MUTATION, {
+    const answer = await runOperation(ctx.admin, VARIANTS_BULK_CREATE_MUTATION, {
       productId: plan.productId,
       variants: creates.map((v) => variantCreateInput(product, v, ctx.settings)),
+    }).catch((error: unknown) => {
+      // The daily variant limit: the new variants wait, what was updated above is still linked below.
+      if (isVariantThrottle(error)) return null;
+      throw error;
     });
-    if (!productVariantsBulkCreate || productVariantsBulkCreate.userErrors.length > 0) {
+    if (answer === null) {
+      variantsWaiting = creates.length;
+      creates = [];
+    }
+    const productVariantsBulkCreate = answer?.productVariantsBulkCreate;
+    if (answer !== null && (!productVariantsBulkCreate || productVariantsBulkCreate.userErrors.length > 0)) {
       return problem(ctx, product, "error", describeUserErrors(productVariantsBulkCreate?.userErrors ?? []));
     }
-    const made = new Map((productVariantsBulkCreate.productVariants ?? []).map((n) => [n.sku ?? "", n.id]));
+    const made = new Map((productVariantsBulkCreate?.productVariants ?? []).map((n) => [n.sku ?? "", n.id]));
     for (const v of creates) {
       const id = made.get(v.sku);
       if (id) written.push({ variant: v, shopifyVariantId: id, hash: v.hash, prices: priceShadow(v) });
@@ -280,8 +306,9 @@ async function update(
     ]
       .filter((part) => part !== null)
       .join("; ") || undefined;
-  if (!wroteSomething) return { outcome: "updated", linkId, note: note ?? "linked" };
-  return { outcome: "updated", linkId, ...(note ? { note } : {}) };
+  const waiting = variantsWaiting > 0 ? { variantsWaiting } : {};
+  if (!wroteSomething) return { outcome: "updated", linkId, note: note ?? "linked", ...waiting };
+  return { outcome: "updated", linkId, ...(note ? { note } : {}), ...waiting };
 }
 
 /** Carries out one item's plan (not for previews: the caller records those as planned). */

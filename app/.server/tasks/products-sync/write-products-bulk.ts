@@ -24,7 +24,7 @@ interface ResultLine {
       userErrors?: UserError[];
     } | null;
   };
-  errors?: Array<{ message: string }>;
+  errors?: Array<{ message: string; extensions?: { code?: string } }>;
 }
 
 /**
@@ -32,7 +32,8 @@ interface ResultLine {
  * by handle (not charged to the rate-limit bucket), each item stored as pending with its handle
  * first. The result file is applied line by line: a refused line is that product's failed record
  * with Shopify's words, never retried silently; lines the operation did not reach stay pending and
- * the next run upserts them by handle. Returns one result per create, in order.
+ * the next run upserts them by handle; a line refused for Shopify's daily variant limit is
+ * `waiting`. Returns one result per create, in order.
  */
 export async function createProductsInBulk(ctx: WriteContext, creates: readonly BulkCreate[]): Promise<WriteResult[]> {
   const linkIds: number[] = [];
@@ -87,6 +88,10 @@ async function applyLine(
   linkId: number,
 ): Promise<WriteResult> {
   const { product } = create;
+  // Shopify's daily variant limit hit inside the operation: that line wrote nothing, the item waits.
+  if (line.errors?.some((e) => e.extensions?.code === "VARIANT_THROTTLE_EXCEEDED")) {
+    return { outcome: "waiting", linkId };
+  }
   const payload = line.data?.productSet;
   const refused = payload?.userErrors ?? [];
   if (line.errors?.length || refused.length > 0 || !payload?.product) {
