@@ -15,6 +15,8 @@ export interface ProductLinkRow {
   pictureVersion: string | null;
   pictureHash: string | null;
   shopifyMediaId: string | null;
+  /** Shopify → ERP: the product image the item's picture came from (echo suppression). */
+  shopifyImageId: string | null;
 }
 
 const linkColumns = {
@@ -28,6 +30,7 @@ const linkColumns = {
   pictureVersion: productLinks.pictureVersion,
   pictureHash: productLinks.pictureHash,
   shopifyMediaId: productLinks.shopifyMediaId,
+  shopifyImageId: productLinks.shopifyImageId,
 };
 
 /** The product links of these items, by item number. */

@@ -9,6 +9,7 @@ import {
   FILE_STATUS_QUERY,
   FILE_UPDATE_MUTATION,
   STAGED_UPLOADS_CREATE_MUTATION,
+  VARIANT_APPEND_MEDIA_MUTATION,
 } from "../../adapters/shopify/media-queries.ts";
 import { parseStagedTarget, uploadToStagedTarget } from "../../adapters/shopify/staged-upload.ts";
 import { describeUserErrors } from "../products-sync/write-product.ts";
@@ -45,14 +46,24 @@ async function waitUntilReady(admin: AdminClient, id: string): Promise<string | 
 /**
  * An ERP picture as the product's image: staged upload, `fileCreate`, attached to the product
  * with `fileUpdate` once Shopify has processed it; then the app's previous image is removed, so a
- * replaced picture is on the product once. Shopify's refusals come back as reasons.
+ * replaced picture is on the product once. A variant's picture is then set on the variant
+ * (`productVariantAppendMedia`: Shopify takes only a READY media of the product, one per variant;
+ * deleting the previous one first leaves the variant free). Shopify's refusals come back as reasons.
  */
 export async function writePicture(
   admin: AdminClient,
-  input: { productId: string; picture: ErpPicture; itemNumber: string; alt: string; replaces: string | null },
+  input: {
+    productId: string;
+    picture: ErpPicture;
+    /** The file's name: the item number, or item number and variant code. */
+    name: string;
+    alt: string;
+    replaces: string | null;
+    variantId?: string;
+  },
 ): Promise<PictureWrite> {
   const extension = EXTENSIONS[input.picture.contentType] ?? "img";
-  const filename = `${input.itemNumber.replace(/[^A-Za-z0-9_-]+/g, "-")}.${extension}`;
+  const filename = `${input.name.replace(/[^A-Za-z0-9_-]+/g, "-")}.${extension}`;
   const { stagedUploadsCreate } = await runOperation(admin, STAGED_UPLOADS_CREATE_MUTATION, {
     input: [
       {
@@ -88,6 +99,18 @@ export async function writePicture(
   if (!fileUpdate || fileUpdate.userErrors.length > 0)
     {return { ok: false, reason: describeUserErrors(fileUpdate?.userErrors ?? []) };}
   if (input.replaces) await removePicture(admin, input.replaces);
+  if (input.variantId) {
+    const { productVariantAppendMedia } = await runOperation(admin, VARIANT_APPEND_MEDIA_MUTATION, {
+      productId: input.productId,
+      variantMedia: [{ variantId: input.variantId, mediaIds: [mediaId] }],
+    });
+    const refused = productVariantAppendMedia?.userErrors ?? [];
+    if (!productVariantAppendMedia || refused.length > 0) {
+      // Not left on the product as an image nobody tracks.
+      await removePicture(admin, mediaId);
+      return { ok: false, reason: describeUserErrors(refused) || "Shopify did not set the variant's image" };
+    }
+  }
   return { ok: true, mediaId };
 }
 

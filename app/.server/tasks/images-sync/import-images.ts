@@ -1,0 +1,145 @@
+import { isErpError } from "../../adapters/erp/errors.ts";
+import type { ErpAdapter } from "../../adapters/erp/port.ts";
+import { downloadImage } from "../../adapters/shopify/download-image.ts";
+import { ShopifyApiError } from "../../adapters/shopify/errors.ts";
+import { pullEntitiesIntoMirror } from "../../catalog/pull-into-mirror.ts";
+import { coerceError } from "../../errors/coerce-error.ts";
+import { mirrorRecordsOfItems } from "../../queries/erp-records.ts";
+import { type ImageImportLinkRow, imageLinksOfShopifyProducts, saveShopifyImageState } from "../../queries/picture-links.ts";
+import type { RunContext } from "../../runs/define-task.ts";
+import { readProductsCursor } from "../products-sync/read-shopify-products.ts";
+import { type ImageImportState, planImageImport, planPictureWrite } from "./plan-image-import.ts";
+import { PRODUCT_IMAGES_STREAM, type ProductImage, readChangedProductImages } from "./read-product-images.ts";
+import { pictureHash } from "./write-picture.ts";
+
+/** Pages of 50 products per run; a first pass over a big catalog spreads over runs. */
+const MAX_PAGES = 20;
+const MAX_PULL_PAGES = 40;
+
+export interface ImageImportResult {
+  read: number;
+  compared: number;
+  written: number;
+  continued: boolean;
+}
+
+/**
+ * The link's ERP item id. A link to an item that already existed may not have it: the mirror
+ * does, brought up to date once per run when an item is missing from it.
+ */
+async function erpItemIdOf(ctx: RunContext, run: Run, link: ImageImportLinkRow): Promise<string | null> {
+  if (link.erpItemId) return link.erpItemId;
+  const itemNumber = link.erpItemNumber;
+  if (!itemNumber) return null;
+  const lookUp = async () => {
+    const records = await mirrorRecordsOfItems(ctx.db, { shopId: ctx.shopId, itemNumbers: [itemNumber] });
+    return (records.get(itemNumber) ?? []).find((r) => r.entity === "items")?.erpId ?? null;
+  };
+  const found = await lookUp();
+  if (found || run.mirrorPulled) return found;
+  run.mirrorPulled = true;
+  await pullEntitiesIntoMirror(ctx, run.adapter, ["items"], MAX_PULL_PAGES);
+  return lookUp();
+}
+
+interface Run {
+  adapter: ErpAdapter;
+  mirrorPulled: boolean;
+  /** A write the kill switch refused, or an image still processing: the cursor must stay. */
+  held: boolean;
+  result: ImageImportResult;
+}
+
+async function importImage(ctx: RunContext, run: Run, product: ProductImage, link: ImageImportLinkRow) {
+  const record = { type: "product", key: link.id, label: product.title };
+  const state: ImageImportState = {
+    imageId: link.shopifyImageId,
+    imageVersion: link.shopifyImageVersion,
+    pictureHash: link.pictureHash,
+    appMediaId: link.shopifyMediaId,
+  };
+  const first = planImageImport(product.image, state);
+  if (first.kind === "unchanged") return;
+  run.result.compared += 1;
+  if (first.kind === "wait") {
+    run.held = true;
+    ctx.record({ ...record, outcome: "skipped", reason: first.reason });
+    return;
+  }
+  const image = product.image!;
+  if (ctx.dryRun) {
+    ctx.record({ ...record, outcome: "planned", reason: "would compare the product's image with the item's picture" });
+    return;
+  }
+  if (!ctx.writesAllowed) {
+    run.held = true;
+    ctx.record({ ...record, outcome: "skipped", reason: "outgoing writes are off in Settings" });
+    return;
+  }
+  try {
+    const itemId = await erpItemIdOf(ctx, run, link);
+    if (!itemId) {
+      ctx.record({ ...record, outcome: "failed", reason: `ERP item ${link.erpItemNumber ?? ""} was not found` });
+      return;
+    }
+    const downloaded = await downloadImage(first.url);
+    const hash = pictureHash(downloaded.bytes);
+    const base = { shopId: ctx.shopId, linkId: link.id, imageId: image.mediaId, imageVersion: image.version };
+    const idKept = link.erpItemId ? {} : { erpItemId: itemId };
+    if (planPictureWrite(hash, state).kind === "unchanged") {
+      await saveShopifyImageState(ctx.db, { ...base, ...idKept });
+      return;
+    }
+    const { version } = await run.adapter.writeItemPicture(itemId, downloaded);
+    // The version BC now shows is ours: the ERP → Shopify side sees it as unchanged.
+    await saveShopifyImageState(ctx.db, { ...base, ...idKept, picture: { version, hash } });
+    run.result.written += 1;
+    ctx.record({
+      ...record,
+      outcome: state.imageId ? "updated" : "created",
+      reason: state.imageId ? "the item's picture was replaced by the product's image" : "the product's image became the item's picture",
+    });
+  } catch (error) {
+    if (error instanceof ShopifyApiError && error.retryable) throw error;
+    if (isErpError(error) && error.retryable) throw error;
+    ctx.record({ ...record, outcome: "failed", reason: coerceError(error).message });
+  }
+}
+
+/**
+ * "Sync images", Shopify → ERP (BC report 30107, From Shopify): each linked product changed since
+ * the cursor gives its first image to its ERP item as the item's picture. The media and its
+ * version decide without a download; the bytes' hash before a write, so an image the item
+ * already has is not written again. The app's own media (the ERP's picture) never goes back.
+ */
+export async function syncImagesFromShopify(ctx: RunContext): Promise<ImageImportResult> {
+  const run: Run = {
+    adapter: await ctx.erp(),
+    mirrorPulled: false,
+    held: false,
+    result: { read: 0, compared: 0, written: 0, continued: false },
+  };
+  const admin = await ctx.shopify();
+  const store = ctx.cursor(PRODUCT_IMAGES_STREAM);
+  let more = false;
+  let pages = 0;
+  for await (const page of readChangedProductImages(admin, await readProductsCursor(store), { maxPages: MAX_PAGES })) {
+    pages += 1;
+    run.result.read += page.products.length;
+    const links = await imageLinksOfShopifyProducts(ctx.db, {
+      shopId: ctx.shopId,
+      shopifyProductIds: page.products.map((p) => p.productId),
+    });
+    for (const product of page.products) {
+      const link = links.get(product.productId);
+      // Products not linked to an item are the products sync's to map first.
+      if (!link || link.state !== "linked" || !link.erpItemNumber) continue;
+      ctx.progress({ done: run.result.read });
+      await importImage(ctx, run, product, link);
+    }
+    more = page.products.length > 0 && pages >= MAX_PAGES;
+    if (!run.held && !ctx.dryRun && page.next) await store.checkpoint(JSON.stringify(page.next));
+  }
+  run.result.continued = !ctx.dryRun && !run.held && more;
+  return run.result;
+}
