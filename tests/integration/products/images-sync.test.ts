@@ -4,8 +4,8 @@ import { imagesSyncTask } from "../../../app/.server/tasks/images-sync/task.ts";
 import { productsSyncTask } from "../../../app/.server/tasks/products-sync/task.ts";
 import { makePng } from "../../../sandbox/business-central/store/seed-images.ts";
 import { type TestDatabase, useTestDatabase } from "../../setup/test-database.ts";
-import { setSettings } from "../../support/shop-settings.ts";
 import { TEST_ERP_CLIENT } from "../../support/connect-erp.ts";
+import { setSettings } from "../../support/shop-settings.ts";
 import { startShipmentsWorld } from "../shipments/shipments-harness.ts";
 
 // Item and variant pictures ↔ Shopify product images, over HTTP to both sandboxes, run by graphile-worker.
@@ -86,7 +86,9 @@ async function addShopifyImage(shop: Shop, productId: string, bytes: Uint8Array<
     `mutation S($input: [StagedUploadInput!]!) { stagedUploadsCreate(input: $input) {
       stagedTargets { url resourceUrl parameters { name value } } userErrors { message } } }`,
     {
-      input: [{ resource: "IMAGE", filename, mimeType: "image/png", fileSize: String(bytes.byteLength), httpMethod: "POST" }],
+      input: [
+        { resource: "IMAGE", filename, mimeType: "image/png", fileSize: String(bytes.byteLength), httpMethod: "POST" },
+      ],
     },
   );
   const target = staged.stagedUploadsCreate.stagedTargets[0] as {
@@ -135,7 +137,11 @@ describe("Sync images, ERP → Shopify", () => {
     await world.runTask(productsSyncTask, shop.shopId);
     // The seed gives the first item a picture, and its first variant one of its own.
     const first = shop.company.items.all()[0]!;
-    pictured = { itemNumber: first.number, itemId: first.id, productId: (await productLink(shop, first.number)).shopify_product_id };
+    pictured = {
+      itemNumber: first.number,
+      itemId: first.id,
+      productId: (await productLink(shop, first.number)).shopify_product_id,
+    };
     const variantPicture = shop.company.pictures.all().find((p) => p.parentType === "Item Variant")!;
     const bcVariant = shop.company.itemVariants.get(variantPicture.id)!;
     expect(bcVariant.itemNumber).toBe(first.number);
@@ -173,7 +179,9 @@ describe("Sync images, ERP → Shopify", () => {
     const old = await productLink(shop, pictured.itemNumber);
     await putBcPicture(shop, `items(${pictured.itemId})`, makePng(48, [10, 120, 200], [255, 255, 255]));
     const { records } = await world.runTask(imagesSyncTask, shop.shopId);
-    expect(writes(records)).toMatchObject([{ outcome: "updated", reason: "picture replaced", label: expect.not.stringContaining("/") }]);
+    expect(writes(records)).toMatchObject([
+      { outcome: "updated", reason: "picture replaced", label: expect.not.stringContaining("/") },
+    ]);
     const after = await media(shop, pictured.productId);
     expect(after).toHaveLength(before.length);
     expect(after).not.toContain(old.shopify_media_id);
@@ -243,9 +251,12 @@ describe("Sync images, Shopify → ERP", () => {
   it("a changed image: Preview writes nothing, the kill switch skips it, the next run replaces the item's picture", async () => {
     const before = await bcPicture(shop, target.itemId);
     const [old] = await media(shop, target.productId);
-    const deleted = await shop.gql(`mutation D($ids: [ID!]!) { fileDelete(fileIds: $ids) { userErrors { message } } }`, {
-      ids: [old],
-    });
+    const deleted = await shop.gql(
+      `mutation D($ids: [ID!]!) { fileDelete(fileIds: $ids) { userErrors { message } } }`,
+      {
+        ids: [old],
+      },
+    );
     expect(deleted.fileDelete.userErrors).toEqual([]);
     const image = makePng(28, [220, 200, 10], [0, 0, 0]);
     const mediaId = await addShopifyImage(shop, target.productId, image, "new-front.png");
@@ -257,7 +268,9 @@ describe("Sync images, Shopify → ERP", () => {
 
     await setSettings(shop.shopId, (s) => (s.allowOutgoingWrites = false));
     const held = await world.runTask(imagesSyncTask, shop.shopId);
-    expect(recordsOf(held.records)).toMatchObject([{ outcome: "skipped", reason: "outgoing writes are off in Settings" }]);
+    expect(recordsOf(held.records)).toMatchObject([
+      { outcome: "skipped", reason: "outgoing writes are off in Settings" },
+    ]);
     expect((await bcPicture(shop, target.itemId)).etag).toBe(before.etag);
     await setSettings(shop.shopId, (s) => (s.allowOutgoingWrites = true));
 

@@ -369,7 +369,9 @@ describe("files and product media in the sandbox store", () => {
     );
     const withTwo = await read(withOne.product.updatedAt);
     expect(withTwo.product.featuredMedia?.id).toBe(featured.id);
-    await sandbox.gql(`mutation($ids: [ID!]!) { fileDelete(fileIds: $ids) { deletedFileIds } }`, { ids: [featured.id] });
+    await sandbox.gql(`mutation($ids: [ID!]!) { fileDelete(fileIds: $ids) { deletedFileIds } }`, {
+      ids: [featured.id],
+    });
     const afterDelete = await read(withTwo.product.updatedAt);
     expect(afterDelete.product.featuredMedia?.id).not.toBe(featured.id);
     expect(afterDelete.product.featuredMedia?.id).toEqual(expect.any(String));

@@ -10,7 +10,12 @@ describe("ERP picture → Shopify media", () => {
     ["no picture, nothing synced", null, none, "unchanged"],
     ["no picture any more: the app's media goes", null, { version: "v1", hash: "h", mediaId: "m1" }, "remove"],
     ["same version, on Shopify as the app's media", "v1", { version: "v1", hash: "h", mediaId: "m1" }, "unchanged"],
-    ["same version, written from the Shopify image", "v1", { ...none, version: "v1", hash: "h", sourceImageId: "i1" }, "unchanged"],
+    [
+      "same version, written from the Shopify image",
+      "v1",
+      { ...none, version: "v1", hash: "h", sourceImageId: "i1" },
+      "unchanged",
+    ],
     ["same version, never put on Shopify", "v1", { ...none, version: "v1", hash: "h" }, "download"],
     ["a new version", "v2", { version: "v1", hash: "h", mediaId: "m1" }, "download"],
   ] as const)("%s", (_, version, state, kind) => {

@@ -5,7 +5,11 @@ import { ShopifyApiError } from "../../adapters/shopify/errors.ts";
 import { pullEntitiesIntoMirror } from "../../catalog/pull-into-mirror.ts";
 import { coerceError } from "../../errors/coerce-error.ts";
 import { mirrorRecordsOfItems } from "../../queries/erp-records.ts";
-import { type ImageImportLinkRow, imageLinksOfShopifyProducts, saveShopifyImageState } from "../../queries/picture-links.ts";
+import {
+  type ImageImportLinkRow,
+  imageLinksOfShopifyProducts,
+  saveShopifyImageState,
+} from "../../queries/picture-links.ts";
 import type { RunContext } from "../../runs/define-task.ts";
 import { readProductsCursor } from "../products-sync/read-shopify-products.ts";
 import { type ImageImportState, planImageImport, planPictureWrite } from "./plan-image-import.ts";
@@ -97,7 +101,9 @@ async function importImage(ctx: RunContext, run: Run, product: ProductImage, lin
     ctx.record({
       ...record,
       outcome: state.imageId ? "updated" : "created",
-      reason: state.imageId ? "the item's picture was replaced by the product's image" : "the product's image became the item's picture",
+      reason: state.imageId
+        ? "the item's picture was replaced by the product's image"
+        : "the product's image became the item's picture",
     });
   } catch (error) {
     if (error instanceof ShopifyApiError && error.retryable) throw error;

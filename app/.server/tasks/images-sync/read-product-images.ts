@@ -48,7 +48,9 @@ function toImage(node: z.infer<typeof productNode>): ProductImage {
   return {
     productId: node.id,
     title: node.title,
-    image: media ? { mediaId: media.id, status: media.status, url, version: `${media.updatedAt ?? ""} ${url ?? ""}` } : null,
+    image: media
+      ? { mediaId: media.id, status: media.status, url, version: `${media.updatedAt ?? ""} ${url ?? ""}` }
+      : null,
   };
 }
 

@@ -6,7 +6,11 @@ import { VARIANTS_MEDIA_QUERY } from "../../adapters/shopify/media-queries.ts";
 import { type MirroredEntity, pullEntitiesIntoMirror } from "../../catalog/pull-into-mirror.ts";
 import { type CatalogItem, catalogItem } from "../../mapping/catalog-item.ts";
 import { changedItemNumbers, mirrorRecordsOfItems } from "../../queries/erp-records.ts";
-import { saveVariantPictureState, type VariantPictureLinkRow, variantPictureLinksOfItems } from "../../queries/picture-links.ts";
+import {
+  saveVariantPictureState,
+  type VariantPictureLinkRow,
+  variantPictureLinksOfItems,
+} from "../../queries/picture-links.ts";
 import { type ProductLinkRow, productLinksOfItems, savePictureState } from "../../queries/product-links.ts";
 import type { RunContext } from "../../runs/define-task.ts";
 import { type PictureOutcome, type PictureTarget, syncOnePicture } from "./sync-one-picture.ts";
@@ -26,7 +30,10 @@ export interface ImageSyncResult {
 const variantsMediaSchema = z.object({
   nodes: z.array(
     z
-      .object({ id: z.string().optional(), media: z.object({ nodes: z.array(z.object({ id: z.string() })) }).optional() })
+      .object({
+        id: z.string().optional(),
+        media: z.object({ nodes: z.array(z.object({ id: z.string() })) }).optional(),
+      })
       .nullable(),
   ),
 });
@@ -94,7 +101,11 @@ function pictureTargets(
     targets.push({
       record: { type: "product", key: link.id, label: `${label} / ${variant.code}` },
       erpVersion: variant.picture?.version ?? null,
-      state: { version: variantLink.pictureVersion, hash: variantLink.pictureHash, mediaId: variantLink.shopifyMediaId },
+      state: {
+        version: variantLink.pictureVersion,
+        hash: variantLink.pictureHash,
+        mediaId: variantLink.shopifyMediaId,
+      },
       productId: link.shopifyProductId,
       variantId,
       name: `${item.number}-${variant.code}`,

@@ -86,8 +86,9 @@ export async function writePicture(
   const { fileCreate } = await runOperation(admin, FILE_CREATE_MUTATION, {
     files: [{ originalSource: resourceUrl, contentType: "IMAGE", alt: input.alt, filename }],
   });
-  if (!fileCreate || fileCreate.userErrors.length > 0)
-    {return { ok: false, reason: describeUserErrors(fileCreate?.userErrors ?? []) };}
+  if (!fileCreate || fileCreate.userErrors.length > 0) {
+    return { ok: false, reason: describeUserErrors(fileCreate?.userErrors ?? []) };
+  }
   const mediaId = fileCreate.files?.[0]?.id;
   if (!mediaId) return { ok: false, reason: "Shopify created no file" };
   const notReady = await waitUntilReady(admin, mediaId);
@@ -96,8 +97,9 @@ export async function writePicture(
   const { fileUpdate } = await runOperation(admin, FILE_UPDATE_MUTATION, {
     files: [{ id: mediaId, referencesToAdd: [input.productId] }],
   });
-  if (!fileUpdate || fileUpdate.userErrors.length > 0)
-    {return { ok: false, reason: describeUserErrors(fileUpdate?.userErrors ?? []) };}
+  if (!fileUpdate || fileUpdate.userErrors.length > 0) {
+    return { ok: false, reason: describeUserErrors(fileUpdate?.userErrors ?? []) };
+  }
   if (input.replaces) await removePicture(admin, input.replaces);
   if (input.variantId) {
     const { productVariantAppendMedia } = await runOperation(admin, VARIANT_APPEND_MEDIA_MUTATION, {
@@ -119,7 +121,8 @@ export async function removePicture(admin: AdminClient, mediaId: string): Promis
   const { fileDelete } = await runOperation(admin, FILE_DELETE_MUTATION, { fileIds: [mediaId] });
   const errors = fileDelete?.userErrors ?? [];
   // Already gone (the merchant deleted it) is what we wanted.
-  if (errors.length > 0 && !errors.every((e) => /not found|does not exist/i.test(e.message)))
-    {return describeUserErrors(errors);}
+  if (errors.length > 0 && !errors.every((e) => /not found|does not exist/i.test(e.message))) {
+    return describeUserErrors(errors);
+  }
   return null;
 }
