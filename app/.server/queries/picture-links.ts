@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 
 import { variantLinks } from "../../../db/schema/links.ts";
 import { productLinks, type ProductLinkState } from "../../../db/schema/product-links.ts";
@@ -125,4 +125,46 @@ export async function saveShopifyImageState(
       updatedAt: sql`now()`,
     })
     .where(and(eq(productLinks.shopId, input.shopId), eq(productLinks.id, input.linkId)));
+}
+
+/**
+ * Linked products whose image was never looked at (linked after the image cursor passed them):
+ * the Shopify → ERP run reads them by id. Oldest link first.
+ */
+export async function productsAwaitingImageCheck(
+  db: DbOrTx,
+  input: { shopId: number; limit: number },
+): Promise<string[]> {
+  const rows = await db
+    .select({ shopifyProductId: productLinks.shopifyProductId })
+    .from(productLinks)
+    .where(
+      and(
+        eq(productLinks.shopId, input.shopId),
+        eq(productLinks.state, "linked"),
+        isNotNull(productLinks.shopifyProductId),
+        isNotNull(productLinks.erpItemNumber),
+        isNull(productLinks.shopifyImageVersion),
+      ),
+    )
+    .orderBy(asc(productLinks.id))
+    .limit(input.limit);
+  return rows.flatMap((r) => (r.shopifyProductId ? [r.shopifyProductId] : []));
+}
+
+/** The product's image was looked at and needs nothing (none, the app's own, unusable): not read by id again. */
+export async function markImageChecked(
+  db: DbOrTx,
+  input: { shopId: number; linkId: number; version: string },
+): Promise<void> {
+  await db
+    .update(productLinks)
+    .set({ shopifyImageVersion: input.version })
+    .where(
+      and(
+        eq(productLinks.shopId, input.shopId),
+        eq(productLinks.id, input.linkId),
+        isNull(productLinks.shopifyImageVersion),
+      ),
+    );
 }

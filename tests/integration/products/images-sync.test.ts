@@ -284,6 +284,29 @@ describe("Sync images, Shopify → ERP", () => {
     expect(await productLink(shop, target.itemNumber)).toMatchObject({ shopify_image_id: mediaId });
   });
 
+  it("a product linked after the cursor passed its image still gives the image to its item", async () => {
+    const item = shop.company.items.all().find((i) => i.id !== target.itemId)!;
+    const link = await productLink(shop, item.number);
+    // Not linked yet when its image changes (the products sync maps it later).
+    await db.sql`update product_links set state = 'unmapped' where id = ${link.id}`;
+    const image = makePng(20, [90, 10, 160], [240, 240, 240]);
+    await addShopifyImage(shop, link.shopify_product_id, image, "late.png");
+    const passed = await world.runTask(imagesSyncTask, shop.shopId);
+    expect(passed.records.filter((r) => r.key === String(link.id))).toEqual([]);
+    await db.sql`update product_links set state = 'linked' where id = ${link.id}`;
+    // Later runs moved the cursor well past the product's change (beyond the overlap).
+    const later = JSON.stringify({ updatedAt: new Date(Date.now() + 3_600_000).toISOString(), lastId: null });
+    const moved =
+      await db.sql`update sync_cursors set cursor = ${later} where shop_id = ${shop.shopId} and stream = 'shopify-product-images' returning 1`;
+    expect(moved).toHaveLength(1);
+
+    const { records } = await world.runTask(imagesSyncTask, shop.shopId);
+    expect(records.filter((r) => r.key === String(link.id))).toMatchObject([{ outcome: "created" }]);
+    expect(Buffer.from((await bcPicture(shop, item.id)).bytes).equals(Buffer.from(image))).toBe(true);
+    const again = await world.runTask(imagesSyncTask, shop.shopId);
+    expect(writes(again.records)).toEqual([]);
+  });
+
   it("the picture written from Shopify does not come back as an ERP change", async () => {
     const before = await media(shop, target.productId);
     await setSettings(shop.shopId, (s) => (s.images.direction = "erp_to_shopify"));

@@ -141,3 +141,27 @@ export const PRODUCT_IMAGES_UPDATED_SINCE_QUERY = `#graphql
     }
   }
 `;
+
+/** The same, by id: products linked since the cursor passed them, whose image was never looked at. */
+export const PRODUCT_IMAGES_BY_ID_QUERY = `#graphql
+  query ProductImagesById($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      ... on Product {
+        id
+        title
+        updatedAt
+        featuredMedia {
+          id
+          status
+          ... on MediaImage {
+            updatedAt
+            mimeType
+            image {
+              url
+            }
+          }
+        }
+      }
+    }
+  }
+`;

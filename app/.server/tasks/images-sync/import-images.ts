@@ -8,17 +8,26 @@ import { mirrorRecordsOfItems } from "../../queries/erp-records.ts";
 import {
   type ImageImportLinkRow,
   imageLinksOfShopifyProducts,
+  markImageChecked,
+  productsAwaitingImageCheck,
   saveShopifyImageState,
 } from "../../queries/picture-links.ts";
 import type { RunContext } from "../../runs/define-task.ts";
 import { readProductsCursor } from "../products-sync/read-shopify-products.ts";
 import { type ImageImportState, planImageImport, planPictureWrite } from "./plan-image-import.ts";
-import { PRODUCT_IMAGES_STREAM, type ProductImage, readChangedProductImages } from "./read-product-images.ts";
+import {
+  PRODUCT_IMAGES_STREAM,
+  type ProductImage,
+  readChangedProductImages,
+  readProductImagesById,
+} from "./read-product-images.ts";
 import { pictureHash } from "./write-picture.ts";
 
 /** Pages of 50 products per run; a first pass over a big catalog spreads over runs. */
 const MAX_PAGES = 20;
 const MAX_PULL_PAGES = 40;
+/** Linked products whose image was never looked at, read by id per run. */
+const MAX_CHECKS = 250;
 
 export interface ImageImportResult {
   read: number;
@@ -63,7 +72,17 @@ async function importImage(ctx: RunContext, run: Run, product: ProductImage, lin
     appMediaId: link.shopifyMediaId,
   };
   const first = planImageImport(product.image, state);
-  if (first.kind === "unchanged") return;
+  if (first.kind === "unchanged") {
+    // Looked at once: a product linked after the cursor passed it is not read by id again.
+    if (!ctx.dryRun && link.shopifyImageVersion === null) {
+      await markImageChecked(ctx.db, {
+        shopId: ctx.shopId,
+        linkId: link.id,
+        version: product.image?.version ?? "none",
+      });
+    }
+    return;
+  }
   run.result.compared += 1;
   if (first.kind === "wait") {
     run.held = true;
@@ -112,6 +131,24 @@ async function importImage(ctx: RunContext, run: Run, product: ProductImage, lin
   }
 }
 
+/** A page of products (changed, or read by id): each linked one's image to its item, once per run. */
+async function importBatch(ctx: RunContext, run: Run, products: readonly ProductImage[], seen: Set<string>) {
+  run.result.read += products.length;
+  const links = await imageLinksOfShopifyProducts(ctx.db, {
+    shopId: ctx.shopId,
+    shopifyProductIds: products.map((p) => p.productId),
+  });
+  for (const product of products) {
+    if (seen.has(product.productId)) continue;
+    seen.add(product.productId);
+    const link = links.get(product.productId);
+    // Products not linked to an item are the products sync's to map first.
+    if (!link || link.state !== "linked" || !link.erpItemNumber) continue;
+    ctx.progress({ done: run.result.read });
+    await importImage(ctx, run, product, link);
+  }
+}
+
 /**
  * "Sync images", Shopify → ERP (BC report 30107, From Shopify): each linked product changed since
  * the cursor gives its first image to its ERP item as the item's picture. The media and its
@@ -126,24 +163,30 @@ export async function syncImagesFromShopify(ctx: RunContext): Promise<ImageImpor
     result: { read: 0, compared: 0, written: 0, continued: false },
   };
   const admin = await ctx.shopify();
+  const seen = new Set<string>();
+
+  // Linked since the cursor passed them (the products sync maps them later): read by id once.
+  const awaiting = await productsAwaitingImageCheck(ctx.db, { shopId: ctx.shopId, limit: MAX_CHECKS });
+  if (awaiting.length > 0) {
+    const found = await readProductImagesById(admin, awaiting);
+    await importBatch(ctx, run, found, seen);
+    if (!ctx.dryRun) {
+      const present = new Set(found.map((p) => p.productId));
+      const gone = awaiting.filter((id) => !present.has(id));
+      const links = await imageLinksOfShopifyProducts(ctx.db, { shopId: ctx.shopId, shopifyProductIds: gone });
+      for (const link of links.values()) {
+        await markImageChecked(ctx.db, { shopId: ctx.shopId, linkId: link.id, version: "gone" });
+      }
+    }
+  }
+
   const store = ctx.cursor(PRODUCT_IMAGES_STREAM);
-  let more = false;
+  let more = awaiting.length >= MAX_CHECKS;
   let pages = 0;
   for await (const page of readChangedProductImages(admin, await readProductsCursor(store), { maxPages: MAX_PAGES })) {
     pages += 1;
-    run.result.read += page.products.length;
-    const links = await imageLinksOfShopifyProducts(ctx.db, {
-      shopId: ctx.shopId,
-      shopifyProductIds: page.products.map((p) => p.productId),
-    });
-    for (const product of page.products) {
-      const link = links.get(product.productId);
-      // Products not linked to an item are the products sync's to map first.
-      if (!link || link.state !== "linked" || !link.erpItemNumber) continue;
-      ctx.progress({ done: run.result.read });
-      await importImage(ctx, run, product, link);
-    }
-    more = page.products.length > 0 && pages >= MAX_PAGES;
+    await importBatch(ctx, run, page.products, seen);
+    more ||= page.products.length > 0 && pages >= MAX_PAGES;
     if (!run.held && !ctx.dryRun && page.next) await store.checkpoint(JSON.stringify(page.next));
   }
   run.result.continued = !ctx.dryRun && !run.held && more;

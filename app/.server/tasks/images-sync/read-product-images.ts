@@ -1,7 +1,10 @@
 import { z } from "zod";
 
-import type { ShopifyAdmin } from "../../adapters/shopify/admin-port.ts";
-import { PRODUCT_IMAGES_UPDATED_SINCE_QUERY } from "../../adapters/shopify/media-queries.ts";
+import { runOperation, type ShopifyAdmin } from "../../adapters/shopify/admin-port.ts";
+import {
+  PRODUCT_IMAGES_BY_ID_QUERY,
+  PRODUCT_IMAGES_UPDATED_SINCE_QUERY,
+} from "../../adapters/shopify/media-queries.ts";
 import { paginate } from "../../adapters/shopify/paginate.ts";
 import { PRODUCTS_OVERLAP_MS, type ProductsCursor } from "../products-sync/read-shopify-products.ts";
 import type { ShopifyImage } from "./plan-image-import.ts";
@@ -84,4 +87,21 @@ export async function* readChangedProductImages(
     }
     yield { products: nodes.map(toImage), next };
   }
+}
+
+/** Ids per `nodes` read (one media each: cheap). */
+const IDS_PER_READ = 50;
+
+/** These products with their first image, whatever their `updatedAt` (a product Shopify no longer has is left out). */
+export async function readProductImagesById(admin: ShopifyAdmin, ids: readonly string[]): Promise<ProductImage[]> {
+  const products: ProductImage[] = [];
+  for (let i = 0; i < ids.length; i += IDS_PER_READ) {
+    const data = await runOperation(admin, PRODUCT_IMAGES_BY_ID_QUERY, { ids: ids.slice(i, i + IDS_PER_READ) });
+    // A deleted product is null; any other node type is an empty object (the fragment did not apply).
+    for (const node of z.array(z.unknown()).parse(data.nodes)) {
+      const parsed = productNode.safeParse(node);
+      if (parsed.success) products.push(toImage(parsed.data));
+    }
+  }
+  return products;
 }
