@@ -168,3 +168,11 @@ export async function markImageChecked(
       ),
     );
 }
+
+/** Seen changed while not linked: once linked again, the run reads its image by id. */
+export async function forgetImageCheck(db: DbOrTx, input: { shopId: number; linkId: number }): Promise<void> {
+  await db
+    .update(productLinks)
+    .set({ shopifyImageVersion: null })
+    .where(and(eq(productLinks.shopId, input.shopId), eq(productLinks.id, input.linkId)));
+}

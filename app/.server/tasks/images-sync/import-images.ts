@@ -6,6 +6,7 @@ import { pullEntitiesIntoMirror } from "../../catalog/pull-into-mirror.ts";
 import { coerceError } from "../../errors/coerce-error.ts";
 import { mirrorRecordsOfItems } from "../../queries/erp-records.ts";
 import {
+  forgetImageCheck,
   type ImageImportLinkRow,
   imageLinksOfShopifyProducts,
   markImageChecked,
@@ -142,8 +143,14 @@ async function importBatch(ctx: RunContext, run: Run, products: readonly Product
     if (seen.has(product.productId)) continue;
     seen.add(product.productId);
     const link = links.get(product.productId);
-    // Products not linked to an item are the products sync's to map first.
-    if (!link || link.state !== "linked" || !link.erpItemNumber) continue;
+    // Products not linked to an item are the products sync's to map first; once it has, the
+    // image is read by id (the cursor will have passed this change).
+    if (!link || link.state !== "linked" || !link.erpItemNumber) {
+      if (link && link.shopifyImageVersion !== null && !ctx.dryRun) {
+        await forgetImageCheck(ctx.db, { shopId: ctx.shopId, linkId: link.id });
+      }
+      continue;
+    }
     ctx.progress({ done: run.result.read });
     await importImage(ctx, run, product, link);
   }
