@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import type { ErpAdapter } from "../../adapters/erp/port.ts";
 import type { AdminClient } from "../../adapters/shopify/admin-client.ts";
 import { runOperation } from "../../adapters/shopify/admin-port.ts";
 import { VARIANTS_MEDIA_QUERY } from "../../adapters/shopify/media-queries.ts";
@@ -58,7 +59,7 @@ function pictureTargets(
   ctx: RunContext,
   input: {
     admin: AdminClient;
-    adapter: Awaited<ReturnType<RunContext["erp"]>>;
+    adapter: ErpAdapter;
     catalog: CatalogItem;
     link: ProductLinkRow & { shopifyProductId: string };
     variantLinks: readonly VariantPictureLinkRow[];
