@@ -279,7 +279,7 @@ export default function Settings() {
                 <Select
                   label="Picture sync"
                   options={options.syncDirections}
-                  helpText="ERP → Shopify: an item's picture becomes its product's image, replaced when the picture changes (your own images stay). Shopify → ERP is not available yet. Off: pictures are not synced."
+                  helpText="ERP → Shopify: an item's picture becomes its product's image, and a variant's own picture its variant's image, replaced when the picture changes (your own images stay). Shopify → ERP: a product's first image becomes its item's picture. Off: pictures are not synced."
                   {...choice("images.direction")}
                 />
               </FormLayout>

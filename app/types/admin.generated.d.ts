@@ -148,6 +148,51 @@ export type ProductImageDeleteMutation = { fileDelete?: AdminTypes.Maybe<(
     & { userErrors: Array<Pick<AdminTypes.FilesUserError, 'field' | 'message' | 'code'>> }
   )> };
 
+export type VariantPicturesQueryVariables = AdminTypes.Exact<{
+  ids: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type VariantPicturesQuery = { nodes: Array<AdminTypes.Maybe<(
+    Pick<AdminTypes.ProductVariant, 'id'>
+    & { media: { nodes: Array<Pick<AdminTypes.ExternalVideo, 'id'> | Pick<AdminTypes.MediaImage, 'id'> | Pick<AdminTypes.Model3d, 'id'> | Pick<AdminTypes.Video, 'id'>> } }
+  )>> };
+
+export type VariantPictureAttachMutationVariables = AdminTypes.Exact<{
+  productId: AdminTypes.Scalars['ID']['input'];
+  variantMedia: Array<AdminTypes.ProductVariantAppendMediaInput> | AdminTypes.ProductVariantAppendMediaInput;
+}>;
+
+
+export type VariantPictureAttachMutation = { productVariantAppendMedia?: AdminTypes.Maybe<{ productVariants?: AdminTypes.Maybe<Array<Pick<AdminTypes.ProductVariant, 'id'>>>, userErrors: Array<Pick<AdminTypes.MediaUserError, 'field' | 'message' | 'code'>> }> };
+
+export type ProductImagesUpdatedSinceQueryVariables = AdminTypes.Exact<{
+  query?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+}>;
+
+
+export type ProductImagesUpdatedSinceQuery = { products: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'>, nodes: Array<(
+      Pick<AdminTypes.Product, 'id' | 'title' | 'updatedAt'>
+      & { featuredMedia?: AdminTypes.Maybe<Pick<AdminTypes.ExternalVideo, 'id' | 'status'> | (
+        Pick<AdminTypes.MediaImage, 'updatedAt' | 'mimeType' | 'id' | 'status'>
+        & { image?: AdminTypes.Maybe<Pick<AdminTypes.Image, 'url'>> }
+      ) | Pick<AdminTypes.Model3d, 'id' | 'status'> | Pick<AdminTypes.Video, 'id' | 'status'>> }
+    )> } };
+
+export type ProductImagesByIdQueryVariables = AdminTypes.Exact<{
+  ids: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type ProductImagesByIdQuery = { nodes: Array<AdminTypes.Maybe<(
+    Pick<AdminTypes.Product, 'id' | 'title' | 'updatedAt'>
+    & { featuredMedia?: AdminTypes.Maybe<Pick<AdminTypes.ExternalVideo, 'id' | 'status'> | (
+      Pick<AdminTypes.MediaImage, 'updatedAt' | 'mimeType' | 'id' | 'status'>
+      & { image?: AdminTypes.Maybe<Pick<AdminTypes.Image, 'url'>> }
+    ) | Pick<AdminTypes.Model3d, 'id' | 'status'> | Pick<AdminTypes.Video, 'id' | 'status'>> }
+  )>> };
+
 export type OrderForImportQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
 }>;
@@ -371,6 +416,9 @@ interface GeneratedQueryTypes {
   "#graphql\n  query OrderFulfillments($id: ID!) {\n    order(id: $id) {\n      id\n      fulfillments(first: 250) {\n        id\n        status\n        location {\n          id\n        }\n      }\n    }\n  }\n": {return: OrderFulfillmentsQuery, variables: OrderFulfillmentsQueryVariables},
   "#graphql\n  query FulfillmentLines($id: ID!) {\n    fulfillment(id: $id) {\n      fulfillmentLineItems(first: 250) {\n        nodes {\n          quantity\n          lineItem {\n            id\n          }\n        }\n      }\n    }\n  }\n": {return: FulfillmentLinesQuery, variables: FulfillmentLinesQueryVariables},
   "#graphql\n  query ProductImageStatus($id: ID!) {\n    node(id: $id) {\n      ... on MediaImage {\n        id\n        fileStatus\n        fileErrors {\n          message\n        }\n      }\n    }\n  }\n": {return: ProductImageStatusQuery, variables: ProductImageStatusQueryVariables},
+  "#graphql\n  query VariantPictures($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on ProductVariant {\n        id\n        media(first: 1) {\n          nodes {\n            id\n          }\n        }\n      }\n    }\n  }\n": {return: VariantPicturesQuery, variables: VariantPicturesQueryVariables},
+  "#graphql\n  query ProductImagesUpdatedSince($query: String, $after: String) {\n    products(first: 50, after: $after, query: $query, sortKey: UPDATED_AT) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        title\n        updatedAt\n        featuredMedia {\n          id\n          status\n          ... on MediaImage {\n            updatedAt\n            mimeType\n            image {\n              url\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: ProductImagesUpdatedSinceQuery, variables: ProductImagesUpdatedSinceQueryVariables},
+  "#graphql\n  query ProductImagesById($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Product {\n        id\n        title\n        updatedAt\n        featuredMedia {\n          id\n          status\n          ... on MediaImage {\n            updatedAt\n            mimeType\n            image {\n              url\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: ProductImagesByIdQuery, variables: ProductImagesByIdQueryVariables},
   "#graphql\n  query OrderForImport($id: ID!) {\n    order(id: $id) {\n      id\n      name\n      createdAt\n      updatedAt\n      processedAt\n      cancelledAt\n      closed\n      test\n      email\n      phone\n      currencyCode\n      presentmentCurrencyCode\n      taxesIncluded\n      displayFinancialStatus\n      displayFulfillmentStatus\n      sourceName\n      app {\n        name\n      }\n      retailLocation {\n        id\n      }\n      risk {\n        recommendation\n        assessments {\n          riskLevel\n        }\n      }\n      tags\n      note\n      customAttributes {\n        key\n        value\n      }\n      customer {\n        id\n        firstName\n        lastName\n        defaultEmailAddress {\n          emailAddress\n        }\n        defaultPhoneNumber {\n          phoneNumber\n        }\n      }\n      billingAddress {\n        firstName\n        lastName\n        company\n        address1\n        address2\n        city\n        zip\n        provinceCode\n        countryCodeV2\n        phone\n      }\n      shippingAddress {\n        firstName\n        lastName\n        company\n        address1\n        address2\n        city\n        zip\n        provinceCode\n        countryCodeV2\n        phone\n      }\n      discountCodes\n      currentSubtotalPriceSet {\n        shopMoney {\n          amount\n        }\n        presentmentMoney {\n          amount\n        }\n      }\n      currentTotalTaxSet {\n        shopMoney {\n          amount\n        }\n        presentmentMoney {\n          amount\n        }\n      }\n      currentTotalDiscountsSet {\n        shopMoney {\n          amount\n        }\n        presentmentMoney {\n          amount\n        }\n      }\n      currentShippingPriceSet {\n        shopMoney {\n          amount\n        }\n        presentmentMoney {\n          amount\n        }\n      }\n      currentTotalPriceSet {\n        shopMoney {\n          amount\n        }\n        presentmentMoney {\n          amount\n        }\n      }\n      shippingLines(first: 5, includeRemovals: false) {\n        nodes {\n          title\n          code\n          originalPriceSet {\n            shopMoney {\n              amount\n            }\n            presentmentMoney {\n              amount\n            }\n          }\n          currentDiscountedPriceSet {\n            shopMoney {\n              amount\n            }\n            presentmentMoney {\n              amount\n            }\n          }\n          discountAllocations {\n            allocatedAmountSet {\n              shopMoney {\n                amount\n              }\n              presentmentMoney {\n                amount\n              }\n            }\n          }\n          taxLines {\n            title\n            rate\n            priceSet {\n              shopMoney {\n                amount\n              }\n              presentmentMoney {\n                amount\n              }\n            }\n          }\n        }\n      }\n      transactions(first: 20) {\n        id\n        kind\n        status\n        gateway\n        processedAt\n        amountSet {\n          shopMoney {\n            amount\n          }\n          presentmentMoney {\n            amount\n          }\n        }\n      }\n      lineItems(first: 25) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          id\n          sku\n          title\n          variantTitle\n          quantity\n          currentQuantity\n          requiresShipping\n          isGiftCard\n          variant {\n            id\n            barcode\n          }\n          product {\n            id\n          }\n          originalUnitPriceSet {\n            shopMoney {\n              amount\n            }\n            presentmentMoney {\n              amount\n            }\n          }\n          discountAllocations {\n            allocatedAmountSet {\n              shopMoney {\n                amount\n              }\n              presentmentMoney {\n                amount\n              }\n            }\n          }\n          taxLines {\n            title\n            rate\n            priceSet {\n              shopMoney {\n                amount\n              }\n              presentmentMoney {\n                amount\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: OrderForImportQuery, variables: OrderForImportQueryVariables},
   "#graphql\n  query OrderLineItems($id: ID!, $after: String) {\n    order(id: $id) {\n      lineItems(first: 25, after: $after) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          id\n          sku\n          title\n          variantTitle\n          quantity\n          currentQuantity\n          requiresShipping\n          isGiftCard\n          variant {\n            id\n            barcode\n          }\n          product {\n            id\n          }\n          originalUnitPriceSet {\n            shopMoney {\n              amount\n            }\n            presentmentMoney {\n              amount\n            }\n          }\n          discountAllocations {\n            allocatedAmountSet {\n              shopMoney {\n                amount\n              }\n              presentmentMoney {\n                amount\n              }\n            }\n          }\n          taxLines {\n            title\n            rate\n            priceSet {\n              shopMoney {\n                amount\n              }\n              presentmentMoney {\n                amount\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: OrderLineItemsQuery, variables: OrderLineItemsQueryVariables},
   "#graphql\n  query OrdersUpdatedSince($query: String!, $after: String) {\n    orders(first: 100, after: $after, query: $query, sortKey: UPDATED_AT) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        updatedAt\n      }\n    }\n  }\n": {return: OrdersUpdatedSinceQuery, variables: OrdersUpdatedSinceQueryVariables},
@@ -397,6 +445,7 @@ interface GeneratedMutationTypes {
   "#graphql\n  mutation ProductImageCreate($files: [FileCreateInput!]!) {\n    fileCreate(files: $files) {\n      files {\n        id\n        fileStatus\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ProductImageCreateMutation, variables: ProductImageCreateMutationVariables},
   "#graphql\n  mutation ProductImageAttach($files: [FileUpdateInput!]!) {\n    fileUpdate(files: $files) {\n      files {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ProductImageAttachMutation, variables: ProductImageAttachMutationVariables},
   "#graphql\n  mutation ProductImageDelete($fileIds: [ID!]!) {\n    fileDelete(fileIds: $fileIds) {\n      deletedFileIds\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ProductImageDeleteMutation, variables: ProductImageDeleteMutationVariables},
+  "#graphql\n  mutation VariantPictureAttach($productId: ID!, $variantMedia: [ProductVariantAppendMediaInput!]!) {\n    productVariantAppendMedia(productId: $productId, variantMedia: $variantMedia) {\n      productVariants {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: VariantPictureAttachMutation, variables: VariantPictureAttachMutationVariables},
   "#graphql\n  mutation ProductSetFromErp($identifier: ProductSetIdentifiers, $input: ProductSetInput!, $synchronous: Boolean!) {\n    productSet(identifier: $identifier, input: $input, synchronous: $synchronous) {\n      product {\n        id\n        handle\n        variants(first: 250) {\n          nodes {\n            id\n            sku\n          }\n        }\n      }\n      productSetOperation {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ProductSetFromErpMutation, variables: ProductSetFromErpMutationVariables},
   "#graphql\n  mutation ProductUpdateFromErp($product: ProductUpdateInput!) {\n    productUpdate(product: $product) {\n      product {\n        id\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: ProductUpdateFromErpMutation, variables: ProductUpdateFromErpMutationVariables},
   "#graphql\n  mutation VariantsUpdateFromErp($productId: ID!, $variants: [ProductVariantsBulkInput!]!) {\n    productVariantsBulkUpdate(productId: $productId, variants: $variants) {\n      productVariants {\n        id\n        sku\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: VariantsUpdateFromErpMutation, variables: VariantsUpdateFromErpMutationVariables},

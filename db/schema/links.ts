@@ -44,6 +44,13 @@ export const variantLinks = pgTable(
     compareAtPrice: text("compare_at_price"),
     unitCost: text("unit_cost"),
     pricesWrittenAt: timestamp("prices_written_at", { withTimezone: true }),
+    /**
+     * The variant's own ERP picture as last put on it ("Sync images"): the ERP version, the bytes'
+     * hash, and the Shopify media the app made for it (only that one is ever replaced or removed).
+     */
+    pictureVersion: text("picture_version"),
+    pictureHash: text("picture_hash"),
+    shopifyMediaId: text("shopify_media_id"),
     linkedAt: timestamp("linked_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

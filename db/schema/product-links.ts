@@ -46,6 +46,13 @@ export const productLinks = pgTable(
     pictureVersion: text("picture_version"),
     pictureHash: text("picture_hash"),
     shopifyMediaId: text("shopify_media_id"),
+    /**
+     * Shopify → ERP: the product image last written as the item's picture (its media id) and its
+     * version (updatedAt and URL), so an unchanged image is not downloaded again. The ERP version
+     * writeItemPicture returned goes into `picture_version`, so it does not come back as an ERP change.
+     */
+    shopifyImageId: text("shopify_image_id"),
+    shopifyImageVersion: text("shopify_image_version"),
     lastSyncedAt: timestamp("last_synced_at", { withTimezone: true }),
     /**
      * Since when the item waits for Shopify's daily variant-creation limit (stores over 50,000

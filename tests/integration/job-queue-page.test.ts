@@ -71,7 +71,7 @@ describe("the Job queue page", () => {
       // Off by default: the setting is the first thing to change.
       products__sync: "product sync is off in Settings (Products → Product sync)",
       prices__sync: "prices come from the ERP only when products sync ERP → Shopify (Settings → Product sync)",
-      images__sync: "picture sync ERP → Shopify is off in Settings (Prices and images → Picture sync)",
+      images__sync: "picture sync is off in Settings (Prices and images → Picture sync)",
     });
     expect(page.rows.every((r) => r.lastRun === null)).toBe(true);
     expect(await db.sql`select 1 from job_queue_entries where shop_id = ${otherId}`).toHaveLength(0);

@@ -81,7 +81,8 @@ async function loadErpItem(shopId: number, link: ProductLinkRow, currency: strin
  */
 function pictureState(link: ProductLinkRow): string {
   if (!link.shopifyMediaId && !link.pictureHash) return "No picture synced yet.";
-  return `Picture synced${link.shopifyMediaId ? "; it is the product's image in Shopify" : ""}.`;
+  if (link.shopifyMediaId) return "Picture synced; it is the product's image in Shopify.";
+  return `Picture synced${link.shopifyImageId ? "; it came from the product's image in Shopify" : ""}.`;
 }
 
 /** Everything a product's page shows, formatted for the merchant; null when the shop has no such product. */

@@ -17,6 +17,8 @@ export interface ProductLinkRow {
   shopifyMediaId: string | null;
   /** Since when the item waits for Shopify's daily variant limit; null when it does not. */
   variantWaitSince: Date | null;
+  /** Shopify → ERP: the product image the item's picture came from (echo suppression). */
+  shopifyImageId: string | null;
 }
 
 const linkColumns = {
@@ -31,6 +33,7 @@ const linkColumns = {
   pictureHash: productLinks.pictureHash,
   shopifyMediaId: productLinks.shopifyMediaId,
   variantWaitSince: productLinks.variantWaitSince,
+  shopifyImageId: productLinks.shopifyImageId,
 };
 
 /** What every outcome other than "waits for the daily variant limit" sets: the item no longer waits. */

@@ -316,4 +316,66 @@ describe("files and product media in the sandbox store", () => {
     );
     expect(gone.data?.fileDelete.userErrors.map((e) => e.code)).toEqual(["FILE_DOES_NOT_EXIST"]);
   });
+  it("shows a product's first image as its featured media, and moves its updatedAt when media is added or deleted", async () => {
+    const created = await sandbox.gql<{ productCreate: { product: { id: string; updatedAt: string } } }>(
+      `mutation($product: ProductCreateInput!) { productCreate(product: $product) { product { id updatedAt } } }`,
+      { product: { title: "Pictured later" } },
+    );
+    const product = created.data!.productCreate.product;
+    type Featured = {
+      product: {
+        updatedAt: string;
+        featuredMedia: { id: string; status: string; updatedAt?: string; image: { url: string } | null } | null;
+      };
+      products: { nodes: { id: string }[] };
+    };
+    const read = async (since: string) =>
+      (
+        await sandbox.gql<Featured>(
+          `query($id: ID!, $q: String) { product(id: $id) { updatedAt featuredMedia { id status ... on MediaImage { updatedAt image { url } } } }
+            products(first: 10, query: $q) { nodes { id } } }`,
+          { id: product.id, q: `updated_at:>'${since}'` },
+        )
+      ).data!;
+    expect((await read(product.updatedAt)).product.featuredMedia).toBeNull();
+
+    const add = async (bytes: Buffer, name: string) => {
+      const image = await stagedImage(bytes, name);
+      const updated = await sandbox.gql<{ productUpdate: { userErrors: unknown[] } }>(
+        `mutation($product: ProductUpdateInput!, $media: [CreateMediaInput!]) { productUpdate(product: $product, media: $media) { userErrors { field message } } }`,
+        { product: { id: product.id }, media: [{ originalSource: image.resourceUrl, mediaContentType: "IMAGE" }] },
+      );
+      expect(updated.data?.productUpdate.userErrors).toEqual([]);
+    };
+    const first = png(20, 20, 1);
+    await add(first, "first.png");
+    const withOne = await until(
+      () => read(product.updatedAt),
+      (r) => r.product.featuredMedia?.status === "READY",
+    );
+    expect(Date.parse(withOne.product.updatedAt)).toBeGreaterThan(Date.parse(product.updatedAt));
+    expect(withOne.products.nodes.map((n) => n.id)).toContain(product.id);
+    const featured = withOne.product.featuredMedia!;
+    expect(featured.updatedAt).toEqual(expect.any(String));
+    const served = await fetch(featured.image!.url);
+    expect(served.headers.get("content-type")).toBe("image/png");
+    expect(Buffer.from(await served.arrayBuffer())).toEqual(first);
+
+    // A second image comes after the first; the first stays featured until it is deleted.
+    await add(png(10, 10, 2), "second.png");
+    await until(
+      () => sandbox.gql<ProductMedia>(PRODUCT_MEDIA, { id: product.id }),
+      (r) => r.data!.product.media.nodes.every((m) => m.fileStatus === "READY"),
+    );
+    const withTwo = await read(withOne.product.updatedAt);
+    expect(withTwo.product.featuredMedia?.id).toBe(featured.id);
+    await sandbox.gql(`mutation($ids: [ID!]!) { fileDelete(fileIds: $ids) { deletedFileIds } }`, {
+      ids: [featured.id],
+    });
+    const afterDelete = await read(withTwo.product.updatedAt);
+    expect(afterDelete.product.featuredMedia?.id).not.toBe(featured.id);
+    expect(afterDelete.product.featuredMedia?.id).toEqual(expect.any(String));
+    expect(Date.parse(afterDelete.product.updatedAt)).toBeGreaterThan(Date.parse(withTwo.product.updatedAt));
+    expect(afterDelete.products.nodes.map((n) => n.id)).toContain(product.id);
+  });
 });

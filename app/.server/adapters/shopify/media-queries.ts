@@ -78,3 +78,90 @@ export const FILE_DELETE_MUTATION = `#graphql
     }
   }
 `;
+
+/** The media each variant shows now (a variant has one at most), before the app gives it a picture. */
+export const VARIANTS_MEDIA_QUERY = `#graphql
+  query VariantPictures($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      ... on ProductVariant {
+        id
+        media(first: 1) {
+          nodes {
+            id
+          }
+        }
+      }
+    }
+  }
+`;
+
+/** A product's READY media as a variant's picture; Shopify refuses a variant that already has one. */
+export const VARIANT_APPEND_MEDIA_MUTATION = `#graphql
+  mutation VariantPictureAttach($productId: ID!, $variantMedia: [ProductVariantAppendMediaInput!]!) {
+    productVariantAppendMedia(productId: $productId, variantMedia: $variantMedia) {
+      productVariants {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;
+
+/**
+ * Shopify → ERP: products changed since the cursor with their first image (the featured media),
+ * oldest change first. Fifty a page: one media each keeps the query cheap.
+ */
+export const PRODUCT_IMAGES_UPDATED_SINCE_QUERY = `#graphql
+  query ProductImagesUpdatedSince($query: String, $after: String) {
+    products(first: 50, after: $after, query: $query, sortKey: UPDATED_AT) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        title
+        updatedAt
+        featuredMedia {
+          id
+          status
+          ... on MediaImage {
+            updatedAt
+            mimeType
+            image {
+              url
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+/** The same, by id: products linked since the cursor passed them, whose image was never looked at. */
+export const PRODUCT_IMAGES_BY_ID_QUERY = `#graphql
+  query ProductImagesById($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      ... on Product {
+        id
+        title
+        updatedAt
+        featuredMedia {
+          id
+          status
+          ... on MediaImage {
+            updatedAt
+            mimeType
+            image {
+              url
+            }
+          }
+        }
+      }
+    }
+  }
+`;

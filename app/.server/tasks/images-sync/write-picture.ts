@@ -9,6 +9,7 @@ import {
   FILE_STATUS_QUERY,
   FILE_UPDATE_MUTATION,
   STAGED_UPLOADS_CREATE_MUTATION,
+  VARIANT_APPEND_MEDIA_MUTATION,
 } from "../../adapters/shopify/media-queries.ts";
 import { parseStagedTarget, uploadToStagedTarget } from "../../adapters/shopify/staged-upload.ts";
 import { describeUserErrors } from "../products-sync/write-product.ts";
@@ -45,14 +46,24 @@ async function waitUntilReady(admin: AdminClient, id: string): Promise<string | 
 /**
  * An ERP picture as the product's image: staged upload, `fileCreate`, attached to the product
  * with `fileUpdate` once Shopify has processed it; then the app's previous image is removed, so a
- * replaced picture is on the product once. Shopify's refusals come back as reasons.
+ * replaced picture is on the product once. A variant's picture is then set on the variant
+ * (`productVariantAppendMedia`: Shopify takes only a READY media of the product, one per variant;
+ * deleting the previous one first leaves the variant free). Shopify's refusals come back as reasons.
  */
 export async function writePicture(
   admin: AdminClient,
-  input: { productId: string; picture: ErpPicture; itemNumber: string; alt: string; replaces: string | null },
+  input: {
+    productId: string;
+    picture: ErpPicture;
+    /** The file's name: the item number, or item number and variant code. */
+    name: string;
+    alt: string;
+    replaces: string | null;
+    variantId?: string;
+  },
 ): Promise<PictureWrite> {
   const extension = EXTENSIONS[input.picture.contentType] ?? "img";
-  const filename = `${input.itemNumber.replace(/[^A-Za-z0-9_-]+/g, "-")}.${extension}`;
+  const filename = `${input.name.replace(/[^A-Za-z0-9_-]+/g, "-")}.${extension}`;
   const { stagedUploadsCreate } = await runOperation(admin, STAGED_UPLOADS_CREATE_MUTATION, {
     input: [
       {
@@ -75,8 +86,9 @@ export async function writePicture(
   const { fileCreate } = await runOperation(admin, FILE_CREATE_MUTATION, {
     files: [{ originalSource: resourceUrl, contentType: "IMAGE", alt: input.alt, filename }],
   });
-  if (!fileCreate || fileCreate.userErrors.length > 0)
-    {return { ok: false, reason: describeUserErrors(fileCreate?.userErrors ?? []) };}
+  if (!fileCreate || fileCreate.userErrors.length > 0) {
+    return { ok: false, reason: describeUserErrors(fileCreate?.userErrors ?? []) };
+  }
   const mediaId = fileCreate.files?.[0]?.id;
   if (!mediaId) return { ok: false, reason: "Shopify created no file" };
   const notReady = await waitUntilReady(admin, mediaId);
@@ -85,9 +97,22 @@ export async function writePicture(
   const { fileUpdate } = await runOperation(admin, FILE_UPDATE_MUTATION, {
     files: [{ id: mediaId, referencesToAdd: [input.productId] }],
   });
-  if (!fileUpdate || fileUpdate.userErrors.length > 0)
-    {return { ok: false, reason: describeUserErrors(fileUpdate?.userErrors ?? []) };}
+  if (!fileUpdate || fileUpdate.userErrors.length > 0) {
+    return { ok: false, reason: describeUserErrors(fileUpdate?.userErrors ?? []) };
+  }
   if (input.replaces) await removePicture(admin, input.replaces);
+  if (input.variantId) {
+    const { productVariantAppendMedia } = await runOperation(admin, VARIANT_APPEND_MEDIA_MUTATION, {
+      productId: input.productId,
+      variantMedia: [{ variantId: input.variantId, mediaIds: [mediaId] }],
+    });
+    const refused = productVariantAppendMedia?.userErrors ?? [];
+    if (!productVariantAppendMedia || refused.length > 0) {
+      // Not left on the product as an image nobody tracks.
+      await removePicture(admin, mediaId);
+      return { ok: false, reason: describeUserErrors(refused) || "Shopify did not set the variant's image" };
+    }
+  }
   return { ok: true, mediaId };
 }
 
@@ -96,7 +121,8 @@ export async function removePicture(admin: AdminClient, mediaId: string): Promis
   const { fileDelete } = await runOperation(admin, FILE_DELETE_MUTATION, { fileIds: [mediaId] });
   const errors = fileDelete?.userErrors ?? [];
   // Already gone (the merchant deleted it) is what we wanted.
-  if (errors.length > 0 && !errors.every((e) => /not found|does not exist/i.test(e.message)))
-    {return describeUserErrors(errors);}
+  if (errors.length > 0 && !errors.every((e) => /not found|does not exist/i.test(e.message))) {
+    return describeUserErrors(errors);
+  }
   return null;
 }
