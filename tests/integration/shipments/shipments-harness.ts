@@ -110,7 +110,7 @@ export async function startShipmentsWorld(db: TestDatabase) {
         headers: {
           Authorization: `Bearer ${token.access_token}`,
           "Content-Type": "application/json",
-          ...(method === "PATCH" ? { "If-Match": "*" } : {}),
+          ...(method === "PATCH" || method === "DELETE" ? { "If-Match": "*" } : {}),
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });

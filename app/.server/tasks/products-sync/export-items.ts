@@ -14,9 +14,9 @@ import {
 } from "../../queries/product-links.ts";
 import type { RunContext } from "../../runs/define-task.ts";
 import { describeExportPlan } from "./describe-export-plan.ts";
-import { lastSentPrices } from "./last-sent-prices.ts";
 import { type ExportedItem, recordWrite, waitForVariants } from "./export-outcome.ts";
 import { indexSkus, matchSkus, type SkuIndex } from "./find-by-sku.ts";
+import { lastSentPrices } from "./last-sent-prices.ts";
 import { mapItemToProduct, type PlannedProduct } from "./map-item-to-product.ts";
 import { type ExportPlan, planProductExport, type ShopifySkuMatch } from "./plan-product-export.ts";
 import { newVariantsOf } from "./plan-variant-allowance.ts";

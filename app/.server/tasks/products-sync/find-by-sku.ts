@@ -52,8 +52,9 @@ export async function indexSkus(admin: ShopifyAdmin, skus: readonly string[]): P
 export function matchSkus(index: SkuIndex, skus: readonly string[]): ShopifySkuMatch {
   const byProduct = new Map<string, Array<{ id: string; sku: string }>>();
   for (const sku of skus) {
-    for (const hit of index.get(sku) ?? [])
-      {byProduct.set(hit.productId, [...(byProduct.get(hit.productId) ?? []), { id: hit.id, sku }]);}
+    for (const hit of index.get(sku) ?? []) {
+      byProduct.set(hit.productId, [...(byProduct.get(hit.productId) ?? []), { id: hit.id, sku }]);
+    }
   }
   const products = [...byProduct.entries()];
   if (products.length === 0) return { kind: "none" };

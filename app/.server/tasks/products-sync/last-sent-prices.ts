@@ -8,7 +8,12 @@ import type { VariantPrice } from "./map-item-to-product.ts";
  */
 export function lastSentPrices(
   item: CatalogItem,
-  links: ReadonlyArray<{ variantCode: string; price: string | null; compareAtPrice: string | null; unitCost: string | null }>,
+  links: ReadonlyArray<{
+    variantCode: string;
+    price: string | null;
+    compareAtPrice: string | null;
+    unitCost: string | null;
+  }>,
 ): Map<string, VariantPrice> {
   const byCode = new Map(links.map((l) => [l.variantCode, l]));
   const codes = item.variants.length === 0 ? [""] : item.variants.map((v) => v.code);

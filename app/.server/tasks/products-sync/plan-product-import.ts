@@ -94,7 +94,11 @@ export function planProductImport(input: {
     return { kind: "unchanged", reason: "nothing the import maps changed since it was last read" };
   }
   if (product.variantsTruncated) {
-    return { kind: "skip", reason: "the product has more than 2,048 variants, more than Shopify allows; the import maps none rather than some" };
+    return {
+      kind: "skip",
+      reason:
+        "the product has more than 2,048 variants, more than Shopify allows; the import maps none rather than some",
+    };
   }
 
   const variants: PlannedVariantLink[] = [];

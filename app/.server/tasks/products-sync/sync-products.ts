@@ -1,5 +1,6 @@
 import { type MirroredEntity, pullEntitiesIntoMirror } from "../../catalog/pull-into-mirror.ts";
 import { shopToday } from "../../catalog/shop-today.ts";
+import { sweepMirror } from "../../catalog/sweep-mirror.ts";
 import { changedItemNumbers } from "../../queries/erp-records.ts";
 import { itemsWaitingForVariants, variantsWaitingTotal } from "../../queries/product-links.ts";
 import { getShopDisplay } from "../../queries/shop-display.ts";
@@ -15,6 +16,8 @@ const MAX_PULL_PAGES = 40;
 const MAX_ITEMS_PER_RUN = 1_000;
 /** Mirror rows per feed page (an item with five variants is six rows). */
 const FEED_PAGE = 1_000;
+/** Key pages (5,000 ids each) a run's deletion sweep reads at most. */
+const MAX_SWEEP_PAGES = 20;
 /** Items waiting for Shopify's daily variant limit planned again per run, oldest first. */
 const WAITING_PER_RUN = 250;
 
@@ -49,6 +52,8 @@ export async function syncProductsFromErp(ctx: RunContext): Promise<ProductSyncR
   const admin = await ctx.shopify();
   const [display, shopName] = await Promise.all([getShopDisplay(ctx.db, ctx.shopId), getShopName(ctx.db, ctx.shopId)]);
   const today = shopToday(ctx.clock.now(), display.timeZone);
+  // Once a day: records gone from the ERP come up on the feed (removed-item action, deleted variants).
+  const sweep = await sweepMirror(ctx, adapter, { entities, today, maxPages: MAX_SWEEP_PAGES });
   const writeCtx = { db: ctx.db, admin, settings: ctx.settings, shopId: ctx.shopId, now: () => ctx.clock.now() };
   const env: ExportEnv = {
     ctx,
@@ -93,7 +98,7 @@ export async function syncProductsFromErp(ctx: RunContext): Promise<ProductSyncR
     pulled,
     changedInErp,
     handled,
-    continued: !ctx.dryRun && (pullUnfinished || moreItems),
+    continued: !ctx.dryRun && (pullUnfinished || moreItems || sweep.hasMore),
     variantsWaiting: waiting.variants,
   };
 }
