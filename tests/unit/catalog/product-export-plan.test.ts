@@ -172,6 +172,39 @@ describe("what an item needs in Shopify", () => {
       restoreStatus: false,
       variantUpdates: [{ variantCode: changed.variantCode, shopifyVariantId: changed.shopifyVariantId }],
       variantCreates: [product.variants[1]!.variantCode],
+      variantDeletes: [],
+    });
+  });
+
+  it("deletes a linked variant the ERP deleted, and only that one", () => {
+    const plan = planProductExport({
+      ...base,
+      product: {
+        ...product,
+        variants: product.variants.slice(0, 1),
+        deletedVariantCodes: [product.variants[1]!.variantCode],
+      },
+      link: linked,
+      variantLinks: [
+        {
+          ...variantLinks[0]!,
+          variantCode: product.variants[0]!.variantCode,
+          lastWrittenHash: product.variants[0]!.hash,
+        },
+        {
+          variantCode: product.variants[1]!.variantCode,
+          shopifyVariantId: "gid://shopify/ProductVariant/7",
+          lastWrittenHash: "h",
+        },
+      ],
+    });
+    expect(plan).toMatchObject({
+      kind: "update",
+      variantUpdates: [],
+      variantCreates: [],
+      variantDeletes: [
+        { variantCode: product.variants[1]!.variantCode, shopifyVariantId: "gid://shopify/ProductVariant/7" },
+      ],
     });
   });
 
