@@ -101,4 +101,27 @@ describe("Sync products, ERP → Shopify, deleted in the ERP", () => {
     const again = await world.runTask(productsSyncTask, shop.shopId, daysLater(2));
     expect(again.records.filter((r) => r.outcome === "updated" || r.outcome === "created")).toEqual([]);
   });
+
+  it("deletes the rest when the merchant already deleted one of the variants in Shopify", async () => {
+    const bench = await newItem(shop, "STOOL-4", ["A", "B", "C"]);
+    await world.runTask(productsSyncTask, shop.shopId, daysLater(2));
+    expect((await product(shop, "STOOL-4")).skus).toEqual(["STOOL-4-A", "STOOL-4-B", "STOOL-4-C"]);
+    const [c] = await db.sql<Array<{ shopify_variant_id: string; shopify_product_id: string }>>`
+      select shopify_variant_id, shopify_product_id from variant_links
+      where shop_id = ${shop.shopId} and erp_item_number = 'STOOL-4' and erp_variant_code = 'C'`;
+    const merchant = await shop.gql(
+      `mutation D($p: ID!, $v: [ID!]!) { productVariantsBulkDelete(productId: $p, variantsIds: $v) { userErrors { message } } }`,
+      { p: c!.shopify_product_id, v: [c!.shopify_variant_id] },
+    );
+    expect(merchant.productVariantsBulkDelete.userErrors).toEqual([]);
+    for (const code of ["B", "C"]) {
+      expect((await shop.bcApi("DELETE", `itemVariants(${bench.variants[code]})`)).status).toBe(204);
+    }
+    const { records } = await world.runTask(productsSyncTask, shop.shopId, daysLater(3));
+    expect(records.filter((r) => r.outcome === "failed")).toEqual([]);
+    expect((await product(shop, "STOOL-4")).skus).toEqual(["STOOL-4-A"]);
+    const links =
+      await db.sql`select erp_variant_code from variant_links where shop_id = ${shop.shopId} and erp_item_number = 'STOOL-4'`;
+    expect(links.map((l) => l.erp_variant_code)).toEqual(["A"]);
+  });
 });

@@ -254,17 +254,8 @@ async function update(
     }
   }
   const deleted = plan.variantDeletes.map((d) => d.shopifyVariantId);
-  if (deleted.length > 0) {
-    const { productVariantsBulkDelete } = await runOperation(ctx.admin, VARIANTS_BULK_DELETE_MUTATION, {
-      productId: plan.productId,
-      variantsIds: deleted,
-    });
-    const errors = productVariantsBulkDelete?.userErrors ?? [];
-    // Deleted in Shopify already is what we wanted; anything else is the merchant's to see.
-    if (errors.length > 0 && !errors.every((e) => e.code === "AT_LEAST_ONE_VARIANT_DOES_NOT_BELONG_TO_THE_PRODUCT")) {
-      return problem(ctx, product, "error", describeUserErrors(errors));
-    }
-  }
+  const refused = await deleteVariants(ctx.admin, plan.productId, deleted);
+  if (refused) return problem(ctx, product, "error", refused);
   const adopted = plan.adopt.length > 0;
   const wroteSomething = plan.productFields || updates.length > 0 || creates.length > 0 || deleted.length > 0;
   const linkId = await ctx.db.transaction(async (tx) => {
@@ -309,6 +300,30 @@ async function update(
   const waiting = variantsWaiting > 0 ? { variantsWaiting } : {};
   if (!wroteSomething) return { outcome: "updated", linkId, note: note ?? "linked", ...waiting };
   return { outcome: "updated", linkId, ...(note ? { note } : {}), ...waiting };
+}
+
+const NOT_ON_PRODUCT = "AT_LEAST_ONE_VARIANT_DOES_NOT_BELONG_TO_THE_PRODUCT";
+
+/**
+ * Deletes Shopify variants whose ERP variants are gone. One the merchant already deleted makes
+ * Shopify refuse the whole call, so then each goes alone and "already gone" counts as done.
+ * Returns Shopify's refusal, or null.
+ */
+async function deleteVariants(admin: AdminClient, productId: string, ids: readonly string[]): Promise<string | null> {
+  if (ids.length === 0) return null;
+  const { productVariantsBulkDelete } = await runOperation(admin, VARIANTS_BULK_DELETE_MUTATION, {
+    productId,
+    variantsIds: [...ids],
+  });
+  const errors = productVariantsBulkDelete?.userErrors ?? [];
+  if (errors.length === 0) return null;
+  if (!errors.every((e) => e.code === NOT_ON_PRODUCT)) return describeUserErrors(errors);
+  if (ids.length === 1) return null;
+  for (const id of ids) {
+    const refused = await deleteVariants(admin, productId, [id]);
+    if (refused) return refused;
+  }
+  return null;
 }
 
 /** Carries out one item's plan (not for previews: the caller records those as planned). */
