@@ -6,7 +6,7 @@ import {
   PRODUCT_IMAGES_UPDATED_SINCE_QUERY,
 } from "../../adapters/shopify/media-queries.ts";
 import { paginate } from "../../adapters/shopify/paginate.ts";
-import { PRODUCTS_OVERLAP_MS, type ProductsCursor } from "../products-sync/read-shopify-products.ts";
+import { cursorAfter, type ProductsCursor, updatedSinceSearch } from "../products-sync/read-shopify-products.ts";
 import type { ShopifyImage } from "./plan-image-import.ts";
 
 /** The run's cursor stream of Shopify products read for their image (Shopify → ERP). */
@@ -66,9 +66,7 @@ export async function* readChangedProductImages(
   cursor: ProductsCursor | null,
   options: { maxPages: number },
 ): AsyncGenerator<ProductImagesPage, void, undefined> {
-  const query = cursor
-    ? `updated_at:>'${new Date(Date.parse(cursor.updatedAt) - PRODUCTS_OVERLAP_MS).toISOString()}'`
-    : null;
+  const query = updatedSinceSearch(cursor);
   let next = cursor;
   for await (const page of paginate(
     admin,
@@ -81,10 +79,7 @@ export async function* readChangedProductImages(
     },
   )) {
     const nodes = z.array(productNode).parse(page.nodes);
-    const last = nodes.at(-1);
-    if (last && (next === null || Date.parse(last.updatedAt) >= Date.parse(next.updatedAt))) {
-      next = { updatedAt: new Date(last.updatedAt).toISOString(), lastId: last.id };
-    }
+    next = cursorAfter(next, nodes.at(-1));
     yield { products: nodes.map(toImage), next };
   }
 }

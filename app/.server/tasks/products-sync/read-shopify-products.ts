@@ -114,6 +114,20 @@ export async function readProductsCursor(cursor: RunCursor): Promise<ProductsCur
   return parsed.success ? parsed.data : null;
 }
 
+/** The products search for changes since the cursor, less the overlap; null = every product. */
+export function updatedSinceSearch(cursor: ProductsCursor | null): string | null {
+  return cursor ? `updated_at:>'${new Date(Date.parse(cursor.updatedAt) - PRODUCTS_OVERLAP_MS).toISOString()}'` : null;
+}
+
+/** Where the cursor may move once a page ending with `last` is applied (never backwards). */
+export function cursorAfter(
+  next: ProductsCursor | null,
+  last: { id: string; updatedAt: string } | undefined,
+): ProductsCursor | null {
+  if (!last || (next !== null && Date.parse(last.updatedAt) < Date.parse(next.updatedAt))) return next;
+  return { updatedAt: new Date(last.updatedAt).toISOString(), lastId: last.id };
+}
+
 export interface ProductsPage {
   products: ShopifyProductForImport[];
   /** Where the cursor may move once this page is applied. */
@@ -132,9 +146,7 @@ export async function* readChangedProducts(
   cursor: ProductsCursor | null,
   options: { maxPages: number },
 ): AsyncGenerator<ProductsPage, void, undefined> {
-  const query = cursor
-    ? `updated_at:>'${new Date(Date.parse(cursor.updatedAt) - PRODUCTS_OVERLAP_MS).toISOString()}'`
-    : null;
+  const query = updatedSinceSearch(cursor);
   let next = cursor;
   for await (const page of paginate(
     admin,
@@ -147,10 +159,7 @@ export async function* readChangedProducts(
     },
   )) {
     const products = await completed(admin, z.array(productNode).parse(page.nodes));
-    const last = products.at(-1);
-    if (last && (next === null || Date.parse(last.updatedAt) >= Date.parse(next.updatedAt))) {
-      next = { updatedAt: new Date(last.updatedAt).toISOString(), lastId: last.id };
-    }
+    next = cursorAfter(next, products.at(-1));
     yield { products, next, more: page.hasNextPage };
   }
 }
