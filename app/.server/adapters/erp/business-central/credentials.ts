@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { coerceError } from "../../../errors/coerce-error.ts";
 import type { Clock } from "../../clock.ts";
 import { ErpError } from "../errors.ts";
 import { redact } from "../redact.ts";
@@ -67,7 +68,7 @@ export function createBcCredentials(
       } catch (cause) {
         throw new ErpError({
           code: "TRANSIENT",
-          message: `token request failed: ${cause instanceof Error ? cause.message : String(cause)}`,
+          message: `token request failed: ${coerceError(cause).message}`,
           method: "POST",
           path,
           userMessage: CONNECTION_MESSAGES.unreachable,

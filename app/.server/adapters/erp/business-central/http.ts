@@ -1,3 +1,4 @@
+import { coerceError } from "../../../errors/coerce-error.ts";
 import type { Clock } from "../../clock.ts";
 import { ErpError, type ErpErrorCode } from "../errors.ts";
 import { redact } from "../redact.ts";
@@ -166,7 +167,7 @@ async function attempt(deps: BcHttpDeps, request: BcRequest, path: string): Prom
       text = response.ok && request.responseType === "bytes" ? "" : new TextDecoder().decode(raw);
     } catch (cause) {
       const timedOut = timeout.aborted;
-      const reason = cause instanceof Error ? cause.message : String(cause);
+      const reason = coerceError(cause).message;
       return {
         kind: "fail",
         safeToRepeat: false,
@@ -269,7 +270,7 @@ function withContext(error: ErpError, request: BcRequest, path: string): ErpErro
 }
 
 function unknownError(error: unknown, request: BcRequest, path: string): ErpError {
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = coerceError(error).message;
   return new ErpError({
     code: "TRANSIENT",
     message: `${request.operation}: ${request.method} ${path}: ${reason}`,
