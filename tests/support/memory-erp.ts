@@ -26,6 +26,7 @@ const MEMORY_LIMITS = {
 
 const capabilities: ErpCapabilities = {
   perLocationStock: false,
+  stockCalculations: [],
   priceLists: false,
   trackingNumbers: false,
   barcodes: false,

@@ -113,6 +113,7 @@ describe("the job-queue entry form", () => {
 describe("whether a task is available to the shop", () => {
   const caps = (overrides: Partial<ErpCapabilities> = {}): ErpCapabilities => ({
     perLocationStock: false,
+    stockCalculations: [],
     priceLists: false,
     trackingNumbers: false,
     barcodes: false,

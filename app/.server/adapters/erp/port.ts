@@ -1,9 +1,20 @@
-import type { Decimal, ErpAddress, ErpEntity, ErpEntityMap, ErpItem, ErpWeight, SalesDocumentType } from "./types.ts";
+import type {
+  Decimal,
+  ErpAddress,
+  ErpEntity,
+  ErpEntityMap,
+  ErpItem,
+  ErpStockCalculation,
+  ErpWeight,
+  SalesDocumentType,
+} from "./types.ts";
 
 /** What this ERP connection can do; the engine hides or skips features accordingly. */
 export interface ErpCapabilities {
   /** Stock per item, variant and location (BC: only with the companion extension). */
   perLocationStock: boolean;
+  /** The stock calculations offered (empty without per-location stock); the first is the default. */
+  stockCalculations: readonly ErpStockCalculation[];
   /** Price list lines (BC: companion extension). */
   priceLists: boolean;
   /** Shipping agent, service and tracking number on posted shipments (BC: companion extension). */

@@ -115,7 +115,27 @@ export interface ErpStockLevel {
   variantCode: string;
   locationId: string;
   locationCode: string;
+  /** Inventory on hand (physical stock, units sold but not yet shipped included). */
   quantity: number;
+  /**
+   * Each of the adapter's stock calculations (`ErpCapabilities.stockCalculations`) by id: the
+   * figure the ERP gives for this item, variant and location. Negative when the ERP is oversold.
+   */
+  figures: Record<string, number>;
+}
+
+/**
+ * One way the ERP counts sellable stock (BC: Shpfy Stock Calculation). `feeds` says which Shopify
+ * quantity the figure is (ADR 020): a figure that already subtracts the ERP's open sales orders
+ * (projected available) is what Shopify calls `available` (Shopify subtracts its own unshipped
+ * orders as `committed` from `on_hand`); a figure that counts units sold but not shipped (on hand,
+ * non-reserved) is Shopify's `on_hand`. Written to the other one, a sale would count twice.
+ */
+export interface ErpStockCalculation {
+  id: string;
+  label: string;
+  feeds: "available" | "on_hand";
+  description: string;
 }
 
 export interface ErpPrice {

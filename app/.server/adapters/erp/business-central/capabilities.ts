@@ -7,6 +7,7 @@ import { type BcContext, customUrl, entityUrl } from "./context.ts";
 import { buildQuery } from "./odata.ts";
 import { BC_MAX_PAGE_SIZE } from "./pull.ts";
 import { pageSchema, parseBc, text } from "./schemas.ts";
+import { BC_STOCK_CALCULATIONS } from "./stock-calculations.ts";
 
 /** Is the companion extension's page there? 404 ⇒ absent; anything else that fails is a real error. */
 async function probe(ctx: BcContext, name: BcCustomApiName): Promise<boolean> {
@@ -58,6 +59,7 @@ export async function probeCapabilities(ctx: BcContext): Promise<ErpCapabilities
     ]);
   return {
     perLocationStock,
+    stockCalculations: perLocationStock ? BC_STOCK_CALCULATIONS : [],
     priceLists,
     trackingNumbers,
     barcodes,

@@ -36,6 +36,9 @@ export const stockByLocationSource = pullSource({
     locationId: row.locationId,
     locationCode: row.locationCode,
     quantity: row.inventory,
+    figures: {
+      onHand: row.inventory,
+    },
   }),
 });
 
