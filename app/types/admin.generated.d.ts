@@ -104,6 +104,70 @@ export type ProcessedOrderCloseMutationVariables = AdminTypes.Exact<{
 
 export type ProcessedOrderCloseMutation = { orderClose?: AdminTypes.Maybe<{ order?: AdminTypes.Maybe<Pick<AdminTypes.Order, 'id' | 'closed'>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
 
+export type InventoryOfVariantsQueryVariables = AdminTypes.Exact<{
+  ids: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type InventoryOfVariantsQuery = { nodes: Array<AdminTypes.Maybe<(
+    Pick<AdminTypes.ProductVariant, 'id'>
+    & { inventoryItem: (
+      Pick<AdminTypes.InventoryItem, 'id' | 'tracked'>
+      & { inventoryLevels: { nodes: Array<(
+          Pick<AdminTypes.InventoryLevel, 'updatedAt'>
+          & { location: Pick<AdminTypes.Location, 'id'>, quantities: Array<Pick<AdminTypes.InventoryQuantity, 'name' | 'quantity'>> }
+        )> } }
+    ) }
+  )>> };
+
+export type InventorySetFromErpMutationVariables = AdminTypes.Exact<{
+  input: AdminTypes.InventorySetQuantitiesInput;
+  key: AdminTypes.Scalars['String']['input'];
+}>;
+
+
+export type InventorySetFromErpMutation = { inventorySetQuantities?: AdminTypes.Maybe<{ inventoryAdjustmentGroup?: AdminTypes.Maybe<(
+      Pick<AdminTypes.InventoryAdjustmentGroup, 'id' | 'createdAt'>
+      & { changes: Array<(
+        Pick<AdminTypes.InventoryChange, 'name' | 'delta' | 'quantityAfterChange'>
+        & { item?: AdminTypes.Maybe<Pick<AdminTypes.InventoryItem, 'id'>>, location?: AdminTypes.Maybe<Pick<AdminTypes.Location, 'id'>> }
+      )> }
+    )>, userErrors: Array<Pick<AdminTypes.InventorySetQuantitiesUserError, 'field' | 'message' | 'code'>> }> };
+
+export type InventoryActivateAtLocationMutationVariables = AdminTypes.Exact<{
+  inventoryItemId: AdminTypes.Scalars['ID']['input'];
+  locationId: AdminTypes.Scalars['ID']['input'];
+  available?: AdminTypes.InputMaybe<AdminTypes.Scalars['Int']['input']>;
+  onHand?: AdminTypes.InputMaybe<AdminTypes.Scalars['Int']['input']>;
+}>;
+
+
+export type InventoryActivateAtLocationMutation = { inventoryActivate?: AdminTypes.Maybe<{ inventoryLevel?: AdminTypes.Maybe<(
+      Pick<AdminTypes.InventoryLevel, 'id' | 'updatedAt'>
+      & { quantities: Array<Pick<AdminTypes.InventoryQuantity, 'name' | 'quantity'>> }
+    )>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+
+export type BulkQueryRunMutationVariables = AdminTypes.Exact<{
+  query: AdminTypes.Scalars['String']['input'];
+}>;
+
+
+export type BulkQueryRunMutation = { bulkOperationRunQuery?: AdminTypes.Maybe<{ bulkOperation?: AdminTypes.Maybe<Pick<AdminTypes.BulkOperation, 'id' | 'status'>>, userErrors: Array<Pick<AdminTypes.BulkOperationUserError, 'field' | 'message' | 'code'>> }> };
+
+export type BulkInventoryLevelsQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
+
+
+export type BulkInventoryLevelsQuery = { productVariants: { edges: Array<{ node: (
+        Pick<AdminTypes.ProductVariant, 'id'>
+        & { inventoryItem: (
+          Pick<AdminTypes.InventoryItem, 'id' | 'tracked'>
+          & { inventoryLevels: { edges: Array<{ node: (
+                Pick<AdminTypes.InventoryLevel, 'updatedAt'>
+                & { item: Pick<AdminTypes.InventoryItem, 'id'>, location: Pick<AdminTypes.Location, 'id'>, quantities: Array<Pick<AdminTypes.InventoryQuantity, 'name' | 'quantity'>> }
+              ) }> } }
+        ) }
+      ) }> } };
+
 export type StagedUploadMutationVariables = AdminTypes.Exact<{
   input: Array<AdminTypes.StagedUploadInput> | AdminTypes.StagedUploadInput;
 }>;
@@ -415,6 +479,8 @@ interface GeneratedQueryTypes {
   "#graphql\n  query FulfillmentOrderLines($id: ID!, $after: String) {\n    fulfillmentOrder(id: $id) {\n      lineItems(first: 100, after: $after) {\n        nodes {\n          id\n          remainingQuantity\n          lineItem {\n            id\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": {return: FulfillmentOrderLinesQuery, variables: FulfillmentOrderLinesQueryVariables},
   "#graphql\n  query OrderFulfillments($id: ID!) {\n    order(id: $id) {\n      id\n      fulfillments(first: 250) {\n        id\n        status\n        location {\n          id\n        }\n      }\n    }\n  }\n": {return: OrderFulfillmentsQuery, variables: OrderFulfillmentsQueryVariables},
   "#graphql\n  query FulfillmentLines($id: ID!) {\n    fulfillment(id: $id) {\n      fulfillmentLineItems(first: 250) {\n        nodes {\n          quantity\n          lineItem {\n            id\n          }\n        }\n      }\n    }\n  }\n": {return: FulfillmentLinesQuery, variables: FulfillmentLinesQueryVariables},
+  "#graphql\n  query InventoryOfVariants($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on ProductVariant {\n        id\n        inventoryItem {\n          id\n          tracked\n          inventoryLevels(first: 20) {\n            nodes {\n              location {\n                id\n              }\n              quantities(names: [\"available\", \"on_hand\"]) {\n                name\n                quantity\n              }\n              updatedAt\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: InventoryOfVariantsQuery, variables: InventoryOfVariantsQueryVariables},
+  "#graphql\n  query BulkInventoryLevels {\n    productVariants {\n      edges {\n        node {\n          id\n          inventoryItem {\n            id\n            tracked\n            inventoryLevels {\n              edges {\n                node {\n                  item {\n                    id\n                  }\n                  location {\n                    id\n                  }\n                  quantities(names: [\"available\", \"on_hand\"]) {\n                    name\n                    quantity\n                  }\n                  updatedAt\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: BulkInventoryLevelsQuery, variables: BulkInventoryLevelsQueryVariables},
   "#graphql\n  query ProductImageStatus($id: ID!) {\n    node(id: $id) {\n      ... on MediaImage {\n        id\n        fileStatus\n        fileErrors {\n          message\n        }\n      }\n    }\n  }\n": {return: ProductImageStatusQuery, variables: ProductImageStatusQueryVariables},
   "#graphql\n  query VariantPictures($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on ProductVariant {\n        id\n        media(first: 1) {\n          nodes {\n            id\n          }\n        }\n      }\n    }\n  }\n": {return: VariantPicturesQuery, variables: VariantPicturesQueryVariables},
   "#graphql\n  query ProductImagesUpdatedSince($query: String, $after: String) {\n    products(first: 50, after: $after, query: $query, sortKey: UPDATED_AT) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        title\n        updatedAt\n        featuredMedia {\n          id\n          status\n          ... on MediaImage {\n            updatedAt\n            mimeType\n            image {\n              url\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: ProductImagesUpdatedSinceQuery, variables: ProductImagesUpdatedSinceQueryVariables},
@@ -441,6 +507,9 @@ interface GeneratedMutationTypes {
   "#graphql\n  mutation ShipmentFulfillmentCreate($fulfillment: FulfillmentInput!) {\n    fulfillmentCreate(fulfillment: $fulfillment) {\n      fulfillment {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: ShipmentFulfillmentCreateMutation, variables: ShipmentFulfillmentCreateMutationVariables},
   "#graphql\n  mutation FulfillmentRequestAccept($id: ID!, $message: String) {\n    fulfillmentOrderAcceptFulfillmentRequest(id: $id, message: $message) {\n      fulfillmentOrder {\n        id\n        requestStatus\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: FulfillmentRequestAcceptMutation, variables: FulfillmentRequestAcceptMutationVariables},
   "#graphql\n  mutation ProcessedOrderClose($input: OrderCloseInput!) {\n    orderClose(input: $input) {\n      order {\n        id\n        closed\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: ProcessedOrderCloseMutation, variables: ProcessedOrderCloseMutationVariables},
+  "#graphql\n  mutation InventorySetFromErp($input: InventorySetQuantitiesInput!, $key: String!) {\n    inventorySetQuantities(input: $input) @idempotent(key: $key) {\n      inventoryAdjustmentGroup {\n        id\n        createdAt\n        changes(quantityNames: [\"available\", \"on_hand\"]) {\n          name\n          delta\n          quantityAfterChange\n          item {\n            id\n          }\n          location {\n            id\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: InventorySetFromErpMutation, variables: InventorySetFromErpMutationVariables},
+  "#graphql\n  mutation InventoryActivateAtLocation($inventoryItemId: ID!, $locationId: ID!, $available: Int, $onHand: Int) {\n    inventoryActivate(inventoryItemId: $inventoryItemId, locationId: $locationId, available: $available, onHand: $onHand) {\n      inventoryLevel {\n        id\n        quantities(names: [\"available\", \"on_hand\"]) {\n          name\n          quantity\n        }\n        updatedAt\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: InventoryActivateAtLocationMutation, variables: InventoryActivateAtLocationMutationVariables},
+  "#graphql\n  mutation BulkQueryRun($query: String!) {\n    bulkOperationRunQuery(query: $query, groupObjects: false) {\n      bulkOperation {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: BulkQueryRunMutation, variables: BulkQueryRunMutationVariables},
   "#graphql\n  mutation StagedUpload($input: [StagedUploadInput!]!) {\n    stagedUploadsCreate(input: $input) {\n      stagedTargets {\n        url\n        resourceUrl\n        parameters {\n          name\n          value\n        }\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: StagedUploadMutation, variables: StagedUploadMutationVariables},
   "#graphql\n  mutation ProductImageCreate($files: [FileCreateInput!]!) {\n    fileCreate(files: $files) {\n      files {\n        id\n        fileStatus\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ProductImageCreateMutation, variables: ProductImageCreateMutationVariables},
   "#graphql\n  mutation ProductImageAttach($files: [FileUpdateInput!]!) {\n    fileUpdate(files: $files) {\n      files {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ProductImageAttachMutation, variables: ProductImageAttachMutationVariables},

@@ -1,0 +1,51 @@
+import { z } from "zod";
+
+import type { ErpStockCalculation } from "../../adapters/erp/types.ts";
+import type { MirroredRecord } from "../../mapping/catalog-item.ts";
+
+/** A mirrored `stockByLocation` record (the port's ErpStockLevel, as pulled), parsed, not trusted. */
+const mirroredStock = z.looseObject({
+  itemNumber: z.string(),
+  variantCode: z.string(),
+  locationCode: z.string(),
+  figures: z.record(z.string(), z.number()).default({}),
+});
+
+/** A Shopify location the app syncs, and how its stock is counted. */
+export interface StockLocation {
+  shopifyLocationId: string;
+  name: string;
+  erpLocationCodes: readonly string[];
+  calculation: ErpStockCalculation;
+}
+
+/**
+ * The ERP's figure per variant code and Shopify location for one item: the sum, over the ERP
+ * locations mapped to it, of the location's stock calculation. No ERP row means no stock there (0);
+ * a row without the calculation's figure (pulled before the adapter gave it) means "not known" (null),
+ * never 0: writing 0 would take a variant off sale.
+ */
+export function stockFigures(
+  records: readonly MirroredRecord[],
+  locations: readonly StockLocation[],
+): (variantCode: string, shopifyLocationId: string) => number | null {
+  const byKey = new Map<string, z.infer<typeof mirroredStock>>();
+  for (const record of records) {
+    if (record.entity !== "stockByLocation" || record.deleted) continue;
+    const parsed = mirroredStock.safeParse(record.data);
+    if (parsed.success) byKey.set(`${parsed.data.variantCode}\u0000${parsed.data.locationCode}`, parsed.data);
+  }
+  return (variantCode, shopifyLocationId) => {
+    const location = locations.find((l) => l.shopifyLocationId === shopifyLocationId);
+    if (!location) return 0;
+    let sum = 0;
+    for (const code of location.erpLocationCodes) {
+      const row = byKey.get(`${variantCode}\u0000${code}`);
+      if (!row) continue;
+      const figure = row.figures[location.calculation.id];
+      if (figure === undefined) return null;
+      sum += figure;
+    }
+    return sum;
+  };
+}
