@@ -11,6 +11,7 @@ const itemNumberOf = {
   itemVariants: (data: ErpEntityMap["itemVariants"]) => data.itemNumber,
   barcodes: (data: ErpEntityMap["barcodes"]) => data.itemNumber,
   prices: (data: ErpEntityMap["prices"]) => data.itemNumber,
+  stockByLocation: (data: ErpEntityMap["stockByLocation"]) => data.itemNumber,
 } as const;
 
 export type MirroredEntity = keyof typeof itemNumberOf;

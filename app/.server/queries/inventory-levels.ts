@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, isNotNull, sql } from "drizzle-orm";
 
-import { type InventoryLevelRow,inventoryLevels } from "../../../db/schema/inventory-levels.ts";
+import { type InventoryLevelRow, inventoryLevels } from "../../../db/schema/inventory-levels.ts";
 import { variantLinks } from "../../../db/schema/links.ts";
 import type { DbOrTx } from "../db.ts";
 
@@ -115,7 +115,12 @@ export async function saveLevelWrites(db: DbOrTx, shopId: number, writes: readon
 export async function saveLevelTargets(
   db: DbOrTx,
   shopId: number,
-  targets: ReadonlyArray<{ inventoryItemId: string; locationId: string; target: number; name: "available" | "on_hand" }>,
+  targets: ReadonlyArray<{
+    inventoryItemId: string;
+    locationId: string;
+    target: number;
+    name: "available" | "on_hand";
+  }>,
 ): Promise<void> {
   for (let i = 0; i < targets.length; i += WRITE_CHUNK) {
     const chunk = targets.slice(i, i + WRITE_CHUNK);
@@ -189,7 +194,10 @@ export async function itemsToRecompute(db: DbOrTx, input: { shopId: number; limi
     .from(inventoryLevels)
     .innerJoin(
       variantLinks,
-      and(eq(variantLinks.shopId, inventoryLevels.shopId), eq(variantLinks.shopifyVariantId, inventoryLevels.variantId)),
+      and(
+        eq(variantLinks.shopId, inventoryLevels.shopId),
+        eq(variantLinks.shopifyVariantId, inventoryLevels.variantId),
+      ),
     )
     .where(and(eq(inventoryLevels.shopId, input.shopId), eq(inventoryLevels.recompute, true)))
     .limit(input.limit);
@@ -218,4 +226,49 @@ export async function markLevelsForRecompute(
     .where(where)
     .returning({ variantId: inventoryLevels.variantId });
   return rows.length;
+}
+
+/**
+ * Item numbers of linked variants the shadow has no level of yet (linked since the last full pass),
+ * at most `limit`: their levels are read and planned apart from the feed.
+ */
+export async function itemsWithoutLevels(db: DbOrTx, input: { shopId: number; limit: number }): Promise<string[]> {
+  const rows = await db.execute<{ item_number: string }>(sql`
+    select distinct vl.erp_item_number as item_number
+      from ${variantLinks} vl
+     where vl.shop_id = ${input.shopId}
+       and not exists (select 1 from ${inventoryLevels} l
+                        where l.shop_id = vl.shop_id and l.variant_id = vl.shopify_variant_id)
+     limit ${input.limit}`);
+  return rows.map((r) => r.item_number);
+}
+
+/** The levels of these variants are planned: no longer waiting for a recompute. */
+export async function clearRecompute(
+  db: DbOrTx,
+  input: { shopId: number; variantIds: readonly string[] },
+): Promise<void> {
+  if (input.variantIds.length === 0) return;
+  await db
+    .update(inventoryLevels)
+    .set({ recompute: false })
+    .where(
+      and(
+        eq(inventoryLevels.shopId, input.shopId),
+        eq(inventoryLevels.recompute, true),
+        inArray(inventoryLevels.variantId, [...input.variantIds]),
+      ),
+    );
+}
+
+/** Marks every level of these variants for planning again (an order of them changed state). */
+export async function markVariantsForRecompute(
+  db: DbOrTx,
+  input: { shopId: number; variantIds: readonly string[] },
+): Promise<void> {
+  if (input.variantIds.length === 0) return;
+  await db
+    .update(inventoryLevels)
+    .set({ recompute: true })
+    .where(and(eq(inventoryLevels.shopId, input.shopId), inArray(inventoryLevels.variantId, [...input.variantIds])));
 }

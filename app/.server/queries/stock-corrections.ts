@@ -1,11 +1,8 @@
 import { sql } from "drizzle-orm";
 
 import type { DbOrTx } from "../db.ts";
+import { levelKey, type UnitsByLevel } from "../domain/stock-levels.ts";
 
-/** Units per variant and Shopify location, keyed `${variantId}\u0000${locationId}`. */
-export type UnitsByLevel = Map<string, number>;
-
-export const levelKey = (variantId: string, locationId: string) => `${variantId}\u0000${locationId}`;
 
 function toMap(rows: ReadonlyArray<{ variant_id: string; location_id: string; units: string | number }>): UnitsByLevel {
   return new Map(rows.map((r) => [levelKey(r.variant_id, r.location_id), Number(r.units)]));

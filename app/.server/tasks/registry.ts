@@ -1,6 +1,8 @@
 import type { TaskDefinition } from "../runs/define-task.ts";
 import { documentsPostTask } from "./documents-post/task.ts";
 import { imagesSyncTask } from "./images-sync/task.ts";
+import { inventoryDriftTask } from "./inventory-drift/task.ts";
+import { inventorySyncTask } from "./inventory-sync/task.ts";
 import { ordersProcessTask } from "./orders-process/task.ts";
 import { ordersImportTask } from "./orders-sync/import-task.ts";
 import { ordersSyncTask } from "./orders-sync/task.ts";
@@ -21,6 +23,8 @@ export const taskRegistry: readonly TaskDefinition[] = [
   productsSyncTask,
   pricesSyncTask,
   imagesSyncTask,
+  inventorySyncTask,
+  inventoryDriftTask,
 ];
 
 export function findTask(name: string): TaskDefinition | undefined {

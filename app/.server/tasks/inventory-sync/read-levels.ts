@@ -124,7 +124,9 @@ export type BulkLevelsResult =
  * Starts the bulk query of every variant's levels, or picks up the one `operationId` names (a run
  * that stopped while Shopify was still running it). One bulk query runs at a time per shop.
  */
-export async function startLevelsBulkQuery(admin: ShopifyAdmin): Promise<{ ok: true; id: string } | { ok: false; reason: string }> {
+export async function startLevelsBulkQuery(
+  admin: ShopifyAdmin,
+): Promise<{ ok: true; id: string } | { ok: false; reason: string }> {
   const { bulkOperationRunQuery } = await runOperation(admin, BULK_QUERY_RUN, { query: BULK_LEVELS_QUERY });
   const refused = bulkOperationRunQuery?.userErrors ?? [];
   if (refused.length > 0 || !bulkOperationRunQuery?.bulkOperation) {
@@ -152,7 +154,10 @@ export async function readLevelsBulkResult(
   const state = await waitForBulkOperation(admin, input.operationId, { timeoutMs: input.waitMs });
   if (state === null) return { state: "running", operationId: input.operationId };
   if (state.status !== "COMPLETED") {
-    return { state: "failed", reason: `the bulk read of stock levels ended ${state.status}${state.errorCode ? ` (${state.errorCode})` : ""}` };
+    return {
+      state: "failed",
+      reason: `the bulk read of stock levels ended ${state.status}${state.errorCode ? ` (${state.errorCode})` : ""}`,
+    };
   }
   let variants = 0;
   let levels = 0;
@@ -191,7 +196,10 @@ export async function readLevelsBulkResult(
         levels++;
         const parentId = level.data.__parentId ?? "";
         const parent =
-          current && (current.id === parentId || current.inventoryItemId === parentId || current.inventoryItemId === level.data.item.id)
+          current &&
+          (current.id === parentId ||
+            current.inventoryItemId === parentId ||
+            current.inventoryItemId === level.data.item.id)
             ? current
             : null;
         if (parent) parent.seen.add(level.data.location.id);
