@@ -272,3 +272,17 @@ export async function markVariantsForRecompute(
     .set({ recompute: true })
     .where(and(eq(inventoryLevels.shopId, input.shopId), inArray(inventoryLevels.variantId, [...input.variantIds])));
 }
+
+/**
+ * An order became an ERP document, was posted or shipped: the stock figures of its variants move
+ * in the ERP while the app's corrections for it end, so its levels are planned again by the next
+ * stock sync (with figures pulled after the change) instead of waiting for the ERP's feed.
+ */
+export async function markOrderVariantsForRecompute(db: DbOrTx, input: { shopId: number; orderId: number }): Promise<void> {
+  await db.execute(sql`
+    update ${inventoryLevels} set recompute = true
+     where shop_id = ${input.shopId}
+       and variant_id in (select line->>'variantId'
+                            from orders o, jsonb_array_elements(o.snapshot->'lines') as line
+                           where o.shop_id = ${input.shopId} and o.id = ${input.orderId})`);
+}

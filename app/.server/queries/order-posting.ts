@@ -2,6 +2,7 @@ import { and, asc, eq, isNotNull, isNull, lte, sql } from "drizzle-orm";
 
 import { orders } from "../../../db/schema/orders.ts";
 import type { DbOrTx } from "../db.ts";
+import { markOrderVariantsForRecompute } from "./inventory-levels.ts";
 
 const byOrder = (input: { shopId: number; orderId: number }) =>
   and(eq(orders.shopId, input.shopId), eq(orders.id, input.orderId));
@@ -49,6 +50,7 @@ export async function markOrderPosted(db: DbOrTx, input: { shopId: number; order
     .update(orders)
     .set({ postingStatus: "posted", postingError: null, postedAt: input.at, updatedAt: input.at })
     .where(byOrder(input));
+  await markOrderVariantsForRecompute(db, input);
 }
 
 export async function markOrderPostingFailed(db: DbOrTx, input: { shopId: number; orderId: number; message: string }) {

@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { orders } from "../../../db/schema/orders.ts";
 import type { DbOrTx, Tx } from "../db.ts";
 import type { ErpDocumentLine } from "../tasks/shipments-sync/shipment-records.ts";
+import { markOrderVariantsForRecompute } from "./inventory-levels.ts";
 import { recordSkipped, resolveSkipped } from "./skipped-records.ts";
 
 export interface ClaimedOrder {
@@ -84,6 +85,7 @@ export async function markOrderProcessed(
       updatedAt: new Date(),
     })
     .where(byOrder(input));
+  await markOrderVariantsForRecompute(db, input);
 }
 
 export async function markOrderError(db: DbOrTx, input: { shopId: number; orderId: number; message: string }) {

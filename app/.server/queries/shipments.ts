@@ -5,6 +5,7 @@ import { shipments, type ShipmentStatus, shipmentStatuses } from "../../../db/sc
 import type { DbOrTx } from "../db.ts";
 import type { OrderCandidate } from "../tasks/shipments-sync/match-order.ts";
 import type { FulfillmentPlan, ShipmentContent } from "../tasks/shipments-sync/shipment-records.ts";
+import { markOrderVariantsForRecompute } from "./inventory-levels.ts";
 import { recordSkipped, resolveSkipped } from "./skipped-records.ts";
 
 /** The statuses a shipments list can show (the schema's own list, for routes that may not import db/). */
@@ -152,6 +153,11 @@ export async function settleShipment(
       updatedAt: now,
     })
     .where(byShipment(input));
+  if (input.status === "synced") {
+    // Fulfilled in Shopify: its on hand moved, and the stock sync's correction for it ended.
+    const [row] = await db.select({ orderId: shipments.orderId }).from(shipments).where(byShipment(input));
+    if (row?.orderId) await markOrderVariantsForRecompute(db, { shopId: input.shopId, orderId: row.orderId });
+  }
 }
 
 /** Fulfillment ids other shipments of the order already own: never adopted twice. */

@@ -128,3 +128,16 @@ export async function saveLocationMapping(
     .returning({ id: shopLocations.id });
   return updated.length > 0;
 }
+
+/**
+ * The ERP location of each Shopify location mapped to exactly one (Locations page), by location
+ * gid: where an order line shipped from there takes its stock in the ERP, when the order settings
+ * do not say. A location summing several ERP locations names none: which one ships is the ERP's call.
+ */
+export async function singleErpLocationCodes(db: DbOrTx, shopId: number): Promise<Record<string, string>> {
+  const rows = await db
+    .select({ id: shopLocations.shopifyLocationId, codes: shopLocations.erpLocationCodes })
+    .from(shopLocations)
+    .where(and(eq(shopLocations.shopId, shopId), sql`cardinality(${shopLocations.erpLocationCodes}) = 1`));
+  return Object.fromEntries(rows.map((r) => [r.id, r.codes[0]!]));
+}

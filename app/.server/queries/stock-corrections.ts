@@ -14,10 +14,15 @@ function toMap(rows: ReadonlyArray<{ variant_id: string; location_id: string; un
  * last attempt failed), and orders made ERP invoices not yet posted (an unposted invoice does not
  * count in BC's availability). Cancelled orders gave their units back. A line whose location
  * Shopify has not said cannot be put at one, and is left out.
+ *
+ * `asOf` is when the run started pulling the ERP's stock: an order that became an ERP document (or
+ * was posted) after it is not in the figures the run holds, so it still counts here. The figures
+ * and the corrections then describe the same moment; the order's variants are planned again by
+ * the next run (markOrderVariantsForRecompute), with figures that include it.
  */
 export async function unitsNotYetInErp(
   db: DbOrTx,
-  input: { shopId: number; variantIds: readonly string[] },
+  input: { shopId: number; variantIds: readonly string[]; asOf: Date },
 ): Promise<UnitsByLevel> {
   if (input.variantIds.length === 0) return new Map();
   const rows = await db.execute<{ variant_id: string; location_id: string; units: string }>(sql`
@@ -26,7 +31,9 @@ export async function unitsNotYetInErp(
       from orders o, jsonb_array_elements(o.snapshot->'lines') as line
      where o.shop_id = ${input.shopId}
        and (o.status in ('unprocessed', 'error')
-            or (o.status = 'processed' and o.erp_document_type = 'invoice' and o.posting_status is distinct from 'posted'))
+            or (o.status = 'processed' and o.processed_at > ${input.asOf.toISOString()}::timestamptz)
+            or (o.status = 'processed' and o.erp_document_type = 'invoice'
+                and (o.posting_status is distinct from 'posted' or o.posted_at > ${input.asOf.toISOString()}::timestamptz)))
        and o.snapshot->>'cancelledAt' is null
        and line->>'fulfillmentLocationId' is not null
        and line->>'variantId' in (${sql.join(

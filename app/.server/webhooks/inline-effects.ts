@@ -1,5 +1,6 @@
 import { customerDataRequests } from "../../../db/schema/customer-data-requests.ts";
 import type { Tx } from "../db.ts";
+import { applyLevelWebhook } from "../queries/inventory-levels.ts";
 import { getShopSettings, markShopUninstalled, updateShopScopes } from "../queries/shops.ts";
 import { enqueueRun } from "../runs/enqueue-run.ts";
 import { productsSyncTask } from "../tasks/products-sync/task.ts";
@@ -12,6 +13,8 @@ export const inlineTopics: ReadonlySet<WebhookTopic> = new Set([
   "customers/data_request",
   // Only queues a run of "Sync products" (coalesced under its job key): a burst of product edits is one run.
   "products/update",
+  // One row of the stock shadow, updated in place when newer: nothing to queue.
+  "inventory_levels/update",
 ]);
 
 interface InlineInput {
@@ -52,6 +55,17 @@ export async function applyInline(tx: Tx, input: InlineInput): Promise<void> {
       if (settings.products.direction === "shopify_to_erp") {
         await enqueueRun(tx, productsSyncTask, { shopId, trigger: "webhook" });
       }
+      return;
+    }
+    case "inventory_levels/update": {
+      const payload = webhookPayloadSchemas["inventory_levels/update"].parse(input.payload);
+      await applyLevelWebhook(tx, {
+        shopId,
+        inventoryItemId: `gid://shopify/InventoryItem/${payload.inventory_item_id}`,
+        locationId: `gid://shopify/Location/${payload.location_id}`,
+        available: payload.available,
+        updatedAt: new Date(payload.updated_at),
+      });
       return;
     }
     default:

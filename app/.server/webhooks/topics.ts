@@ -21,11 +21,23 @@ const productPayload = z.looseObject({
   updated_at: z.string(),
 });
 
+/**
+ * `inventory_levels/update`: a level's available quantity at `updated_at`, with legacy numeric ids.
+ * On hand and committed are not in it (ADR 020).
+ */
+const inventoryLevelPayload = z.looseObject({
+  inventory_item_id: z.number().int().positive(),
+  location_id: z.number().int().positive(),
+  available: z.number().int().nullable(),
+  updated_at: z.string().refine((s) => !Number.isNaN(Date.parse(s)), "must be a date-time"),
+});
+
 export const webhookPayloadSchemas = {
   "orders/create": orderPayload,
   "orders/updated": orderPayload,
   "orders/cancelled": orderPayload,
   "products/update": productPayload,
+  "inventory_levels/update": inventoryLevelPayload,
   "app/uninstalled": z.looseObject({}),
   "app/scopes_update": z.looseObject({ current: z.array(z.string()) }),
   "bulk_operations/finish": z.looseObject({

@@ -58,6 +58,7 @@ interface Pass {
   result: InventorySyncResult;
   handled: number;
   mode: "sync" | "drift";
+  asOf: Date;
 }
 
 async function save(p: Pass): Promise<void> {
@@ -74,6 +75,7 @@ async function page(p: Pass, itemNumbers: readonly string[]): Promise<void> {
     itemNumbers,
     counts: p.result.counts,
     mode: p.mode,
+    asOf: p.asOf,
   });
   p.handled += itemNumbers.length;
   p.ctx.progress({ done: p.handled });
@@ -185,6 +187,7 @@ export async function syncInventory(ctx: RunContext, mode: "sync" | "drift" = "s
     result.waiting = "no Shopify location is mapped to ERP locations (Locations page)";
     return result;
   }
+  const asOf = ctx.clock.now();
   const pulled = await pullEntitiesIntoMirror(
     ctx,
     adapter,
@@ -193,7 +196,7 @@ export async function syncInventory(ctx: RunContext, mode: "sync" | "drift" = "s
   );
   const stream = ctx.cursor(INVENTORY_STREAM);
   const cursor = readInventoryCursor(await stream.read());
-  const p: Pass = { ctx, admin, locations, cursor, result, handled: 0, mode };
+  const p: Pass = { ctx, admin, locations, cursor, result, handled: 0, mode, asOf };
   if (!cursor.stockPulled) {
     if (pulled.hasMore) {
       result.waiting = `the ERP's stock is still being read (${pulled.pulled} records this run)`;

@@ -40,6 +40,8 @@ interface PageInput {
   counts: PageCounts;
   /** The drift report: plan and note differences, write nothing. */
   mode: "sync" | "drift";
+  /** When the run started pulling the ERP's stock (see unitsNotYetInErp). */
+  asOf: Date;
 }
 
 /** Does the shadow lack what this level's plan compares with? Then the variant is read first. */
@@ -101,7 +103,7 @@ export async function syncPage(input: PageInput): Promise<void> {
     levels = await shadowOf(input, variantIds);
   }
   const [notYetInErp, shippedNotFulfilled] = await Promise.all([
-    unitsNotYetInErp(db, { shopId, variantIds }),
+    unitsNotYetInErp(db, { shopId, variantIds, asOf: input.asOf }),
     unitsShippedNotFulfilled(db, { shopId, variantIds }),
   ]);
   const plan = planItems({ locations: input.locations, items, levels, notYetInErp, shippedNotFulfilled });

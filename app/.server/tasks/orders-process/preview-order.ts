@@ -6,6 +6,7 @@ import { readOrderToProcess } from "../../queries/order-processing.ts";
 import type { RecordResult } from "../../runs/define-task.ts";
 import { importedOrderSchema } from "../orders-sync/imported-order.ts";
 import { mapToSalesDocument } from "./map-to-sales-document.ts";
+import { withStockLocations } from "./order-locations.ts";
 import { resolveWithErp } from "./resolve-with-erp.ts";
 
 /**
@@ -21,7 +22,8 @@ export async function previewOrder(input: {
   orderId: number;
   settings: ShopSettings;
 }): Promise<RecordResult> {
-  const { db, adapter, shopId, orderId, settings } = input;
+  const { db, adapter, shopId, orderId } = input;
+  const settings = await withStockLocations(db, shopId, input.settings);
   const row = await readOrderToProcess(db, { shopId, orderId });
   const base = { type: "order", key: orderId, ...(row ? { label: row.name } : {}) };
   if (!row) return { ...base, outcome: "unchanged", reason: "left alone: not found" };

@@ -19,6 +19,7 @@ import { openUnmappedRecord, resolveUnmappedRecords } from "../../queries/unmapp
 import { type ImportedOrder, importedOrderSchema } from "../orders-sync/imported-order.ts";
 import { asErpError, describeErpError, NO_ERP_MESSAGE } from "./erp-errors.ts";
 import { erpDocumentLinesOf, mapToSalesDocument } from "./map-to-sales-document.ts";
+import { withStockLocations } from "./order-locations.ts";
 import { resolveWithErp } from "./resolve-with-erp.ts";
 import { writeBackDocumentNumber } from "./write-back.ts";
 
@@ -88,7 +89,7 @@ export async function processOrder(
       const parsed = importedOrderSchema.safeParse(claimed.snapshot);
       if (!parsed.success) return fail("The stored order could not be read; import it again from Shopify.");
       const order = parsed.data;
-      const settings = await getShopSettings(tx, shopId);
+      const settings = await withStockLocations(tx, shopId, await getShopSettings(tx, shopId));
       if (!(deps.writesAllowed ?? settings.allowOutgoingWrites)) {
         const reason = "Outgoing writes are off for this shop; no ERP document was created.";
         await recordSkippedOrder(tx, { shopId, shopifyOrderId: order.shopifyOrderId, reason });

@@ -58,8 +58,9 @@ export async function importOrders(
   if (ids.length === 0) return [];
   const admin = options.admin ?? (await shopifyAdminForShopId(shopId));
   const outcomes: ImportOutcome[] = [];
-  // Line locations matter only to a shop that maps Shopify locations to ERP locations.
-  const withLocations = Object.keys(settings.orders.locations).length > 0;
+  // Line locations matter only to a shop that maps Shopify locations to ERP locations, or syncs
+  // stock (its corrections for orders not yet in the ERP are per location).
+  const withLocations = Object.keys(settings.orders.locations).length > 0 || settings.inventory.enabled;
   for (const shopifyOrderId of ids) {
     try {
       const raw = await fetchOrderForImport(admin, shopifyOrderId, { withLocations });
