@@ -29,8 +29,15 @@ export async function startInventoryWorld(db: TestDatabase) {
     const companyId = shop.company.info.id;
 
     /** Maps the store's locations by name to the BC location codes, with this calculation. */
-    async function mapLocations(stockCalculation: string, codes: Record<string, string[]> = { "Main Warehouse": ["MAIN"], "East Store": ["EAST"] }) {
-      await refreshShopLocations(getDb(), { admin: await shopifyAdminForShopId(shop.shopId), shopId: shop.shopId, now: new Date() });
+    async function mapLocations(
+      stockCalculation: string,
+      codes: Record<string, string[]> = { "Main Warehouse": ["MAIN"], "East Store": ["EAST"] },
+    ) {
+      await refreshShopLocations(getDb(), {
+        admin: await shopifyAdminForShopId(shop.shopId),
+        shopId: shop.shopId,
+        now: new Date(),
+      });
       const rows = await listShopLocations(getDb(), shop.shopId);
       for (const row of rows) {
         const saved = await saveLocationMapping(getDb(), {
@@ -52,13 +59,24 @@ export async function startInventoryWorld(db: TestDatabase) {
       );
       const node = (data.productVariants.nodes as any[]).find((n) => n.sku === sku);
       const level = (node.inventoryItem.inventoryLevels.nodes as any[]).find((l) => l.location.name === locationName);
-      const q = (name: string) => (level?.quantities as any[] | undefined)?.find((x) => x.name === name)?.quantity ?? null;
-      return { inventoryItemId: node.inventoryItem.id as string, available: q("available"), onHand: q("on_hand"), committed: q("committed") };
+      const q = (name: string) =>
+        (level?.quantities as any[] | undefined)?.find((x) => x.name === name)?.quantity ?? null;
+      return {
+        inventoryItemId: node.inventoryItem.id as string,
+        available: q("available"),
+        onHand: q("on_hand"),
+        committed: q("committed"),
+      };
     }
 
     /** Stock in BC as a warehouse count would leave it. */
     const setBcStock = (itemNumber: string, variantCode: string | undefined, locationCode: string, quantity: number) =>
-      world.bc.setInventory(shop.tenant, world.env, companyId, { itemNumber, ...(variantCode ? { variantCode } : {}), locationCode, quantity });
+      world.bc.setInventory(shop.tenant, world.env, companyId, {
+        itemNumber,
+        ...(variantCode ? { variantCode } : {}),
+        locationCode,
+        quantity,
+      });
 
     const bcStock = (itemNumber: string, variantCode: string, locationCode: string) =>
       shop.company.inventoryByLocation.find(
