@@ -27,6 +27,7 @@ const dedicatedPages: Partial<Record<ActivityTileKey, string>> = {
   "unprocessed-shipments": "/app/shipments?status=unprocessed",
   "shipment-errors": "/app/shipments?status=error",
   "product-errors": "/app/products?tab=error",
+  "stock-drift": "/app/inventory/drift",
 };
 
 const tiles: readonly Omit<ActivityTile, "href">[] = [
@@ -90,6 +91,12 @@ const tiles: readonly Omit<ActivityTile, "href">[] = [
     title: "Skipped records",
     tone: "attention",
     description: "Records a sync chose not to change, with the reason.",
+  },
+  {
+    key: "stock-drift",
+    title: "Stock drift",
+    tone: "attention",
+    description: "Stock levels where Shopify differs from the ERP at the last drift report; each can be fixed now.",
   },
   { key: "api-errors", title: "API errors", tone: "critical", description: "Failed calls to Shopify or the ERP." },
 ];

@@ -14,6 +14,7 @@ export const activityTileKeys = [
   "sync-errors",
   "order-conflicts",
   "skipped-records",
+  "stock-drift",
   "api-errors",
 ] as const;
 

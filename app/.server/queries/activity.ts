@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
 
 import { apiLogEntries } from "../../../db/schema/api-log.ts";
+import { inventoryLevels } from "../../../db/schema/inventory-levels.ts";
 import { orders } from "../../../db/schema/orders.ts";
 import { productLinks } from "../../../db/schema/product-links.ts";
 import { shipments } from "../../../db/schema/shipments.ts";
@@ -9,6 +10,7 @@ import { taskRuns } from "../../../db/schema/task-runs.ts";
 import { unmappedRecords } from "../../../db/schema/unmapped-records.ts";
 import type { DbOrTx } from "../db.ts";
 import type { ActivityTileKey } from "../domain/activity-tile-keys.ts";
+import { listDrift } from "./inventory-drift.ts";
 import { listOpenUnmappedRecords } from "./unmapped-records.ts";
 
 /** One row of a tile's drill-down list, whatever table it comes from. */
@@ -114,7 +116,12 @@ const productErrorsTile: TileSource = {
   list: async (db, shopId, limit) =>
     (
       await db
-        .select({ id: productLinks.id, title: productLinks.title, detail: productLinks.reason, at: productLinks.updatedAt })
+        .select({
+          id: productLinks.id,
+          title: productLinks.title,
+          detail: productLinks.reason,
+          at: productLinks.updatedAt,
+        })
         .from(productLinks)
         .where(productErrors(shopId))
         .orderBy(desc(productLinks.updatedAt), desc(productLinks.id))
@@ -127,6 +134,22 @@ const failedRuns = (shopId: number) =>
 const openSkips = (shopId: number) => and(eq(skippedRecords.shopId, shopId), isNull(skippedRecords.resolvedAt));
 const openApiErrors = (shopId: number) =>
   and(eq(apiLogEntries.shopId, shopId), eq(apiLogEntries.isError, true), isNull(apiLogEntries.dismissedAt));
+
+/** Written as the predicate of `inventory_levels_shop_drift_idx`. */
+const drifted = (shopId: number) =>
+  and(eq(inventoryLevels.shopId, shopId), sql`${inventoryLevels.driftAt} is not null`);
+
+const stockDriftTile: TileSource = {
+  count: (shopId) => sql`(select count(*) from ${inventoryLevels} where ${drifted(shopId)})`,
+  list: async (db, shopId, limit) =>
+    (await listDrift(db, { shopId, limit })).map((row, index) => ({
+      id: index + 1,
+      title: `${row.itemNumber ?? row.variantId}${row.variantCode ? ` (${row.variantCode})` : ""} at ${row.locationName ?? row.locationId}`,
+      detail: `Shopify ${row.shopify ?? "not stocked"}, ERP ${row.target ?? "?"}`,
+      at: row.foundAt,
+      href: "/app/inventory/drift",
+    })),
+};
 
 const sources: Record<ActivityTileKey, TileSource> = {
   "unmapped-customers": unmapped("customer"),
@@ -157,6 +180,7 @@ const sources: Record<ActivityTileKey, TileSource> = {
           .limit(limit)
       ).map((row) => ({ ...row, href: `/app/runs/${row.id}` })),
   },
+  "stock-drift": stockDriftTile,
   "skipped-records": {
     count: (shopId) => sql`(select count(*) from ${skippedRecords} where ${openSkips(shopId)})`,
     list: (db, shopId, limit) =>

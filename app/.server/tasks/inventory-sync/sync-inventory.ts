@@ -119,8 +119,8 @@ async function bulkRead(p: Pass, locationIds: readonly string[]): Promise<boolea
   return true;
 }
 
-/** Every linked item, from where a pass stopped; true when the pass is through. */
-async function fullPass(p: Pass): Promise<boolean> {
+/** Every linked item, from where a pass stopped, up to `budget` items; true when the pass is through. */
+async function fullPass(p: Pass, budget = MAX_ITEMS_PER_RUN): Promise<boolean> {
   p.result.fullPass = true;
   let after = p.cursor.fullAfter || null;
   for (;;) {
@@ -135,7 +135,7 @@ async function fullPass(p: Pass): Promise<boolean> {
     after = itemNumbers.at(-1) ?? null;
     p.cursor.fullAfter = after ?? "";
     await save(p);
-    if (p.handled >= MAX_ITEMS_PER_RUN) return false;
+    if (p.handled >= budget) return false;
   }
 }
 
@@ -218,7 +218,7 @@ export async function syncInventory(ctx: RunContext, mode: "sync" | "drift" = "s
     )
       {return result;}
     cursor.fullAfter = "";
-    await fullPass({ ...p, handled: Number.NEGATIVE_INFINITY });
+    await fullPass(p, Number.POSITIVE_INFINITY);
     return result;
   }
 
