@@ -32,6 +32,9 @@ async function fillTiles(shopId: number, suffix: string) {
     (${shopId}, ${"i2" + suffix}, 'Fine', 'linked', 'erp', null)`;
   await db.sql`insert into api_log_entries (shop_id, system, operation, is_error, error_message) values
     (${shopId}, 'erp', 'createSalesOrder', true, '503'), (${shopId}, 'shopify', 'ShopInfo', false, null)`;
+  await db.sql`insert into inventory_levels (shop_id, inventory_item_id, location_id, variant_id, drift_shopify, drift_target, drift_at) values
+    (${shopId}, 'gid://shopify/InventoryItem/1', 'gid://shopify/Location/1', 'gid://shopify/ProductVariant/1', 3, 5, now()),
+    (${shopId}, 'gid://shopify/InventoryItem/2', 'gid://shopify/Location/1', 'gid://shopify/ProductVariant/2', null, null, null)`;
 }
 
 describe("activity dashboard counts", () => {
@@ -56,6 +59,7 @@ describe("activity dashboard counts", () => {
       "sync-errors": 1,
       "order-conflicts": 1,
       "skipped-records": 1,
+      "stock-drift": 1,
       "api-errors": 1,
     });
     expect((await countActivity(getDb(), b))["skipped-records"]).toBe(2);

@@ -56,6 +56,8 @@ describe("the Job queue page", () => {
       ["products__sync", "Hourly at minute 10", false, "catalog"],
       ["prices__sync", "Hourly at minute 25", false, "catalog"],
       ["images__sync", "Hourly at minute 40", false, "catalog"],
+      ["inventory__sync", "Every 15 minutes", false, "inventory"],
+      ["inventory__drift", "Daily at 03:30", false, "inventory"],
     ]);
     for (const row of page.rows.filter((r) => !r.onHold)) {
       expect(row.nextRun).not.toBe("");
@@ -72,6 +74,8 @@ describe("the Job queue page", () => {
       products__sync: "product sync is off in Settings (Products → Product sync)",
       prices__sync: "prices come from the ERP only when products sync ERP → Shopify (Settings → Product sync)",
       images__sync: "picture sync is off in Settings (Prices and images → Picture sync)",
+      inventory__sync: "stock sync is off in Settings (Sync stock from the ERP to Shopify)",
+      inventory__drift: "stock sync is off in Settings (Sync stock from the ERP to Shopify)",
     });
     expect(page.rows.every((r) => r.lastRun === null)).toBe(true);
     expect(await db.sql`select 1 from job_queue_entries where shop_id = ${otherId}`).toHaveLength(0);

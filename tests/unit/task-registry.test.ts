@@ -37,6 +37,8 @@ describe("the task registry", () => {
       "products__sync",
       "prices__sync",
       "images__sync",
+      "inventory__sync",
+      "inventory__drift",
     ]);
     expect(taskRegistry.find((t) => t.name === "orders__import")?.schedule).toEqual({ partOf: "orders__reconcile" });
   });

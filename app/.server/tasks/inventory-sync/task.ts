@@ -10,7 +10,7 @@ export const inventoryRequirements = {
   setting: {
     path: ["inventory", "enabled"],
     oneOf: ["true"],
-    reason: "stock sync is off (Settings → Sync stock from the ERP to Shopify)",
+    reason: "stock sync is off in Settings (Sync stock from the ERP to Shopify)",
   },
 } as const;
 
