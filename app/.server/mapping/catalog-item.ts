@@ -9,6 +9,8 @@ export interface MirroredRecord {
   data: Record<string, unknown>;
   /** The ERP no longer has it (a key sweep did not find it). */
   deleted?: boolean;
+  /** The ERP's time of its last change, when the ERP said. */
+  modifiedAt?: Date | null;
 }
 
 const decimal = z.string().regex(/^-?\d+(\.\d+)?$/);

@@ -18,6 +18,8 @@ export interface MirrorRecord {
   itemNumber: string;
   data: Record<string, unknown>;
   changeSeq: number;
+  /** The ERP's time of its last change, when the ERP said. */
+  modifiedAt: Date | null;
   /** A key sweep found it gone from the ERP (what it was is still here). */
   deleted: boolean;
 }
@@ -104,6 +106,7 @@ export async function mirrorRecordsOfItems(
       itemNumber: erpRecords.itemNumber,
       data: erpRecords.data,
       changeSeq: erpRecords.changeSeq,
+      modifiedAt: erpRecords.erpModifiedAt,
       deletedAt: erpRecords.deletedAt,
     })
     .from(erpRecords)

@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, isNull } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 
 import { taskRuns } from "../../../db/schema/task-runs.ts";
 import type { DbOrTx } from "../db.ts";
@@ -50,4 +50,20 @@ export async function claimRetry(db: DbOrTx, input: { shopId: number; runId: num
     )
     .returning({ retryJob: taskRuns.retryJob });
   return row?.retryJob ?? undefined;
+}
+
+/** When the shop's last succeeded (non-preview) run of a task started; null when it never ran. */
+export async function lastSucceededRunStart(db: DbOrTx, input: { shopId: number; task: string }): Promise<Date | null> {
+  const [row] = await db
+    .select({ at: sql<Date | null>`max(${taskRuns.startedAt})` })
+    .from(taskRuns)
+    .where(
+      and(
+        eq(taskRuns.shopId, input.shopId),
+        eq(taskRuns.task, input.task),
+        eq(taskRuns.status, "succeeded"),
+        eq(taskRuns.dryRun, false),
+      ),
+    );
+  return row?.at ? new Date(row.at) : null;
 }

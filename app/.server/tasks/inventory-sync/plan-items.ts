@@ -19,7 +19,18 @@ export interface PageFacts {
   levels: ReadonlyMap<string, ShadowLevel>;
   notYetInErp: UnitsByLevel;
   shippedNotFulfilled: UnitsByLevel;
+  /**
+   * When the last shipments sync that finished started (null: none yet), and now. An on-hand
+   * figure that dropped after it may be a shipment the app has not seen: Shopify still counts the
+   * units as committed, so lowering on hand now would take them off twice. Such a drop waits for
+   * the shipments sync, an hour at most (then the ERP's figure is taken as it is).
+   */
+  shipmentsPulledSince: Date | null;
+  now: Date;
 }
+
+/** How long an on-hand drop waits for the shipments sync before it is sent anyway. */
+export const SHIPMENT_WAIT_MS = 60 * 60_000;
 
 /** One level's plan, with what the run records and writes it by. */
 export interface PlannedLevel {
@@ -69,7 +80,8 @@ export function planItems(facts: PageFacts): PagePlan {
         const feeds = location.calculation.feeds;
         const correction =
           feeds === "available" ? -(facts.notYetInErp.get(key) ?? 0) : (facts.shippedNotFulfilled.get(key) ?? 0);
-        const figure = figureOf(variant.variantCode, location.shopifyLocationId);
+        const stock = figureOf(variant.variantCode, location.shopifyLocationId);
+        const figure = stock?.quantity ?? null;
         const levelFacts: LevelFacts = {
           itemType: erpItem.type,
           itemDeleted: deleted,
@@ -92,12 +104,33 @@ export function planItems(facts: PageFacts): PagePlan {
           plan:
             figure === null && erpItem.type === "inventory" && !deleted
               ? { kind: "skip", reason: `the ERP has no "${location.calculation.label}" figure for it yet` }
-              : planLevel(levelFacts),
+              : waitForShipments(planLevel(levelFacts), levelFacts, stock?.changedAt ?? null, facts),
         });
       }
     }
   }
   return plan;
+}
+
+/** An on-hand drop newer than the last shipments sync waits for it (see PageFacts.shipmentsPulledSince). */
+function waitForShipments(
+  plan: LevelPlan,
+  level: LevelFacts,
+  changedAt: Date | null,
+  facts: Pick<PageFacts, "shipmentsPulledSince" | "now">,
+): LevelPlan {
+  if (plan.kind !== "set" || plan.name !== "on_hand" || plan.quantity >= plan.changeFrom || !changedAt) return plan;
+  // Only units Shopify holds for unfulfilled orders (on hand above available) can be shipped by the
+  // ERP unseen; with none, the drop is a count or a sale made elsewhere.
+  const unfulfilled = (level.shadow.onHand ?? 0) - (level.shadow.available ?? 0);
+  if (unfulfilled <= 0) return plan;
+  const seen = facts.shipmentsPulledSince !== null && facts.shipmentsPulledSince > changedAt;
+  if (seen || facts.now.getTime() - changedAt.getTime() > SHIPMENT_WAIT_MS) return plan;
+  return {
+    kind: "skip",
+    later: true,
+    reason: `on hand ${plan.changeFrom} → ${plan.quantity} waits for the shipments sync: the drop may be a shipment Shopify has not fulfilled yet`,
+  };
 }
 
 /** How a level's change reads on the run page: "available at Warehouse 3 → 5". */

@@ -33,7 +33,8 @@ export type LevelPlan =
   | { kind: "unchanged"; name: QuantityName; quantity: number }
   /** The shadow does not know the quantity the target is compared with: read the level first. */
   | { kind: "read" }
-  | { kind: "skip"; reason: string };
+  /** `later`: not now, but planned again by the next run (not a property of the item). */
+  | { kind: "skip"; reason: string; later?: boolean };
 
 /** The quantity Shopify should hold: the ERP's figure with its corrections; never below zero. */
 export function targetQuantity(facts: Pick<LevelFacts, "erpFigure" | "correction">): number {

@@ -28,24 +28,37 @@ export interface StockLocation {
 export function stockFigures(
   records: readonly MirroredRecord[],
   locations: readonly StockLocation[],
-): (variantCode: string, shopifyLocationId: string) => number | null {
-  const byKey = new Map<string, z.infer<typeof mirroredStock>>();
+): (variantCode: string, shopifyLocationId: string) => StockFigure | null {
+  const byKey = new Map<string, { row: z.infer<typeof mirroredStock>; modifiedAt: Date | null }>();
   for (const record of records) {
     if (record.entity !== "stockByLocation" || record.deleted) continue;
     const parsed = mirroredStock.safeParse(record.data);
-    if (parsed.success) byKey.set(`${parsed.data.variantCode}\u0000${parsed.data.locationCode}`, parsed.data);
+    if (parsed.success) {
+      byKey.set(`${parsed.data.variantCode}\u0000${parsed.data.locationCode}`, {
+        row: parsed.data,
+        modifiedAt: record.modifiedAt ?? null,
+      });
+    }
   }
   return (variantCode, shopifyLocationId) => {
     const location = locations.find((l) => l.shopifyLocationId === shopifyLocationId);
-    if (!location) return 0;
-    let sum = 0;
+    if (!location) return { quantity: 0, changedAt: null };
+    let quantity = 0;
+    let changedAt: Date | null = null;
     for (const code of location.erpLocationCodes) {
-      const row = byKey.get(`${variantCode}\u0000${code}`);
-      if (!row) continue;
-      const figure = row.figures[location.calculation.id];
+      const entry = byKey.get(`${variantCode}\u0000${code}`);
+      if (!entry) continue;
+      const figure = entry.row.figures[location.calculation.id];
       if (figure === undefined) return null;
-      sum += figure;
+      quantity += figure;
+      if (entry.modifiedAt && (!changedAt || entry.modifiedAt > changedAt)) changedAt = entry.modifiedAt;
     }
-    return sum;
+    return { quantity, changedAt };
   };
+}
+
+/** The ERP's figure for a Shopify location, and when the newest of its ERP rows last changed. */
+export interface StockFigure {
+  quantity: number;
+  changedAt: Date | null;
 }

@@ -10,7 +10,9 @@ import {
   stockItemNumbers,
 } from "../../queries/inventory-levels.ts";
 import { syncedLocations } from "../../queries/shop-locations.ts";
+import { lastSucceededRunStart } from "../../queries/task-runs.ts";
 import { type RunContext,RunFailure } from "../../runs/define-task.ts";
+import { shipmentsSyncTask } from "../shipments-sync/task.ts";
 import { INVENTORY_STREAM, type InventoryCursor, readInventoryCursor } from "./inventory-cursor.ts";
 import { isBulkBusy, readLevelsBulkResult, startLevelsBulkQuery } from "./read-levels.ts";
 import type { StockLocation } from "./stock-figures.ts";
@@ -59,6 +61,7 @@ interface Pass {
   handled: number;
   mode: "sync" | "drift";
   asOf: Date;
+  shipmentsPulledSince: Date | null;
 }
 
 async function save(p: Pass): Promise<void> {
@@ -76,6 +79,7 @@ async function page(p: Pass, itemNumbers: readonly string[]): Promise<void> {
     counts: p.result.counts,
     mode: p.mode,
     asOf: p.asOf,
+    shipmentsPulledSince: p.shipmentsPulledSince,
   });
   p.handled += itemNumbers.length;
   p.ctx.progress({ done: p.handled });
@@ -196,7 +200,8 @@ export async function syncInventory(ctx: RunContext, mode: "sync" | "drift" = "s
   );
   const stream = ctx.cursor(INVENTORY_STREAM);
   const cursor = readInventoryCursor(await stream.read());
-  const p: Pass = { ctx, admin, locations, cursor, result, handled: 0, mode, asOf };
+  const shipmentsPulledSince = await lastSucceededRunStart(ctx.db, { shopId: ctx.shopId, task: shipmentsSyncTask.name });
+  const p: Pass = { ctx, admin, locations, cursor, result, handled: 0, mode, asOf, shipmentsPulledSince };
   if (!cursor.stockPulled) {
     if (pulled.hasMore) {
       result.waiting = `the ERP's stock is still being read (${pulled.pulled} records this run)`;

@@ -42,6 +42,8 @@ interface PageInput {
   mode: "sync" | "drift";
   /** When the run started pulling the ERP's stock (see unitsNotYetInErp). */
   asOf: Date;
+  /** Start of the last shipments sync that succeeded (see PageFacts.shipmentsPulledSince). */
+  shipmentsPulledSince: Date | null;
 }
 
 /** Does the shadow lack what this level's plan compares with? Then the variant is read first. */
@@ -106,7 +108,15 @@ export async function syncPage(input: PageInput): Promise<void> {
     unitsNotYetInErp(db, { shopId, variantIds, asOf: input.asOf }),
     unitsShippedNotFulfilled(db, { shopId, variantIds }),
   ]);
-  const plan = planItems({ locations: input.locations, items, levels, notYetInErp, shippedNotFulfilled });
+  const plan = planItems({
+    locations: input.locations,
+    items,
+    levels,
+    notYetInErp,
+    shippedNotFulfilled,
+    shipmentsPulledSince: input.shipmentsPulledSince,
+    now: ctx.clock.now(),
+  });
   const notes = new Map<string | number, { label: string; updated: string[]; skipped: string[]; failed: string[] }>();
   const note = (level: { recordKey: string | number; label: string }) => {
     const entry = notes.get(level.recordKey) ?? { label: level.label, updated: [], skipped: [], failed: [] };
@@ -127,6 +137,7 @@ export async function syncPage(input: PageInput): Promise<void> {
     } else toWrite.push(level);
   }
   input.counts.skipped += plan.levels.filter((l) => l.plan.kind === "skip" || l.plan.kind === "read").length;
+  const waiting = plan.levels.filter((l) => l.plan.kind === "skip" && l.plan.later).map((l) => l.variantId);
   input.counts.unchanged += inStep.length;
 
   if (input.mode === "drift") {
@@ -135,6 +146,7 @@ export async function syncPage(input: PageInput): Promise<void> {
   }
   await saveLevelTargets(db, shopId, inStep.flatMap(targetOf));
   await clearRecompute(db, { shopId, variantIds });
+  if (!ctx.dryRun) await markVariantsForRecompute(db, { shopId, variantIds: waiting });
 
   if (ctx.dryRun) {
     for (const level of toWrite) note(level).updated.push(describePlan(level));
