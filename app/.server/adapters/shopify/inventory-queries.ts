@@ -68,8 +68,15 @@ export const INVENTORY_SET_QUANTITIES_MUTATION = `#graphql
 
 /** Stocks an item at a location with its first quantity (one call; many go as a bulk mutation). */
 export const INVENTORY_ACTIVATE_MUTATION = `#graphql
-  mutation InventoryActivateAtLocation($inventoryItemId: ID!, $locationId: ID!, $available: Int, $onHand: Int) {
-    inventoryActivate(inventoryItemId: $inventoryItemId, locationId: $locationId, available: $available, onHand: $onHand) {
+  mutation InventoryActivateAtLocation(
+    $inventoryItemId: ID!
+    $locationId: ID!
+    $available: Int
+    $onHand: Int
+    $key: String!
+  ) {
+    inventoryActivate(inventoryItemId: $inventoryItemId, locationId: $locationId, available: $available, onHand: $onHand)
+      @idempotent(key: $key) {
       inventoryLevel {
         id
         quantities(names: ["available", "on_hand"]) {

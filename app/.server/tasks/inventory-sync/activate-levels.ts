@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+
 import { z } from "zod";
 
 import { runOperation, type ShopifyAdmin } from "../../adapters/shopify/admin-port.ts";
@@ -33,8 +35,14 @@ const payloadSchema = z.object({
   userErrors: z.array(z.object({ message: z.string() })).default([]),
 });
 
+/**
+ * A new key per activation attempt: the client resends the same variables (so the same key)
+ * after a lost answer, and Shopify answers from the first attempt instead of stocking twice; a
+ * later run that tries again after a definite failure makes a new one.
+ */
 function variablesOf(a: Activation) {
   return {
+    key: randomUUID(),
     inventoryItemId: a.inventoryItemId,
     locationId: a.locationId,
     ...(a.name === "available" ? { available: a.quantity } : { onHand: a.quantity }),
