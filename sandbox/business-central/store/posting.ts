@@ -1,10 +1,10 @@
 import { BcError } from "../bc-error.ts";
 import type { CompanyData } from "./company-data.ts";
 import { isoDate, round2 } from "./defaults.ts";
-import { adjustInventory } from "./inventory.ts";
 import type { SalesOrderRow, SalesShipmentRow } from "./row-types.ts";
 import { deleteDocument, recomputeDocument, refreshFullyShipped } from "./sales-document-lines.ts";
 import { lineAmounts } from "./sales-lines.ts";
+import { keyOfLine, postItemLedgerEntry } from "./stock.ts";
 
 export interface ShipmentOptions {
   /** Per order line id; default: everything not shipped yet. */
@@ -78,8 +78,22 @@ export function postShipment(
       shipmentDate: today,
     });
     const shipped = line.shippedQuantity + qty;
+    // Outstanding first, then the entry: its refresh sees both, so projectedAvailableBalance holds.
     data.salesOrderLines.update(line.id, { shippedQuantity: shipped, shipQuantity: line.quantity - shipped });
-    adjustInventory(data, line, -qty);
+    const item = data.items.get(line.itemId);
+    if (item?.type === "Inventory") {
+      postItemLedgerEntry(data, {
+        ...keyOfLine(data, line),
+        entryType: "Sale",
+        documentNumber: shipment.number,
+        documentType: "Sales Shipment",
+        sourceNumber: order.customerNumber,
+        sourceType: "Customer",
+        description: line.description,
+        quantity: -qty,
+        postingDate: today,
+      });
+    }
   }
   data.shipmentTrackings.insert({
     id: shipment.id,
@@ -187,7 +201,24 @@ export function postInvoice(data: CompanyData, now: () => number, invoiceId: str
   }
   const lines = data.salesInvoiceLines.filter((l) => l.documentId === invoice.id);
   if (!lines.some((l) => l.lineType !== "Comment" && l.quantity !== 0)) throw nothingToPost();
-  for (const l of lines) if (l.lineType === "Item") adjustInventory(data, l, -l.quantity);
+  const postingDate = isoDate(now());
+  for (const l of lines) {
+    const item = l.lineType === "Item" ? data.items.get(l.itemId) : undefined;
+    if (item?.type !== "Inventory" || l.quantity === 0) continue;
+    postItemLedgerEntry(data, {
+      ...keyOfLine(data, l),
+      entryType: "Sale",
+      documentNumber: invoice.number,
+      documentType: "Sales Invoice",
+      sourceNumber: invoice.customerNumber,
+      sourceType: "Customer",
+      description: l.description,
+      quantity: -l.quantity,
+      postingDate,
+      salesAmountActual: l.netAmount,
+      costAmountActual: round2(-l.quantity * item.unitCost),
+    });
+  }
   data.salesInvoices.update(invoice.id, {
     status: "Open",
     postingDate: isoDate(now()),

@@ -21,6 +21,10 @@ export class CompanyClock {
   state(): ClockState {
     return { lastStamp: this.#last, version: this.#version };
   }
+  /** The sandbox clock's current time (ms): what "today" is for date-filtered stock figures. */
+  now(): number {
+    return this.#now();
+  }
   stamp(): string {
     this.#last = Math.max(this.#now(), this.#last + 1);
     return new Date(this.#last).toISOString();
@@ -69,6 +73,9 @@ export class Table<T extends BaseRow> {
   etag(id: string): string | undefined {
     const stored = this.#rows.get(id.toLowerCase());
     return stored ? makeEtag(stored.row.id, stored.version) : undefined;
+  }
+  size(): number {
+    return this.#rows.size;
   }
   all(): T[] {
     return [...this.#rows.values()].map((s) => s.row);
