@@ -2,8 +2,8 @@ import { BcError, referencedNotFound } from "../bc-error.ts";
 import type { InventoryAdjustmentInput } from "../http/body-schemas.ts";
 import type { CompanyData } from "./company-data.ts";
 import { round2 } from "./defaults.ts";
-import type { ItemLedgerEntryRow, ItemRow } from "./row-types.ts";
-import { postItemLedgerEntry, type StockKey, stockRow } from "./stock.ts";
+import type { InventoryByLocationRow, ItemLedgerEntryRow, ItemRow } from "./row-types.ts";
+import { postItemLedgerEntry, setReservedQuantity, type StockKey, stockRow } from "./stock.ts";
 
 /** BC's Error() and TestField failures reach API callers as 400 Application_DialogException. */
 function dialog(message: string): BcError {
@@ -82,14 +82,43 @@ export function setInventory(
   target: { itemNumber: string; variantCode?: string | undefined; locationCode: string },
   quantity: number,
 ): ItemLedgerEntryRow | undefined {
-  let resolved: ReturnType<typeof resolveStockTarget>;
+  const resolved = asNotFound(() => resolveStockTarget(data, target));
+  const current = stockRow(data, resolved.key)?.inventory ?? 0;
+  if (quantity === current) return undefined;
+  return postInventoryAdjustment(data, {
+    ...target,
+    quantity: quantity - current,
+    description: "Sandbox: set inventory",
+  });
+}
+
+/**
+ * Control route `reserve`: the units reserved from inventory for one item/variant/location (the
+ * sandbox does not model the documents reservations are for). Unknown item, variant or location:
+ * 404. More than the inventory there cannot be reserved from it: 400.
+ */
+export function reserveStock(
+  data: CompanyData,
+  target: { itemNumber: string; variantCode?: string | undefined; locationCode?: string | undefined; quantity: number },
+): InventoryByLocationRow {
+  const { key } = asNotFound(() => resolveStockTarget(data, target));
+  const inventory = stockRow(data, key)?.inventory ?? 0;
+  if (target.quantity > inventory) {
+    // Guess at the wording; BC cannot reserve more from inventory than there is.
+    throw dialog(`You cannot reserve ${target.quantity} units: only ${inventory} are in inventory.`);
+  }
+  setReservedQuantity(data, key, target.quantity);
+  const row = stockRow(data, key);
+  if (!row) throw new Error("reserve left no stock row");
+  return row;
+}
+
+/** Control routes answer 404 for an unknown item, variant or location (the API page's 400 is for bodies). */
+function asNotFound<T>(resolve: () => T): T {
   try {
-    resolved = resolveStockTarget(data, target);
+    return resolve();
   } catch (error) {
     if (error instanceof BcError) throw new BcError(404, error.code, error.message);
     throw error;
   }
-  const current = stockRow(data, resolved.key)?.inventory ?? 0;
-  if (quantity === current) return undefined;
-  return postInventoryAdjustment(data, { ...target, quantity: quantity - current, description: "Sandbox: set inventory" });
 }

@@ -89,8 +89,7 @@ export function keyOfLine(
   data: CompanyData,
   line: Pick<SalesLineRow, "itemId" | "itemVariantId" | "locationId">,
 ): StockKey {
-  const variantCode =
-    line.itemVariantId !== EMPTY_GUID ? (data.itemVariants.get(line.itemVariantId)?.code ?? "") : "";
+  const variantCode = line.itemVariantId !== EMPTY_GUID ? (data.itemVariants.get(line.itemVariantId)?.code ?? "") : "";
   const locationCode = line.locationId !== EMPTY_GUID ? (data.locations.get(line.locationId)?.code ?? "") : "";
   return { itemId: line.itemId, variantCode, locationCode };
 }
