@@ -182,7 +182,43 @@ export function shipAndInvoice(data: CompanyData, now: () => number, orderId: st
     });
   }
   recomputeDocument(data, "invoice", invoice.id);
+  invoiceShipmentEntries(data, current.number, invoice.id);
   deleteDocument(data, "order", current.id);
+}
+
+/**
+ * Invoicing a shipped order puts the actual amounts on the shipment's item ledger entries (BC's
+ * value entries for the invoice; the page's Sales/Cost Amount (Actual) sum them). An entry not
+ * invoiced yet has both at 0; each invoice line takes the entries of its item/variant/location.
+ */
+function invoiceShipmentEntries(data: CompanyData, orderNumber: string, invoiceId: string): void {
+  const shipments = new Set(data.salesShipments.filter((s) => s.orderNumber === orderNumber).map((s) => s.number));
+  const open = data.itemLedgerEntries.filter(
+    (e) =>
+      e.entryType === "Sale" &&
+      e.documentType === "Sales Shipment" &&
+      shipments.has(e.documentNumber) &&
+      e.salesAmountActual === 0 &&
+      e.costAmountActual === 0,
+  );
+  const taken = new Set<string>();
+  for (const line of data.salesInvoiceLines.filter((l) => l.documentId === invoiceId)) {
+    const item = line.lineType === "Item" ? data.items.get(line.itemId) : undefined;
+    if (!item || line.quantity <= 0) continue;
+    const key = keyOfLine(data, line);
+    let left = line.quantity;
+    for (const entry of open) {
+      if (left <= 0) break;
+      if (taken.has(entry.id) || entry.itemId !== item.id) continue;
+      if (entry.variantCode !== key.variantCode || entry.locationCode !== key.locationCode) continue;
+      taken.add(entry.id);
+      left += entry.quantity;
+      data.itemLedgerEntries.update(entry.id, {
+        salesAmountActual: round2((line.netAmount * -entry.quantity) / line.quantity),
+        costAmountActual: round2(entry.quantity * item.unitCost),
+      });
+    }
+  }
 }
 
 /** salesInvoices({id})/Microsoft.NAV.post: Draft → Open; stock leaves with the posted item lines. */

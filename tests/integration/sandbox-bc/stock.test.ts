@@ -145,7 +145,7 @@ describe("BC sandbox stock", () => {
     });
   });
 
-  it("shipAndInvoice posts the shipment (stock leaves once) and removes the order's demand", async () => {
+  it("shipAndInvoice posts the shipment once, removes the demand and invoices the entry; posted invoices take stock", async () => {
     const order = await createOrder("#2002", [line("10002", "V02", "EAST", 3)]);
     expect((await stock("10002", "V02", "EAST")).projectedAvailableBalance).toBe(20);
     const res = await fx.call("POST", `${fx.company}/salesOrders(${order.id})/Microsoft.NAV.shipAndInvoice`);
@@ -154,6 +154,33 @@ describe("BC sandbox stock", () => {
       inventory: 20,
       projectedAvailableBalance: 20,
     });
+    // Invoicing put the actual amounts on the shipment's entry.
+    const [sale] = (
+      await fx.call("GET", `${fx.company}/itemLedgerEntries?$filter=entryType eq 'Sale' and itemNumber eq '10002'`)
+    ).body.value;
+    expect(sale).toMatchObject({
+      quantity: -3,
+      documentType: "Sales Shipment",
+      salesAmountActual: 30,
+      costAmountActual: Math.round(-3 * items["10002"].unitCost * 100) / 100,
+    });
+
+    // A direct sales invoice is no demand while a draft; posting it takes the stock.
+    const invoice = await fx.call("POST", `${fx.company}/salesInvoices`, {
+      body: { customerId: customer.id, salesInvoiceLines: [line("10002", "V01", "MAIN", 2)] },
+    });
+    expect(invoice.status).toBe(201);
+    expect((await stock("10002", "V01", "MAIN")).projectedAvailableBalance).toBe(33);
+    expect((await fx.call("POST", `${fx.company}/salesInvoices(${invoice.body.id})/Microsoft.NAV.post`)).status).toBe(
+      204,
+    );
+    expect(figures(await stock("10002", "V01", "MAIN"))).toMatchObject({
+      inventory: 31,
+      projectedAvailableBalance: 31,
+    });
+    const [invoiced] = (await fx.call("GET", `${fx.company}/itemLedgerEntries?$filter=documentType eq 'Sales Invoice'`))
+      .body.value;
+    expect(invoiced).toMatchObject({ quantity: -2, documentNumber: invoice.body.number, salesAmountActual: 20 });
   });
 
   it("counts only lines due by today (shipment date ≤ today)", async () => {
