@@ -297,6 +297,12 @@ describe("BC sandbox stock", () => {
       `${fx.custom}/inventoryByLocation?$filter=lastModifiedDateTime gt ${watermark.replace("Z", "0000Z")}&$count=true`,
     );
     expect(precise.body["@odata.count"]).toBe(4);
+    // …and past the millisecond: 100 ns after the last stamp is after the last row.
+    const after = await fx.call(
+      "GET",
+      `${fx.custom}/inventoryByLocation?$filter=lastModifiedDateTime ge ${stamps.at(-1).replace("Z", "0001Z")}`,
+    );
+    expect(after.body.value).toEqual([]);
   });
 
   it("posts an inventory adjustment through the companion page", async () => {
