@@ -58,7 +58,13 @@ const itemTypeSchema = z.object({
 type Handler = (input: { body: unknown; params: string[] }) => unknown;
 const COMPANY = /^\/sandbox\/tenants\/([^/]+)\/environments\/([^/]+)\/companies\/([^/]+)/;
 
-/** The sandbox's own control API (`/sandbox/*`, loopback only): JSON in, JSON out, zod at the door. */
+/**
+ * The sandbox's own control API (`/sandbox/*`, loopback only): JSON in, JSON out, zod at the door.
+ * Per company (`/sandbox/tenants/{t}/environments/{e}/companies/{id}/…`): `seed`, `shipments` (the
+ * warehouse posts a shipment), `inventory` (set stock to an absolute quantity), `inventory-adjustments`
+ * (as the companion page's POST), `reserve` (units reserved from inventory) and `item-type`
+ * (validated as BC does). Business Central errors keep their status and `{error:{code,message}}`.
+ */
 export function controlRoutes(api: BusinessCentralSandbox): { method: string; path: RegExp; handle: Handler }[] {
   const sub = (suffix: string) => new RegExp(`${COMPANY.source}/${suffix}$`);
   return [
