@@ -16,7 +16,9 @@ export function checkItemTypeChange(data: CompanyData, item: ItemRow, type: Item
       "Application_DialogException",
       `You cannot change the Type field on Item ${item.number} because at least one ${table} exists for this item.`,
     );
-  if (data.itemLedgerEntries.find((e) => e.itemId === item.id)) throw refuse("Item Ledger Entry");
+  // Stock without entries only comes from a snapshot older than the ledger; BC would have entries.
+  const hasStock = () => data.inventoryByLocation.find((r) => r.itemId === item.id && r.inventory !== 0);
+  if (data.itemLedgerEntries.find((e) => e.itemId === item.id) || hasStock()) throw refuse("Item Ledger Entry");
   const onLine = (l: { lineType: string; itemId: string }) => l.lineType === "Item" && l.itemId === item.id;
   // Draft invoices' lines are Sales Lines too; a posted invoice's are Sales Invoice Lines (no check).
   const draftLine = (l: { lineType: string; itemId: string; documentId: string }) =>
