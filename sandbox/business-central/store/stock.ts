@@ -94,6 +94,11 @@ export function keyOfLine(
   return { itemId: line.itemId, variantCode, locationCode };
 }
 
+/** BC keeps quantities as decimals with 5 places; sums of fractional quantities stay exact that way. */
+function round5(n: number): number {
+  return Math.round(n * 100_000) / 100_000;
+}
+
 /** Outstanding quantity of sales order item lines for `key` due on or before `today` (yyyy-mm-dd). */
 export function outstandingDemand(data: CompanyData, key: StockKey, today: string): number {
   let sum = 0;
@@ -141,13 +146,13 @@ function updateStock(
     }
     row = insertStockRow(data, item, key);
   }
-  const inventory = change.inventory ?? row.inventory;
-  const reservedQuantity = change.reservedQuantity ?? row.reservedQuantity;
+  const inventory = round5(change.inventory ?? row.inventory);
+  const reservedQuantity = round5(change.reservedQuantity ?? row.reservedQuantity);
   const next = {
     inventory,
-    projectedAvailableBalance: inventory - demand,
+    projectedAvailableBalance: round5(inventory - demand),
     reservedQuantity,
-    nonReservedInventory: inventory - reservedQuantity,
+    nonReservedInventory: round5(inventory - reservedQuantity),
   };
   const same = (Object.keys(next) as (keyof typeof next)[]).every((f) => next[f] === row[f]);
   if (!same) data.inventoryByLocation.update(row.id, next);
@@ -199,7 +204,7 @@ export function postItemLedgerEntry(data: CompanyData, input: LedgerEntryInput):
   });
   const key = { itemId: item.id, variantCode, locationCode };
   updateStock(data, key, { inventory: (stockRow(data, key)?.inventory ?? 0) + input.quantity });
-  data.items.update(item.id, { inventory: item.inventory + input.quantity });
+  data.items.update(item.id, { inventory: round5(item.inventory + input.quantity) });
   return entry;
 }
 
