@@ -14,7 +14,8 @@ import { RequestLog, type RequestLogEntry } from "./http/request-log.ts";
 import { Throttle } from "./http/throttle.ts";
 import { handleToken, TOKEN_PATH } from "./http/token-route.ts";
 import type { BusinessCentralSandbox, BusinessCentralSandboxOptions } from "./sandbox-api.ts";
-import { setInventory } from "./store/inventory.ts";
+import { postInventoryAdjustment, reserveStock, setInventory } from "./store/inventory.ts";
+import { setItemType } from "./store/item-type.ts";
 import { postShipment } from "./store/posting.ts";
 import { seedCompany } from "./store/seed.ts";
 import { restoreTenants, snapshotTenants } from "./store/snapshot.ts";
@@ -87,9 +88,12 @@ export async function createBusinessCentralSandbox(
     postShipment: flushing((t, e, c, orderId, shipment) =>
       postShipment(requireCompany(t, e, c), now, orderId, shipment),
     ),
-    setInventory: flushing((t, e, c, { quantity, ...target }) =>
-      setInventory(requireCompany(t, e, c), target, quantity),
-    ),
+    setInventory: flushing((t, e, c, { quantity, ...target }) => {
+      setInventory(requireCompany(t, e, c), target, quantity);
+    }),
+    postInventoryAdjustment: flushing((t, e, c, input) => postInventoryAdjustment(requireCompany(t, e, c), input)),
+    reserve: flushing((t, e, c, target) => reserveStock(requireCompany(t, e, c), target)),
+    setItemType: flushing((t, e, c, itemNumber, type) => setItemType(requireCompany(t, e, c), itemNumber, type)),
     apiBaseUrl: (t, e) => `${api.url}/v2.0/${t}/${e}/api/v2.0`,
     customApiBaseUrl: (t, e) => `${api.url}/v2.0/${t}/${e}/api/${CUSTOM_API}`,
     tokenUrl: (t) => `${api.url}/${t}/oauth2/v2.0/token`,

@@ -1,10 +1,11 @@
 import type { PersistenceFiles } from "../common/journal-file.ts";
 import type { SeedCatalogOptions } from "../shopify/seed/catalog-types.ts";
+import type { InventoryAdjustmentInput } from "./http/body-schemas.ts";
 import type { FailureInjector, FailureRuleInput, Knobs, KnobsPatch } from "./http/knobs.ts";
 import type { RequestLog } from "./http/request-log.ts";
 import type { CompanyData } from "./store/company-data.ts";
 import type { ShipmentOptions } from "./store/posting.ts";
-import type { SalesShipmentRow } from "./store/row-types.ts";
+import type { InventoryByLocationRow, ItemLedgerEntryRow, ItemRow, SalesShipmentRow } from "./store/row-types.ts";
 import type { SeedSummary } from "./store/seed.ts";
 import type { TenantInput, TenantRegistry } from "./store/tenants.ts";
 
@@ -56,12 +57,43 @@ export interface BusinessCentralSandbox {
     orderId: string,
     options?: ShipmentOptions,
   ): SalesShipmentRow;
+  /** Sets one item/variant/location's stock to `quantity` by posting the difference as an adjustment. */
   setInventory(
     tenantId: string,
     environment: string,
     companyId: string,
     target: { itemNumber: string; variantCode?: string; locationCode: string; quantity: number },
   ): void;
+  /**
+   * What a user's posted item journal line does (the companion page POST inventoryAdjustments):
+   * a Positive/Negative Adjmt. item ledger entry; throws BcError (400) as BC validates it.
+   */
+  postInventoryAdjustment(
+    tenantId: string,
+    environment: string,
+    companyId: string,
+    input: InventoryAdjustmentInput,
+  ): ItemLedgerEntryRow;
+  /** Sets the units reserved from inventory for one item/variant/location (404 unknown item). */
+  reserve(
+    tenantId: string,
+    environment: string,
+    companyId: string,
+    target: {
+      itemNumber: string;
+      variantCode?: string | undefined;
+      locationCode?: string | undefined;
+      quantity: number;
+    },
+  ): InventoryByLocationRow;
+  /** Validates and sets an item's type; refused (400) while it has ledger entries or open sales lines. */
+  setItemType(
+    tenantId: string,
+    environment: string,
+    companyId: string,
+    itemNumber: string,
+    type: ItemRow["type"],
+  ): ItemRow;
   /** `${url}/v2.0/${tenant}/${environment}/api/v2.0` */
   apiBaseUrl(tenantId: string, environment: string): string;
   /** `${url}/v2.0/${tenant}/${environment}/api/shopifyErpConnector/connector/v1.0` */

@@ -422,4 +422,23 @@ export const API_PAGES = {
       "lastModifiedDateTime",
     ],
   },
+  // APIV2ItemLedgerEntries.Page.al (page 30069, read-only): no variant or location on this page.
+  itemLedgerEntry: {
+    fields: [
+      "id",
+      "entryNumber",
+      "itemNumber",
+      "postingDate",
+      "entryType",
+      "sourceNumber",
+      "sourceType",
+      "documentNumber",
+      "documentType",
+      "description",
+      "quantity",
+      "salesAmountActual",
+      "costAmountActual",
+      "lastModifiedDateTime",
+    ],
+  },
 } satisfies Record<string, ApiPage>;

@@ -171,7 +171,8 @@ async function handleEntitySet(
   try {
     if (!p.key) {
       if (method === "GET") {
-        const rows = (p.parentFilter ? table.filter(p.parentFilter) : table.all()).map(project);
+        const inScope = (row: BaseRow) => (!def.scope || def.scope(row)) && (!p.parentFilter || p.parentFilter(row));
+        const rows = (def.scope || p.parentFilter ? table.filter(inScope) : table.all()).map(project);
         const { size, applied } = pageSize(req);
         const page = pageCollection(rows, options, {
           entityType: def.entityType,
@@ -197,7 +198,7 @@ async function handleEntitySet(
       return;
     }
     const row = table.get(p.key);
-    if (!row || (p.parentFilter && !p.parentFilter(row))) {
+    if (!row || (p.parentFilter && !p.parentFilter(row)) || (def.scope && !def.scope(row))) {
       throw recordNotFound(recordName(def.entityType), `SystemId='${p.key}'`);
     }
     if (method === "GET") {

@@ -202,3 +202,16 @@ export const itemReferenceInputSchema = z.strictObject({
   unitOfMeasureCode: z.string().optional(),
 });
 export type ItemReferenceInput = z.infer<typeof itemReferenceInputSchema>;
+
+/** POST inventoryAdjustments (companion page over an Item Journal line that is posted at once). */
+export const inventoryAdjustmentInputSchema = z.strictObject({
+  itemNumber: z.string().min(1).max(20),
+  variantCode: z.string().max(10).optional(),
+  locationCode: z.string().max(10).optional(),
+  /** Signed: positive posts a Positive Adjmt., negative a Negative Adjmt. */
+  quantity: z.number(),
+  documentNumber: z.string().max(20).optional(),
+  postingDate: date.optional(),
+  description: z.string().optional(),
+});
+export type InventoryAdjustmentInput = z.infer<typeof inventoryAdjustmentInputSchema>;

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { readBody } from "../../common/http-request.ts";
 import { BcError } from "../bc-error.ts";
 import type { BusinessCentralSandbox } from "../sandbox-api.ts";
+import { inventoryAdjustmentInputSchema } from "./body-schemas.ts";
 import { failureRuleSchema, knobsPatchSchema } from "./knobs.ts";
 
 const tenantSchema = z.object({
@@ -42,10 +43,28 @@ const inventorySchema = z.object({
   quantity: z.number(),
 });
 
+const reserveSchema = z.object({
+  itemNumber: z.string().min(1),
+  variantCode: z.string().optional(),
+  locationCode: z.string().optional(),
+  /** Units reserved from inventory at that item/variant/location (absolute, not a delta). */
+  quantity: z.number().min(0),
+});
+const itemTypeSchema = z.object({
+  itemNumber: z.string().min(1),
+  type: z.enum(["Inventory", "Service", "Non-Inventory"]),
+});
+
 type Handler = (input: { body: unknown; params: string[] }) => unknown;
 const COMPANY = /^\/sandbox\/tenants\/([^/]+)\/environments\/([^/]+)\/companies\/([^/]+)/;
 
-/** The sandbox's own control API (`/sandbox/*`, loopback only): JSON in, JSON out, zod at the door. */
+/**
+ * The sandbox's own control API (`/sandbox/*`, loopback only): JSON in, JSON out, zod at the door.
+ * Per company (`/sandbox/tenants/{t}/environments/{e}/companies/{id}/…`): `seed`, `shipments` (the
+ * warehouse posts a shipment), `inventory` (set stock to an absolute quantity), `inventory-adjustments`
+ * (as the companion page's POST), `reserve` (units reserved from inventory) and `item-type`
+ * (validated as BC does). Business Central errors keep their status and `{error:{code,message}}`.
+ */
 export function controlRoutes(api: BusinessCentralSandbox): { method: string; path: RegExp; handle: Handler }[] {
   const sub = (suffix: string) => new RegExp(`${COMPANY.source}/${suffix}$`);
   return [
@@ -97,6 +116,25 @@ export function controlRoutes(api: BusinessCentralSandbox): { method: string; pa
         { ok: true }
       ),
     },
+    {
+      method: "POST",
+      path: sub("inventory-adjustments"),
+      handle: ({ body, params: [t = "", e = "", c = ""] }) =>
+        api.postInventoryAdjustment(t, e, c, inventoryAdjustmentInputSchema.parse(body)),
+    },
+    {
+      method: "POST",
+      path: sub("reserve"),
+      handle: ({ body, params: [t = "", e = "", c = ""] }) => api.reserve(t, e, c, reserveSchema.parse(body)),
+    },
+    {
+      method: "POST",
+      path: sub("item-type"),
+      handle: ({ body, params: [t = "", e = "", c = ""] }) => {
+        const { itemNumber, type } = itemTypeSchema.parse(body);
+        return api.setItemType(t, e, c, itemNumber, type);
+      },
+    },
     { method: "GET", path: /^\/sandbox\/knobs$/, handle: () => api.knobs },
     { method: "POST", path: /^\/sandbox\/knobs$/, handle: ({ body }) => api.setKnobs(knobsPatchSchema.parse(body)) },
     { method: "GET", path: /^\/sandbox\/failures$/, handle: () => ({ failures: api.failures.pending() }) },
@@ -141,6 +179,12 @@ export async function handleControl(
     try {
       send(200, await route.handle({ body, params: match.slice(1).map((p) => decodeURIComponent(p)) }));
     } catch (error) {
+      // A BC error keeps its status and shape (404 unknown item, 400 refused change), so tests and
+      // the demo can tell a refusal from a sandbox bug (500).
+      if (error instanceof BcError) {
+        send(error.status, error.body());
+        return;
+      }
       const zod = error instanceof z.ZodError;
       send(zod ? 400 : 500, {
         error: error instanceof Error ? error.message : String(error),

@@ -59,4 +59,23 @@ export const CUSTOM_PAGES = {
       customerPriceGroup: (row) => (row.sourceType === "Customer Price Group" ? row.sourceNumber : ""),
     },
   },
+  /**
+   * An Item Journal line posted on insert (the companion page's OnInsertRecord posts it and shows
+   * the resulting Item Ledger Entry): what a user's positive or negative adjustment leaves behind.
+   */
+  inventoryAdjustment: {
+    fields: [
+      "id",
+      "entryNumber",
+      "itemNumber",
+      "variantCode",
+      "locationCode",
+      "postingDate",
+      "entryType",
+      "documentNumber",
+      "description",
+      "quantity",
+      "lastModifiedDateTime",
+    ],
+  },
 } satisfies Record<string, ApiPage>;

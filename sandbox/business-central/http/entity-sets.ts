@@ -11,11 +11,13 @@ import {
   patchPriceListLine,
 } from "../store/catalog-writes.ts";
 import type { CompanyData } from "../store/company-data.ts";
+import { postInventoryAdjustment } from "../store/inventory.ts";
 import { createCustomer, createCustomerPayment, createItem, patchCustomer, patchItem } from "../store/master-data.ts";
 import type { PictureParent } from "../store/pictures.ts";
 import { postInvoice, shipAndInvoice } from "../store/posting.ts";
 import type {
   BaseRow,
+  ItemLedgerEntryRow,
   ItemReferenceRow,
   ItemRow,
   ItemVariantRow,
@@ -29,6 +31,7 @@ import { API_PAGES, type ApiPage } from "./api-pages.ts";
 import {
   customerInputSchema,
   customerPaymentInputSchema,
+  inventoryAdjustmentInputSchema,
   itemDetailsInputSchema,
   itemInputSchema,
   itemReferenceInputSchema,
@@ -60,6 +63,8 @@ export interface EntitySetDef {
   actions?: Record<string, (ctx: WriteCtx, row: BaseRow) => void>;
   /** The rows carry a Picture (the `picture` part, APIV2 - Pictures), of this parent type. */
   picture?: PictureParent;
+  /** The page shows only these rows of its table (a SourceTableView), for lists and by key. */
+  scope?: (row: BaseRow) => boolean;
 }
 
 function requireDraftInvoice(data: CompanyData, id: string): void {
@@ -187,6 +192,12 @@ export const STANDARD_SETS: Record<string, EntitySetDef> = {
     defaultOrder: ["documentNo", "sequence"],
   },
   accounts: { entityType: "account", page: API_PAGES.account, table: (d) => d.accounts, defaultOrder: ["number"] },
+  itemLedgerEntries: {
+    entityType: "itemLedgerEntry",
+    page: API_PAGES.itemLedgerEntry,
+    table: (d) => d.itemLedgerEntries,
+    defaultOrder: ["entryNumber"],
+  },
   customerPaymentJournals: {
     entityType: "customerPaymentJournal",
     page: API_PAGES.customerPaymentJournal,
@@ -226,6 +237,18 @@ export const CUSTOM_SETS: Record<string, EntitySetDef> = {
     entityType: "inventoryByLocation",
     table: (d) => d.inventoryByLocation,
     defaultOrder: ["itemNumber", "variantCode", "locationCode"],
+  },
+  // InsertAllowed only: POST posts the adjustment at once; posted entries are never changed.
+  inventoryAdjustments: {
+    entityType: "inventoryAdjustment",
+    page: CUSTOM_PAGES.inventoryAdjustment,
+    table: (d) => d.itemLedgerEntries,
+    defaultOrder: ["entryNumber"],
+    scope: (row) => {
+      const type = (row as ItemLedgerEntryRow).entryType;
+      return type === "Positive Adjmt." || type === "Negative Adjmt.";
+    },
+    create: (ctx, body) => postInventoryAdjustment(ctx.data, inventoryAdjustmentInputSchema.parse(body)),
   },
   priceListLines: {
     entityType: "priceListLine",

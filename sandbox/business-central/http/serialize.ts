@@ -75,6 +75,9 @@ const RECORD_NAMES: Record<string, string> = {
   vendor: "Vendor",
   itemDetail: "Item",
   priceListLine: "Price List Line",
+  itemLedgerEntry: "Item Ledger Entry",
+  inventoryAdjustment: "Item Ledger Entry",
+  inventoryByLocation: "Inventory By Location",
 };
 
 export function recordName(entityType: string): string {

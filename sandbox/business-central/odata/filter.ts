@@ -158,6 +158,16 @@ export function parseFilter(text: string): FilterNode {
 }
 
 const ISO = /^\d{4}-\d{2}-\d{2}T/;
+const FRACTION = /T[^.]*\.(\d+)/;
+
+/**
+ * Digits past the millisecond (BC writes 7: "…10:00:00.1234567Z"), which Date.parse drops: a
+ * change-feed client passing back BC's own stamp must not get `ge`/`gt` wrong at that precision.
+ */
+function subMilliseconds(iso: string): number {
+  const digits = FRACTION.exec(iso)?.[1] ?? "";
+  return Number(digits.slice(3, 7).padEnd(4, "0"));
+}
 
 /**
  * Orders two values the way SQL Server does for BC: numbers numerically, datetimes by instant, text
@@ -169,7 +179,7 @@ export function compareValues(a: unknown, b: unknown): number {
   if (a == null || b == null) return a == null ? (b == null ? 0 : -1) : 1;
   const sa = String(a);
   const sb = String(b);
-  if (ISO.test(sa) && ISO.test(sb)) return Date.parse(sa) - Date.parse(sb);
+  if (ISO.test(sa) && ISO.test(sb)) return Date.parse(sa) - Date.parse(sb) || subMilliseconds(sa) - subMilliseconds(sb);
   const la = sa.toLowerCase();
   const lb = sb.toLowerCase();
   return la < lb ? -1 : la > lb ? 1 : 0;

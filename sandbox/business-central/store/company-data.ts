@@ -5,6 +5,7 @@ import type {
   CustomerPaymentRow,
   CustomerRow,
   InventoryByLocationRow,
+  ItemLedgerEntryRow,
   ItemReferenceRow,
   ItemRow,
   ItemVariantRow,
@@ -31,6 +32,8 @@ const SERIES = {
   salesInvoice: { prefix: "S-INV", next: 102001, width: 6 },
   salesShipment: { prefix: "S-SHPT", next: 102001, width: 6 },
   customerPayment: { prefix: "G", next: 1, width: 5 },
+  // The ITEM journal's DEFAULT batch (a guess at Cronus' numbering; it only has to be unique).
+  itemJournal: { prefix: "T", next: 1, width: 5 },
 } as const;
 export type SeriesName = keyof typeof SERIES;
 export const SERIES_NAMES = Object.keys(SERIES) as SeriesName[];
@@ -83,6 +86,7 @@ export const TABLE_NAMES = [
   "itemReferences",
   "vendors",
   "pictures",
+  "itemLedgerEntries",
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
@@ -106,6 +110,7 @@ interface CompanyTables {
   itemReferences: Table<ItemReferenceRow>;
   vendors: Table<VendorRow>;
   pictures: Table<PictureRow>;
+  itemLedgerEntries: Table<ItemLedgerEntryRow>;
 }
 /** The row type of one entity set. */
 export type RowOf<K extends TableName> = CompanyTables[K] extends Table<infer T> ? T : never;

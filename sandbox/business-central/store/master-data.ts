@@ -2,6 +2,7 @@ import { BcError, referencedNotFound } from "../bc-error.ts";
 import type { CustomerInput, CustomerPaymentInput, ItemInput } from "../http/body-schemas.ts";
 import type { CompanyData } from "./company-data.ts";
 import { definedOnly, isoDate } from "./defaults.ts";
+import { checkItemTypeChange } from "./item-type.ts";
 import { EMPTY_GUID, type ItemRow } from "./row-types.ts";
 
 /** Guess at status and wording: BC refuses a duplicate primary key on insert. */
@@ -56,6 +57,8 @@ export function patchItem(data: CompanyData, id: string, input: ItemInput): void
     const clash = data.items.find((i) => i.id !== id && i.number.toUpperCase() === rest.number!.toUpperCase());
     if (clash) throw duplicateKey("Item", `No.='${rest.number}'`);
   }
+  const item = data.items.get(id);
+  if (item && rest.type !== undefined) checkItemTypeChange(data, item, rest.type);
   data.items.update(id, definedOnly(rest));
 }
 

@@ -1,10 +1,10 @@
 import { BcError } from "../bc-error.ts";
 import type { CompanyData } from "./company-data.ts";
 import { isoDate, round2 } from "./defaults.ts";
-import { adjustInventory } from "./inventory.ts";
 import type { SalesOrderRow, SalesShipmentRow } from "./row-types.ts";
 import { deleteDocument, recomputeDocument, refreshFullyShipped } from "./sales-document-lines.ts";
 import { lineAmounts } from "./sales-lines.ts";
+import { keyOfLine, postItemLedgerEntry } from "./stock.ts";
 
 export interface ShipmentOptions {
   /** Per order line id; default: everything not shipped yet. */
@@ -78,8 +78,22 @@ export function postShipment(
       shipmentDate: today,
     });
     const shipped = line.shippedQuantity + qty;
+    // Outstanding first, then the entry: its refresh sees both, so projectedAvailableBalance holds.
     data.salesOrderLines.update(line.id, { shippedQuantity: shipped, shipQuantity: line.quantity - shipped });
-    adjustInventory(data, line, -qty);
+    const item = data.items.get(line.itemId);
+    if (item?.type === "Inventory") {
+      postItemLedgerEntry(data, {
+        ...keyOfLine(data, line),
+        entryType: "Sale",
+        documentNumber: shipment.number,
+        documentType: "Sales Shipment",
+        sourceNumber: order.customerNumber,
+        sourceType: "Customer",
+        description: line.description,
+        quantity: -qty,
+        postingDate: today,
+      });
+    }
   }
   data.shipmentTrackings.insert({
     id: shipment.id,
@@ -168,7 +182,43 @@ export function shipAndInvoice(data: CompanyData, now: () => number, orderId: st
     });
   }
   recomputeDocument(data, "invoice", invoice.id);
+  invoiceShipmentEntries(data, current.number, invoice.id);
   deleteDocument(data, "order", current.id);
+}
+
+/**
+ * Invoicing a shipped order puts the actual amounts on the shipment's item ledger entries (BC's
+ * value entries for the invoice; the page's Sales/Cost Amount (Actual) sum them). An entry not
+ * invoiced yet has both at 0; each invoice line takes the entries of its item/variant/location.
+ */
+function invoiceShipmentEntries(data: CompanyData, orderNumber: string, invoiceId: string): void {
+  const shipments = new Set(data.salesShipments.filter((s) => s.orderNumber === orderNumber).map((s) => s.number));
+  const open = data.itemLedgerEntries.filter(
+    (e) =>
+      e.entryType === "Sale" &&
+      e.documentType === "Sales Shipment" &&
+      shipments.has(e.documentNumber) &&
+      e.salesAmountActual === 0 &&
+      e.costAmountActual === 0,
+  );
+  const taken = new Set<string>();
+  for (const line of data.salesInvoiceLines.filter((l) => l.documentId === invoiceId)) {
+    const item = line.lineType === "Item" ? data.items.get(line.itemId) : undefined;
+    if (!item || line.quantity <= 0) continue;
+    const key = keyOfLine(data, line);
+    let left = line.quantity;
+    for (const entry of open) {
+      if (left <= 0) break;
+      if (taken.has(entry.id) || entry.itemId !== item.id) continue;
+      if (entry.variantCode !== key.variantCode || entry.locationCode !== key.locationCode) continue;
+      taken.add(entry.id);
+      left += entry.quantity;
+      data.itemLedgerEntries.update(entry.id, {
+        salesAmountActual: round2((line.netAmount * -entry.quantity) / line.quantity),
+        costAmountActual: round2(entry.quantity * item.unitCost),
+      });
+    }
+  }
 }
 
 /** salesInvoices({id})/Microsoft.NAV.post: Draft → Open; stock leaves with the posted item lines. */
@@ -187,7 +237,24 @@ export function postInvoice(data: CompanyData, now: () => number, invoiceId: str
   }
   const lines = data.salesInvoiceLines.filter((l) => l.documentId === invoice.id);
   if (!lines.some((l) => l.lineType !== "Comment" && l.quantity !== 0)) throw nothingToPost();
-  for (const l of lines) if (l.lineType === "Item") adjustInventory(data, l, -l.quantity);
+  const postingDate = isoDate(now());
+  for (const l of lines) {
+    const item = l.lineType === "Item" ? data.items.get(l.itemId) : undefined;
+    if (item?.type !== "Inventory" || l.quantity === 0) continue;
+    postItemLedgerEntry(data, {
+      ...keyOfLine(data, l),
+      entryType: "Sale",
+      documentNumber: invoice.number,
+      documentType: "Sales Invoice",
+      sourceNumber: invoice.customerNumber,
+      sourceType: "Customer",
+      description: l.description,
+      quantity: -l.quantity,
+      postingDate,
+      salesAmountActual: l.netAmount,
+      costAmountActual: round2(-l.quantity * item.unitCost),
+    });
+  }
   data.salesInvoices.update(invoice.id, {
     status: "Open",
     postingDate: isoDate(now()),

@@ -260,6 +260,14 @@ export type CustomerPaymentRow = BaseRow & {
 
 // Custom API pages of the companion extension (shopifyErpConnector/connector/v1.0).
 
+/**
+ * Stock of one item/variant/location, as the companion page computes it from BC's tables:
+ * `inventory` = Σ Item Ledger Entry quantity; `projectedAvailableBalance` = inventory − outstanding
+ * quantity of sales order lines due by today (shipment date ≤ today); `reservedQuantity` = units
+ * reserved from inventory; `nonReservedInventory` = inventory − reservedQuantity. Kept as stored
+ * fields (recomputed by store/stock.ts on every posting, sales line change or reservation) so
+ * lastModifiedDateTime moves exactly when a figure does.
+ */
 export type InventoryByLocationRow = BaseRow & {
   itemId: string;
   itemNumber: string;
@@ -267,6 +275,35 @@ export type InventoryByLocationRow = BaseRow & {
   locationId: string;
   locationCode: string;
   inventory: number;
+  projectedAvailableBalance: number;
+  reservedQuantity: number;
+  nonReservedInventory: number;
+};
+
+/** BC's Item Ledger Entry Type values the sandbox posts (the enum has Purchase, Transfer, … too). */
+export type ItemLedgerEntryType = "Purchase" | "Sale" | "Positive Adjmt." | "Negative Adjmt.";
+
+/**
+ * An Item Ledger Entry (table 32): the posted, never-changed record of a stock movement. API v2.0
+ * shows it read-only (APIV2 - Item Ledger Entries, page 30069) without variant and location; those
+ * are stored for the stock figures and the companion inventoryAdjustments page.
+ */
+export type ItemLedgerEntryRow = BaseRow & {
+  entryNumber: number;
+  itemId: string;
+  itemNumber: string;
+  variantCode: string;
+  locationCode: string;
+  postingDate: string;
+  entryType: ItemLedgerEntryType;
+  sourceNumber: string;
+  sourceType: "" | "Customer" | "Vendor" | "Item";
+  documentNumber: string;
+  documentType: "" | "Sales Shipment" | "Sales Invoice";
+  description: string;
+  quantity: number;
+  salesAmountActual: number;
+  costAmountActual: number;
 };
 
 /** Who a price list line is for (BC enum "Price Source Type", the sales values). */

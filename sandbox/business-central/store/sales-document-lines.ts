@@ -4,6 +4,7 @@ import type { CompanyData } from "./company-data.ts";
 import { definedOnly, isoDate } from "./defaults.ts";
 import type { SalesLineRow } from "./row-types.ts";
 import { allocateInvoiceDiscount, resolveLine } from "./sales-lines.ts";
+import { refreshForLines } from "./stock.ts";
 import type { Table } from "./table.ts";
 
 export type DocKind = "order" | "invoice";
@@ -51,7 +52,10 @@ export function addLine(ctx: DocCtx, kind: DocKind, documentId: string, input: L
           shipQuantity: fields.quantity,
         })
       : ctx.data.salesInvoiceLines.insert(base);
-  if (kind === "order") refreshFullyShipped(ctx.data, documentId);
+  if (kind === "order") {
+    refreshFullyShipped(ctx.data, documentId);
+    refreshForLines(ctx.data, [row]);
+  }
   recomputeDocument(ctx.data, kind, documentId);
   return row;
 }
@@ -86,22 +90,28 @@ export function patchLine(ctx: DocCtx, kind: DocKind, line: SalesLineRow, input:
       invoiceQuantity: fields.quantity,
     });
     refreshFullyShipped(ctx.data, line.documentId);
+    // The line may have moved to another item, variant or location: both places' demand changed.
+    refreshForLines(ctx.data, [line, fields]);
   }
   recomputeDocument(ctx.data, kind, line.documentId);
 }
 
 export function deleteLine(ctx: DocCtx, kind: DocKind, line: SalesLineRow): void {
   linesTable(ctx.data, kind).delete(line.id);
-  if (kind === "order") refreshFullyShipped(ctx.data, line.documentId);
+  if (kind === "order") {
+    refreshFullyShipped(ctx.data, line.documentId);
+    refreshForLines(ctx.data, [line]);
+  }
   recomputeDocument(ctx.data, kind, line.documentId);
 }
 
 export function deleteDocument(data: CompanyData, kind: DocKind, documentId: string): void {
-  for (const l of linesTable(data, kind).filter((x) => x.documentId === documentId)) {
-    linesTable(data, kind).delete(l.id);
-  }
-  if (kind === "order") data.salesOrders.delete(documentId);
-  else data.salesInvoices.delete(documentId);
+  const lines = linesTable(data, kind).filter((x) => x.documentId === documentId);
+  for (const l of lines) linesTable(data, kind).delete(l.id);
+  if (kind === "order") {
+    data.salesOrders.delete(documentId);
+    refreshForLines(data, lines);
+  } else data.salesInvoices.delete(documentId);
 }
 
 /** fullyShipped: every item line's quantity has been shipped (true for an order without item lines). */

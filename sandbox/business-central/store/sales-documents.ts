@@ -5,6 +5,7 @@ import { definedOnly, isoDate } from "./defaults.ts";
 import type { CustomerRow, DocumentAddresses } from "./row-types.ts";
 import { type DocCtx, type DocKind, recomputeDocument, refreshFullyShipped } from "./sales-document-lines.ts";
 import { type LineFields, resolveLine } from "./sales-lines.ts";
+import { refreshForLines } from "./stock.ts";
 
 /** Code[35] in BC (Sales Header."External Document No."). Not unique: BC does not enforce it. */
 const EXTERNAL_DOC_MAX = 35;
@@ -133,6 +134,7 @@ export function createSalesOrder(ctx: Ctx, input: SalesOrderInput) {
     resolved,
     salesOrderLines.map((l) => l.id),
   );
+  refreshForLines(data, resolved);
   refreshFullyShipped(data, order.id);
   recomputeDocument(data, "order", order.id);
   return data.salesOrders.get(order.id);

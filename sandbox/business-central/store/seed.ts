@@ -1,7 +1,7 @@
 import type { SeedAddress, SeedCatalogOptions } from "../../shopify/seed/catalog-types.ts";
 import { generateSeedCatalog } from "../../shopify/seed/generate-seed-catalog.ts";
 import type { CompanyData } from "./company-data.ts";
-import { BLANK_DATE } from "./defaults.ts";
+import { BLANK_DATE, isoDate } from "./defaults.ts";
 import { savePicture } from "./pictures.ts";
 import { EMPTY_GUID, type PostalAddress } from "./row-types.ts";
 import { makeJpeg, makePng, type Rgb } from "./seed-images.ts";
@@ -12,6 +12,8 @@ export interface SeedSummary {
   locations: number;
   customers: number;
   inventoryRows: number;
+  /** Opening-balance item ledger entries (one per item/variant/location with stock ≠ 0). */
+  itemLedgerEntries: number;
   priceListLines: number;
   itemReferences: number;
   vendors: number;
@@ -81,6 +83,9 @@ export function seedCompany(data: CompanyData, options: SeedCatalogOptions = {})
   }
   let variants = 0;
   let pictures = 0;
+  const firstEntry = data.itemLedgerEntries.size();
+  let entryNumber = firstEntry;
+  const openingDate = isoDate(data.clock.now());
   const lineNumbers = new Map<string, number>();
   for (const [index, product] of catalog.products.entries()) {
     const first = product.variants[0];
@@ -142,7 +147,30 @@ export function seedCompany(data: CompanyData, options: SeedCatalogOptions = {})
           locationId: locationIds.get(code) ?? EMPTY_GUID,
           locationCode: code,
           inventory: qty,
+          projectedAvailableBalance: qty,
+          reservedQuantity: 0,
+          nonReservedInventory: qty,
         });
+        // The opening balance as one posted adjustment, so inventory = Σ item ledger entries.
+        if (qty !== 0) {
+          data.itemLedgerEntries.insert({
+            entryNumber: (entryNumber += 1),
+            itemId: item.id,
+            itemNumber: item.number,
+            variantCode,
+            locationCode: code,
+            postingDate: openingDate,
+            entryType: qty > 0 ? "Positive Adjmt." : "Negative Adjmt.",
+            sourceNumber: "",
+            sourceType: "",
+            documentNumber: "START",
+            documentType: "",
+            description: "Opening balance",
+            quantity: qty,
+            salesAmountActual: 0,
+            costAmountActual: Math.round(qty * Number(v.cost) * 100) / 100,
+          });
+        }
       }
       data.itemReferences.insert({
         itemNumber: item.number,
@@ -205,6 +233,7 @@ export function seedCompany(data: CompanyData, options: SeedCatalogOptions = {})
     locations: catalog.locations.length,
     customers: catalog.customers.length,
     inventoryRows: variantRows * catalog.locations.length,
+    itemLedgerEntries: entryNumber - firstEntry,
     priceListLines: variantRows * 2,
     itemReferences: variantRows,
     vendors: vendorNumbers.size,

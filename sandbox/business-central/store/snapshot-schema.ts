@@ -9,6 +9,7 @@ import type {
   DocumentAddresses,
   DocumentTotals,
   InventoryByLocationRow,
+  ItemLedgerEntryRow,
   ItemReferenceRow,
   ItemRow,
   ItemVariantRow,
@@ -303,7 +304,40 @@ const inventoryByLocation = base.extend({
   locationId: str,
   locationCode: str,
   inventory: num,
+  projectedAvailableBalance: num,
+  reservedQuantity: num,
+  nonReservedInventory: num,
 }) satisfies z.ZodType<InventoryByLocationRow>;
+
+/**
+ * Rows saved before the stock figures were modelled had only `inventory`: no demand and no
+ * reservations were tracked then, so both derived figures equal it.
+ */
+function migrateInventoryRow(input: unknown): unknown {
+  if (typeof input !== "object" || input === null || "projectedAvailableBalance" in input) return input;
+  const { lastModifiedDateTime, ...rest } = input as Record<string, unknown>;
+  const inventory = typeof rest.inventory === "number" ? rest.inventory : 0;
+  const figures = { projectedAvailableBalance: inventory, reservedQuantity: 0, nonReservedInventory: inventory };
+  return { ...rest, ...figures, lastModifiedDateTime };
+}
+
+const itemLedgerEntry = base.extend({
+  entryNumber: z.number().int().min(1),
+  itemId: str,
+  itemNumber: str,
+  variantCode: str,
+  locationCode: str,
+  postingDate: str,
+  entryType: z.enum(["Purchase", "Sale", "Positive Adjmt.", "Negative Adjmt."]),
+  sourceNumber: str,
+  sourceType: z.enum(["", "Customer", "Vendor", "Item"]),
+  documentNumber: str,
+  documentType: z.enum(["", "Sales Shipment", "Sales Invoice"]),
+  description: str,
+  quantity: num,
+  salesAmountActual: num,
+  costAmountActual: num,
+}) satisfies z.ZodType<ItemLedgerEntryRow>;
 
 const priceListLine = base.extend({
   priceListCode: str,
@@ -418,13 +452,16 @@ const tablesSchema = z.object({
   customerPayments: stored(customerPayment),
   // Absent in snapshots older than the chart of accounts; restore seeds the chart then.
   accounts: stored(account).default([]),
-  inventoryByLocation: stored(inventoryByLocation),
+  inventoryByLocation: stored(inventoryByLocation, migrateInventoryRow),
   priceListLines: stored(priceListLine, migratePriceListLine),
   shipmentTrackings: stored(shipmentTracking),
   itemReferences: stored(itemReference),
   // Absent in snapshots older than vendors and pictures.
   vendors: stored(vendor).default([]),
   pictures: stored(picture).default([]),
+  // Absent in snapshots older than the stock model: their stock has no ledger history (the
+  // inventory figures are kept as they were; new postings add to them).
+  itemLedgerEntries: stored(itemLedgerEntry).default([]),
 }) satisfies z.ZodType<{ [K in TableName]: Stored<RowOf<K>>[] }>;
 
 const seriesSchema = z.object(

@@ -11,6 +11,8 @@ export class CompanyClock {
   readonly #now: () => number;
   #last: number;
   #version: number;
+  #second = -1;
+  #secondPrefix = "";
   /** `state` continues a clock from a snapshot, so stamps and row versions never go back. */
   constructor(now: () => number, state: ClockState = { lastStamp: 0, version: 0 }) {
     this.#now = now;
@@ -21,9 +23,21 @@ export class CompanyClock {
   state(): ClockState {
     return { lastStamp: this.#last, version: this.#version };
   }
+  /** The sandbox clock's current time (ms): what "today" is for date-filtered stock figures. */
+  now(): number {
+    return this.#now();
+  }
   stamp(): string {
     this.#last = Math.max(this.#now(), this.#last + 1);
-    return new Date(this.#last).toISOString();
+    // Date#toISOString costs ~1 µs; a 100,000-item seed stamps a million rows. Stamps run in
+    // ms order, so the "yyyy-mm-ddThh:mm:ss." part is cached per second and only ms appended.
+    const second = Math.floor(this.#last / 1000);
+    if (second !== this.#second) {
+      this.#second = second;
+      this.#secondPrefix = new Date(second * 1000).toISOString().slice(0, 20);
+    }
+    const ms = this.#last - second * 1000;
+    return `${this.#secondPrefix}${ms < 10 ? "00" : ms < 100 ? "0" : ""}${ms}Z`;
   }
   /** A row version (like SQL rowversion / SystemRowVersion): bumps on every write in the company. */
   nextVersion(): number {
@@ -70,6 +84,9 @@ export class Table<T extends BaseRow> {
     const stored = this.#rows.get(id.toLowerCase());
     return stored ? makeEtag(stored.row.id, stored.version) : undefined;
   }
+  size(): number {
+    return this.#rows.size;
+  }
   all(): T[] {
     return [...this.#rows.values()].map((s) => s.row);
   }
@@ -81,10 +98,11 @@ export class Table<T extends BaseRow> {
     return this.all().filter(predicate);
   }
   insert(fields: Omit<T, "id" | "lastModifiedDateTime"> & { id?: string }): T {
-    const { id: given, ...rest } = fields;
-    const id = (given ?? randomUUID()).toLowerCase();
-    // BC lists id first and lastModifiedDateTime last; keep that order in the JSON.
-    const row = { id, ...rest, lastModifiedDateTime: this.#clock.stamp() } as unknown as T;
+    const id = (fields.id ?? randomUUID()).toLowerCase();
+    // BC lists id first and lastModifiedDateTime last; keep that order in the JSON. (Object.assign
+    // onto `{ id }` keeps id first and is several times cheaper than a rest/spread copy.)
+    const row = Object.assign({ id }, fields, { id }) as unknown as T & { lastModifiedDateTime: string };
+    row.lastModifiedDateTime = this.#clock.stamp();
     this.#rows.set(id, { row, version: this.#clock.nextVersion() });
     this.#written?.add(id);
     return row;

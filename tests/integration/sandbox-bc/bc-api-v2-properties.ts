@@ -391,6 +391,23 @@ export const BC_API_V2_PROPERTIES = {
     "excludeFromConsolidation",
     "lastModifiedDateTime",
   ],
+  // APIV2ItemLedgerEntries.Page.al — page 30069 "APIV2 - Item Ledger Entries" (read-only)
+  itemLedgerEntries: [
+    "id",
+    "entryNumber",
+    "itemNumber",
+    "postingDate",
+    "entryType",
+    "sourceNumber",
+    "sourceType",
+    "documentNumber",
+    "documentType",
+    "description",
+    "quantity",
+    "salesAmountActual",
+    "costAmountActual",
+    "lastModifiedDateTime",
+  ],
   // platform: GET companies (no AL page)
   companies: [
     "id",
