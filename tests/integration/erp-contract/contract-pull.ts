@@ -117,6 +117,13 @@ export function pullContract(setup: () => Promise<ErpContractSetup>) {
       const stock = await drain(adapter, "stockByLocation", { pageSize: 50 });
       expect(stock.records.length).toBeGreaterThan(0);
       expect(typeof stock.records[0]!.data.quantity).toBe("number");
+      // Every stock calculation the adapter offers has its figure on every row.
+      expect(caps.stockCalculations.length).toBeGreaterThan(0);
+      for (const record of stock.records) {
+        for (const calculation of caps.stockCalculations) {
+          expect(typeof record.data.figures[calculation.id], calculation.id).toBe("number");
+        }
+      }
     }
     if (caps.priceLists) {
       const prices = await drain(adapter, "prices", { pageSize: 50 });

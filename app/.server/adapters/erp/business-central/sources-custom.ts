@@ -18,6 +18,8 @@ export const stockByLocationSource = pullSource({
     "locationId",
     "locationCode",
     "inventory",
+    "projectedAvailableBalance",
+    "nonReservedInventory",
     "lastModifiedDateTime",
   ],
   row: z.object({
@@ -28,6 +30,8 @@ export const stockByLocationSource = pullSource({
     locationId: text,
     locationCode: text,
     inventory: num,
+    projectedAvailableBalance: num,
+    nonReservedInventory: num,
   }),
   map: (row): ErpStockLevel => ({
     itemId: row.itemId,
@@ -36,8 +40,11 @@ export const stockByLocationSource = pullSource({
     locationId: row.locationId,
     locationCode: row.locationCode,
     quantity: row.inventory,
+    // By the ids of BC_STOCK_CALCULATIONS (stock-calculations.ts).
     figures: {
+      projectedAvailable: row.projectedAvailableBalance,
       onHand: row.inventory,
+      nonReserved: row.nonReservedInventory,
     },
   }),
 });
