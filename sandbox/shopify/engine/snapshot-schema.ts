@@ -122,7 +122,17 @@ const variant = z.object({
   updatedAt: str,
 }) satisfies z.ZodType<VariantRec>;
 
-const level = z.object({ available: int, committed: int, updatedAt: str });
+// Snapshots written before the other inventory states were modelled have only available and committed.
+const level = z.object({
+  available: int,
+  committed: int,
+  reserved: int.default(0),
+  damaged: int.default(0),
+  safetyStock: int.default(0),
+  qualityControl: int.default(0),
+  incoming: int.default(0),
+  updatedAt: str,
+});
 
 const inventoryItem = z.object({
   id: int,

@@ -97,9 +97,15 @@ export interface VariantRec {
   updatedAt: string;
 }
 
+/** One item's stock at one location, per Shopify inventory state (on_hand is their sum, see inventory-levels.ts). */
 export interface LevelRec {
   available: number;
   committed: number;
+  reserved: number;
+  damaged: number;
+  safetyStock: number;
+  qualityControl: number;
+  incoming: number;
   updatedAt: string;
 }
 
