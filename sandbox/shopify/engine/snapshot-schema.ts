@@ -242,6 +242,8 @@ const order = z.object({
   cancelReason: strOrNull,
   closedAt: strOrNull,
   retailLocationId: int.nullable(),
+  // Snapshots written before orders held committed stock have no claims (their stock stays as it was).
+  inventoryClaims: z.array(z.object({ lineItemId: int, itemId: int, locationId: int, quantity: int })).default([]),
 }) satisfies z.ZodType<OrderRec>;
 
 const fulfillmentOrder = z.object({

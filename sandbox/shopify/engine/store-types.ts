@@ -231,6 +231,15 @@ export interface OrderRec {
   closedAt: string | null;
   /** The POS location the order was sold at; its fulfillment orders are assigned there. */
   retailLocationId: number | null;
+  /** Units of its lines the order holds as `committed` stock, per location (see order-stock.ts). */
+  inventoryClaims: InventoryClaimRec[];
+}
+
+export interface InventoryClaimRec {
+  lineItemId: number;
+  itemId: number;
+  locationId: number;
+  quantity: number;
 }
 
 export const FULFILLMENT_ORDER_STATUSES = [
