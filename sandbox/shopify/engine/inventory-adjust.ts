@@ -52,7 +52,9 @@ function check(state: ShopState, input: Input): { changes: LevelChange[]; errors
     }
     const ledger = str(c.ledgerDocumentUri);
     ledgers.add(ledger);
-    if (name === "available" && ledger !== null) {
+    if (!ADJUSTABLE_NAMES.includes(name)) {
+      // The name is already refused; which document it would need is moot.
+    } else if (name === "available" && ledger !== null) {
       errors.push({
         field: [...field, "ledgerDocumentUri"],
         message: "A ledger document URI is not allowed when adjusting available.",
