@@ -44,7 +44,7 @@ describe("stock held by orders in the sandbox store", () => {
     await sandbox.close();
   });
 
-  async function states(location: string): Promise<Record<string, number>> {
+  async function states(location: string): Promise<{ available: number; committed: number; on_hand: number }> {
     const body = await sandbox.gql<{
       inventoryItem: { inventoryLevel: { quantities: { name: string; quantity: number }[] } };
     }>(LEVEL_STATES_QUERY, { item, location });
