@@ -131,3 +131,41 @@ export function releaseClaims(state: ShopState, order: OrderRec, restock: boolea
   order.inventoryClaims = [];
   announce(state, touched);
 }
+
+/**
+ * fulfillmentOrderMove: the units moved (line item id → units) stop being held at `from` (back to
+ * its available) and are held at `to` instead, as Shopify moves the reservation with the order.
+ */
+export function moveClaims(
+  state: ShopState,
+  order: OrderRec,
+  from: number | null,
+  to: number,
+  units: Map<number, number>,
+  at: string,
+): void {
+  if (from === null || from === to) return;
+  const touched: Touched = new Map();
+  for (const [lineItemId, wanted] of units) {
+    let left = wanted;
+    for (const claim of order.inventoryClaims.filter((c) => c.lineItemId === lineItemId && c.locationId === from)) {
+      if (left <= 0) break;
+      const item = state.inventoryItems.get(claim.itemId);
+      const take = Math.min(left, claim.quantity);
+      if (!item || take <= 0) continue;
+      left -= take;
+      claim.quantity -= take;
+      const old = levelAt(state, touched, item, from, at);
+      old.committed -= take;
+      old.available += take;
+      const next = levelAt(state, touched, item, to, at);
+      next.available -= take;
+      next.committed += take;
+      const there = order.inventoryClaims.find((c) => c.lineItemId === lineItemId && c.locationId === to);
+      if (there) there.quantity += take;
+      else order.inventoryClaims.push({ lineItemId, itemId: item.id, locationId: to, quantity: take });
+    }
+  }
+  order.inventoryClaims = order.inventoryClaims.filter((c) => c.quantity > 0);
+  announce(state, touched);
+}

@@ -120,6 +120,46 @@ describe("stock held by orders in the sandbox store", () => {
     ]);
   });
 
+  it("moving the fulfillment order to another location moves what it holds there", async () => {
+    const { foId, location } = await place(2);
+    const other = (
+      await sandbox.gql<{ locations: { nodes: { id: string }[] } }>(`{ locations(first: 5) { nodes { id } } }`)
+    )
+      .data!.locations.nodes.map((l) => l.id)
+      .find((id) => id !== location)!;
+    const [fromBefore, toBefore] = [await states(location), await states(other)];
+    const moved = await sandbox.gql<{
+      fulfillmentOrderMove: { movedFulfillmentOrder: { id: string } | null; userErrors: unknown[] };
+    }>(
+      `mutation($id: ID!, $to: ID!) { fulfillmentOrderMove(id: $id, newLocationId: $to) { movedFulfillmentOrder { id } userErrors { field message } } }`,
+      { id: foId, to: other },
+    );
+    expect(moved.data!.fulfillmentOrderMove.userErrors).toEqual([]);
+    expect(await states(location)).toEqual({
+      available: fromBefore.available + 2,
+      committed: fromBefore.committed - 2,
+      on_hand: fromBefore.on_hand,
+    });
+    expect(await states(other)).toEqual({
+      available: toBefore.available - 2,
+      committed: toBefore.committed + 2,
+      on_hand: toBefore.on_hand,
+    });
+    // Shipped from there, the units leave the new location's on_hand.
+    await sandbox.gql(FULFILLMENT_CREATE, {
+      fulfillment: {
+        lineItemsByFulfillmentOrder: [
+          { fulfillmentOrderId: moved.data!.fulfillmentOrderMove.movedFulfillmentOrder!.id },
+        ],
+      },
+    });
+    expect(await states(other)).toEqual({
+      available: toBefore.available - 2,
+      committed: toBefore.committed,
+      on_hand: toBefore.on_hand - 2,
+    });
+  });
+
   it("refuses an order that would oversell with DECREMENT_OBEYING_POLICY, holding nothing", async () => {
     const body = await sandbox.gql<Created>(ORDER_CREATE, {
       order: { lineItems: [{ variantId: variant, quantity: 100_000 }] },
