@@ -20,6 +20,8 @@ import { executeRequest, prepare } from "./execute-request.ts";
 import type { EngineRuntime } from "./field-resolver.ts";
 import { resumeFiles } from "./files.ts";
 import { createFulfillmentService } from "./fulfillment-services.ts";
+import { stockingMutations } from "./inventory-activate.ts";
+import { adjustMutations } from "./inventory-adjust.ts";
 import { inventoryMutations } from "./inventory-set.ts";
 import { bulkMutations, bulkQueries } from "./mutations-bulk.ts";
 import { fileMutations, fileQueries } from "./mutations-files.ts";
@@ -60,6 +62,8 @@ const ROOT_VALUE: Record<string, unknown> = {
   ...orderMutations,
   ...miscMutations,
   ...inventoryMutations,
+  ...adjustMutations,
+  ...stockingMutations,
   ...productMutations,
   ...variantMutations,
   ...fileMutations,

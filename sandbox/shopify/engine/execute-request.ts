@@ -9,6 +9,7 @@ import {
   Kind,
   type OperationDefinitionNode,
   parse,
+  print,
   validate,
 } from "graphql";
 
@@ -98,7 +99,10 @@ export async function executeRequest(
   }
   const coerced = getVariableValues(deps.schema, op.variableDefinitions ?? [], request.variables ?? {});
   if (coerced.errors) {
-    return reply({ errors: coerced.errors.map((e) => toShopifyVariableError(e, request.variables ?? {})) }, free());
+    // graphql-js names the variable's type only for some failures; Shopify always does.
+    const types = Object.fromEntries((op.variableDefinitions ?? []).map((d) => [d.variable.name.value, print(d.type)]));
+    const errors = coerced.errors.map((e) => toShopifyVariableError(e, request.variables ?? {}, types));
+    return reply({ errors }, free());
   }
   const fragments: Record<string, FragmentDefinitionNode> = {};
   for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments[def.name.value] = def;

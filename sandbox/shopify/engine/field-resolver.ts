@@ -23,6 +23,8 @@ export interface ResolverContext {
    * Shopify's bulk operations page through them server-side.
    */
   bulk?: boolean;
+  /** Kept across the pages of one bulk query: root listings filtered and sorted once (query-root.ts). */
+  memo?: Map<string, unknown>;
 }
 
 /** What background work needs to run GraphQL documents against a shop. */

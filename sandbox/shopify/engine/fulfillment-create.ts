@@ -7,6 +7,7 @@ import {
 } from "./fulfillment-orders.ts";
 import { idOf } from "./gid.ts";
 import { asList, type Input, str, type UserError } from "./input-helpers.ts";
+import { shipClaimed } from "./order-stock.ts";
 import { fulfillmentPayload, orderPayload } from "./payloads.ts";
 import { emit, nextId, type ShopState } from "./shop-state.ts";
 import type { FulfillmentOrderRec, FulfillmentRec, OrderRec, OriginAddressRec, TrackingRec } from "./store-types.ts";
@@ -180,6 +181,7 @@ export function applyFulfillment(
     updatedAt: at,
   };
   state.fulfillments.set(rec.id, rec);
+  shipClaimed(state, order, plan.locationId, shipped, at);
   refreshFulfillmentStatus(state, order);
   order.updatedAt = at;
   return rec;

@@ -1,11 +1,16 @@
-import { GraphQLError, type GraphQLResolveInfo, Kind } from "graphql";
+import { GraphQLError } from "graphql";
 
 import type { Lazy } from "./field-resolver.ts";
 import { gid, idOf } from "./gid.ts";
+import { idempotent } from "./idempotent.ts";
 import { asInput, asList, type Input, str, type UserError } from "./input-helpers.ts";
+import { changedNames, newLevel, quantityOf, shiftQuantity } from "./inventory-levels.ts";
 import { inventoryLevelPayload } from "./payloads.ts";
 import { emit, nextId, type ShopState, stamp } from "./shop-state.ts";
-import { inventoryItemView, locationView, quantityOf } from "./views-catalog.ts";
+import type { InventoryItemRec } from "./store-types.ts";
+import { inventoryItemView, locationView } from "./views-catalog.ts";
+
+export { idempotencyKey } from "./idempotent.ts";
 
 /** Reasons Shopify accepts for inventory changes. */
 export const INVENTORY_REASONS = [
@@ -28,24 +33,34 @@ export const INVENTORY_REASONS = [
   "shrinkage",
 ] as const;
 
-/** The `@idempotent(key:)` argument on the mutation field, from a literal or a variable. */
-export function idempotencyKey(info: GraphQLResolveInfo): string | null {
-  const directive = info.fieldNodes[0]?.directives?.find((d) => d.name.value === "idempotent");
-  const arg = directive?.arguments?.find((a) => a.name.value === "key")?.value;
-  if (!arg) return null;
-  if (arg.kind === Kind.STRING) return arg.value;
-  if (arg.kind === Kind.VARIABLE) return str(info.variableValues[arg.name.value]);
-  return null;
+/** Shopify caps list inputs of inventory mutations at 250 entries. */
+export const MAX_INVENTORY_INPUTS = 250;
+
+/** The top-level error Shopify gives for a list input over its size limit (data for the field is null). */
+export function tooManyInputs(count: number, path: string[]): GraphQLError {
+  return new GraphQLError(
+    `The input array size of ${count} is greater than the maximum allowed of ${MAX_INVENTORY_INPUTS}.`,
+    { extensions: { code: "MAX_INPUT_SIZE_EXCEEDED", path } },
+  );
 }
 
-interface Change {
+/** One state of one level moved by `delta`, as an InventoryChange row will show it. */
+export interface LevelChange {
+  item: InventoryItemRec;
+  locationId: number;
+  name: string;
+  delta: number;
+  ledgerDocumentUri: string | null;
+}
+
+interface SetChange {
   itemId: number;
   locationId: number;
   name: string;
   quantity: number;
 }
 
-function check(state: ShopState, input: Input): { changes: Change[]; errors: UserError[] } {
+function check(state: ShopState, input: Input): { changes: SetChange[]; errors: UserError[] } {
   const errors: UserError[] = [];
   const name = str(input.name) ?? "";
   if (name !== "available" && name !== "on_hand") {
@@ -58,7 +73,7 @@ function check(state: ShopState, input: Input): { changes: Change[]; errors: Use
   if (!(INVENTORY_REASONS as readonly string[]).includes(str(input.reason) ?? "")) {
     errors.push({ field: ["input", "reason"], message: "The specified reason is invalid.", code: "INVALID_REASON" });
   }
-  const changes: Change[] = [];
+  const changes: SetChange[] = [];
   const seen = new Set<string>();
   asList(input.quantities).forEach((q, i) => {
     const field = ["input", "quantities", String(i)];
@@ -91,15 +106,23 @@ function check(state: ShopState, input: Input): { changes: Change[]; errors: Use
     if (quantity > 1_000_000_000) {
       errors.push({
         field: [...field, "quantity"],
-        message: "The quantity can't be higher than 1,000,000,000.",
+        message: "The total quantity can't be higher than 1,000,000,000.",
         code: "INVALID_QUANTITY_TOO_HIGH",
       });
     }
     if (quantity < -1_000_000_000) {
       errors.push({
         field: [...field, "quantity"],
-        message: "The quantity can't be lower than -1,000,000,000.",
+        message: "The total quantity can't be lower than -1,000,000,000.",
         code: "INVALID_QUANTITY_TOO_LOW",
+      });
+    }
+    // on_hand counts units physically there; only available may go below zero (oversold).
+    if (name === "on_hand" && quantity < 0) {
+      errors.push({
+        field: [...field, "quantity"],
+        message: "The quantity can't be negative.",
+        code: "INVALID_QUANTITY_NEGATIVE",
       });
     }
     // Since 2026-04 changeFromQuantity must be sent; an explicit null opts out of the compare-and-set.
@@ -110,12 +133,13 @@ function check(state: ShopState, input: Input): { changes: Change[]; errors: Use
         code: "COMPARE_QUANTITY_REQUIRED",
       });
     } else if (q.changeFromQuantity !== null) {
+      // A level not stocked yet counts as zero of everything (setting it stocks the item there).
       const level = item.levels.get(locationId);
       const current = level ? quantityOf(level, name) : 0;
       if (current !== Number(q.changeFromQuantity)) {
         errors.push({
           field: [...field, "changeFromQuantity"],
-          message: `The specified compare quantity does not match the current quantity (${current}).`,
+          message: "The changeFromQuantity value does not match persisted value.",
           code: "CHANGE_FROM_QUANTITY_STALE",
         });
       }
@@ -125,77 +149,99 @@ function check(state: ShopState, input: Input): { changes: Change[]; errors: Use
   return { changes, errors };
 }
 
-function apply(state: ShopState, input: Input, changes: Change[]): object {
+/**
+ * Applies state changes to levels (creating a level where the item was not stocked: 2026-10 stocks
+ * it, as inventoryActivate would), emits one inventory_levels/update per level touched and returns
+ * the InventoryAdjustmentGroup. Rows list the changed state and the on_hand it moved with.
+ */
+export function applyLevelChanges(
+  state: ShopState,
+  changes: LevelChange[],
+  reason: string,
+  referenceDocumentUri: string | null,
+): object {
   const at = stamp(state);
-  const rows: object[] = [];
+  const rows: { name: string; [k: string]: unknown }[] = [];
+  const touched = new Map<string, { item: InventoryItemRec; locationId: number }>();
   for (const c of changes) {
-    const item = state.inventoryItems.get(c.itemId)!;
-    const level = item.levels.get(c.locationId) ?? { available: 0, committed: 0, updatedAt: at };
-    const delta = c.quantity - quantityOf(level, c.name);
-    level.available += delta;
+    const level = c.item.levels.get(c.locationId) ?? newLevel(at);
+    shiftQuantity(level, c.name, c.delta);
     level.updatedAt = at;
-    item.levels.set(c.locationId, level);
-    item.updatedAt = at;
+    c.item.levels.set(c.locationId, level);
+    c.item.updatedAt = at;
     const location = state.locations.get(c.locationId)!;
-    // Shopify reports the named quantity and the on_hand it moved with.
-    const names = c.name === "available" ? ["available", "on_hand"] : ["on_hand", "available"];
-    for (const name of names) {
+    const item = c.item;
+    for (const name of changedNames(c.name)) {
       rows.push({
         __typename: "InventoryChange",
         name,
-        delta,
+        delta: c.delta,
         quantityAfterChange: quantityOf(level, name),
-        ledgerDocumentUri: null,
+        ledgerDocumentUri: name === c.name ? c.ledgerDocumentUri : null,
         item: () => inventoryItemView(state, item),
         location: () => locationView(state, location),
       });
     }
-    emit(state, "inventory_levels/update", inventoryLevelPayload(item, c.locationId));
+    touched.set(`${item.id}:${c.locationId}`, { item, locationId: c.locationId });
+  }
+  for (const { item, locationId } of touched.values()) {
+    emit(state, "inventory_levels/update", inventoryLevelPayload(item, locationId));
   }
   return {
     __typename: "InventoryAdjustmentGroup",
     id: gid("InventoryAdjustmentGroup", nextId(state, "Other")),
     createdAt: at,
-    reason: str(input.reason) ?? "correction",
-    referenceDocumentUri: str(input.referenceDocumentUri),
+    reason,
+    referenceDocumentUri,
+    app: null,
+    staffMember: null,
     changes: (args: Record<string, unknown>) =>
-      rows.filter(
-        (r) =>
-          !Array.isArray(args.quantityNames) || (args.quantityNames as string[]).includes((r as { name: string }).name),
-      ),
+      rows.filter((r) => !Array.isArray(args.quantityNames) || (args.quantityNames as string[]).includes(r.name)),
   };
 }
 
+function apply(state: ShopState, input: Input, changes: SetChange[]): object {
+  const levelChanges = changes.map((c): LevelChange => {
+    const item = state.inventoryItems.get(c.itemId)!;
+    const level = item.levels.get(c.locationId);
+    return {
+      item,
+      locationId: c.locationId,
+      name: c.name,
+      delta: c.quantity - (level ? quantityOf(level, c.name) : 0),
+      ledgerDocumentUri: null,
+    };
+  });
+  return applyLevelChanges(state, levelChanges, str(input.reason) ?? "correction", str(input.referenceDocumentUri));
+}
+
+const mismatch = () => ({
+  inventoryAdjustmentGroup: null,
+  userErrors: [
+    {
+      field: null,
+      message: "The same idempotency key cannot be used with different operation parameters.",
+      code: "IDEMPOTENCY_KEY_PARAMETER_MISMATCH",
+    },
+  ],
+});
+
 export const inventoryMutations: Record<string, Lazy<unknown>> = {
   inventorySetQuantities: (args, { state }, info) => {
-    const key = idempotencyKey(info);
-    if (!key) {
-      throw new GraphQLError("The @idempotent directive is required for this mutation.", {
-        extensions: { code: "BAD_REQUEST" },
-      });
-    }
     const input = asInput(args.input) ?? {};
-    const fingerprint = JSON.stringify(input);
-    const previous = state.idempotency.get(key);
-    if (previous) {
-      if (previous.fingerprint === fingerprint) return previous.result;
-      return {
-        inventoryAdjustmentGroup: null,
-        userErrors: [
-          {
-            field: null,
-            message: "The same idempotency key was used with different parameters.",
-            code: "IDEMPOTENCY_KEY_PARAMETER_MISMATCH",
-          },
-        ],
-      };
-    }
-    const { changes, errors } = check(state, input);
-    const result =
-      errors.length > 0
-        ? { inventoryAdjustmentGroup: null, userErrors: errors }
-        : { inventoryAdjustmentGroup: apply(state, input, changes), userErrors: [] };
-    state.idempotency.set(key, { fingerprint, result });
-    return result;
+    const count = Array.isArray(input.quantities) ? input.quantities.length : 0;
+    if (count > MAX_INVENTORY_INPUTS) throw tooManyInputs(count, ["input", "quantities"]);
+    return idempotent(
+      state,
+      info,
+      JSON.stringify(input),
+      () => {
+        const { changes, errors } = check(state, input);
+        return errors.length > 0
+          ? { inventoryAdjustmentGroup: null, userErrors: errors }
+          : { inventoryAdjustmentGroup: apply(state, input, changes), userErrors: [] };
+      },
+      mismatch,
+    );
   },
 };

@@ -7,6 +7,7 @@ import { FINISHED_STATUSES, fulfillmentServiceOf, splitFulfillmentOrder } from "
 import { createFulfillmentService } from "./fulfillment-services.ts";
 import { gid, idOf } from "./gid.ts";
 import { asInput, asList, str, type UserError } from "./input-helpers.ts";
+import { moveClaims } from "./order-stock.ts";
 import { fulfillmentOrderRef } from "./payloads.ts";
 import { emit, nextId, type ShopState, stamp } from "./shop-state.ts";
 import type { FulfillmentOrderRec } from "./store-types.ts";
@@ -135,6 +136,7 @@ export const fulfillmentMutations: Record<string, Lazy<unknown>> = {
     const { quantities, problems } = requestedQuantities(fo, asList(args.fulfillmentOrderLineItems));
     if (problems.length > 0) return fail(lineErrors(problems));
     const at = stamp(state);
+    const from = fo.locationId;
     const shippedAny = fo.lineItems.some((l) => l.remainingQuantity < l.totalQuantity);
     let moved: FulfillmentOrderRec;
     if (takesEverything(fo, quantities) && !shippedAny) {
@@ -146,6 +148,11 @@ export const fulfillmentMutations: Record<string, Lazy<unknown>> = {
       moved = fo;
     } else {
       moved = splitFulfillmentOrder(state, fo, quantities, location.id, at);
+    }
+    const order = state.orders.get(fo.orderId);
+    if (order) {
+      const units = new Map(moved.lineItems.map((l) => [l.lineItemId, l.remainingQuantity]));
+      moveClaims(state, order, from, location.id, units, at);
     }
     emit(state, "fulfillment_orders/moved", {
       original_fulfillment_order: fulfillmentOrderRef(fo),

@@ -19,49 +19,14 @@ import {
   type UserError,
 } from "./input-helpers.ts";
 import { buildOrder } from "./order-build.ts";
-import {
-  customerPayload,
-  fulfillmentPayload,
-  inventoryLevelPayload,
-  orderPayload,
-  productPayload,
-} from "./payloads.ts";
+import { claimInventory, releaseClaims } from "./order-stock.ts";
+import { customerPayload, fulfillmentPayload, orderPayload, productPayload } from "./payloads.ts";
 import { emit, type ShopState, stamp } from "./shop-state.ts";
 import type { OrderRec } from "./store-types.ts";
 import { trackingFromInput } from "./tracking-urls.ts";
 import { productView } from "./views-catalog.ts";
 import { customerView } from "./views-customer.ts";
 import { orderView } from "./views-order.ts";
-
-/** Commits stock for an order the way `inventoryBehaviour: DECREMENT_*` does, at the first stocked location. */
-function claimInventory(state: ShopState, order: OrderRec, obeyPolicy: boolean): UserError | null {
-  const plan: { itemId: number; locationId: number; qty: number }[] = [];
-  for (const [i, line] of order.lineItems.entries()) {
-    const variant = line.variantId === null ? undefined : state.variants.get(line.variantId);
-    const item = variant ? state.inventoryItems.get(variant.inventoryItemId) : undefined;
-    if (!item || !item.tracked) continue;
-    const entries = [...item.levels.entries()];
-    const stocked = entries.find(([, l]) => l.available >= line.quantity) ?? entries[0];
-    if (!stocked) continue;
-    if (obeyPolicy && stocked[1].available < line.quantity) {
-      return {
-        field: ["order", "lineItems", String(i)],
-        message: "Unable to claim inventory: not enough stock",
-        code: "INVENTORY_CLAIM_FAILED",
-      };
-    }
-    plan.push({ itemId: item.id, locationId: stocked[0], qty: line.quantity });
-  }
-  for (const p of plan) {
-    const item = state.inventoryItems.get(p.itemId)!;
-    const level = item.levels.get(p.locationId)!;
-    level.available -= p.qty;
-    level.committed += p.qty;
-    level.updatedAt = stamp(state);
-    emit(state, "inventory_levels/update", inventoryLevelPayload(item, p.locationId));
-  }
-  return null;
-}
 
 /**
  * Stores a built order with its fulfillment orders and announces it: Shopify sends orders/create
@@ -87,7 +52,7 @@ export function createOrder(
   const assignment = assignLocations(state, order, pinned);
   const behaviour = str(options?.inventoryBehaviour) ?? "BYPASS";
   if (behaviour !== "BYPASS") {
-    const error = claimInventory(state, order, behaviour === "DECREMENT_OBEYING_POLICY");
+    const error = claimInventory(state, order, assignment, behaviour === "DECREMENT_OBEYING_POLICY");
     if (error) return { order: null, userErrors: [error] };
   }
   state.orders.set(order.id, order);
@@ -170,6 +135,8 @@ export const orderMutations: Record<string, Lazy<unknown>> = {
     // Units already shipped stay on the order; the rest is removed and nothing is left to fulfil.
     const shipped = fulfilledQuantities(state, order.id);
     for (const line of order.lineItems) line.currentQuantity = shipped.get(line.id) ?? 0;
+    // `restock: false` keeps nothing for the store: the held units leave on_hand with the order.
+    releaseClaims(state, order, args.restock !== false, at);
     cancelFulfillmentOrders(state, order, at);
     refreshFulfillmentStatus(state, order);
     order.updatedAt = at;

@@ -207,6 +207,7 @@ export function buildOrder(state: ShopState, input: Input): { order: OrderRec } 
     cancelReason: null,
     closedAt: str(input.closedAt),
     retailLocationId: null,
+    inventoryClaims: [],
   };
   upsertMetafields(state, order.metafields, asList(input.metafields), at);
   order.financialStatus = str(input.financialStatus) ?? derivedFinancialStatus(order);

@@ -1,7 +1,7 @@
 import { fileUrl } from "./file-urls.ts";
 import { fulfillableQuantities, fulfilledQuantities } from "./fulfillment-orders.ts";
 import { gid, inventoryLevelGid } from "./gid.ts";
-import { restMoney } from "./money.ts";
+import { decimal, restMoney } from "./money.ts";
 import { orderTotals } from "./order-totals.ts";
 import type { ShopState } from "./shop-state.ts";
 import type {
@@ -379,5 +379,24 @@ export function inventoryLevelPayload(item: InventoryItemRec, locationId: number
     available: level?.available ?? 0,
     updated_at: level?.updatedAt ?? item.updatedAt,
     admin_graphql_api_id: inventoryLevelGid(locationId, item.id),
+  };
+}
+
+/** inventory_items/update: the REST inventory item (cost a decimal string, null when not set). */
+export function inventoryItemPayload(state: ShopState, item: InventoryItemRec): Record<string, unknown> {
+  const variant = state.variants.get(item.variantId);
+  return {
+    id: item.id,
+    sku: variant?.sku ?? null,
+    created_at: item.createdAt,
+    updated_at: item.updatedAt,
+    requires_shipping: item.requiresShipping,
+    cost: item.cost === null ? null : decimal(item.cost),
+    country_code_of_origin: null,
+    province_code_of_origin: null,
+    harmonized_system_code: null,
+    tracked: item.tracked,
+    country_harmonized_system_codes: [],
+    admin_graphql_api_id: gid("InventoryItem", item.id),
   };
 }

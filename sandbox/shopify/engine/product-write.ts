@@ -8,6 +8,7 @@ import {
 } from "./catalog-index.ts";
 import { idOf } from "./gid.ts";
 import { asInput, asList, type Input, normalizeTags, str, upsertMetafields } from "./input-helpers.ts";
+import { newLevel, onHandOf } from "./inventory-levels.ts";
 import { toCents } from "./money.ts";
 import { inventoryLevelPayload, productDeletePayload, productPayload } from "./payloads.ts";
 import { skuOf } from "./product-limits.ts";
@@ -188,9 +189,9 @@ export function setQuantities(
   for (const q of quantities) {
     const locationId = idOf(q.locationId, "Location");
     if (locationId === null) continue;
-    const level = item.levels.get(locationId) ?? { available: 0, committed: 0, updatedAt: at };
+    const level = item.levels.get(locationId) ?? newLevel(at);
     const quantity = Number(q.quantity ?? q.availableQuantity ?? 0);
-    level.available = q.name === "on_hand" ? quantity - level.committed : quantity;
+    level.available = q.name === "on_hand" ? quantity - (onHandOf(level) - level.available) : quantity;
     level.updatedAt = at;
     item.levels.set(locationId, level);
     changed.push([item, locationId]);

@@ -1,6 +1,13 @@
 import { variantIdsBySku } from "./catalog-index.ts";
-import { type ConnectionArgs, mapConnection, paginate } from "./connection.ts";
-import type { Lazy } from "./field-resolver.ts";
+import {
+  checkPageArgs,
+  type ConnectionArgs,
+  mapConnection,
+  pageRows,
+  type SortedRows,
+  sortRows,
+} from "./connection.ts";
+import type { Lazy, ResolverContext } from "./field-resolver.ts";
 import { FINISHED_STATUSES, fulfillmentServiceOf } from "./fulfillment-orders.ts";
 import { idOf, parseGid } from "./gid.ts";
 import { ownOperation } from "./mutations-bulk.ts";
@@ -70,13 +77,22 @@ function listConnection<T extends Sortable>(
   spec: SearchSpec<T>,
   view: (rec: T) => object,
   args: Record<string, unknown>,
+  ctx?: ResolverContext,
+  name = "",
 ): unknown {
-  const filtered = filterBySearch(items, args.query as string | null | undefined, spec);
-  const page = paginate(filtered, args as ConnectionArgs, (rec) => ({
-    id: rec.id,
-    value: sortValue(rec, args.sortKey),
-  }));
-  return mapConnection(page, view);
+  checkPageArgs(args as ConnectionArgs);
+  // A bulk query pages through the same listing hundreds of times: filter and sort it once per run.
+  const memoKey = `${name}|${String(args.query ?? "")}|${String(args.sortKey ?? "")}|${String(args.reverse ?? "")}`;
+  let rows = name ? (ctx?.memo?.get(memoKey) as SortedRows<T> | undefined) : undefined;
+  if (!rows) {
+    const filtered = filterBySearch(items, args.query as string | null | undefined, spec);
+    rows = sortRows(filtered, args.reverse as boolean | null | undefined, (rec) => ({
+      id: rec.id,
+      value: sortValue(rec, args.sortKey),
+    }));
+    if (name) ctx?.memo?.set(memoKey, rows);
+  }
+  return mapConnection(pageRows(rows, args as ConnectionArgs), view);
 }
 
 /** Any Node the sandbox stores, by GID; null for unknown or unmodelled ids. `apiKey`: the caller (bulk operations are per app). */
@@ -175,7 +191,14 @@ export const queryRoot: Record<string, Lazy<unknown>> = {
     const candidates = bySku
       ? [...new Set(bySku.map((v) => v.productId))].flatMap((id) => ctx.state.products.get(id) ?? [])
       : ctx.state.products.values();
-    return listConnection(candidates, productSpec(ctx.state), (r) => productView(ctx.state, r), args);
+    return listConnection(
+      candidates,
+      productSpec(ctx.state),
+      (r) => productView(ctx.state, r),
+      args,
+      ctx,
+      bySku ? "" : "products",
+    );
   },
   productVariants: (args, ctx) =>
     listConnection(
@@ -183,6 +206,8 @@ export const queryRoot: Record<string, Lazy<unknown>> = {
       variantSpec(ctx.state),
       (r) => variantView(ctx.state, r),
       args,
+      ctx,
+      "productVariants",
     ),
   inventoryItems: (args, ctx) =>
     listConnection(
@@ -190,11 +215,27 @@ export const queryRoot: Record<string, Lazy<unknown>> = {
       inventoryItemSpec(ctx.state),
       (r) => inventoryItemView(ctx.state, r),
       args,
+      ctx,
+      "inventoryItems",
     ),
   customers: (args, ctx) =>
-    listConnection(ctx.state.customers.values(), customerSpec(), (r) => customerView(ctx.state, r), args),
+    listConnection(
+      ctx.state.customers.values(),
+      customerSpec(),
+      (r) => customerView(ctx.state, r),
+      args,
+      ctx,
+      "customers",
+    ),
   orders: (args, ctx) =>
-    listConnection(ctx.state.orders.values(), orderSpec(ctx.state), (r) => orderView(ctx.state, r), args),
+    listConnection(
+      ctx.state.orders.values(),
+      orderSpec(ctx.state),
+      (r) => orderView(ctx.state, r),
+      args,
+      ctx,
+      "orders",
+    ),
   locations: (args, ctx) => {
     const active = [...ctx.state.locations.values()].filter((l) => args.includeInactive || l.isActive);
     return listConnection(active, locationSpec(), (r) => locationView(ctx.state, r), {

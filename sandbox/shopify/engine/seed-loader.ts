@@ -139,7 +139,8 @@ function seedOrders(state: ShopState, count: number, seed: number): number {
         ],
         financialStatus: "PAID",
       },
-      null,
+      // Like checkout orders, seeded ones hold their units as committed stock.
+      { inventoryBehaviour: "DECREMENT_IGNORING_POLICY" },
     );
     if (order) made += 1;
   }

@@ -145,14 +145,18 @@ export function toShopifyValidationError(document: DocumentNode, error: GraphQLE
 }
 
 /** Variable coercion failures (execution-time in graphql-js) in graphql-ruby's "invalid value" shape. */
-export function toShopifyVariableError(error: GraphQLError, variables: Record<string, unknown>): ShopifyError {
+export function toShopifyVariableError(
+  error: GraphQLError,
+  variables: Record<string, unknown>,
+  types: Record<string, string> = {},
+): ShopifyError {
   const m = /^Variable "\$(\w+)" (?:of (?:required |non-null )?type "(.+?)" )?(?:got invalid value .*?; )?(.*)$/s.exec(
     error.message,
   );
   if (!m || m[1] === undefined) return { message: error.message };
   const name = m[1];
   return {
-    message: `Variable $${name} of type ${m[2] ?? "unknown"} was provided invalid value`,
+    message: `Variable $${name} of type ${m[2] ?? types[name] ?? "unknown"} was provided invalid value`,
     locations: error.locations?.map((l) => ({ line: l.line, column: l.column })),
     extensions: {
       value: variables[name] ?? null,

@@ -122,7 +122,17 @@ const variant = z.object({
   updatedAt: str,
 }) satisfies z.ZodType<VariantRec>;
 
-const level = z.object({ available: int, committed: int, updatedAt: str });
+// Snapshots written before the other inventory states were modelled have only available and committed.
+const level = z.object({
+  available: int,
+  committed: int,
+  reserved: int.default(0),
+  damaged: int.default(0),
+  safetyStock: int.default(0),
+  qualityControl: int.default(0),
+  incoming: int.default(0),
+  updatedAt: str,
+});
 
 const inventoryItem = z.object({
   id: int,
@@ -232,6 +242,8 @@ const order = z.object({
   cancelReason: strOrNull,
   closedAt: strOrNull,
   retailLocationId: int.nullable(),
+  // Snapshots written before orders held committed stock have no claims (their stock stays as it was).
+  inventoryClaims: z.array(z.object({ lineItemId: int, itemId: int, locationId: int, quantity: int })).default([]),
 }) satisfies z.ZodType<OrderRec>;
 
 const fulfillmentOrder = z.object({

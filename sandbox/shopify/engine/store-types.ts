@@ -97,9 +97,15 @@ export interface VariantRec {
   updatedAt: string;
 }
 
+/** One item's stock at one location, per Shopify inventory state (on_hand is their sum, see inventory-levels.ts). */
 export interface LevelRec {
   available: number;
   committed: number;
+  reserved: number;
+  damaged: number;
+  safetyStock: number;
+  qualityControl: number;
+  incoming: number;
   updatedAt: string;
 }
 
@@ -225,6 +231,15 @@ export interface OrderRec {
   closedAt: string | null;
   /** The POS location the order was sold at; its fulfillment orders are assigned there. */
   retailLocationId: number | null;
+  /** Units of its lines the order holds as `committed` stock, per location (see order-stock.ts). */
+  inventoryClaims: InventoryClaimRec[];
+}
+
+export interface InventoryClaimRec {
+  lineItemId: number;
+  itemId: number;
+  locationId: number;
+  quantity: number;
 }
 
 export const FULFILLMENT_ORDER_STATUSES = [

@@ -1,25 +1,12 @@
 import { type ConnectionArgs, mapConnection, paginate, paginateList } from "./connection.ts";
 import { FULFILLABLE_STATUSES } from "./fulfillment-orders.ts";
 import { gid, idOf, inventoryLevelGid } from "./gid.ts";
+import { newLevel, quantityOf } from "./inventory-levels.ts";
 import { decimal, moneyV2 } from "./money.ts";
 import type { ShopState } from "./shop-state.ts";
-import type { InventoryItemRec, LevelRec, LocationRec, ProductRec, VariantRec } from "./store-types.ts";
+import type { InventoryItemRec, LocationRec, ProductRec, VariantRec } from "./store-types.ts";
 import { metafieldFields } from "./views-common.ts";
 import { fileView, firstImage, mediaConnection, productImages } from "./views-media.ts";
-
-/** Quantity names Shopify reports; the sandbox models available and committed, the rest follow. */
-export function quantityOf(level: LevelRec, name: string): number {
-  switch (name) {
-    case "available":
-      return level.available;
-    case "committed":
-      return level.committed;
-    case "on_hand":
-      return level.available + level.committed;
-    default:
-      return 0;
-  }
-}
 
 export function locationView(state: ShopState, rec: LocationRec): object {
   const service = rec.fulfillmentService;
@@ -84,7 +71,7 @@ export function fulfillmentServiceView(state: ShopState, rec: LocationRec): obje
 }
 
 export function inventoryLevelView(state: ShopState, item: InventoryItemRec, locationId: number): object {
-  const level = item.levels.get(locationId) ?? { available: 0, committed: 0, updatedAt: item.updatedAt };
+  const level = item.levels.get(locationId) ?? newLevel(item.updatedAt);
   const location = state.locations.get(locationId);
   return {
     __typename: "InventoryLevel",

@@ -108,6 +108,6 @@ describe("search syntax", () => {
       await statuses("status:closed"),
       await statuses("status:any"),
     ]).toEqual([2, 1, 1, 3]);
-    expect(h.events.map((e) => e.topic)).toEqual(["orders/cancelled", "orders/updated"]);
+    expect(h.events.map((e) => e.topic)).toEqual(["inventory_levels/update", "orders/cancelled", "orders/updated"]);
   });
 });
