@@ -23,8 +23,10 @@ import {
  *   clock at the time of the change: a line dated in the future is counted when something touches
  *   the row again after that date, not when the date arrives (no source record changes then, so a
  *   real page's stamp would not move either).
- * - reservedQuantity: units reserved from inventory (the `reserve` control route sets it);
- *   nonReservedInventory = inventory − reservedQuantity.
+ * - reservedQuantity: units reserved from inventory (the `reserve` control route sets it; stock
+ *   leaving lowers it to what is left, never below 0); nonReservedInventory = inventory − reservedQuantity.
+ * - Only sales orders are demand (BC's Qty. on Sales Order counts orders of any status); draft
+ *   invoices, purchases, transfers, assembly and production are not modelled.
  */
 export interface StockKey {
   itemId: string;
@@ -147,7 +149,9 @@ function updateStock(
     row = insertStockRow(data, item, key);
   }
   const inventory = round5(change.inventory ?? row.inventory);
-  const reservedQuantity = round5(change.reservedQuantity ?? row.reservedQuantity);
+  // Reservations from inventory sit on item ledger entries' remaining quantity: stock leaving
+  // (a shipment, a negative adjustment) can take reserved units with it, never leave more reserved.
+  const reservedQuantity = round5(Math.min(change.reservedQuantity ?? row.reservedQuantity, Math.max(0, inventory)));
   const next = {
     inventory,
     projectedAvailableBalance: round5(inventory - demand),

@@ -101,7 +101,8 @@ export class Table<T extends BaseRow> {
     const id = (fields.id ?? randomUUID()).toLowerCase();
     // BC lists id first and lastModifiedDateTime last; keep that order in the JSON. (Object.assign
     // onto `{ id }` keeps id first and is several times cheaper than a rest/spread copy.)
-    const row = Object.assign({ id }, fields, { id }) as unknown as T & { lastModifiedDateTime: string };
+    const row = Object.assign({ id }, fields) as unknown as T & { lastModifiedDateTime: string };
+    row.id = id;
     row.lastModifiedDateTime = this.#clock.stamp();
     this.#rows.set(id, { row, version: this.#clock.nextVersion() });
     this.#written?.add(id);
