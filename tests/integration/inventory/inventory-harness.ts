@@ -5,7 +5,9 @@ import { refreshShopLocations } from "../../../app/.server/locations/refresh-loc
 import { listShopLocations, saveLocationMapping } from "../../../app/.server/queries/shop-locations.ts";
 import { shopifyAdminForShopId } from "../../../app/.server/shopify/admin-for-shop-id.ts";
 import { productsSyncTask } from "../../../app/.server/tasks/products-sync/task.ts";
+import { action as inventoryLevelsUpdate } from "../../../app/routes/webhooks.inventory_levels.update.tsx";
 import type { TestDatabase } from "../../setup/test-database.ts";
+import { webhookRequest } from "../../support/webhook-request.ts";
 import { startShipmentsWorld } from "../shipments/shipments-harness.ts";
 
 export type InventoryWorld = Awaited<ReturnType<typeof startInventoryWorld>>;
@@ -83,7 +85,32 @@ export async function startInventoryWorld(db: TestDatabase) {
         (r) => r.itemNumber === itemNumber && r.variantCode === variantCode && r.locationCode === locationCode,
       );
 
-    return { ...shop, companyId, mapLocations, quantities, setBcStock, bcStock };
+    /**
+     * Shopify's `inventory_levels/update` deliveries since the last call, to the app's route (the
+     * sandbox records them; nothing delivers them in these tests otherwise). Returns how many.
+     */
+    let delivered = 0;
+    async function deliverStockWebhooks(): Promise<number> {
+      const events = shop.events().filter((e) => e.topic === "inventory_levels/update");
+      const fresh = events.slice(delivered);
+      delivered = events.length;
+      for (const event of fresh) {
+        const response = await inventoryLevelsUpdate({
+          request: webhookRequest({
+            topic: event.topic,
+            shop: shop.domain,
+            body: event.payload,
+            triggeredAt: new Date(event.triggeredAt),
+          }),
+          params: {},
+          context: {},
+        });
+        expect(response.status).toBe(200);
+      }
+      return fresh.length;
+    }
+
+    return { ...shop, companyId, mapLocations, quantities, setBcStock, bcStock, deliverStockWebhooks };
   }
 
   return { ...world, newStockShop };

@@ -22,6 +22,10 @@ import { ORDER_CREATE, startOrdersSandbox } from "../orders-import/orders-sandbo
 
 const ENV = "production";
 
+const ORDER_CREATE_WITH_OPTIONS = `mutation OrderCreate($order: OrderCreateOrderInput!, $options: OrderCreateOptionsInput) {
+  orderCreate(order: $order, options: $options) { order { id name updatedAt } userErrors { field message } }
+}`;
+
 /**
  * The two sandboxes over HTTP and the app between them: a store whose orders the app imports and
  * turns into BC sales orders, so a test can ship them in BC and sync the shipments back.
@@ -43,18 +47,24 @@ export async function startShipmentsWorld(db: TestDatabase) {
     // Looked up on every use: a restored BC snapshot (an ERP data reset) replaces the company's tables.
     const currentCompany = () => bc.company(tenant, ENV, companyId);
 
-    /** An order placed in the store and processed into a BC sales order; lines are [variant index, quantity]. */
+    /**
+     * An order placed in the store and processed into a BC sales order; lines are [variant index,
+     * quantity]. `inventoryBehaviour` as orderCreate takes it (Shopify's default, BYPASS, leaves
+     * stock alone; a checkout's order is DECREMENT_OBEYING_POLICY).
+     */
     async function placeProcessedOrder(
       lines: Array<[number, number]> = [
         [0, 3],
         [1, 2],
       ],
+      inventoryBehaviour?: "BYPASS" | "DECREMENT_IGNORING_POLICY" | "DECREMENT_OBEYING_POLICY",
     ) {
       const seeded = await shop.gql(
         `{ customers(first: 1) { nodes { id } } productVariants(first: 8) { nodes { id } } }`,
       );
       const variants = seeded.productVariants.nodes as Array<{ id: string }>;
-      const created = await shop.gql(ORDER_CREATE, {
+      const created = await shop.gql(inventoryBehaviour ? ORDER_CREATE_WITH_OPTIONS : ORDER_CREATE, {
+        ...(inventoryBehaviour ? { options: { inventoryBehaviour } } : {}),
         order: {
           customer: { toAssociate: { id: seeded.customers.nodes[0].id } },
           financialStatus: "PAID",
