@@ -6,6 +6,7 @@ import { createBusinessCentralSandbox } from "../../sandbox/business-central/cre
 import { seedChartOfAccounts } from "../../sandbox/business-central/store/chart-of-accounts.ts";
 import type { PersistenceFiles } from "../../sandbox/common/journal-file.ts";
 import { scheduleDemoEntries } from "./demo-entries.ts";
+import { mapDemoLocations } from "./demo-locations.ts";
 import { demoShopSettings } from "./demo-shop-settings.ts";
 
 export const DEMO_BC = {
@@ -64,7 +65,11 @@ export async function startDemoBusinessCentral(input: {
 }
 
 /** Connect the shop to the demo company, unless it already has a connection (a rerun keeps it). */
-export async function connectDemoShop(shop: string, clientSecret: string): Promise<void> {
+export async function connectDemoShop(
+  shop: string,
+  clientSecret: string,
+  erpLocations: ReadonlyArray<{ code: string; displayName: string }>,
+): Promise<void> {
   const shopId = await ensureShop(getDb(), shop);
   const firstStart = (await getErpConnection(getDb(), shopId)) === undefined;
   const result = await saveConnectionForm(shopId, {
@@ -77,5 +82,6 @@ export async function connectDemoShop(shop: string, clientSecret: string): Promi
   });
   if (!result.ok) throw new Error(`could not connect the demo shop to the sandbox Business Central: ${result.message}`);
   await saveShopSettings(getDb(), shopId, demoShopSettings(await getShopSettings(getDb(), shopId), { firstStart }));
+  await mapDemoLocations(shopId, erpLocations);
   await scheduleDemoEntries(getDb(), shopId);
 }

@@ -19,6 +19,13 @@ export async function scheduleDemoEntries(db: Db, shopId: number): Promise<void>
     .from(jobQueueEntries)
     .where(and(eq(jobQueueEntries.shopId, shopId), isNull(jobQueueEntries.editedAt)));
   for (const { task } of untouched) {
-    await updateEntry(db, { shopId, task, recurrence: { kind: "minutes", every: 1 }, onHold: false, now, by: "system" });
+    await updateEntry(db, {
+      shopId,
+      task,
+      recurrence: { kind: "minutes", every: 1 },
+      onHold: false,
+      now,
+      by: "system",
+    });
   }
 }

@@ -17,7 +17,7 @@ export const DEMO_ORDER_ACCOUNTS = {
 /**
  * The demo shop's settings on top of what is stored: the order accounts where none is set yet (a
  * merchant's own choice survives a restart), and on the first start the catalog flowing from
- * Business Central to the store (products, prices and pictures), as a BC merchant would set it up.
+ * Business Central to the store (products, prices, pictures and stock), as a BC merchant would set it up.
  * The demo's job-queue entries run every minute (`scripts/demo/demo-entries.ts`).
  */
 export function demoShopSettings(settings: ShopSettings, options: { firstStart: boolean }): ShopSettings {
@@ -26,6 +26,8 @@ export function demoShopSettings(settings: ShopSettings, options: { firstStart: 
     ? {
         products: { ...settings.products, direction: "erp_to_shopify" as const },
         images: { ...settings.images, direction: "erp_to_shopify" as const },
+        // Stock from BC per location (scripts/demo/demo-locations.ts maps them).
+        inventory: { ...settings.inventory, enabled: true },
       }
     : {};
   return {

@@ -142,7 +142,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     });
     const company = bc.sandbox.company(DEMO_BC.tenant, DEMO_BC.environment, DEMO_BC.companyId);
     await checkDemoLinks({ db: getDb(), shop, engine, company, root: options.root, dataDir: options.dataDir });
-    await connectDemoShop(shop, state.bcClientSecret);
+    await connectDemoShop(shop, state.bcClientSecret, company.locations.all());
     log(`sandbox Business Central at ${bc.info.apiBaseUrl}, demo shop connected to company ${bc.info.companyId}`);
 
     await buildAppIfStale(options.root, log);

@@ -6,6 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { getDb } from "../../app/.server/db.ts";
 import { getShopSettings } from "../../app/.server/queries/shops.ts";
+import { enqueueRun } from "../../app/.server/runs/enqueue-run.ts";
+import { inventorySyncTask } from "../../app/.server/tasks/inventory-sync/task.ts";
+import { productsSyncTask } from "../../app/.server/tasks/products-sync/task.ts";
+import { action as inventoryLevelsUpdate } from "../../app/routes/webhooks.inventory_levels.update.tsx";
 import { action as ordersCreate } from "../../app/routes/webhooks.orders.create.tsx";
 import type { SandboxEvent } from "../../sandbox/shopify/contracts.ts";
 import { createShopifyEngine } from "../../sandbox/shopify/engine/create-engine.ts";
@@ -61,7 +65,11 @@ beforeAll(async () => {
   const { accessToken } = store.installApp(SHOP, testEnv.SHOPIFY_API_KEY);
   await installOfflineSession({ shop: SHOP, accessToken, scopes: toml.scopes });
 
-  await connectDemoShop(SHOP, BC_SECRET);
+  await connectDemoShop(
+    SHOP,
+    BC_SECRET,
+    bc.sandbox.company(DEMO_BC.tenant, DEMO_BC.environment, DEMO_BC.companyId).locations.all(),
+  );
 });
 
 afterAll(async () => {
@@ -157,6 +165,53 @@ describe("a fresh demo", () => {
     const { order, lines } = await processInTheApp(created.orderCreate.order.name as string);
     expect(order).toMatchObject({ status: "processed", error_message: null });
     expect(lines.at(-1)).toEqual(["Account", "5850", 1, 3, 0, 3]);
+  });
+});
+
+describe("a fresh demo's stock", () => {
+  const sku = async () => {
+    const [link] = await db.sql<Array<{ sku: string; erp_item_number: string; erp_variant_code: string }>>`
+      select sku, erp_item_number, erp_variant_code from variant_links vl join shops s on s.id = vl.shop_id
+       where s.domain = ${SHOP} order by sku limit 1`;
+    return link!;
+  };
+  const available = async (variantSku: string) => {
+    const data = await gql(
+      `query Q($q: String!) { productVariants(first: 1, query: $q) { nodes { inventoryItem { inventoryLevels(first: 5) { nodes { location { name } quantities(names: ["available"]) { quantity } } } } } } }`,
+      { q: `sku:"${variantSku}"` },
+    );
+    const levels = data.productVariants.nodes[0].inventoryItem.inventoryLevels.nodes as any[];
+    return Object.fromEntries(levels.map((l) => [l.location.name, l.quantities[0].quantity as number]));
+  };
+  const runAll = async () => {
+    const [shop] = await db.sql<{ id: number }[]>`select id from shops where domain = ${SHOP}`;
+    for (const task of [productsSyncTask, inventorySyncTask]) {
+      await enqueueRun(getDb(), task, { shopId: Number(shop!.id), trigger: "manual" });
+    }
+    await drainAllJobs(db);
+    // Shopify's level webhooks, as the demo's store delivers them.
+    for (const event of events.filter((e) => e.topic === "inventory_levels/update" && e.shop === SHOP).splice(0)) {
+      const request = webhookRequest({ topic: event.topic, shop: SHOP, body: event.payload, webhookId: event.eventId });
+      expect((await inventoryLevelsUpdate({ request, params: {}, context: {} })).status).toBe(200);
+    }
+  };
+
+  it("maps the store's locations to BC's and sends a BC adjustment of +5 to Shopify", async () => {
+    await runAll();
+    const [shop] = await db.sql<{ id: number }[]>`select id from shops where domain = ${SHOP}`;
+    const mapped =
+      await db.sql`select name, erp_location_codes, stock_calculation from shop_locations where shop_id = ${shop!.id} order by name`;
+    expect(mapped.filter((m) => (m.erp_location_codes as string[]).length > 0).length).toBeGreaterThan(0);
+    const link = await sku();
+    const before = await available(link.sku);
+    bc.sandbox.postInventoryAdjustment(DEMO_BC.tenant, DEMO_BC.environment, DEMO_BC.companyId, {
+      itemNumber: link.erp_item_number,
+      ...(link.erp_variant_code ? { variantCode: link.erp_variant_code } : {}),
+      locationCode: "MAIN",
+      quantity: 5,
+    });
+    await runAll();
+    expect((await available(link.sku))["Main Warehouse"]).toBe(before["Main Warehouse"]! + 5);
   });
 });
 
