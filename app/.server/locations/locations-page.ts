@@ -13,6 +13,7 @@ import {
 import { shopifyAdminForShopId } from "../shopify/admin-for-shop-id.ts";
 import { type ErpLocationOptions, loadErpLocationOptions } from "./erp-location-options.ts";
 import { locationFormInput, type LocationFormResult, validateLocationForm } from "./location-form.ts";
+import { legacyLocationId } from "./location-ids.ts";
 import { readStoreLocations } from "./refresh-locations.ts";
 
 /** One choice of the ERP-locations multi-select. */
@@ -62,8 +63,6 @@ export interface LocationsPage {
     stockCalculations: StockCalculationChoice[];
   };
 }
-
-export const legacyLocationId = (gid: string) => gid.replace(/^gid:\/\/shopify\/Location\//, "");
 
 /** The calculations as choices: "" first, named after the ERP's default (its first). */
 export function stockCalculationChoices(erp: ErpLocationOptions): StockCalculationChoice[] {
