@@ -303,6 +303,39 @@ describe("the Locations page", () => {
   }, 30_000);
 });
 
+describe("the Locations page without an ERP", () => {
+  it("lists the store's locations, says why no ERP location can be chosen, and still saves the default", async () => {
+    const bare = await store.newShop("locations-no-erp");
+    const page = await load(bare.domain);
+    expect(page.locations.map((l) => l.name)).toEqual(["East Store", "Main Warehouse"]);
+    expect(page.erp).toMatchObject({ status: "not-connected", perLocationStock: false, stockCalculations: [] });
+    expect(page.erp.warning).toMatch(/^No ERP is connected/);
+    const east = page.locations[0]!.shopifyLocationId;
+    expect(
+      await save(
+        [
+          ["location", east],
+          ["erpLocationCodes", "EAST"],
+        ],
+        bare.domain,
+      ),
+    ).toMatchObject({
+      ok: false,
+      fieldErrors: { erpLocationCodes: "cannot be checked: connect your ERP first" },
+    });
+    expect(
+      await save(
+        [
+          ["location", east],
+          ["defaultForProducts", "true"],
+        ],
+        bare.domain,
+      ),
+    ).toMatchObject({ ok: true });
+    expect((await load(bare.domain)).locations[0]).toMatchObject({ defaultForProducts: true, erpLocationCodes: [] });
+  });
+});
+
 describe("the Locations page's cards, by what the ERP offers", () => {
   const row = {
     id: 1,
