@@ -117,9 +117,11 @@ export function LocationCard({
                   ) : null}
                 </BlockStack>
               )}
-              <Text as="p" tone="subdued">
-                None chosen: the stock sync leaves this location alone.
-              </Text>
+              {values.erpLocationCodes.length === 0 ? (
+                <Text as="p" tone="subdued">
+                  None chosen: the stock sync leaves this location alone.
+                </Text>
+              ) : null}
               {perLocationStock && codesEditable ? (
                 <Select
                   label="Stock calculation"
