@@ -157,7 +157,7 @@ function locationsStep(settings: ShopSettings, locations: readonly ShopLocation[
   const all = locations.length === 1 ? "Your location has" : `All ${locations.length} locations have`;
   const why = stockSynced
     ? "Stock is synced only to locations that have their ERP locations; choose them on the Locations page."
-    : "Without an ERP location, a location's stock is not synced and its order lines reach the ERP without a location code. Choose its ERP locations on the Locations page.";
+    : "Choose on the Locations page which ERP locations each Shopify location stands for (its stock comes from them once stock sync is on); order lines take their ERP location code from the Locations setting in Settings.";
   return {
     key: "locations",
     title: "Map your Shopify locations to ERP locations",
