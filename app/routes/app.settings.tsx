@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useAppBridge } from "@shopify/app-bridge-react";
 import {
   Banner,
@@ -281,6 +281,26 @@ export default function Settings() {
                   options={options.syncDirections}
                   helpText="ERP → Shopify: an item's picture becomes its product's image, and a variant's own picture its variant's image, replaced when the picture changes (your own images stay). Shopify → ERP: a product's first image becomes its item's picture. Off: pictures are not synced."
                   {...choice("images.direction")}
+                />
+              </FormLayout>
+            </Card>
+          </Layout.AnnotatedSection>
+          <Layout.AnnotatedSection
+            title="Stock"
+            description="ERP stock per location becomes Shopify's stock (when: Job queue → Sync inventory)."
+          >
+            <Card>
+              <FormLayout>
+                <Checkbox
+                  label="Sync stock from the ERP to Shopify"
+                  helpText={
+                    <>
+                      Only Shopify locations that have their ERP locations on the{" "}
+                      <Link to="/app/locations">Locations</Link> page get stock, counted by the stock calculation chosen
+                      there. Fulfilment services&apos; locations keep their own stock.
+                    </>
+                  }
+                  {...check("inventory.enabled")}
                 />
               </FormLayout>
             </Card>

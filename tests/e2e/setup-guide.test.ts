@@ -51,13 +51,14 @@ describe("the setup guide in a fresh demo", () => {
   });
 
   it("hides the settings nothing reads yet", async () => {
-    for (const hidden of ["customers.direction", "inventory.enabled"]) {
+    for (const hidden of ["customers.direction"]) {
       expect(await e2e.app().locator(`[name="${hidden}"]`).count()).toBe(0);
     }
     // The product sync's direction is offered (its task reads it).
     expect(await e2e.app().locator('[name="products.direction"]').count()).toBe(1);
     expect(await e2e.app().getByLabel("Sync direction").count()).toBe(0);
-    expect(await e2e.app().getByLabel("Sync inventory to Shopify").count()).toBe(0);
+    // Stock sync is offered (the Locations page maps where it writes).
+    expect(await e2e.app().locator('[name="inventory.enabled"]').count()).toBe(1);
     expect(await e2e.app().locator('[name="orders.shippingChargesAccount"]').count()).toBe(1);
   });
 });

@@ -131,26 +131,28 @@ describe("saving settings", () => {
       inventory: { enabled: true },
     })} where id = ${shopId}`;
     const values = await loadSettingsForm(shopId);
-    for (const hidden of ["customers.direction", "inventory.enabled"]) {
+    for (const hidden of ["customers.direction"]) {
       expect(values).not.toHaveProperty([hidden]);
     }
-    // The product sync reads its direction: offered, with the stored value.
+    // The product sync reads its direction, the stock sync (Locations page) its switch: offered, as stored.
     expect(values).toMatchObject({
       "orders.shippingChargesAccount": "",
       "customers.mapping": "by_email_or_phone",
       "products.direction": "shopify_to_erp",
+      "inventory.enabled": "true",
     });
 
     const posted = new FormData();
     for (const [name, value] of Object.entries(values)) posted.append(name, value);
     posted.set("orders.tipAccount", "6200");
-    posted.append("inventory.enabled", "false");
+    posted.append("customers.direction", "shopify_to_erp");
+    posted.set("inventory.enabled", "false");
     expect(await saveSettingsForm(shopId, posted)).toMatchObject({ ok: true });
     expect(await loadSettings(shopId)).toMatchObject({
       orders: { tipAccount: "6200" },
       customers: { direction: "erp_to_shopify" },
       products: { direction: "shopify_to_erp" },
-      inventory: { enabled: true },
+      inventory: { enabled: false },
     });
   });
 });

@@ -5,8 +5,8 @@ import { type SetupFacts, setupNotices, setupProgress, setupSteps } from "../../
 import { settings } from "./orders-process/imported-order-factory.ts";
 
 const twoLocations = [
-  { id: "gid://shopify/Location/1", legacyId: "1", name: "Warehouse" },
-  { id: "gid://shopify/Location/2", legacyId: "2", name: "Shop Berlin" },
+  { id: "gid://shopify/Location/1", legacyId: "1", name: "Warehouse", erpLocationCodes: [] },
+  { id: "gid://shopify/Location/2", legacyId: "2", name: "Shop Berlin", erpLocationCodes: [] },
 ];
 
 function facts(overrides: Partial<SetupFacts> = {}): SetupFacts {
@@ -30,7 +30,7 @@ describe("the setup guide's steps", () => {
       ["tip-account", false, "/app/settings#orders.tipAccount"],
       ["gift-card-account", false, "/app/settings#orders.giftCardAccount"],
       ["customers", false, "/app/settings#customers.mapping"],
-      ["locations", false, "/app/settings#orders.locations"],
+      ["locations", false, "/app/locations"],
       ["automation", true, "/app/jobs"],
     ]);
     expect(setupProgress(steps)).toEqual({ done: 1, total: 7 });
@@ -74,6 +74,30 @@ describe("the setup guide's steps", () => {
     const steps = setupSteps(facts({ locations }));
     expect(steps.map((step) => step.key)).not.toContain("locations");
     expect(setupProgress(steps).total).toBe(6);
+  });
+
+  it("counts a location mapped on the Locations page, or in the orders' setting, as mapped", () => {
+    const step = (overrides: Partial<SetupFacts>) => setupSteps(facts(overrides)).find((s) => s.key === "locations");
+    const onPage = [{ ...twoLocations[0]!, erpLocationCodes: ["MAIN"] }, twoLocations[1]!];
+    expect(step({ locations: onPage })?.description).toContain("Not mapped: Shop Berlin (id 2).");
+    const mixed = step({ locations: onPage, settings: settings({ orders: { locations: { "2": "EAST" } } }) });
+    expect(mixed).toMatchObject({ done: true, description: "All 2 locations have an ERP location." });
+    expect(mixed?.action).toEqual({ label: "Review locations", url: "/app/locations" });
+  });
+
+  it("with stock sync on: asks even a one-location shop, and only the Locations page's mapping counts", () => {
+    const stock = (locations: SetupFacts["locations"], orders: Record<string, string> = {}) =>
+      setupSteps(
+        facts({ locations, settings: settings({ inventory: { enabled: true }, orders: { locations: orders } }) }),
+      ).find((s) => s.key === "locations");
+    expect(stock([twoLocations[0]!])).toMatchObject({ done: false });
+    expect(stock([twoLocations[0]!], { "1": "MAIN" })?.description).toBe(
+      "Stock is synced only to locations that have their ERP locations; choose them on the Locations page. Not mapped: Warehouse (id 1).",
+    );
+    expect(stock([{ ...twoLocations[0]!, erpLocationCodes: ["MAIN"] }])).toMatchObject({
+      done: true,
+      description: "Your location has an ERP location.",
+    });
   });
 
   it("counts the customer step done when unknown buyers are created, not when they wait", () => {

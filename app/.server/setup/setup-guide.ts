@@ -14,7 +14,7 @@ import {
   type SetupStep,
   setupSteps,
 } from "./setup-steps.ts";
-import { fetchShopLocations, type ShopLocation } from "./shop-locations.ts";
+import { loadSetupLocations, type ShopLocation } from "./shop-locations.ts";
 
 export interface SetupGuide {
   steps: SetupStep[];
@@ -51,7 +51,8 @@ export async function loadSetupGuide(shopId: number, options: { admin?: ShopifyA
 
 async function shopLocations(shopId: number, admin?: ShopifyAdmin): Promise<ShopLocation[] | null> {
   try {
-    return await fetchShopLocations(admin ?? (await shopifyAdminForShopId(shopId)));
+    const client = admin ?? (await shopifyAdminForShopId(shopId));
+    return await loadSetupLocations(getDb(), { shopId, admin: client, now: new Date() });
   } catch {
     return null;
   }

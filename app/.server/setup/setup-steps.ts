@@ -12,7 +12,8 @@ import type { ShopLocation } from "./shop-locations.ts";
  *   (tasks/orders-process/map-to-sales-document.ts);
  * - an order whose buyer the ERP does not know waits, unless orders go to a default customer or
  *   unknown customers are created (mapping/resolve-customer.ts);
- * - with several locations, order lines carry no ERP location unless the location is mapped;
+ * - with several locations, order lines carry no ERP location unless the location is mapped, and
+ *   the stock sync writes only to locations mapped on the Locations page;
  * - outgoing writes off: orders are skipped and nothing is sent; the "Sync orders" job-queue
  *   entry on hold: no scheduled reconcile picks up an order whose webhook never came.
  */
@@ -31,7 +32,10 @@ export interface SetupStep {
 export interface SetupFacts {
   settings: ShopSettings;
   erp: { connected: boolean; companyName: string | null };
-  /** The shop's active locations; null when Shopify could not be asked (the step is left out). */
+  /**
+   * The shop's active own locations (no fulfilment service's) with their Locations-page mapping;
+   * null when Shopify could not be asked (the step is left out).
+   */
   locations: readonly ShopLocation[] | null;
   /**
    * The shop's job queue: is the "Sync orders" entry on (a shop without entries yet counts with
@@ -44,6 +48,7 @@ export interface SetupFacts {
 export const settingUrl = (field: string) => `/app/settings#${field}`;
 const ERP_URL = "/app/erp";
 const JOB_QUEUE_URL = "/app/jobs";
+const LOCATIONS_URL = "/app/locations";
 
 export function setupSteps({ settings, erp, locations, jobQueue }: SetupFacts): SetupStep[] {
   const o = settings.orders;
@@ -133,21 +138,32 @@ function customerStep(settings: ShopSettings): SetupStep {
   };
 }
 
-/** Only for a shop with several locations: each needs its ERP location code. */
+/**
+ * For a shop with several locations, or one whose stock is synced: each active location of its own
+ * needs its ERP location. Mapped on the Locations page (the stock it shows) or, as before, in the
+ * orders' Locations setting (order lines' location code); with stock sync on, only the Locations
+ * page counts, as the stock sync reads nothing else.
+ */
 function locationsStep(settings: ShopSettings, locations: readonly ShopLocation[] | null): SetupStep | null {
-  if (!locations || locations.length < 2) return null;
-  const mapped = settings.orders.locations;
-  const unmapped = locations.filter((l) => mapped[l.id] === undefined && mapped[l.legacyId] === undefined);
+  const stockSynced = settings.inventory.enabled;
+  if (!locations || locations.length === 0 || (locations.length < 2 && !stockSynced)) return null;
+  const forOrders = settings.orders.locations;
+  const mapped = (l: ShopLocation) =>
+    l.erpLocationCodes.length > 0 ||
+    (!stockSynced && (forOrders[l.id] !== undefined || forOrders[l.legacyId] !== undefined));
+  const unmapped = locations.filter((l) => !mapped(l));
   const done = unmapped.length === 0;
   const names = unmapped.map((l) => `${l.name} (id ${l.legacyId})`).join(", ");
+  const all = locations.length === 1 ? "Your location has" : `All ${locations.length} locations have`;
+  const why = stockSynced
+    ? "Stock is synced only to locations that have their ERP locations; choose them on the Locations page."
+    : "Choose on the Locations page which ERP locations each Shopify location stands for (its stock comes from them once stock sync is on); order lines take their ERP location code from the Locations setting in Settings.";
   return {
     key: "locations",
     title: "Map your Shopify locations to ERP locations",
-    description: done
-      ? `All ${locations.length} locations have an ERP location.`
-      : `Without an ERP location, order lines reach the ERP without a location code and stock is taken from its default location. Not mapped: ${names}.`,
+    description: done ? `${all} an ERP location.` : `${why} Not mapped: ${names}.`,
     done,
-    action: { label: done ? "Review locations" : "Map locations", url: settingUrl("orders.locations") },
+    action: { label: done ? "Review locations" : "Map locations", url: LOCATIONS_URL },
   };
 }
 

@@ -50,6 +50,7 @@ export const settingsFormFields = [
   "prices.pricesIncludeTax",
   "prices.syncUnitCost",
   "images.direction",
+  "inventory.enabled",
   "shipments.notifyCustomer",
   "shipments.carriers",
   "shipments.fulfillmentServiceHandle",
@@ -62,11 +63,8 @@ export const settingsFormFields = [
 ] as const;
 export type SettingsFormField = (typeof settingsFormFields)[number];
 
-/** In the schema, but no task reads them yet (customer sync, inventory sync): hidden. */
-export const hiddenSettingsFields = [
-  "customers.direction",
-  "inventory.enabled",
-] as const;
+/** In the schema, but no task reads them yet (customer sync): hidden. */
+export const hiddenSettingsFields = ["customers.direction"] as const;
 
 const offered = new Set<string>(settingsFormFields);
 
