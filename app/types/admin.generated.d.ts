@@ -472,11 +472,6 @@ export type StoreLocationsQuery = { locations: { nodes: Array<(
       & { fulfillmentService?: AdminTypes.Maybe<Pick<AdminTypes.FulfillmentService, 'serviceName'>> }
     )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> } };
 
-export type SetupLocationsQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
-
-
-export type SetupLocationsQuery = { locations: { nodes: Array<Pick<AdminTypes.Location, 'id' | 'legacyResourceId' | 'name'>> } };
-
 export type OrderErpDocumentNumberSetMutationVariables = AdminTypes.Exact<{
   metafields: Array<AdminTypes.MetafieldsSetInput> | AdminTypes.MetafieldsSetInput;
 }>;
@@ -510,7 +505,6 @@ interface GeneratedQueryTypes {
   "#graphql\n  query VariantForNewItem($id: ID!) {\n    productVariant(id: $id) {\n      title\n      sku\n      barcode\n      price\n      product {\n        id\n        title\n      }\n    }\n  }\n": {return: VariantForNewItemQuery, variables: VariantForNewItemQueryVariables},
   "#graphql\n  query ShopInfo {\n    shop {\n      name\n      myshopifyDomain\n      currencyCode\n      ianaTimezone\n      plan {\n        publicDisplayName\n        partnerDevelopment\n        shopifyPlus\n      }\n    }\n  }\n": {return: ShopInfoQuery, variables: ShopInfoQueryVariables},
   "#graphql\n  query StoreLocations($after: String) {\n    locations(first: 250, after: $after, includeInactive: true, includeLegacy: true) {\n      nodes {\n        id\n        legacyResourceId\n        name\n        isActive\n        fulfillmentService {\n          serviceName\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": {return: StoreLocationsQuery, variables: StoreLocationsQueryVariables},
-  "#graphql\n  query SetupLocations {\n    locations(first: 50) {\n      nodes {\n        id\n        legacyResourceId\n        name\n      }\n    }\n  }\n": {return: SetupLocationsQuery, variables: SetupLocationsQueryVariables},
 }
 
 interface GeneratedMutationTypes {
