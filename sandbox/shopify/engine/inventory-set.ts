@@ -178,6 +178,8 @@ export function applyLevelChanges(
         delta: c.delta,
         quantityAfterChange: quantityOf(level, name),
         ledgerDocumentUri: name === c.name ? c.ledgerDocumentUri : null,
+        itemGid: gid("InventoryItem", item.id),
+        locationGid: gid("Location", c.locationId),
         item: () => inventoryItemView(state, item),
         location: () => locationView(state, location),
       });
@@ -195,9 +197,23 @@ export function applyLevelChanges(
     referenceDocumentUri,
     app: null,
     staffMember: null,
-    changes: (args: Record<string, unknown>) =>
-      rows.filter((r) => !Array.isArray(args.quantityNames) || (args.quantityNames as string[]).includes(r.name)),
+    changes: (args: Record<string, unknown>) => filterChanges(rows, args),
   };
+}
+
+/** `changes(quantityNames:, inventoryItemIds:, locationIds:)`: each list given narrows the rows. */
+export function filterChanges<R extends { name: string; itemGid?: string; locationGid?: string }>(
+  rows: R[],
+  args: Record<string, unknown>,
+): R[] {
+  const keep = (list: unknown, value: string | undefined) =>
+    !Array.isArray(list) || (value !== undefined && (list as string[]).includes(value));
+  return rows.filter(
+    (r) =>
+      keep(args.quantityNames, r.name) &&
+      keep(args.inventoryItemIds, r.itemGid) &&
+      keep(args.locationIds, r.locationGid),
+  );
 }
 
 function apply(state: ShopState, input: Input, changes: SetChange[]): object {

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 
 import { idOf } from "./gid.ts";
+import { filterChanges } from "./inventory-set.ts";
 import type { ShopState } from "./shop-state.ts";
 import type { idempotencyResultSchema } from "./snapshot-schema.ts";
 import { inventoryItemView, locationView } from "./views-catalog.ts";
@@ -47,6 +48,8 @@ export function decodeIdempotentResult(state: ShopState, stored: StoredResult): 
   const rows = stored.changes.map(({ itemId, locationId, ...row }) => ({
     __typename: "InventoryChange",
     ...row,
+    itemGid: itemId,
+    locationGid: locationId,
     item: () => {
       const item = state.inventoryItems.get(idOf(itemId, "InventoryItem") ?? -1);
       return item ? inventoryItemView(state, item) : null;
@@ -63,9 +66,7 @@ export function decodeIdempotentResult(state: ShopState, stored: StoredResult): 
       createdAt: stored.createdAt,
       reason: stored.reason,
       referenceDocumentUri: stored.referenceDocumentUri,
-      // Same filter as inventory-set.ts: `changes(quantityNames:)` narrows the rows.
-      changes: (args: Record<string, unknown>) =>
-        rows.filter((r) => !Array.isArray(args.quantityNames) || (args.quantityNames as string[]).includes(r.name)),
+      changes: (args: Record<string, unknown>) => filterChanges(rows, args),
     },
     userErrors: stored.userErrors,
   };

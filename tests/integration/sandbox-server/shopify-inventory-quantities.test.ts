@@ -126,8 +126,10 @@ describe("inventory quantities in the sandbox store (the sync's own documents)",
       },
     ]);
     const kept = await sandbox.gql<{ inventoryAdjustmentGroup?: unknown }>(
-      `mutation($input: InventorySetQuantitiesInput!) { inventorySetQuantities(input: $input) @idempotent(key: "set-1") {
-        inventoryAdjustmentGroup { reason referenceDocumentUri } } }`,
+      `mutation($input: InventorySetQuantitiesInput!, $item: ID!, $location: ID!) { inventorySetQuantities(input: $input) @idempotent(key: "set-1") {
+        inventoryAdjustmentGroup { reason referenceDocumentUri
+          here: changes(inventoryItemIds: [$item], locationIds: [$location]) { name }
+          elsewhere: changes(locationIds: ["gid://shopify/Location/1"]) { name } } } }`,
       {
         input: {
           name: "available",
@@ -142,12 +144,19 @@ describe("inventory quantities in the sandbox store (the sync's own documents)",
             },
           ],
         },
+        item: v.inventoryItem.id,
+        location,
       },
     );
     // The resend is answered from the key, and the group keeps the reason and the document.
     expect(kept.data).toEqual({
       inventorySetQuantities: {
-        inventoryAdjustmentGroup: { reason: "correction", referenceDocumentUri: "gid://erp-connector/StockSync/run-1" },
+        inventoryAdjustmentGroup: {
+          reason: "correction",
+          referenceDocumentUri: "gid://erp-connector/StockSync/run-1",
+          here: [{ name: "available" }, { name: "on_hand" }],
+          elsewhere: [],
+        },
       },
     });
     expect(qty(levelAt((await read([v.id]))[0]!, location), "available")).toBe(before + 7);
