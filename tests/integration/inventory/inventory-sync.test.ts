@@ -203,3 +203,20 @@ describe("Sync inventory: what it writes and what it leaves", () => {
     expect((await shop.quantities(good.sku, "Main Warehouse")).onHand).toBe(goodTarget);
   }, 60_000);
 });
+
+describe("Sync inventory after the Locations page changes", () => {
+  it("plans every item again when a location sums another ERP location", async () => {
+    const shop = await world.newStockShop();
+    await shop.mapLocations("onHand");
+    expect((await world.runTask(inventorySyncTask, shop.shopId)).run?.status).toBe("succeeded");
+    const link = await linkedAt(shop, 0);
+    const main = shop.bcStock(link.erp_item_number, link.erp_variant_code, "MAIN")!.inventory;
+    const east = shop.bcStock(link.erp_item_number, link.erp_variant_code, "EAST")!.inventory;
+
+    await shop.mapLocations("onHand", { "Main Warehouse": ["MAIN", "EAST"], "East Store": ["EAST"] });
+    const run = await world.runTask(inventorySyncTask, shop.shopId);
+    expect(run.run?.summary).toMatch(/full pass/);
+    expect((await shop.quantities(link.sku, "Main Warehouse")).onHand).toBe(main + east);
+    expect((await shop.quantities(link.sku, "East Store")).onHand).toBe(east);
+  }, 60_000);
+});

@@ -13,6 +13,8 @@ export const INVENTORY_STREAM = "inventory:levels";
  * - `fullAfter`: a full pass over every linked item is under way, after this item number ("" = from
  *   the start); `fullSeq` is the mirror's head when it started, where the feed goes on from after it.
  * - `seq`: the mirror's change feed.
+ * - `mapping`: the locations' mapping the shadow's targets were planned with; a different one (ERP
+ *   locations or calculation changed on the Locations page) plans every item again.
  */
 const cursorSchema = z.object({
   seq: z.number().int().nonnegative(),
@@ -21,6 +23,7 @@ const cursorSchema = z.object({
   bulkId: z.string().nullable(),
   fullAfter: z.string().nullable(),
   fullSeq: z.number().int().nonnegative(),
+  mapping: z.string().default(""),
 });
 export type InventoryCursor = z.infer<typeof cursorSchema>;
 
@@ -31,5 +34,5 @@ export function readInventoryCursor(raw: string | undefined): InventoryCursor {
   } catch {
     // An unreadable cursor starts over: a bulk read and a full pass, which send only what differs.
   }
-  return { seq: 0, stockPulled: false, readLocations: [], bulkId: null, fullAfter: null, fullSeq: 0 };
+  return { seq: 0, stockPulled: false, readLocations: [], bulkId: null, fullAfter: null, fullSeq: 0, mapping: "" };
 }

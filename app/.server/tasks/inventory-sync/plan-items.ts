@@ -1,7 +1,7 @@
 import { levelKey, type ShadowLevel, type UnitsByLevel } from "../../domain/stock-levels.ts";
 import { catalogItem, type MirroredRecord } from "../../mapping/catalog-item.ts";
 import { type LevelFacts, type LevelPlan, planLevel } from "./plan-level.ts";
-import { stockFigures,type StockLocation } from "./stock-figures.ts";
+import { stockFigures, type StockLocation } from "./stock-figures.ts";
 
 /** One linked ERP item of a page, with what the run knows of it. */
 export interface ItemFacts {

@@ -11,7 +11,7 @@ import {
 } from "../../queries/inventory-levels.ts";
 import { syncedLocations } from "../../queries/shop-locations.ts";
 import { lastSucceededRunStart } from "../../queries/task-runs.ts";
-import { type RunContext,RunFailure } from "../../runs/define-task.ts";
+import { type RunContext, RunFailure } from "../../runs/define-task.ts";
 import { shipmentsSyncTask } from "../shipments-sync/task.ts";
 import { INVENTORY_STREAM, type InventoryCursor, readInventoryCursor } from "./inventory-cursor.ts";
 import { isBulkBusy, readLevelsBulkResult, startLevelsBulkQuery } from "./read-levels.ts";
@@ -200,7 +200,10 @@ export async function syncInventory(ctx: RunContext, mode: "sync" | "drift" = "s
   );
   const stream = ctx.cursor(INVENTORY_STREAM);
   const cursor = readInventoryCursor(await stream.read());
-  const shipmentsPulledSince = await lastSucceededRunStart(ctx.db, { shopId: ctx.shopId, task: shipmentsSyncTask.name });
+  const shipmentsPulledSince = await lastSucceededRunStart(ctx.db, {
+    shopId: ctx.shopId,
+    task: shipmentsSyncTask.name,
+  });
   const p: Pass = { ctx, admin, locations, cursor, result, handled: 0, mode, asOf, shipmentsPulledSince };
   if (!cursor.stockPulled) {
     if (pulled.hasMore) {
@@ -220,8 +223,9 @@ export async function syncInventory(ctx: RunContext, mode: "sync" | "drift" = "s
         p,
         locations.map((l) => l.shopifyLocationId),
       ))
-    )
-      {return result;}
+    ) {
+      return result;
+    }
     cursor.fullAfter = "";
     await fullPass(p, Number.POSITIVE_INFINITY);
     return result;
@@ -236,6 +240,11 @@ export async function syncInventory(ctx: RunContext, mode: "sync" | "drift" = "s
       await save(p);
       return result;
     }
+  }
+  const mapping = JSON.stringify(locations.map((l) => [l.shopifyLocationId, l.erpLocationCodes, l.calculation.id]));
+  if (unread.length > 0 || mapping !== cursor.mapping) {
+    // Every item's targets may have moved: one full pass, then the feed from where it started.
+    cursor.mapping = mapping;
     if (cursor.fullAfter === null) {
       cursor.fullAfter = "";
       cursor.fullSeq = await mirrorHead(ctx.db, ctx.shopId);

@@ -14,7 +14,7 @@ import {
 import { productLinksOfItems, variantLinksOfItems } from "../../queries/product-links.ts";
 import { unitsNotYetInErp, unitsShippedNotFulfilled } from "../../queries/stock-corrections.ts";
 import type { RunContext } from "../../runs/define-task.ts";
-import { describeLevel, type ItemFacts, planItems,type PlannedLevel } from "./plan-items.ts";
+import { describeLevel, type ItemFacts, planItems, type PlannedLevel } from "./plan-items.ts";
 import { planLevel } from "./plan-level.ts";
 import { readVariantLevels } from "./read-levels.ts";
 import type { StockLocation } from "./stock-figures.ts";
@@ -151,8 +151,9 @@ export async function syncPage(input: PageInput): Promise<void> {
   if (ctx.dryRun) {
     for (const level of toWrite) note(level).updated.push(describePlan(level));
   } else if (!ctx.writesAllowed) {
-    for (const level of toWrite)
-      {note(level).skipped.push(`${describePlan(level)}: outgoing writes are off in Settings`);}
+    for (const level of toWrite) {
+      note(level).skipped.push(`${describePlan(level)}: outgoing writes are off in Settings`);
+    }
     input.counts.skipped += toWrite.length;
     // Planned again once writes are back on, whatever the feed says by then.
     await markVariantsForRecompute(db, { shopId, variantIds: toWrite.map((l) => l.variantId) });
@@ -189,8 +190,9 @@ function describePlan(level: PlannedLevel): string {
 
 function targetOf(level: PlannedLevel) {
   const p = level.plan;
-  if (level.inventoryItemId === null || (p.kind !== "unchanged" && p.kind !== "set" && p.kind !== "activate"))
-    {return [];}
+  if (level.inventoryItemId === null || (p.kind !== "unchanged" && p.kind !== "set" && p.kind !== "activate")) {
+    return [];
+  }
   return [
     {
       inventoryItemId: level.inventoryItemId,
