@@ -56,6 +56,8 @@ export async function startDemoBusinessCentral(input: {
     sandbox: bc,
     info: {
       apiBaseUrl: bc.apiBaseUrl(DEMO_BC.tenant, DEMO_BC.environment),
+      // The companion extension's pages (stock per location, inventoryAdjustments, price lists…).
+      customApiBaseUrl: bc.customApiBaseUrl(DEMO_BC.tenant, DEMO_BC.environment),
       tokenUrl: bc.tokenUrl(DEMO_BC.tenant),
       clientId: DEMO_BC.clientId,
       clientSecret: input.clientSecret,

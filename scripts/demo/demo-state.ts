@@ -46,7 +46,14 @@ export interface DemoInfo {
   adminUrl: string;
   databaseUrl: string;
   shopify: { shop: string; adminApiUrl: string; accessToken: string; apiSecret: string };
-  businessCentral: { apiBaseUrl: string; tokenUrl: string; clientId: string; clientSecret: string; companyId: string };
+  businessCentral: {
+    apiBaseUrl: string;
+    customApiBaseUrl: string;
+    tokenUrl: string;
+    clientId: string;
+    clientSecret: string;
+    companyId: string;
+  };
 }
 
 export async function writeDemoInfo(dataDir: string, info: DemoInfo): Promise<string> {

@@ -286,3 +286,23 @@ export async function markOrderVariantsForRecompute(db: DbOrTx, input: { shopId:
                             from orders o, jsonb_array_elements(o.snapshot->'lines') as line
                            where o.shop_id = ${input.shopId} and o.id = ${input.orderId})`);
 }
+
+/**
+ * An `inventory_items/update` webhook: whether Shopify tracks the item's stock. A variant made
+ * untracked is skipped from then on; tracked again, it is planned by the next run.
+ */
+export async function setItemTracked(
+  db: DbOrTx,
+  input: { shopId: number; inventoryItemId: string; tracked: boolean },
+): Promise<void> {
+  await db
+    .update(inventoryLevels)
+    .set({ tracked: input.tracked, recompute: input.tracked ? true : inventoryLevels.recompute, updatedAt: sql`now()` })
+    .where(
+      and(
+        eq(inventoryLevels.shopId, input.shopId),
+        eq(inventoryLevels.inventoryItemId, input.inventoryItemId),
+        sql`${inventoryLevels.tracked} is distinct from ${input.tracked}`,
+      ),
+    );
+}

@@ -1,6 +1,6 @@
 import { customerDataRequests } from "../../../db/schema/customer-data-requests.ts";
 import type { Tx } from "../db.ts";
-import { applyLevelWebhook } from "../queries/inventory-levels.ts";
+import { applyLevelWebhook, setItemTracked } from "../queries/inventory-levels.ts";
 import { getShopSettings, markShopUninstalled, updateShopScopes } from "../queries/shops.ts";
 import { enqueueRun } from "../runs/enqueue-run.ts";
 import { productsSyncTask } from "../tasks/products-sync/task.ts";
@@ -15,6 +15,7 @@ export const inlineTopics: ReadonlySet<WebhookTopic> = new Set([
   "products/update",
   // One row of the stock shadow, updated in place when newer: nothing to queue.
   "inventory_levels/update",
+  "inventory_items/update",
 ]);
 
 interface InlineInput {
@@ -66,6 +67,11 @@ export async function applyInline(tx: Tx, input: InlineInput): Promise<void> {
         available: payload.available,
         updatedAt: new Date(payload.updated_at),
       });
+      return;
+    }
+    case "inventory_items/update": {
+      const payload = webhookPayloadSchemas["inventory_items/update"].parse(input.payload);
+      await setItemTracked(tx, { shopId, inventoryItemId: payload.admin_graphql_api_id, tracked: payload.tracked });
       return;
     }
     default:

@@ -32,12 +32,19 @@ const inventoryLevelPayload = z.looseObject({
   updated_at: z.string().refine((s) => !Number.isNaN(Date.parse(s)), "must be a date-time"),
 });
 
+/** `inventory_items/update` (include_fields in shopify.app.toml): only whether the item is tracked. */
+const inventoryItemPayload = z.looseObject({
+  admin_graphql_api_id: z.string().startsWith("gid://shopify/InventoryItem/"),
+  tracked: z.boolean(),
+});
+
 export const webhookPayloadSchemas = {
   "orders/create": orderPayload,
   "orders/updated": orderPayload,
   "orders/cancelled": orderPayload,
   "products/update": productPayload,
   "inventory_levels/update": inventoryLevelPayload,
+  "inventory_items/update": inventoryItemPayload,
   "app/uninstalled": z.looseObject({}),
   "app/scopes_update": z.looseObject({ current: z.array(z.string()) }),
   "bulk_operations/finish": z.looseObject({

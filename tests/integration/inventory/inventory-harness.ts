@@ -5,10 +5,17 @@ import { refreshShopLocations } from "../../../app/.server/locations/refresh-loc
 import { listShopLocations, saveLocationMapping } from "../../../app/.server/queries/shop-locations.ts";
 import { shopifyAdminForShopId } from "../../../app/.server/shopify/admin-for-shop-id.ts";
 import { productsSyncTask } from "../../../app/.server/tasks/products-sync/task.ts";
+import { action as inventoryItemsUpdate } from "../../../app/routes/webhooks.inventory_items.update.tsx";
 import { action as inventoryLevelsUpdate } from "../../../app/routes/webhooks.inventory_levels.update.tsx";
 import type { TestDatabase } from "../../setup/test-database.ts";
 import { webhookRequest } from "../../support/webhook-request.ts";
 import { startShipmentsWorld } from "../shipments/shipments-harness.ts";
+
+/** The app's routes for Shopify's stock webhooks. */
+const stockRoutes = {
+  "inventory_levels/update": inventoryLevelsUpdate,
+  "inventory_items/update": inventoryItemsUpdate,
+};
 
 export type InventoryWorld = Awaited<ReturnType<typeof startInventoryWorld>>;
 export type InventoryShop = Awaited<ReturnType<InventoryWorld["newStockShop"]>>;
@@ -86,16 +93,16 @@ export async function startInventoryWorld(db: TestDatabase) {
       );
 
     /**
-     * Shopify's `inventory_levels/update` deliveries since the last call, to the app's route (the
+     * Shopify's `inventory_levels/update` and `inventory_items/update` deliveries since the last call, to the app's route (the
      * sandbox records them; nothing delivers them in these tests otherwise). Returns how many.
      */
     let delivered = 0;
     async function deliverStockWebhooks(): Promise<number> {
-      const events = shop.events().filter((e) => e.topic === "inventory_levels/update");
+      const events = shop.events().filter((e) => e.topic in stockRoutes);
       const fresh = events.slice(delivered);
       delivered = events.length;
       for (const event of fresh) {
-        const response = await inventoryLevelsUpdate({
+        const response = await stockRoutes[event.topic as keyof typeof stockRoutes]({
           request: webhookRequest({
             topic: event.topic,
             shop: shop.domain,

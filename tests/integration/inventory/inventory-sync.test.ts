@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { inventorySyncTask } from "../../../app/.server/tasks/inventory-sync/task.ts";
+import { productsSyncTask } from "../../../app/.server/tasks/products-sync/task.ts";
 import { type TestDatabase, useTestDatabase } from "../../setup/test-database.ts";
 import { setSettings } from "../../support/shop-settings.ts";
 import { type InventoryShop, type InventoryWorld, startInventoryWorld } from "./inventory-harness.ts";
@@ -219,4 +220,49 @@ describe("Sync inventory after the Locations page changes", () => {
     expect((await shop.quantities(link.sku, "Main Warehouse")).onHand).toBe(main + east);
     expect((await shop.quantities(link.sku, "East Store")).onHand).toBe(east);
   }, 60_000);
+});
+
+describe("Sync inventory leaves alone what has no stock to sync", () => {
+  it("skips a service item and an untracked variant with the reason, as skipped, not failed", async () => {
+    const shop = await world.newStockShop();
+    // An item sold as a product, then made a service in BC (allowed: no entries, no open lines);
+    // its link stays.
+    const created = await shop.bcApi("POST", "items", {
+      number: "WRAP-1",
+      displayName: "Gift wrapping",
+      type: "Inventory",
+      unitPrice: 3,
+    });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const itemId = ((await created.json()) as { id: string }).id;
+    await world.runTask(productsSyncTask, shop.shopId);
+    expect(
+      await db.sql`select 1 from variant_links where shop_id = ${shop.shopId} and erp_item_number = 'WRAP-1'`,
+    ).toHaveLength(1);
+    await shop.mapLocations("onHand");
+    expect((await world.runTask(inventorySyncTask, shop.shopId)).run?.status).toBe("succeeded");
+    const patched = await shop.bcApi("PATCH", `items(${itemId})`, { type: "Service" });
+    expect(patched.status, await patched.clone().text()).toBe(200);
+    const first = await world.runTask(inventorySyncTask, shop.shopId);
+    expect(first.run?.status, first.run?.error_message ?? "").toBe("succeeded");
+    expect(first.records.some((r) => r.outcome === "skipped" && /service item has no stock/.test(r.reason ?? ""))).toBe(
+      true,
+    );
+    expect(first.records.filter((r) => r.outcome === "failed")).toEqual([]);
+
+    // Untracked in Shopify admin, then counted in BC.
+    const link = await linkedAt(shop, 0);
+    const level = await shop.quantities(link.sku, "Main Warehouse");
+    const untracked = await shop.gql(
+      `mutation U($id: ID!) { inventoryItemUpdate(id: $id, input: { tracked: false }) { userErrors { message } } }`,
+      { id: level.inventoryItemId },
+    );
+    expect(untracked.inventoryItemUpdate.userErrors).toEqual([]);
+    expect(await shop.deliverStockWebhooks()).toBeGreaterThan(0);
+    await bump(shop, link, 6);
+    const run = await world.runTask(inventorySyncTask, shop.shopId);
+    expect(run.records.filter((r) => r.outcome === "failed")).toEqual([]);
+    expect(run.records.some((r) => r.outcome === "skipped" && /not tracked/.test(r.reason ?? ""))).toBe(true);
+    expect((await shop.quantities(link.sku, "Main Warehouse")).onHand).toBe(level.onHand);
+  }, 120_000);
 });
