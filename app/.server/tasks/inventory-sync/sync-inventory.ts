@@ -216,7 +216,12 @@ export async function syncInventory(ctx: RunContext, mode: "sync" | "drift" = "s
   }
 
   if (mode === "drift") {
-    // Shopify's figures as they are now, then every item compared.
+    if (!ctx.writesAllowed) {
+      // Shopify runs a bulk read through a mutation, which the kill switch refuses.
+      result.waiting = "outgoing writes are off in Settings, and Shopify runs a bulk read as a mutation";
+      return result;
+    }
+    // Shopify's figures as they are now, then every item compared, with no page budget.
     cursor.bulkId = null;
     if (
       !(await bulkRead(

@@ -144,9 +144,12 @@ export async function syncPage(input: PageInput): Promise<void> {
     await saveDrift(ctx, inStep, toWrite);
     return;
   }
-  await saveLevelTargets(db, shopId, inStep.flatMap(targetOf));
-  await clearRecompute(db, { shopId, variantIds });
-  if (!ctx.dryRun) await markVariantsForRecompute(db, { shopId, variantIds: waiting });
+  // A preview leaves the shadow's plans as they are: the real run must still find what is marked.
+  if (!ctx.dryRun) {
+    await saveLevelTargets(db, shopId, inStep.flatMap(targetOf));
+    await clearRecompute(db, { shopId, variantIds });
+    await markVariantsForRecompute(db, { shopId, variantIds: waiting });
+  }
 
   if (ctx.dryRun) {
     for (const level of toWrite) note(level).updated.push(describePlan(level));
