@@ -219,7 +219,9 @@ async function recordWrites(
   );
   const retry: string[] = [];
   for (const r of results) {
-    if (r.kind === "updated") {
+    if (r.kind === "updated" && r.from === r.to) {
+      input.counts.unchanged++;
+    } else if (r.kind === "updated") {
       input.counts.updated++;
       note(r.level).updated.push(`${r.level.label}: ${describeLevel(r.level, r.from, r.to)}`);
     } else {

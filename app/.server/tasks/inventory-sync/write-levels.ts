@@ -63,13 +63,13 @@ export async function writeLevels(input: WriteInput): Promise<LevelWriteResult[]
     for (const level of replanned) {
       if (level.plan.kind === "set" || level.plan.kind === "activate") pending.push(level);
       else if (level.plan.kind === "unchanged") {
-        // Whoever changed it brought it to the ERP's figure: nothing left to write.
+        // Whoever changed it brought it to the ERP's figure: nothing left to write (from = to).
         results.push({
           kind: "updated",
           level,
           from: level.plan.quantity,
           to: level.plan.quantity,
-          write: written(level, level.plan.quantity, new Date()),
+          write: written(level, level.plan, level.plan.quantity, new Date()),
         });
       } else {
         results.push({
@@ -83,21 +83,20 @@ export async function writeLevels(input: WriteInput): Promise<LevelWriteResult[]
   return results;
 }
 
-function written(level: PlannedLevel, quantity: number, at: Date, activated = false): LevelWrite {
-  const name =
-    level.plan.kind === "set" || level.plan.kind === "activate" || level.plan.kind === "unchanged"
-      ? level.plan.name
-      : level.location.calculation.feeds;
-  const target =
-    level.plan.kind === "set" || level.plan.kind === "activate" || level.plan.kind === "unchanged"
-      ? level.plan.quantity
-      : quantity;
+/** What a level holds in Shopify after a write (or a re-read found it at its target). */
+function written(
+  level: PlannedLevel,
+  plan: { name: QuantityName; quantity: number },
+  quantity: number,
+  at: Date,
+  activated = false,
+): LevelWrite {
   return {
     inventoryItemId: level.inventoryItemId ?? "",
     locationId: level.location.shopifyLocationId,
-    name,
+    name: plan.name,
     quantity,
-    target,
+    target: plan.quantity,
     at,
     activated,
   };
@@ -136,7 +135,7 @@ async function sendSets(
         level,
         from: plan.changeFrom,
         to: outcome.quantityAfter,
-        write: written(level, outcome.quantityAfter, outcome.at),
+        write: written(level, plan, outcome.quantityAfter, outcome.at),
       });
     }
   }
@@ -166,7 +165,13 @@ async function activate(
     const plan = level.plan as Extract<PlannedLevel["plan"], { kind: "activate" }>;
     if (outcome.kind === "activated") {
       const after = (plan.name === "available" ? outcome.available : outcome.onHand) ?? plan.quantity;
-      results.push({ kind: "updated", level, from: null, to: after, write: written(level, after, outcome.at, true) });
+      results.push({
+        kind: "updated",
+        level,
+        from: null,
+        to: after,
+        write: written(level, plan, after, outcome.at, true),
+      });
     } else results.push({ kind: outcome.kind, level, reason: outcome.reason });
   }
 }
