@@ -17,8 +17,8 @@ import path from "node:path";
 
 import postgres from "postgres";
 
-import { DEMO_BC } from "../scripts/demo/business-central.ts";
 import type { SandboxShopifyEngine } from "../sandbox/shopify/engine/create-engine.ts";
+import { DEMO_BC } from "../scripts/demo/business-central.ts";
 import { startDemo } from "../scripts/demo/start-demo.ts";
 import { percentile, round } from "./stats.ts";
 
@@ -352,7 +352,7 @@ async function baseline(shop: BenchShop) {
 
 const worker = startWorkerProcess();
 try {
-  let t = Date.now();
+  const t = Date.now();
   const shops = [await benchShop("standard"), await benchShop("plus")];
   const shopIds = shops.map((shop) => shop.shopId);
   console.log(`Seeded, linked and mapped ${shops.map((s) => `${s.linked} variants (${s.preset})`).join(", ")} in ${round((Date.now() - t) / 1000, 1)} s`);
