@@ -1,62 +1,17 @@
 /**
- * The inventory sync's documents, copied from app/.server/adapters/shopify/inventory-queries.ts
- * (the sandbox tests may not import the app): the sandbox store must answer them as Shopify 2026-10.
+ * The inventory sync's own documents, which the sandbox store must answer as Shopify 2026-10 does,
+ * plus a few the tests need beside them.
  */
+export {
+  BULK_LEVELS_QUERY,
+  BULK_QUERY_RUN,
+  INVENTORY_ACTIVATE_MUTATION,
+  INVENTORY_OF_VARIANTS_QUERY,
+  INVENTORY_SET_QUANTITIES_MUTATION,
+} from "../../../app/.server/adapters/shopify/inventory-queries.ts";
 
-export const INVENTORY_OF_VARIANTS_QUERY = `#graphql
-  query InventoryOfVariants($ids: [ID!]!) {
-    nodes(ids: $ids) {
-      ... on ProductVariant {
-        id
-        inventoryItem {
-          id
-          tracked
-          inventoryLevels(first: 20) {
-            nodes {
-              location {
-                id
-              }
-              quantities(names: ["available", "on_hand"]) {
-                name
-                quantity
-              }
-              updatedAt
-            }
-          }
-        }
-      }
-    }
-  }
-`;
-
-export const INVENTORY_SET_QUANTITIES_MUTATION = `#graphql
-  mutation InventorySetFromErp($input: InventorySetQuantitiesInput!, $key: String!) {
-    inventorySetQuantities(input: $input) @idempotent(key: $key) {
-      inventoryAdjustmentGroup {
-        id
-        createdAt
-        changes(quantityNames: ["available", "on_hand"]) {
-          name
-          delta
-          quantityAfterChange
-          item {
-            id
-          }
-          location {
-            id
-          }
-        }
-      }
-      userErrors {
-        field
-        message
-        code
-      }
-    }
-  }
-`;
-
-export const INVENTORY_ACTIVATE_MUTATION = `#graphql
+/** The activation as written before 2026-04 (no @idempotent): the store must refuse it. */
+export const UNKEYED_ACTIVATE_MUTATION = `
   mutation InventoryActivateAtLocation($inventoryItemId: ID!, $locationId: ID!, $available: Int, $onHand: Int) {
     inventoryActivate(inventoryItemId: $inventoryItemId, locationId: $locationId, available: $available, onHand: $onHand) {
       inventoryLevel {
@@ -75,56 +30,6 @@ export const INVENTORY_ACTIVATE_MUTATION = `#graphql
   }
 `;
 
-export const BULK_QUERY_RUN = `#graphql
-  mutation BulkQueryRun($query: String!) {
-    bulkOperationRunQuery(query: $query, groupObjects: false) {
-      bulkOperation {
-        id
-        status
-      }
-      userErrors {
-        field
-        message
-        code
-      }
-    }
-  }
-`;
-
-export const BULK_LEVELS_QUERY = `#graphql
-  query BulkInventoryLevels {
-    productVariants {
-      edges {
-        node {
-          id
-          inventoryItem {
-            id
-            tracked
-            inventoryLevels {
-              edges {
-                node {
-                  item {
-                    id
-                  }
-                  location {
-                    id
-                  }
-                  quantities(names: ["available", "on_hand"]) {
-                    name
-                    quantity
-                  }
-                  updatedAt
-                }
-              }
-            }
-          }
-        }
-      }
-    }
-  }
-`;
-
-/** Every state of one level, for checking that they add up as Shopify's do. */
 export const LEVEL_STATES_QUERY = `query($item: ID!, $location: ID!) {
   inventoryItem(id: $item) { inventoryLevel(locationId: $location) {
     quantities(names: ["available", "committed", "reserved", "damaged", "safety_stock", "quality_control", "incoming", "on_hand"]) { name quantity } } } }`;

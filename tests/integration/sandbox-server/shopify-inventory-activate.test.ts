@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
-import { INVENTORY_ACTIVATE_MUTATION } from "./inventory-documents.ts";
+import { INVENTORY_ACTIVATE_MUTATION as KEYED_ACTIVATE, UNKEYED_ACTIVATE_MUTATION } from "./inventory-documents.ts";
 import {
   type CatalogSandbox,
   finished,
@@ -9,12 +9,6 @@ import {
   startCatalogSandbox,
   until,
 } from "./shopify-catalog-fixture.ts";
-
-/** The sync's activate document with the key 2026-04 and later require. */
-const KEYED_ACTIVATE = INVENTORY_ACTIVATE_MUTATION.replace("$onHand: Int) {", "$onHand: Int, $key: String!) {").replace(
-  "onHand: $onHand) {",
-  "onHand: $onHand) @idempotent(key: $key) {",
-);
 
 const TOGGLE = `mutation($item: ID!, $updates: [InventoryBulkToggleActivationInput!]!) {
   inventoryBulkToggleActivation(inventoryItemId: $item, inventoryItemUpdates: $updates) {
@@ -73,8 +67,8 @@ describe("stocking items at locations in the sandbox store", () => {
     await sandbox.close();
   });
 
-  it("refuses inventoryActivate without @idempotent, as 2026-04 and later do (the sync's document has none)", async () => {
-    const body = await sandbox.gql(INVENTORY_ACTIVATE_MUTATION, {
+  it("refuses inventoryActivate without @idempotent, as 2026-04 and later do ", async () => {
+    const body = await sandbox.gql(UNKEYED_ACTIVATE_MUTATION, {
       inventoryItemId: items[0],
       locationId: locations[1],
     });
@@ -225,7 +219,7 @@ describe("stocking items at locations in the sandbox store", () => {
     );
     const path = target.parameters.find((p) => p.name === "key")!.value;
     const run = await sandbox.gql<{ bulkOperationRunMutation: { bulkOperation: { id: string } } }>(RUN_MUTATION, {
-      mutation: INVENTORY_ACTIVATE_MUTATION,
+      mutation: UNKEYED_ACTIVATE_MUTATION,
       path,
     });
     const op = await finished(sandbox, run.data!.bulkOperationRunMutation.bulkOperation.id);
