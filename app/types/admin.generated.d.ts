@@ -29,6 +29,83 @@ export type ProductSetBulkLineMutation = { productSet?: AdminTypes.Maybe<{ produ
       & { variants: { nodes: Array<Pick<AdminTypes.ProductVariant, 'id' | 'sku'>> } }
     )>, userErrors: Array<Pick<AdminTypes.ProductSetUserError, 'field' | 'message' | 'code'>> }> };
 
+export type CustomersChangedQueryVariables = AdminTypes.Exact<{
+  first: AdminTypes.Scalars['Int']['input'];
+  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+  query?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+}>;
+
+
+export type CustomersChangedQuery = { customers: { nodes: Array<(
+      Pick<AdminTypes.Customer, 'id' | 'firstName' | 'lastName' | 'updatedAt' | 'taxExempt'>
+      & { defaultEmailAddress?: AdminTypes.Maybe<Pick<AdminTypes.CustomerEmailAddress, 'emailAddress' | 'marketingState'>>, defaultPhoneNumber?: AdminTypes.Maybe<Pick<AdminTypes.CustomerPhoneNumber, 'phoneNumber' | 'marketingState'>>, defaultAddress?: AdminTypes.Maybe<Pick<AdminTypes.MailingAddress, 'id' | 'firstName' | 'lastName' | 'company' | 'address1' | 'address2' | 'city' | 'zip' | 'province' | 'provinceCode' | 'countryCodeV2' | 'phone'>> }
+    )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> } };
+
+export type CustomersByIdQueryVariables = AdminTypes.Exact<{
+  ids: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type CustomersByIdQuery = { nodes: Array<AdminTypes.Maybe<(
+    Pick<AdminTypes.Customer, 'id' | 'firstName' | 'lastName' | 'updatedAt' | 'taxExempt'>
+    & { defaultEmailAddress?: AdminTypes.Maybe<Pick<AdminTypes.CustomerEmailAddress, 'emailAddress' | 'marketingState'>>, defaultPhoneNumber?: AdminTypes.Maybe<Pick<AdminTypes.CustomerPhoneNumber, 'phoneNumber' | 'marketingState'>>, defaultAddress?: AdminTypes.Maybe<Pick<AdminTypes.MailingAddress, 'id' | 'firstName' | 'lastName' | 'company' | 'address1' | 'address2' | 'city' | 'zip' | 'province' | 'provinceCode' | 'countryCodeV2' | 'phone'>> }
+  )>> };
+
+export type CustomersBulkQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
+
+
+export type CustomersBulkQuery = { customers: { edges: Array<{ node: (
+        Pick<AdminTypes.Customer, 'id' | 'firstName' | 'lastName' | 'updatedAt' | 'taxExempt'>
+        & { defaultEmailAddress?: AdminTypes.Maybe<Pick<AdminTypes.CustomerEmailAddress, 'emailAddress' | 'marketingState'>>, defaultPhoneNumber?: AdminTypes.Maybe<Pick<AdminTypes.CustomerPhoneNumber, 'phoneNumber' | 'marketingState'>>, defaultAddress?: AdminTypes.Maybe<Pick<AdminTypes.MailingAddress, 'id' | 'firstName' | 'lastName' | 'company' | 'address1' | 'address2' | 'city' | 'zip' | 'province' | 'provinceCode' | 'countryCodeV2' | 'phone'>> }
+      ) }> } };
+
+export type CustomerUpdateFromErpMutationVariables = AdminTypes.Exact<{
+  input: AdminTypes.CustomerInput;
+}>;
+
+
+export type CustomerUpdateFromErpMutation = { customerUpdate?: AdminTypes.Maybe<{ customer?: AdminTypes.Maybe<(
+      Pick<AdminTypes.Customer, 'id' | 'firstName' | 'lastName' | 'updatedAt' | 'taxExempt'>
+      & { defaultEmailAddress?: AdminTypes.Maybe<Pick<AdminTypes.CustomerEmailAddress, 'emailAddress' | 'marketingState'>>, defaultPhoneNumber?: AdminTypes.Maybe<Pick<AdminTypes.CustomerPhoneNumber, 'phoneNumber' | 'marketingState'>>, defaultAddress?: AdminTypes.Maybe<Pick<AdminTypes.MailingAddress, 'id' | 'firstName' | 'lastName' | 'company' | 'address1' | 'address2' | 'city' | 'zip' | 'province' | 'provinceCode' | 'countryCodeV2' | 'phone'>> }
+    )>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+
+export type CustomerAddressFromErpMutationVariables = AdminTypes.Exact<{
+  customerId: AdminTypes.Scalars['ID']['input'];
+  addressId: AdminTypes.Scalars['ID']['input'];
+  address: AdminTypes.MailingAddressInput;
+}>;
+
+
+export type CustomerAddressFromErpMutation = { customerAddressUpdate?: AdminTypes.Maybe<{ address?: AdminTypes.Maybe<Pick<AdminTypes.MailingAddress, 'id'>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+
+export type CustomerAddressNewFromErpMutationVariables = AdminTypes.Exact<{
+  customerId: AdminTypes.Scalars['ID']['input'];
+  address: AdminTypes.MailingAddressInput;
+}>;
+
+
+export type CustomerAddressNewFromErpMutation = { customerAddressCreate?: AdminTypes.Maybe<{ address?: AdminTypes.Maybe<Pick<AdminTypes.MailingAddress, 'id'>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+
+export type CustomerCreateFromErpMutationVariables = AdminTypes.Exact<{
+  input: AdminTypes.CustomerInput;
+}>;
+
+
+export type CustomerCreateFromErpMutation = { customerCreate?: AdminTypes.Maybe<{ customer?: AdminTypes.Maybe<(
+      Pick<AdminTypes.Customer, 'id' | 'firstName' | 'lastName' | 'updatedAt' | 'taxExempt'>
+      & { defaultEmailAddress?: AdminTypes.Maybe<Pick<AdminTypes.CustomerEmailAddress, 'emailAddress' | 'marketingState'>>, defaultPhoneNumber?: AdminTypes.Maybe<Pick<AdminTypes.CustomerPhoneNumber, 'phoneNumber' | 'marketingState'>>, defaultAddress?: AdminTypes.Maybe<Pick<AdminTypes.MailingAddress, 'id' | 'firstName' | 'lastName' | 'company' | 'address1' | 'address2' | 'city' | 'zip' | 'province' | 'provinceCode' | 'countryCodeV2' | 'phone'>> }
+    )>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+
+export type CustomerByEmailQueryVariables = AdminTypes.Exact<{
+  query: AdminTypes.Scalars['String']['input'];
+}>;
+
+
+export type CustomerByEmailQuery = { customers: { nodes: Array<(
+      Pick<AdminTypes.Customer, 'id' | 'firstName' | 'lastName' | 'updatedAt' | 'taxExempt'>
+      & { defaultEmailAddress?: AdminTypes.Maybe<Pick<AdminTypes.CustomerEmailAddress, 'emailAddress' | 'marketingState'>>, defaultPhoneNumber?: AdminTypes.Maybe<Pick<AdminTypes.CustomerPhoneNumber, 'phoneNumber' | 'marketingState'>>, defaultAddress?: AdminTypes.Maybe<Pick<AdminTypes.MailingAddress, 'id' | 'firstName' | 'lastName' | 'company' | 'address1' | 'address2' | 'city' | 'zip' | 'province' | 'provinceCode' | 'countryCodeV2' | 'phone'>> }
+    )> } };
+
 export type OrderFulfillmentOrdersQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
 }>;
@@ -481,6 +558,10 @@ export type OrderErpDocumentNumberSetMutation = { metafieldsSet?: AdminTypes.May
 
 interface GeneratedQueryTypes {
   "#graphql\n  query BulkOperationState($id: ID!) {\n    bulkOperation(id: $id) {\n      id\n      status\n      errorCode\n      objectCount\n      url\n      partialDataUrl\n    }\n  }\n": {return: BulkOperationStateQuery, variables: BulkOperationStateQueryVariables},
+  "#graphql\n  query CustomersChanged($first: Int!, $after: String, $query: String) {\n    customers(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {\n      nodes {\n        id\n        firstName\n        lastName\n        updatedAt\n        taxExempt\n        defaultEmailAddress {\n          emailAddress\n          marketingState\n        }\n        defaultPhoneNumber {\n          phoneNumber\n          marketingState\n        }\n        defaultAddress {\n          id\n          firstName\n          lastName\n          company\n          address1\n          address2\n          city\n          zip\n          province\n          provinceCode\n          countryCodeV2\n          phone\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": {return: CustomersChangedQuery, variables: CustomersChangedQueryVariables},
+  "#graphql\n  query CustomersById($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Customer {\n        id\n        firstName\n        lastName\n        updatedAt\n        taxExempt\n        defaultEmailAddress {\n          emailAddress\n          marketingState\n        }\n        defaultPhoneNumber {\n          phoneNumber\n          marketingState\n        }\n        defaultAddress {\n          id\n          firstName\n          lastName\n          company\n          address1\n          address2\n          city\n          zip\n          province\n          provinceCode\n          countryCodeV2\n          phone\n        }\n      }\n    }\n  }\n": {return: CustomersByIdQuery, variables: CustomersByIdQueryVariables},
+  "#graphql\n  query CustomersBulk {\n    customers {\n      edges {\n        node {\n          id\n          firstName\n          lastName\n          updatedAt\n          taxExempt\n          defaultEmailAddress {\n            emailAddress\n            marketingState\n          }\n          defaultPhoneNumber {\n            phoneNumber\n            marketingState\n          }\n          defaultAddress {\n            id\n            firstName\n            lastName\n            company\n            address1\n            address2\n            city\n            zip\n            province\n            provinceCode\n            countryCodeV2\n            phone\n          }\n        }\n      }\n    }\n  }\n": {return: CustomersBulkQuery, variables: CustomersBulkQueryVariables},
+  "#graphql\n  query CustomerByEmail($query: String!) {\n    customers(first: 2, query: $query) {\n      nodes {\n        id\n        firstName\n        lastName\n        updatedAt\n        taxExempt\n        defaultEmailAddress {\n          emailAddress\n          marketingState\n        }\n        defaultPhoneNumber {\n          phoneNumber\n          marketingState\n        }\n        defaultAddress {\n          id\n          firstName\n          lastName\n          company\n          address1\n          address2\n          city\n          zip\n          province\n          provinceCode\n          countryCodeV2\n          phone\n        }\n      }\n    }\n  }\n": {return: CustomerByEmailQuery, variables: CustomerByEmailQueryVariables},
   "#graphql\n  query OrderFulfillmentOrders($id: ID!) {\n    order(id: $id) {\n      id\n      name\n      cancelledAt\n      closed\n      displayFinancialStatus\n      displayFulfillmentStatus\n      fulfillmentOrders(first: 10) {\n        nodes {\n          id\n          status\n          requestStatus\n          assignedLocation {\n            location {\n              id\n              name\n              fulfillmentService {\n                handle\n                serviceName\n              }\n            }\n          }\n          lineItems(first: 40) {\n            nodes {\n              id\n              remainingQuantity\n              lineItem {\n                id\n              }\n            }\n            pageInfo {\n              hasNextPage\n              endCursor\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n        }\n      }\n    }\n  }\n": {return: OrderFulfillmentOrdersQuery, variables: OrderFulfillmentOrdersQueryVariables},
   "#graphql\n  query FulfillmentOrderLines($id: ID!, $after: String) {\n    fulfillmentOrder(id: $id) {\n      lineItems(first: 100, after: $after) {\n        nodes {\n          id\n          remainingQuantity\n          lineItem {\n            id\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": {return: FulfillmentOrderLinesQuery, variables: FulfillmentOrderLinesQueryVariables},
   "#graphql\n  query OrderFulfillments($id: ID!) {\n    order(id: $id) {\n      id\n      fulfillments(first: 250) {\n        id\n        status\n        location {\n          id\n        }\n      }\n    }\n  }\n": {return: OrderFulfillmentsQuery, variables: OrderFulfillmentsQueryVariables},
@@ -510,6 +591,10 @@ interface GeneratedQueryTypes {
 interface GeneratedMutationTypes {
   "#graphql\n  mutation BulkMutationRun($mutation: String!, $stagedUploadPath: String!) {\n    bulkOperationRunMutation(mutation: $mutation, stagedUploadPath: $stagedUploadPath) {\n      bulkOperation {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: BulkMutationRunMutation, variables: BulkMutationRunMutationVariables},
   "#graphql\n  mutation ProductSetBulkLine($identifier: ProductSetIdentifiers, $input: ProductSetInput!) {\n    productSet(identifier: $identifier, input: $input, synchronous: true) {\n      product {\n        id\n        handle\n        variants(first: 250) {\n          nodes {\n            id\n            sku\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ProductSetBulkLineMutation, variables: ProductSetBulkLineMutationVariables},
+  "#graphql\n  mutation CustomerUpdateFromErp($input: CustomerInput!) {\n    customerUpdate(input: $input) {\n      customer {\n        id\n        firstName\n        lastName\n        updatedAt\n        taxExempt\n        defaultEmailAddress {\n          emailAddress\n          marketingState\n        }\n        defaultPhoneNumber {\n          phoneNumber\n          marketingState\n        }\n        defaultAddress {\n          id\n          firstName\n          lastName\n          company\n          address1\n          address2\n          city\n          zip\n          province\n          provinceCode\n          countryCodeV2\n          phone\n        }\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: CustomerUpdateFromErpMutation, variables: CustomerUpdateFromErpMutationVariables},
+  "#graphql\n  mutation CustomerAddressFromErp($customerId: ID!, $addressId: ID!, $address: MailingAddressInput!) {\n    customerAddressUpdate(customerId: $customerId, addressId: $addressId, address: $address, setAsDefault: true) {\n      address {\n        id\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: CustomerAddressFromErpMutation, variables: CustomerAddressFromErpMutationVariables},
+  "#graphql\n  mutation CustomerAddressNewFromErp($customerId: ID!, $address: MailingAddressInput!) {\n    customerAddressCreate(customerId: $customerId, address: $address, setAsDefault: true) {\n      address {\n        id\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: CustomerAddressNewFromErpMutation, variables: CustomerAddressNewFromErpMutationVariables},
+  "#graphql\n  mutation CustomerCreateFromErp($input: CustomerInput!) {\n    customerCreate(input: $input) {\n      customer {\n        id\n        firstName\n        lastName\n        updatedAt\n        taxExempt\n        defaultEmailAddress {\n          emailAddress\n          marketingState\n        }\n        defaultPhoneNumber {\n          phoneNumber\n          marketingState\n        }\n        defaultAddress {\n          id\n          firstName\n          lastName\n          company\n          address1\n          address2\n          city\n          zip\n          province\n          provinceCode\n          countryCodeV2\n          phone\n        }\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: CustomerCreateFromErpMutation, variables: CustomerCreateFromErpMutationVariables},
   "#graphql\n  mutation ShipmentFulfillmentCreate($fulfillment: FulfillmentInput!) {\n    fulfillmentCreate(fulfillment: $fulfillment) {\n      fulfillment {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: ShipmentFulfillmentCreateMutation, variables: ShipmentFulfillmentCreateMutationVariables},
   "#graphql\n  mutation FulfillmentRequestAccept($id: ID!, $message: String) {\n    fulfillmentOrderAcceptFulfillmentRequest(id: $id, message: $message) {\n      fulfillmentOrder {\n        id\n        requestStatus\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: FulfillmentRequestAcceptMutation, variables: FulfillmentRequestAcceptMutationVariables},
   "#graphql\n  mutation ProcessedOrderClose($input: OrderCloseInput!) {\n    orderClose(input: $input) {\n      order {\n        id\n        closed\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: ProcessedOrderCloseMutation, variables: ProcessedOrderCloseMutationVariables},

@@ -51,7 +51,7 @@ describe("the setup guide in a fresh demo", () => {
   });
 
   it("hides the settings nothing reads yet", async () => {
-    for (const hidden of ["customers.direction"]) {
+    for (const hidden of ["companies.import", "companies.mapping"]) {
       expect(await e2e.app().locator(`[name="${hidden}"]`).count()).toBe(0);
     }
     // The product sync's direction is offered (its task reads it).

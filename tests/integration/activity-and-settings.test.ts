@@ -126,12 +126,12 @@ describe("saving settings", () => {
   it("does not offer settings no task reads, and keeps their stored values when the form is saved", async () => {
     const shopId = await ensureShop(getDb(), "hidden-settings.myshopify.com");
     await db.sql`update shops set settings = ${db.sql.json({
-      customers: { direction: "erp_to_shopify" },
+      companies: { import: "all" },
       products: { direction: "shopify_to_erp" },
       inventory: { enabled: true },
     })} where id = ${shopId}`;
     const values = await loadSettingsForm(shopId);
-    for (const hidden of ["customers.direction"]) {
+    for (const hidden of ["companies.import", "companies.mapping"]) {
       expect(values).not.toHaveProperty([hidden]);
     }
     // The product sync reads its direction, the stock sync (Locations page) its switch: offered, as stored.
@@ -145,12 +145,12 @@ describe("saving settings", () => {
     const posted = new FormData();
     for (const [name, value] of Object.entries(values)) posted.append(name, value);
     posted.set("orders.tipAccount", "6200");
-    posted.append("customers.direction", "shopify_to_erp");
+    posted.append("companies.import", "none");
     posted.set("inventory.enabled", "false");
     expect(await saveSettingsForm(shopId, posted)).toMatchObject({ ok: true });
     expect(await loadSettings(shopId)).toMatchObject({
       orders: { tipAccount: "6200" },
-      customers: { direction: "erp_to_shopify" },
+      companies: { import: "all" },
       products: { direction: "shopify_to_erp" },
       inventory: { enabled: false },
     });

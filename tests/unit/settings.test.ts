@@ -281,21 +281,21 @@ describe("the settings form offers only settings that work", () => {
 
   it("keeps hidden settings as stored when the form is saved, and ignores them in a post", () => {
     const stored = readShopSettings({
-      customers: { direction: "erp_to_shopify" },
+      companies: { import: "all" },
       inventory: { enabled: true },
       orders: { tipAccount: "6200" },
     });
     const posted = form({
       ...offeredFormValues(stored),
       "orders.tipAccount": "6210",
-      "customers.direction": "shopify_to_erp",
+      "companies.import": "none",
       "inventory.enabled": "false",
     });
     const saved = shopSettingsSchema.parse(mergeFormIntoSettings(stored, posted));
     expect(saved.orders.tipAccount).toBe("6210");
-    expect(saved.customers.direction).toBe("erp_to_shopify");
+    expect(saved.companies.import).toBe("all");
     // Offered since the Locations page and the setup guide read it: a post sets it.
     expect(saved.inventory.enabled).toBe(false);
-    expect(Object.keys(offeredFormValues(stored))).not.toContain("customers.direction");
+    expect(Object.keys(offeredFormValues(stored))).not.toContain("companies.import");
   });
 });

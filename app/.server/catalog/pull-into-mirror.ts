@@ -5,13 +5,15 @@ import { contentHash } from "../mapping/canonical-hash.ts";
 import { upsertMirrorRecords } from "../queries/erp-records.ts";
 import type { RunContext, RunCursor } from "../runs/define-task.ts";
 
-/** The ERP entities the catalog mirrors, and the item each of their records belongs to. */
+/** The ERP entities the mirror holds, and the item (for customers: the customer) each record belongs to. */
 const itemNumberOf = {
   items: (data: ErpEntityMap["items"]) => data.number,
   itemVariants: (data: ErpEntityMap["itemVariants"]) => data.itemNumber,
   barcodes: (data: ErpEntityMap["barcodes"]) => data.itemNumber,
   prices: (data: ErpEntityMap["prices"]) => data.itemNumber,
   stockByLocation: (data: ErpEntityMap["stockByLocation"]) => data.itemNumber,
+  // Not a catalog entity: "Sync customers" keeps its ERP side here too, grouped by customer number.
+  customers: (data: ErpEntityMap["customers"]) => data.number,
 } as const;
 
 export type MirroredEntity = keyof typeof itemNumberOf;

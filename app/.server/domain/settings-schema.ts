@@ -9,6 +9,19 @@ import { CARRIER_SETTING_PATTERN } from "./carrier-setting.ts";
  */
 export const syncDirections = ["off", "shopify_to_erp", "erp_to_shopify"] as const;
 export const customerMappings = ["by_email_or_phone", "by_bill_to_address", "default_customer"] as const;
+/** Which Shopify customers become ERP customers (BC: Customer Import from Shopify). */
+export const customerImports = ["none", "with_order", "all"] as const;
+/** How an ERP name field is built from Shopify's names (BC: Name Source, Name 2 Source, Contact Source). */
+export const nameSources = ["company_name", "first_and_last_name", "last_and_first_name", "none"] as const;
+export type NameSource = (typeof nameSources)[number];
+/** How a Shopify company finds its ERP customer (BC: Company Mapping Type). */
+export const companyMappings = ["by_email_or_phone", "by_tax_id", "default_company"] as const;
+/** Which ERP field a company location's tax id is matched to (BC: Company Tax Id Mapping). */
+export const companyTaxIdFields = ["vat_registration_number", "registration_number"] as const;
+/** The role contacts of companies created in Shopify get (BC: Default Contact Permission). */
+export const contactPermissions = ["none", "ordering_only", "location_admin"] as const;
+/** Whether the ERP county holds the province code or its name (BC: County Source). */
+export const countySources = ["code", "name"] as const;
 export const productMappings = ["item_no", "variant_code", "item_no_and_variant_code", "barcode"] as const;
 export const orderDocumentTypes = ["sales_order", "invoice_when_fulfilled"] as const;
 export const loggingLevels = ["errors", "all"] as const;
@@ -85,7 +98,12 @@ export const shopSettingsSchema = z
       .prefault({}),
     customers: z
       .object({
-        direction: z.enum(syncDirections).default("off"),
+        /**
+         * none: every order goes to the default customer; with_order: buyers are mapped (and
+         * created when allowed) as their orders are processed; all: "Sync customers" also imports
+         * every Shopify customer, before any order.
+         */
+        import: z.enum(customerImports).default("with_order"),
         mapping: z.enum(customerMappings).default("by_email_or_phone"),
         defaultCustomerNo: erpCode.default(""),
         /** Ship-to country code → ERP customer no.; wins over every mapping strategy. */
@@ -93,6 +111,30 @@ export const shopSettingsSchema = z
         createUnknownInErp: z.boolean().default(false),
         /** New ERP customers take their terms (tax, payment, shipment, currency) from this customer. */
         templateCustomerNo: erpCode.default(""),
+        /** Country code (of the customer's address) → template customer; wins over the one above. */
+        templateCustomerByCountry: z.record(z.string().length(2), erpCode.min(1)).default({}),
+        /** Shopify → ERP: changes of a Shopify customer update its linked ERP customer (BC: Shopify Can Update Customers). */
+        shopifyCanUpdateErp: z.boolean().default(false),
+        /** ERP → Shopify: changes of a linked ERP customer update the Shopify customer (BC: Can Update Shopify Customers). */
+        canUpdateShopify: z.boolean().default(false),
+        nameSource: z.enum(nameSources).default("company_name"),
+        name2Source: z.enum(nameSources).default("first_and_last_name"),
+        contactSource: z.enum(nameSources).default("first_and_last_name"),
+        countySource: z.enum(countySources).default("code"),
+      })
+      .prefault({}),
+    /** B2B companies ↔ ERP customers of type company (BC: Sync Companies, report 30114). */
+    companies: z
+      .object({
+        import: z.enum(customerImports).default("with_order"),
+        mapping: z.enum(companyMappings).default("by_email_or_phone"),
+        taxIdField: z.enum(companyTaxIdFields).default("vat_registration_number"),
+        defaultCompanyNo: erpCode.default(""),
+        createUnknownInErp: z.boolean().default(false),
+        templateCustomerNo: erpCode.default(""),
+        shopifyCanUpdateErp: z.boolean().default(false),
+        canUpdateShopify: z.boolean().default(false),
+        defaultContactPermission: z.enum(contactPermissions).default("ordering_only"),
       })
       .prefault({}),
     products: z
@@ -202,6 +244,21 @@ export const shopSettingsSchema = z
       .prefault({}),
   })
   .superRefine((settings, ctx) => {
+    if (settings.customers.shopifyCanUpdateErp && settings.customers.canUpdateShopify) {
+      // BC makes them exclusive too: updating both ways would let each side undo the other's edit.
+      ctx.addIssue({
+        code: "custom",
+        path: ["customers", "canUpdateShopify"],
+        message: "cannot be on while Shopify can update ERP customers (one direction at a time)",
+      });
+    }
+    if (settings.customers.import === "none" && settings.customers.defaultCustomerNo === "") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["customers", "defaultCustomerNo"],
+        message: "is required when no customers are imported (every order goes to the default customer)",
+      });
+    }
     if (settings.customers.mapping === "default_customer" && settings.customers.defaultCustomerNo === "") {
       ctx.addIssue({
         code: "custom",

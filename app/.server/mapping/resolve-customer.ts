@@ -1,5 +1,6 @@
 import type { ShopSettings } from "../domain/settings-schema.ts";
 import type { ImportedOrder, OrderAddress } from "../tasks/orders-sync/imported-order.ts";
+import { type CustomerProfile, erpNames } from "./customer-profile.ts";
 
 /** What the ERP is asked, in order, until one answers with a customer. */
 export type CustomerLookup = { email: string } | { phone: string } | { billTo: BillToQuery };
@@ -26,7 +27,8 @@ export interface NewErpCustomer {
   displayName: string;
   email: string;
   phoneNumber: string | null;
-  address: OrderAddress | null;
+  /** Everything the ERP customer is built from (customer-fields.ts), as "Sync customers" builds it. */
+  profile: CustomerProfile;
 }
 
 export interface CustomerFacts {
@@ -56,17 +58,51 @@ export function customerKey(order: ImportedOrder): CustomerKey {
   return { shopifyCustomerId: order.shopifyOrderId, label: `${label} (guest, ${order.name})`, guest: true };
 }
 
+/** The buyer of an order as the customer mapping sees any Shopify customer: its billing address first. */
+export function profileFromOrder(order: ImportedOrder): CustomerProfile {
+  const a = order.billingAddress ?? order.shippingAddress;
+  return {
+    shopifyCustomerId: order.customer?.shopifyCustomerId ?? null,
+    firstName: order.customer?.firstName ?? null,
+    lastName: order.customer?.lastName ?? null,
+    email: (order.customer?.email ?? order.email)?.trim() || null,
+    phone: order.customer?.phone ?? order.phone ?? a?.phone ?? null,
+    address: a ? { ...a, province: null } : null,
+    taxExempt: false,
+  };
+}
+
+/** A country's default customer (BC: the Customer Template row's Default Customer No.). */
+export function countryDefaultFor(countryCode: string | null | undefined, settings: ShopSettings): string | null {
+  const country = countryCode?.toUpperCase();
+  return country ? (settings.customers.defaultCustomerByCountry[country] ?? null) : null;
+}
+
 /** The ship-to country's default customer, which wins over every mapping strategy (BC precedence 1). */
 export function countryDefaultCustomer(order: ImportedOrder, settings: ShopSettings): string | null {
-  const country = (order.shippingAddress ?? order.billingAddress)?.countryCode?.toUpperCase();
-  return country ? (settings.customers.defaultCustomerByCountry[country] ?? null) : null;
+  return countryDefaultFor((order.shippingAddress ?? order.billingAddress)?.countryCode, settings);
+}
+
+/** The template customer new ERP customers of this country copy (BC: per-country Customer Template), else the shop's. */
+export function templateFor(profile: CustomerProfile, settings: ShopSettings): string {
+  const country = profile.address?.countryCode?.toUpperCase();
+  return (
+    (country ? settings.customers.templateCustomerByCountry[country] : undefined) ??
+    settings.customers.templateCustomerNo
+  );
 }
 
 /** The ERP questions the mapping strategy asks; none when a default decides regardless. */
 export function customerLookups(order: ImportedOrder, settings: ShopSettings): CustomerLookup[] {
-  if (countryDefaultCustomer(order, settings) || settings.customers.mapping === "default_customer") return [];
+  if (countryDefaultCustomer(order, settings) || settings.customers.import === "none") return [];
+  return lookupsFor(profileFromOrder(order), settings);
+}
+
+/** The mapping strategy's ERP questions for any Shopify buyer, in order (BC: Cust. by Email/Phone, by Bill-to). */
+export function lookupsFor(profile: CustomerProfile, settings: ShopSettings): CustomerLookup[] {
+  if (settings.customers.mapping === "default_customer") return [];
   if (settings.customers.mapping === "by_bill_to_address") {
-    const a = order.billingAddress;
+    const a = profile.address;
     if (!a?.address1 || !a.countryCode) return [];
     return [
       {
@@ -82,9 +118,9 @@ export function customerLookups(order: ImportedOrder, settings: ShopSettings): C
     ];
   }
   const lookups: CustomerLookup[] = [];
-  const email = (order.customer?.email ?? order.email)?.trim();
+  const email = profile.email?.trim();
   if (email) lookups.push({ email });
-  const phone = order.customer?.phone ?? order.phone ?? order.billingAddress?.phone;
+  const phone = profile.phone ?? profile.address?.phone;
   if (phone && phone.replace(/\D/g, "").length >= 6) lookups.push({ phone });
   return lookups;
 }
@@ -96,7 +132,7 @@ export function customerLookups(order: ImportedOrder, settings: ShopSettings): C
 export function resolveCustomer(order: ImportedOrder, settings: ShopSettings, facts: CustomerFacts): CustomerDecision {
   const byCountry = countryDefaultCustomer(order, settings);
   if (byCountry) return { kind: "use", customerNumber: byCountry, source: "country_default", storeLink: false };
-  if (settings.customers.mapping === "default_customer") {
+  if (settings.customers.mapping === "default_customer" || settings.customers.import === "none") {
     return { kind: "use", customerNumber: settings.customers.defaultCustomerNo, source: "default", storeLink: false };
   }
   if (facts.linkedNumber) return { kind: "use", customerNumber: facts.linkedNumber, source: "link", storeLink: false };
@@ -105,26 +141,20 @@ export function resolveCustomer(order: ImportedOrder, settings: ShopSettings, fa
     return { kind: "use", customerNumber: facts.foundNumber, source: "matched", storeLink: !guest };
   }
   // Creation is keyed by e-mail in the ERP, so a retried job finds what the first try created.
-  const customer = settings.customers.createUnknownInErp ? newErpCustomer(order) : null;
+  const customer = settings.customers.createUnknownInErp ? newErpCustomer(order, settings) : null;
   if (customer) return { kind: "create", customer };
   return { kind: "wait", reason: "unmapped_customer" };
 }
 
 /** The ERP customer to create for the order's buyer; null without an e-mail (the creation key). */
-export function newErpCustomer(order: ImportedOrder): NewErpCustomer | null {
-  const email = (order.customer?.email ?? order.email)?.trim();
-  if (!email) return null;
-  const address = order.billingAddress ?? order.shippingAddress;
-  const name =
-    [order.customer?.firstName, order.customer?.lastName].filter(Boolean).join(" ") ||
-    address?.company ||
-    personName(address) ||
-    email;
+export function newErpCustomer(order: ImportedOrder, settings: ShopSettings): NewErpCustomer | null {
+  const profile = profileFromOrder(order);
+  if (!profile.email) return null;
   return {
-    displayName: name.slice(0, 100),
-    email,
-    phoneNumber: order.customer?.phone ?? order.phone ?? address?.phone ?? null,
-    address,
+    displayName: erpNames(profile, settings.customers).name.slice(0, 100),
+    email: profile.email,
+    phoneNumber: profile.phone,
+    profile,
   };
 }
 

@@ -2,6 +2,7 @@ import { and, eq, inArray, or, sql } from "drizzle-orm";
 
 import { customerLinks } from "../../../db/schema/links.ts";
 import { orders } from "../../../db/schema/orders.ts";
+import { shopifyCustomers } from "../../../db/schema/shopify-customers.ts";
 import { unmappedRecords } from "../../../db/schema/unmapped-records.ts";
 import { webhookInbox } from "../../../db/schema/webhook-inbox.ts";
 import type { Tx } from "../db.ts";
@@ -36,7 +37,8 @@ export interface RedactionSummary {
  *   number, lines and amounts stay, so shipments and posting of a processed order still work;
  * - an order not yet in the ERP (waiting on the customer's mapping, or in error) can never be
  *   made now: it ends as ignored with the reason, off the unprocessed and error lists;
- * - the customer's link to an ERP customer and its unmapped-list entries are deleted;
+ * - the customer's link to an ERP customer and its unmapped-list entries are deleted; its "Sync
+ *   customers" row keeps only its id and the state `redacted`, so it is never imported again;
  * - the e-mail, phone, names and street lines are replaced by "[redacted]" in every other text
  *   and JSON column of the shop (events, errors, skipped records, runs, shipments, API log, inbox).
  * The ERP keeps its own copy of the customer and documents: that is the merchant's system of record.
@@ -82,6 +84,7 @@ export async function redactCustomer(tx: Tx, input: CustomerRedaction): Promise<
     }
   }
 
+  values.push(...(await tombstoneSyncedCustomer(tx, shopId, customerGid)));
   const keys = [customerGid, ...rows.map((r) => r.shopifyOrderId)]; // guests are keyed by their order
   await tx
     .delete(customerLinks)
@@ -120,4 +123,35 @@ export async function redactCustomer(tx: Tx, input: CustomerRedaction): Promise<
     except: new Set(["orders.snapshot"]),
   });
   return { orders: rows.length, ended, scrubbedCells };
+}
+
+/**
+ * "Sync customers" keeps a row per Shopify customer: it loses everything personal and becomes the
+ * tombstone that stops the customer from being imported again. Returns what it held, for the scrub.
+ */
+async function tombstoneSyncedCustomer(tx: Tx, shopId: number, shopifyCustomerId: string): Promise<(string | null)[]> {
+  const [held] = await tx
+    .select({ displayName: shopifyCustomers.displayName, email: shopifyCustomers.email, phone: shopifyCustomers.phone })
+    .from(shopifyCustomers)
+    .where(and(eq(shopifyCustomers.shopId, shopId), eq(shopifyCustomers.shopifyCustomerId, shopifyCustomerId)));
+  const tombstone = {
+    state: "redacted" as const,
+    displayName: "[redacted]",
+    email: null,
+    phone: null,
+    city: null,
+    countryCode: null,
+    erpCustomerNumber: null,
+    shopifyHash: null,
+    erpHash: null,
+    conflict: null,
+    reason: "Customer data redacted at the customer's request (customers/redact); never imported again.",
+    updatedAt: new Date(),
+  };
+  await tx
+    .insert(shopifyCustomers)
+    .values({ shopId, shopifyCustomerId, ...tombstone })
+    .onConflictDoUpdate({ target: [shopifyCustomers.shopId, shopifyCustomers.shopifyCustomerId], set: tombstone });
+  // The label holds the name, e-mail or phone: each part is scrubbed elsewhere too.
+  return held ? [held.email, held.phone, ...held.displayName.split(/\s*[<>]\s*/)] : [];
 }

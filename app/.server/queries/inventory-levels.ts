@@ -278,7 +278,10 @@ export async function markVariantsForRecompute(
  * in the ERP while the app's corrections for it end, so its levels are planned again by the next
  * stock sync (with figures pulled after the change) instead of waiting for the ERP's feed.
  */
-export async function markOrderVariantsForRecompute(db: DbOrTx, input: { shopId: number; orderId: number }): Promise<void> {
+export async function markOrderVariantsForRecompute(
+  db: DbOrTx,
+  input: { shopId: number; orderId: number },
+): Promise<void> {
   await db.execute(sql`
     update ${inventoryLevels} set recompute = true
      where shop_id = ${input.shopId}

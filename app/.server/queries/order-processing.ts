@@ -31,7 +31,10 @@ export async function claimOrder(tx: Tx, input: { shopId: number; orderId: numbe
 }
 
 /** The same order without a lock, for a preview (it writes nothing, so it need not keep others out). */
-export async function readOrderToProcess(db: DbOrTx, input: { shopId: number; orderId: number }): Promise<ClaimedOrder | null> {
+export async function readOrderToProcess(
+  db: DbOrTx,
+  input: { shopId: number; orderId: number },
+): Promise<ClaimedOrder | null> {
   const [row] = await db
     .select(claimedColumns)
     .from(orders)
@@ -108,7 +111,12 @@ export async function recordSkippedOrder(
   db: DbOrTx,
   input: { shopId: number; shopifyOrderId: string; reason: string },
 ) {
-  await recordSkipped(db, { shopId: input.shopId, entity: "order", recordKey: input.shopifyOrderId, reason: input.reason });
+  await recordSkipped(db, {
+    shopId: input.shopId,
+    entity: "order",
+    recordKey: input.shopifyOrderId,
+    reason: input.reason,
+  });
 }
 
 export async function resolveSkippedOrder(db: DbOrTx, input: { shopId: number; shopifyOrderId: string }) {

@@ -3,7 +3,6 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../db.ts";
 import { levelKey, type UnitsByLevel } from "../domain/stock-levels.ts";
 
-
 function toMap(rows: ReadonlyArray<{ variant_id: string; location_id: string; units: string | number }>): UnitsByLevel {
   return new Map(rows.map((r) => [levelKey(r.variant_id, r.location_id), Number(r.units)]));
 }

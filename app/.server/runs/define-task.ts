@@ -10,7 +10,9 @@ import type { TaskCategory } from "./categories.ts";
 import type { Recurrence } from "./recurrence.ts";
 
 /** Capabilities a task can require of the shop's ERP adapter (the boolean ones). */
-export type ErpCapability = { [K in keyof ErpCapabilities]: ErpCapabilities[K] extends boolean ? K : never }[keyof ErpCapabilities];
+export type ErpCapability = {
+  [K in keyof ErpCapabilities]: ErpCapabilities[K] extends boolean ? K : never;
+}[keyof ErpCapabilities];
 
 export type TaskDirection = "shopify_to_app" | "app_to_erp" | "erp_to_shopify" | "shopify_to_erp" | "both" | "in_erp";
 

@@ -12,7 +12,11 @@ export const DEFAULT_MAX_ATTEMPTS = 3;
  * task shares it, so they coalesce into one waiting run. A preview has its own key (it must not
  * turn a waiting real run into a dry one), and a per-record task one per record.
  */
-export function runJobKey(task: TaskDefinition, shopId: number, options: { dryRun?: boolean; recordKey?: string | null } = {}) {
+export function runJobKey(
+  task: TaskDefinition,
+  shopId: number,
+  options: { dryRun?: boolean; recordKey?: string | null } = {},
+) {
   return [task.name, shopId, options.recordKey ?? null, options.dryRun ? "preview" : null]
     .filter((part) => part !== null)
     .join(":");

@@ -107,7 +107,11 @@ export async function updateEntry(
   },
 ): Promise<boolean> {
   const [current] = await db
-    .select({ recurrence: jobQueueEntries.recurrence, timezone: jobQueueEntries.timezone, onHold: jobQueueEntries.onHold })
+    .select({
+      recurrence: jobQueueEntries.recurrence,
+      timezone: jobQueueEntries.timezone,
+      onHold: jobQueueEntries.onHold,
+    })
     .from(jobQueueEntries)
     .where(and(eq(jobQueueEntries.shopId, input.shopId), eq(jobQueueEntries.task, input.task)));
   if (!current) return false;

@@ -33,7 +33,7 @@ async function unmetRequirement(task: TaskDefinition, ctx: RunContext): Promise<
 function withoutEnvelope(payload: unknown): Record<string, unknown> | Record<string, unknown>[] {
   const strip = (item: unknown) => {
     if (typeof item !== "object" || item === null) return {};
-     
+
     const { shopId: _s, trigger: _t, dryRun: _d, ...rest } = item as Record<string, unknown>;
     return rest;
   };

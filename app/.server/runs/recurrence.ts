@@ -28,7 +28,11 @@ export const recurrenceSchema = z.discriminatedUnion("kind", [
   }),
   z.object({
     kind: z.literal("hourly"),
-    minute: z.coerce.number("must be a number").int("must be a whole number").min(0, "must be 0–59").max(59, "must be 0–59"),
+    minute: z.coerce
+      .number("must be a number")
+      .int("must be a whole number")
+      .min(0, "must be 0–59")
+      .max(59, "must be 0–59"),
   }),
   z.object({ kind: z.literal("daily"), time }),
   z.object({

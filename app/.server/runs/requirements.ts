@@ -3,8 +3,9 @@ import type { SettingRequirement, TaskDefinition } from "./define-task.ts";
 
 function valueAt(settings: unknown, path: readonly string[]): unknown {
   let value: unknown = settings;
-  for (const key of path)
-    {value = value !== null && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;}
+  for (const key of path) {
+    value = value !== null && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
+  }
   return value;
 }
 

@@ -1,16 +1,18 @@
 import { and, eq, sql } from "drizzle-orm";
 
 import { taskRunRecords } from "../../../db/schema/task-run-records.ts";
-import {
-  type RunCounts,
-  taskRuns,
-  type TaskRunStatus,
-  type TaskRunTrigger,
-} from "../../../db/schema/task-runs.ts";
+import { type RunCounts, taskRuns, type TaskRunStatus, type TaskRunTrigger } from "../../../db/schema/task-runs.ts";
 import type { DbOrTx } from "../db.ts";
 import type { RecordResult } from "./define-task.ts";
 
-export const emptyCounts = (): RunCounts => ({ created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0, planned: 0 });
+export const emptyCounts = (): RunCounts => ({
+  created: 0,
+  updated: 0,
+  unchanged: 0,
+  skipped: 0,
+  failed: 0,
+  planned: 0,
+});
 
 /**
  * A run starts: one row per attempt. A row of the same job still `running` belongs to an attempt

@@ -33,6 +33,14 @@ export const settingsFormFields = [
   "customers.defaultCustomerByCountry",
   "customers.createUnknownInErp",
   "customers.templateCustomerNo",
+  "customers.templateCustomerByCountry",
+  "customers.import",
+  "customers.shopifyCanUpdateErp",
+  "customers.canUpdateShopify",
+  "customers.nameSource",
+  "customers.name2Source",
+  "customers.contactSource",
+  "customers.countySource",
   "products.direction",
   "products.mapping",
   "products.skuSeparator",
@@ -63,8 +71,18 @@ export const settingsFormFields = [
 ] as const;
 export type SettingsFormField = (typeof settingsFormFields)[number];
 
-/** In the schema, but no task reads them yet (customer sync): hidden. */
-export const hiddenSettingsFields = ["customers.direction"] as const;
+/** In the schema, but no task reads them yet (company sync): hidden. */
+export const hiddenSettingsFields = [
+  "companies.import",
+  "companies.mapping",
+  "companies.taxIdField",
+  "companies.defaultCompanyNo",
+  "companies.createUnknownInErp",
+  "companies.templateCustomerNo",
+  "companies.shopifyCanUpdateErp",
+  "companies.canUpdateShopify",
+  "companies.defaultContactPermission",
+] as const;
 
 const offered = new Set<string>(settingsFormFields);
 
@@ -86,6 +104,8 @@ const booleanFields = new Set([
   "orders.filters.onlyPaid",
   "orders.filters.excludeHighRisk",
   "customers.createUnknownInErp",
+  "customers.shopifyCanUpdateErp",
+  "customers.canUpdateShopify",
   "products.createUnknownInErp",
   "products.findByBarcode",
   "products.canUpdateShopify",
@@ -104,6 +124,7 @@ const mapFields = new Set([
   "orders.shippingMethods",
   "orders.locations",
   "customers.defaultCustomerByCountry",
+  "customers.templateCustomerByCountry",
   "shipments.carriers",
 ]);
 

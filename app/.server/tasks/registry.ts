@@ -1,4 +1,5 @@
 import type { TaskDefinition } from "../runs/define-task.ts";
+import { customersSyncTask } from "./customers-sync/task.ts";
 import { documentsPostTask } from "./documents-post/task.ts";
 import { imagesSyncTask } from "./images-sync/task.ts";
 import { inventoryDriftTask } from "./inventory-drift/task.ts";
@@ -25,6 +26,7 @@ export const taskRegistry: readonly TaskDefinition[] = [
   imagesSyncTask,
   inventorySyncTask,
   inventoryDriftTask,
+  customersSyncTask,
 ];
 
 export function findTask(name: string): TaskDefinition | undefined {

@@ -1,8 +1,10 @@
 import { customerDataRequests } from "../../../db/schema/customer-data-requests.ts";
 import type { Tx } from "../db.ts";
 import { applyLevelWebhook, setItemTracked } from "../queries/inventory-levels.ts";
+import { markCustomersGone } from "../queries/shopify-customers.ts";
 import { getShopSettings, markShopUninstalled, updateShopScopes } from "../queries/shops.ts";
 import { enqueueRun } from "../runs/enqueue-run.ts";
+import { customersSyncTask } from "../tasks/customers-sync/task.ts";
 import { productsSyncTask } from "../tasks/products-sync/task.ts";
 import { webhookPayloadSchemas, type WebhookTopic } from "./topics.ts";
 import type { VerifiedDelivery } from "./verify.ts";
@@ -16,6 +18,10 @@ export const inlineTopics: ReadonlySet<WebhookTopic> = new Set([
   // One row of the stock shadow, updated in place when newer: nothing to queue.
   "inventory_levels/update",
   "inventory_items/update",
+  // Only queue a run of "Sync customers" (coalesced under its job key), or mark a deleted customer.
+  "customers/create",
+  "customers/update",
+  "customers/delete",
 ]);
 
 interface InlineInput {
@@ -56,6 +62,24 @@ export async function applyInline(tx: Tx, input: InlineInput): Promise<void> {
       if (settings.products.direction === "shopify_to_erp") {
         await enqueueRun(tx, productsSyncTask, { shopId, trigger: "webhook" });
       }
+      return;
+    }
+    case "customers/create":
+    case "customers/update": {
+      // Only the import half reads Shopify's changes; other shops get these for the app's own writes.
+      const { customers } = await getShopSettings(tx, shopId);
+      if (customers.import === "all" || customers.shopifyCanUpdateErp) {
+        await enqueueRun(tx, customersSyncTask, { shopId, trigger: "webhook" });
+      }
+      return;
+    }
+    case "customers/delete": {
+      const payload = webhookPayloadSchemas["customers/delete"].parse(input.payload);
+      await markCustomersGone(tx, {
+        shopId,
+        shopifyCustomerIds: [`gid://shopify/Customer/${payload.id}`],
+        now: delivery.triggeredAt ?? new Date(),
+      });
       return;
     }
     case "inventory_levels/update": {

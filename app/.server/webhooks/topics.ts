@@ -38,6 +38,15 @@ const inventoryItemPayload = z.looseObject({
   tracked: z.boolean(),
 });
 
+/**
+ * `customers/create|update|delete` (include_fields in shopify.app.toml): only the customer's
+ * identity; "Sync customers" reads the customer back from the Admin API.
+ */
+const customerPayload = z.looseObject({
+  id: z.number().int().positive(),
+  updated_at: z.string().nullish(),
+});
+
 export const webhookPayloadSchemas = {
   "orders/create": orderPayload,
   "orders/updated": orderPayload,
@@ -45,6 +54,9 @@ export const webhookPayloadSchemas = {
   "products/update": productPayload,
   "inventory_levels/update": inventoryLevelPayload,
   "inventory_items/update": inventoryItemPayload,
+  "customers/create": customerPayload,
+  "customers/update": customerPayload,
+  "customers/delete": customerPayload,
   "app/uninstalled": z.looseObject({}),
   "app/scopes_update": z.looseObject({ current: z.array(z.string()) }),
   "bulk_operations/finish": z.looseObject({

@@ -157,11 +157,16 @@ export interface CustomerInput {
   /** How Shopify identifies this customer to us: the ERP number once linked, else the email. */
   shopifyKey: { kind: "number"; value: string } | { kind: "email"; value: string };
   displayName: string;
+  /** BC: Name 2 and Contact. API v2.0 has neither field: the BC adapter leaves them out. */
+  name2?: string;
+  contact?: string;
   type?: "person" | "company";
   email?: string;
   phoneNumber?: string;
   address?: ErpAddress;
   currencyCode?: string;
+  /** Sent as false for a customer Shopify knows as tax exempt; absent = the template's. */
+  taxLiable?: boolean;
   /** On create only: copy terms (tax, payment, shipment, currency, credit limit) from this ERP customer. */
   templateNumber?: string;
 }

@@ -220,9 +220,7 @@ export class AdminClient implements ShopifyAdmin {
         kind: "transient",
         status: null,
         code: timedOut ? "TIMEOUT" : "NETWORK_ERROR",
-        message: timedOut
-          ? `no answer within ${this.#timeoutMs} ms`
-          : `request failed: ${coerceError(error).message}`,
+        message: timedOut ? `no answer within ${this.#timeoutMs} ms` : `request failed: ${coerceError(error).message}`,
         cause: error,
       };
     }

@@ -73,8 +73,9 @@ export async function waitForBulkOperation(
   const deadline = Date.now() + options.timeoutMs;
   for (let delay = 250; ; delay = Math.min(delay * 2, 5_000)) {
     const { bulkOperation } = await runOperation(admin, BULK_OPERATION_QUERY, { id });
-    if (!bulkOperation)
-      {throw new ShopifyApiError({ code: "NOT_FOUND", operation: "bulkOperation", message: `no bulk operation ${id}` });}
+    if (!bulkOperation) {
+      throw new ShopifyApiError({ code: "NOT_FOUND", operation: "bulkOperation", message: `no bulk operation ${id}` });
+    }
     if (!["CREATED", "RUNNING", "CANCELING"].includes(bulkOperation.status)) {
       return {
         id: bulkOperation.id,
@@ -112,4 +113,9 @@ export async function* readBulkResults(
     if (line.trim() === "") continue;
     yield resultLine.parse(JSON.parse(line));
   }
+}
+
+/** A bulk query another run of this shop started is still running: Shopify refuses a second. */
+export function isBulkBusy(reason: string): boolean {
+  return /already in progress|already running|one bulk/i.test(reason);
 }

@@ -101,3 +101,8 @@ export function throwOnUserErrors(operation: string, userErrors: readonly UserEr
   const details = userErrors.map((e) => (e.field?.length ? `${e.field.join(".")}: ${e.message}` : e.message));
   throw new ShopifyApiError({ code: "USER_ERRORS", operation, message: `${operation}: ${details.join("; ")}` });
 }
+
+/** Shopify's words, as the merchant should read them (field path, then message). */
+export function describeUserErrors(errors: readonly UserError[]): string {
+  return errors.map((e) => (e.field?.length ? `${e.field.join(".")}: ${e.message}` : e.message)).join("; ");
+}

@@ -72,7 +72,13 @@ export async function postDocuments(ctx: RunContext): Promise<PostDocumentsResul
       const pausedUntil = new Date(ctx.clock.now().getTime() + result.retryAfterMs);
       return { handled: done, pausedUntil, continued: true };
     }
-    ctx.record(orderRecord(order, result.kind === "posted" ? "updated" : "failed", result.message ?? `${describeDocument(order)} posted.`));
+    ctx.record(
+      orderRecord(
+        order,
+        result.kind === "posted" ? "updated" : "failed",
+        result.message ?? `${describeDocument(order)} posted.`,
+      ),
+    );
     ctx.progress({ done: ++done });
     if (result.kind === "posted" && settings.posting.closeShopifyOrders) {
       admin ??= await ctx.shopify();

@@ -14,7 +14,7 @@ import {
   saveShopifyImageState,
 } from "../../queries/picture-links.ts";
 import type { RunContext } from "../../runs/define-task.ts";
-import { readProductsCursor } from "../products-sync/read-shopify-products.ts";
+import { readUpdatedSinceCursor } from "../../shopify/updated-since-cursor.ts";
 import { type ImageImportState, planImageImport, planPictureWrite } from "./plan-image-import.ts";
 import {
   PRODUCT_IMAGES_STREAM,
@@ -190,7 +190,9 @@ export async function syncImagesFromShopify(ctx: RunContext): Promise<ImageImpor
   const store = ctx.cursor(PRODUCT_IMAGES_STREAM);
   let more = awaiting.length >= MAX_CHECKS;
   let pages = 0;
-  for await (const page of readChangedProductImages(admin, await readProductsCursor(store), { maxPages: MAX_PAGES })) {
+  for await (const page of readChangedProductImages(admin, await readUpdatedSinceCursor(store), {
+    maxPages: MAX_PAGES,
+  })) {
     pages += 1;
     await importBatch(ctx, run, page.products, seen);
     more ||= page.products.length > 0 && pages >= MAX_PAGES;

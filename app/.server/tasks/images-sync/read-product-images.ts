@@ -6,7 +6,7 @@ import {
   PRODUCT_IMAGES_UPDATED_SINCE_QUERY,
 } from "../../adapters/shopify/media-queries.ts";
 import { paginate } from "../../adapters/shopify/paginate.ts";
-import { cursorAfter, type ProductsCursor, updatedSinceSearch } from "../products-sync/read-shopify-products.ts";
+import { cursorAfter, type UpdatedSinceCursor, updatedSinceSearch } from "../../shopify/updated-since-cursor.ts";
 import type { ShopifyImage } from "./plan-image-import.ts";
 
 /** The run's cursor stream of Shopify products read for their image (Shopify → ERP). */
@@ -42,7 +42,7 @@ export interface ProductImage {
 export interface ProductImagesPage {
   products: ProductImage[];
   /** Where the cursor may move once this page is applied. */
-  next: ProductsCursor | null;
+  next: UpdatedSinceCursor | null;
 }
 
 function toImage(node: z.infer<typeof productNode>): ProductImage {
@@ -63,7 +63,7 @@ function toImage(node: z.infer<typeof productNode>): ProductImage {
  */
 export async function* readChangedProductImages(
   admin: ShopifyAdmin,
-  cursor: ProductsCursor | null,
+  cursor: UpdatedSinceCursor | null,
   options: { maxPages: number },
 ): AsyncGenerator<ProductImagesPage, void, undefined> {
   const query = updatedSinceSearch(cursor);

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import type { ErpPicture } from "../../adapters/erp/port.ts";
 import type { AdminClient } from "../../adapters/shopify/admin-client.ts";
 import { runOperation } from "../../adapters/shopify/admin-port.ts";
+import { describeUserErrors } from "../../adapters/shopify/errors.ts";
 import {
   FILE_CREATE_MUTATION,
   FILE_DELETE_MUTATION,
@@ -12,7 +13,6 @@ import {
   VARIANT_APPEND_MEDIA_MUTATION,
 } from "../../adapters/shopify/media-queries.ts";
 import { parseStagedTarget, uploadToStagedTarget } from "../../adapters/shopify/staged-upload.ts";
-import { describeUserErrors } from "../products-sync/write-product.ts";
 
 /** How long a run waits for Shopify to process an uploaded image before attaching it. */
 const READY_WAIT_MS = 20_000;

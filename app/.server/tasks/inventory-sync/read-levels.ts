@@ -218,8 +218,3 @@ export async function readLevelsBulkResult(
   await flush(true);
   return { state: "done", variants, levels };
 }
-
-/** A bulk query another run of this shop started is still running: Shopify refuses a second. */
-export function isBulkBusy(reason: string): boolean {
-  return /already in progress|already running|one bulk/i.test(reason);
-}

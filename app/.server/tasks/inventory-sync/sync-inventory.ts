@@ -1,5 +1,6 @@
 import type { ErpStockCalculation } from "../../adapters/erp/types.ts";
 import type { ShopifyAdmin } from "../../adapters/shopify/admin-port.ts";
+import { isBulkBusy } from "../../adapters/shopify/bulk-mutation.ts";
 import { pullEntitiesIntoMirror } from "../../catalog/pull-into-mirror.ts";
 import { refreshShopLocations } from "../../locations/refresh-locations.ts";
 import { changedItemNumbers, mirrorHead } from "../../queries/erp-records.ts";
@@ -14,7 +15,7 @@ import { lastSucceededRunStart } from "../../queries/task-runs.ts";
 import { type RunContext, RunFailure } from "../../runs/define-task.ts";
 import { shipmentsSyncTask } from "../shipments-sync/task.ts";
 import { INVENTORY_STREAM, type InventoryCursor, readInventoryCursor } from "./inventory-cursor.ts";
-import { isBulkBusy, readLevelsBulkResult, startLevelsBulkQuery } from "./read-levels.ts";
+import { readLevelsBulkResult, startLevelsBulkQuery } from "./read-levels.ts";
 import type { StockLocation } from "./stock-figures.ts";
 import { emptyCounts, type PageCounts, syncPage } from "./sync-page.ts";
 

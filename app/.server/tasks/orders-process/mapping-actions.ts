@@ -15,7 +15,7 @@ import { importedOrderSchema } from "../orders-sync/imported-order.ts";
 import { enqueueOrderProcessing } from "./enqueue.ts";
 import { asErpError, describeErpError, NO_ERP_MESSAGE } from "./erp-errors.ts";
 import { newItemDetails } from "./new-item-details.ts";
-import { createErpCustomer } from "./resolve-with-erp.ts";
+import { createErpCustomerForOrder } from "./resolve-with-erp.ts";
 
 /** What a list action tells the merchant. */
 export type MappingResult = { ok: true; message: string; ordersQueued: number } | { ok: false; message: string };
@@ -81,16 +81,12 @@ export function createCustomerInErp(shopId: number, shopifyCustomerId: string) {
     const [waiting] = await ordersWaitingOnCustomer(getDb(), { shopId, shopifyCustomerId });
     const order = waiting ? importedOrderSchema.safeParse(waiting.snapshot) : null;
     if (!order?.success) throw new MappingFailure("No waiting order holds this customer's details.");
-    const customer = newErpCustomer(order.data);
+    const settings = await getShopSettings(getDb(), shopId);
+    const customer = newErpCustomer(order.data, settings);
     if (!customer) {
       throw new MappingFailure("The customer has no e-mail address; map an existing ERP customer instead.");
     }
-    const settings = await getShopSettings(getDb(), shopId);
-    const number = await createErpCustomer(
-      await requireAdapter(shopId),
-      customer,
-      settings.customers.templateCustomerNo,
-    );
+    const number = await createErpCustomerForOrder(await requireAdapter(shopId), customer, settings);
     return settle(
       shopId,
       "customer",

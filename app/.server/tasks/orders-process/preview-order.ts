@@ -31,13 +31,19 @@ export async function previewOrder(input: {
   if (row.status === "ignored") return { ...base, outcome: "unchanged", reason: "left alone: ignored" };
   if (row.hasConflict) return { ...base, outcome: "unchanged", reason: "left alone: conflict" };
   const parsed = importedOrderSchema.safeParse(row.snapshot);
-  if (!parsed.success) return { ...base, outcome: "planned", reason: "would mark the order in error: its snapshot no longer reads" };
+  if (!parsed.success)
+    {return { ...base, outcome: "planned", reason: "would mark the order in error: its snapshot no longer reads" };}
   const order = parsed.data;
   if (!settings.allowOutgoingWrites) {
-    return { ...base, outcome: "skipped", reason: "Outgoing writes are off for this shop; no ERP document would be created." };
+    return {
+      ...base,
+      outcome: "skipped",
+      reason: "Outgoing writes are off for this shop; no ERP document would be created.",
+    };
   }
   const resolution = await resolveWithErp(db, adapter, { shopId, order, settings, plan: true });
-  if (resolution.kind === "waiting") return { ...base, outcome: "planned", reason: `would wait: ${resolution.message}` };
+  if (resolution.kind === "waiting")
+    {return { ...base, outcome: "planned", reason: `would wait: ${resolution.message}` };}
   const mapped = mapToSalesDocument(order, resolution.resolved, settings, adapter.limits);
   if (!mapped.ok) return { ...base, outcome: "planned", reason: `would mark the order in error: ${mapped.error}` };
   const { document } = mapped;
@@ -48,8 +54,11 @@ export async function previewOrder(input: {
     return { ...base, outcome: "planned", reason: `would link the ERP document ${found}` };
   }
   const customer = resolution.resolved.customerNumber;
-  const forCustomer = resolution.wouldCreate.some((c) => c.startsWith("customer ")) ? "a new customer" : `customer ${customer}`;
-  const creations = resolution.wouldCreate.length > 0 ? `; first would create ${resolution.wouldCreate.join(", ")}` : "";
+  const forCustomer = resolution.wouldCreate.some((c) => c.startsWith("customer "))
+    ? "a new customer"
+    : `customer ${customer}`;
+  const creations =
+    resolution.wouldCreate.length > 0 ? `; first would create ${resolution.wouldCreate.join(", ")}` : "";
   return {
     ...base,
     outcome: "planned",

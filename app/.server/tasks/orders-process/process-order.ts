@@ -168,7 +168,12 @@ async function createDocument(
   const write = await adapter.createSalesDocument(mapped.document);
   onWrite(write, mapped.document.type);
   const document = { type: mapped.document.type, id: write.ref.id, number: write.ref.number };
-  await markOrderProcessed(tx, { shopId, orderId, document, erpLines: erpDocumentLinesOf(mapped.document, write.lineRefs) });
+  await markOrderProcessed(tx, {
+    shopId,
+    orderId,
+    document,
+    erpLines: erpDocumentLinesOf(mapped.document, write.lineRefs),
+  });
   await resolveSkippedOrder(tx, { shopId, shopifyOrderId: order.shopifyOrderId });
   const how = write.created ? "created" : "found (made by an earlier attempt) and linked";
   await addOrderEvent(tx, {

@@ -1,14 +1,17 @@
 import { sql } from "drizzle-orm";
 
 import type { ErpAdapter } from "../../adapters/erp/port.ts";
+import { createErpCustomer } from "../../customers/erp-customer-writes.ts";
 import type { DbOrTx } from "../../db.ts";
 import type { ShopSettings } from "../../domain/settings-schema.ts";
 import { countOf } from "../../format/format.ts";
+import { erpCustomerFields } from "../../mapping/customer-fields.ts";
 import {
   customerKey,
   customerLookups,
   type NewErpCustomer,
   resolveCustomer,
+  templateFor,
 } from "../../mapping/resolve-customer.ts";
 import { type ErpItemRef, itemLines, itemLookups, resolveLines, variantKey } from "../../mapping/resolve-lines.ts";
 import { getCustomerLink, getVariantLinks, upsertCustomerLink, upsertVariantLink } from "../../queries/links.ts";
@@ -117,11 +120,11 @@ async function resolveCustomerWithErp(
     return decision.customerNumber;
   }
   if (plan) {
-    const template = settings.customers.templateCustomerNo;
+    const template = templateFor(decision.customer.profile, settings);
     wouldCreate.push(`customer ${decision.customer.email}${template ? ` (from template ${template})` : ""}`);
     return TO_BE_CREATED;
   }
-  const number = await createErpCustomer(adapter, decision.customer, settings.customers.templateCustomerNo);
+  const number = await createErpCustomerForOrder(adapter, decision.customer, settings);
   await upsertCustomerLink(db, {
     shopId,
     shopifyCustomerId: key.shopifyCustomerId,
@@ -132,32 +135,17 @@ async function resolveCustomerWithErp(
 }
 
 /** Keyed by e-mail: a retry after a crash finds the customer the first attempt created. */
-export async function createErpCustomer(
+export async function createErpCustomerForOrder(
   adapter: ErpAdapter,
   customer: NewErpCustomer,
-  templateNumber: string,
+  settings: ShopSettings,
 ): Promise<string> {
-  const a = customer.address;
-  const result = await adapter.upsertCustomer({
-    ...(templateNumber ? { templateNumber } : {}),
-    shopifyKey: { kind: "email", value: customer.email },
-    displayName: customer.displayName,
-    type: "person",
-    email: customer.email,
-    ...(customer.phoneNumber ? { phoneNumber: customer.phoneNumber } : {}),
-    ...(a
-      ? {
-          address: {
-            line1: a.address1 ?? "",
-            line2: a.address2 ?? "",
-            city: a.city ?? "",
-            state: a.provinceCode ?? "",
-            countryCode: a.countryCode ?? "",
-            postalCode: a.zip ?? "",
-          },
-        }
-      : {}),
-  });
+  const fields = erpCustomerFields(customer.profile, settings.customers, adapter.limits);
+  const result = await createErpCustomer(
+    adapter,
+    { ...fields, email: customer.email },
+    templateFor(customer.profile, settings),
+  );
   return result.ref.number;
 }
 

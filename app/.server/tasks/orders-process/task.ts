@@ -23,7 +23,8 @@ const IN_PARALLEL = 4;
 export const ordersProcessTask = defineTask({
   name: "orders__process",
   title: "Process orders",
-  description: "Creates the ERP sales document of each imported order (with import, and on this schedule for the rest).",
+  description:
+    "Creates the ERP sales document of each imported order (with import, and on this schedule for the rest).",
   report: "30103",
   direction: "app_to_erp",
   category: "order-documents",

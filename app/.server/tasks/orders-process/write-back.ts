@@ -69,7 +69,12 @@ export async function writeBackDocumentNumber(input: {
       // The kill switch went off after the document was made: a skipped record, not an error.
       const key = { shopId: input.shopId, entity: "order-write-back", recordKey: input.order.shopifyOrderId };
       await recordSkipped(db, { ...key, reason: error.message });
-      await addOrderEvent(db, { shopId: input.shopId, orderId: input.orderId, kind: "skipped", message: error.message });
+      await addOrderEvent(db, {
+        shopId: input.shopId,
+        orderId: input.orderId,
+        kind: "skipped",
+        message: error.message,
+      });
       return;
     }
     const reason = coerceError(error).message;

@@ -42,7 +42,8 @@ export const ordersImportTask = defineTask({
   maxAttempts: 3,
   async run(ctx, entries) {
     const attempts = new Map<string, number>();
-    for (const { orderId, attempt = 1 } of entries) attempts.set(orderId, Math.max(attempt, attempts.get(orderId) ?? 0));
+    for (const { orderId, attempt = 1 } of entries)
+      {attempts.set(orderId, Math.max(attempt, attempts.get(orderId) ?? 0));}
     const orderIds = [...attempts.keys()];
     ctx.progress({ done: 0, total: orderIds.length });
     const outcomes: ImportOutcome[] = await importOrders(ctx.shopId, orderIds, {
@@ -50,7 +51,9 @@ export const ordersImportTask = defineTask({
       db: ctx.db,
       settings: ctx.settings,
       dryRun: ctx.dryRun,
-    }).catch((error: unknown) => orderIds.map((shopifyOrderId) => ({ shopifyOrderId, action: "failed" as const, error })));
+    }).catch((error: unknown) =>
+      orderIds.map((shopifyOrderId) => ({ shopifyOrderId, action: "failed" as const, error })),
+    );
     outcomes.forEach((outcome) => ctx.record(importRecord(outcome)));
     ctx.progress({ done: orderIds.length });
     ctx.summarize(`read back ${orderIds.length} order(s)`);

@@ -79,7 +79,8 @@ export async function reconcileOrders(shopId: number, options: ReconcileOptions 
   const dryRun = options.dryRun ?? false;
   const store = options.cursor ?? storedCursor(db, shopId);
   // A preview does not even try to move the cursor (the run's cursor would refuse it too).
-  const checkpoint = (value: OrdersCursor | null) => (dryRun ? Promise.resolve() : store.checkpoint(JSON.stringify(value)));
+  const checkpoint = (value: OrdersCursor | null) =>
+    dryRun ? Promise.resolve() : store.checkpoint(JSON.stringify(value));
   // Taken before paging: a first run covers every open order as of this moment.
   const startedAt = options.now ?? new Date();
   const stored = await store.read();
@@ -145,4 +146,3 @@ function updatedSinceQuery(cursorUpdatedAt: string): string {
   const since = new Date(Date.parse(cursorUpdatedAt) - RECONCILE_OVERLAP_MS).toISOString();
   return `updated_at:>'${since}'`;
 }
-

@@ -12,13 +12,16 @@ import { importRecord } from "./record-import-outcome.ts";
 export const ordersSyncTask = defineTask({
   name: "orders__reconcile",
   title: "Sync orders",
-  description: "Imports new and changed Shopify orders since the last run (webhooks bring most of them as they happen).",
+  description:
+    "Imports new and changed Shopify orders since the last run (webhooks bring most of them as they happen).",
   report: "30104",
   direction: "shopify_to_app",
   category: "orders",
   payload: z.looseObject({ shopId: z.number().int().positive() }),
   schedule: { recurrence: { kind: "minutes", every: 5 }, onHold: false },
-  requires: { setting: { path: ["orders", "importEnabled"], oneOf: ["true"], reason: "Order import is off (Settings → Orders)." } },
+  requires: {
+    setting: { path: ["orders", "importEnabled"], oneOf: ["true"], reason: "Order import is off (Settings → Orders)." },
+  },
   preview: true,
   async run(ctx) {
     const result = await reconcileOrders(ctx.shopId, {

@@ -3,8 +3,8 @@ import type { AdminClient } from "../../adapters/shopify/admin-client.ts";
 import { runOperation } from "../../adapters/shopify/admin-port.ts";
 import { readBulkResults, startBulkMutation, waitForBulkOperation } from "../../adapters/shopify/bulk-mutation.ts";
 import type { UserError } from "../../adapters/shopify/errors.ts";
+import { describeUserErrors } from "../../adapters/shopify/errors.ts";
 import { VARIANTS_BULK_UPDATE_MUTATION } from "../../adapters/shopify/product-queries.ts";
-import { describeUserErrors } from "../products-sync/write-product.ts";
 import type { PriceUpdate } from "./plan-price-updates.ts";
 
 /** Changed products in one page from which one bulk mutation beats a call per product. */
@@ -57,11 +57,12 @@ export async function sendPriceUpdates(
     lines: batch.map(({ productId, updates }) => ({ productId, variants: variantsInput(updates) })),
   });
   const later = (reason: string): PriceSendResult => ({ ok: false, reason, retryLater: true });
-  if (!started.ok)
-    {return {
+  if (!started.ok) {
+    return {
       results: batch.map(() => later(`the bulk price update could not start: ${started.reason}`)),
       mutations: 1,
-    };}
+    };
+  }
   const done = await waitForBulkOperation(admin, started.id, { timeoutMs: BULK_WAIT_MS });
   const results: Array<PriceSendResult | undefined> = new Array(batch.length);
   const url = done?.url ?? done?.partialDataUrl ?? null;

@@ -15,6 +15,7 @@ import {
 } from "../../queries/product-links.ts";
 import { openUnmappedRecord, resolveUnmappedRecords } from "../../queries/unmapped-records.ts";
 import type { RunContext } from "../../runs/define-task.ts";
+import { readUpdatedSinceCursor } from "../../shopify/updated-since-cursor.ts";
 import { describeImportPlan } from "./describe-import-plan.ts";
 import {
   importHash,
@@ -24,7 +25,7 @@ import {
   variantLookups,
 } from "./map-shopify-product.ts";
 import { type ImportPlan, planProductImport, type VariantFacts } from "./plan-product-import.ts";
-import { PRODUCTS_STREAM, readChangedProducts, readProductsById, readProductsCursor } from "./read-shopify-products.ts";
+import { PRODUCTS_STREAM, readChangedProducts, readProductsById } from "./read-shopify-products.ts";
 
 /** Pages of 8 products (each with up to 100 variants: within the query cost limit) per run; a first import of a big catalog spreads over runs. */
 const MAX_PAGES = 100;
@@ -435,7 +436,7 @@ export async function syncProductsFromShopify(ctx: RunContext): Promise<ProductI
   const store = ctx.cursor(PRODUCTS_STREAM);
   let read = reread.length;
   let more = false;
-  for await (const page of readChangedProducts(admin, await readProductsCursor(store), { maxPages: MAX_PAGES })) {
+  for await (const page of readChangedProducts(admin, await readUpdatedSinceCursor(store), { maxPages: MAX_PAGES })) {
     read += page.products.length;
     more = page.more;
     await importProducts(ctx, state, page.products);

@@ -7,21 +7,11 @@ import {
   PRODUCTS_BY_ID_QUERY,
   PRODUCTS_UPDATED_SINCE_QUERY,
 } from "../../adapters/shopify/product-read-queries.ts";
-import type { RunCursor } from "../../runs/define-task.ts";
+import { cursorAfter, type UpdatedSinceCursor, updatedSinceSearch } from "../../shopify/updated-since-cursor.ts";
 import type { ShopifyProductForImport } from "./map-shopify-product.ts";
 
 /** The run's cursor stream of Shopify products read (Shopify → ERP). */
 export const PRODUCTS_STREAM = "shopify-products";
-/**
- * Each run re-reads this much before the cursor, as the orders reconcile does: Shopify's search
- * index lags writes by seconds, and products changed in the same instant as the last one seen
- * must not be skipped. Re-read products whose hash is unchanged cost nothing in the ERP.
- */
-export const PRODUCTS_OVERLAP_MS = 2 * 60 * 1000;
-
-const cursorSchema = z.object({ updatedAt: z.iso.datetime({ offset: true }), lastId: z.string().nullable() });
-export type ProductsCursor = z.infer<typeof cursorSchema>;
-
 // The trust boundary: Shopify's answer, parsed before the pure core sees it.
 const variantNode = z.object({
   id: z.string(),
@@ -107,31 +97,10 @@ function toImport(node: z.infer<typeof productNode>): ShopifyProductForImport {
   };
 }
 
-export async function readProductsCursor(cursor: RunCursor): Promise<ProductsCursor | null> {
-  const stored = await cursor.read();
-  if (stored === undefined) return null;
-  const parsed = cursorSchema.safeParse(JSON.parse(stored));
-  return parsed.success ? parsed.data : null;
-}
-
-/** The products search for changes since the cursor, less the overlap; null = every product. */
-export function updatedSinceSearch(cursor: ProductsCursor | null): string | null {
-  return cursor ? `updated_at:>'${new Date(Date.parse(cursor.updatedAt) - PRODUCTS_OVERLAP_MS).toISOString()}'` : null;
-}
-
-/** Where the cursor may move once a page ending with `last` is applied (never backwards). */
-export function cursorAfter(
-  next: ProductsCursor | null,
-  last: { id: string; updatedAt: string } | undefined,
-): ProductsCursor | null {
-  if (!last || (next !== null && Date.parse(last.updatedAt) < Date.parse(next.updatedAt))) return next;
-  return { updatedAt: new Date(last.updatedAt).toISOString(), lastId: last.id };
-}
-
 export interface ProductsPage {
   products: ShopifyProductForImport[];
   /** Where the cursor may move once this page is applied. */
-  next: ProductsCursor | null;
+  next: UpdatedSinceCursor | null;
   /** Shopify has more pages after this one. */
   more: boolean;
 }
@@ -143,7 +112,7 @@ export interface ProductsPage {
  */
 export async function* readChangedProducts(
   admin: ShopifyAdmin,
-  cursor: ProductsCursor | null,
+  cursor: UpdatedSinceCursor | null,
   options: { maxPages: number },
 ): AsyncGenerator<ProductsPage, void, undefined> {
   const query = updatedSinceSearch(cursor);

@@ -1,6 +1,6 @@
 import type { AdminClient } from "../../adapters/shopify/admin-client.ts";
 import { runOperation } from "../../adapters/shopify/admin-port.ts";
-import { ShopifyApiError, type UserError } from "../../adapters/shopify/errors.ts";
+import { describeUserErrors, ShopifyApiError, type UserError } from "../../adapters/shopify/errors.ts";
 import {
   PRODUCT_SET_MUTATION,
   PRODUCT_SET_OPERATION_QUERY,
@@ -52,11 +52,6 @@ export type WriteResult =
 /** Shopify's daily variant-creation limit (VARIANT_THROTTLE_EXCEEDED): nothing was written, the item waits. */
 export function isVariantThrottle(error: unknown): boolean {
   return error instanceof ShopifyApiError && error.code === "VARIANT_THROTTLE_EXCEEDED";
-}
-
-/** Shopify's words, as the merchant should read them (field path, then message). */
-export function describeUserErrors(errors: readonly UserError[]): string {
-  return errors.map((e) => (e.field?.length ? `${e.field.join(".")}: ${e.message}` : e.message)).join("; ");
 }
 
 function priceShadow(v: PlannedVariant) {

@@ -1,10 +1,11 @@
 import { readBulkResults, startBulkMutation, waitForBulkOperation } from "../../adapters/shopify/bulk-mutation.ts";
 import { PRODUCT_SET_BULK_LINE } from "../../adapters/shopify/bulk-queries.ts";
 import type { UserError } from "../../adapters/shopify/errors.ts";
+import { describeUserErrors } from "../../adapters/shopify/errors.ts";
 import { savePendingProduct, saveProductProblem } from "../../queries/product-links.ts";
 import type { PlannedProduct } from "./map-item-to-product.ts";
 import { productSetInput } from "./map-product-input.ts";
-import { describeUserErrors, linkCreatedProduct, type WriteContext, type WriteResult } from "./write-product.ts";
+import { linkCreatedProduct, type WriteContext, type WriteResult } from "./write-product.ts";
 
 /** Creates in one run from which the bulk path is worth its fixed cost (upload, operation, result file). */
 export const BULK_CREATE_THRESHOLD = 25;

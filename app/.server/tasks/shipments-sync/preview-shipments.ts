@@ -36,7 +36,13 @@ export async function previewShipments(
     ...fresh.map((s) => ({
       id: null,
       erpShipmentNo: s.erpShipmentNo,
-      shipment: { plan: null, orderId: null, externalDocumentNo: s.externalDocumentNo, erpOrderNo: s.erpOrderNo, content: s.content },
+      shipment: {
+        plan: null,
+        orderId: null,
+        externalDocumentNo: s.externalDocumentNo,
+        erpOrderNo: s.erpOrderNo,
+        content: s.content,
+      },
     })),
   ].slice(0, options.limit);
 
@@ -64,7 +70,10 @@ export async function previewShipments(
   };
 }
 
-async function describe(ctx: PlanContext, shipment: ShipmentToPlan): Promise<{ orderName: string | null; reason: string }> {
+async function describe(
+  ctx: PlanContext,
+  shipment: ShipmentToPlan,
+): Promise<{ orderName: string | null; reason: string }> {
   const planning = await readShipmentPlan(ctx, shipment);
   switch (planning.kind) {
     case "error":

@@ -65,7 +65,12 @@ export async function readShipmentPlan(ctx: PlanContext, shipment: ShipmentToPla
   const { order, notes: matchNotes, relink } = target;
   const state = await readFulfillmentState(ctx.admin, order.shopifyOrderId);
   if (!state) {
-    return { kind: "error", message: `The Shopify order ${order.name} no longer exists in Shopify.`, orderName: order.name, relink };
+    return {
+      kind: "error",
+      message: `The Shopify order ${order.name} no longer exists in Shopify.`,
+      orderName: order.name,
+      relink,
+    };
   }
   if (shipment.plan !== null) {
     const plan = fulfillmentPlanSchema.parse(shipment.plan);
@@ -117,7 +122,9 @@ async function orderOfShipment(ctx: PlanContext, shipment: ShipmentToPlan): Prom
     return match.kind === "none" ? gone(relink) : { kind: "error", message: match.message, orderName: null, relink };
   }
   const relink: Relink =
-    match.order.id !== shipment.orderId ? { orderId: match.order.id, shopifyOrderId: match.order.shopifyOrderId } : null;
+    match.order.id !== shipment.orderId
+      ? { orderId: match.order.id, shopifyOrderId: match.order.shopifyOrderId }
+      : null;
   const order = await loadOrder(ctx, match.order.id);
   return order ? { kind: "order", order, notes: match.notes, relink } : gone(relink);
 }

@@ -51,8 +51,7 @@ export async function syncShipments(ctx: RunContext): Promise<SyncShipmentsResul
       now: () => ctx.clock.now(),
       // The run's switch, and the setting read afresh before every write: a merchant who turns
       // writes off stops a run already under way, not only the next one.
-      writesAllowed: async () =>
-        ctx.writesAllowed && (await getShopSettings(ctx.db, ctx.shopId)).allowOutgoingWrites,
+      writesAllowed: async () => ctx.writesAllowed && (await getShopSettings(ctx.db, ctx.shopId)).allowOutgoingWrites,
     };
     let done = 0;
     for (const shipment of waiting) {

@@ -19,6 +19,7 @@ export async function upsertCustomer(ctx: BcContext, input: CustomerInput): Prom
     email: input.email ?? (input.shopifyKey.kind === "email" ? key : undefined),
     phoneNumber: input.phoneNumber,
     currencyCode: input.currencyCode,
+    taxLiable: input.taxLiable,
     ...(a
       ? {
           addressLine1: a.line1,
