@@ -150,9 +150,13 @@ export default function Settings() {
               </FormLayout>
             </Card>
           </Layout.AnnotatedSection>
-          <Layout.AnnotatedSection title="Customers" description="Which ERP customer an order goes to.">
+          <Layout.AnnotatedSection
+            title="Customers"
+            description="Which ERP customer an order goes to, which customers are imported (Job queue → Sync customers), and how their ERP fields are built."
+          >
             <Card>
               <FormLayout>
+                <Select label="Customer import" options={options.customerImports} {...choice("customers.import")} />
                 <Select label="Customer mapping" options={options.customerMappings} {...choice("customers.mapping")} />
                 <TextField label="Default customer no." {...text("customers.defaultCustomerNo")} />
                 <TextField
@@ -167,6 +171,28 @@ export default function Settings() {
                   helpText="New customers get this ERP customer's tax, payment and shipment terms."
                   {...text("customers.templateCustomerNo")}
                 />
+                <TextField
+                  label="Template customer per country"
+                  helpText="One per line: country code = ERP customer no. Wins over the template above for customers of that country."
+                  multiline={2}
+                  {...text("customers.templateCustomerByCountry")}
+                />
+                <Checkbox
+                  label="Shopify can update ERP customers"
+                  helpText="Changes of a linked Shopify customer (name, e-mail, phone, address) are written to its ERP customer."
+                  {...check("customers.shopifyCanUpdateErp")}
+                />
+                <Checkbox
+                  label="Can update Shopify customers"
+                  helpText="Changes of a linked ERP customer are written to Shopify. Only one direction can be on."
+                  {...check("customers.canUpdateShopify")}
+                />
+                <FormLayout.Group>
+                  <Select label="Name from" options={options.nameSources} {...choice("customers.nameSource")} />
+                  <Select label="Name 2 from" options={options.nameSources} {...choice("customers.name2Source")} />
+                  <Select label="Contact from" options={options.nameSources} {...choice("customers.contactSource")} />
+                </FormLayout.Group>
+                <Select label="County from" options={options.countySources} {...choice("customers.countySource")} />
               </FormLayout>
             </Card>
           </Layout.AnnotatedSection>

@@ -39,6 +39,7 @@ describe("the task registry", () => {
       "images__sync",
       "inventory__sync",
       "inventory__drift",
+      "customers__sync",
     ]);
     expect(taskRegistry.find((t) => t.name === "orders__import")?.schedule).toEqual({ partOf: "orders__reconcile" });
   });

@@ -1,9 +1,12 @@
 import {
   type blockedItemActions,
+  type countySources,
   type createdProductStatuses,
+  type customerImports,
   type customerMappings,
   type inventoryPolicies,
   type loggingLevels,
+  type nameSources,
   type orderDocumentTypes,
   type productMappings,
   type syncDirections,
@@ -16,6 +19,21 @@ const customerMappingLabels: Labels<typeof customerMappings> = {
   by_email_or_phone: "By e-mail or phone",
   by_bill_to_address: "By bill-to address",
   default_customer: "Always the default customer",
+};
+const customerImportLabels: Labels<typeof customerImports> = {
+  none: "None: every order goes to the default customer",
+  with_order: "With their first order",
+  all: "All customers (Job queue → Sync customers)",
+};
+const nameSourceLabels: Labels<typeof nameSources> = {
+  company_name: "Company name",
+  first_and_last_name: "First and last name",
+  last_and_first_name: "Last and first name",
+  none: "Nothing",
+};
+const countySourceLabels: Labels<typeof countySources> = {
+  code: "Province code (e.g. BY)",
+  name: "Province name (e.g. Bavaria)",
 };
 const productMappingLabels: Labels<typeof productMappings> = {
   item_no: "SKU is the item number",
@@ -64,6 +82,9 @@ const currencyLabels = {
 export const settingsOptions = {
   currencies: options(currencyLabels),
   customerMappings: options(customerMappingLabels),
+  customerImports: options(customerImportLabels),
+  nameSources: options(nameSourceLabels),
+  countySources: options(countySourceLabels),
   productMappings: options(productMappingLabels),
   syncDirections: options(syncDirectionLabels),
   createdProductStatuses: options(createdProductStatusLabels),

@@ -64,7 +64,7 @@ export async function syncCustomers(ctx: RunContext): Promise<CustomersSyncResul
     continued: false,
   };
   const importing = c.import === "all" || c.shopifyCanUpdateErp;
-  if (!importing && !c.canUpdateShopify) {
+  if (!importing && !ctx.settings.customers.canUpdateShopify) {
     result.waiting =
       "nothing to sync: customers are imported with their first order, and neither side may update the other (Settings → Customers)";
     return result;
