@@ -17,7 +17,8 @@ export const DEMO_ORDER_ACCOUNTS = {
 /**
  * The demo shop's settings on top of what is stored: the order accounts where none is set yet (a
  * merchant's own choice survives a restart), and on the first start the catalog flowing from
- * Business Central to the store (products, prices, pictures and stock), as a BC merchant would set it up.
+ * Business Central to the store (products, prices, pictures and stock) and the store's customers
+ * flowing into Business Central, as a BC merchant would set it up.
  * The demo's job-queue entries run every minute (`scripts/demo/demo-entries.ts`).
  */
 export function demoShopSettings(settings: ShopSettings, options: { firstStart: boolean }): ShopSettings {
@@ -28,6 +29,13 @@ export function demoShopSettings(settings: ShopSettings, options: { firstStart: 
         images: { ...settings.images, direction: "erp_to_shopify" as const },
         // Stock from BC per location (scripts/demo/demo-locations.ts maps them).
         inventory: { ...settings.inventory, enabled: true },
+        // Every store customer into BC (created when unknown), and their later edits after them.
+        customers: {
+          ...settings.customers,
+          import: "all" as const,
+          createUnknownInErp: true,
+          shopifyCanUpdateErp: true,
+        },
       }
     : {};
   return {

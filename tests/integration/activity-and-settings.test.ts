@@ -32,6 +32,9 @@ async function fillTiles(shopId: number, suffix: string) {
     (${shopId}, ${"i2" + suffix}, 'Fine', 'linked', 'erp', null)`;
   await db.sql`insert into api_log_entries (shop_id, system, operation, is_error, error_message) values
     (${shopId}, 'erp', 'createSalesOrder', true, '503'), (${shopId}, 'shopify', 'ShopInfo', false, null)`;
+  await db.sql`insert into shopify_customers (shop_id, shopify_customer_id, state, display_name, reason) values
+    (${shopId}, ${`gid://shopify/Customer/${suffix}1`}, 'conflict', 'Both sides', 'changed on both sides'),
+    (${shopId}, ${`gid://shopify/Customer/${suffix}2`}, 'linked', 'Fine', null)`;
   await db.sql`insert into inventory_levels (shop_id, inventory_item_id, location_id, variant_id, drift_shopify, drift_target, drift_at) values
     (${shopId}, 'gid://shopify/InventoryItem/1', 'gid://shopify/Location/1', 'gid://shopify/ProductVariant/1', 3, 5, now()),
     (${shopId}, 'gid://shopify/InventoryItem/2', 'gid://shopify/Location/1', 'gid://shopify/ProductVariant/2', null, null, null)`;
@@ -56,6 +59,7 @@ describe("activity dashboard counts", () => {
       "unprocessed-shipments": 1,
       "shipment-errors": 1,
       "product-errors": 1,
+      "customer-problems": 1,
       "sync-errors": 1,
       "order-conflicts": 1,
       "skipped-records": 1,
@@ -67,7 +71,11 @@ describe("activity dashboard counts", () => {
       expect.objectContaining({ title: "orders__sync", detail: "ERP unreachable" }),
     ]);
     expect(await listActivity(getDb(), a, "product-errors")).toEqual([
-      expect.objectContaining({ title: "Refused", detail: "barcode: is too long", href: expect.stringMatching(/^\/app\/products\/\d+$/) }),
+      expect.objectContaining({
+        title: "Refused",
+        detail: "barcode: is too long",
+        href: expect.stringMatching(/^\/app\/products\/\d+$/),
+      }),
     ]);
   });
 });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../app/.server/db.ts";
 import { getShopSettings } from "../../app/.server/queries/shops.ts";
 import { enqueueRun } from "../../app/.server/runs/enqueue-run.ts";
+import { customersSyncTask } from "../../app/.server/tasks/customers-sync/task.ts";
 import { inventorySyncTask } from "../../app/.server/tasks/inventory-sync/task.ts";
 import { productsSyncTask } from "../../app/.server/tasks/products-sync/task.ts";
 import { action as inventoryLevelsUpdate } from "../../app/routes/webhooks.inventory_levels.update.tsx";
@@ -212,6 +213,51 @@ describe("a fresh demo's stock", () => {
     });
     await runAll();
     expect((await available(link.sku))["Main Warehouse"]).toBe(before["Main Warehouse"]! + 5);
+  });
+});
+
+describe("a fresh demo's customers", () => {
+  const shopId = async () =>
+    Number((await db.sql<{ id: number }[]>`select id from shops where domain = ${SHOP}`)[0]!.id);
+  const runCustomers = async () => {
+    await enqueueRun(getDb(), customersSyncTask, { shopId: await shopId(), trigger: "manual" });
+    await drainAllJobs(db);
+  };
+  const bcCustomer = (email: string) =>
+    bc.sandbox
+      .company(DEMO_BC.tenant, DEMO_BC.environment, DEMO_BC.companyId)
+      .customers.all()
+      .find((c) => c.email === email);
+
+  it("imports a customer created in the store into BC, and its changed phone after it", async () => {
+    // The first run reads the store's seeded customers in bulk; the new one arrives with the next.
+    await runCustomers();
+    const made = await gql(
+      `mutation C($input: CustomerInput!) { customerCreate(input: $input) { customer { id } userErrors { message } } }`,
+      {
+        input: {
+          firstName: "Ida",
+          lastName: "Brandt",
+          email: "ida.brandt@example.com",
+          phone: "+4930111222",
+          addresses: [{ address1: "Am Markt 3", city: "Leipzig", zip: "04109", countryCode: "DE" }],
+        },
+      },
+    );
+    expect(made.customerCreate.userErrors).toEqual([]);
+    await runCustomers();
+    expect(bcCustomer("ida.brandt@example.com")).toMatchObject({
+      displayName: "Ida Brandt",
+      addressLine1: "Am Markt 3",
+      city: "Leipzig",
+      postalCode: "04109",
+      phoneNumber: "+4930111222",
+    });
+    await gql(`mutation U($input: CustomerInput!) { customerUpdate(input: $input) { userErrors { message } } }`, {
+      input: { id: made.customerCreate.customer.id, phone: "+4930999000" },
+    });
+    await runCustomers();
+    expect(bcCustomer("ida.brandt@example.com")?.phoneNumber).toBe("+4930999000");
   });
 });
 

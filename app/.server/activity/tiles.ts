@@ -27,6 +27,7 @@ const dedicatedPages: Partial<Record<ActivityTileKey, string>> = {
   "unprocessed-shipments": "/app/shipments?status=unprocessed",
   "shipment-errors": "/app/shipments?status=error",
   "product-errors": "/app/products?tab=error",
+  "customer-problems": "/app/customers?tab=problems",
   "stock-drift": "/app/inventory/drift",
 };
 
@@ -78,6 +79,13 @@ const tiles: readonly Omit<ActivityTile, "href">[] = [
     title: "Product errors",
     tone: "critical",
     description: "Products Shopify or the ERP refused; each says why, and Sync now tries again.",
+  },
+  {
+    key: "customer-problems",
+    title: "Customer errors and conflicts",
+    tone: "critical",
+    description:
+      "Customers the ERP or Shopify refused, and customers changed on both sides since the last sync; choose which version to keep.",
   },
   { key: "sync-errors", title: "Synchronization errors", tone: "critical", description: "Task runs that failed." },
   {

@@ -11,6 +11,7 @@ export const activityTileKeys = [
   "unprocessed-shipments",
   "shipment-errors",
   "product-errors",
+  "customer-problems",
   "sync-errors",
   "order-conflicts",
   "skipped-records",

@@ -1,10 +1,11 @@
-import { and, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 
 import { apiLogEntries } from "../../../db/schema/api-log.ts";
 import { inventoryLevels } from "../../../db/schema/inventory-levels.ts";
 import { orders } from "../../../db/schema/orders.ts";
 import { productLinks } from "../../../db/schema/product-links.ts";
 import { shipments } from "../../../db/schema/shipments.ts";
+import { shopifyCustomers } from "../../../db/schema/shopify-customers.ts";
 import { skippedRecords } from "../../../db/schema/skipped-records.ts";
 import { taskRuns } from "../../../db/schema/task-runs.ts";
 import { unmappedRecords } from "../../../db/schema/unmapped-records.ts";
@@ -129,6 +130,28 @@ const productErrorsTile: TileSource = {
     ).map((row) => ({ ...row, href: `/app/products/${row.id}` })),
 };
 
+/** Customers in error or conflict: `shopify_customers_shop_state_idx` answers the count. */
+const customerProblems = (shopId: number) =>
+  and(eq(shopifyCustomers.shopId, shopId), inArray(shopifyCustomers.state, ["error", "conflict"]));
+
+const customerProblemsTile: TileSource = {
+  count: (shopId) => sql`(select count(*) from ${shopifyCustomers} where ${customerProblems(shopId)})`,
+  list: async (db, shopId, limit) =>
+    (
+      await db
+        .select({
+          id: shopifyCustomers.id,
+          title: shopifyCustomers.displayName,
+          detail: shopifyCustomers.reason,
+          at: shopifyCustomers.updatedAt,
+        })
+        .from(shopifyCustomers)
+        .where(customerProblems(shopId))
+        .orderBy(desc(shopifyCustomers.updatedAt), desc(shopifyCustomers.id))
+        .limit(limit)
+    ).map((row) => ({ ...row, href: `/app/customers/${row.id}` })),
+};
+
 const failedRuns = (shopId: number) =>
   and(eq(taskRuns.shopId, shopId), eq(taskRuns.status, "failed"), isNull(taskRuns.dismissedAt));
 const openSkips = (shopId: number) => and(eq(skippedRecords.shopId, shopId), isNull(skippedRecords.resolvedAt));
@@ -161,6 +184,7 @@ const sources: Record<ActivityTileKey, TileSource> = {
   "unprocessed-shipments": shipmentTile("unprocessed"),
   "shipment-errors": shipmentTile("error"),
   "product-errors": productErrorsTile,
+  "customer-problems": customerProblemsTile,
   "sync-errors": {
     count: (shopId) => sql`(select count(*) from ${taskRuns} where ${failedRuns(shopId)})`,
     // Failed runs of any task, each linking to its run page (task titles are mapped by the caller).
