@@ -56,5 +56,13 @@ export const erpRecords = pgTable(
     uniqueIndex("erp_records_shop_entity_id_uq").on(t.shopId, t.entity, t.erpId),
     index("erp_records_shop_seq_idx").on(t.shopId, t.changeSeq),
     index("erp_records_shop_item_idx").on(t.shopId, t.itemNumber),
+    // "Sync customers" finds unknown Shopify customers among the mirrored ERP customers by e-mail
+    // (any case) and by the phone's digits, as the port's findCustomer does, without an ERP call.
+    index("erp_records_customer_email_idx")
+      .on(t.shopId, sql`lower(${t.data} ->> 'email')`)
+      .where(sql`${t.entity} = 'customers'`),
+    index("erp_records_customer_phone_idx")
+      .on(t.shopId, sql`regexp_replace(${t.data} ->> 'phoneNumber', '[^0-9]', '', 'g')`)
+      .where(sql`${t.entity} = 'customers'`),
   ],
 );

@@ -70,7 +70,9 @@ describe("Retry on a failed run", () => {
     expect(await retryFailedRun({ shopId, runId: importRun })).toEqual({ retried: true });
     expect(await retryFailedRun({ shopId, runId: reconcileRun })).toEqual({ retried: true });
     // Both in the shop's orders queue: a retried import never runs beside a reconcile.
-    expect(await jobsOf("orders__import")).toEqual([{ queue_name: `orders:${shopId}`, key: `orders__import:${shopId}` }]);
+    expect(await jobsOf("orders__import")).toEqual([
+      { queue_name: `orders:${shopId}`, key: `orders__import:${shopId}` },
+    ]);
     expect(await jobsOf("orders__reconcile")).toEqual([
       { queue_name: `orders:${shopId}`, key: `orders__reconcile:${shopId}` },
     ]);

@@ -44,7 +44,8 @@ async function ourRows(shopId: number) {
       (select count(*)::int from customer_links where shop_id = ${shopId}) as customer_links,
       (select count(*)::int from variant_links where shop_id = ${shopId}) as variant_links,
       (select count(*)::int from unmapped_records where shop_id = ${shopId}) as unmapped_records`;
-  const cursors = await db.sql`select stream, cursor, updated_at from sync_cursors where shop_id = ${shopId} order by stream`;
+  const cursors =
+    await db.sql`select stream, cursor, updated_at from sync_cursors where shop_id = ${shopId} order by stream`;
   const orderRows = await db.sql`
     select id, status, waiting_on, erp_document_number, updated_at from orders where shop_id = ${shopId} order by id`;
   // Only jobs a preview must not leave behind (its own job is done by then).
@@ -82,7 +83,9 @@ describe("previews of the order tasks", () => {
     // No processing with import: the order waits for a Process orders run, as it would on hold.
     const shop = await store.newShop("preview", { orders: { autoProcess: false } });
     const { company } = await connectToNewCompany(bc, shop.shopId, { tenant: "preview-tenant", name: "PREVIEW" });
-    const seeded = await shop.gql(`{ customers(first: 1) { nodes { id } } productVariants(first: 2) { nodes { id } } }`);
+    const seeded = await shop.gql(
+      `{ customers(first: 1) { nodes { id } } productVariants(first: 2) { nodes { id } } }`,
+    );
     const variants = seeded.productVariants.nodes as Array<{ id: string }>;
     const created = await shop.gql(ORDER_CREATE, {
       order: {
@@ -189,7 +192,9 @@ describe("previews of the order tasks", () => {
         record_key: String(orderId),
         outcome: "planned",
         reason: expect.stringMatching(
-          new RegExp(`^would create an ERP sales order with \\d+ lines? for a new customer; first would create customer ${email}$`),
+          new RegExp(
+            `^would create an ERP sales order with \\d+ lines? for a new customer; first would create customer ${email}$`,
+          ),
         ),
       }),
     ]);
@@ -202,6 +207,8 @@ describe("previews of the order tasks", () => {
     await drainJobs(db.url);
     const made = company.customers.all().find((c) => c.email === email);
     expect(made).toBeDefined();
-    expect(company.salesOrders.all().find((d) => d.externalDocumentNumber === order.name)?.customerNumber).toBe(made!.number);
+    expect(company.salesOrders.all().find((d) => d.externalDocumentNumber === order.name)?.customerNumber).toBe(
+      made!.number,
+    );
   });
 });

@@ -79,9 +79,9 @@ describe("a preview (dry-run) run through toWorkerTask", () => {
     expect(attempts.erp).toMatch(/^refused: /);
     // Shopify: the mutation is refused before it is sent; the order has no new tag.
     expect(attempts.shopify).toMatch(/^refused: /);
-    expect((await shop.gql(`query O($id: ID!) { order(id: $id) { tags } }`, { id: order.id })).order.tags).not.toContain(
-      "careless",
-    );
+    expect(
+      (await shop.gql(`query O($id: ID!) { order(id: $id) { tags } }`, { id: order.id })).order.tags,
+    ).not.toContain("careless");
     expect(attempts.cursorAfterCheckpoint).toBeNull();
     expect(shop.company.salesOrders.all()).toHaveLength(ordersBefore);
     const [cursorRows] = await db.sql<

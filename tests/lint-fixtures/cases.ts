@@ -288,7 +288,7 @@ export const cleanCases: CleanCase[] = [
       'export type Plan = { kind: ErpAdapter["kind"]; results: RecordResult[]; settings: ShopSettings };',
       "",
       "export function plan(input: z.infer<typeof inputSchema>, now: Date): { at: Date; parts: unknown } {",
-      "  return { at: new Date(now.getTime() + 1000), parts: splitSku(input.sku, \"-\") };",
+      '  return { at: new Date(now.getTime() + 1000), parts: splitSku(input.sku, "-") };',
       "}",
       "",
     ].join("\n"),

@@ -88,10 +88,11 @@ export async function createShopifyCustomer(
     const same = customers.nodes.filter(
       (c) => c.defaultEmailAddress?.emailAddress?.toLowerCase() === fields.email.toLowerCase(),
     );
-    if (same.length > 1)
-      {throw new CustomerRefused(
+    if (same.length > 1) {
+      throw new CustomerRefused(
         `Shopify has ${same.length} customers with the e-mail ${fields.email}; link one by hand`,
-      );}
+      );
+    }
     if (same[0]) return { id: same[0].id, created: false };
   }
   const { customerCreate } = await runOperation(admin, CUSTOMER_CREATE_MUTATION, {

@@ -64,10 +64,12 @@ export function erpCustomerFields(
 export function customerFieldProblem(fields: ErpCustomerFields): string | null {
   if (!fields.displayName) return "the customer has no name, e-mail or phone to name an ERP customer by";
   // BC's E-Mail is Text[80]: a cut address would be another person's.
-  if (fields.email.length > 80)
-    {return `the e-mail address is ${fields.email.length} characters; the ERP keeps at most 80`;}
-  if (fields.phoneNumber.length > 30)
-    {return `the phone number is ${fields.phoneNumber.length} characters; the ERP keeps at most 30`;}
+  if (fields.email.length > 80) {
+    return `the e-mail address is ${fields.email.length} characters; the ERP keeps at most 80`;
+  }
+  if (fields.phoneNumber.length > 30) {
+    return `the phone number is ${fields.phoneNumber.length} characters; the ERP keeps at most 30`;
+  }
   return null;
 }
 

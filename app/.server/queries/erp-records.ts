@@ -181,3 +181,50 @@ export async function markUnsweptDeleted(
     .returning({ itemNumber: erpRecords.itemNumber });
   return [...new Set(rows.map((r) => r.itemNumber))];
 }
+
+/** A lookup as the port's findCustomer takes it (adapters/erp/port.ts CustomerLookup). */
+export type MirrorCustomerLookup =
+  | { email: string }
+  | { phone: string }
+  | { billTo: { name: string; line1: string; line2: string; postalCode: string; city: string; countryCode: string } };
+
+/**
+ * The mirrored ERP customers a lookup finds, as the port's findCustomer compares (e-mail in any
+ * case, the phone by its digits, the bill-to name and address case-insensitively), at most
+ * `limit` of them: two means the match is ambiguous. Answered by the expression indexes of
+ * migration 0013 for e-mail and phone.
+ */
+export async function findMirroredCustomers(
+  db: DbOrTx,
+  input: { shopId: number; lookup: MirrorCustomerLookup; limit: number },
+): Promise<string[]> {
+  const { lookup } = input;
+  const data = erpRecords.data;
+  const lower = (field: string) => sql`lower(coalesce(${data} ->> ${field}, ''))`;
+  const where =
+    "email" in lookup
+      ? sql`lower(${data} ->> 'email') = ${lookup.email.trim().toLowerCase()}`
+      : "phone" in lookup
+        ? sql`regexp_replace(${data} ->> 'phoneNumber', '[^0-9]', '', 'g') = ${lookup.phone.replace(/\D/g, "")}`
+        : sql`${lower("displayName")} = ${lookup.billTo.name.toLowerCase()}
+            and lower(coalesce(${data} #>> '{address,line1}', '')) = ${lookup.billTo.line1.toLowerCase()}
+            and lower(coalesce(${data} #>> '{address,postalCode}', '')) = ${lookup.billTo.postalCode.toLowerCase()}
+            and lower(coalesce(${data} #>> '{address,city}', '')) = ${lookup.billTo.city.toLowerCase()}
+            and upper(coalesce(${data} #>> '{address,countryCode}', '')) = ${lookup.billTo.countryCode.toUpperCase()}`;
+  const rows = await db
+    .select({ number: erpRecords.itemNumber })
+    .from(erpRecords)
+    .where(
+      and(
+        eq(erpRecords.shopId, input.shopId),
+        eq(erpRecords.entity, "customers"),
+        isNull(erpRecords.deletedAt),
+        where,
+        // A blocked customer is no match (BC: Blocked = All cannot be sold to).
+        sql`coalesce((${data} ->> 'blocked')::boolean, false) = false`,
+      ),
+    )
+    .orderBy(asc(erpRecords.itemNumber))
+    .limit(input.limit);
+  return rows.map((r) => r.number);
+}

@@ -125,6 +125,32 @@ describe("Sync customers, Shopify → ERP (all customers)", () => {
     expect(await row(shop.shopId, customer.id)).toMatchObject({ state: "linked", erp_customer_number: number });
   });
 
+  it("stops with both numbers when two ERP customers have the customer's e-mail, instead of guessing", async () => {
+    for (const name of ["Lena Vogel", "Lena Vogel (old)"]) {
+      const made = await shop.bcApi("POST", "customers", {
+        displayName: name,
+        email: "lena.vogel@example.com",
+        type: "Person",
+      });
+      expect(made.status).toBe(201);
+    }
+    const customer = await shopifyCustomer(shop, {
+      firstName: "Lena",
+      lastName: "Vogel",
+      email: "lena.vogel@example.com",
+    });
+    const count = shop.company.customers.all().length;
+    const { records } = await world.runTask(customersSyncTask, shop.shopId);
+    expect(recordsOf(records, customer.id)).toMatchObject([
+      {
+        outcome: "skipped",
+        reason: expect.stringMatching(/^ambiguous: ERP customers \S+ and \S+ both match the e-mail/),
+      },
+    ]);
+    expect(await row(shop.shopId, customer.id)).toMatchObject({ state: "skipped", erp_customer_number: null });
+    expect(shop.company.customers.all().length).toBe(count);
+  });
+
   it("a customer changed in both Shopify and the ERP since the last sync is a conflict with both versions", async () => {
     const customer = await shopifyCustomer(shop);
     await world.runTask(customersSyncTask, shop.shopId);

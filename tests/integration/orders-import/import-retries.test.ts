@@ -50,7 +50,12 @@ describe("an order whose import fails", () => {
     // Shopify refuses the app for a while (a revoked token here; THROTTLED or a 5xx in real life).
     await db.sql`update sessions set "accessToken" = 'shpat_revoked' where shop = ${shop.domain}`;
 
-    await enqueueImportEntries(getDb(), { shopId: shop.shopId, trigger: "webhook", entries: [{ orderId }], runAt: new Date() });
+    await enqueueImportEntries(getDb(), {
+      shopId: shop.shopId,
+      trigger: "webhook",
+      entries: [{ orderId }],
+      runAt: new Date(),
+    });
     // graphile-worker sets a running keyed job's attempts to the maximum when a new add takes its
     // key; a job that then fails is never retried. Play that: the job is on its last attempt.
     await db.sql`update graphile_worker._private_jobs set max_attempts = 1 where key like 'orders__import:%'`;

@@ -96,7 +96,12 @@ describe("mappings and waiting orders", () => {
     const order = stranger();
     expect(await processOrder(shopId, await insertOrder(shopId, order))).toMatchObject({ kind: "processed" });
     const created = company.customers.all().find((c) => c.email === "new.buyer@example.com")!;
-    expect(created).toMatchObject({ taxLiable: true, creditLimit: 2500, currencyCode: "EUR", displayName: "New Buyer" });
+    expect(created).toMatchObject({
+      taxLiable: true,
+      creditLimit: 2500,
+      currencyCode: "EUR",
+      displayName: "New Buyer",
+    });
 
     const other = await connectedShop(bc, { customers: { createUnknownInErp: true, templateCustomerNo: "NOPE" } });
     const outcome = await processOrder(other.shopId, await insertOrder(other.shopId, stranger()));

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../../app/.server/db.ts";
 import { enqueueOrderProcessing } from "../../../app/.server/tasks/orders-process/enqueue.ts";
 import type { BusinessCentralSandbox } from "../../../sandbox/business-central/sandbox-api.ts";
-import { type TestDatabase,useTestDatabase } from "../../setup/test-database.ts";
+import { type TestDatabase, useTestDatabase } from "../../setup/test-database.ts";
 import { importedOrder } from "../../unit/orders-process/imported-order-factory.ts";
 import { connectedShop, drainJobs, insertOrder, orderRow, startBusinessCentral } from "./harness.ts";
 

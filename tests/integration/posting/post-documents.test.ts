@@ -60,7 +60,9 @@ describe("batch posting of ERP documents made from Shopify orders", () => {
       [`${orders[2]!.name} (ERP sales order ${orders[2]!.salesOrder.number})`, "updated"],
     ]);
     // Keyed by our order id: the order's page lists the posting run.
-    const ids = await db.sql<Array<{ id: number }>>`select id::int from orders where shop_id = ${shop.shopId} order by id`;
+    const ids = await db.sql<
+      Array<{ id: number }>
+    >`select id::int from orders where shop_id = ${shop.shopId} order by id`;
     expect(result.records.map((r) => [r.type, r.key])).toEqual(ids.map((o) => ["order", String(o.id)]));
     const state = await postingState(shop.shopId);
     expect(state.map((s) => s.posting_status)).toEqual(["posted", "error", "posted"]);

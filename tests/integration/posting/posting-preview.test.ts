@@ -18,7 +18,8 @@ afterAll(async () => {
 
 async function ourRows(shopId: number) {
   return {
-    orders: await db.sql`select id, status, posting_status, posting_error, posted_at, shopify_closed_at from orders where shop_id = ${shopId} order by id`,
+    orders:
+      await db.sql`select id, status, posting_status, posting_error, posted_at, shopify_closed_at from orders where shop_id = ${shopId} order by id`,
     events: await db.sql`select id, kind from order_events where shop_id = ${shopId} order by id`,
     skipped: await db.sql`select * from skipped_records where shop_id = ${shopId} order by id`,
   };
@@ -28,7 +29,9 @@ describe("Preview of Post ERP documents", () => {
   it("lists the batch as planned, posts nothing in BC, and a real run then posts exactly those", async () => {
     const shop = await world.newShop({ posting: { onlyFulfilled: false, olderThanHours: 0 } });
     const orders = [await shop.placeProcessedOrder([[0, 1]]), await shop.placeProcessedOrder([[1, 2]])];
-    const ids = await db.sql<Array<{ id: number }>>`select id::int from orders where shop_id = ${shop.shopId} order by id`;
+    const ids = await db.sql<
+      Array<{ id: number }>
+    >`select id::int from orders where shop_id = ${shop.shopId} order by id`;
 
     const before = await ourRows(shop.shopId);
     const bcBefore = world.bc.requestLog.entries().length;
@@ -54,9 +57,12 @@ describe("Preview of Post ERP documents", () => {
 
     const real = await world.runTask(documentsPostTask, shop.shopId);
     expect(real.records.map((r) => [r.key, r.outcome])).toEqual(ids.map((o) => [String(o.id), "updated"]));
-    expect(shop.company.salesInvoices.all().map((i) => i.externalDocumentNumber).sort()).toEqual(
-      orders.map((o) => o.name).sort(),
-    );
+    expect(
+      shop.company.salesInvoices
+        .all()
+        .map((i) => i.externalDocumentNumber)
+        .sort(),
+    ).toEqual(orders.map((o) => o.name).sort());
     // The order page's "runs that touched this order": the preview and the posting run.
     const touched = await db.sql<Array<{ dry_run: boolean }>>`
       select r.dry_run from task_run_records rr join task_runs r on r.id = rr.run_id

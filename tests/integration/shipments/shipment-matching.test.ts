@@ -88,9 +88,7 @@ describe("which Shopify order a posted ERP shipment fulfills", () => {
 
     // Retry matches afresh: still two orders, still nothing sent.
     expect(await retryShipment(shop.shopId, row.id)).toBe(true);
-    expect((await sync(shop.shopId)).records).toMatchObject([
-      { type: "shipment", outcome: "failed", reason: message },
-    ]);
+    expect((await sync(shop.shopId)).records).toMatchObject([{ type: "shipment", outcome: "failed", reason: message }]);
     expect(world.store.server.fulfillments(shop.domain, linked.id)).toEqual([]);
     expect(world.store.server.fulfillments(shop.domain, named.id)).toEqual([]);
   });

@@ -25,7 +25,8 @@ async function ourRows(shopId: number) {
     cursors: await db.sql`select stream, cursor from sync_cursors where shop_id = ${shopId} order by stream`,
     skipped: await db.sql`select * from skipped_records where shop_id = ${shopId} order by id`,
     events: await db.sql`select id, kind from order_events where shop_id = ${shopId} order by id`,
-    orders: await db.sql`select id, status, posting_status, erp_document_number from orders where shop_id = ${shopId} order by id`,
+    orders:
+      await db.sql`select id, status, posting_status, erp_document_number from orders where shop_id = ${shopId} order by id`,
   };
 }
 
@@ -134,7 +135,9 @@ describe("Preview of Sync shipments", () => {
       ],
     ]);
     // The real run's new shipment record is keyed by the row it stored.
-    const rows = await db.sql<Array<{ id: number }>>`select id::int from shipments where shop_id = ${shop.shopId} order by id`;
+    const rows = await db.sql<
+      Array<{ id: number }>
+    >`select id::int from shipments where shop_id = ${shop.shopId} order by id`;
     expect(real.records.map((r) => r.key)).toEqual(rows.map((r) => String(r.id)));
   });
 
@@ -152,7 +155,9 @@ describe("Preview of Sync shipments", () => {
     expect(preview.records).toMatchObject([
       {
         outcome: "planned",
-        reason: expect.stringMatching(new RegExp(`^would stop with an error: The Shopify order ${order.name} was cancelled`)),
+        reason: expect.stringMatching(
+          new RegExp(`^would stop with an error: The Shopify order ${order.name} was cancelled`),
+        ),
       },
     ]);
     expect(await world.shipmentRows(shop.shopId)).toEqual([]);

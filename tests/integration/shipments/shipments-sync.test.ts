@@ -288,7 +288,14 @@ describe("shipments from Business Central to Shopify", () => {
     await ensureEntries(getDb(), { tasks: taskRegistry, shopIds: [shop.shopId], now });
     await holdAllEntries(getDb(), { shopId: shop.shopId, onHold: true, now });
     const every = { kind: "minutes", every: 1 } as const;
-    await updateEntry(getDb(), { shopId: shop.shopId, task: "shipments__sync", recurrence: every, onHold: false, now, by: "merchant" });
+    await updateEntry(getDb(), {
+      shopId: shop.shopId,
+      task: "shipments__sync",
+      recurrence: every,
+      onHold: false,
+      now,
+      by: "merchant",
+    });
     const order = await shop.placeProcessedOrder([[0, 1]]);
     world.bc.postShipment(shop.tenant, world.env, shop.company.info.id, order.salesOrder.id);
     await requestShipmentsSync(shop.shopId);
@@ -352,7 +359,14 @@ describe("shipments from Business Central to Shopify", () => {
     const now = new Date();
     await ensureEntries(getDb(), { tasks: taskRegistry, shopIds: [shop.shopId], now });
     const every = { kind: "minutes", every: 1 } as const;
-    await updateEntry(getDb(), { shopId: shop.shopId, task: "shipments__sync", recurrence: every, onHold: true, now, by: "merchant" });
+    await updateEntry(getDb(), {
+      shopId: shop.shopId,
+      task: "shipments__sync",
+      recurrence: every,
+      onHold: true,
+      now,
+      by: "merchant",
+    });
     const order = await shop.placeProcessedOrder([[0, 1]]);
     world.bc.postShipment(shop.tenant, world.env, shop.company.info.id, order.salesOrder.id);
     const key = `shipments__sync:${shop.shopId}`;

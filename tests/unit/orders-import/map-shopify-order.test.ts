@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 
-import { mapShopifyOrder, normalizeDecimal, sumMoney } from "../../../app/.server/tasks/orders-sync/map-shopify-order.ts";
+import {
+  mapShopifyOrder,
+  normalizeDecimal,
+  sumMoney,
+} from "../../../app/.server/tasks/orders-sync/map-shopify-order.ts";
 import { rawLine, rawOrder } from "./fixtures.ts";
 
 describe("mapShopifyOrder", () => {

@@ -3,7 +3,11 @@ import { describe, expect, it } from "vitest";
 import { shopSettingsSchema } from "../../../app/.server/domain/settings-schema.ts";
 import type { ImportedOrder } from "../../../app/.server/tasks/orders-sync/imported-order.ts";
 import { describeOrderChanges, orderFingerprint } from "../../../app/.server/tasks/orders-sync/order-fingerprint.ts";
-import { CANCELLED_REASON, type ExistingOrder, planImport } from "../../../app/.server/tasks/orders-sync/plan-import.ts";
+import {
+  CANCELLED_REASON,
+  type ExistingOrder,
+  planImport,
+} from "../../../app/.server/tasks/orders-sync/plan-import.ts";
 import { importedOrder, rawLine } from "./fixtures.ts";
 
 const settings = (orders: Record<string, unknown> = {}) => shopSettingsSchema.parse({ orders });

@@ -7,7 +7,14 @@ const plan = { enqueueProcess: false } as const;
 
 describe("an import outcome as a run record", () => {
   it("a preview's new order is planned, with what the import would do", () => {
-    expect(importRecord({ ...base, action: "insert", planned: true, plan: { ...plan, action: "insert", enqueueProcess: true } })).toEqual({
+    expect(
+      importRecord({
+        ...base,
+        action: "insert",
+        planned: true,
+        plan: { ...plan, action: "insert", enqueueProcess: true },
+      }),
+    ).toEqual({
       type: "order",
       key: "gid://shopify/Order/9",
       label: "#1009",
@@ -24,11 +31,17 @@ describe("an import outcome as a run record", () => {
       planned: true,
       plan: { ...plan, action: "update", conflict: { reason: "cancelled in Shopify" } },
     });
-    expect(record).toMatchObject({ key: 4, outcome: "planned", reason: "would update order #1009 and mark a conflict: cancelled in Shopify" });
+    expect(record).toMatchObject({
+      key: 4,
+      outcome: "planned",
+      reason: "would update order #1009 and mark a conflict: cancelled in Shopify",
+    });
   });
 
   it("a preview's unchanged order reads as in a real run (nothing would be written)", () => {
-    expect(importRecord({ ...base, orderId: 4, action: "skip-unchanged", planned: true })).toMatchObject({ outcome: "unchanged" });
+    expect(importRecord({ ...base, orderId: 4, action: "skip-unchanged", planned: true })).toMatchObject({
+      outcome: "unchanged",
+    });
   });
 
   it("a real run's new order is created", () => {

@@ -39,10 +39,16 @@ describe("describePlannedFulfillment", () => {
     const own = group({
       locationName: "Our warehouse",
       accept: ["gid://shopify/FulfillmentOrder/2"],
-      byFulfillmentOrder: [{ fulfillmentOrderId: "gid://shopify/FulfillmentOrder/2", lines: [{ id: "f", lineItemId: "l", quantity: 1 }] }],
+      byFulfillmentOrder: [
+        { fulfillmentOrderId: "gid://shopify/FulfillmentOrder/2", lines: [{ id: "f", lineItemId: "l", quantity: 1 }] },
+      ],
     });
     expect(
-      describePlannedFulfillment({ ...base, plan: { groups: [done, own], notes: ["Gift card: not on the order."] }, notes: [] }),
+      describePlannedFulfillment({
+        ...base,
+        plan: { groups: [done, own], notes: ["Gift card: not on the order."] },
+        notes: [],
+      }),
     ).toBe(
       "would fulfil 1 line (1 unit) of #1001 at Our warehouse without tracking, accepting our fulfillment service's request first. Gift card: not on the order.",
     );
@@ -54,7 +60,11 @@ describe("describePlannedFulfillment", () => {
       "would send nothing more: every fulfillment of #1001 is already in Shopify.",
     );
     expect(
-      describePlannedFulfillment({ ...base, plan: { groups: [group()], notes: [] }, cancelledAt: "2026-01-02T00:00:00Z" }),
+      describePlannedFulfillment({
+        ...base,
+        plan: { groups: [group()], notes: [] },
+        cancelledAt: "2026-01-02T00:00:00Z",
+      }),
     ).toBe("would not fulfil: the Shopify order #1001 was cancelled.");
   });
 });

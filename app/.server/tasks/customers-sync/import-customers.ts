@@ -11,7 +11,8 @@ import {
   erpCustomerFields,
   shopifySideHash,
 } from "../../mapping/customer-fields.ts";
-import { lookupsFor } from "../../mapping/resolve-customer.ts";
+import { type CustomerLookup, lookupsFor } from "../../mapping/resolve-customer.ts";
+import { findMirroredCustomers } from "../../queries/erp-records.ts";
 import { upsertCustomerLink } from "../../queries/links.ts";
 import {
   customerLinksOf,
@@ -46,6 +47,8 @@ export interface ImportPass {
   counts: ImportCounts;
   /** The kill switch held a write back: the cursor must stay so the customer is read again. */
   held: boolean;
+  /** Every ERP customer has been pulled into the mirror: lookups are answered there. */
+  mirrorComplete: boolean;
 }
 
 export function newImportCounts(): ImportCounts {
@@ -108,16 +111,42 @@ async function importOne(p: ImportPass, c: Prepared, mirror: Map<string, Mirrore
   };
   let plan = planCustomerImport(c.customer.profile, c.fields, ctx.settings, facts);
   if (plan.kind === "create" || plan.kind === "unmapped") {
-    // Only an unknown customer costs ERP lookups: the strategy's questions, first hit wins.
+    // Only an unknown customer is looked up: the strategy's questions in order, first hit wins.
     for (const lookup of lookupsFor(c.customer.profile, ctx.settings)) {
-      const found = (await p.adapter.findCustomer(lookup))?.number ?? null;
-      if (!found) continue;
-      const erp = (await mirroredCustomers(ctx.db, { shopId: ctx.shopId, numbers: [found] })).get(found) ?? null;
-      plan = planCustomerImport(c.customer.profile, c.fields, ctx.settings, { ...facts, foundNumber: found, erp });
+      const found = await lookUp(p, lookup);
+      if (found.length > 1) {
+        plan = {
+          kind: "skip",
+          reason: `ambiguous: ERP customers ${found.join(" and ")} both match ${describe(lookup)}; map one by hand`,
+        };
+        break;
+      }
+      const number = found[0];
+      if (!number) continue;
+      const erp = (await mirroredCustomers(ctx.db, { shopId: ctx.shopId, numbers: [number] })).get(number) ?? null;
+      plan = planCustomerImport(c.customer.profile, c.fields, ctx.settings, { ...facts, foundNumber: number, erp });
       break;
     }
   }
   await apply(p, c, plan, facts.erp);
+}
+
+/**
+ * The ERP customers a lookup finds. Once every ERP customer is in the mirror, it answers (no ERP
+ * request, and two hits show an ambiguous match); before that, the port's findCustomer (first hit).
+ */
+async function lookUp(p: ImportPass, lookup: CustomerLookup): Promise<string[]> {
+  if (p.mirrorComplete) {
+    return findMirroredCustomers(p.ctx.db, { shopId: p.ctx.shopId, lookup, limit: 2 });
+  }
+  const found = await p.adapter.findCustomer(lookup);
+  return found ? [found.number] : [];
+}
+
+function describe(lookup: CustomerLookup): string {
+  if ("email" in lookup) return `the e-mail ${lookup.email}`;
+  if ("phone" in lookup) return `the phone ${lookup.phone}`;
+  return "the bill-to name and address";
 }
 
 function base(p: ImportPass, c: Prepared) {

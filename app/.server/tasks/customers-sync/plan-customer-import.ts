@@ -111,8 +111,9 @@ export function planCustomerImport(
     };
   }
   if (c.createUnknownInErp) {
-    if (!fields.email)
-      {return { kind: "unmapped", reason: "no e-mail address: the ERP customer would have no key to be found by" };}
+    if (!fields.email) {
+      return { kind: "unmapped", reason: "no e-mail address: the ERP customer would have no key to be found by" };
+    }
     return { kind: "create", templateNumber: templateFor(profile, settings) };
   }
   return {

@@ -79,15 +79,16 @@ export async function syncCustomers(ctx: RunContext): Promise<CustomersSyncResul
     result.continued ||= exported.more;
   }
   if (!importing) return result;
-  const pass: ImportPass = { ctx, adapter, counts: result.imports, held: false };
+  const pass: ImportPass = { ctx, adapter, counts: result.imports, held: false, mirrorComplete: !pull.hasMore };
   const awaiting = await customersAwaitingRead(ctx.db, { shopId: ctx.shopId, limit: MAX_REREADS });
   if (awaiting.length > 0) {
     const reread = await readCustomersById(admin, awaiting);
     await importCustomers(pass, reread);
     const found = new Set(reread.map((r) => r.id));
     const gone = awaiting.filter((id) => !found.has(id));
-    if (!ctx.dryRun)
-      {await markCustomersGone(ctx.db, { shopId: ctx.shopId, shopifyCustomerIds: gone, now: ctx.clock.now() });}
+    if (!ctx.dryRun) {
+      await markCustomersGone(ctx.db, { shopId: ctx.shopId, shopifyCustomerIds: gone, now: ctx.clock.now() });
+    }
   }
   result.continued ||= awaiting.length >= MAX_REREADS;
 

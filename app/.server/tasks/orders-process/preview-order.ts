@@ -31,8 +31,9 @@ export async function previewOrder(input: {
   if (row.status === "ignored") return { ...base, outcome: "unchanged", reason: "left alone: ignored" };
   if (row.hasConflict) return { ...base, outcome: "unchanged", reason: "left alone: conflict" };
   const parsed = importedOrderSchema.safeParse(row.snapshot);
-  if (!parsed.success)
-    {return { ...base, outcome: "planned", reason: "would mark the order in error: its snapshot no longer reads" };}
+  if (!parsed.success) {
+    return { ...base, outcome: "planned", reason: "would mark the order in error: its snapshot no longer reads" };
+  }
   const order = parsed.data;
   if (!settings.allowOutgoingWrites) {
     return {
@@ -42,8 +43,9 @@ export async function previewOrder(input: {
     };
   }
   const resolution = await resolveWithErp(db, adapter, { shopId, order, settings, plan: true });
-  if (resolution.kind === "waiting")
-    {return { ...base, outcome: "planned", reason: `would wait: ${resolution.message}` };}
+  if (resolution.kind === "waiting") {
+    return { ...base, outcome: "planned", reason: `would wait: ${resolution.message}` };
+  }
   const mapped = mapToSalesDocument(order, resolution.resolved, settings, adapter.limits);
   if (!mapped.ok) return { ...base, outcome: "planned", reason: `would mark the order in error: ${mapped.error}` };
   const { document } = mapped;

@@ -42,8 +42,9 @@ export const ordersImportTask = defineTask({
   maxAttempts: 3,
   async run(ctx, entries) {
     const attempts = new Map<string, number>();
-    for (const { orderId, attempt = 1 } of entries)
-      {attempts.set(orderId, Math.max(attempt, attempts.get(orderId) ?? 0));}
+    for (const { orderId, attempt = 1 } of entries) {
+      attempts.set(orderId, Math.max(attempt, attempts.get(orderId) ?? 0));
+    }
     const orderIds = [...attempts.keys()];
     ctx.progress({ done: 0, total: orderIds.length });
     const outcomes: ImportOutcome[] = await importOrders(ctx.shopId, orderIds, {

@@ -56,8 +56,9 @@ const WRITES_OFF_MIDWAY =
  */
 export async function fulfillShipment(ctx: FulfillContext, shipment: ShipmentRow): Promise<FulfillOutcome> {
   const planning = await readShipmentPlan(ctx, shipment);
-  if (planning.relink)
-    {await setShipmentOrder(ctx.db, { shopId: ctx.shopId, shipmentId: shipment.id, ...planning.relink });}
+  if (planning.relink) {
+    await setShipmentOrder(ctx.db, { shopId: ctx.shopId, shipmentId: shipment.id, ...planning.relink });
+  }
   if (planning.kind === "error") return { status: "error", message: planning.message, orderName: planning.orderName };
   if (planning.kind === "nothing") {
     return { status: "nothing_to_sync", reason: planning.reason, orderName: planning.orderName };
@@ -72,8 +73,9 @@ export async function fulfillShipment(ctx: FulfillContext, shipment: ShipmentRow
       orderName: order.name,
     };
   }
-  if (pending.length > 0 && !(await ctx.writesAllowed()))
-    {return { status: "paused", message: pausedMessage(plan), orderName: order.name };}
+  if (pending.length > 0 && !(await ctx.writesAllowed())) {
+    return { status: "paused", message: pausedMessage(plan), orderName: order.name };
+  }
   // Every write asks the switch again, except the first one right after the check above.
   let justChecked = true;
   const mayWrite = async () => {
