@@ -23,7 +23,7 @@ export function serializeRow(
   companyUrl = "",
 ): Json {
   const fields = row as unknown as Json;
-  const out: Json = { "@odata.etag": def.table(data).etag(row.id) };
+  const out: Json = { "@odata.etag": def.table(data).etag(String(fields[def.keyField ?? "id"])) };
   if (options.select) {
     for (const name of options.select) {
       if (!(name in fields) && !def.navigation?.[name] && !(name === "picture" && def.picture)) {
@@ -78,6 +78,14 @@ const RECORD_NAMES: Record<string, string> = {
   itemLedgerEntry: "Item Ledger Entry",
   inventoryAdjustment: "Item Ledger Entry",
   inventoryByLocation: "Inventory By Location",
+  paymentTerm: "Payment Terms",
+  paymentMethod: "Payment Method",
+  shipmentMethod: "Shipment Method",
+  contact: "Contact",
+  contactInformation: "Contact Information Buffer",
+  customerDetail: "Customer",
+  customerTemplate: "Customer Templ.",
+  shipToAddress: "Ship-to Address",
 };
 
 export function recordName(entityType: string): string {
