@@ -185,6 +185,7 @@ async function handleEntitySet(
           entityType: def.entityType,
           defaultOrder: def.defaultOrder,
           pageSize: size,
+          ...(def.keyField ? { keyField: def.keyField } : {}),
         });
         const body: Record<string, unknown> = { "@odata.context": p.contextPath };
         if (page.count !== undefined) body["@odata.count"] = page.count;

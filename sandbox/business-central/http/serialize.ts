@@ -51,6 +51,7 @@ export function serializeRow(
       entityType: childDef.entityType,
       defaultOrder: childDef.defaultOrder,
       pageSize: Number.POSITIVE_INFINITY,
+      ...(childDef.keyField ? { keyField: childDef.keyField } : {}),
     });
     out[spec.name] = page.rows.map((c) => serializeRow(data, sets, childDef, c, spec.options, companyUrl));
   }
