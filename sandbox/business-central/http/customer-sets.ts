@@ -16,11 +16,7 @@ import type {
   PaymentTermRow,
   ShipToAddressRow,
 } from "../store/customer-row-types.ts";
-import {
-  applyTemplateToCustomer,
-  createCustomerTemplate,
-  patchCustomerTemplate,
-} from "../store/customer-templates.ts";
+import { applyTemplateToCustomer, createCustomerTemplate, patchCustomerTemplate } from "../store/customer-templates.ts";
 import { createCustomer, deleteCustomer, patchCustomer, patchCustomerDetails } from "../store/customers.ts";
 import type { CustomerRow } from "../store/row-types.ts";
 import { createShipToAddress, patchShipToAddress } from "../store/ship-to-addresses.ts";

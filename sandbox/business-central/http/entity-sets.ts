@@ -1,4 +1,5 @@
 import { BcError, referencedNotFound } from "../bc-error.ts";
+import type { QueryOptions } from "../odata/query-options.ts";
 import {
   createItemReference,
   createItemVariant,
@@ -28,7 +29,6 @@ import { addLine, deleteDocument, deleteLine, type DocKind, patchLine } from "..
 import { createSalesInvoice, createSalesOrder, patchSalesHeader } from "../store/sales-documents.ts";
 import type { Table } from "../store/table.ts";
 import { API_PAGES, type ApiPage } from "./api-pages.ts";
-import type { QueryOptions } from "../odata/query-options.ts";
 import {
   customerPaymentInputSchema,
   inventoryAdjustmentInputSchema,

@@ -41,7 +41,8 @@ function termFields(input: PaymentTermInput) {
   return definedOnly({
     ...input,
     code: code(input.code),
-    dueDateCalculation: input.dueDateCalculation === undefined ? undefined : normaliseDateFormula(input.dueDateCalculation),
+    dueDateCalculation:
+      input.dueDateCalculation === undefined ? undefined : normaliseDateFormula(input.dueDateCalculation),
     discountDateCalculation:
       input.discountDateCalculation === undefined ? undefined : normaliseDateFormula(input.discountDateCalculation),
   });
@@ -79,7 +80,11 @@ function descriptionFields(list: CodeList, input: CodeDescriptionInput) {
   return definedOnly({ ...input, code: code(input.code) });
 }
 
-export function createCodeDescription(data: CompanyData, list: "paymentMethods" | "shipmentMethods", input: CodeDescriptionInput) {
+export function createCodeDescription(
+  data: CompanyData,
+  list: "paymentMethods" | "shipmentMethods",
+  input: CodeDescriptionInput,
+) {
   const fields = descriptionFields(list, input);
   checkCode(data, list, fields.code ?? "");
   return data[list].insert({ code: "", displayName: "", ...fields });
@@ -113,6 +118,9 @@ function renameCode(data: CompanyData, list: CodeList, from: string, to: string)
 }
 
 /** The record behind a code ("" and unknown codes have none). */
-export function findByCode<T extends CodeDescriptionRow>(rows: { find(p: (r: T) => boolean): T | undefined }, value: string) {
+export function findByCode<T extends CodeDescriptionRow>(
+  rows: { find(p: (r: T) => boolean): T | undefined },
+  value: string,
+) {
   return value === "" ? undefined : rows.find((r) => r.code === value);
 }

@@ -28,7 +28,10 @@ export const paymentTermSchema = base.extend({
   calculateDiscountOnCreditMemos: bool,
 }) satisfies z.ZodType<PaymentTermRow>;
 
-export const codeDescriptionSchema = base.extend({ code: str, displayName: str }) satisfies z.ZodType<CodeDescriptionRow>;
+export const codeDescriptionSchema = base.extend({
+  code: str,
+  displayName: str,
+}) satisfies z.ZodType<CodeDescriptionRow>;
 
 export const contactSchema = base.extend({
   ...address,

@@ -7,7 +7,7 @@ import {
   updateContactFromCustomer,
 } from "./contact-sync.ts";
 import { definedOnly } from "./defaults.ts";
-import { EMPTY_GUID, type CustomerRow } from "./row-types.ts";
+import { type CustomerRow,EMPTY_GUID } from "./row-types.ts";
 import {
   checkEmail,
   checkLengths,
@@ -29,7 +29,10 @@ import {
  */
 
 type IdField = "paymentTermsId" | "shipmentMethodId" | "paymentMethodId";
-const ID_FIELDS: Record<IdField, { table: "paymentTerms" | "shipmentMethods" | "paymentMethods"; code: keyof CustomerRow; caption: string }> = {
+const ID_FIELDS: Record<
+  IdField,
+  { table: "paymentTerms" | "shipmentMethods" | "paymentMethods"; code: keyof CustomerRow; caption: string }
+> = {
   paymentTermsId: { table: "paymentTerms", code: "paymentTermsCode", caption: "Payment Terms" },
   shipmentMethodId: { table: "shipmentMethods", code: "shipmentMethodCode", caption: "Shipment Method" },
   paymentMethodId: { table: "paymentMethods", code: "paymentMethodCode", caption: "Payment Method" },
@@ -53,15 +56,7 @@ export function codesFromIds(data: CompanyData, input: Partial<Record<IdField, s
 }
 
 function validate(data: CompanyData, input: CustomerInput, key: string): Partial<CustomerRow> {
-  const {
-    id: _id,
-    taxAreaId: _t,
-    currencyId,
-    paymentTermsId,
-    shipmentMethodId,
-    paymentMethodId,
-    ...fields
-  } = input;
+  const { id: _id, taxAreaId: _t, currencyId, paymentTermsId, shipmentMethodId, paymentMethodId, ...fields } = input;
   // Customer: No. Code[20], Name Text[100], Address Text[100], Address 2 Text[50], City/County
   // Text[30], Post Code Code[20], Country Code[10], Phone No. Text[30], E-Mail Text[80], Home Page
   // Text[255], Salesperson Code Code[20], Currency Code Code[10], VAT Registration No. Text[20].

@@ -71,7 +71,9 @@ function customerAddresses(c: CustomerRow): DocumentAddresses {
 function termsOf(data: CompanyData, customer: CustomerRow | undefined, input: HeaderPatch) {
   const named = codesFromIds(data, { paymentTermsId: input.paymentTermsId, shipmentMethodId: input.shipmentMethodId });
   return {
-    ...(customer ? { paymentTermsCode: customer.paymentTermsCode, shipmentMethodCode: customer.shipmentMethodCode } : {}),
+    ...(customer
+      ? { paymentTermsCode: customer.paymentTermsCode, shipmentMethodCode: customer.shipmentMethodCode }
+      : {}),
     ...definedOnly({ paymentTermsCode: named.paymentTermsCode, shipmentMethodCode: named.shipmentMethodCode }),
   };
 }
@@ -218,9 +220,15 @@ export function patchSalesHeader(ctx: Ctx, kind: DocKind, documentId: string, in
   else {
     const invoice = data.salesInvoices.get(documentId);
     // Document Date or Payment Terms Code validation recalculates the Due Date, unless one is sent.
-    if (invoice && rest.dueDate === undefined && (terms.paymentTermsCode !== undefined || rest.invoiceDate !== undefined)) {
+    if (
+      invoice &&
+      rest.dueDate === undefined &&
+      (terms.paymentTermsCode !== undefined || rest.invoiceDate !== undefined)
+    ) {
       const invoiceDate = rest.invoiceDate ?? invoice.invoiceDate;
-      Object.assign(patch, { dueDate: dueDateOf(data, terms.paymentTermsCode ?? invoice.paymentTermsCode, invoiceDate) });
+      Object.assign(patch, {
+        dueDate: dueDateOf(data, terms.paymentTermsCode ?? invoice.paymentTermsCode, invoiceDate),
+      });
     }
     data.salesInvoices.update(documentId, patch);
   }

@@ -1,6 +1,15 @@
 import { z } from "zod";
 
 import { type RowOf, SERIES_NAMES, type SeriesPositions, type TableName } from "./company-data.ts";
+import {
+  businessRelationSchema,
+  codeDescriptionSchema,
+  contactSchema,
+  customerDetailFields,
+  customerTemplateSchema,
+  paymentTermSchema,
+  shipToAddressSchema,
+} from "./customer-snapshot-schema.ts";
 import type {
   AccountRow,
   CompanyRow,
@@ -27,15 +36,6 @@ import type {
   ShipmentTrackingRow,
   VendorRow,
 } from "./row-types.ts";
-import {
-  businessRelationSchema,
-  codeDescriptionSchema,
-  contactSchema,
-  customerDetailFields,
-  customerTemplateSchema,
-  paymentTermSchema,
-  shipToAddressSchema,
-} from "./customer-snapshot-schema.ts";
 import type { Stored } from "./table.ts";
 
 // Each schema `satisfies` its row type, so a field added to row-types.ts without a matching line

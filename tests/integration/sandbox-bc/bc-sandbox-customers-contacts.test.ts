@@ -29,7 +29,14 @@ const CONTACT_PROPERTIES = [
   "lastModifiedDateTime",
 ];
 /** APIV2ContactsInformation.Page.al (page 30072): keyed by contactId. */
-const CONTACT_INFORMATION_PROPERTIES = ["contactId", "contactNumber", "contactName", "contactType", "relatedId", "relatedType"];
+const CONTACT_INFORMATION_PROPERTIES = [
+  "contactId",
+  "contactNumber",
+  "contactName",
+  "contactType",
+  "relatedId",
+  "relatedType",
+];
 
 let fx: BcFixture;
 beforeEach(async () => {
@@ -45,7 +52,13 @@ const contactByNumber = async (number: string) =>
 
 async function companyCustomer() {
   const customer = await fx.call("POST", `${fx.company}/customers`, {
-    body: { displayName: "Contoso Retail", type: "Company", addressLine1: "1 Main St", city: "Seattle", phoneNumber: "555-0100" },
+    body: {
+      displayName: "Contoso Retail",
+      type: "Company",
+      addressLine1: "1 Main St",
+      city: "Seattle",
+      phoneNumber: "555-0100",
+    },
   });
   expect(customer.status).toBe(201);
   return customer.body;
@@ -55,7 +68,8 @@ describe("sandbox BC contacts", () => {
   it("creating a customer creates its company contact with business relation Customer", async () => {
     const before = (await fx.call("GET", `${fx.company}/contacts?$count=true`)).body["@odata.count"];
     const customer = await companyCustomer();
-    const contacts = (await fx.call("GET", `${fx.company}/contacts?$filter=displayName eq 'Contoso Retail'`)).body.value;
+    const contacts = (await fx.call("GET", `${fx.company}/contacts?$filter=displayName eq 'Contoso Retail'`)).body
+      .value;
     expect(contacts).toHaveLength(1);
     const [contact] = contacts;
     expect(properties(contact)).toEqual(CONTACT_PROPERTIES);
@@ -75,14 +89,25 @@ describe("sandbox BC contacts", () => {
     const info = await fx.call("GET", `${fx.company}/customers(${customer.id})/contactsInformation`);
     expect(info.status).toBe(200);
     expect(info.body.value.map(properties)).toEqual([CONTACT_INFORMATION_PROPERTIES]);
-    expect(info.body.value[0]).toMatchObject({ contactId: contact.id, contactType: "Company", relatedId: customer.id, relatedType: "Customer" });
+    expect(info.body.value[0]).toMatchObject({
+      contactId: contact.id,
+      contactType: "Company",
+      relatedId: customer.id,
+      relatedType: "Customer",
+    });
   });
 
   it("a Person contact POSTed with companyNumber belongs to the customer and inherits the company's details", async () => {
     const customer = await companyCustomer();
     const company = (await fx.call("GET", `${fx.company}/customers(${customer.id})/contactsInformation`)).body.value[0];
     const person = await fx.call("POST", `${fx.company}/contacts`, {
-      body: { type: "Person", displayName: "Ana Trujillo", jobTitle: "Buyer", companyNumber: company.contactNumber, email: "ana@contoso.example" },
+      body: {
+        type: "Person",
+        displayName: "Ana Trujillo",
+        jobTitle: "Buyer",
+        companyNumber: company.contactNumber,
+        email: "ana@contoso.example",
+      },
     });
     expect(person.status).toBe(201);
     expect(person.body).toMatchObject({
@@ -94,28 +119,40 @@ describe("sandbox BC contacts", () => {
       email: "ana@contoso.example",
       jobTitle: "Buyer",
     });
-    const info = await fx.call("GET", `${fx.company}/customers(${customer.id})/contactsInformation?$orderby=contactNumber`);
-    expect(info.body.value.map((r: { contactName: string; contactType: string }) => [r.contactName, r.contactType])).toEqual([
+    const info = await fx.call(
+      "GET",
+      `${fx.company}/customers(${customer.id})/contactsInformation?$orderby=contactNumber`,
+    );
+    expect(
+      info.body.value.map((r: { contactName: string; contactType: string }) => [r.contactName, r.contactType]),
+    ).toEqual([
       ["Contoso Retail", "Company"],
       ["Ana Trujillo", "Person"],
     ]);
     const expanded = await fx.call("GET", `${fx.company}/customers(${customer.id})?$expand=contactsInformation`);
     expect(expanded.body.contactsInformation).toHaveLength(2);
     // A person on its own has no business relation.
-    const loner = await fx.call("POST", `${fx.company}/contacts`, { body: { type: "Person", displayName: "Lone Wolf" } });
+    const loner = await fx.call("POST", `${fx.company}/contacts`, {
+      body: { type: "Person", displayName: "Lone Wolf" },
+    });
     expect(loner.body).toMatchObject({ companyNumber: "", contactBusinessRelation: "None" });
   });
 
   it("keeps customer and contact in step both ways, and moves the etag of what it changes", async () => {
     const customer = await companyCustomer();
-    const contact = (await fx.call("GET", `${fx.company}/contacts?$filter=displayName eq 'Contoso Retail'`)).body.value[0];
+    const contact = (await fx.call("GET", `${fx.company}/contacts?$filter=displayName eq 'Contoso Retail'`)).body
+      .value[0];
     const changed = await fx.call("PATCH", `${fx.company}/customers(${customer.id})`, {
       body: { displayName: "Contoso Retail Ltd", email: "ap@contoso.example" },
       headers: { "If-Match": customer["@odata.etag"] },
     });
     expect(changed.status).toBe(200);
     const afterCustomer = await contactByNumber(contact.number);
-    expect(afterCustomer).toMatchObject({ displayName: "Contoso Retail Ltd", companyName: "Contoso Retail Ltd", email: "ap@contoso.example" });
+    expect(afterCustomer).toMatchObject({
+      displayName: "Contoso Retail Ltd",
+      companyName: "Contoso Retail Ltd",
+      email: "ap@contoso.example",
+    });
     expect(afterCustomer["@odata.etag"]).not.toBe(contact["@odata.etag"]);
     const back = await fx.call("PATCH", `${fx.company}/contacts(${contact.id})`, {
       body: { city: "Redmond" },
@@ -142,8 +179,12 @@ describe("sandbox BC contacts", () => {
     const companyUnderCompany = await fx.call("POST", `${fx.company}/contacts`, {
       body: { type: "Company", displayName: "Sub", number: "CTSUB", companyNumber: company.contactNumber },
     });
-    expect(companyUnderCompany.body.error.message).toContain("Type must be equal to 'Person'  in Contact: No.=CTSUB. Current value is 'Company'.");
-    const duplicate = await fx.call("POST", `${fx.company}/contacts`, { body: { displayName: "Again", number: company.contactNumber } });
+    expect(companyUnderCompany.body.error.message).toContain(
+      "Type must be equal to 'Person'  in Contact: No.=CTSUB. Current value is 'Company'.",
+    );
+    const duplicate = await fx.call("POST", `${fx.company}/contacts`, {
+      body: { displayName: "Again", number: company.contactNumber },
+    });
     expect(duplicate.body.error.code).toBe("Internal_EntityWithSameKeyExists");
     const all = await fx.call("GET", `${fx.company}/contactsInformation`);
     expect(all.status).toBe(400);
@@ -160,12 +201,18 @@ describe("sandbox BC contacts", () => {
     const customer = await companyCustomer();
     const company = (await fx.call("GET", `${fx.company}/customers(${customer.id})/contactsInformation`)).body.value[0];
     const person = (
-      await fx.call("POST", `${fx.company}/contacts`, { body: { type: "Person", displayName: "P", companyNumber: company.contactNumber } })
+      await fx.call("POST", `${fx.company}/contacts`, {
+        body: { type: "Person", displayName: "P", companyNumber: company.contactNumber },
+      })
     ).body;
-    expect((await fx.call("DELETE", `${fx.company}/customers(${customer.id})`, { headers: { "If-Match": "*" } })).status).toBe(204);
+    expect(
+      (await fx.call("DELETE", `${fx.company}/customers(${customer.id})`, { headers: { "If-Match": "*" } })).status,
+    ).toBe(204);
     expect((await contactByNumber(company.contactNumber)).contactBusinessRelation).toBe("None");
     expect((await contactByNumber(person.number)).contactBusinessRelation).toBe("None");
-    const removed = await fx.call("DELETE", `${fx.company}/contacts(${company.contactId})`, { headers: { "If-Match": "*" } });
+    const removed = await fx.call("DELETE", `${fx.company}/contacts(${company.contactId})`, {
+      headers: { "If-Match": "*" },
+    });
     expect(removed.status).toBe(204);
     expect(await contactByNumber(person.number)).toBeUndefined();
   });

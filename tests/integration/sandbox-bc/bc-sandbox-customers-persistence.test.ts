@@ -70,12 +70,27 @@ describe("sandbox BC customers persist", () => {
   it("customers, contacts, terms, templates applied and ship-to addresses come back after a kill", async () => {
     const first = await start();
     const { call, api, custom } = first;
-    const terms = (await call("POST", `${api}/paymentTerms`, { code: "45 DAYS", displayName: "Net 45", dueDateCalculation: "45D" })).body;
-    const customer = (await call("POST", `${api}/customers`, { displayName: "Persisted Ltd", paymentTermsId: terms.id })).body;
+    const terms = (
+      await call("POST", `${api}/paymentTerms`, { code: "45 DAYS", displayName: "Net 45", dueDateCalculation: "45D" })
+    ).body;
+    const customer = (
+      await call("POST", `${api}/customers`, { displayName: "Persisted Ltd", paymentTermsId: terms.id })
+    ).body;
     const company = (await call("GET", `${api}/customers(${customer.id})/contactsInformation`)).body.value[0];
-    await call("POST", `${api}/contacts`, { type: "Person", displayName: "Kept Person", companyNumber: company.contactNumber });
-    const template = (await call("GET", `${custom}/customerTemplates?$filter=code eq 'CUSTOMER COMPANY'`)).body.value[0];
-    expect((await call("POST", `${custom}/customerTemplates(${template.id})/Microsoft.NAV.applyToCustomer`, { customerNumber: customer.number })).status).toBe(204);
+    await call("POST", `${api}/contacts`, {
+      type: "Person",
+      displayName: "Kept Person",
+      companyNumber: company.contactNumber,
+    });
+    const template = (await call("GET", `${custom}/customerTemplates?$filter=code eq 'CUSTOMER COMPANY'`)).body
+      .value[0];
+    expect(
+      (
+        await call("POST", `${custom}/customerTemplates(${template.id})/Microsoft.NAV.applyToCustomer`, {
+          customerNumber: customer.number,
+        })
+      ).status,
+    ).toBe(204);
     await call("POST", `${custom}/shipToAddresses`, { customerNumber: customer.number, code: "DOCK", city: "Tacoma" });
     await call("PATCH", `${custom}/customerDetails(${customer.id})`, { registrationNumber: "REG-1" });
     const before = JSON.parse(JSON.stringify(first.sandbox.snapshot()));
@@ -87,13 +102,20 @@ describe("sandbox BC customers persist", () => {
     const info = (await second.call("GET", `${second.api}/customers(${customer.id})/contactsInformation`)).body.value;
     expect(info.map((r: { contactName: string }) => r.contactName).sort()).toEqual(["Kept Person", "Persisted Ltd"]);
     expect(await second.call("GET", `${second.custom}/customerDetails(${customer.id})`)).toMatchObject({
-      body: { registrationNumber: "REG-1", paymentTermsCode: "45 DAYS", customerPostingGroup: "DOMESTIC", paymentMethodCode: "BANK" },
+      body: {
+        registrationNumber: "REG-1",
+        paymentTermsCode: "45 DAYS",
+        customerPostingGroup: "DOMESTIC",
+        paymentMethodCode: "BANK",
+      },
     });
     const dock = (await second.call("GET", `${second.custom}/shipToAddresses?$filter=code eq 'DOCK'`)).body.value;
     expect(dock).toHaveLength(1);
     // The contact series continues where it was: no number is handed out twice.
     const next = (await second.call("POST", `${second.api}/contacts`, { displayName: "After restart" })).body;
-    const numbers = (await second.call("GET", `${second.api}/contacts`)).body.value.map((c: { number: string }) => c.number);
+    const numbers = (await second.call("GET", `${second.api}/contacts`)).body.value.map(
+      (c: { number: string }) => c.number,
+    );
     expect(numbers.filter((n: string) => n === next.number)).toHaveLength(1);
   });
 
@@ -104,11 +126,20 @@ describe("sandbox BC customers persist", () => {
     await kill(first.sandbox);
     // Strip what an older sandbox did not have.
     const company = snapshot.tenants[0].environments[0].companies[0];
-    for (const table of ["paymentTerms", "paymentMethods", "shipmentMethods", "contacts", "contactBusinessRelations", "customerTemplates", "shipToAddresses"]) {
+    for (const table of [
+      "paymentTerms",
+      "paymentMethods",
+      "shipmentMethods",
+      "contacts",
+      "contactBusinessRelations",
+      "customerTemplates",
+      "shipToAddresses",
+    ]) {
       delete company.tables[table];
     }
     for (const { row } of company.tables.customers) {
-      for (const field of ["paymentTermsCode", "primaryContactNumber", "customerPostingGroup", "registrationNumber"]) delete row[field];
+      for (const field of ["paymentTermsCode", "primaryContactNumber", "customerPostingGroup", "registrationNumber"])
+        {delete row[field];}
     }
     // On disk, as the demo would find it after an upgrade: restored through the journal's loader.
     writeFileSync(files().snapshotFile, JSON.stringify(snapshot));
@@ -119,7 +150,11 @@ describe("sandbox BC customers persist", () => {
     expect(data.paymentTerms.find((t) => t.code === "COD")).toBeDefined();
     expect(data.customerTemplates.size()).toBe(3);
     expect(data.contacts.size()).toBe(data.customers.size());
-    expect(data.customers.all()[0]).toMatchObject({ paymentTermsCode: "", customerPostingGroup: "", registrationNumber: "" });
+    expect(data.customers.all()[0]).toMatchObject({
+      paymentTermsCode: "",
+      customerPostingGroup: "",
+      registrationNumber: "",
+    });
     // An emptied table is kept empty: only absent tables are filled.
     const emptied = JSON.parse(JSON.stringify(restored.snapshot()));
     emptied.tenants[0].environments[0].companies[0].tables.paymentTerms = [];

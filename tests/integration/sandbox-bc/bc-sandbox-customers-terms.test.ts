@@ -63,7 +63,9 @@ describe("sandbox BC payment terms, payment methods and shipment methods", () =>
     expect(created.body).toMatchObject({ code: "45 DAYS", dueDateCalculation: "45D", discountDateCalculation: "" });
     const duplicate = await fx.call("POST", `${fx.company}/paymentTerms`, { body: { code: "14 DAYS" } });
     expect(duplicate.status).toBe(400);
-    expect(duplicate.body.error.message).toContain("The record in table Payment Terms already exists. Identification fields and values: Code='14 DAYS'");
+    expect(duplicate.body.error.message).toContain(
+      "The record in table Payment Terms already exists. Identification fields and values: Code='14 DAYS'",
+    );
     const bad = await fx.call("PATCH", `${fx.company}/paymentTerms(${created.body.id})`, {
       body: { dueDateCalculation: "forty five" },
       headers: { "If-Match": created.body["@odata.etag"] },
@@ -74,7 +76,10 @@ describe("sandbox BC payment terms, payment methods and shipment methods", () =>
       headers: { "If-Match": created.body["@odata.etag"] },
     });
     expect(renamed.status).toBe(200);
-    expect((await fx.call("DELETE", `${fx.company}/paymentTerms(${created.body.id})`, { headers: { "If-Match": "*" } })).status).toBe(204);
+    expect(
+      (await fx.call("DELETE", `${fx.company}/paymentTerms(${created.body.id})`, { headers: { "If-Match": "*" } }))
+        .status,
+    ).toBe(204);
     expect(await byCode("paymentTerms", "45D")).toBeUndefined();
   });
 
@@ -87,7 +92,9 @@ describe("sandbox BC payment terms, payment methods and shipment methods", () =>
       })
     ).body;
     const lines = [{ lineType: "Item", itemId, quantity: 1, unitPrice: 10 }];
-    const order = await fx.call("POST", `${fx.company}/salesOrders`, { body: { customerId: customer.id, salesOrderLines: lines } });
+    const order = await fx.call("POST", `${fx.company}/salesOrders`, {
+      body: { customerId: customer.id, salesOrderLines: lines },
+    });
     expect(order.status).toBe(201);
     expect(order.body).toMatchObject({ paymentTermsId: fourteen.id, shipmentMethodId: pickup.id });
     const cod = await byCode("paymentTerms", "COD");
@@ -102,17 +109,29 @@ describe("sandbox BC payment terms, payment methods and shipment methods", () =>
 
     // Posted: the shipment shows the order's terms and the due date they give; so does the invoice.
     fx.sandbox.postShipment(TENANT, ENV, COMPANY_ID, order.body.id);
-    const shipment = (await fx.call("GET", `${fx.company}/salesShipments?$filter=orderNumber eq '${order.body.number}'`)).body.value[0];
-    expect(shipment).toMatchObject({ paymentTermsCode: "14 DAYS", shipmentMethodCode: "PICKUP", invoiceDate: "2026-03-01", dueDate: "2026-03-15" });
-    expect((await fx.call("POST", `${fx.company}/salesOrders(${order.body.id})/Microsoft.NAV.shipAndInvoice`)).status).toBe(204);
-    const invoice = (await fx.call("GET", `${fx.company}/salesInvoices?$filter=orderNumber eq '${order.body.number}'`)).body.value[0];
+    const shipment = (
+      await fx.call("GET", `${fx.company}/salesShipments?$filter=orderNumber eq '${order.body.number}'`)
+    ).body.value[0];
+    expect(shipment).toMatchObject({
+      paymentTermsCode: "14 DAYS",
+      shipmentMethodCode: "PICKUP",
+      invoiceDate: "2026-03-01",
+      dueDate: "2026-03-15",
+    });
+    expect(
+      (await fx.call("POST", `${fx.company}/salesOrders(${order.body.id})/Microsoft.NAV.shipAndInvoice`)).status,
+    ).toBe(204);
+    const invoice = (await fx.call("GET", `${fx.company}/salesInvoices?$filter=orderNumber eq '${order.body.number}'`))
+      .body.value[0];
     expect(invoice).toMatchObject({ paymentTermsId: fourteen.id, invoiceDate: "2026-03-01", dueDate: "2026-03-15" });
   });
 
   it("a sales invoice is due by its terms; changing the terms or the date moves the due date", async () => {
     const cm = await byCode("paymentTerms", "CM");
     const month = await byCode("paymentTerms", "1M(8D)");
-    const customer = (await fx.call("POST", `${fx.company}/customers`, { body: { displayName: "Monthly", paymentTermsId: cm.id } })).body;
+    const customer = (
+      await fx.call("POST", `${fx.company}/customers`, { body: { displayName: "Monthly", paymentTermsId: cm.id } })
+    ).body;
     const invoice = await fx.call("POST", `${fx.company}/salesInvoices`, {
       body: { customerId: customer.id, invoiceDate: "2026-02-10" },
     });
@@ -133,14 +152,21 @@ describe("sandbox BC payment terms, payment methods and shipment methods", () =>
     expect(explicit.body.dueDate).toBe("2026-04-01");
     // A seeded customer has no terms: due on the invoice date, as before.
     const seeded = (await fx.call("GET", `${fx.company}/customers?$filter=number eq 'C00010'`)).body.value[0];
-    const plain = await fx.call("POST", `${fx.company}/salesInvoices`, { body: { customerId: seeded.id, invoiceDate: "2026-02-10" } });
+    const plain = await fx.call("POST", `${fx.company}/salesInvoices`, {
+      body: { customerId: seeded.id, invoiceDate: "2026-02-10" },
+    });
     expect(plain.body).toMatchObject({ dueDate: "2026-02-10", paymentTermsId: "00000000-0000-0000-0000-000000000000" });
   });
 
   it("renaming a payment term carries the new code to its customers", async () => {
     const seven = await byCode("paymentTerms", "7 DAYS");
-    const customer = (await fx.call("POST", `${fx.company}/customers`, { body: { displayName: "Weekly", paymentTermsId: seven.id } })).body;
-    await fx.call("PATCH", `${fx.company}/paymentTerms(${seven.id})`, { body: { code: "WEEK" }, headers: { "If-Match": "*" } });
+    const customer = (
+      await fx.call("POST", `${fx.company}/customers`, { body: { displayName: "Weekly", paymentTermsId: seven.id } })
+    ).body;
+    await fx.call("PATCH", `${fx.company}/paymentTerms(${seven.id})`, {
+      body: { code: "WEEK" },
+      headers: { "If-Match": "*" },
+    });
     const details = (await fx.call("GET", `${fx.custom}/customerDetails(${customer.id})`)).body;
     expect(details.paymentTermsCode).toBe("WEEK");
     expect((await fx.call("GET", `${fx.company}/customers(${customer.id})`)).body.paymentTermsId).toBe(seven.id);

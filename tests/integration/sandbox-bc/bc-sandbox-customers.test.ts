@@ -113,12 +113,24 @@ describe("sandbox BC customers", () => {
   it("refuses what BC refuses: no name, unknown terms, too long, bad e-mail, letters in a phone number", async () => {
     const cases: [unknown, number, string][] = [
       [{ city: "Paris" }, 400, 'A "displayName" must be provided.'],
-      [{ displayName: "X", paymentTermsId: "11111111-1111-1111-1111-111111111111" }, 400, 'The "paymentTermsId" does not match to a Payment Terms.'],
-      [{ displayName: "x".repeat(101) }, 400, "The length of the string is 101, but it must be less than or equal to 100 characters."],
+      [
+        { displayName: "X", paymentTermsId: "11111111-1111-1111-1111-111111111111" },
+        400,
+        'The "paymentTermsId" does not match to a Payment Terms.',
+      ],
+      [
+        { displayName: "x".repeat(101) },
+        400,
+        "The length of the string is 101, but it must be less than or equal to 100 characters.",
+      ],
       [{ displayName: "X", email: `${"a".repeat(75)}@b.com` }, 400, "must be less than or equal to 80 characters"],
       [{ displayName: "X", email: "not-an-address" }, 400, 'The email address "not-an-address" is not valid.'],
       [{ displayName: "X", phoneNumber: "call me" }, 400, "Phone No. must not contain letters in Customer No.=''."],
-      [{ displayName: "X", shoeSize: 42 }, 400, "The property 'shoeSize' does not exist on type 'Microsoft.NAV.customer'."],
+      [
+        { displayName: "X", shoeSize: 42 },
+        400,
+        "The property 'shoeSize' does not exist on type 'Microsoft.NAV.customer'.",
+      ],
     ];
     for (const [body, status, message] of cases) {
       const res = await post(body);
@@ -137,10 +149,15 @@ describe("sandbox BC customers", () => {
   it("refuses to delete a customer with a posted invoice, deletes one without", async () => {
     const customer = (await post({ displayName: "Posted" })).body;
     const invoice = await fx.call("POST", `${fx.company}/salesInvoices`, {
-      body: { customerId: customer.id, salesInvoiceLines: [{ lineType: "Account", lineObjectNumber: "6810", quantity: 1, unitPrice: 5 }] },
+      body: {
+        customerId: customer.id,
+        salesInvoiceLines: [{ lineType: "Account", lineObjectNumber: "6810", quantity: 1, unitPrice: 5 }],
+      },
     });
     await fx.call("POST", `${fx.company}/salesInvoices(${invoice.body.id})/Microsoft.NAV.post`);
-    const refused = await fx.call("DELETE", `${fx.company}/customers(${customer.id})`, { headers: { "If-Match": "*" } });
+    const refused = await fx.call("DELETE", `${fx.company}/customers(${customer.id})`, {
+      headers: { "If-Match": "*" },
+    });
     expect(refused.status).toBe(400);
     expect(refused.body.error.message).toContain(
       `You cannot delete Customer ${customer.number} because it has ledger entries in a fiscal year that has not been closed yet.`,
@@ -180,17 +197,32 @@ describe("sandbox BC customerDetails (companion page)", () => {
       "lastModifiedDateTime",
     ]);
     const patched = await fx.call("PATCH", url, {
-      body: { registrationNumber: "HRB 12345", customerPriceGroup: "wholesale", pricesIncludingVat: true, paymentTermsCode: "30 DAYS" },
+      body: {
+        registrationNumber: "HRB 12345",
+        customerPriceGroup: "wholesale",
+        pricesIncludingVat: true,
+        paymentTermsCode: "30 DAYS",
+      },
       headers: { "If-Match": details.headers.get("etag")! },
     });
     expect(patched.status).toBe(200);
-    expect(patched.body).toMatchObject({ registrationNumber: "HRB 12345", customerPriceGroup: "WHOLESALE", pricesIncludingVat: true });
+    expect(patched.body).toMatchObject({
+      registrationNumber: "HRB 12345",
+      customerPriceGroup: "WHOLESALE",
+      pricesIncludingVat: true,
+    });
     const viaApi = await fx.call("GET", `${fx.company}/customers(${customer.body.id})`);
     expect(viaApi.headers.get("etag")).toBe(patched.headers.get("etag"));
     expect(viaApi.body.paymentTermsId).toBe(await termsId("30 DAYS"));
-    const stale = await fx.call("PATCH", url, { body: { name2: "x" }, headers: { "If-Match": details.headers.get("etag")! } });
+    const stale = await fx.call("PATCH", url, {
+      body: { name2: "x" },
+      headers: { "If-Match": details.headers.get("etag")! },
+    });
     expect(stale.status).toBe(412);
-    const long = await fx.call("PATCH", url, { body: { registrationNumber: "1".repeat(21) }, headers: { "If-Match": "*" } });
+    const long = await fx.call("PATCH", url, {
+      body: { registrationNumber: "1".repeat(21) },
+      headers: { "If-Match": "*" },
+    });
     expect(long.body.error.message).toContain(
       `Registration No. must not have the length more than 20 symbols in Customer No.='${customer.body.number}'.`,
     );
