@@ -1,8 +1,4 @@
-import type { CompanyData } from "../store/company-data.ts";
-import { EMPTY_GUID } from "../store/row-types.ts";
 import type { ApiPage } from "./api-pages.ts";
-
-type Json = Record<string, unknown>;
 
 /**
  * API v2.0 pages around the customer, their `field(...)` controls in page order (microsoft/BCApps
@@ -90,21 +86,3 @@ export const CUSTOMER_CUSTOM_PAGES = {
     ],
   },
 } satisfies Record<string, ApiPage>;
-
-/** Whether a filter tree compares `field` with a literal by `eq` (what OnFindRecord reads). */
-export function relatedFilterOf(data: CompanyData, filter: unknown): string | undefined {
-  const eq = (node: unknown, field: string): unknown => {
-    if (typeof node !== "object" || node === null) return undefined;
-    const n = node as Json;
-    if (n.op === "and") return eq(n.left, field) ?? eq(n.right, field);
-    if (n.op !== "eq") return undefined;
-    const [l, r] = [n.left as Json, n.right as Json];
-    if (l?.field === field && r?.literal) return (r.literal as Json).value;
-    if (r?.field === field && l?.literal) return (l.literal as Json).value;
-    return undefined;
-  };
-  const id = eq(filter, "relatedId");
-  const type = eq(filter, "relatedType");
-  if (typeof id !== "string" || type !== "Customer") return undefined;
-  return data.customers.get(id) ? id.toLowerCase() : EMPTY_GUID;
-}

@@ -9,6 +9,7 @@ import {
 } from "../store/code-lists.ts";
 import { contactInformationTable } from "../store/contact-information.ts";
 import { createContact, deleteContact, patchContact } from "../store/contacts.ts";
+import { patchCustomerDetails } from "../store/customer-details.ts";
 import type {
   CodeDescriptionRow,
   ContactRow,
@@ -17,7 +18,7 @@ import type {
   ShipToAddressRow,
 } from "../store/customer-row-types.ts";
 import { applyTemplateToCustomer, createCustomerTemplate, patchCustomerTemplate } from "../store/customer-templates.ts";
-import { createCustomer, deleteCustomer, patchCustomer, patchCustomerDetails } from "../store/customers.ts";
+import { createCustomer, deleteCustomer, patchCustomer } from "../store/customers.ts";
 import type { CustomerRow } from "../store/row-types.ts";
 import { createShipToAddress, patchShipToAddress } from "../store/ship-to-addresses.ts";
 import type { Table } from "../store/table.ts";

@@ -3,7 +3,7 @@ import type { CompanyData } from "./company-data.ts";
 import type { CodeDescriptionRow, PaymentTermRow } from "./customer-row-types.ts";
 import { normaliseDateFormula } from "./date-formula.ts";
 import { definedOnly } from "./defaults.ts";
-import { checkLengths, code, duplicateKey, mustHaveValue } from "./validation.ts";
+import { checkLengths, code, duplicateKey, mustHaveValue, relationNotFound } from "./validation.ts";
 
 /**
  * Payment Terms, Payment Methods and Shipment Methods: the code lists API v2.0 serves at
@@ -33,7 +33,7 @@ function checkCode(data: CompanyData, list: CodeList, value: string, except?: st
 }
 
 function termFields(input: PaymentTermInput) {
-  // Code[10], Text[100] (Description); Text[50] for the other two lists' descriptions.
+  // Payment Terms: Code Code[10], Description Text[100].
   checkLengths([
     [input.code, 10],
     [input.displayName, 100],
@@ -123,4 +123,20 @@ export function findByCode<T extends CodeDescriptionRow>(
   value: string,
 ) {
   return value === "" ? undefined : rows.find((r) => r.code === value);
+}
+
+/** The TableRelations of the terms and methods codes (the other codes' tables are not modelled). */
+export function checkRelations(
+  data: CompanyData,
+  table: string,
+  fields: { paymentTermsCode?: string; shipmentMethodCode?: string; paymentMethodCode?: string },
+): void {
+  const checks = [
+    [fields.paymentTermsCode, "Payment Terms Code", "paymentTerms", "Payment Terms"],
+    [fields.shipmentMethodCode, "Shipment Method Code", "shipmentMethods", "Shipment Method"],
+    [fields.paymentMethodCode, "Payment Method Code", "paymentMethods", "Payment Method"],
+  ] as const;
+  for (const [value, field, list, related] of checks) {
+    if (value && !data[list].find((r) => r.code === value)) throw relationNotFound(field, table, value, related);
+  }
 }

@@ -1,8 +1,9 @@
 import { referencedNotFound } from "../bc-error.ts";
 import type { ApplyTemplateInput, CustomerTemplateInput } from "../http/customer-schemas.ts";
+import { checkRelations } from "./code-lists.ts";
 import type { CompanyData } from "./company-data.ts";
 import type { CustomerTemplateRow } from "./customer-row-types.ts";
-import { applyCustomerChange, checkRelations } from "./customers.ts";
+import { applyCustomerChange } from "./customers.ts";
 import { definedOnly } from "./defaults.ts";
 import type { CustomerRow } from "./row-types.ts";
 import { checkLengths, code, duplicateKey, mustHaveValue } from "./validation.ts";

@@ -1,4 +1,4 @@
-import type { CustomerDetailsInput, CustomerInput } from "../http/customer-schemas.ts";
+import type { CustomerInput } from "../http/customer-schemas.ts";
 import type { CompanyData } from "./company-data.ts";
 import {
   deleteCustomerRelations,
@@ -7,17 +7,8 @@ import {
   updateContactFromCustomer,
 } from "./contact-sync.ts";
 import { definedOnly } from "./defaults.ts";
-import { type CustomerRow,EMPTY_GUID } from "./row-types.ts";
-import {
-  checkEmail,
-  checkLengths,
-  checkPhone,
-  code,
-  dialogError,
-  duplicateKey,
-  fieldError,
-  relationNotFound,
-} from "./validation.ts";
+import { type CustomerRow, EMPTY_GUID } from "./row-types.ts";
+import { checkEmail, checkLengths, checkPhone, code, dialogError, duplicateKey } from "./validation.ts";
 
 /**
  * APIV2 - Customers (page 30009) over the Customer table, with the triggers that run behind it:
@@ -78,7 +69,8 @@ function validate(data: CompanyData, input: CustomerInput, key: string): Partial
   ]);
   checkPhone(fields.phoneNumber, "Phone No.", "Customer", key);
   checkEmail(fields.email);
-  // Currencies are not modelled: the empty GUID (local currency) is the only currency id there is.
+  // Currencies are not modelled: the empty GUID (local currency) is the only currency id there is,
+  // and a currencyCode is kept as sent (BC would refuse one its Currency table lacks).
   if (currencyId !== undefined && currencyId !== EMPTY_GUID) {
     throw dialogError('The "currencyId" does not match to a Currency.');
   }
@@ -159,10 +151,26 @@ export function applyCustomerChange(data: CompanyData, before: CustomerRow, patc
       throw duplicateKey("Customer", `No.='${patch.number}'`);
     }
     renameCustomerRelations(data, before.number, patch.number);
+    renameOnDocuments(data, before.number, patch.number);
   }
   const after = data.customers.update(before.id, patch);
   updateContactFromCustomer(data, before, after);
   return after;
+}
+
+/** Customer.Rename carries the new number into the open sales documents that name the customer. */
+function renameOnDocuments(data: CompanyData, from: string, to: string): void {
+  const rename = <T extends { customerNumber: string; billToCustomerNumber: string }>(row: T) =>
+    definedOnly({
+      customerNumber: row.customerNumber === from ? to : undefined,
+      billToCustomerNumber: row.billToCustomerNumber === from ? to : undefined,
+    });
+  const named = (row: { customerNumber: string; billToCustomerNumber: string }) =>
+    row.customerNumber === from || row.billToCustomerNumber === from;
+  for (const o of data.salesOrders.filter(named)) data.salesOrders.update(o.id, rename(o));
+  for (const i of data.salesInvoices.filter((x) => x.status === "Draft" && named(x))) {
+    data.salesInvoices.update(i.id, rename(i));
+  }
 }
 
 export function patchCustomer(data: CompanyData, customer: CustomerRow, input: CustomerInput): void {
@@ -185,61 +193,4 @@ export function deleteCustomer(data: CompanyData, customer: CustomerRow): void {
   }
   deleteCustomerRelations(data, customer.number);
   data.customers.delete(customer.id);
-}
-
-/** PATCH customerDetails: the Customer fields API v2.0 leaves out, on the same record (same etag). */
-export function patchCustomerDetails(data: CompanyData, customer: CustomerRow, input: CustomerDetailsInput): void {
-  const key = `No.='${customer.number}'`;
-  // Name 2 Text[50], Contact Text[100], Mobile Phone No. Text[30], Registration Number Text[50]
-  // (its trigger allows 20), Customer Price Group Code[10], Customer Disc. Group, posting groups and
-  // Tax Area Code Code[20], the three method/terms codes Code[10].
-  checkLengths([
-    [input.name2, 50],
-    [input.contact, 100],
-    [input.mobilePhoneNumber, 30],
-    [input.registrationNumber, 50],
-    [input.customerPriceGroup, 10],
-    [input.customerDiscountGroup, 20],
-    [input.customerPostingGroup, 20],
-    [input.genBusPostingGroup, 20],
-    [input.vatBusPostingGroup, 20],
-    [input.taxAreaCode, 20],
-    [input.paymentTermsCode, 10],
-    [input.shipmentMethodCode, 10],
-    [input.paymentMethodCode, 10],
-  ]);
-  if (input.registrationNumber !== undefined && input.registrationNumber.length > 20) {
-    throw fieldError("Registration No.", "must not have the length more than 20 symbols", "Customer", key);
-  }
-  checkPhone(input.mobilePhoneNumber, "Mobile Phone No.", "Customer", key);
-  const fields = definedOnly({
-    ...input,
-    customerPriceGroup: code(input.customerPriceGroup),
-    customerDiscountGroup: code(input.customerDiscountGroup),
-    customerPostingGroup: code(input.customerPostingGroup),
-    genBusPostingGroup: code(input.genBusPostingGroup),
-    vatBusPostingGroup: code(input.vatBusPostingGroup),
-    taxAreaCode: code(input.taxAreaCode),
-    paymentTermsCode: code(input.paymentTermsCode),
-    shipmentMethodCode: code(input.shipmentMethodCode),
-    paymentMethodCode: code(input.paymentMethodCode),
-  });
-  checkRelations(data, "Customer", fields);
-  applyCustomerChange(data, customer, fields);
-}
-
-/** The TableRelations of the terms and methods codes (the other codes' tables are not modelled). */
-export function checkRelations(
-  data: CompanyData,
-  table: string,
-  fields: { paymentTermsCode?: string; shipmentMethodCode?: string; paymentMethodCode?: string },
-): void {
-  const checks = [
-    [fields.paymentTermsCode, "Payment Terms Code", "paymentTerms", "Payment Terms"],
-    [fields.shipmentMethodCode, "Shipment Method Code", "shipmentMethods", "Shipment Method"],
-    [fields.paymentMethodCode, "Payment Method Code", "paymentMethods", "Payment Method"],
-  ] as const;
-  for (const [value, field, list, related] of checks) {
-    if (value && !data[list].find((r) => r.code === value)) throw relationNotFound(field, table, value, related);
-  }
 }
