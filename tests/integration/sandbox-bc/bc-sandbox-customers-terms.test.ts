@@ -83,6 +83,33 @@ describe("sandbox BC payment terms, payment methods and shipment methods", () =>
     expect(await byCode("paymentTerms", "45D")).toBeUndefined();
   });
 
+  it("payment and shipment methods are writable; a duplicate code and a too long description are refused", async () => {
+    const method = await fx.call("POST", `${fx.company}/paymentMethods`, {
+      body: { code: "shopify", displayName: "Shopify Payments" },
+    });
+    expect(method.status).toBe(201);
+    expect(method.body.code).toBe("SHOPIFY");
+    const again = await fx.call("POST", `${fx.company}/paymentMethods`, { body: { code: "SHOPIFY" } });
+    expect(again.body.error.message).toContain(
+      "The record in table Payment Method already exists. Identification fields and values: Code='SHOPIFY'",
+    );
+    const shipment = await fx.call("POST", `${fx.company}/shipmentMethods`, {
+      body: { code: "EXPRESS", displayName: "Express" },
+    });
+    expect(shipment.status).toBe(201);
+    const long = await fx.call("PATCH", `${fx.company}/shipmentMethods(${shipment.body.id})`, {
+      body: { displayName: "x".repeat(51) },
+      headers: { "If-Match": shipment.body["@odata.etag"] },
+    });
+    expect(long.body.error.message).toContain("must be less than or equal to 50 characters");
+    const noCode = await fx.call("POST", `${fx.company}/shipmentMethods`, { body: { displayName: "Nameless" } });
+    expect(noCode.body.error.message).toContain("Code must have a value in Shipment Method");
+    expect(
+      (await fx.call("DELETE", `${fx.company}/shipmentMethods(${shipment.body.id})`, { headers: { "If-Match": "*" } }))
+        .status,
+    ).toBe(204);
+  });
+
   it("a sales order for a customer takes the customer's payment terms and shipment method unless the body names others", async () => {
     const fourteen = await byCode("paymentTerms", "14 DAYS");
     const pickup = await byCode("shipmentMethods", "PICKUP");
