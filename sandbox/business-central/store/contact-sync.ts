@@ -143,7 +143,7 @@ export function applyContactChange(
   const updated = data.contacts.update(contact.id, patch);
   if (!options.fromCustomer && SHARED_FIELDS.some((f) => updated[f] !== contact[f])) {
     for (const r of data.contactBusinessRelations.filter(
-      (x) => x.contactNumber === contact.number && x.linkToTable === "Customer",
+      (x) => x.contactNumber === updated.number && x.linkToTable === "Customer",
     )) {
       const customer = data.customers.find((c) => c.number === r.number);
       if (!customer) continue;
@@ -152,7 +152,8 @@ export function applyContactChange(
     }
   }
   if (updated.type === "Company") {
-    for (const person of data.contacts.filter((c) => c.companyNumber === contact.number && c.type === "Person")) {
+    // By the new number: a rename has already moved the relations and persons to it.
+    for (const person of data.contacts.filter((c) => c.companyNumber === updated.number && c.type === "Person")) {
       const inherited: Partial<ContactRow> = {};
       if (updated.displayName !== contact.displayName) inherited.companyName = updated.displayName;
       for (const f of INHERITED_FIELDS) {

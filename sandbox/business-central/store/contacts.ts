@@ -131,7 +131,11 @@ export function patchContact(data: CompanyData, contact: ContactRow, input: Cont
   if (input.displayName === "") throw dialogError(BLANK_NAME);
   const fields = validate(input, `No.='${contact.number}'`);
   const patch: Partial<ContactRow> = { ...fields };
-  if (fields.number !== undefined && fields.number !== contact.number) renameContact(data, contact, fields.number);
+  if (fields.number !== undefined && fields.number !== contact.number) {
+    renameContact(data, contact, fields.number);
+    // A company is its own company: its Company No. is renamed with it.
+    if (contact.companyNumber === contact.number) patch.companyNumber = fields.number;
+  }
   const number = fields.number ?? contact.number;
   const type = fields.type ?? contact.type;
   if (type !== contact.type) Object.assign(patch, typeChange(data, contact, type, number));

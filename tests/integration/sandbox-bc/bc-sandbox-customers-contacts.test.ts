@@ -217,6 +217,30 @@ describe("sandbox BC contacts", () => {
     expect(await contactByNumber(person.number)).toBeUndefined();
   });
 
+  it("renaming a company contact keeps its persons and its customer with it", async () => {
+    const customer = await companyCustomer();
+    const company = (await fx.call("GET", `${fx.company}/customers(${customer.id})/contactsInformation`)).body.value[0];
+    const person = (
+      await fx.call("POST", `${fx.company}/contacts`, {
+        body: { type: "Person", displayName: "P", companyNumber: company.contactNumber },
+      })
+    ).body;
+    const renamed = await fx.call("PATCH", `${fx.company}/contacts(${company.contactId})`, {
+      body: { number: "CTRENAMED", phoneNumber: "555-0123" },
+      headers: { "If-Match": "*" },
+    });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({
+      number: "CTRENAMED",
+      companyNumber: "CTRENAMED",
+      contactBusinessRelation: "Customer",
+    });
+    expect(await contactByNumber(person.number)).toMatchObject({ companyNumber: "CTRENAMED", phoneNumber: "555-0123" });
+    expect((await fx.call("GET", `${fx.company}/customers(${customer.id})`)).body.phoneNumber).toBe("555-0123");
+    const info = (await fx.call("GET", `${fx.company}/customers(${customer.id})/contactsInformation`)).body.value;
+    expect(info).toHaveLength(2);
+  });
+
   it("the seeded Person customers have Person contacts of their own", async () => {
     const customer = (await fx.call("GET", `${fx.company}/customers?$filter=number eq 'C00010'`)).body.value[0];
     const info = (await fx.call("GET", `${fx.company}/customers(${customer.id})/contactsInformation`)).body.value;
