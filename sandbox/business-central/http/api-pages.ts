@@ -1,5 +1,5 @@
 import type { CompanyData } from "../store/company-data.ts";
-import { BLANK_DATE } from "../store/defaults.ts";
+import { BLANK_DATE, round2 } from "../store/defaults.ts";
 import { dueDateOf } from "../store/payment-terms.ts";
 import { type BaseRow, EMPTY_GUID } from "../store/row-types.ts";
 
@@ -181,6 +181,13 @@ export const API_PAGES = {
       "lastModifiedDateTime",
     ],
     computed: {
+      // Balance Due: the customer's ledger (posted invoices' remaining amounts); no Date Filter, so all.
+      balanceDue: (row, data) =>
+        round2(
+          data.salesInvoices
+            .filter((i) => i.customerNumber === row.number && i.status !== "Draft")
+            .reduce((sum, i) => sum + i.remainingAmount, 0),
+        ),
       taxAreaId: emptyGuid,
       taxAreaDisplayName: emptyText,
       currencyId: emptyGuid,

@@ -138,8 +138,9 @@ describe("sandbox BC customers persist", () => {
       delete company.tables[table];
     }
     for (const { row } of company.tables.customers) {
-      for (const field of ["paymentTermsCode", "primaryContactNumber", "customerPostingGroup", "registrationNumber"])
-        {delete row[field];}
+      for (const field of ["paymentTermsCode", "primaryContactNumber", "customerPostingGroup", "registrationNumber"]) {
+        delete row[field];
+      }
     }
     // On disk, as the demo would find it after an upgrade: restored through the journal's loader.
     writeFileSync(files().snapshotFile, JSON.stringify(snapshot));

@@ -155,6 +155,8 @@ describe("sandbox BC customers", () => {
       },
     });
     await fx.call("POST", `${fx.company}/salesInvoices(${invoice.body.id})/Microsoft.NAV.post`);
+    // What the posted invoice left open is the customer's balance due.
+    expect((await fx.call("GET", `${fx.company}/customers(${customer.id})`)).body.balanceDue).toBe(5);
     const refused = await fx.call("DELETE", `${fx.company}/customers(${customer.id})`, {
       headers: { "If-Match": "*" },
     });
