@@ -1,3 +1,5 @@
+import { customerOfPerson, firstNameOf, lastNameOf } from "../store/customer-contacts.ts";
+import { EMPTY_GUID } from "../store/row-types.ts";
 import type { ApiPage } from "./api-pages.ts";
 
 /**
@@ -48,6 +50,27 @@ export const CUSTOMER_API_PAGES = {
       "lastInteractionDate",
       "lastModifiedDateTime",
     ],
+  },
+  // APIV2CustContacts.Page.al (the page's controls have no captions; the names are the API's)
+  customerContact: {
+    fields: [
+      "id",
+      "email",
+      "firstName",
+      "lastName",
+      "professionalTitle",
+      "customerId",
+      "customerName",
+      "primaryPhoneNumber",
+    ],
+    computed: {
+      firstName: firstNameOf,
+      lastName: lastNameOf,
+      professionalTitle: (row) => row.jobTitle,
+      customerId: (row, data) => customerOfPerson(data, row)?.id ?? EMPTY_GUID,
+      customerName: (row, data) => customerOfPerson(data, row)?.displayName ?? "",
+      primaryPhoneNumber: (row) => row.phoneNumber,
+    },
   },
   // APIV2ContactsInformation.Page.al: ODataKeyFields = "Contact Id", no id and no lastModifiedDateTime.
   contactInformation: {

@@ -98,6 +98,17 @@ export const contactInputSchema = z.strictObject({
 });
 export type ContactInput = z.infer<typeof contactInputSchema>;
 
+/** PATCH customerContacts (APIV2 - CustContacts; InsertAllowed = false). */
+export const customerContactInputSchema = z.strictObject({
+  id: guid.optional(),
+  email: z.string().optional(),
+  firstName: z.string().optional(),
+  lastName: z.string().optional(),
+  professionalTitle: z.string().optional(),
+  customerId: guid.optional(),
+  primaryPhoneNumber: z.string().optional(),
+});
+
 export const customerTemplateInputSchema = z.strictObject({
   id: guid.optional(),
   code: z.string().optional(),

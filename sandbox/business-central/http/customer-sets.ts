@@ -9,6 +9,7 @@ import {
 } from "../store/code-lists.ts";
 import { contactInformationTable } from "../store/contact-information.ts";
 import { createContact, deleteContact, patchContact } from "../store/contacts.ts";
+import { isCustomerContact, patchCustomerContact } from "../store/customer-contacts.ts";
 import { patchCustomerDetails } from "../store/customer-details.ts";
 import type {
   CodeDescriptionRow,
@@ -28,6 +29,7 @@ import {
   applyTemplateInputSchema,
   codeDescriptionInputSchema,
   contactInputSchema,
+  customerContactInputSchema,
   customerDetailsInputSchema,
   customerInputSchema,
   customerTemplateInputSchema,
@@ -91,6 +93,19 @@ export const CUSTOMER_STANDARD_SETS: Record<string, EntitySetDef> = {
     defaultOrder: ["number"],
     create: (ctx, body) => createContact(ctx.data, contactInputSchema.parse(body)),
     patch: (ctx, row, body) => patchContact(ctx.data, row as ContactRow, contactInputSchema.parse(body)),
+    remove: (ctx, row) => deleteContact(ctx.data, row as ContactRow),
+  },
+  // InsertAllowed = false; the Person contacts with business relation Customer (OnOpenPage filters).
+  customerContacts: {
+    entityType: "customerContact",
+    page: CUSTOMER_API_PAGES.customerContact,
+    table: (d) => asTable(d.contacts),
+    defaultOrder: ["id"],
+    scope: (row) => isCustomerContact(row as unknown as ContactRow),
+    patch: (ctx, row, body) => {
+      const { id: _id, ...input } = customerContactInputSchema.parse(body);
+      patchCustomerContact(ctx.data, row as ContactRow, input);
+    },
     remove: (ctx, row) => deleteContact(ctx.data, row as ContactRow),
   },
   // InsertAllowed/ModifyAllowed/DeleteAllowed = false; a temporary table filled per read.

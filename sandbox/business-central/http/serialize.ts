@@ -84,6 +84,7 @@ const RECORD_NAMES: Record<string, string> = {
   shipmentMethod: "Shipment Method",
   contact: "Contact",
   contactInformation: "Contact Information Buffer",
+  customerContact: "Contact",
   customerDetail: "Customer",
   customerTemplate: "Customer Templ.",
   shipToAddress: "Ship-to Address",

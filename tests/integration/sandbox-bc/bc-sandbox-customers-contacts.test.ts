@@ -241,6 +241,59 @@ describe("sandbox BC contacts", () => {
     expect(info).toHaveLength(2);
   });
 
+  it("customerContacts lists the customer's persons with their names split, and moves one to another customer", async () => {
+    const customer = await companyCustomer();
+    const company = (await fx.call("GET", `${fx.company}/customers(${customer.id})/contactsInformation`)).body.value[0];
+    const person = (
+      await fx.call("POST", `${fx.company}/contacts`, {
+        body: {
+          type: "Person",
+          displayName: "Maria Luisa Anders",
+          jobTitle: "Owner",
+          companyNumber: company.contactNumber,
+        },
+      })
+    ).body;
+    const url = `${fx.company}/customerContacts(${person.id})`;
+    const row = await fx.call("GET", url);
+    expect(row.status).toBe(200);
+    expect(properties(row.body)).toEqual([
+      "id",
+      "email",
+      "firstName",
+      "lastName",
+      "professionalTitle",
+      "customerId",
+      "customerName",
+      "primaryPhoneNumber",
+    ]);
+    // NameBreakdown: "Luisa" is the middle name, which the page does not show.
+    expect(row.body).toMatchObject({
+      firstName: "Maria",
+      lastName: "Anders",
+      professionalTitle: "Owner",
+      customerId: customer.id,
+      customerName: "Contoso Retail",
+    });
+    // The company contact itself is no customer contact (the page shows persons only).
+    expect((await fx.call("GET", `${fx.company}/customerContacts(${company.contactId})`)).status).toBe(404);
+    expect((await fx.call("POST", `${fx.company}/customerContacts`, { body: { firstName: "New" } })).status).toBe(405);
+    const renamed = await fx.call("PATCH", url, {
+      body: { lastName: "Andersen" },
+      headers: { "If-Match": row.body["@odata.etag"] },
+    });
+    expect(renamed.body.lastName).toBe("Andersen");
+    expect((await contactByNumber(person.number)).displayName).toBe("Maria Luisa Andersen");
+    const other = (await fx.call("POST", `${fx.company}/customers`, { body: { displayName: "Fabrikam" } })).body;
+    const moved = await fx.call("PATCH", url, { body: { customerId: other.id }, headers: { "If-Match": "*" } });
+    expect(moved.body).toMatchObject({ customerId: other.id, customerName: "Fabrikam" });
+    const unknown = await fx.call("PATCH", url, {
+      body: { customerId: "33333333-3333-3333-3333-333333333333" },
+      headers: { "If-Match": "*" },
+    });
+    expect(unknown.body.error.message).toContain("Customer with provided id - does not exist");
+  });
+
   it("the seeded Person customers have Person contacts of their own", async () => {
     const customer = (await fx.call("GET", `${fx.company}/customers?$filter=number eq 'C00010'`)).body.value[0];
     const info = (await fx.call("GET", `${fx.company}/customers(${customer.id})/contactsInformation`)).body.value;
