@@ -17,8 +17,8 @@ export type ContactInformationRow = BaseRow & {
  * Contact Information Buffer.LoadDataFromFilters for customers: a customer's business relation
  * points at its contact; the rows are every contact whose Company No. is that contact (the
  * company itself and its persons), or the contact alone when none is (a person customer). Built
- * per read as BC does (kept until the next write); each row carries its contact's SystemId (the page key) and row
- * version, so its etag moves when the contact changes.
+ * per read as BC does (kept until the next write); each row carries its contact's SystemId (the
+ * page key) and row version, so its etag moves when the contact changes.
  */
 export function contactInformationTable(data: CompanyData): Table<ContactInformationRow> {
   // Every insert or update bumps the company's row version and every delete shrinks a table, so a
