@@ -1,5 +1,6 @@
 import type { CompanyData } from "../store/company-data.ts";
-import { BLANK_DATE } from "../store/defaults.ts";
+import { BLANK_DATE, round2 } from "../store/defaults.ts";
+import { dueDateOf } from "../store/payment-terms.ts";
 import { type BaseRow, EMPTY_GUID } from "../store/row-types.ts";
 
 type Json = Record<string, unknown>;
@@ -37,6 +38,15 @@ const blankDate = () => BLANK_DATE;
 
 const customerIdOf = (number: unknown, data: CompanyData) =>
   data.customers.find((c) => c.number === number)?.id ?? EMPTY_GUID;
+
+// A code field's record, shown by its SystemId (BC keeps "Payment Terms Id" beside the code).
+const idOfCode =
+  (list: "paymentTerms" | "shipmentMethods" | "paymentMethods", field: string) => (row: Json, data: CompanyData) => {
+    const value = row[field];
+    return (value ? data[list].find((r) => r.code === value)?.id : undefined) ?? EMPTY_GUID;
+  };
+const paymentTermsId = idOfCode("paymentTerms", "paymentTermsCode");
+const shipmentMethodId = idOfCode("shipmentMethods", "shipmentMethodCode");
 
 const documentAddresses = [
   "customerId",
@@ -171,12 +181,19 @@ export const API_PAGES = {
       "lastModifiedDateTime",
     ],
     computed: {
+      // Balance Due: the customer's ledger (posted invoices' remaining amounts); no Date Filter, so all.
+      balanceDue: (row, data) =>
+        round2(
+          data.salesInvoices
+            .filter((i) => i.customerNumber === row.number && i.status !== "Draft")
+            .reduce((sum, i) => sum + i.remainingAmount, 0),
+        ),
       taxAreaId: emptyGuid,
       taxAreaDisplayName: emptyText,
       currencyId: emptyGuid,
-      paymentTermsId: emptyGuid,
-      shipmentMethodId: emptyGuid,
-      paymentMethodId: emptyGuid,
+      paymentTermsId,
+      shipmentMethodId,
+      paymentMethodId: idOfCode("paymentMethods", "paymentMethodCode"),
     },
   },
   // APIV2Locations.Page.al
@@ -228,8 +245,8 @@ export const API_PAGES = {
       shortcutDimension1Code: emptyText,
       shortcutDimension2Code: emptyText,
       currencyId: emptyGuid,
-      paymentTermsId: emptyGuid,
-      shipmentMethodId: emptyGuid,
+      paymentTermsId,
+      shipmentMethodId,
       salesperson: emptyText,
     },
   },
@@ -275,8 +292,8 @@ export const API_PAGES = {
       currencyId: emptyGuid,
       shortcutDimension1Code: emptyText,
       shortcutDimension2Code: emptyText,
-      paymentTermsId: emptyGuid,
-      shipmentMethodId: emptyGuid,
+      paymentTermsId,
+      shipmentMethodId,
       salesperson: emptyText,
       disputeStatusId: emptyGuid,
       disputeStatus: emptyText,
@@ -313,12 +330,11 @@ export const API_PAGES = {
     ],
     computed: {
       invoiceDate: (row) => row.documentDate,
-      // No payment terms are modelled, so an order is due on its document date.
-      dueDate: (row) => row.documentDate,
+      // The Due Date the order's payment terms gave (document date + Due Date Calculation).
+      dueDate: (row, data) => dueDateOf(data, String(row.paymentTermsCode ?? ""), String(row.documentDate)),
       customerPurchaseOrderReference: emptyText,
       customerId: (row, data) => customerIdOf(row.customerNumber, data),
       billToCustomerId: (row, data) => customerIdOf(row.billToCustomerNumber, data),
-      paymentTermsCode: emptyText,
       salesperson: emptyText,
     },
   },

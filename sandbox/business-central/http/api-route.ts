@@ -107,7 +107,13 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, targe
       const action = def.actions?.[navSeg.name];
       if (!action || childSeg) throw noResource(target.url.href);
       if (method !== "POST") throw methodNotAllowed(method, navSeg.name);
-      action(ctx, parent);
+      const body = await jsonBody(req);
+      try {
+        action(ctx, parent, body);
+      } catch (error) {
+        if (error instanceof z.ZodError) throw toBcError(error, navSeg.name.slice("Microsoft.NAV.".length));
+        throw error;
+      }
       sendNoContent(res);
       return;
     }
@@ -171,6 +177,7 @@ async function handleEntitySet(
   try {
     if (!p.key) {
       if (method === "GET") {
+        def.checkList?.(options, p.parentId);
         const inScope = (row: BaseRow) => (!def.scope || def.scope(row)) && (!p.parentFilter || p.parentFilter(row));
         const rows = (def.scope || p.parentFilter ? table.filter(inScope) : table.all()).map(project);
         const { size, applied } = pageSize(req);
@@ -178,6 +185,7 @@ async function handleEntitySet(
           entityType: def.entityType,
           defaultOrder: def.defaultOrder,
           pageSize: size,
+          ...(def.keyField ? { keyField: def.keyField } : {}),
         });
         const body: Record<string, unknown> = { "@odata.context": p.contextPath };
         if (page.count !== undefined) body["@odata.count"] = page.count;

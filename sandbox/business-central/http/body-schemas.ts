@@ -64,6 +64,9 @@ const headerFields = {
   currencyCode: z.string().optional(),
   pricesIncludeTax: z.boolean().optional(),
   discountAmount: z.number().optional(),
+  // Without them the document takes the customer's (Sell-to/Bill-to Customer No. validation).
+  paymentTermsId: guid.optional(),
+  shipmentMethodId: guid.optional(),
   ...addressFields,
 };
 
@@ -83,33 +86,6 @@ export const salesInvoiceInputSchema = z.strictObject({
   salesInvoiceLines: z.array(lineInputSchema).optional(),
 });
 export type SalesInvoiceInput = z.infer<typeof salesInvoiceInputSchema>;
-
-export const customerInputSchema = z.strictObject({
-  id: guid.optional(),
-  number: z.string().optional(),
-  displayName: z.string().optional(),
-  type: z.enum(["Person", "Company"]).optional(),
-  addressLine1: z.string().optional(),
-  addressLine2: z.string().optional(),
-  city: z.string().optional(),
-  state: z.string().optional(),
-  country: z.string().optional(),
-  postalCode: z.string().optional(),
-  phoneNumber: z.string().optional(),
-  email: z.string().optional(),
-  website: z.string().optional(),
-  taxLiable: z.boolean().optional(),
-  taxRegistrationNumber: z.string().optional(),
-  currencyCode: z.string().optional(),
-  creditLimit: z.number().optional(),
-  blocked: z.enum([" ", "Ship", "Invoice", "All"]).optional(),
-  // On the page, but the sandbox models no tax areas, terms or methods: accepted, not stored.
-  taxAreaId: guid.optional(),
-  paymentTermsId: guid.optional(),
-  shipmentMethodId: guid.optional(),
-  paymentMethodId: guid.optional(),
-});
-export type CustomerInput = z.infer<typeof customerInputSchema>;
 
 export const itemInputSchema = z.strictObject({
   id: guid.optional(),

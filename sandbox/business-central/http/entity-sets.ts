@@ -1,4 +1,5 @@
 import { BcError, referencedNotFound } from "../bc-error.ts";
+import type { QueryOptions } from "../odata/query-options.ts";
 import {
   createItemReference,
   createItemVariant,
@@ -12,7 +13,7 @@ import {
 } from "../store/catalog-writes.ts";
 import type { CompanyData } from "../store/company-data.ts";
 import { postInventoryAdjustment } from "../store/inventory.ts";
-import { createCustomer, createCustomerPayment, createItem, patchCustomer, patchItem } from "../store/master-data.ts";
+import { createCustomerPayment, createItem, patchItem } from "../store/master-data.ts";
 import type { PictureParent } from "../store/pictures.ts";
 import { postInvoice, shipAndInvoice } from "../store/posting.ts";
 import type {
@@ -29,7 +30,6 @@ import { createSalesInvoice, createSalesOrder, patchSalesHeader } from "../store
 import type { Table } from "../store/table.ts";
 import { API_PAGES, type ApiPage } from "./api-pages.ts";
 import {
-  customerInputSchema,
   customerPaymentInputSchema,
   inventoryAdjustmentInputSchema,
   itemDetailsInputSchema,
@@ -42,6 +42,7 @@ import {
   salesOrderInputSchema,
 } from "./body-schemas.ts";
 import { CUSTOM_PAGES } from "./custom-pages.ts";
+import { CUSTOMER_CUSTOM_SETS, CUSTOMER_STANDARD_SETS } from "./customer-sets.ts";
 
 export interface WriteCtx {
   data: CompanyData;
@@ -60,7 +61,12 @@ export interface EntitySetDef {
   create?(ctx: WriteCtx, body: unknown, parentId?: string): BaseRow | undefined;
   patch?(ctx: WriteCtx, row: BaseRow, body: unknown): void;
   remove?(ctx: WriteCtx, row: BaseRow): void;
-  actions?: Record<string, (ctx: WriteCtx, row: BaseRow) => void>;
+  /** Bound actions (POST …({id})/Microsoft.NAV.<name>), given the request body (`{}` when empty). */
+  actions?: Record<string, (ctx: WriteCtx, row: BaseRow, body: unknown) => void>;
+  /** The page's key property when it is not `id` (ODataKeyFields other than SystemId). */
+  keyField?: string;
+  /** Refuses a list read the page cannot answer (e.g. one that needs a filter its OnFindRecord reads). */
+  checkList?(options: QueryOptions, parentId: string | undefined): void;
   /** The rows carry a Picture (the `picture` part, APIV2 - Pictures), of this parent type. */
   picture?: PictureParent;
   /** The page shows only these rows of its table (a SourceTableView), for lists and by key. */
@@ -134,15 +140,7 @@ export const STANDARD_SETS: Record<string, EntitySetDef> = {
     remove: (ctx, row) => deleteItemVariant(ctx.data, row as ItemVariantRow),
   },
   vendors: { entityType: "vendor", page: API_PAGES.vendor, table: (d) => d.vendors, defaultOrder: ["number"] },
-  customers: {
-    entityType: "customer",
-    page: API_PAGES.customer,
-    table: (d) => d.customers,
-    defaultOrder: ["number"],
-    create: (ctx, body) => createCustomer(ctx.data, customerInputSchema.parse(body)),
-    patch: (ctx, row, body) => patchCustomer(ctx.data, row.id, customerInputSchema.parse(body)),
-    remove: (ctx, row) => void ctx.data.customers.delete(row.id),
-  },
+  ...CUSTOMER_STANDARD_SETS,
   locations: { entityType: "location", page: API_PAGES.location, table: (d) => d.locations, defaultOrder: ["code"] },
   salesOrders: {
     entityType: "salesOrder",
@@ -274,4 +272,5 @@ export const CUSTOM_SETS: Record<string, EntitySetDef> = {
       patchItemReference(ctx.data, row as ItemReferenceRow, itemReferenceInputSchema.parse(body)),
     remove: (ctx, row) => void ctx.data.itemReferences.delete(row.id),
   },
+  ...CUSTOMER_CUSTOM_SETS,
 };

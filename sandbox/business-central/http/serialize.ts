@@ -23,7 +23,7 @@ export function serializeRow(
   companyUrl = "",
 ): Json {
   const fields = row as unknown as Json;
-  const out: Json = { "@odata.etag": def.table(data).etag(row.id) };
+  const out: Json = { "@odata.etag": def.table(data).etag(String(fields[def.keyField ?? "id"])) };
   if (options.select) {
     for (const name of options.select) {
       if (!(name in fields) && !def.navigation?.[name] && !(name === "picture" && def.picture)) {
@@ -51,6 +51,7 @@ export function serializeRow(
       entityType: childDef.entityType,
       defaultOrder: childDef.defaultOrder,
       pageSize: Number.POSITIVE_INFINITY,
+      ...(childDef.keyField ? { keyField: childDef.keyField } : {}),
     });
     out[spec.name] = page.rows.map((c) => serializeRow(data, sets, childDef, c, spec.options, companyUrl));
   }
@@ -78,6 +79,15 @@ const RECORD_NAMES: Record<string, string> = {
   itemLedgerEntry: "Item Ledger Entry",
   inventoryAdjustment: "Item Ledger Entry",
   inventoryByLocation: "Inventory By Location",
+  paymentTerm: "Payment Terms",
+  paymentMethod: "Payment Method",
+  shipmentMethod: "Shipment Method",
+  contact: "Contact",
+  contactInformation: "Contact Information Buffer",
+  customerContact: "Contact",
+  customerDetail: "Customer",
+  customerTemplate: "Customer Templ.",
+  shipToAddress: "Ship-to Address",
 };
 
 export function recordName(entityType: string): string {

@@ -2,7 +2,7 @@ import { badRequest } from "../bc-error.ts";
 import { compareValues, evaluateFilter } from "./filter.ts";
 import type { OrderKey, QueryOptions } from "./query-options.ts";
 
-type Row = Record<string, unknown> & { id: string };
+type Row = Record<string, unknown>;
 
 interface SkipToken {
   /** Sort-key values of the last row served, id last. */
@@ -18,11 +18,11 @@ export interface Page<T> {
   count?: number;
 }
 
-function sortKeys(options: QueryOptions, defaultOrder: string[]): OrderKey[] {
+function sortKeys(options: QueryOptions, defaultOrder: string[], keyField: string): OrderKey[] {
   const keys =
     options.orderby.length > 0 ? [...options.orderby] : defaultOrder.map((field) => ({ field, desc: false }));
-  // Ties are broken by id so the order is total and a skiptoken resumes exactly where a page ended.
-  if (!keys.some((k) => k.field === "id")) keys.push({ field: "id", desc: false });
+  // Ties are broken by the key so the order is total and a skiptoken resumes exactly where a page ended.
+  if (!keys.some((k) => k.field === keyField)) keys.push({ field: keyField, desc: false });
   return keys;
 }
 
@@ -51,9 +51,9 @@ function decodeToken(raw: string): SkipToken {
 export function pageCollection<T extends Row>(
   rows: T[],
   options: QueryOptions,
-  config: { entityType: string; defaultOrder: string[]; pageSize: number },
+  config: { entityType: string; defaultOrder: string[]; pageSize: number; keyField?: string },
 ): Page<T> {
-  const keys = sortKeys(options, config.defaultOrder);
+  const keys = sortKeys(options, config.defaultOrder, config.keyField ?? "id");
   if (rows[0]) {
     for (const k of keys) {
       if (!(k.field in rows[0])) {

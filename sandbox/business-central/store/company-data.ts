@@ -1,5 +1,14 @@
 import { seedChartOfAccounts } from "./chart-of-accounts.ts";
 import type {
+  BusinessRelationRow,
+  CodeDescriptionRow,
+  ContactRow,
+  CustomerTemplateRow,
+  PaymentTermRow,
+  ShipToAddressRow,
+} from "./customer-row-types.ts";
+import { seedCustomerSetup } from "./customer-setup-seed.ts";
+import type {
   AccountRow,
   CompanyRow,
   CustomerPaymentRow,
@@ -32,6 +41,8 @@ const SERIES = {
   salesInvoice: { prefix: "S-INV", next: 102001, width: 6 },
   salesShipment: { prefix: "S-SHPT", next: 102001, width: 6 },
   customerPayment: { prefix: "G", next: 1, width: 5 },
+  // Marketing Setup's Contact Nos. (CONT: CT000001…CT100000, manual numbers allowed).
+  contact: { prefix: "CT", next: 1, width: 6 },
   // The ITEM journal's DEFAULT batch (a guess at Cronus' numbering; it only has to be unique).
   itemJournal: { prefix: "T", next: 1, width: 5 },
 } as const;
@@ -87,6 +98,13 @@ export const TABLE_NAMES = [
   "vendors",
   "pictures",
   "itemLedgerEntries",
+  "paymentTerms",
+  "paymentMethods",
+  "shipmentMethods",
+  "contacts",
+  "contactBusinessRelations",
+  "customerTemplates",
+  "shipToAddresses",
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
@@ -111,6 +129,13 @@ interface CompanyTables {
   vendors: Table<VendorRow>;
   pictures: Table<PictureRow>;
   itemLedgerEntries: Table<ItemLedgerEntryRow>;
+  paymentTerms: Table<PaymentTermRow>;
+  paymentMethods: Table<CodeDescriptionRow>;
+  shipmentMethods: Table<CodeDescriptionRow>;
+  contacts: Table<ContactRow>;
+  contactBusinessRelations: Table<BusinessRelationRow>;
+  customerTemplates: Table<CustomerTemplateRow>;
+  shipToAddresses: Table<ShipToAddressRow>;
 }
 /** The row type of one entity set. */
 export type RowOf<K extends TableName> = CompanyTables[K] extends Table<infer T> ? T : never;
@@ -146,5 +171,6 @@ export function createCompanyData(info: CompanyRow, now: () => number): CompanyD
     balancingAccountId: "00000000-0000-0000-0000-000000000000",
     balancingAccountNumber: "2910",
   });
+  seedCustomerSetup(data);
   return data;
 }

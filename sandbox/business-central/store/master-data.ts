@@ -1,5 +1,5 @@
 import { BcError, referencedNotFound } from "../bc-error.ts";
-import type { CustomerInput, CustomerPaymentInput, ItemInput } from "../http/body-schemas.ts";
+import type { CustomerPaymentInput, ItemInput } from "../http/body-schemas.ts";
 import type { CompanyData } from "./company-data.ts";
 import { definedOnly, isoDate } from "./defaults.ts";
 import { checkItemTypeChange } from "./item-type.ts";
@@ -60,47 +60,6 @@ export function patchItem(data: CompanyData, id: string, input: ItemInput): void
   const item = data.items.get(id);
   if (item && rest.type !== undefined) checkItemTypeChange(data, item, rest.type);
   data.items.update(id, definedOnly(rest));
-}
-
-/** The customer's stored fields: references the sandbox does not model are dropped. */
-function customerFields(input: CustomerInput) {
-  const { taxAreaId: _t, paymentTermsId: _p, shipmentMethodId: _s, paymentMethodId: _m, ...fields } = input;
-  return fields;
-}
-
-export function createCustomer(data: CompanyData, customer: CustomerInput) {
-  const input = customerFields(customer);
-  const number = input.number ?? data.series.take("customer");
-  if (data.customers.find((c) => c.number.toUpperCase() === number.toUpperCase())) {
-    throw duplicateKey("Customer", `No.='${number}'`);
-  }
-  return data.customers.insert({
-    number,
-    displayName: "",
-    type: "Company",
-    addressLine1: "",
-    addressLine2: "",
-    city: "",
-    state: "",
-    country: "",
-    postalCode: "",
-    phoneNumber: "",
-    email: "",
-    website: "",
-    salespersonCode: "",
-    balanceDue: 0,
-    creditLimit: 0,
-    taxLiable: false,
-    taxRegistrationNumber: "",
-    currencyCode: "",
-    blocked: " ",
-    ...definedOnly(input),
-  });
-}
-
-export function patchCustomer(data: CompanyData, id: string, input: CustomerInput): void {
-  const { id: _id, ...rest } = customerFields(input);
-  data.customers.update(id, definedOnly(rest));
 }
 
 /** A cash receipt journal line. Amount is negative for a receipt, as in BC. Not posted by the sandbox. */

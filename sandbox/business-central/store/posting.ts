@@ -1,6 +1,7 @@
 import { BcError } from "../bc-error.ts";
 import type { CompanyData } from "./company-data.ts";
 import { isoDate, round2 } from "./defaults.ts";
+import { dueDateOf } from "./payment-terms.ts";
 import type { SalesOrderRow, SalesShipmentRow } from "./row-types.ts";
 import { deleteDocument, recomputeDocument, refreshFullyShipped } from "./sales-document-lines.ts";
 import { lineAmounts } from "./sales-lines.ts";
@@ -59,7 +60,8 @@ export function postShipment(
     orderNumber: order.number,
     currencyCode: order.currencyCode,
     pricesIncludeTax: order.pricesIncludeTax,
-    shipmentMethodCode: "",
+    shipmentMethodCode: order.shipmentMethodCode,
+    paymentTermsCode: order.paymentTermsCode,
     ...addresses,
   });
   for (const { line, qty } of toShip) {
@@ -122,6 +124,7 @@ function pickAddresses(order: SalesOrderRow) {
     | "currencyCode"
     | "pricesIncludeTax"
     | "shipmentMethodCode"
+    | "paymentTermsCode"
   > & { customerId: string; billToCustomerId: string };
 }
 
@@ -154,7 +157,7 @@ export function shipAndInvoice(data: CompanyData, now: () => number, orderId: st
     number: data.series.take("salesInvoice"),
     invoiceDate: today,
     postingDate: today,
-    dueDate: today,
+    dueDate: dueDateOf(data, current.paymentTermsCode, today),
     orderId: current.id,
     orderNumber: current.number,
     remainingAmount: 0,

@@ -73,6 +73,24 @@ export type CustomerRow = BaseRow &
     taxRegistrationNumber: string;
     currencyCode: string;
     blocked: string;
+    // Customer table fields behind the page's computed ids (Payment Terms Id is read from the code).
+    paymentTermsCode: string;
+    shipmentMethodCode: string;
+    paymentMethodCode: string;
+    // Customer table fields API v2.0 does not show; the companion page `customerDetails` does.
+    name2: string;
+    contact: string;
+    mobilePhoneNumber: string;
+    registrationNumber: string;
+    customerPriceGroup: string;
+    customerDiscountGroup: string;
+    pricesIncludingVat: boolean;
+    customerPostingGroup: string;
+    genBusPostingGroup: string;
+    vatBusPostingGroup: string;
+    taxAreaCode: string;
+    /** The person contact of a Person customer (CustCont-Update sets it); "" for a company. */
+    primaryContactNumber: string;
   };
 
 export type LocationRow = BaseRow &
@@ -138,6 +156,9 @@ export type SalesOrderRow = BaseRow &
     partialShipping: boolean;
     fullyShipped: boolean;
     status: "Draft" | "In Review" | "Open" | "Released";
+    /** Sales Header fields behind paymentTermsId/shipmentMethodId (copied from the customer). */
+    paymentTermsCode: string;
+    shipmentMethodCode: string;
   };
 
 export type LineType = "Comment" | "Account" | "Item" | "Resource" | "Fixed Asset" | "Charge (Item)";
@@ -190,6 +211,8 @@ export type SalesInvoiceRow = BaseRow &
     orderNumber: string;
     remainingAmount: number;
     status: "Draft" | "In Review" | "Open" | "Paid" | "Canceled" | "Corrective";
+    paymentTermsCode: string;
+    shipmentMethodCode: string;
   };
 
 export type SalesShipmentRow = BaseRow &
@@ -202,6 +225,8 @@ export type SalesShipmentRow = BaseRow &
     currencyCode: string;
     pricesIncludeTax: boolean;
     shipmentMethodCode: string;
+    /** From the order; the page's dueDate is the document date plus these terms. */
+    paymentTermsCode: string;
   };
 
 export type SalesShipmentLineRow = BaseRow & {

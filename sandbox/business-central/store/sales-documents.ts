@@ -1,7 +1,9 @@
 import { BcError, referencedNotFound, stringTooLong } from "../bc-error.ts";
 import type { SalesInvoiceInput, SalesOrderInput } from "../http/body-schemas.ts";
 import { type CompanyData, NumberSeries } from "./company-data.ts";
+import { codesFromIds } from "./customers.ts";
 import { definedOnly, isoDate } from "./defaults.ts";
+import { dueDateOf } from "./payment-terms.ts";
 import type { CustomerRow, DocumentAddresses } from "./row-types.ts";
 import { type DocCtx, type DocKind, recomputeDocument, refreshFullyShipped } from "./sales-document-lines.ts";
 import { type LineFields, resolveLine } from "./sales-lines.ts";
@@ -61,6 +63,21 @@ function customerAddresses(c: CustomerRow): DocumentAddresses {
   } as DocumentAddresses;
 }
 
+/**
+ * The header's Payment Terms Code and Shipment Method Code: the customer's (Bill-to Customer No.
+ * validation copies them), unless the body names others by id (the page's paymentTermsId /
+ * shipmentMethodId OnValidate, which refuses an id that matches none).
+ */
+function termsOf(data: CompanyData, customer: CustomerRow | undefined, input: HeaderPatch) {
+  const named = codesFromIds(data, { paymentTermsId: input.paymentTermsId, shipmentMethodId: input.shipmentMethodId });
+  return {
+    ...(customer
+      ? { paymentTermsCode: customer.paymentTermsCode, shipmentMethodCode: customer.shipmentMethodCode }
+      : {}),
+    ...definedOnly({ paymentTermsCode: named.paymentTermsCode, shipmentMethodCode: named.shipmentMethodCode }),
+  };
+}
+
 function checkHeader(input: HeaderPatch, series: "salesOrder" | "salesInvoice"): void {
   if (input.number !== undefined) {
     throw new BcError(
@@ -106,7 +123,8 @@ export function createSalesOrder(ctx: Ctx, input: SalesOrderInput) {
   const today = isoDate(ctx.now());
   const orderDate = header.orderDate ?? today;
   const resolved = salesOrderLines.map((l) => resolveLine(data, l, orderDate));
-  const { customerId: _c, customerNumber: _n, ...overrides } = header;
+  const terms = termsOf(data, customer, header);
+  const { customerId: _c, customerNumber: _n, paymentTermsId: _p, shipmentMethodId: _s, ...overrides } = header;
   const order = data.salesOrders.insert({
     ...(id ? { id } : {}),
     number: data.series.take("salesOrder"),
@@ -125,6 +143,9 @@ export function createSalesOrder(ctx: Ctx, input: SalesOrderInput) {
     totalAmountExcludingTax: 0,
     totalTaxAmount: 0,
     totalAmountIncludingTax: 0,
+    paymentTermsCode: "",
+    shipmentMethodCode: "",
+    ...terms,
     ...definedOnly(overrides),
   });
   insertLines(
@@ -149,14 +170,16 @@ export function createSalesInvoice(ctx: Ctx, input: SalesInvoiceInput) {
   const today = isoDate(ctx.now());
   const invoiceDate = header.invoiceDate ?? today;
   const resolved = salesInvoiceLines.map((l) => resolveLine(data, l, invoiceDate));
-  const { customerId: _c, customerNumber: _n, ...overrides } = header;
+  const terms = termsOf(data, customer, header);
+  const { customerId: _c, customerNumber: _n, paymentTermsId: _p, shipmentMethodId: _s, ...overrides } = header;
   const invoice = data.salesInvoices.insert({
     ...(id ? { id } : {}),
     number: data.series.take("salesInvoice"),
     externalDocumentNumber: "",
     invoiceDate,
     postingDate: invoiceDate,
-    dueDate: invoiceDate,
+    // A dueDate in the body is kept; otherwise the terms give it.
+    dueDate: dueDateOf(data, terms.paymentTermsCode ?? "", invoiceDate),
     orderId: "00000000-0000-0000-0000-000000000000",
     orderNumber: "",
     remainingAmount: 0,
@@ -169,6 +192,9 @@ export function createSalesInvoice(ctx: Ctx, input: SalesInvoiceInput) {
     totalAmountExcludingTax: 0,
     totalTaxAmount: 0,
     totalAmountIncludingTax: 0,
+    paymentTermsCode: "",
+    shipmentMethodCode: "",
+    ...terms,
     ...definedOnly(overrides),
   });
   insertLines(
@@ -182,14 +208,29 @@ export function createSalesInvoice(ctx: Ctx, input: SalesInvoiceInput) {
   return data.salesInvoices.get(invoice.id);
 }
 
-/** PATCH on a sales header: a new customer re-copies its addresses, like validating Sell-to Customer No. */
+/** PATCH on a sales header: a new customer re-copies its addresses and terms, like validating Sell-to Customer No. */
 export function patchSalesHeader(ctx: Ctx, kind: DocKind, documentId: string, input: HeaderPatch): void {
   const { data } = ctx;
   checkHeader(input, kind === "order" ? "salesOrder" : "salesInvoice");
-  const { customerId, customerNumber, ...rest } = input;
+  const { customerId, customerNumber, paymentTermsId: _p, shipmentMethodId: _s, ...rest } = input;
   const customer = customerId || customerNumber ? resolveCustomer(data, { customerId, customerNumber }) : undefined;
-  const patch = { ...(customer ? customerAddresses(customer) : {}), ...definedOnly(rest) };
+  const terms = termsOf(data, customer, input);
+  const patch = { ...(customer ? customerAddresses(customer) : {}), ...terms, ...definedOnly(rest) };
   if (kind === "order") data.salesOrders.update(documentId, patch);
-  else data.salesInvoices.update(documentId, patch);
+  else {
+    const invoice = data.salesInvoices.get(documentId);
+    // Document Date or Payment Terms Code validation recalculates the Due Date, unless one is sent.
+    if (
+      invoice &&
+      rest.dueDate === undefined &&
+      (terms.paymentTermsCode !== undefined || rest.invoiceDate !== undefined)
+    ) {
+      const invoiceDate = rest.invoiceDate ?? invoice.invoiceDate;
+      Object.assign(patch, {
+        dueDate: dueDateOf(data, terms.paymentTermsCode ?? invoice.paymentTermsCode, invoiceDate),
+      });
+    }
+    data.salesInvoices.update(documentId, patch);
+  }
   recomputeDocument(data, kind, documentId);
 }

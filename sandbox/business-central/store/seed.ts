@@ -1,6 +1,8 @@
 import type { SeedAddress, SeedCatalogOptions } from "../../shopify/seed/catalog-types.ts";
 import { generateSeedCatalog } from "../../shopify/seed/generate-seed-catalog.ts";
 import type { CompanyData } from "./company-data.ts";
+import { insertContactForCustomer } from "./contact-sync.ts";
+import { newCustomerFields } from "./customers.ts";
 import { BLANK_DATE, isoDate } from "./defaults.ts";
 import { savePicture } from "./pictures.ts";
 import { EMPTY_GUID, type PostalAddress } from "./row-types.ts";
@@ -209,22 +211,19 @@ export function seedCompany(data: CompanyData, options: SeedCatalogOptions = {})
     }
   }
   catalog.customers.forEach((c, i) => {
-    data.customers.insert({
-      number: seedCustomerNumber(i),
+    const customer = data.customers.insert({
+      ...newCustomerFields(seedCustomerNumber(i)),
       displayName: `${c.firstName} ${c.lastName}`,
       type: "Person",
       phoneNumber: c.phone,
       email: c.email,
-      website: "",
-      salespersonCode: "",
-      balanceDue: 0,
-      creditLimit: 0,
-      taxLiable: false,
-      taxRegistrationNumber: "",
-      currencyCode: "",
-      blocked: " ",
+      // What a CRONUS domestic customer has; no payment terms, so documents are due at once.
+      customerPostingGroup: "DOMESTIC",
+      genBusPostingGroup: "DOMESTIC",
+      vatBusPostingGroup: "DOMESTIC",
       ...postal(c.address),
     });
+    insertContactForCustomer(data, customer);
   });
   const variantRows = catalog.products.reduce((n, p) => n + p.variants.length, 0);
   return {

@@ -215,6 +215,12 @@ function scanCompany(
 interface JsonCompany {
   head: { info: unknown; clock: unknown; series: unknown };
   tables: Map<string, Map<string, unknown>>;
+  /**
+   * Written whole by this code (a new or replaced company): every table is there, empty or not.
+   * A company from the base snapshot lists only the tables it had or the journal wrote, so a
+   * table the snapshot predates stays absent and restore can tell it from one emptied by a client.
+   */
+  complete?: boolean;
 }
 interface JsonTenant {
   head: Record<string, unknown>;
@@ -249,7 +255,12 @@ export function applyEntries(snapshot: unknown, entries: unknown[]): unknown {
         name,
         companies: [...companies.values()].map((c) => ({
           ...c.head,
-          tables: Object.fromEntries(TABLE_NAMES.map((n) => [n, [...(c.tables.get(n)?.values() ?? [])]])),
+          tables: Object.fromEntries(
+            TABLE_NAMES.filter((n) => c.complete || c.tables.has(n)).map((n) => [
+              n,
+              [...(c.tables.get(n)?.values() ?? [])],
+            ]),
+          ),
         })),
       })),
     })),
@@ -281,7 +292,7 @@ function applyOp(tenants: Map<string, JsonTenant>, op: Op): void {
   }
   if (op.replace || !companies.has(id)) {
     if (!op.head) throw new Error(`journal adds company ${op.id} without its info`);
-    companies.set(id, { head: op.head, tables: new Map() });
+    companies.set(id, { head: op.head, tables: new Map(), complete: true });
   }
   const target = companies.get(id)!;
   if (op.head) target.head = op.head;

@@ -1,6 +1,15 @@
 import { z } from "zod";
 
 import { type RowOf, SERIES_NAMES, type SeriesPositions, type TableName } from "./company-data.ts";
+import {
+  businessRelationSchema,
+  codeDescriptionSchema,
+  contactSchema,
+  customerDetailFields,
+  customerTemplateSchema,
+  paymentTermSchema,
+  shipToAddressSchema,
+} from "./customer-snapshot-schema.ts";
 import type {
   AccountRow,
   CompanyRow,
@@ -157,6 +166,7 @@ const customer = base.extend({
   taxRegistrationNumber: str,
   currencyCode: str,
   blocked: str,
+  ...customerDetailFields,
 }) satisfies z.ZodType<CustomerRow>;
 
 const location = base.extend({
@@ -180,6 +190,9 @@ const salesOrder = base.extend({
   partialShipping: bool,
   fullyShipped: bool,
   status: z.enum(["Draft", "In Review", "Open", "Released"]),
+  // Defaults: documents saved before payment terms and shipment methods were modelled.
+  paymentTermsCode: str.default(""),
+  shipmentMethodCode: str.default(""),
 }) satisfies z.ZodType<SalesOrderRow>;
 
 const salesLine = base.extend({
@@ -230,6 +243,8 @@ const salesInvoice = base.extend({
   orderNumber: str,
   remainingAmount: num,
   status: z.enum(["Draft", "In Review", "Open", "Paid", "Canceled", "Corrective"]),
+  paymentTermsCode: str.default(""),
+  shipmentMethodCode: str.default(""),
 }) satisfies z.ZodType<SalesInvoiceRow>;
 
 const salesShipment = base.extend({
@@ -242,6 +257,7 @@ const salesShipment = base.extend({
   currencyCode: str,
   pricesIncludeTax: bool,
   shipmentMethodCode: str,
+  paymentTermsCode: str.default(""),
 }) satisfies z.ZodType<SalesShipmentRow>;
 
 const salesShipmentLine = base.extend({
@@ -462,6 +478,15 @@ const tablesSchema = z.object({
   // Absent in snapshots older than the stock model: their stock has no ledger history (the
   // inventory figures are kept as they were; new postings add to them).
   itemLedgerEntries: stored(itemLedgerEntry).default([]),
+  // Absent in snapshots older than contacts, terms and templates: restore seeds the setup tables
+  // and gives each customer its contact then (store/customer-setup-restore.ts).
+  paymentTerms: stored(paymentTermSchema).default([]),
+  paymentMethods: stored(codeDescriptionSchema).default([]),
+  shipmentMethods: stored(codeDescriptionSchema).default([]),
+  contacts: stored(contactSchema).default([]),
+  contactBusinessRelations: stored(businessRelationSchema).default([]),
+  customerTemplates: stored(customerTemplateSchema).default([]),
+  shipToAddresses: stored(shipToAddressSchema).default([]),
 }) satisfies z.ZodType<{ [K in TableName]: Stored<RowOf<K>>[] }>;
 
 const seriesSchema = z.object(

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { type CompanyData, emptyCompanyData, TABLE_NAMES, type TableName } from "./company-data.ts";
+import { completeCustomerSetup } from "./customer-setup-restore.ts";
 import type { BaseRow } from "./row-types.ts";
 import { type companySnapshotSchema, tenantSnapshotSchema } from "./snapshot-schema.ts";
 import type { Stored, Table } from "./table.ts";
@@ -71,34 +72,40 @@ export function restoreTenants(value: unknown, now: () => number): Tenant[] {
     throw new SnapshotError(`invalid sandbox Business Central snapshot:\n${z.prettifyError(parsed.error)}`);
   }
   const tenants = new Map<string, Tenant>();
-  for (const input of parsed.data.tenants) {
+  const raw = (value as { tenants: RawTenant[] }).tenants;
+  parsed.data.tenants.forEach((input, i) => {
     const key = input.tenantId.toLowerCase();
     if (tenants.has(key)) throw new SnapshotError(`snapshot repeats tenant ${input.tenantId}`);
-    tenants.set(key, restoreTenant(input, now));
-  }
+    tenants.set(key, restoreTenant(input, now, raw[i]));
+  });
   return [...tenants.values()];
 }
 
-function restoreTenant(input: TenantSnapshot, now: () => number): Tenant {
+/** The snapshot's JSON as read, before defaults fill in tables it did not have. */
+type RawTenant = { environments?: { companies?: { tables?: unknown }[] }[] } | undefined;
+
+function restoreTenant(input: TenantSnapshot, now: () => number, raw: RawTenant): Tenant {
   const tenant: Tenant = {
     tenantId: input.tenantId,
     clients: new Map(input.clients.map((c) => [c.clientId.toLowerCase(), c.clientSecret])),
     environments: new Map(),
     ...(input.basicAuth ? { basicAuth: input.basicAuth } : {}),
   };
-  for (const environment of input.environments) {
+  input.environments.forEach((environment, e) => {
     if (tenant.environments.has(environment.name)) {
       throw new SnapshotError(`snapshot repeats environment ${input.tenantId}/${environment.name}`);
     }
     const companies = new Map<string, CompanyData>();
-    for (const company of environment.companies) {
+    environment.companies.forEach((company, c) => {
       const where = `${input.tenantId}/${environment.name}/${company.info.id}`;
       const id = company.info.id.toLowerCase();
       if (companies.has(id)) throw new SnapshotError(`snapshot repeats company ${where}`);
-      companies.set(id, restoreCompany(company, now, where));
-    }
+      const data = restoreCompany(company, now, where);
+      completeCustomerSetup(data, raw?.environments?.[e]?.companies?.[c]?.tables);
+      companies.set(id, data);
+    });
     tenant.environments.set(environment.name, companies);
-  }
+  });
   return tenant;
 }
 
