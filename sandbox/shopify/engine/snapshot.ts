@@ -65,6 +65,10 @@ export const RECORD_COLLECTIONS = [
   "files",
   "bulkOperations",
   "productOperations",
+  "companies",
+  "companyLocations",
+  "companyContacts",
+  "companyRoleAssignments",
 ] as const;
 export type RecordCollection = (typeof RECORD_COLLECTIONS)[number];
 
