@@ -190,8 +190,9 @@ export function contactInputErrors(state: ShopState, input: Input, path: string[
   if (!email && !str(input.phone) && !str(input.firstName) && !str(input.lastName)) {
     return [err(path, "A name, phone number, or email address must be present", "NO_INPUT")];
   }
-  if (email && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
-    {return [err([...path, "email"], "Email is invalid", "INVALID")];}
+  if (email && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) {
+    return [err([...path, "email"], "Email is invalid", "INVALID")];
+  }
   const taken = email && [...state.customers.values()].some((c) => c.email?.toLowerCase() === email.toLowerCase());
   return taken ? [err([...path, "email"], "Email address has already been taken", "TAKEN")] : [];
 }
