@@ -92,7 +92,7 @@ export interface SeedOptions {
   locations?: number;
   customers?: number;
   orders?: number;
-  /** Demo B2B companies (0 or 1: there is one, Northwind Traders); default 1. */
+  /** Demo B2B companies (0 or 1: there is one, Northwind Traders); default 1, or 0 when seeding no customers. */
   companies?: number;
 }
 

@@ -103,7 +103,9 @@ export function loadSeed(state: ShopState, options: SeedOptions): SeedSummary {
     }
     // Seeded orders go to the catalog's shoppers, as before companies were seeded (same seed, same orders).
     const shoppers = [...state.customers.values()];
-    seedCompanies(state, SEED_COMPANIES.slice(0, Math.max(0, options.companies ?? 1)));
+    // A store seeded without customers has no company contacts either, so no companies by default.
+    const companies = options.companies ?? (catalog.customers.length === 0 ? 0 : 1);
+    seedCompanies(state, SEED_COMPANIES.slice(0, Math.max(0, companies)));
     const orders = seedOrders(state, shoppers, options.orders ?? 0, options.seed ?? 1);
     return {
       products: state.products.size,
