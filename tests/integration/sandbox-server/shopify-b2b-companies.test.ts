@@ -45,7 +45,13 @@ describe("companies and their locations in the sandbox store", () => {
   it("companyCreate makes the company, its contact (main, as Location admin), its location, and announces each once", async () => {
     const company = await createCompany(sandbox, {
       company: { name: "Acme GmbH", externalId: "ACME", note: "key account" },
-      companyContact: { email: "buyer@acme.example", firstName: "Bea", lastName: "Buyer", title: "Buyer", locale: "de" },
+      companyContact: {
+        email: "buyer@acme.example",
+        firstName: "Bea",
+        lastName: "Buyer",
+        title: "Buyer",
+        locale: "de",
+      },
       companyLocation: HQ,
     });
     expect(company).toMatchObject({
@@ -87,7 +93,9 @@ describe("companies and their locations in the sandbox store", () => {
         },
       },
       company: { id: company.id, name: "Acme GmbH" },
-      roleAssignments: { nodes: [{ role: { name: "Location admin" }, companyContact: { id: company.mainContact!.id } }] },
+      roleAssignments: {
+        nodes: [{ role: { name: "Location admin" }, companyContact: { id: company.mainContact!.id } }],
+      },
     });
     expect(await sandbox.topics()).toEqual([
       "customers/create",
@@ -149,7 +157,9 @@ describe("companies and their locations in the sandbox store", () => {
     expect((await run({ company: { name: "Second", externalId: "DUP" } })).userErrors).toEqual([
       { field: ["input", "company", "externalId"], message: "External Id has already been taken", code: "TAKEN" },
     ]);
-    expect((await run({ company: { name: "Third" }, companyContact: { email: "TAKEN@example.com" } })).userErrors).toEqual([
+    expect(
+      (await run({ company: { name: "Third" }, companyContact: { email: "TAKEN@example.com" } })).userErrors,
+    ).toEqual([
       { field: ["input", "companyContact", "email"], message: "Email address has already been taken", code: "TAKEN" },
     ]);
     expect(
@@ -163,8 +173,16 @@ describe("companies and their locations in the sandbox store", () => {
         })
       ).userErrors,
     ).toEqual([
-      { field: ["input", "companyLocation", "shippingAddress", "address1"], message: "Address1 can't be blank", code: "BLANK" },
-      { field: ["input", "companyLocation", "shippingAddress", "countryCode"], message: "Country code can't be blank", code: "BLANK" },
+      {
+        field: ["input", "companyLocation", "shippingAddress", "address1"],
+        message: "Address1 can't be blank",
+        code: "BLANK",
+      },
+      {
+        field: ["input", "companyLocation", "shippingAddress", "countryCode"],
+        message: "Country code can't be blank",
+        code: "BLANK",
+      },
       {
         field: ["input", "companyLocation", "buyerExperienceConfiguration", "paymentTermsTemplateId"],
         message: "Payment terms template not found",
@@ -182,7 +200,9 @@ describe("companies and their locations in the sandbox store", () => {
       companyContact: { email: "stays@example.com" },
     });
     await sandbox.clearWebhooks();
-    const updated = await sandbox.gql<{ companyUpdate: { company: { name: string; note: string }; userErrors: UserErrors } }>(
+    const updated = await sandbox.gql<{
+      companyUpdate: { company: { name: string; note: string }; userErrors: UserErrors };
+    }>(
       `mutation($id: ID!, $input: CompanyInput!) { companyUpdate(companyId: $id, input: $input) { company { name note } userErrors { field message code } } }`,
       { id: company.id, input: { name: "New Name", note: "renamed" } },
     );
@@ -196,7 +216,11 @@ describe("companies and their locations in the sandbox store", () => {
     expect(again.data?.companyDelete.userErrors).toEqual([
       { field: ["id"], message: "The company doesn't exist.", code: "RESOURCE_NOT_FOUND" },
     ]);
-    const after = await sandbox.gql<{ company: null; companyLocation: null; customer: { companyContactProfiles: unknown[] } }>(
+    const after = await sandbox.gql<{
+      company: null;
+      companyLocation: null;
+      customer: { companyContactProfiles: unknown[] };
+    }>(
       `query($c: ID!, $l: ID!, $cu: ID!) { company(id: $c) { id } companyLocation(id: $l) { id } customer(id: $cu) { companyContactProfiles { id } } }`,
       { c: company.id, l: company.locations.nodes[0]!.id, cu: company.mainContact!.customer.id },
     );
@@ -213,13 +237,17 @@ describe("companies and their locations in the sandbox store", () => {
   it("companyLocationCreate, Update, AssignAddress and TaxSettingsUpdate change a location and announce it once each", async () => {
     const company = await createCompany(sandbox, { company: { name: "Branchy" } });
     await sandbox.clearWebhooks();
-    const created = await sandbox.gql<{ companyLocationCreate: { companyLocation: { id: string; name: string } | null; userErrors: UserErrors } }>(
+    const created = await sandbox.gql<{
+      companyLocationCreate: { companyLocation: { id: string; name: string } | null; userErrors: UserErrors };
+    }>(
       `mutation($id: ID!, $input: CompanyLocationInput!) { companyLocationCreate(companyId: $id, input: $input) {
         companyLocation { id name } userErrors { field message code } } }`,
       { id: company.id, input: { name: "Branch", locale: "de" } },
     );
     const locationId = created.data!.companyLocationCreate.companyLocation!.id;
-    const updated = await sandbox.gql<{ companyLocationUpdate: { companyLocation: { name: string; note: string; buyerExperienceConfiguration: unknown } } }>(
+    const updated = await sandbox.gql<{
+      companyLocationUpdate: { companyLocation: { name: string; note: string; buyerExperienceConfiguration: unknown } };
+    }>(
       `mutation($id: ID!, $input: CompanyLocationUpdateInput!) { companyLocationUpdate(companyLocationId: $id, input: $input) {
         companyLocation { name note buyerExperienceConfiguration { paymentTermsTemplate { name } editableShippingAddress } } userErrors { field message } } }`,
       {
@@ -227,7 +255,10 @@ describe("companies and their locations in the sandbox store", () => {
         input: {
           name: "Branch North",
           note: "ring twice",
-          buyerExperienceConfiguration: { paymentTermsTemplateId: "gid://shopify/PaymentTermsTemplate/3", editableShippingAddress: true },
+          buyerExperienceConfiguration: {
+            paymentTermsTemplateId: "gid://shopify/PaymentTermsTemplate/3",
+            editableShippingAddress: true,
+          },
         },
       },
     );
@@ -236,15 +267,23 @@ describe("companies and their locations in the sandbox store", () => {
       note: "ring twice",
       buyerExperienceConfiguration: { paymentTermsTemplate: { name: "Net 15" }, editableShippingAddress: true },
     });
-    const assigned = await sandbox.gql<{ companyLocationAssignAddress: { addresses: { address1: string; city: string }[]; userErrors: UserErrors } }>(
+    const assigned = await sandbox.gql<{
+      companyLocationAssignAddress: { addresses: { address1: string; city: string }[]; userErrors: UserErrors };
+    }>(
       `mutation($id: ID!, $address: CompanyAddressInput!, $types: [CompanyAddressType!]!) {
         companyLocationAssignAddress(locationId: $id, address: $address, addressTypes: $types) {
           addresses { id address1 city countryCode } userErrors { field message code } } }`,
-      { id: locationId, address: { address1: "Kai 1", city: "Kiel", countryCode: "DE" }, types: ["BILLING", "SHIPPING"] },
+      {
+        id: locationId,
+        address: { address1: "Kai 1", city: "Kiel", countryCode: "DE" },
+        types: ["BILLING", "SHIPPING"],
+      },
     );
     expect(assigned.data?.companyLocationAssignAddress.addresses).toHaveLength(2);
     expect(assigned.data?.companyLocationAssignAddress.addresses[0]).toMatchObject({ address1: "Kai 1", city: "Kiel" });
-    const taxed = await sandbox.gql<{ companyLocationTaxSettingsUpdate: { companyLocation: { taxSettings: unknown } } }>(
+    const taxed = await sandbox.gql<{
+      companyLocationTaxSettingsUpdate: { companyLocation: { taxSettings: unknown } };
+    }>(
       `mutation($id: ID!) { companyLocationTaxSettingsUpdate(companyLocationId: $id, taxRegistrationId: "DE111", taxExempt: true,
         exemptionsToAssign: [EU_REVERSE_CHARGE_EXEMPTION_RULE, CA_DIPLOMAT_EXEMPTION], exemptionsToRemove: [CA_DIPLOMAT_EXEMPTION]) {
           companyLocation { taxSettings { taxRegistrationId taxExempt taxExemptions } } userErrors { field message code } } }`,
@@ -309,7 +348,11 @@ describe("companies and their locations in the sandbox store", () => {
       { id: locationId },
     );
     expect(lastOne.data?.companyLocationDelete.userErrors).toEqual([
-      { field: ["companyLocationId"], message: "Cannot delete the last location of a company.", code: "FAILED_TO_DELETE" },
+      {
+        field: ["companyLocationId"],
+        message: "Cannot delete the last location of a company.",
+        code: "FAILED_TO_DELETE",
+      },
     ]);
     expect(await sandbox.topics()).toEqual([]);
   });

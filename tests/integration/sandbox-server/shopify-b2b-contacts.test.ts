@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import {
   type B2bSandbox,
-  type CreatedCompany,
   createCompany,
+  type CreatedCompany,
   roleId,
   startB2bSandbox,
   type UserErrors,
@@ -15,7 +15,13 @@ const CONTACT_CREATE = `mutation($id: ID!, $input: CompanyContactInput!) { compa
 const ASSIGN_ROLES = `mutation($id: ID!, $roles: [CompanyContactRoleAssign!]!) { companyContactAssignRoles(companyContactId: $id, rolesToAssign: $roles) {
   roleAssignments { id role { name } companyLocation { name } companyContact { id } } userErrors { field message code } } }`;
 
-type Contact = { id: string; title: string | null; locale: string | null; isMainContact: boolean; customer: { id: string } };
+type Contact = {
+  id: string;
+  title: string | null;
+  locale: string | null;
+  isMainContact: boolean;
+  customer: { id: string };
+};
 
 describe("company contacts and their roles in the sandbox store", () => {
   let sandbox: B2bSandbox;
@@ -41,10 +47,9 @@ describe("company contacts and their roles in the sandbox store", () => {
 
   const north = () => company.locations.nodes[0]!.id;
   async function newContact(input: Record<string, unknown>) {
-    const body = await sandbox.gql<{ companyContactCreate: { companyContact: Contact | null; userErrors: UserErrors } }>(
-      CONTACT_CREATE,
-      { id: company.id, input },
-    );
+    const body = await sandbox.gql<{
+      companyContactCreate: { companyContact: Contact | null; userErrors: UserErrors };
+    }>(CONTACT_CREATE, { id: company.id, input });
     return body.data!.companyContactCreate;
   }
 
@@ -62,12 +67,17 @@ describe("company contacts and their roles in the sandbox store", () => {
       isMainContact: false,
       customer: { firstName: "Otto", defaultEmailAddress: { emailAddress: "ops@contacts.example" } },
     });
-    const updated = await sandbox.gql<{ companyContactUpdate: { companyContact: { title: string; customer: { firstName: string } } } }>(
+    const updated = await sandbox.gql<{
+      companyContactUpdate: { companyContact: { title: string; customer: { firstName: string } } };
+    }>(
       `mutation($id: ID!) { companyContactUpdate(companyContactId: $id, input: { title: "Head of Ops", firstName: "Ottilie" }) {
         companyContact { title customer { firstName } } userErrors { field message code } } }`,
       { id: companyContact!.id },
     );
-    expect(updated.data?.companyContactUpdate.companyContact).toEqual({ title: "Head of Ops", customer: { firstName: "Ottilie" } });
+    expect(updated.data?.companyContactUpdate.companyContact).toEqual({
+      title: "Head of Ops",
+      customer: { firstName: "Ottilie" },
+    });
     expect(await sandbox.topics()).toEqual([
       "customers/create",
       "company_contacts/create",
@@ -92,7 +102,9 @@ describe("company contacts and their roles in the sandbox store", () => {
     });
     expect(await newContact({ title: "nobody" })).toEqual({
       companyContact: null,
-      userErrors: [{ field: ["input"], message: "A name, phone number, or email address must be present", code: "NO_INPUT" }],
+      userErrors: [
+        { field: ["input"], message: "A name, phone number, or email address must be present", code: "NO_INPUT" },
+      ],
     });
     const unknown = await sandbox.gql<{ companyContactUpdate: { userErrors: UserErrors } }>(
       `mutation { companyContactUpdate(companyContactId: "gid://shopify/CompanyContact/1", input: { title: "x" }) { userErrors { field message code } } }`,
@@ -142,25 +154,32 @@ describe("company contacts and their roles in the sandbox store", () => {
       { id: contactId, isMainContact: true, company: { id: company.id, name: "Contacts Ltd" } },
     ]);
     expect(await sandbox.topics()).toEqual(["company_contacts/create", "companies/update"]);
-    expect((await sandbox.delivered("companies/update"))[0]).toMatchObject({ main_contact_admin_graphql_api_id: contactId });
+    expect((await sandbox.delivered("companies/update"))[0]).toMatchObject({
+      main_contact_admin_graphql_api_id: contactId,
+    });
   });
 
   it("assigns roles per location (one role per contact and location), from the contact's side and the location's side", async () => {
     const { companyContact } = await newContact({ email: "roles@contacts.example" });
     await sandbox.clearWebhooks();
-    const single = await sandbox.gql<{ companyContactAssignRole: { companyContactRoleAssignment: { role: { name: string } } } }>(
+    const single = await sandbox.gql<{
+      companyContactAssignRole: { companyContactRoleAssignment: { role: { name: string } } };
+    }>(
       `mutation($c: ID!, $r: ID!, $l: ID!) { companyContactAssignRole(companyContactId: $c, companyContactRoleId: $r, companyLocationId: $l) {
         companyContactRoleAssignment { role { name } companyLocation { id } } userErrors { field message code } } }`,
       { c: companyContact!.id, r: roleId(company, "Ordering only"), l: north() },
     );
     expect(single.data?.companyContactAssignRole.companyContactRoleAssignment.role.name).toBe("Ordering only");
-    const already = await sandbox.gql<{ companyContactAssignRoles: { roleAssignments: null; userErrors: UserErrors } }>(ASSIGN_ROLES, {
-      id: companyContact!.id,
-      roles: [
-        { companyContactRoleId: roleId(company, "Location admin"), companyLocationId: second },
-        { companyContactRoleId: roleId(company, "Location admin"), companyLocationId: north() },
-      ],
-    });
+    const already = await sandbox.gql<{ companyContactAssignRoles: { roleAssignments: null; userErrors: UserErrors } }>(
+      ASSIGN_ROLES,
+      {
+        id: companyContact!.id,
+        roles: [
+          { companyContactRoleId: roleId(company, "Location admin"), companyLocationId: second },
+          { companyContactRoleId: roleId(company, "Location admin"), companyLocationId: north() },
+        ],
+      },
+    );
     // One refusal and nothing is assigned: the South role was not made either.
     expect(already.data?.companyContactAssignRoles).toEqual({
       roleAssignments: null,
@@ -183,7 +202,9 @@ describe("company contacts and their roles in the sandbox store", () => {
         code: "RESOURCE_NOT_FOUND",
       },
     ]);
-    const fromLocation = await sandbox.gql<{ companyLocationAssignRoles: { roleAssignments: { role: { name: string }; companyContact: { id: string } }[] } }>(
+    const fromLocation = await sandbox.gql<{
+      companyLocationAssignRoles: { roleAssignments: { role: { name: string }; companyContact: { id: string } }[] };
+    }>(
       `mutation($l: ID!, $roles: [CompanyLocationRoleAssign!]!) { companyLocationAssignRoles(companyLocationId: $l, rolesToAssign: $roles) {
         roleAssignments { role { name } companyContact { id } } userErrors { field message code } } }`,
       {
@@ -198,7 +219,11 @@ describe("company contacts and their roles in the sandbox store", () => {
       { role: { name: "Location admin" }, companyContact: { id: companyContact!.id } },
       { role: { name: "Ordering only" }, companyContact: { id: company.mainContact!.id } },
     ]);
-    const contact = await sandbox.gql<{ companyContact: { roleAssignments: { nodes: { id: string; companyLocation: { name: string }; role: { name: string } }[] } } }>(
+    const contact = await sandbox.gql<{
+      companyContact: {
+        roleAssignments: { nodes: { id: string; companyLocation: { name: string }; role: { name: string } }[] };
+      };
+    }>(
       `query($id: ID!) { companyContact(id: $id) { roleAssignments(first: 10) { nodes { id companyLocation { name } role { name } } } } }`,
       { id: companyContact!.id },
     );

@@ -35,11 +35,14 @@ export interface B2bSandbox extends CatalogSandbox {
 }
 
 export async function startB2bSandbox(
-  options: { seed?: SeedOptions; engine?: SandboxShopifyEngine } = {},
+  /** `seed: null` keeps the store as it is (a restored one); default: a small catalog without customers. */
+  options: { seed?: SeedOptions | null; engine?: SandboxShopifyEngine } = {},
 ): Promise<B2bSandbox> {
   const sandbox = await startCatalogSandbox({
     topics: B2B_TOPICS,
-    seed: options.seed ?? { products: 2, variantsPerProduct: 1, locations: 1, customers: 0 },
+    ...(options.seed === null
+      ? {}
+      : { seed: options.seed ?? { products: 2, variantsPerProduct: 1, locations: 1, customers: 0 } }),
     ...(options.engine ? { engine: options.engine } : {}),
   });
   const settle = async () => {
@@ -95,4 +98,5 @@ export async function createCompany(sandbox: CatalogSandbox, input: Record<strin
   return result.company;
 }
 
-export const roleId = (company: CreatedCompany, name: string) => company.contactRoles.nodes.find((r) => r.name === name)!.id;
+export const roleId = (company: CreatedCompany, name: string) =>
+  company.contactRoles.nodes.find((r) => r.name === name)!.id;

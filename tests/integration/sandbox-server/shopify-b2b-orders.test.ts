@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
+import {
+  type B2bSandbox,
+  createCompany,
+  type CreatedCompany,
+  startB2bSandbox,
+  type UserErrors,
+} from "./shopify-b2b-fixture.ts";
 import { finished, jsonl } from "./shopify-catalog-fixture.ts";
-import { type B2bSandbox, type CreatedCompany, createCompany, startB2bSandbox, type UserErrors } from "./shopify-b2b-fixture.ts";
 
 const ORDER_CREATE = `mutation($order: OrderCreateOrderInput!) { orderCreate(order: $order) {
   order {
@@ -92,10 +98,11 @@ describe("orders placed by a B2B buyer in the sandbox store", () => {
       },
     });
 
-    const counted = await sandbox.gql<{ company: { ordersCount: { count: number }; orders: { nodes: { id: string }[] } } }>(
-      `query($id: ID!) { company(id: $id) { ordersCount { count } orders(first: 5) { nodes { id } } } }`,
-      { id: company.id },
-    );
+    const counted = await sandbox.gql<{
+      company: { ordersCount: { count: number }; orders: { nodes: { id: string }[] } };
+    }>(`query($id: ID!) { company(id: $id) { ordersCount { count } orders(first: 5) { nodes { id } } } }`, {
+      id: company.id,
+    });
     expect(counted.data?.company).toEqual({ ordersCount: { count: 1 }, orders: { nodes: [{ id: order!.id }] } });
   });
 
@@ -112,11 +119,11 @@ describe("orders placed by a B2B buyer in the sandbox store", () => {
   });
 
   it("refuses an unknown company location and a customer who is no contact of the company", async () => {
-    expect(
-      await place({ companyLocationId: "gid://shopify/CompanyLocation/1", lineItems: [LINE] }),
-    ).toEqual({
+    expect(await place({ companyLocationId: "gid://shopify/CompanyLocation/1", lineItems: [LINE] })).toEqual({
       order: null,
-      userErrors: [{ field: ["order", "companyLocationId"], message: "Company location does not exist", code: "INVALID" }],
+      userErrors: [
+        { field: ["order", "companyLocationId"], message: "Company location does not exist", code: "INVALID" },
+      ],
     });
     const stranger = await sandbox.gql<{ customerCreate: { customer: { id: string } } }>(
       `mutation { customerCreate(input: { email: "stranger@example.com" }) { customer { id } } }`,
@@ -128,7 +135,11 @@ describe("orders placed by a B2B buyer in the sandbox store", () => {
       lineItems: [LINE],
     });
     expect(refused.userErrors).toEqual([
-      { field: ["order", "customer"], message: "Customer is not a contact of the company location's company", code: "INVALID" },
+      {
+        field: ["order", "customer"],
+        message: "Customer is not a contact of the company location's company",
+        code: "INVALID",
+      },
     ]);
     expect(await sandbox.topics()).toEqual([]);
   });
@@ -148,7 +159,10 @@ describe("orders placed by a B2B buyer in the sandbox store", () => {
     const op = await finished(sandbox, started.data!.bulkOperationRunQuery.bulkOperation.id);
     expect(op.status).toBe("COMPLETED");
     expect(await jsonl(op.url!)).toEqual([
-      { id: b2b!.id, purchasingEntity: { __typename: "PurchasingCompany", company: { id: company.id }, location: { id: hq() } } },
+      {
+        id: b2b!.id,
+        purchasingEntity: { __typename: "PurchasingCompany", company: { id: company.id }, location: { id: hq() } },
+      },
       { id: anonymous!.id, purchasingEntity: null },
     ]);
   });

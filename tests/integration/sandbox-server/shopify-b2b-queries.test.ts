@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 
-import { finished, jsonl } from "./shopify-catalog-fixture.ts";
 import { type B2bSandbox, createCompany, startB2bSandbox } from "./shopify-b2b-fixture.ts";
+import { finished, jsonl } from "./shopify-catalog-fixture.ts";
 
 describe("reading companies from the sandbox store", () => {
   let sandbox: B2bSandbox;
@@ -78,9 +78,12 @@ describe("reading companies from the sandbox store", () => {
       ).data!.companies.nodes;
     const all = await list(null);
     expect(all.map((n) => n.name)).toEqual(["Beta", "Alpha", "Gamma"]);
-    await sandbox.gql(`mutation($id: ID!) { companyUpdate(companyId: $id, input: { note: "touched" }) { userErrors { message } } }`, {
-      id: a.id,
-    });
+    await sandbox.gql(
+      `mutation($id: ID!) { companyUpdate(companyId: $id, input: { note: "touched" }) { userErrors { message } } }`,
+      {
+        id: a.id,
+      },
+    );
     expect((await list(`updated_at:>'${all[2]!.updatedAt}'`)).map((n) => n.name)).toEqual(["Beta"]);
     expect((await list(`updated_at:>='${all[2]!.updatedAt}'`)).map((n) => n.name)).toEqual(["Beta", "Gamma"]);
     expect((await list("external_id:A-1")).map((n) => n.name)).toEqual(["Alpha"]);
@@ -127,16 +130,21 @@ describe("reading companies from the sandbox store", () => {
       companyContact: { email: "one@one.example" },
       companyLocation: { name: "One HQ", taxRegistrationId: "DE1" },
     });
-    await sandbox.gql(`mutation($id: ID!) { companyLocationCreate(companyId: $id, input: { name: "One Depot" }) { userErrors { message } } }`, {
-      id: one.id,
-    });
+    await sandbox.gql(
+      `mutation($id: ID!) { companyLocationCreate(companyId: $id, input: { name: "One Depot" }) { userErrors { message } } }`,
+      {
+        id: one.id,
+      },
+    );
     const two = await createCompany(sandbox, { company: { name: "Two" } });
     const query = `{ companies { edges { node {
       id name
       locations { edges { node { id name taxSettings { taxRegistrationId } } } }
       contacts { edges { node { id isMainContact customer { id } } } }
     } } } }`;
-    const started = await sandbox.gql<{ bulkOperationRunQuery: { bulkOperation: { id: string }; userErrors: unknown[] } }>(
+    const started = await sandbox.gql<{
+      bulkOperationRunQuery: { bulkOperation: { id: string }; userErrors: unknown[] };
+    }>(
       `mutation($q: String!) { bulkOperationRunQuery(query: $q) { bulkOperation { id } userErrors { field message } } }`,
       { q: query },
     );
@@ -148,7 +156,12 @@ describe("reading companies from the sandbox store", () => {
       { id: one.id, name: "One" },
       { id: one.locations.nodes[0]!.id, name: "One HQ", taxSettings: { taxRegistrationId: "DE1" }, __parentId: one.id },
       expect.objectContaining({ name: "One Depot", __parentId: one.id }),
-      { id: one.mainContact!.id, isMainContact: true, customer: { id: one.mainContact!.customer.id }, __parentId: one.id },
+      {
+        id: one.mainContact!.id,
+        isMainContact: true,
+        customer: { id: one.mainContact!.customer.id },
+        __parentId: one.id,
+      },
       { id: two.id, name: "Two" },
       expect.objectContaining({ name: "Two", __parentId: two.id }),
     ]);

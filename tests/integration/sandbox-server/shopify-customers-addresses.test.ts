@@ -35,11 +35,14 @@ describe("customer addresses and deleting customers in the sandbox store", () =>
 
   const createAddress = async (address: Record<string, unknown>, setAsDefault?: boolean) =>
     (
-      await sandbox.gql<{ customerAddressCreate: { address: Address | null; userErrors: UserErrors } }>(ADDRESS_CREATE, {
-        customerId,
-        address,
-        setAsDefault,
-      })
+      await sandbox.gql<{ customerAddressCreate: { address: Address | null; userErrors: UserErrors } }>(
+        ADDRESS_CREATE,
+        {
+          customerId,
+          address,
+          setAsDefault,
+        },
+      )
     ).data!.customerAddressCreate;
 
   it("adds, changes, makes default and deletes addresses, each change one customers/update with the addresses", async () => {
@@ -61,7 +64,9 @@ describe("customer addresses and deleting customers in the sandbox store", () =>
     );
     expect(updated.data?.customerAddressUpdate.address).toMatchObject({ city: "Hamburg", zip: "22765" });
     const madeDefault = await sandbox.gql<{
-      customerUpdateDefaultAddress: { customer: { defaultAddress: { id: string }; addressesV2: { nodes: { id: string }[] } } };
+      customerUpdateDefaultAddress: {
+        customer: { defaultAddress: { id: string }; addressesV2: { nodes: { id: string }[] } };
+      };
     }>(SET_DEFAULT, { customerId, addressId: second.address!.id });
     expect(madeDefault.data?.customerUpdateDefaultAddress.customer.defaultAddress.id).toBe(second.address!.id);
     const deleted = await sandbox.gql<{ customerAddressDelete: { deletedAddressId: string; userErrors: UserErrors } }>(
@@ -73,7 +78,9 @@ describe("customer addresses and deleting customers in the sandbox store", () =>
     expect(await sandbox.topics()).toEqual(Array(5).fill("customers/update"));
     const payloads = await sandbox.delivered("customers/update");
     // The first address became the default by itself; the last payload has only the second, as default.
-    expect(payloads[0]).toMatchObject({ default_address: { address1: "Hauptstr. 1", country_code: "DE", default: true } });
+    expect(payloads[0]).toMatchObject({
+      default_address: { address1: "Hauptstr. 1", country_code: "DE", default: true },
+    });
     expect(payloads.at(-1)).toMatchObject({
       addresses: [{ address1: "Elbchaussee 2", zip: "22765", default: true }],
       default_address: { address1: "Elbchaussee 2", city: "Hamburg", zip: "22765" },
@@ -98,10 +105,9 @@ describe("customer addresses and deleting customers in the sandbox store", () =>
       address: null,
       userErrors: [{ field: ["addressId"], message: "Address does not exist" }],
     });
-    const defaultDelete = await sandbox.gql<{ customerAddressDelete: { deletedAddressId: null; userErrors: UserErrors } }>(
-      ADDRESS_DELETE,
-      { customerId, addressId: first.address!.id },
-    );
+    const defaultDelete = await sandbox.gql<{
+      customerAddressDelete: { deletedAddressId: null; userErrors: UserErrors };
+    }>(ADDRESS_DELETE, { customerId, addressId: first.address!.id });
     expect(defaultDelete.data?.customerAddressDelete).toEqual({
       deletedAddressId: null,
       userErrors: [{ field: ["addressId"], message: "Cannot delete the customer's default address" }],
@@ -113,8 +119,14 @@ describe("customer addresses and deleting customers in the sandbox store", () =>
     const gone = await sandbox.gql<{ customerDelete: { deletedCustomerId: string; userErrors: UserErrors } }>(DELETE, {
       id: customerId,
     });
-    expect(gone.data?.customerDelete).toEqual({ deletedCustomerId: customerId, shop: { id: expect.any(String) }, userErrors: [] });
-    const after = await sandbox.gql<{ customer: null }>(`query($id: ID!) { customer(id: $id) { id } }`, { id: customerId });
+    expect(gone.data?.customerDelete).toEqual({
+      deletedCustomerId: customerId,
+      shop: { id: expect.any(String) },
+      userErrors: [],
+    });
+    const after = await sandbox.gql<{ customer: null }>(`query($id: ID!) { customer(id: $id) { id } }`, {
+      id: customerId,
+    });
     expect(after.data?.customer).toBeNull();
     expect(await sandbox.delivered("customers/delete")).toEqual([
       {
@@ -137,7 +149,9 @@ describe("customer addresses and deleting customers in the sandbox store", () =>
       {
         order: {
           customer: { toAssociate: { id: buyerId } },
-          lineItems: [{ title: "Thing", quantity: 1, priceSet: { shopMoney: { amount: "5.00", currencyCode: "USD" } } }],
+          lineItems: [
+            { title: "Thing", quantity: 1, priceSet: { shopMoney: { amount: "5.00", currencyCode: "USD" } } },
+          ],
         },
       },
     );

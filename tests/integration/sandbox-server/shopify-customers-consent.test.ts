@@ -84,7 +84,11 @@ describe("customer tax exemptions and marketing consent in the sandbox store", (
       phone: "+4915112345678",
       tax_exempt: true,
       tax_exemptions: ["EU_REVERSE_CHARGE_EXEMPTION_RULE"],
-      email_marketing_consent: { state: "subscribed", opt_in_level: "confirmed_opt_in", consent_updated_at: expect.any(String) },
+      email_marketing_consent: {
+        state: "subscribed",
+        opt_in_level: "confirmed_opt_in",
+        consent_updated_at: expect.any(String),
+      },
       sms_marketing_consent: { state: "subscribed", opt_in_level: "single_opt_in", consent_collected_from: "OTHER" },
       addresses: [],
       default_address: null,
@@ -101,7 +105,10 @@ describe("customer tax exemptions and marketing consent in the sandbox store", (
     });
     expect(customer).toBeNull();
     expect(userErrors).toEqual([
-      { field: ["emailMarketingConsent"], message: "An email address is required to set the email marketing consent state." },
+      {
+        field: ["emailMarketingConsent"],
+        message: "An email address is required to set the email marketing consent state.",
+      },
     ]);
   });
 
@@ -161,14 +168,23 @@ describe("customer tax exemptions and marketing consent in the sandbox store", (
       ],
       [
         { state: "subscribed", opt_in_level: "single_opt_in", consent_updated_at: "2026-11-01T10:00:00Z" },
-        { state: "unsubscribed", opt_in_level: "single_opt_in", consent_updated_at: expect.any(String), consent_collected_from: "OTHER" },
+        {
+          state: "unsubscribed",
+          opt_in_level: "single_opt_in",
+          consent_updated_at: expect.any(String),
+          consent_collected_from: "OTHER",
+        },
       ],
     ]);
     expect(await sandbox.delivered("customers_email_marketing_consent/update")).toEqual([
       {
         customer_id: Number(id.split("/").pop()),
         email_address: "max@example.com",
-        email_marketing_consent: { state: "subscribed", opt_in_level: "single_opt_in", consent_updated_at: "2026-11-01T10:00:00Z" },
+        email_marketing_consent: {
+          state: "subscribed",
+          opt_in_level: "single_opt_in",
+          consent_updated_at: "2026-11-01T10:00:00Z",
+        },
       },
     ]);
   });
@@ -184,12 +200,17 @@ describe("customer tax exemptions and marketing consent in the sandbox store", (
         )
       ).data!.customerEmailMarketingConsentUpdate;
     expect(
-      await run({ customerId: "gid://shopify/Customer/999999", emailMarketingConsent: { marketingState: "SUBSCRIBED" } }),
+      await run({
+        customerId: "gid://shopify/Customer/999999",
+        emailMarketingConsent: { marketingState: "SUBSCRIBED" },
+      }),
     ).toEqual({
       customer: null,
       userErrors: [{ field: ["input", "customerId"], message: "Customer not found", code: "INVALID" }],
     });
-    expect((await run({ customerId: customer!.id, emailMarketingConsent: { marketingState: "SUBSCRIBED" } })).userErrors).toEqual([
+    expect(
+      (await run({ customerId: customer!.id, emailMarketingConsent: { marketingState: "SUBSCRIBED" } })).userErrors,
+    ).toEqual([
       {
         field: ["input", "emailMarketingConsent"],
         message: "Customer must have an email address to update email marketing consent.",
@@ -198,7 +219,9 @@ describe("customer tax exemptions and marketing consent in the sandbox store", (
     ]);
     const { customer: withEmail } = await create({ email: "redact@example.com" });
     await sandbox.clearWebhooks();
-    expect((await run({ customerId: withEmail!.id, emailMarketingConsent: { marketingState: "REDACTED" } })).userErrors).toEqual([
+    expect(
+      (await run({ customerId: withEmail!.id, emailMarketingConsent: { marketingState: "REDACTED" } })).userErrors,
+    ).toEqual([
       {
         field: ["input", "emailMarketingConsent", "marketingState"],
         message: "Marketing state is not included in the list",

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
-import { finished, jsonl } from "./shopify-catalog-fixture.ts";
 import { type B2bSandbox, startB2bSandbox } from "./shopify-b2b-fixture.ts";
+import { finished, jsonl } from "./shopify-catalog-fixture.ts";
 
 type Page = {
   customers: { nodes: { id: string; updatedAt: string; defaultEmailAddress: { emailAddress: string } | null }[] };
@@ -90,7 +90,9 @@ describe("finding customers in the sandbox store", () => {
 
   it("bulk-queries customers with their addresses as child lines naming their parent", async () => {
     const query = `{ customers { edges { node { id defaultEmailAddress { emailAddress } addressesV2 { edges { node { id address1 city } } } } } } }`;
-    const started = await sandbox.gql<{ bulkOperationRunQuery: { bulkOperation: { id: string }; userErrors: unknown[] } }>(
+    const started = await sandbox.gql<{
+      bulkOperationRunQuery: { bulkOperation: { id: string }; userErrors: unknown[] };
+    }>(
       `mutation($query: String!) { bulkOperationRunQuery(query: $query) { bulkOperation { id } userErrors { field message } } }`,
       { query },
     );
