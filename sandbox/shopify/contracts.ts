@@ -92,7 +92,7 @@ export interface SeedOptions {
   locations?: number;
   customers?: number;
   orders?: number;
-  /** Demo B2B companies (0 or 1: there is one, Northwind Traders); default 1, or 0 when seeding no customers. */
+  /** Demo B2B companies (0 or 1: there is one, Northwind Traders); default 1 when `customers` is not given, else 0. */
   companies?: number;
 }
 
@@ -102,7 +102,7 @@ export interface SeedSummary {
   locations: number;
   customers: number;
   orders: number;
-  /** Companies seeded (the Shopify store's B2B buyers); absent where a store has none to seed. */
+  /** Companies seeded (the Shopify store's B2B buyers); absent when none were. */
   companies?: number;
 }
 

@@ -103,8 +103,9 @@ export function loadSeed(state: ShopState, options: SeedOptions): SeedSummary {
     }
     // Seeded orders go to the catalog's shoppers, as before companies were seeded (same seed, same orders).
     const shoppers = [...state.customers.values()];
-    // A store seeded without customers has no company contacts either, so no companies by default.
-    const companies = options.companies ?? (catalog.customers.length === 0 ? 0 : 1);
+    // The demo company comes with the default store (the demo's); a caller who sizes the customers
+    // sizes the store and gets companies only when it asks for them.
+    const companies = options.companies ?? (options.customers === undefined ? 1 : 0);
     seedCompanies(state, SEED_COMPANIES.slice(0, Math.max(0, companies)));
     const orders = seedOrders(state, shoppers, options.orders ?? 0, options.seed ?? 1);
     return {
@@ -113,7 +114,8 @@ export function loadSeed(state: ShopState, options: SeedOptions): SeedSummary {
       locations: state.locations.size,
       customers: state.customers.size,
       orders,
-      companies: state.companies.size,
+      // Only a store with companies reports them, so summaries of stores without any read as before.
+      ...(state.companies.size > 0 ? { companies: state.companies.size } : {}),
     };
   } finally {
     state.emitEvents = true;

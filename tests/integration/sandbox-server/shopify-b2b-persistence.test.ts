@@ -195,11 +195,13 @@ describe("customers, companies and B2B orders across a restart of the sandbox st
     });
     const snapshot = old.snapshot() as { shops: Record<string, unknown>[] };
     for (const shop of snapshot.shops) {
-      for (const key of ["companies", "companyLocations", "companyContacts", "companyRoleAssignments"])
-        {delete shop[key];}
+      for (const key of ["companies", "companyLocations", "companyContacts", "companyRoleAssignments"]) {
+        delete shop[key];
+      }
       const counters = shop.counters as Record<string, number>;
-      for (const kind of Object.keys(counters))
-        {if (kind.startsWith("Company") || kind === "PaymentTerms") delete counters[kind];}
+      for (const kind of Object.keys(counters)) {
+        if (kind.startsWith("Company") || kind === "PaymentTerms") delete counters[kind];
+      }
       for (const [, c] of shop.customers as [number, Record<string, unknown>][]) {
         for (const key of ["taxExemptions", "locale", "emailMarketingConsent", "smsMarketingConsent"]) delete c[key];
       }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 
 import { type B2bSandbox, createCompany, startB2bSandbox } from "./shopify-b2b-fixture.ts";
-import { finished, jsonl } from "./shopify-catalog-fixture.ts";
+import { finished, jsonl, SHOP } from "./shopify-catalog-fixture.ts";
 
 describe("reading companies from the sandbox store", () => {
   let sandbox: B2bSandbox;
@@ -10,7 +10,8 @@ describe("reading companies from the sandbox store", () => {
   });
 
   it("seeds Northwind Traders with two German locations, Net 30 and a tax id on HQ, and a main contact, quietly", async () => {
-    sandbox = await startB2bSandbox({ seed: { products: 1, variantsPerProduct: 1, locations: 1, customers: 2 } });
+    // The demo's seed: default sizes bring the demo company.
+    sandbox = await startB2bSandbox({ seed: { seed: 1, products: 1, variantsPerProduct: 1, locations: 1 } });
     const body = await sandbox.gql<{ companies: { nodes: unknown[] }; companiesCount: { count: number } }>(`{
       companies(first: 5) { nodes {
         name externalId
@@ -62,6 +63,12 @@ describe("reading companies from the sandbox store", () => {
       companiesCount: { count: 1 },
     });
     expect(await sandbox.topics()).toEqual([]);
+    // A store sized by its customers gets companies only when asked.
+    expect(sandbox.engine.seed(SHOP, { products: 1, customers: 1 })).not.toHaveProperty("companies");
+    expect(sandbox.engine.seed(SHOP, { products: 1, customers: 1, companies: 1 })).toMatchObject({
+      companies: 1,
+      customers: 2,
+    });
   });
 
   it("finds companies by updated_at, sorts them, and answers company, companyLocation(s), companyContact by id", async () => {
