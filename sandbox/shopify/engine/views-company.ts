@@ -87,7 +87,10 @@ function roleAssignments(
   );
 }
 
-/** An ISO timestamp's span until now in Shopify's `lifetimeDuration` wording ("about 1 month"). */
+/**
+ * An ISO timestamp's span until now, worded like Shopify's `lifetimeDuration` ("about 1 month");
+ * the sandbox's approximation of Rails' distance_of_time_in_words, not its exact thresholds.
+ */
 function lifetime(state: ShopState, since: string): string {
   const days = Math.max(0, Math.floor((state.now() - Date.parse(since)) / 86_400_000));
   if (days < 1) return "less than a day";
