@@ -1,5 +1,5 @@
-import { idOf } from "./gid.ts";
-import { gid } from "./gid.ts";
+import { type ConnectionArgs, paginateList } from "./connection.ts";
+import { gid, idOf } from "./gid.ts";
 import { type Input, type UserError } from "./input-helpers.ts";
 import { moneyV2, restMoney } from "./money.ts";
 import { orderTotals } from "./order-totals.ts";
@@ -116,11 +116,8 @@ export function paymentTermsView(state: ShopState, order: OrderRec, orderView: (
     totalBalance: moneyV2(balance, order.currency),
     paymentTerms: view,
   };
-  view.paymentSchedules = () => ({
-    edges: [{ cursor: "MQ==", node: schedule }],
-    nodes: [schedule],
-    pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: "MQ==", endCursor: "MQ==" },
-  });
+  view.paymentSchedules = (args: Record<string, unknown>) =>
+    paginateList([schedule], args as ConnectionArgs, () => terms.id);
   return view;
 }
 

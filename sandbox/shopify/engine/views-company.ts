@@ -15,6 +15,7 @@ import type {
   CompanyRec,
   CompanyRoleAssignmentRec,
 } from "./store-types-company.ts";
+import { lifetime } from "./views-common.ts";
 import { customerView } from "./views-customer.ts";
 import { orderView } from "./views-order.ts";
 
@@ -85,18 +86,6 @@ function roleAssignments(
     })),
     (a) => roleAssignmentView(state, a),
   );
-}
-
-/**
- * An ISO timestamp's span until now, worded like Shopify's `lifetimeDuration` ("about 1 month");
- * the sandbox's approximation of Rails' distance_of_time_in_words, not its exact thresholds.
- */
-function lifetime(state: ShopState, since: string): string {
-  const days = Math.max(0, Math.floor((state.now() - Date.parse(since)) / 86_400_000));
-  if (days < 1) return "less than a day";
-  if (days < 30) return `${days} day${days === 1 ? "" : "s"}`;
-  if (days < 365) return `about ${Math.round(days / 30)} month${Math.round(days / 30) === 1 ? "" : "s"}`;
-  return `about ${Math.round(days / 365)} year${Math.round(days / 365) === 1 ? "" : "s"}`;
 }
 
 export function companyView(state: ShopState, rec: CompanyRec): object {

@@ -4,7 +4,7 @@ import { moneyV2 } from "./money.ts";
 import { orderTotals } from "./order-totals.ts";
 import type { ShopState } from "./shop-state.ts";
 import type { CustomerRec, MarketingConsentRec } from "./store-types.ts";
-import { addressView, metafieldFields } from "./views-common.ts";
+import { addressView, lifetime, metafieldFields } from "./views-common.ts";
 import { companyContactView } from "./views-company.ts";
 import { orderView } from "./views-order.ts";
 
@@ -31,6 +31,7 @@ export function customerView(state: ShopState, rec: CustomerRec): object {
     state: "ENABLED",
     locale: rec.locale,
     canDelete: orders().length === 0,
+    lifetimeDuration: lifetime(state, rec.createdAt),
     dataSaleOptOut: false,
     emailMarketingConsent: rec.email ? consentState(rec.emailMarketingConsent, false) : null,
     smsMarketingConsent: rec.phone ? consentState(rec.smsMarketingConsent, true) : null,
