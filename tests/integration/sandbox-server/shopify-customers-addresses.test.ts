@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import { type B2bSandbox, startB2bSandbox, type UserErrors } from "./shopify-b2b-fixture.ts";
+import { SHOP } from "./shopify-catalog-fixture.ts";
 
 const ADDRESS = "address { id address1 city countryCodeV2 zip }";
 const ADDRESS_CREATE = `mutation($customerId: ID!, $address: MailingAddressInput!, $setAsDefault: Boolean) {
@@ -165,5 +166,23 @@ describe("customer addresses and deleting customers in the sandbox store", () =>
     const missing = await sandbox.gql<{ customerDelete: { userErrors: UserErrors } }>(DELETE, { id: customerId });
     expect(missing.data?.customerDelete.userErrors).toEqual([{ field: ["id"], message: "Customer does not exist" }]);
     expect(await sandbox.delivered("customers/delete")).toHaveLength(1);
+  });
+
+  it("announces a change another app makes (the merchant's admin, say) to our app as well, once", async () => {
+    sandbox.server.registerApp({
+      apiKey: "merchant-admin",
+      apiSecret: "merchant-secret",
+      appUrl: "http://127.0.0.1:1",
+    });
+    const { accessToken } = sandbox.server.installApp(SHOP, "merchant-admin");
+    const changed = await sandbox.gql<{ customerAddressCreate: { userErrors: UserErrors } }>(
+      ADDRESS_CREATE,
+      { customerId, address: { address1: "Admin Weg 3", city: "Köln", countryCode: "DE" } },
+      accessToken,
+    );
+    expect(changed.data?.customerAddressCreate.userErrors).toEqual([]);
+    const [payload, ...more] = await sandbox.delivered("customers/update");
+    expect(more).toEqual([]);
+    expect(payload).toMatchObject({ admin_graphql_api_id: customerId, default_address: { address1: "Admin Weg 3" } });
   });
 });
