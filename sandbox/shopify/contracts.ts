@@ -92,6 +92,8 @@ export interface SeedOptions {
   locations?: number;
   customers?: number;
   orders?: number;
+  /** Demo B2B companies (0 or 1: there is one, Northwind Traders); default 1 when `customers` is not given, else 0. */
+  companies?: number;
 }
 
 export interface SeedSummary {
@@ -100,6 +102,8 @@ export interface SeedSummary {
   locations: number;
   customers: number;
   orders: number;
+  /** Companies seeded (the Shopify store's B2B buyers); absent when none were. */
+  companies?: number;
 }
 
 export interface ShopInput {

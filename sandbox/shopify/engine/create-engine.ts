@@ -24,12 +24,16 @@ import { stockingMutations } from "./inventory-activate.ts";
 import { adjustMutations } from "./inventory-adjust.ts";
 import { inventoryMutations } from "./inventory-set.ts";
 import { bulkMutations, bulkQueries } from "./mutations-bulk.ts";
+import { companyMutations } from "./mutations-company.ts";
+import { companyContactMutations } from "./mutations-company-contacts.ts";
+import { customerMutations } from "./mutations-customer.ts";
 import { fileMutations, fileQueries } from "./mutations-files.ts";
 import { fulfillmentMutations } from "./mutations-fulfillment.ts";
 import { miscMutations } from "./mutations-misc.ts";
 import { orderMutations } from "./mutations-order.ts";
 import { productMutations, productQueries, resumeProductOperations } from "./mutations-product.ts";
 import { variantMutations } from "./mutations-variants.ts";
+import { companyQueries } from "./queries-company.ts";
 import { queryRoot } from "./query-root.ts";
 import { fulfillmentFacts, fulfillmentServiceFact } from "./sandbox-facts.ts";
 import { loadAdminSchema } from "./schema.ts";
@@ -69,6 +73,10 @@ const ROOT_VALUE: Record<string, unknown> = {
   ...fileMutations,
   ...bulkMutations,
   ...fulfillmentMutations,
+  ...customerMutations,
+  ...companyQueries,
+  ...companyMutations,
+  ...companyContactMutations,
 };
 
 /** Who owns a fulfillment service made through the control API unless told: some other app. */

@@ -20,7 +20,8 @@ import {
 } from "./input-helpers.ts";
 import { buildOrder } from "./order-build.ts";
 import { claimInventory, releaseClaims } from "./order-stock.ts";
-import { customerPayload, fulfillmentPayload, orderPayload, productPayload } from "./payloads.ts";
+import { fulfillmentPayload, orderPayload, productPayload } from "./payloads.ts";
+import { customerPayload } from "./payloads-customer.ts";
 import { emit, type ShopState, stamp } from "./shop-state.ts";
 import type { OrderRec } from "./store-types.ts";
 import { trackingFromInput } from "./tracking-urls.ts";

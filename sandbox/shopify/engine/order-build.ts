@@ -10,6 +10,7 @@ import {
   upsertMetafields,
   type UserError,
 } from "./input-helpers.ts";
+import { paymentTermsFor, resolveB2b } from "./order-b2b.ts";
 import { orderTotals } from "./order-totals.ts";
 import { nextId, type ShopState, stamp } from "./shop-state.ts";
 import type { Cents, CustomerRec, DiscountRec, LineItemRec, OrderRec, TaxLineRec } from "./store-types.ts";
@@ -144,6 +145,8 @@ export function buildOrder(state: ShopState, input: Input): { order: OrderRec } 
   if (customerOrError && "message" in customerOrError) errors.push(customerOrError);
   if (errors.length > 0) return { userErrors: errors };
   const customer = customerOrError as CustomerRec | null;
+  const b2b = resolveB2b(state, input, customer);
+  if ("message" in b2b) return { userErrors: [b2b] };
 
   const discount = discountFrom(asInput(input.discountCode), state);
   if (discount && discount.kind !== "FREE_SHIPPING") allocate(lines, discount);
@@ -208,6 +211,9 @@ export function buildOrder(state: ShopState, input: Input): { order: OrderRec } 
     closedAt: str(input.closedAt),
     retailLocationId: null,
     inventoryClaims: [],
+    companyLocationId: b2b.companyLocationId,
+    companyContactId: b2b.companyContactId,
+    paymentTerms: paymentTermsFor(state, b2b.companyLocationId, at),
   };
   upsertMetafields(state, order.metafields, asList(input.metafields), at);
   order.financialStatus = str(input.financialStatus) ?? derivedFinancialStatus(order);

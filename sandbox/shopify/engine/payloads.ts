@@ -2,11 +2,11 @@ import { fileUrl } from "./file-urls.ts";
 import { fulfillableQuantities, fulfilledQuantities } from "./fulfillment-orders.ts";
 import { gid, inventoryLevelGid } from "./gid.ts";
 import { decimal, restMoney } from "./money.ts";
+import { b2bOrderPayload } from "./order-b2b.ts";
 import { orderTotals } from "./order-totals.ts";
+import { restAddress } from "./payloads-customer.ts";
 import type { ShopState } from "./shop-state.ts";
 import type {
-  AddressRec,
-  CustomerRec,
   FileRec,
   FulfillmentOrderRec,
   FulfillmentRec,
@@ -17,56 +17,6 @@ import type {
   ProductRec,
 } from "./store-types.ts";
 import { taxLinesOf } from "./views-order.ts";
-
-/** REST-shaped (snake_case) webhook payloads, trimmed to what connectors read. */
-function restAddress(a: AddressRec | null): Record<string, unknown> | null {
-  if (!a) return null;
-  return {
-    first_name: a.firstName,
-    last_name: a.lastName,
-    company: a.company,
-    address1: a.address1,
-    address2: a.address2,
-    city: a.city,
-    province: a.province,
-    province_code: a.provinceCode,
-    country: a.country,
-    country_code: a.countryCode,
-    zip: a.zip,
-    phone: a.phone,
-    name: [a.firstName, a.lastName].filter(Boolean).join(" "),
-  };
-}
-
-export function customerPayload(state: ShopState, c: CustomerRec): Record<string, unknown> {
-  const orders = [...state.orders.values()].filter((o) => o.customerId === c.id);
-  return {
-    id: c.id,
-    admin_graphql_api_id: gid("Customer", c.id),
-    email: c.email,
-    phone: c.phone,
-    first_name: c.firstName,
-    last_name: c.lastName,
-    note: c.note,
-    tags: c.tags.join(", "),
-    tax_exempt: c.taxExempt,
-    state: "enabled",
-    currency: state.info.currencyCode,
-    orders_count: orders.length,
-    created_at: c.createdAt,
-    updated_at: c.updatedAt,
-    addresses: c.addresses.map((a) => ({
-      id: a.id,
-      customer_id: c.id,
-      ...restAddress(a),
-      default: a.id === c.defaultAddressId,
-    })),
-    default_address: (() => {
-      const a = c.addresses.find((x) => x.id === c.defaultAddressId);
-      return a ? { id: a.id, customer_id: c.id, ...restAddress(a), default: true } : null;
-    })(),
-  };
-}
 
 export function orderPayload(state: ShopState, o: OrderRec): Record<string, unknown> {
   const t = orderTotals(o);
@@ -149,6 +99,7 @@ export function orderPayload(state: ShopState, o: OrderRec): Record<string, unkn
       .filter((f) => f.orderId === o.id)
       .sort((a, b) => a.id - b.id)
       .map((f) => fulfillmentPayload(state, f)),
+    ...b2bOrderPayload(state, o),
   };
 }
 

@@ -34,6 +34,7 @@ import {
   productView,
   variantView,
 } from "./views-catalog.ts";
+import { companyContactView, companyLocationView, companyView, roleAssignmentView, roleView } from "./views-company.ts";
 import { customerView } from "./views-customer.ts";
 import { fulfillmentOrderView, fulfillmentView } from "./views-fulfillment.ts";
 import { fileGid, fileView } from "./views-media.ts";
@@ -67,12 +68,16 @@ function sortValue(rec: Sortable, sortKey: unknown): string | number {
       return typeof r.position === "number" ? r.position : rec.id;
     case "VENDOR":
       return String(r.vendor ?? "").toLowerCase();
+    case "SINCE_DATE":
+      return typeof r.customerSince === "string" ? r.customerSince : rec.createdAt;
+    case "COMPANY_ID":
+      return typeof r.companyId === "number" ? r.companyId : rec.id;
     default:
       return rec.id;
   }
 }
 
-function listConnection<T extends Sortable>(
+export function listConnection<T extends Sortable>(
   items: Iterable<T>,
   spec: SearchSpec<T>,
   view: (rec: T) => object,
@@ -134,6 +139,21 @@ export function nodeById(state: ShopState, value: unknown, apiKey = ""): object 
     }
     case "ProductSetOperation":
       return get(state.productOperations, (r) => productOperationView(state, r));
+    case "Company":
+      return get(state.companies, (r) => companyView(state, r));
+    case "CompanyLocation":
+      return get(state.companyLocations, (r) => companyLocationView(state, r));
+    case "CompanyContact":
+      return get(state.companyContacts, (r) => companyContactView(state, r));
+    case "CompanyContactRoleAssignment":
+      return get(state.companyRoleAssignments, (r) => roleAssignmentView(state, r));
+    case "CompanyContactRole": {
+      for (const company of state.companies.values()) {
+        const role = company.contactRoles.find((r) => r.id === id);
+        if (role) return roleView(role);
+      }
+      return null;
+    }
     case "InventoryLevel": {
       const item = state.inventoryItems.get(Number(parsed.params.get("inventory_item_id")));
       return item?.levels.has(id) ? inventoryLevelView(state, item, id) : null;
@@ -281,11 +301,11 @@ function skuLookup(state: ShopState, query: unknown): VariantRec[] | null {
  * A `Count` as Shopify answers it: capped at the `limit` argument (the schema's default is 10,000;
  * `null` means no cap), with precision AT_LEAST when the cap was reached.
  */
-function count(n: number, limit: unknown): object {
+export function count(n: number, limit: unknown): object {
   const cap = typeof limit === "number" ? Math.max(0, limit) : limit === null ? Infinity : 10_000;
   return { __typename: "Count", count: Math.min(n, cap), precision: n > cap ? "AT_LEAST" : "EXACT" };
 }
 
-function nodeOfType(state: ShopState, value: unknown, type: string): object | null {
+export function nodeOfType(state: ShopState, value: unknown, type: string): object | null {
   return parseGid(value)?.type === type ? nodeById(state, value) : null;
 }

@@ -18,6 +18,12 @@ import type {
   ShopInfo,
   VariantRec,
 } from "./store-types.ts";
+import type {
+  CompanyContactRec,
+  CompanyLocationRec,
+  CompanyRec,
+  CompanyRoleAssignmentRec,
+} from "./store-types-company.ts";
 
 export const ID_KINDS = [
   "Product",
@@ -35,6 +41,13 @@ export const ID_KINDS = [
   "Blob",
   "BulkOperation",
   "ProductSetOperation",
+  "Company",
+  "CompanyLocation",
+  "CompanyContact",
+  "CompanyContactRole",
+  "CompanyContactRoleAssignment",
+  "CompanyAddress",
+  "PaymentTerms",
   "Other",
 ] as const;
 export type IdKind = (typeof ID_KINDS)[number];
@@ -54,6 +67,10 @@ export interface ShopState {
   files: Map<number, FileRec>;
   bulkOperations: Map<number, BulkOperationRec>;
   productOperations: Map<number, ProductSetOperationRec>;
+  companies: Map<number, CompanyRec>;
+  companyLocations: Map<number, CompanyLocationRec>;
+  companyContacts: Map<number, CompanyContactRec>;
+  companyRoleAssignments: Map<number, CompanyRoleAssignmentRec>;
   counters: Record<IdKind, number>;
   nextOrderNumber: number;
   lastStamp: number;
@@ -112,6 +129,10 @@ export function createShopState(input: ShopInput, hooks: ShopHooks): ShopState {
     files: new Map(),
     bulkOperations: new Map(),
     productOperations: new Map(),
+    companies: new Map(),
+    companyLocations: new Map(),
+    companyContacts: new Map(),
+    companyRoleAssignments: new Map(),
     counters: freshCounters(),
     nextOrderNumber: 1001,
     lastStamp: 0,
@@ -145,6 +166,10 @@ export function clearShopData(state: ShopState): void {
   state.files.clear();
   state.bulkOperations.clear();
   state.productOperations.clear();
+  state.companies.clear();
+  state.companyLocations.clear();
+  state.companyContacts.clear();
+  state.companyRoleAssignments.clear();
   state.counters = freshCounters();
   state.nextOrderNumber = 1001;
   state.variantCreations = [];

@@ -2,6 +2,12 @@ import { z } from "zod";
 
 import { ID_KINDS, type IdKind } from "./shop-state.ts";
 import {
+  companyContactSchema,
+  companyLocationSchema,
+  companyRoleAssignmentSchema,
+  companySchema,
+} from "./snapshot-schema-company.ts";
+import {
   type AddressRec,
   type BlobRec,
   BULK_STATUSES,
@@ -17,6 +23,7 @@ import {
   INVENTORY_POLICIES,
   type InventoryItemRec,
   type LocationRec,
+  type MarketingConsentRec,
   type MetafieldRec,
   type OrderRec,
   PRODUCT_OPERATION_STATUSES,
@@ -146,6 +153,19 @@ const inventoryItem = z.object({
   updatedAt: str,
 }) satisfies z.ZodType<InventoryItemRec>;
 
+const consent = z.object({
+  state: str,
+  optInLevel: strOrNull,
+  updatedAt: strOrNull,
+  collectedFrom: strOrNull,
+}) satisfies z.ZodType<MarketingConsentRec>;
+const NOT_SUBSCRIBED: MarketingConsentRec = {
+  state: "NOT_SUBSCRIBED",
+  optInLevel: null,
+  updatedAt: null,
+  collectedFrom: null,
+};
+
 const customer = z.object({
   id: int,
   firstName: strOrNull,
@@ -155,6 +175,11 @@ const customer = z.object({
   note: strOrNull,
   tags: z.array(str),
   taxExempt: z.boolean(),
+  // Snapshots written before consent, exemptions and locale were modelled: the values the view answered.
+  taxExemptions: z.array(str).default([]),
+  locale: str.default("en"),
+  emailMarketingConsent: consent.default(NOT_SUBSCRIBED),
+  smsMarketingConsent: consent.default(NOT_SUBSCRIBED),
   addresses: z.array(address),
   defaultAddressId: int.nullable(),
   metafields: z.array(metafield),
@@ -244,6 +269,21 @@ const order = z.object({
   retailLocationId: int.nullable(),
   // Snapshots written before orders held committed stock have no claims (their stock stays as it was).
   inventoryClaims: z.array(z.object({ lineItemId: int, itemId: int, locationId: int, quantity: int })).default([]),
+  // Snapshots written before B2B orders were modelled hold none.
+  companyLocationId: int.nullable().default(null),
+  companyContactId: int.nullable().default(null),
+  paymentTerms: z
+    .object({
+      id: int,
+      templateId: int,
+      name: str,
+      type: str,
+      dueInDays: int.nullable(),
+      issuedAt: str,
+      dueAt: strOrNull,
+    })
+    .nullable()
+    .default(null),
 }) satisfies z.ZodType<OrderRec>;
 
 const fulfillmentOrder = z.object({
@@ -359,7 +399,24 @@ const shopInfo = z.object({
   createdAt: str,
 }) satisfies z.ZodType<ShopInfo>;
 
-const counters = z.object(Object.fromEntries(ID_KINDS.map((kind) => [kind, int])) as Record<IdKind, typeof int>);
+/**
+ * Id kinds added after version 4 without a version bump (the change only adds): a snapshot written
+ * before them has none, and they start where a fresh shop's do.
+ */
+const ADDED_KINDS: ReadonlySet<IdKind> = new Set([
+  "Company",
+  "CompanyLocation",
+  "CompanyContact",
+  "CompanyContactRole",
+  "CompanyContactRoleAssignment",
+  "CompanyAddress",
+  "PaymentTerms",
+]);
+const counters = z.object(
+  Object.fromEntries(
+    ID_KINDS.map((kind) => [kind, ADDED_KINDS.has(kind) ? int.default(1000) : int]),
+  ) as unknown as Record<IdKind, z.ZodType<number>>,
+);
 
 /** Map entries keyed by record id, turned back into a Map; a key that disagrees with its record is corrupt. */
 function byId<S extends z.ZodType<{ id: number }>>(record: S) {
@@ -414,6 +471,11 @@ export const shopSnapshotSchema = z.object({
   files: byId(file),
   bulkOperations: byId(bulkOperation),
   productOperations: byId(productOperation),
+  // B2B collections were added without a version bump (additive): older snapshots have none.
+  companies: byId(companySchema).prefault([]),
+  companyLocations: byId(companyLocationSchema).prefault([]),
+  companyContacts: byId(companyContactSchema).prefault([]),
+  companyRoleAssignments: byId(companyRoleAssignmentSchema).prefault([]),
   counters,
   nextOrderNumber: int,
   /** The update-clock watermark (ms since the epoch): restored so `updatedAt` keeps increasing. */

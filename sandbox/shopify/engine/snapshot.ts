@@ -12,7 +12,10 @@ import { shopSnapshotSchema } from "./snapshot-schema.ts";
  * up to date: a saved store should survive an upgrade. 2: fulfillment orders, fulfillments and
  * fulfillment services. 3: files, staged uploads, bulk operations, asynchronous productSet
  * operations, product and variant media, inventory policy, weights, the variant-creation throttle.
- * 4: variants a store holds without records (`existingVariants`).
+ * 4: variants a store holds without records (`existingVariants`). Version 4 later also holds, only
+ * adding, B2B companies (locations, contacts, role assignments), customer consent, exemptions and
+ * locale, and orders' company and payment terms: every new field has a default in
+ * snapshot-schema.ts, so a version 4 file from before them loads unchanged.
  */
 export const SNAPSHOT_VERSION = 4;
 /** The oldest version this engine still reads (by upgrading it). */
@@ -65,6 +68,10 @@ export const RECORD_COLLECTIONS = [
   "files",
   "bulkOperations",
   "productOperations",
+  "companies",
+  "companyLocations",
+  "companyContacts",
+  "companyRoleAssignments",
 ] as const;
 export type RecordCollection = (typeof RECORD_COLLECTIONS)[number];
 

@@ -137,11 +137,28 @@ export interface CustomerRec {
   note: string | null;
   tags: string[];
   taxExempt: boolean;
+  /** TaxExemption enum values (e.g. EU_REVERSE_CHARGE_EXEMPTION_RULE). */
+  taxExemptions: string[];
+  locale: string;
+  emailMarketingConsent: MarketingConsentRec;
+  smsMarketingConsent: MarketingConsentRec;
   addresses: AddressRec[];
   defaultAddressId: number | null;
   metafields: MetafieldRec[];
   createdAt: string;
   updatedAt: string;
+}
+
+/**
+ * A customer's consent to email or SMS marketing: the state as CustomerEmailMarketingState /
+ * CustomerSmsMarketingState name it, how it was given, when it last changed.
+ */
+export interface MarketingConsentRec {
+  state: string;
+  optInLevel: string | null;
+  updatedAt: string | null;
+  /** SMS only: where it was collected (CustomerConsentCollectedFrom); null otherwise. */
+  collectedFrom: string | null;
 }
 
 export interface TaxLineRec {
@@ -233,6 +250,21 @@ export interface OrderRec {
   retailLocationId: number | null;
   /** Units of its lines the order holds as `committed` stock, per location (see order-stock.ts). */
   inventoryClaims: InventoryClaimRec[];
+  /** Set when a B2B buyer placed it for a company location (the order's purchasingEntity). */
+  companyLocationId: number | null;
+  companyContactId: number | null;
+  /** Payment terms copied from the location's buyer experience when the order was placed. */
+  paymentTerms: OrderPaymentTermsRec | null;
+}
+
+export interface OrderPaymentTermsRec {
+  id: number;
+  templateId: number;
+  name: string;
+  type: string;
+  dueInDays: number | null;
+  issuedAt: string;
+  dueAt: string | null;
 }
 
 export interface InventoryClaimRec {

@@ -1,6 +1,7 @@
 import { type ConnectionArgs, mapConnection, paginateList } from "./connection.ts";
 import type { Lazy } from "./field-resolver.ts";
 import { gid } from "./gid.ts";
+import type { ShopState } from "./shop-state.ts";
 import type { AddressRec, MetafieldRec } from "./store-types.ts";
 
 export function addressView(rec: AddressRec | null, ownerName?: string): object | null {
@@ -66,4 +67,16 @@ export function metafieldFields(
       return mapConnection(page, (m) => metafieldView(m, ownerType));
     },
   };
+}
+
+/**
+ * An ISO timestamp's span until now, worded like Shopify's `lifetimeDuration` ("about 1 month");
+ * the sandbox's approximation of Rails' distance_of_time_in_words, not its exact thresholds.
+ */
+export function lifetime(state: ShopState, since: string): string {
+  const days = Math.max(0, Math.floor((state.now() - Date.parse(since)) / 86_400_000));
+  if (days < 1) return "less than a day";
+  if (days < 30) return `${days} day${days === 1 ? "" : "s"}`;
+  if (days < 365) return `about ${Math.round(days / 30)} month${Math.round(days / 30) === 1 ? "" : "s"}`;
+  return `about ${Math.round(days / 365)} year${Math.round(days / 365) === 1 ? "" : "s"}`;
 }

@@ -3,8 +3,9 @@ import { gid } from "./gid.ts";
 import { moneyV2 } from "./money.ts";
 import { orderTotals } from "./order-totals.ts";
 import type { ShopState } from "./shop-state.ts";
-import type { CustomerRec } from "./store-types.ts";
-import { addressView, metafieldFields } from "./views-common.ts";
+import type { CustomerRec, MarketingConsentRec } from "./store-types.ts";
+import { addressView, lifetime, metafieldFields } from "./views-common.ts";
+import { companyContactView } from "./views-company.ts";
 import { orderView } from "./views-order.ts";
 
 export function customerView(state: ShopState, rec: CustomerRec): object {
@@ -26,8 +27,18 @@ export function customerView(state: ShopState, rec: CustomerRec): object {
     note: rec.note,
     tags: rec.tags,
     taxExempt: rec.taxExempt,
+    taxExemptions: rec.taxExemptions,
     state: "ENABLED",
-    locale: "en",
+    locale: rec.locale,
+    canDelete: orders().length === 0,
+    lifetimeDuration: lifetime(state, rec.createdAt),
+    dataSaleOptOut: false,
+    emailMarketingConsent: rec.email ? consentState(rec.emailMarketingConsent, false) : null,
+    smsMarketingConsent: rec.phone ? consentState(rec.smsMarketingConsent, true) : null,
+    companyContactProfiles: () =>
+      [...state.companyContacts.values()]
+        .filter((c) => c.customerId === rec.id)
+        .map((c) => companyContactView(state, c)),
     verifiedEmail: Boolean(rec.email),
     createdAt: rec.createdAt,
     updatedAt: rec.updatedAt,
@@ -37,12 +48,28 @@ export function customerView(state: ShopState, rec: CustomerRec): object {
       ? {
           __typename: "CustomerEmailAddress",
           emailAddress: rec.email,
-          marketingState: "NOT_SUBSCRIBED",
+          marketingState: emailAddressState(rec.emailMarketingConsent.state),
+          marketingOptInLevel: rec.emailMarketingConsent.optInLevel,
+          marketingUpdatedAt: rec.emailMarketingConsent.updatedAt,
           validFormat: true,
+          sourceLocation: null,
         }
       : null,
     defaultPhoneNumber: rec.phone
-      ? { __typename: "CustomerPhoneNumber", phoneNumber: rec.phone, marketingState: "NOT_SUBSCRIBED" }
+      ? {
+          __typename: "CustomerPhoneNumber",
+          phoneNumber: rec.phone,
+          marketingState: rec.smsMarketingConsent.state,
+          marketingOptInLevel: rec.smsMarketingConsent.optInLevel,
+          marketingUpdatedAt: rec.smsMarketingConsent.updatedAt,
+          marketingCollectedFrom: rec.smsMarketingConsent.collectedFrom,
+          sourceLocation: null,
+          smsMarketingConsent: marketingConsent(rec.smsMarketingConsent, "CustomerSmsMarketingConsent"),
+          whatsAppMarketingConsent: marketingConsent(
+            { state: "NOT_SUBSCRIBED", optInLevel: null, updatedAt: null, collectedFrom: null },
+            "CustomerWhatsAppMarketingConsent",
+          ),
+        }
       : null,
     defaultAddress: addressView(defaultAddress, displayName),
     addresses: () => rec.addresses.map((a) => addressView(a, displayName)),
@@ -61,5 +88,38 @@ export function customerView(state: ShopState, rec: CustomerRec): object {
       return last ? orderView(state, last) : null;
     },
     ...metafieldFields(() => rec.metafields, "CUSTOMER"),
+  };
+}
+
+/**
+ * CustomerEmailAddress.marketingState has no REDACTED (the consent state does): a redacted
+ * address is not subscribed any more, which the sandbox answers as UNSUBSCRIBED.
+ */
+function emailAddressState(state: string): string {
+  return state === "REDACTED" ? "UNSUBSCRIBED" : state;
+}
+
+/** The deprecated Customer.emailMarketingConsent / smsMarketingConsent objects. */
+function consentState(c: MarketingConsentRec, sms: boolean): object {
+  return {
+    __typename: sms ? "CustomerSmsMarketingConsentState" : "CustomerEmailMarketingConsentState",
+    marketingState: c.state,
+    // Non-null for SMS in the schema: Shopify answers UNKNOWN where nothing was recorded.
+    marketingOptInLevel: c.optInLevel ?? (sms ? "UNKNOWN" : null),
+    consentUpdatedAt: c.updatedAt,
+    sourceLocation: null,
+    ...(sms ? { consentCollectedFrom: c.collectedFrom } : {}),
+  };
+}
+
+/** The newer CustomerSmsMarketingConsent shape, where "never subscribed" has its own name. */
+function marketingConsent(c: MarketingConsentRec, typename: string): object {
+  return {
+    __typename: typename,
+    state: c.state === "NOT_SUBSCRIBED" ? "NEVER_SUBSCRIBED" : c.state,
+    optInLevel: c.optInLevel,
+    updatedAt: c.updatedAt,
+    collectedFrom: c.collectedFrom,
+    sourceLocation: null,
   };
 }

@@ -1,6 +1,7 @@
 import { type ConnectionArgs, mapConnection, paginate, paginateList } from "./connection.ts";
 import { displayFulfillmentStatus, fulfillableQuantities, fulfillmentOrdersOf } from "./fulfillment-orders.ts";
 import { gid } from "./gid.ts";
+import { paymentTermsView, purchasingEntityView } from "./order-b2b.ts";
 import { orderTotals } from "./order-totals.ts";
 import { filterBySearch } from "./search-query.ts";
 import { fulfillmentOrderSpec } from "./search-specs.ts";
@@ -83,6 +84,8 @@ export function orderView(state: ShopState, rec: OrderRec): object {
     displayAddress: addressView(rec.billingAddress ?? rec.shippingAddress),
     billingAddressMatchesShippingAddress: JSON.stringify(rec.billingAddress) === JSON.stringify(rec.shippingAddress),
     customer: () => (customer ? customerView(state, customer) : null),
+    purchasingEntity: () => purchasingEntityView(state, rec),
+    paymentTerms: () => paymentTermsView(state, rec, () => orderView(state, rec)),
     discountCode: rec.discounts[0]?.code ?? null,
     discountCodes: rec.discounts.map((d) => d.code),
     discountApplications: (args: Record<string, unknown>) =>

@@ -21,6 +21,7 @@ const seedSchema = z.object({
   locations: z.number().int().min(1).optional(),
   customers: z.number().int().min(0).optional(),
   orders: z.number().int().min(0).optional(),
+  companies: z.number().int().min(0).max(1).optional(),
 });
 const fulfillmentServiceSchema = z.object({ name: z.string().min(1), ownerApiKey: z.string().min(1).optional() });
 const dropResponseSchema = z.object({
