@@ -236,9 +236,14 @@ describe("files and product media in the sandbox store", () => {
     expect(withVariant.variants.nodes[0]!.media.nodes).toEqual([{ id: withVariant.media.nodes[1]!.id }]);
     expect(withVariant.variants.nodes[0]!.image?.url).toEqual(withVariant.media.nodes[1]!.image?.url);
     expect(withVariant.variants.nodes[1]!.media.nodes).toEqual([]);
+    // Media turn READY after the mutation that made them, each with its own products/update: under
+    // load the last of them can come after the fourth, so wait for the one that shows both images ready.
     const updates = await until(
       async () => sandbox.webhooks("products/update"),
-      (l) => l.length >= 4,
+      (l) => {
+        const images = (l.at(-1) as { images?: Array<{ width: number | null }> } | undefined)?.images ?? [];
+        return l.length >= 4 && images.length === 2 && images.every((image) => image.width !== null);
+      },
     );
     expect(updates.at(-1)).toMatchObject({
       id: Number(product.id.split("/").pop()),
