@@ -167,13 +167,13 @@ export default function Settings() {
                 />
                 <Checkbox label="Create unknown customers in the ERP" {...check("customers.createUnknownInErp")} />
                 <TextField
-                  label="Template customer no."
-                  helpText="New customers get this ERP customer's tax, payment and shipment terms."
+                  label="Customer template"
+                  helpText="New customers get this template's terms: a customer template code (e.g. CUSTOMER PERSON), or the number of an ERP customer to copy tax, payment and shipment terms from."
                   {...text("customers.templateCustomerNo")}
                 />
                 <TextField
-                  label="Template customer per country"
-                  helpText="One per line: country code = ERP customer no. Wins over the template above for customers of that country."
+                  label="Customer template per country"
+                  helpText="One per line: country code = template code or customer no. Wins over the template above for customers of that country."
                   multiline={2}
                   {...text("customers.templateCustomerByCountry")}
                 />

@@ -37,6 +37,13 @@ const erpCode = z
   .max(20, "must be at most 20 characters")
   .regex(/^[A-Za-z0-9_\-.]*$/, "may hold only letters, digits, '-', '_' and '.'");
 
+/** BC's Customer Templ. codes hold spaces ("CUSTOMER PERSON"); a template customer's number does not. */
+const templateCode = z
+  .string()
+  .trim()
+  .max(20, "must be at most 20 characters")
+  .regex(/^[A-Za-z0-9_\-. ]*$/, "may hold only letters, digits, spaces, '-', '_' and '.'");
+
 export const shopSettingsSchema = z
   .object({
     /**
@@ -110,9 +117,10 @@ export const shopSettingsSchema = z
         defaultCustomerByCountry: z.record(z.string().length(2), erpCode.min(1)).default({}),
         createUnknownInErp: z.boolean().default(false),
         /** New ERP customers take their terms (tax, payment, shipment, currency) from this customer. */
-        templateCustomerNo: erpCode.default(""),
-        /** Country code (of the customer's address) → template customer; wins over the one above. */
-        templateCustomerByCountry: z.record(z.string().length(2), erpCode.min(1)).default({}),
+        /** A customer template code (BC: Customer Templ., companion page) or a template customer's number. */
+        templateCustomerNo: templateCode.default(""),
+        /** Country code (of the customer's address) → template; wins over the one above. */
+        templateCustomerByCountry: z.record(z.string().length(2), templateCode.min(1)).default({}),
         /** Shopify → ERP: changes of a Shopify customer update its linked ERP customer (BC: Shopify Can Update Customers). */
         shopifyCanUpdateErp: z.boolean().default(false),
         /** ERP → Shopify: changes of a linked ERP customer update the Shopify customer (BC: Can Update Shopify Customers). */

@@ -193,6 +193,40 @@ describe("Sync customers, Shopify → ERP (all customers)", () => {
   });
 });
 
+describe("Sync customers with templates", () => {
+  it("creates a customer from its country's customer template, and others from the shop's template customer", async () => {
+    const shop = await world.newShop({
+      customers: {
+        import: "all",
+        createUnknownInErp: true,
+        templateCustomerNo: "TPL-WEB",
+        templateCustomerByCountry: { AT: "CUSTOMER PERSON" },
+      },
+    });
+    const net14 = shop.company.paymentTerms.all().find((t) => t.code === "14 DAYS")!;
+    const made = await shop.bcApi("POST", "customers", {
+      number: "TPL-WEB",
+      displayName: "Web shop template",
+      type: "Person",
+      paymentTermsId: net14.id,
+    });
+    expect(made.status, await made.clone().text()).toBe(201);
+    const austrian = await shopifyCustomer(shop, {
+      addresses: [{ address1: "Ring 1", city: "Wien", zip: "1010", countryCode: "AT" }],
+    });
+    const austrianEmail = `mia.keller.${serial}@example.com`;
+    const german = await shopifyCustomer(shop);
+    const germanEmail = `mia.keller.${serial}@example.com`;
+    const { records } = await world.runTask(customersSyncTask, shop.shopId);
+    expect(recordsOf(records, austrian.id)).toMatchObject([{ outcome: "created" }]);
+    expect(recordsOf(records, german.id)).toMatchObject([{ outcome: "created" }]);
+    // The customer template's terms (BC: Customer Templ. Mgt. applied after the create).
+    expect(bcCustomer(shop, austrianEmail)).toMatchObject({ paymentTermsCode: "COD", country: "AT" });
+    // The template customer's terms, copied into the create.
+    expect(bcCustomer(shop, germanEmail)).toMatchObject({ paymentTermsCode: "14 DAYS", country: "DE" });
+  });
+});
+
 describe("Sync customers without creating", () => {
   it("lists a customer nothing matches as unmapped, on the unmapped list", async () => {
     const shop = await world.newShop({ customers: { import: "all" } });

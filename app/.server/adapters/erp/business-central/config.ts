@@ -13,6 +13,8 @@ const customApisSchema = z.object({
   itemReferences: z.string().min(1).nullable().default("itemReferences"),
   /** Over the Item table: Sales Blocked, Vendor No. and name, Vendor Item No., weights. */
   itemDetails: z.string().min(1).nullable().default("itemDetails"),
+  /** Over BC's Customer Templ. table, with the `applyToCustomer` action (Customer Templ. Mgt.). */
+  customerTemplates: z.string().min(1).nullable().default("customerTemplates"),
 });
 
 const authSchema = z.discriminatedUnion("kind", [
@@ -47,7 +49,12 @@ export type BcConnectionConfig = z.infer<typeof bcConnectionConfigSchema>;
 export type BcConnectionConfigInput = z.input<typeof bcConnectionConfigSchema>;
 export type BcCustomApis = BcConnectionConfig["customApis"];
 export type BcCustomApiName =
-  "inventoryByLocation" | "priceListLines" | "shipmentTrackings" | "itemReferences" | "itemDetails";
+  | "inventoryByLocation"
+  | "priceListLines"
+  | "shipmentTrackings"
+  | "itemReferences"
+  | "itemDetails"
+  | "customerTemplates";
 
 /** The two URLs of a BC online environment; the tenant is the Entra tenant GUID or domain. */
 export function onlineUrls(tenant: string, environment: string): { apiBaseUrl: string; tokenUrl: string } {

@@ -1,8 +1,8 @@
 import { z } from "zod";
 
-import { ErpError } from "../errors.ts";
+import { ErpError, isErpError } from "../errors.ts";
 import type { CustomerInput, ItemInput, WriteResult } from "../port.ts";
-import { type BcContext, entityUrl } from "./context.ts";
+import { type BcContext, customUrl, entityUrl, keySegment } from "./context.ts";
 import { buildQuery, eq } from "./odata.ts";
 import { fromDecimal, pageSchema, parseBc } from "./schemas.ts";
 import { requireValue, upsertByKey } from "./upsert.ts";
@@ -31,18 +31,63 @@ export async function upsertCustomer(ctx: BcContext, input: CustomerInput): Prom
         }
       : {}),
   };
+  let template: CustomerTemplate | null = null;
   const result = await upsertByKey(ctx, {
     operation: "upsertCustomer",
     entitySet: "customers",
     filter: eq(input.shopifyKey.kind === "number" ? "number" : "email", key),
     fields: Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)),
-    createOnly: async () => ({
-      ...(input.templateNumber ? await templateFields(ctx, input.templateNumber) : {}),
-      ...(input.shopifyKey.kind === "number" ? { number: key } : {}),
-    }),
+    createOnly: async () => {
+      template = input.templateNumber ? await customerTemplate(ctx, input.templateNumber) : null;
+      return {
+        ...(template?.kind === "customer" ? template.fields : {}),
+        ...(input.shopifyKey.kind === "number" ? { number: key } : {}),
+      };
+    },
   });
   ctx.idCache.set(`customer:${result.ref.number}`, result.ref.id);
+  const made = template as CustomerTemplate | null;
+  if (result.created && made?.kind === "template") {
+    // BC applies a template to a customer that exists (Customer Templ. Mgt.): create, then apply.
+    await ctx.send({
+      operation: "applyCustomerTemplate",
+      method: "POST",
+      url: `${made.url}/Microsoft.NAV.applyToCustomer`,
+      body: { customerNumber: result.ref.number, updateExistingValues: false },
+    });
+  }
   return result;
+}
+
+type CustomerTemplate = { kind: "template"; url: string } | { kind: "customer"; fields: Record<string, unknown> };
+
+/**
+ * A customer template code (BC's Customer Templ., through the companion page; applied after the
+ * create with its action) or, where there is no such template, a template *customer* whose terms
+ * are copied into the create (works on plain API v2.0).
+ */
+async function customerTemplate(ctx: BcContext, code: string): Promise<CustomerTemplate> {
+  const base = customUrl(ctx, ctx.config.customApis.customerTemplates);
+  if (base !== null) {
+    try {
+      const response = await ctx.send({
+        operation: "customerTemplate",
+        method: "GET",
+        url: `${base}${buildQuery({ filter: eq("code", code), select: ["id", "code"] })}`,
+        maxPageSize: 1,
+      });
+      const found = parseBc(
+        pageSchema(z.object({ id: z.string(), code: z.string() })),
+        response.json,
+        "customerTemplates",
+      ).value[0];
+      if (found) return { kind: "template", url: `${base}${keySegment(found.id)}` };
+    } catch (error) {
+      // The companion extension is not installed: template customers only.
+      if (!(isErpError(error) && error.code === "NOT_FOUND")) throw error;
+    }
+  }
+  return { kind: "customer", fields: await templateFields(ctx, code) };
 }
 
 export async function upsertItem(ctx: BcContext, input: ItemInput): Promise<WriteResult> {
@@ -131,8 +176,8 @@ async function templateFields(ctx: BcContext, templateNumber: string): Promise<R
   if (!template) {
     throw new ErpError({
       code: "VALIDATION",
-      message: `template customer ${templateNumber} does not exist in Business Central`,
-      userMessage: `The template customer ${templateNumber} does not exist in Business Central; check Settings → Customers.`,
+      message: `customer template or template customer ${templateNumber} does not exist in Business Central`,
+      userMessage: `Neither a customer template nor a template customer ${templateNumber} exists in Business Central; check Settings → Customers.`,
     });
   }
   return Object.fromEntries(
