@@ -55,6 +55,7 @@ export function importedOrder(overrides: Partial<ImportedOrder> = {}): ImportedO
   orderCounter += 1;
   return {
     version: 1,
+    company: null,
     shopifyOrderId: `gid://shopify/Order/${orderCounter}`,
     name: `#${orderCounter}`,
     createdAt: "2026-10-05T10:00:00Z",

@@ -48,6 +48,19 @@ export const ORDER_FOR_IMPORT_QUERY = `#graphql
         key
         value
       }
+      purchasingEntity {
+        __typename
+        ... on PurchasingCompany {
+          company {
+            id
+            name
+          }
+          location {
+            id
+            name
+          }
+        }
+      }
       customer {
         id
         firstName

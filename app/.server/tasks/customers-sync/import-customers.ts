@@ -49,6 +49,11 @@ export interface ImportPass {
   held: boolean;
   /** Every ERP customer has been pulled into the mirror: lookups are answered there. */
   mirrorComplete: boolean;
+  /**
+   * The ERP's request budget ran out: the run stops where it is (the customers not handled are
+   * read again, nothing is marked failed) and continues at this time.
+   */
+  rateLimitedUntil: Date | null;
 }
 
 export function newImportCounts(): ImportCounts {
@@ -73,9 +78,12 @@ interface Prepared {
   linked: string | null;
 }
 
-/** Shopify → ERP for one page of customers: plan each, then carry the plan out (or record it in a preview). */
-export async function importCustomers(p: ImportPass, customers: readonly ShopifyCustomer[]): Promise<void> {
-  if (customers.length === 0) return;
+/**
+ * Shopify → ERP for one page of customers: plan each, then carry the plan out (or record it in a
+ * preview). Returns how many were handled: all of them, unless the ERP's budget ran out first.
+ */
+export async function importCustomers(p: ImportPass, customers: readonly ShopifyCustomer[]): Promise<number> {
+  if (customers.length === 0 || p.rateLimitedUntil) return 0;
   const { ctx } = p;
   const ids = customers.map((c) => c.id);
   const [rows, links] = await Promise.all([
@@ -83,8 +91,8 @@ export async function importCustomers(p: ImportPass, customers: readonly Shopify
     customerLinksOf(ctx.db, { shopId: ctx.shopId, shopifyCustomerIds: ids }),
   ]);
   const mirror = await mirroredCustomers(ctx.db, { shopId: ctx.shopId, numbers: [...new Set(links.values())] });
+  let handled = 0;
   for (const customer of customers) {
-    p.counts.read++;
     const prepared: Prepared = {
       customer,
       fields: erpCustomerFields(customer.profile, ctx.settings.customers, p.adapter.limits),
@@ -94,11 +102,18 @@ export async function importCustomers(p: ImportPass, customers: readonly Shopify
     try {
       await importOne(p, prepared, mirror);
     } catch (error) {
+      if (isErpError(error) && error.code === "RATE_LIMITED") {
+        p.rateLimitedUntil = new Date(p.ctx.clock.now().getTime() + (error.retryAfterMs ?? 60_000));
+        return handled;
+      }
       // An ERP or Shopify refusal fails this customer alone; anything else is a bug and fails the run.
       if (!isErpError(error) && !(error instanceof ShopifyApiError)) throw error;
       await fail(p, prepared, coerceError(error).message);
     }
+    p.counts.read++;
+    handled++;
   }
+  return handled;
 }
 
 async function importOne(p: ImportPass, c: Prepared, mirror: Map<string, MirroredErpCustomer>): Promise<void> {

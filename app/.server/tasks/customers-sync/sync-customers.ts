@@ -43,6 +43,8 @@ export interface CustomersSyncResult {
   /** Why nothing (more) was done this run, when something waits. */
   waiting: string | null;
   continued: boolean;
+  /** When the next run should start (the ERP's budget); absent = at once. */
+  continueAt?: Date;
 }
 
 /**
@@ -79,11 +81,19 @@ export async function syncCustomers(ctx: RunContext): Promise<CustomersSyncResul
     result.continued ||= exported.more;
   }
   if (!importing) return result;
-  const pass: ImportPass = { ctx, adapter, counts: result.imports, held: false, mirrorComplete: !pull.hasMore };
+  const pass: ImportPass = {
+    ctx,
+    adapter,
+    counts: result.imports,
+    held: false,
+    mirrorComplete: !pull.hasMore,
+    rateLimitedUntil: null,
+  };
   const awaiting = await customersAwaitingRead(ctx.db, { shopId: ctx.shopId, limit: MAX_REREADS });
   if (awaiting.length > 0) {
     const reread = await readCustomersById(admin, awaiting);
     await importCustomers(pass, reread);
+    if (pass.rateLimitedUntil) return rateLimited(pass, result);
     const found = new Set(reread.map((r) => r.id));
     const gone = awaiting.filter((id) => !found.has(id));
     if (!ctx.dryRun) {
@@ -101,14 +111,24 @@ export async function syncCustomers(ctx: RunContext): Promise<CustomersSyncResul
   }
   if (!cursor && !ctx.dryRun && ctx.writesAllowed) {
     await bulkImport(ctx, admin, pass, result);
-    return result;
+    return rateLimited(pass, result);
   }
   // A preview, or writes off, reads page by page (a bulk query is started by a mutation, refused then).
   for await (const page of readChangedCustomers(admin, cursor, { maxPages: MAX_PAGES })) {
     await importCustomers(pass, page.customers);
+    if (pass.rateLimitedUntil) break;
     if (!pass.held && !ctx.dryRun && page.next) await store.checkpoint(JSON.stringify(page.next));
     result.continued ||= page.more && !pass.held;
   }
+  return rateLimited(pass, result);
+}
+
+/** The ERP's budget ran out: go on when it has room again, from where this run stopped. */
+function rateLimited(pass: ImportPass, result: CustomersSyncResult): CustomersSyncResult {
+  if (!pass.rateLimitedUntil) return result;
+  result.continued = true;
+  result.continueAt = pass.rateLimitedUntil;
+  result.waiting = "the ERP's request budget is spent for now; the next run goes on where this one stopped";
   return result;
 }
 
@@ -144,9 +164,8 @@ async function bulkImport(ctx: RunContext, admin: ShopifyAdmin, pass: ImportPass
     skip: bulk.done,
     limit: BULK_PER_RUN,
     save: async (customers) => {
-      await importCustomers(pass, customers);
       // Where the next run goes on if this one stops; a batch handled twice hashes as unchanged.
-      bulk.done += customers.length;
+      bulk.done += await importCustomers(pass, customers);
       if (!pass.held) await bulkStore.checkpoint(JSON.stringify(bulk));
     },
   });
@@ -160,7 +179,7 @@ async function bulkImport(ctx: RunContext, admin: ShopifyAdmin, pass: ImportPass
     throw new RunFailure(read.reason);
   }
   ctx.stat("customers read in bulk", read.read);
-  if (pass.held) return;
+  if (pass.held || pass.rateLimitedUntil) return;
   if (!read.complete) {
     result.continued = true;
     return;

@@ -49,6 +49,11 @@ export const customersSyncTask = defineTask({
   async run(ctx) {
     const result = await syncCustomers(ctx);
     summarize(ctx, result);
-    if (result.continued) ctx.continueLater({ reason: result.waiting ?? "more customers are waiting" });
+    if (result.continued) {
+      ctx.continueLater({
+        reason: result.waiting ?? "more customers are waiting",
+        ...(result.continueAt ? { at: result.continueAt } : {}),
+      });
+    }
   },
 });

@@ -105,6 +105,14 @@ export const importedOrderSchema = z.object({
   tags: z.array(z.string()),
   note: z.string().nullable(),
   customAttributes: z.array(z.object({ key: z.string(), value: z.string().nullable() })),
+  /**
+   * The B2B buyer (Shopify's purchasingEntity): such an order goes to the company location's ERP
+   * customer, never to the contact's consumer customer. Absent in snapshots from before B2B.
+   */
+  company: z
+    .object({ companyId: z.string(), companyName: z.string(), locationId: z.string(), locationName: z.string() })
+    .nullable()
+    .default(null),
   customer: z
     .object({
       shopifyCustomerId: z.string(),

@@ -85,6 +85,14 @@ export const shopifyOrderSchema = z.object({
   tags: z.array(z.string()),
   note: z.string().nullable(),
   customAttributes: z.array(z.object({ key: z.string(), value: z.string().nullable() })),
+  // A Customer (consumer order) selects nothing here; a PurchasingCompany brings its company and location.
+  purchasingEntity: z
+    .object({
+      __typename: z.string(),
+      company: z.object({ id: z.string(), name: z.string() }).optional(),
+      location: z.object({ id: z.string(), name: z.string() }).optional(),
+    })
+    .nullish(),
   customer: z
     .object({
       id: z.string(),
@@ -296,6 +304,7 @@ export function mapShopifyOrder(raw: unknown): ImportedOrder {
     tags: order.tags,
     note: order.note,
     customAttributes: order.customAttributes,
+    company: companyOf(order.purchasingEntity),
     customer: order.customer
       ? {
           shopifyCustomerId: order.customer.id,
@@ -331,4 +340,11 @@ export function mapShopifyOrder(raw: unknown): ImportedOrder {
   };
   // The canonical schema is the contract with order processing: check we honour it.
   return importedOrderSchema.parse(imported);
+}
+
+/** The B2B buyer of the order (company and location), or null for a consumer order. */
+function companyOf(entity: z.infer<typeof shopifyOrderSchema>["purchasingEntity"]) {
+  if (!entity?.company || !entity.location) return null;
+  const { company, location } = entity;
+  return { companyId: company.id, companyName: company.name, locationId: location.id, locationName: location.name };
 }
