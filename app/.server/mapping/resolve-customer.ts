@@ -50,6 +50,15 @@ export type CustomerDecision =
   | { kind: "wait"; reason: "unmapped_customer" };
 
 export function customerKey(order: ImportedOrder): CustomerKey {
+  // A B2B order's buyer is the company location (its ERP customer), whoever of its contacts placed it.
+  if (order.company) {
+    const { company } = order;
+    return {
+      shopifyCustomerId: company.locationId,
+      label: `${company.companyName} – ${company.locationName} (B2B)`,
+      guest: false,
+    };
+  }
   const c = order.customer;
   const email = c?.email ?? order.email;
   const name = [c?.firstName, c?.lastName].filter(Boolean).join(" ") || personName(order.billingAddress);
@@ -94,6 +103,8 @@ export function templateFor(profile: CustomerProfile, settings: ShopSettings): s
 
 /** The ERP questions the mapping strategy asks; none when a default decides regardless. */
 export function customerLookups(order: ImportedOrder, settings: ShopSettings): CustomerLookup[] {
+  // A B2B order is never matched to a consumer customer (by its contact's e-mail, say).
+  if (order.company) return [];
   if (countryDefaultCustomer(order, settings) || settings.customers.import === "none") return [];
   return lookupsFor(profileFromOrder(order), settings);
 }
@@ -126,10 +137,17 @@ export function lookupsFor(profile: CustomerProfile, settings: ShopSettings): Cu
 }
 
 /**
- * BC's order-time precedence: ship-to country default → "always the default customer" → the
+ * A B2B order goes to its company location's ERP customer, else its company's, else it waits.
+ * Otherwise BC's order-time precedence: ship-to country default → "always the default customer" → the
  * stored link → the strategy's match → create from the template when allowed → wait.
  */
 export function resolveCustomer(order: ImportedOrder, settings: ShopSettings, facts: CustomerFacts): CustomerDecision {
+  if (order.company) {
+    // Only the company location's (or the company's) own ERP customer: no default, no match, no create.
+    if (facts.linkedNumber)
+      {return { kind: "use", customerNumber: facts.linkedNumber, source: "link", storeLink: false };}
+    return { kind: "wait", reason: "unmapped_customer" };
+  }
   const byCountry = countryDefaultCustomer(order, settings);
   if (byCountry) return { kind: "use", customerNumber: byCountry, source: "country_default", storeLink: false };
   if (settings.customers.mapping === "default_customer" || settings.customers.import === "none") {

@@ -163,7 +163,8 @@ export async function ordersWaitingOnCustomer(db: DbOrTx, input: { shopId: numbe
         eq(orders.shopId, input.shopId),
         eq(orders.status, "unprocessed"),
         eq(orders.waitingOn, "unmapped_customer"),
-        sql`coalesce(${orders.snapshot} #>> '{customer,shopifyCustomerId}', ${orders.shopifyOrderId}) = ${input.shopifyCustomerId}`,
+        // The buyer's key as customerKey makes it: the B2B location, the customer, or the order (guest).
+        sql`coalesce(${orders.snapshot} #>> '{company,locationId}', ${orders.snapshot} #>> '{customer,shopifyCustomerId}', ${orders.shopifyOrderId}) = ${input.shopifyCustomerId}`,
       ),
     )
     .orderBy(asc(orders.id));

@@ -19,7 +19,7 @@ import type { ImportedOrder } from "../orders-sync/imported-order.ts";
 import type { ResolvedOrder } from "./map-to-sales-document.ts";
 
 export interface UnmappedThing {
-  entity: "customer" | "product";
+  entity: "customer" | "company" | "product";
   shopifyId: string;
   label: string;
 }
@@ -66,13 +66,21 @@ export async function resolveWithErp(db: DbOrTx, adapter: ErpAdapter, input: Res
   const lines = await resolveLinesWithErp(db, adapter, input, wouldCreate);
   const unmapped: UnmappedThing[] = [];
   const key = customerKey(order);
-  if (customer === null) unmapped.push({ entity: "customer", shopifyId: key.shopifyCustomerId, label: key.label });
+  if (customer === null) {
+    unmapped.push({
+      entity: order.company ? "company" : "customer",
+      shopifyId: key.shopifyCustomerId,
+      label: key.label,
+    });
+  }
   for (const v of lines.unmapped) unmapped.push({ entity: "product", shopifyId: v.shopifyVariantId, label: v.label });
   if (customer === null || lines.items === null) {
     const waitingOn = customer === null ? "unmapped_customer" : "unmapped_product";
     const message =
       waitingOn === "unmapped_customer"
-        ? `Waiting for the customer ${key.label} to be mapped to an ERP customer.`
+        ? order.company
+          ? `Waiting for the company location ${key.label} to be mapped to an ERP customer (a B2B order never goes to a consumer customer).`
+          : `Waiting for the customer ${key.label} to be mapped to an ERP customer.`
         : `Waiting for ${countOf(lines.unmapped.length, "product")} to be mapped: ${lines.unmapped.map((u) => u.label).join(", ")}.`;
     return { kind: "waiting", waitingOn, unmapped, message };
   }
@@ -98,7 +106,10 @@ async function resolveCustomerWithErp(
     // second waits here until the first commits its link.
     await db.execute(sql`select pg_advisory_xact_lock(${shopId}, hashtext(${key.shopifyCustomerId}))`);
   }
-  const linkedNumber = await getCustomerLink(db, { shopId, shopifyCustomerId: key.shopifyCustomerId });
+  const linkedNumber =
+    (await getCustomerLink(db, { shopId, shopifyCustomerId: key.shopifyCustomerId })) ??
+    // A B2B location without its own ERP customer buys as its company.
+    (order.company ? await getCustomerLink(db, { shopId, shopifyCustomerId: order.company.companyId }) : null);
   let foundNumber: string | null = null;
   if (!linkedNumber) {
     for (const lookup of customerLookups(order, settings)) {
