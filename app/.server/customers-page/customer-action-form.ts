@@ -3,8 +3,8 @@ import { z } from "zod";
 import type { FoundCustomer } from "../adapters/erp/port.ts";
 import {
   addErpCustomerToShopify,
-  type CustomerActionResult,
   createCustomerRowInErp,
+  type CustomerActionResult,
   ignoreCustomerRow,
   keepErpVersion,
   keepShopifyVersion,

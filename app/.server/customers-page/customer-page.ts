@@ -14,7 +14,13 @@ import {
   shopifyAdminCustomerUrl,
   unnamedCustomer,
 } from "./customer-labels.ts";
-import { getCustomerLinkById, getCustomerLinkOf, getCustomerRow, getCustomerRowOf, getMirroredCustomer } from "./queries.ts";
+import {
+  getCustomerLinkById,
+  getCustomerLinkOf,
+  getCustomerRow,
+  getCustomerRowOf,
+  getMirroredCustomer,
+} from "./queries.ts";
 
 /** The run records' type for customers ("Sync customers" records `type: "customer", key: <gid>`). */
 export const CUSTOMER_RECORD_TYPE = "customer";
@@ -50,7 +56,11 @@ const mirroredCustomerSchema = z.looseObject({
     .catch(undefined),
 });
 
-function addressLine(a: { line1?: string; line2?: string; city?: string; postalCode?: string; state?: string; countryCode?: string } | undefined) {
+function addressLine(
+  a:
+    | { line1?: string; line2?: string; city?: string; postalCode?: string; state?: string; countryCode?: string }
+    | undefined,
+) {
   if (!a) return "";
   const cityLine = [a.postalCode, a.city].filter(Boolean).join(" ");
   return [a.line1, a.line2, cityLine, a.state, a.countryCode].filter(Boolean).join(", ");
@@ -100,11 +110,14 @@ function conflictRows(conflict: { shopify: Record<string, unknown>; erp: Record<
   });
 }
 
-/** Everything a customer's page shows, formatted for the merchant; null when the shop has no such customer. */
+/**
+ * Everything a customer's page shows, formatted for the merchant; null when the shop has no such
+ * customer, and a redirect when a link-only customer has got its row (that is its page now).
+ */
 export async function loadCustomerPage(shopId: number, key: CustomerPageKey) {
   const db = getDb();
   const shop = await getShopDisplay(db, shopId);
-  let row = key.kind === "row" ? await getCustomerRow(db, { shopId, id: key.id }) : undefined;
+  const row = key.kind === "row" ? await getCustomerRow(db, { shopId, id: key.id }) : undefined;
   const link =
     key.kind === "link"
       ? await getCustomerLinkById(db, { shopId, id: key.id })
@@ -115,8 +128,8 @@ export async function loadCustomerPage(shopId: number, key: CustomerPageKey) {
   if (key.kind === "link") {
     if (!link) return null;
     // The sync may have read the customer since the list was shown: its row is the page then.
-    row = await getCustomerRowOf(db, { shopId, shopifyCustomerId: link.shopifyCustomerId });
-    if (row) return { redirect: `/app/customers/${row.id}` } as const;
+    const rowOfLink = await getCustomerRowOf(db, { shopId, shopifyCustomerId: link.shopifyCustomerId });
+    if (rowOfLink) return { redirect: `/app/customers/${rowOfLink.id}`, page: null };
   }
   const shopifyCustomerId = row?.shopifyCustomerId ?? link!.shopifyCustomerId;
   // A row still unmapped whose customer was mapped on the unmapped-customers list is mapped.
@@ -127,15 +140,14 @@ export async function loadCustomerPage(shopId: number, key: CustomerPageKey) {
     loadRecordRuns({ shopId, recordType: CUSTOMER_RECORD_TYPE, recordKey: shopifyCustomerId, timeZone: shop.timeZone }),
   ]);
   const reason = state !== row?.state ? "" : row?.reason ? capitalize(row.reason) : "";
-  return {
+  const page = {
     customer: {
       key: row ? String(row.id) : `link-${link!.id}`,
       linkOnly: !row,
       name: row?.displayName || unnamedCustomer(shopifyCustomerId),
       state,
       badge: customerStateBadges[state],
-      reason:
-        reason || (!row ? "Linked by order processing; Sync customers has not read this customer yet." : ""),
+      reason: reason || (!row ? "Linked by order processing; Sync customers has not read this customer yet." : ""),
       shopifyCustomerId,
       shopifyAdminUrl: shopifyAdminCustomerUrl(shopifyCustomerId),
       email: row?.email ?? "",
@@ -155,4 +167,5 @@ export async function loadCustomerPage(shopId: number, key: CustomerPageKey) {
     runs,
     runsHref: `/app/runs?record=${encodeURIComponent(`${CUSTOMER_RECORD_TYPE}:${shopifyCustomerId}`)}`,
   };
+  return { redirect: null, page };
 }

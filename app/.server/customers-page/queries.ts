@@ -59,9 +59,7 @@ function searchCondition(search: string | undefined): SQL {
   const digits = term.replace(/\D/g, "");
   // "030 1234" finds "+49 30 1234…": phones are stored as typed, so compare digits too.
   const byDigits =
-    digits.length >= 3
-      ? sql` or regexp_replace(coalesce(phone, ''), '\\D', '', 'g') like ${`%${digits}%`}`
-      : sql``;
+    digits.length >= 3 ? sql` or regexp_replace(coalesce(phone, ''), '\\D', '', 'g') like ${`%${digits}%`}` : sql``;
   return sql`(display_name ilike ${pattern} or email ilike ${pattern} or phone ilike ${pattern}
     or erp_customer_number ilike ${pattern}${byDigits})`;
 }

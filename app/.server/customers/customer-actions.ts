@@ -20,8 +20,8 @@ import {
 } from "../mapping/customer-fields.ts";
 import { templateFor } from "../mapping/resolve-customer.ts";
 import { getCustomerLink, upsertCustomerLink } from "../queries/links.ts";
-import { getShopSettings } from "../queries/shops.ts";
 import { saveCustomerOutcome, shopifyCustomersOfErp } from "../queries/shopify-customers.ts";
+import { getShopSettings } from "../queries/shops.ts";
 import type { TaskDefinition } from "../runs/define-task.ts";
 import { enqueueRun } from "../runs/enqueue-run.ts";
 import { shopifyAdminForShopId } from "../shopify/admin-for-shop-id.ts";
@@ -32,12 +32,11 @@ import { customersSyncTask } from "../tasks/customers-sync/task.ts";
 import { asErpError, describeErpError, NO_ERP_MESSAGE } from "../tasks/orders-process/erp-errors.ts";
 import { mapCustomer, settleLinked } from "../tasks/orders-process/mapping-actions.ts";
 import { createErpCustomer, updateErpCustomer } from "./erp-customer-writes.ts";
-import { CustomerRefused, createShopifyCustomer, updateShopifyCustomer } from "./shopify-customer-writes.ts";
+import { createShopifyCustomer, CustomerRefused, updateShopifyCustomer } from "./shopify-customer-writes.ts";
 
 /** What an action tells the merchant; `href` is the page to go to (a customer that got a row). */
 export type CustomerActionResult =
-  | { ok: true; message: string; runLink?: string; href?: string }
-  | { ok: false; message: string };
+  { ok: true; message: string; runLink?: string; href?: string } | { ok: false; message: string };
 
 /** A refusal decided by us (inside a transaction: thrown to roll it back), answered as its message. */
 class Refusal extends Error {}
@@ -160,7 +159,10 @@ export function createCustomerRowInErp(shopId: number, rowId: number): Promise<C
     const db = getDb();
     const row = await getCustomerRow(db, { shopId, id: rowId });
     if (!row) return NO_SUCH_CUSTOMER;
-    refuseUnless(customerAbilities(row.state).canCreate, "Only an unmapped, skipped or failed customer can be created.");
+    refuseUnless(
+      customerAbilities(row.state).canCreate,
+      "Only an unmapped, skipped or failed customer can be created.",
+    );
     const settings = await getShopSettings(db, shopId);
     requireWrites(settings, "the ERP customer was not created");
     const adapter = await requireAdapter(shopId);
@@ -178,7 +180,12 @@ export function createCustomerRowInErp(shopId: number, rowId: number): Promise<C
       if (already) throw new Refusal(`This customer is already linked to ERP customer ${already}.`);
       const written = await createErpCustomer(adapter, fields, template);
       const number = written.ref.number;
-      await upsertCustomerLink(tx, { shopId, shopifyCustomerId: row.shopifyCustomerId, erpCustomerNumber: number, source: "created" });
+      await upsertCustomerLink(tx, {
+        shopId,
+        shopifyCustomerId: row.shopifyCustomerId,
+        erpCustomerNumber: number,
+        source: "created",
+      });
       await updateCustomerRow(tx, {
         shopId,
         id: row.id,
@@ -249,7 +256,9 @@ export function requestCustomerSync(
       if (!row) return NO_SUCH_CUSTOMER;
       refuseUnless(
         customerAbilities(row.state).canSync,
-        row.state === "ignored" ? "This customer is ignored; stop ignoring it to sync it." : "A redacted customer is never synced again.",
+        row.state === "ignored"
+          ? "This customer is ignored; stop ignoring it to sync it."
+          : "A redacted customer is never synced again.",
       );
       await updateCustomerRow(tx, { shopId, id: row.id, from: [row.state], set: { shopifyHash: null } });
       const jobId = await enqueueRun(tx, task, { shopId, trigger: "manual" });
@@ -443,7 +452,12 @@ export function addErpCustomerToShopify(shopId: number, number: string): Promise
     const verb = made.created ? "created in Shopify" : "linked to the Shopify customer with its e-mail";
     const message = `ERP customer ${found.number} ${verb}.`;
     return db.transaction(async (tx) => {
-      await upsertCustomerLink(tx, { shopId, shopifyCustomerId: made.id, erpCustomerNumber: found.number, source: "exported" });
+      await upsertCustomerLink(tx, {
+        shopId,
+        shopifyCustomerId: made.id,
+        erpCustomerNumber: found.number,
+        source: "exported",
+      });
       const id = await saveCustomerOutcome(tx, {
         shopId,
         shopifyCustomerId: made.id,
