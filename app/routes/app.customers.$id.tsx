@@ -146,11 +146,12 @@ export default function CustomerPage() {
                 onKeepErp={() => run("keep-erp")}
               />
             ) : null}
-            {customer.canMap ? (
+            {customer.canMap && !customer.remap ? (
               <MapCustomerCard
                 results={results}
                 searched={result?.intent === "search" && result.ok === true}
                 busy={busy}
+                remap={customer.remap}
                 onSearch={(text) => run("search", { q: text })}
                 onMap={(number) => run("map", { number })}
               />
@@ -186,6 +187,16 @@ export default function CustomerPage() {
                 )}
               </BlockStack>
             </Card>
+            {customer.canMap && customer.remap ? (
+              <MapCustomerCard
+                results={results}
+                searched={result?.intent === "search" && result.ok === true}
+                busy={busy}
+                remap={customer.remap}
+                onSearch={(text) => run("search", { q: text })}
+                onMap={(number) => run("map", { number })}
+              />
+            ) : null}
           </BlockStack>
         </Layout.Section>
         <Layout.Section variant="oneThird">

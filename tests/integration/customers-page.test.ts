@@ -147,7 +147,7 @@ describe("the Customers list", () => {
     shop = await world.newShop();
     other = await world.newShop();
     ann = await addRow(9001, {
-      name: "Ann Lee <ann.lee@example.com>",
+      name: "Ann Lee",
       state: "linked",
       email: "ann.lee@example.com",
       phone: "+49 30 1234567",
@@ -172,7 +172,7 @@ describe("the Customers list", () => {
     expect(all.counts).toEqual({ all: 8, linked: 3, unmapped: 1, conflict: 1, error: 1, skipped: 1 });
     expect(all.total).toBe("8 customers");
     expect(all.rows.map((r) => r.name)).toEqual([
-      "Ann Lee <ann.lee@example.com>",
+      "Ann Lee",
       "Bob Stone",
       "Cid Park",
       "Dee Holm",
@@ -210,8 +210,8 @@ describe("the Customers list", () => {
   it("searches by name, e-mail, phone (as typed or by its digits) and ERP customer number", async () => {
     const names = async (q: string) => (await list(shop, `?q=${encodeURIComponent(q)}`)).rows.map((r) => r.name);
     expect(await names("bob")).toEqual(["Bob Stone"]);
-    expect(await names("ANN.LEE@")).toEqual(["Ann Lee <ann.lee@example.com>"]);
-    expect(await names("(30) 1234-567")).toEqual(["Ann Lee <ann.lee@example.com>"]);
+    expect(await names("ANN.LEE@")).toEqual(["Ann Lee"]);
+    expect(await names("(30) 1234-567")).toEqual(["Ann Lee"]);
     expect(await names("C10990")).toEqual(["Shopify customer 9900"]);
     expect(await names("%")).toEqual([]);
     const searched = await list(shop, "?q=C100");
@@ -256,7 +256,7 @@ describe("the Customers list", () => {
         (${shop.shopId}, ${run!.id}, 'customer', ${gid(9002)}, 'Bob Stone', 'skipped', 'unmapped')`;
     const loaded = await page(shop, ann);
     expect(loaded.customer).toMatchObject({
-      name: "Ann Lee <ann.lee@example.com>",
+      name: "Ann Lee",
       state: "linked",
       shopifyAdminUrl: "shopify://admin/customers/9001",
       canMap: true,
@@ -445,8 +445,9 @@ describe("a customer's actions, over the sandboxes", () => {
     const { records } = await world.runTask(customersSyncTask, shop.shopId);
     const read = recordsOf(records, customer.id);
     expect(read.length).toBeGreaterThan(0);
-    for (const record of read)
-      {expect(record).toMatchObject({ outcome: "skipped", reason: expect.stringMatching(/^unmapped:/) });}
+    for (const record of read) {
+      expect(record).toMatchObject({ outcome: "skipped", reason: expect.stringMatching(/^unmapped:/) });
+    }
     expect(await rowOf(shop.shopId, customer.id)).toMatchObject({ state: "unmapped" });
   });
 });

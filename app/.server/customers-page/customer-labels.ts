@@ -38,6 +38,16 @@ export function unnamedCustomer(shopifyCustomerId: string): string {
   return numeric ? `Shopify customer ${numeric}` : "Shopify customer";
 }
 
+/**
+ * The name to show: the sync stores its label ("Ann Lee <ann@example.com>", customer-label.ts),
+ * and the e-mail has its own column, so it is not shown twice.
+ */
+export function customerName(displayName: string, email: string | null, shopifyCustomerId: string): string {
+  const suffix = email ? ` <${email}>` : "";
+  const name = suffix && displayName.endsWith(suffix) ? displayName.slice(0, -suffix.length) : displayName;
+  return name.trim() || email || unnamedCustomer(shopifyCustomerId);
+}
+
 /** The page's URL: our row's id, or `link-<id>` for a customer only customer_links knows. */
 export function customerHref(row: { rowId: number | null; linkId: number | null }): string {
   return row.rowId !== null ? `/app/customers/${row.rowId}` : `/app/customers/link-${row.linkId}`;
@@ -48,6 +58,8 @@ export function customerAbilities(state: CustomerSyncState) {
   return {
     /** A redacted customer's data is gone; a conflict waits for a side to be chosen; ignored: stop ignoring first. */
     canMap: state === "unmapped" || state === "error" || state === "skipped" || state === "linked",
+    /** A mapped customer can be mapped to another ERP customer (a wrong match corrected). */
+    remap: state === "linked",
     canCreate: state === "unmapped" || state === "error" || state === "skipped",
     canIgnore: state === "unmapped" || state === "error" || state === "skipped",
     canStopIgnoring: state === "ignored",

@@ -4,7 +4,7 @@ import { getDb } from "../db.ts";
 import { countOf, formatDateTime } from "../format/format.ts";
 import { searchInputSchema } from "../format/search-input.ts";
 import { getShopDisplay } from "../queries/shop-display.ts";
-import { capitalize, customerHref, customerStateBadges, unnamedCustomer } from "./customer-labels.ts";
+import { capitalize, customerHref, customerName, customerStateBadges } from "./customer-labels.ts";
 import { countCustomersByTab, customerListTabs, listCustomers } from "./queries.ts";
 
 export const CUSTOMERS_PAGE_SIZE = 50;
@@ -49,7 +49,7 @@ export async function loadCustomerListPage(shopId: number, query: CustomerListQu
     rows: rows.slice(0, CUSTOMERS_PAGE_SIZE).map((row) => ({
       key: row.shopifyCustomerId,
       href: customerHref(row),
-      name: row.displayName || unnamedCustomer(row.shopifyCustomerId),
+      name: customerName(row.displayName, row.email, row.shopifyCustomerId),
       email: row.email ?? "",
       place: [row.city, row.countryCode].filter(Boolean).join(", "),
       erpCustomerNumber: row.erpCustomerNumber ?? "",

@@ -8,11 +8,11 @@ import { loadRecordRuns } from "../runs-page/record-runs.ts";
 import {
   capitalize,
   customerAbilities,
+  customerName,
   customerStateBadges,
   directionLabels,
   linkSourceLabels,
   shopifyAdminCustomerUrl,
-  unnamedCustomer,
 } from "./customer-labels.ts";
 import {
   getCustomerLinkById,
@@ -144,7 +144,7 @@ export async function loadCustomerPage(shopId: number, key: CustomerPageKey) {
     customer: {
       key: row ? String(row.id) : `link-${link!.id}`,
       linkOnly: !row,
-      name: row?.displayName || unnamedCustomer(shopifyCustomerId),
+      name: customerName(row?.displayName ?? "", row?.email ?? null, shopifyCustomerId),
       state,
       badge: customerStateBadges[state],
       reason: reason || (!row ? "Linked by order processing; Sync customers has not read this customer yet." : ""),

@@ -468,7 +468,8 @@ export function addErpCustomerToShopify(shopId: number, number: string): Promise
         erpHash: comparedHash(erp),
         reason: null,
         conflict: null,
-        direction: "erp_to_shopify",
+        // Only a customer made from the ERP's fields was written; one found by e-mail keeps Shopify's.
+        ...(made.created ? { direction: "erp_to_shopify" as const } : {}),
         now: new Date(),
       });
       // A Shopify customer found by e-mail may have been waiting on the unmapped list.

@@ -15,6 +15,7 @@ export function MapCustomerCard({
   results,
   searched,
   busy,
+  remap,
   onSearch,
   onMap,
 }: {
@@ -22,6 +23,8 @@ export function MapCustomerCard({
   /** A search has been answered (so "no results" can be said). */
   searched: boolean;
   busy: boolean;
+  /** Already mapped: this changes which ERP customer it is. */
+  remap: boolean;
   onSearch: (text: string) => void;
   onMap: (number: string) => void;
 }) {
@@ -31,7 +34,7 @@ export function MapCustomerCard({
     <Card>
       <BlockStack gap="300">
         <Text as="h2" variant="headingMd" id="map">
-          Map to an ERP customer
+          {remap ? "Map to another ERP customer" : "Map to an ERP customer"}
         </Text>
         <Text as="p" tone="subdued">
           Orders of this customer then go to that ERP customer, and orders waiting on it are processed.
