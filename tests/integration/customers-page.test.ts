@@ -404,6 +404,19 @@ describe("a customer's actions, over the sandboxes", () => {
     expect(shop.company.customers.all().filter((c) => c.email === customer.email)).toHaveLength(1);
   });
 
+  it("an ERP refusal is shown in the ERP's words, and nothing changes", async () => {
+    const customer = await unmappedCustomer();
+    await setSettings(shop.shopId, (s) => (s.customers.templateCustomerNo = "NOPE"));
+    const before = await shopState(shop);
+    expect(await act(shop, customer.rowId, { intent: "create" })).toEqual({
+      intent: "create",
+      ok: false,
+      message: "The template customer NOPE does not exist in Business Central; check Settings → Customers.",
+    });
+    expect(await shopState(shop)).toEqual(before);
+    await setSettings(shop.shopId, (s) => (s.customers.templateCustomerNo = ""));
+  });
+
   it("Ignore keeps a customer out of the sync until Stop ignoring", async () => {
     const customer = await unmappedCustomer();
     expect(await act(shop, customer.rowId, { intent: "ignore" })).toMatchObject({
@@ -595,6 +608,16 @@ describe("conflicts and Add to Shopify, over the sandboxes", () => {
       ok: false,
       message: expect.stringMatching(new RegExp(`^ERP customer ${number} is already linked`)),
     });
+    // Shopify's own refusal comes back in its words, and nothing is linked.
+    const odd = await newBcCustomer(shop, { displayName: "Odd Mail", email: "odd-mail-at-example" });
+    const before = await shopState(shop);
+    expect(await listAct(shop, { intent: "add-to-shopify", number: odd })).toEqual({
+      intent: "add-to-shopify",
+      ok: false,
+      message: expect.stringContaining("Email is invalid"),
+    });
+    expect(await shopState(shop)).toEqual(before);
+
     // Neither side echoes the add back.
     const count = shop.company.customers.all().length;
     const next = await world.runTask(customersSyncTask, shop.shopId);
