@@ -103,4 +103,58 @@ describe("the Customers page", () => {
     expect(after).toEqual({ state: "linked", erp_customer_number: number });
     await screenshot(e2e.page, "customer-mapped");
   });
+
+  it("a conflict shows both versions side by side, and Keep Shopify's ends it", async () => {
+    const [number] = await unlinkedNumbers();
+    const data = await e2e.adminGraphql(`{ customers(first: 20) { nodes { id firstName lastName
+      defaultEmailAddress { emailAddress } } } }`);
+    const linked = new Set(
+      (await e2e.sql<{ id: string }[]>`select shopify_customer_id as id from customer_links`).map((l) => l.id),
+    );
+    type Node = { id: string; firstName: string; lastName: string; defaultEmailAddress: { emailAddress: string } };
+    const customer = (data.data!.customers.nodes as Node[]).find((c) => !linked.has(c.id))!;
+    expect(customer).toBeDefined();
+    const [shop] = await e2e.sql<{ id: number }[]>`select id::int from shops order by id limit 1`;
+    // As the sync leaves a customer both sides changed: linked, with both versions recorded.
+    const side = (phoneNumber: string) => ({
+      displayName: `${customer.firstName} ${customer.lastName}`,
+      email: customer.defaultEmailAddress.emailAddress,
+      phoneNumber,
+      address: { line1: "Main St 1", line2: "", city: "Lakeside", state: "", postalCode: "12345", countryCode: "US" },
+    });
+    await e2e.sql`insert into customer_links (shop_id, shopify_customer_id, erp_customer_number, source)
+      values (${shop!.id}, ${customer.id}, ${number!}, 'matched')`;
+    const [inserted] = await e2e.sql<{ id: number }[]>`
+      insert into shopify_customers (shop_id, shopify_customer_id, state, display_name, erp_customer_number, reason,
+        shopify_hash, erp_hash, conflict)
+      values (${shop!.id}, ${customer.id}, 'conflict', ${`${customer.firstName} ${customer.lastName}`}, ${number!},
+        'changed in Shopify and in the ERP since the last sync: choose which to keep', 'old', 'old',
+        ${e2e.sql.json({ shopify: side("+1 555 0100"), erp: side("+1 555 0199"), erpVersion: null, detectedAt: new Date().toISOString() })})
+      on conflict (shop_id, shopify_customer_id) do update set state = 'conflict', erp_customer_number = excluded.erp_customer_number,
+        conflict = excluded.conflict, reason = excluded.reason
+      returning id::int`;
+
+    await e2e.page.goto(e2e.demo.info.adminUrl);
+    await expect.poll(() => e2e.app().getByRole("heading", { name: "Activity" }).count(), { timeout: 30_000 }).toBe(1);
+    await e2e.page.locator("#app-nav a", { hasText: "Customers" }).click();
+    await e2e
+      .app()
+      .getByRole("tab", { name: /Conflicts/ })
+      .click();
+    const row = e2e.app().locator(`a[href$="/app/customers/${inserted!.id}"]`);
+    await expect.poll(() => row.count(), { timeout: 20_000 }).toBe(1);
+    await row.click();
+    const versions = e2e.app().getByTestId("conflict-versions");
+    await expect.poll(() => versions.count(), { timeout: 20_000 }).toBe(1);
+    expect(await versions.getByText("+1 555 0100").count()).toBe(1);
+    expect(await versions.getByText("+1 555 0199").count()).toBe(1);
+    expect(await versions.getByText("Phone ≠").count()).toBe(1);
+    await screenshot(e2e.page, "customer-conflict");
+
+    await e2e.app().getByRole("button", { name: "Keep Shopify's" }).click();
+    await expect.poll(() => e2e.app().getByTestId("conflict-versions").count(), { timeout: 20_000 }).toBe(0);
+    const [after] =
+      await e2e.sql`select state, conflict, last_direction from shopify_customers where id = ${inserted!.id}`;
+    expect(after).toEqual({ state: "linked", conflict: null, last_direction: "shopify_to_erp" });
+  });
 });

@@ -101,13 +101,15 @@ const conflictFields: Array<[label: string, read: (side: Record<string, unknown>
 
 const shown = (value: unknown) => (typeof value === "string" ? value : value == null ? "" : JSON.stringify(value));
 
-/** Both versions side by side, each field marked when the two differ. */
+/** Both versions side by side, each field marked when the two differ; a field empty on both is left out. */
 function conflictRows(conflict: { shopify: Record<string, unknown>; erp: Record<string, unknown> }) {
-  return conflictFields.map(([label, read]) => {
-    const shopify = shown(read(conflict.shopify));
-    const erp = shown(read(conflict.erp));
-    return { label, shopify, erp, differs: shopify.trim().toLowerCase() !== erp.trim().toLowerCase() };
-  });
+  return conflictFields
+    .map(([label, read]) => {
+      const shopify = shown(read(conflict.shopify));
+      const erp = shown(read(conflict.erp));
+      return { label, shopify, erp, differs: shopify.trim().toLowerCase() !== erp.trim().toLowerCase() };
+    })
+    .filter((row) => row.shopify !== "" || row.erp !== "");
 }
 
 /**
