@@ -245,3 +245,28 @@ export async function updateCustomerRow(
     .returning({ id: shopifyCustomers.id });
   return updated.length > 0;
 }
+
+/**
+ * Gives a customer only customer_links knows its row: linked, never synced, no Shopify hash (so
+ * the next sync reads it by id). A row made meanwhile (the sync got there first) is kept as it is.
+ * Returns the row's id.
+ */
+export async function insertLinkedCustomerRow(
+  db: DbOrTx,
+  input: {
+    shopId: number;
+    shopifyCustomerId: string;
+    erpCustomerNumber: string;
+    displayName: string;
+    erpHash: string | null;
+  },
+): Promise<number> {
+  const [inserted] = await db
+    .insert(shopifyCustomers)
+    .values({ ...input, state: "linked", shopifyHash: null })
+    .onConflictDoNothing({ target: [shopifyCustomers.shopId, shopifyCustomers.shopifyCustomerId] })
+    .returning({ id: shopifyCustomers.id });
+  if (inserted) return inserted.id;
+  const existing = await getCustomerRowOf(db, input);
+  return existing!.id;
+}

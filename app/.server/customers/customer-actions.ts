@@ -6,7 +6,13 @@ import type { ShopifyAdmin } from "../adapters/shopify/admin-port.ts";
 import { ShopifyApiError } from "../adapters/shopify/errors.ts";
 import { isWritesDisabledError, WRITES_OFF_REASON } from "../adapters/writes-disabled.ts";
 import { customerAbilities, unnamedCustomer } from "../customers-page/customer-labels.ts";
-import { type CustomerRow, getCustomerRow, lockCustomerRow, updateCustomerRow } from "../customers-page/queries.ts";
+import {
+  type CustomerRow,
+  getCustomerRow,
+  insertLinkedCustomerRow,
+  lockCustomerRow,
+  updateCustomerRow,
+} from "../customers-page/queries.ts";
 import { getDb, type Tx } from "../db.ts";
 import type { ShopSettings } from "../domain/settings-schema.ts";
 import { erpAdapterForShop } from "../erp/connections.ts";
@@ -279,22 +285,12 @@ export function requestLinkedCustomerSync(
 ): Promise<CustomerActionResult> {
   return refusing(() =>
     getDb().transaction(async (tx) => {
-      const id = await saveCustomerOutcome(tx, {
+      const id = await insertLinkedCustomerRow(tx, {
         shopId,
         shopifyCustomerId: link.shopifyCustomerId,
-        state: "linked",
-        displayName: unnamedCustomer(link.shopifyCustomerId),
-        email: null,
-        phone: null,
-        city: null,
-        countryCode: null,
         erpCustomerNumber: link.erpCustomerNumber,
-        shopifyUpdatedAt: null,
-        shopifyHash: null,
+        displayName: unnamedCustomer(link.shopifyCustomerId),
         erpHash: await mirroredHash(tx, shopId, link.erpCustomerNumber),
-        reason: null,
-        conflict: null,
-        now: new Date(),
       });
       const jobId = await enqueueRun(tx, task, { shopId, trigger: "manual" });
       if (jobId === null) throw new Refusal(`${task.title} could not be queued.`);
