@@ -43,7 +43,8 @@ export function unnamedCustomer(shopifyCustomerId: string): string {
  * and the e-mail has its own column, so it is not shown twice.
  */
 export function customerName(displayName: string, email: string | null, shopifyCustomerId: string): string {
-  const suffix = email ? ` <${email}>` : "";
+  // A customer without a name is labelled "<ann@example.com>" alone.
+  const suffix = email ? `<${email}>` : "";
   const name = suffix && displayName.endsWith(suffix) ? displayName.slice(0, -suffix.length) : displayName;
   return name.trim() || email || unnamedCustomer(shopifyCustomerId);
 }
