@@ -218,6 +218,23 @@ describe("the Customers list", () => {
     expect(searched.counts).toMatchObject({ all: 3, linked: 2, conflict: 1 });
   });
 
+  it("pages by 50, by name, without skipping or repeating a customer", async () => {
+    const many = await world.newShop();
+    await db.sql`insert into shopify_customers (shop_id, shopify_customer_id, state, display_name)
+      select ${many.shopId}, 'gid://shopify/Customer/' || (80000 + n), 'linked', 'Same Name'
+      from generate_series(1, 55) as n`;
+    const first = await list(many);
+    const second = await list(many, "?page=1");
+    expect(first).toMatchObject({ hasNext: true, total: "55 customers" });
+    expect(first.rows).toHaveLength(50);
+    expect(second).toMatchObject({ hasNext: false });
+    expect(second.rows).toHaveLength(5);
+    const keys = [...first.rows, ...second.rows].map((r) => r.key);
+    expect(new Set(keys).size).toBe(55);
+    // A hand-edited URL still shows a list.
+    expect((await list(many, "?page=-3&tab=nonsense")).rows).toHaveLength(50);
+  });
+
   it("shows no other shop's customers, and their pages are not found", async () => {
     const mine = await list(shop, "?q=Olga");
     expect(mine.rows).toEqual([]);
