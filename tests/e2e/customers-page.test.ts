@@ -115,7 +115,8 @@ describe("the Customers page", () => {
     const customer = (data.data!.customers.nodes as Node[]).find((c) => !linked.has(c.id))!;
     expect(customer).toBeDefined();
     const [shop] = await e2e.sql<{ id: number }[]>`select id::int from shops order by id limit 1`;
-    // As the sync leaves a customer both sides changed: linked, with both versions recorded.
+    // As the sync leaves a customer both sides changed: linked, with both versions recorded (the
+    // Shopify one made up, as if Shopify changed again since).
     const side = (phoneNumber: string) => ({
       displayName: `${customer.firstName} ${customer.lastName}`,
       email: customer.defaultEmailAddress.emailAddress,
@@ -150,6 +151,13 @@ describe("the Customers page", () => {
     expect(await versions.getByText("+1 555 0199").count()).toBe(1);
     expect(await versions.getByText("Phone ≠").count()).toBe(1);
     await screenshot(e2e.page, "customer-conflict");
+
+    // The recorded Shopify version is not what Shopify has now: the page shows the new one first.
+    await e2e.app().getByRole("button", { name: "Keep Shopify's" }).click();
+    await expect
+      .poll(() => e2e.app().getByTestId("action-error").textContent(), { timeout: 20_000 })
+      .toMatch(/^The customer changed in Shopify again since this conflict was found/);
+    expect(await versions.getByText("+1 555 0100").count()).toBe(0);
 
     await e2e.app().getByRole("button", { name: "Keep Shopify's" }).click();
     await expect.poll(() => e2e.app().getByTestId("conflict-versions").count(), { timeout: 20_000 }).toBe(0);

@@ -526,12 +526,23 @@ describe("conflicts and Add to Shopify, over the sandboxes", () => {
     expect(bcCustomerByNumber(shop, customer.erpNumber)?.phoneNumber).toBe("+49 30 5550000");
     await setSettings(shop.shopId, (s) => (s.allowOutgoingWrites = true));
 
+    // Changed again in Shopify after the page showed the two versions: shown anew, not written.
+    await shop.gql(CUSTOMER_UPDATE, { input: { id: customer.id, phone: "+4930111222333" } });
+    expect(await act(shop, customer.rowId, { intent: "keep-shopify" })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^The customer changed in Shopify again since this conflict was found/),
+    });
+    expect(bcCustomerByNumber(shop, customer.erpNumber)?.phoneNumber).toBe("+49 30 5550000");
+    expect((await page(shop, customer.rowId)).conflict?.rows).toEqual(
+      expect.arrayContaining([{ label: "Phone", shopify: "+4930111222333", erp: "+49 30 5550000", differs: true }]),
+    );
+
     const kept = await act(shop, customer.rowId, { intent: "keep-shopify" });
     expect(kept).toMatchObject({
       ok: true,
       message: `Shopify's version written to ERP customer ${customer.erpNumber}`,
     });
-    expect(bcCustomerByNumber(shop, customer.erpNumber)?.phoneNumber).toBe("+4930777666555");
+    expect(bcCustomerByNumber(shop, customer.erpNumber)?.phoneNumber).toBe("+4930111222333");
     expect(await rowOf(shop.shopId, customer.id)).toMatchObject({
       state: "linked",
       conflict: null,

@@ -317,6 +317,7 @@ export function keepShopifyVersion(shopId: number, rowId: number): Promise<Custo
     const fields = erpCustomerFields(customer.profile, settings.customers, adapter.limits);
     const problem = customerFieldProblem(fields);
     if (problem) throw new Refusal(`Not written: ${problem}.`);
+    await refuseIfChangedSinceShown(row, "shopify", fields);
     await updateErpCustomer(adapter, number, fields);
     await resolved(row, {
       ...rowFields(customer),
@@ -344,6 +345,7 @@ export function keepErpVersion(shopId: number, rowId: number): Promise<CustomerA
     requireWrites(settings, "the Shopify customer was not updated");
     const erp = (await mirroredCustomers(db, { shopId, numbers: [number] })).get(number)?.fields ?? conflictErp(row);
     if (!erp) throw new Refusal(`The ERP's version of customer ${number} is not known; sync the customer first.`);
+    await refuseIfChangedSinceShown(row, "erp", erp);
     const adapter = await requireAdapter(shopId);
     const admin = await shopifyAdminForShopId(shopId);
     const before = await readShopifyCustomer(admin, row.shopifyCustomerId);
@@ -383,6 +385,31 @@ const recordedErpSide = z.object({
 function conflictErp(row: CustomerRow): ComparedCustomerFields | null {
   const parsed = recordedErpSide.safeParse(row.conflict?.erp);
   return parsed.success ? parsed.data : null;
+}
+
+const sideNames = { shopify: "in Shopify", erp: "in the ERP" } as const;
+
+/**
+ * The merchant chose between the two versions the page showed. When the side to keep has changed
+ * again since (a newer edit), writing it would keep a version nobody looked at: the conflict is
+ * shown with that side's new version instead, and the merchant chooses again.
+ */
+async function refuseIfChangedSinceShown(
+  row: CustomerRow,
+  side: "shopify" | "erp",
+  now: ComparedCustomerFields,
+): Promise<void> {
+  const shown = recordedErpSide.safeParse(row.conflict?.[side]);
+  if (!row.conflict || !shown.success || comparedHash(shown.data) === comparedHash(now)) return;
+  await updateCustomerRow(getDb(), {
+    shopId: row.shopId,
+    id: row.id,
+    from: ["conflict"],
+    set: { conflict: { ...row.conflict, [side]: { ...now } } },
+  });
+  throw new Refusal(
+    `The customer changed ${sideNames[side]} again since this conflict was found; its new version is shown now. Choose again.`,
+  );
 }
 
 /** The conflict ends: linked, both hashes stored, the write's direction remembered. */
