@@ -1,13 +1,12 @@
 import { z } from "zod";
 
 import type { FoundCustomer } from "../adapters/erp/port.ts";
+import { addErpCustomerToShopify } from "../customers/add-to-shopify.ts";
+import { keepErpVersion, keepShopifyVersion } from "../customers/conflict-actions.ts";
+import type { CustomerActionResult } from "../customers/customer-action-support.ts";
 import {
-  addErpCustomerToShopify,
   createCustomerRowInErp,
-  type CustomerActionResult,
   ignoreCustomerRow,
-  keepErpVersion,
-  keepShopifyVersion,
   mapCustomerRow,
   requestCustomerSync,
   requestLinkedCustomerSync,
