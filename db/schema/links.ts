@@ -13,7 +13,8 @@ export const customerLinks = pgTable(
     shopId: shopIdColumn(),
     shopifyCustomerId: text("shopify_customer_id").notNull(),
     erpCustomerNumber: text("erp_customer_number").notNull(),
-    source: text("source", { enum: ["matched", "created", "merchant"] }).notNull(),
+    /** "exported": the ERP customer was added to Shopify (a TypeScript enum only: no migration). */
+    source: text("source", { enum: ["matched", "created", "merchant", "exported"] }).notNull(),
     linkedAt: timestamp("linked_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("customer_links_shop_customer_uq").on(t.shopId, t.shopifyCustomerId)],

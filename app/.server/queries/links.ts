@@ -3,7 +3,8 @@ import { and, eq, inArray } from "drizzle-orm";
 import { customerLinks, variantLinks } from "../../../db/schema/links.ts";
 import type { DbOrTx } from "../db.ts";
 
-type LinkSource = "matched" | "created" | "merchant";
+/** How a link was made; "exported": the ERP customer was added to Shopify ("Add to Shopify"). */
+type LinkSource = "matched" | "created" | "merchant" | "exported";
 
 export async function getCustomerLink(
   db: DbOrTx,

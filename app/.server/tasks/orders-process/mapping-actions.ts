@@ -40,6 +40,26 @@ async function action(run: () => Promise<MappingResult>): Promise<MappingResult>
   }
 }
 
+/**
+ * Inside the caller's transaction, after it linked: takes the record off the unmapped list and
+ * re-enqueues the orders it held up; returns how many were queued. The Customers page links
+ * in its own transactions and calls this so the orders waiting on a customer move on the same way.
+ */
+export async function settleLinked(
+  tx: Tx,
+  input: { shopId: number; entity: "customer" | "product"; shopifyId: string; message: string },
+): Promise<number> {
+  const { shopId, entity, shopifyId, message } = input;
+  await resolveUnmappedRecords(tx, { shopId, entity, shopifyIds: [shopifyId] });
+  const waiting =
+    entity === "customer"
+      ? await ordersWaitingOnCustomer(tx, { shopId, shopifyCustomerId: shopifyId })
+      : await ordersWaitingOnVariant(tx, { shopId, shopifyVariantId: shopifyId });
+  for (const order of waiting) await addOrderEvent(tx, { shopId, orderId: order.id, kind: "resolved", message });
+  await enqueueOrderProcessing(tx, { shopId, orderIds: waiting.map((o) => o.id), trigger: "manual" });
+  return waiting.length;
+}
+
 /** Links, takes the record off the list and re-enqueues the orders it held up, in one transaction. */
 async function settle(
   shopId: number,
@@ -50,18 +70,21 @@ async function settle(
 ): Promise<MappingResult> {
   return getDb().transaction(async (tx) => {
     await link(tx);
-    await resolveUnmappedRecords(tx, { shopId, entity, shopifyIds: [shopifyId] });
-    const waiting =
-      entity === "customer"
-        ? await ordersWaitingOnCustomer(tx, { shopId, shopifyCustomerId: shopifyId })
-        : await ordersWaitingOnVariant(tx, { shopId, shopifyVariantId: shopifyId });
-    for (const order of waiting) await addOrderEvent(tx, { shopId, orderId: order.id, kind: "resolved", message });
-    await enqueueOrderProcessing(tx, { shopId, orderIds: waiting.map((o) => o.id), trigger: "manual" });
-    return { ok: true, message, ordersQueued: waiting.length };
+    const ordersQueued = await settleLinked(tx, { shopId, entity, shopifyId, message });
+    return { ok: true, message, ordersQueued };
   });
 }
 
-export function mapCustomer(shopId: number, shopifyCustomerId: string, erpCustomerNumber: string) {
+/**
+ * `alsoInTransaction` runs in the mapping's transaction after the link is stored (the Customers
+ * page moves its own row to linked there); what it throws rolls the mapping back and is rethrown.
+ */
+export function mapCustomer(
+  shopId: number,
+  shopifyCustomerId: string,
+  erpCustomerNumber: string,
+  alsoInTransaction?: (tx: Tx, erpCustomerNumber: string) => Promise<void>,
+) {
   return action(async () => {
     const found = await (await requireAdapter(shopId)).findCustomer({ number: erpCustomerNumber });
     if (!found) throw new MappingFailure(`Customer ${erpCustomerNumber} does not exist in the ERP.`);
@@ -69,8 +92,15 @@ export function mapCustomer(shopId: number, shopifyCustomerId: string, erpCustom
       shopId,
       "customer",
       shopifyCustomerId,
-      (tx) =>
-        upsertCustomerLink(tx, { shopId, shopifyCustomerId, erpCustomerNumber: found.number, source: "merchant" }),
+      async (tx) => {
+        await upsertCustomerLink(tx, {
+          shopId,
+          shopifyCustomerId,
+          erpCustomerNumber: found.number,
+          source: "merchant",
+        });
+        await alsoInTransaction?.(tx, found.number);
+      },
       `Customer mapped to ERP customer ${found.number}.`,
     );
   });

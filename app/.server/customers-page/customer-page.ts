@@ -1,0 +1,173 @@
+import { z } from "zod";
+
+import type { CustomerSyncState } from "../../../db/schema/shopify-customers.ts";
+import { getDb } from "../db.ts";
+import { formatDateTime } from "../format/format.ts";
+import { getShopDisplay } from "../queries/shop-display.ts";
+import { loadRecordRuns } from "../runs-page/record-runs.ts";
+import {
+  capitalize,
+  customerAbilities,
+  customerName,
+  customerStateBadges,
+  directionLabels,
+  linkSourceLabels,
+  shopifyAdminCustomerUrl,
+} from "./customer-labels.ts";
+import {
+  getCustomerLinkById,
+  getCustomerLinkOf,
+  getCustomerRow,
+  getCustomerRowOf,
+  getMirroredCustomer,
+} from "./queries.ts";
+
+/** The run records' type for customers ("Sync customers" records `type: "customer", key: <gid>`). */
+export const CUSTOMER_RECORD_TYPE = "customer";
+
+/** A customer's page is our row's id, or `link-<id>` for a customer only customer_links knows. */
+export type CustomerPageKey = { kind: "row"; id: number } | { kind: "link"; id: number };
+
+const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+export function parseCustomerPageKey(param: string | undefined): CustomerPageKey | null {
+  const link = /^link-(\d+)$/.exec(param ?? "");
+  const parsed = idSchema.safeParse(link ? link[1] : param);
+  if (!parsed.success || !/^(link-)?\d+$/.test(param ?? "")) return null;
+  return { kind: link ? "link" : "row", id: parsed.data };
+}
+
+/**
+ * The mirrored ERP customer as far as this page shows it. The mirror holds whatever the adapter
+ * pulled, so each field is optional: a field an ERP does not send is left out, never a failure.
+ */
+const text = z.string().optional().catch(undefined);
+const mirroredCustomerSchema = z.looseObject({
+  number: text,
+  displayName: text,
+  type: text,
+  email: text,
+  phoneNumber: text,
+  currencyCode: text,
+  blocked: z.boolean().optional().catch(undefined),
+  address: z
+    .looseObject({ line1: text, line2: text, city: text, state: text, postalCode: text, countryCode: text })
+    .optional()
+    .catch(undefined),
+});
+
+function addressLine(
+  a:
+    | { line1?: string; line2?: string; city?: string; postalCode?: string; state?: string; countryCode?: string }
+    | undefined,
+) {
+  if (!a) return "";
+  const cityLine = [a.postalCode, a.city].filter(Boolean).join(" ");
+  return [a.line1, a.line2, cityLine, a.state, a.countryCode].filter(Boolean).join(", ");
+}
+
+async function loadErpCustomer(shopId: number, number: string | null, source: string | null, timeZone: string | null) {
+  if (!number) return null;
+  const record = await getMirroredCustomer(getDb(), { shopId, number });
+  const erp = record ? mirroredCustomerSchema.parse(record.data) : null;
+  return {
+    number,
+    linkSource: source ? (linkSourceLabels[source] ?? source) : "",
+    mirrored: record !== undefined,
+    name: erp?.displayName ?? "",
+    type: erp?.type === "company" ? "Company" : erp?.type === "person" ? "Person" : "",
+    email: erp?.email ?? "",
+    phone: erp?.phoneNumber ?? "",
+    address: addressLine(erp?.address),
+    currency: erp?.currencyCode ?? "",
+    blocked: erp?.blocked ? "Blocked" : "",
+    modified: formatDateTime(record?.erpModifiedAt ?? null, timeZone),
+    pulled: formatDateTime(record?.updatedAt ?? null, timeZone),
+  };
+}
+
+/** The compared fields, in the order the conflict card shows them. */
+const conflictFields: Array<[label: string, read: (side: Record<string, unknown>) => unknown]> = [
+  ["Name", (s) => s.displayName],
+  ["E-mail", (s) => s.email],
+  ["Phone", (s) => s.phoneNumber],
+  ["Address", (s) => (s.address as Record<string, unknown> | undefined)?.line1],
+  ["Address 2", (s) => (s.address as Record<string, unknown> | undefined)?.line2],
+  ["Post code", (s) => (s.address as Record<string, unknown> | undefined)?.postalCode],
+  ["City", (s) => (s.address as Record<string, unknown> | undefined)?.city],
+  ["County / state", (s) => (s.address as Record<string, unknown> | undefined)?.state],
+  ["Country", (s) => (s.address as Record<string, unknown> | undefined)?.countryCode],
+];
+
+const shown = (value: unknown) => (typeof value === "string" ? value : value == null ? "" : JSON.stringify(value));
+
+/** Both versions side by side, each field marked when the two differ; a field empty on both is left out. */
+function conflictRows(conflict: { shopify: Record<string, unknown>; erp: Record<string, unknown> }) {
+  return conflictFields
+    .map(([label, read]) => {
+      const shopify = shown(read(conflict.shopify));
+      const erp = shown(read(conflict.erp));
+      return { label, shopify, erp, differs: shopify.trim().toLowerCase() !== erp.trim().toLowerCase() };
+    })
+    .filter((row) => row.shopify !== "" || row.erp !== "");
+}
+
+/**
+ * Everything a customer's page shows, formatted for the merchant; null when the shop has no such
+ * customer, and a redirect when a link-only customer has got its row (that is its page now).
+ */
+export async function loadCustomerPage(shopId: number, key: CustomerPageKey) {
+  const db = getDb();
+  const shop = await getShopDisplay(db, shopId);
+  const row = key.kind === "row" ? await getCustomerRow(db, { shopId, id: key.id }) : undefined;
+  const link =
+    key.kind === "link"
+      ? await getCustomerLinkById(db, { shopId, id: key.id })
+      : row
+        ? await getCustomerLinkOf(db, { shopId, shopifyCustomerId: row.shopifyCustomerId })
+        : undefined;
+  if (key.kind === "row" && !row) return null;
+  if (key.kind === "link") {
+    if (!link) return null;
+    // The sync may have read the customer since the list was shown: its row is the page then.
+    const rowOfLink = await getCustomerRowOf(db, { shopId, shopifyCustomerId: link.shopifyCustomerId });
+    if (rowOfLink) return { redirect: `/app/customers/${rowOfLink.id}`, page: null };
+  }
+  const shopifyCustomerId = row?.shopifyCustomerId ?? link!.shopifyCustomerId;
+  // A row still unmapped whose customer was mapped on the unmapped-customers list is mapped.
+  const state: CustomerSyncState = !row || (row.state === "unmapped" && link) ? "linked" : row.state;
+  const erpNumber = link?.erpCustomerNumber ?? row?.erpCustomerNumber ?? null;
+  const [erpCustomer, runs] = await Promise.all([
+    loadErpCustomer(shopId, erpNumber, link?.source ?? null, shop.timeZone),
+    loadRecordRuns({ shopId, recordType: CUSTOMER_RECORD_TYPE, recordKey: shopifyCustomerId, timeZone: shop.timeZone }),
+  ]);
+  const reason = state !== row?.state ? "" : row?.reason ? capitalize(row.reason) : "";
+  const page = {
+    customer: {
+      key: row ? String(row.id) : `link-${link!.id}`,
+      linkOnly: !row,
+      name: customerName(row?.displayName ?? "", row?.email ?? null, shopifyCustomerId),
+      state,
+      badge: customerStateBadges[state],
+      reason: reason || (!row ? "Linked by order processing; Sync customers has not read this customer yet." : ""),
+      shopifyCustomerId,
+      shopifyAdminUrl: shopifyAdminCustomerUrl(shopifyCustomerId),
+      email: row?.email ?? "",
+      phone: row?.phone ?? "",
+      place: [row?.city, row?.countryCode].filter(Boolean).join(", "),
+      lastSynced: formatDateTime(row?.lastSyncedAt ?? null, shop.timeZone),
+      lastDirection: row?.lastDirection ? directionLabels[row.lastDirection] : "",
+      shopifyUpdated: formatDateTime(row?.shopifyUpdatedAt ?? null, shop.timeZone),
+      ...(row ? customerAbilities(state) : { ...customerAbilities("redacted"), canSync: true }),
+    },
+    erpCustomer,
+    conflict:
+      state === "conflict" && row?.conflict
+        ? { rows: conflictRows(row.conflict), detected: formatDateTime(row.conflict.detectedAt, shop.timeZone) }
+        : null,
+    /** The last runs that touched this customer, with what each did to it. */
+    runs,
+    runsHref: `/app/runs?record=${encodeURIComponent(`${CUSTOMER_RECORD_TYPE}:${shopifyCustomerId}`)}`,
+  };
+  return { redirect: null, page };
+}
