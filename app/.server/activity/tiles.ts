@@ -27,7 +27,6 @@ const dedicatedPages: Partial<Record<ActivityTileKey, string>> = {
   "unprocessed-shipments": "/app/shipments?status=unprocessed",
   "shipment-errors": "/app/shipments?status=error",
   "product-errors": "/app/products?tab=error",
-  "customer-problems": "/app/customers?tab=problems",
   "stock-drift": "/app/inventory/drift",
 };
 
