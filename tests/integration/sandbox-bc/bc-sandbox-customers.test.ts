@@ -1,37 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
+import { BC_API_V2_PROPERTIES } from "./bc-api-v2-properties.ts";
 import { type BcFixture, startBcSandbox } from "./bc-fixture.ts";
 
 /** API v2.0 customers as APIV2Customers.Page.al shows them (page 30009), in page order. */
-const CUSTOMER_PROPERTIES = [
-  "id",
-  "number",
-  "displayName",
-  "type",
-  "addressLine1",
-  "addressLine2",
-  "city",
-  "state",
-  "country",
-  "postalCode",
-  "phoneNumber",
-  "email",
-  "website",
-  "salespersonCode",
-  "balanceDue",
-  "creditLimit",
-  "taxLiable",
-  "taxAreaId",
-  "taxAreaDisplayName",
-  "taxRegistrationNumber",
-  "currencyId",
-  "currencyCode",
-  "paymentTermsId",
-  "shipmentMethodId",
-  "paymentMethodId",
-  "blocked",
-  "lastModifiedDateTime",
-];
+const CUSTOMER_PROPERTIES = BC_API_V2_PROPERTIES.customers;
 const EMPTY_GUID = "00000000-0000-0000-0000-000000000000";
 
 let fx: BcFixture;
