@@ -272,7 +272,7 @@ async function apply(p: ImportPass, c: Prepared, plan: CustomerImportPlan, linke
       return record(p, c, "skipped", `conflict: ${reason}`);
     }
     case "create": {
-      const template = plan.templateNumber ? ` from template customer ${plan.templateNumber}` : "";
+      const template = plan.templateNumber ? ` from template ${plan.templateNumber}` : "";
       if (holdBack(p, c, `create an ERP customer${template}`)) return;
       const number = await ctx.db.transaction(async (tx) => {
         // Order processing may create the same buyer at the same moment: the same lock as there.
