@@ -144,8 +144,9 @@ export function lookupsFor(profile: CustomerProfile, settings: ShopSettings): Cu
 export function resolveCustomer(order: ImportedOrder, settings: ShopSettings, facts: CustomerFacts): CustomerDecision {
   if (order.company) {
     // Only the company location's (or the company's) own ERP customer: no default, no match, no create.
-    if (facts.linkedNumber)
-      {return { kind: "use", customerNumber: facts.linkedNumber, source: "link", storeLink: false };}
+    if (facts.linkedNumber) {
+      return { kind: "use", customerNumber: facts.linkedNumber, source: "link", storeLink: false };
+    }
     return { kind: "wait", reason: "unmapped_customer" };
   }
   const byCountry = countryDefaultCustomer(order, settings);

@@ -10,6 +10,7 @@ import {
   createCustomerInErp,
   createItemInErp,
   ignoreUnmapped,
+  mapCompanyLocation,
   mapCustomer,
   type MappingResult,
   mapVariant,
@@ -106,11 +107,13 @@ export async function handleUnmappedAction(
     return invalid("That record is no longer waiting for a mapping.");
   }
   if (input.intent === "ignore") return { intent: "ignore", result: await ignoreUnmapped(shopId, record.id) };
-  if (kind === "companies") return invalid("Companies are mapped when B2B sync arrives; ignore or wait for now.");
+  if (kind === "companies" && input.intent === "create") {
+    return invalid("A company's ERP customer is created by the company sync; map an existing ERP customer for now.");
+  }
   switch (input.intent) {
     case "search": {
       const results =
-        kind === "customers" ? await searchErpCustomers(shopId, input.q) : await searchErpItems(shopId, input.q);
+        kind === "products" ? await searchErpItems(shopId, input.q) : await searchErpCustomers(shopId, input.q);
       return { intent: "search", recordId: record.id, results };
     }
     case "map":
@@ -119,7 +122,9 @@ export async function handleUnmappedAction(
         result:
           kind === "customers"
             ? await mapCustomer(shopId, record.shopifyId, input.number)
-            : await mapVariant(shopId, record.shopifyId, input.number, input.variantCode),
+            : kind === "companies"
+              ? await mapCompanyLocation(shopId, record.shopifyId, input.number)
+              : await mapVariant(shopId, record.shopifyId, input.number, input.variantCode),
       };
     case "create":
       return {

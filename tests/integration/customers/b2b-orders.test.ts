@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { getDb } from "../../../app/.server/db.ts";
+import { handleUnmappedAction } from "../../../app/.server/orders/unmapped-list.ts";
 import { upsertCustomerLink } from "../../../app/.server/queries/links.ts";
 import { enqueueOrderProcessing } from "../../../app/.server/tasks/orders-process/enqueue.ts";
 import { reconcileOrders } from "../../../app/.server/tasks/orders-sync/reconcile-orders.ts";
@@ -84,6 +85,49 @@ describe("an order from a B2B buyer", () => {
     await world.runAllJobs();
     const [after] = await db.sql`select status, error_message, status_reason from orders where id = ${order!.id}`;
     expect(after, JSON.stringify(after)).toMatchObject({ status: "processed" });
+    const salesOrder = shop.company.salesOrders.all().find((o) => o.externalDocumentNumber === name);
+    expect(salesOrder?.customerNumber).toBe(erpNumber);
+  });
+
+  it("is released by mapping its company location from the unmapped companies list", async () => {
+    const shop = await world.newShop();
+    const made = await shop.gql(COMPANY_CREATE, {
+      input: {
+        company: { name: "Birch Supply" },
+        companyContact: { email: "ops@birch.example", firstName: "Ada", lastName: "Birch" },
+        companyLocation: {
+          name: "Birch Depot",
+          shippingAddress: { address1: "Weg 9", city: "Köln", zip: "50667", countryCode: "DE" },
+          billingSameAsShipping: true,
+        },
+      },
+    });
+    expect(made.companyCreate.userErrors).toEqual([]);
+    const company = made.companyCreate.company;
+    const variants = (await shop.gql(`{ productVariants(first: 1) { nodes { id } } }`)).productVariants.nodes;
+    const placed = await shop.gql(ORDER_CREATE, {
+      order: {
+        companyLocationId: company.locations.nodes[0].id,
+        customer: { toAssociate: { id: company.contacts.nodes[0].customer.id } },
+        financialStatus: "PAID",
+        lineItems: [{ variantId: variants[0].id, quantity: 1 }],
+      },
+    });
+    const name = placed.orderCreate.order.name as string;
+    await reconcileOrders(shop.shopId);
+    await world.runAllJobs();
+    const [record] = await db.sql<Array<{ id: number }>>`select id::int from unmapped_records
+      where shop_id = ${shop.shopId} and entity = 'company' and resolved_at is null`;
+    const erpNumber = shop.company.customers.all()[1]!.number;
+    const form = new FormData();
+    form.set("intent", "map");
+    form.set("recordId", String(record!.id));
+    form.set("number", erpNumber);
+    expect(await handleUnmappedAction(shop.shopId, "companies", form)).toMatchObject({
+      intent: "map",
+      result: { ok: true, message: `Company location mapped to ERP customer ${erpNumber}.`, ordersQueued: 1 },
+    });
+    await world.runAllJobs();
     const salesOrder = shop.company.salesOrders.all().find((o) => o.externalDocumentNumber === name);
     expect(salesOrder?.customerNumber).toBe(erpNumber);
   });

@@ -47,12 +47,13 @@ async function action(run: () => Promise<MappingResult>): Promise<MappingResult>
  */
 export async function settleLinked(
   tx: Tx,
-  input: { shopId: number; entity: "customer" | "product"; shopifyId: string; message: string },
+  input: { shopId: number; entity: "customer" | "company" | "product"; shopifyId: string; message: string },
 ): Promise<number> {
   const { shopId, entity, shopifyId, message } = input;
   await resolveUnmappedRecords(tx, { shopId, entity, shopifyIds: [shopifyId] });
+  // A company location is a B2B order's buyer key (customerKey), found by the same query.
   const waiting =
-    entity === "customer"
+    entity !== "product"
       ? await ordersWaitingOnCustomer(tx, { shopId, shopifyCustomerId: shopifyId })
       : await ordersWaitingOnVariant(tx, { shopId, shopifyVariantId: shopifyId });
   for (const order of waiting) await addOrderEvent(tx, { shopId, orderId: order.id, kind: "resolved", message });
@@ -63,7 +64,7 @@ export async function settleLinked(
 /** Links, takes the record off the list and re-enqueues the orders it held up, in one transaction. */
 async function settle(
   shopId: number,
-  entity: "customer" | "product",
+  entity: "customer" | "company" | "product",
   shopifyId: string,
   link: (tx: Tx) => Promise<void>,
   message: string,
@@ -102,6 +103,31 @@ export function mapCustomer(
         await alsoInTransaction?.(tx, found.number);
       },
       `Customer mapped to ERP customer ${found.number}.`,
+    );
+  });
+}
+
+/**
+ * A B2B order's company location, from the unmapped companies list: its own ERP customer (BC: a
+ * location added as its own customer). Until "Sync companies" exists this is how a merchant
+ * releases the orders of a company location.
+ */
+export function mapCompanyLocation(shopId: number, companyLocationId: string, erpCustomerNumber: string) {
+  return action(async () => {
+    const found = await (await requireAdapter(shopId)).findCustomer({ number: erpCustomerNumber });
+    if (!found) throw new MappingFailure(`Customer ${erpCustomerNumber} does not exist in the ERP.`);
+    return settle(
+      shopId,
+      "company",
+      companyLocationId,
+      (tx) =>
+        upsertCustomerLink(tx, {
+          shopId,
+          shopifyCustomerId: companyLocationId,
+          erpCustomerNumber: found.number,
+          source: "merchant",
+        }),
+      `Company location mapped to ERP customer ${found.number}.`,
     );
   });
 }
@@ -206,10 +232,10 @@ export async function ignoreUnmapped(shopId: number, unmappedRecordId: number): 
   const db = getDb();
   return db.transaction(async (tx) => {
     const record = await getUnmappedRecord(tx, { shopId, id: unmappedRecordId });
-    if (!record || record.entity === "company") return { ok: false, message: "That record is not on the list." };
+    if (!record) return { ok: false, message: "That record is not on the list." };
     await resolveUnmappedRecords(tx, { shopId, entity: record.entity, shopifyIds: [record.shopifyId] });
     const waiting =
-      record.entity === "customer"
+      record.entity !== "product"
         ? await ordersWaitingOnCustomer(tx, { shopId, shopifyCustomerId: record.shopifyId })
         : await ordersWaitingOnVariant(tx, { shopId, shopifyVariantId: record.shopifyId });
     const reason = `The merchant ignored the unmapped ${record.entity} ${record.label}.`;
