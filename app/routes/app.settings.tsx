@@ -197,6 +197,56 @@ export default function Settings() {
             </Card>
           </Layout.AnnotatedSection>
           <Layout.AnnotatedSection
+            title="Companies"
+            description="B2B companies (Job queue → Sync companies): which ERP customer a company and its locations are, and which way they are kept in step. Name and address fields follow the customer settings above."
+          >
+            <Card>
+              <FormLayout>
+                <Select label="Company import" options={options.companyImports} {...choice("companies.import")} />
+                <Select label="Company mapping" options={options.companyMappings} {...choice("companies.mapping")} />
+                <Select
+                  label="Match the tax id to"
+                  options={options.companyTaxIdFields}
+                  helpText="The ERP field a company location's tax id is matched to and written in."
+                  {...choice("companies.taxIdField")}
+                />
+                <TextField label="Default company (ERP customer no.)" {...text("companies.defaultCompanyNo")} />
+                <Checkbox label="Create unknown companies in the ERP" {...check("companies.createUnknownInErp")} />
+                <TextField
+                  label="Company template"
+                  helpText="A customer template code (e.g. CUSTOMER COMPANY), or the number of an ERP customer to copy terms from."
+                  {...text("companies.templateCustomerNo")}
+                />
+                <Select
+                  label="Company locations"
+                  options={options.companyLocationCustomers}
+                  {...choice("companies.locationCustomers")}
+                />
+                <TextField
+                  label="Payment terms"
+                  helpText="One per line: Shopify payment terms = ERP payment terms code (e.g. Net 30 = 30 DAYS)."
+                  multiline={2}
+                  {...text("companies.paymentTerms")}
+                />
+                <Checkbox
+                  label="Shopify can update ERP companies"
+                  helpText="Changes of a linked Shopify company (name, main contact, address, tax id) are written to its ERP customer."
+                  {...check("companies.shopifyCanUpdateErp")}
+                />
+                <Checkbox
+                  label="Can update Shopify companies"
+                  helpText="Changes of a linked ERP customer (name, address) are written to its Shopify company. Only one direction can be on."
+                  {...check("companies.canUpdateShopify")}
+                />
+                <Select
+                  label="Contact permission of companies added to Shopify"
+                  options={options.contactPermissions}
+                  {...choice("companies.defaultContactPermission")}
+                />
+              </FormLayout>
+            </Card>
+          </Layout.AnnotatedSection>
+          <Layout.AnnotatedSection
             title="Products"
             description="Which way products sync (when: Job queue → Sync products), and how a Shopify SKU finds its ERP item, for products and order lines alike."
           >

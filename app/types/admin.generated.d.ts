@@ -29,6 +29,138 @@ export type ProductSetBulkLineMutation = { productSet?: AdminTypes.Maybe<{ produ
       & { variants: { nodes: Array<Pick<AdminTypes.ProductVariant, 'id' | 'sku'>> } }
     )>, userErrors: Array<Pick<AdminTypes.ProductSetUserError, 'field' | 'message' | 'code'>> }> };
 
+export type CompaniesChangedQueryVariables = AdminTypes.Exact<{
+  first: AdminTypes.Scalars['Int']['input'];
+  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+  query?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+}>;
+
+
+export type CompaniesChangedQuery = { companies: { nodes: Array<(
+      Pick<AdminTypes.Company, 'id' | 'name' | 'externalId' | 'note' | 'updatedAt'>
+      & { mainContact?: AdminTypes.Maybe<(
+        Pick<AdminTypes.CompanyContact, 'id'>
+        & { customer: (
+          Pick<AdminTypes.Customer, 'id' | 'firstName' | 'lastName'>
+          & { defaultEmailAddress?: AdminTypes.Maybe<Pick<AdminTypes.CustomerEmailAddress, 'emailAddress'>>, defaultPhoneNumber?: AdminTypes.Maybe<Pick<AdminTypes.CustomerPhoneNumber, 'phoneNumber'>> }
+        ) }
+      )>, locations: { nodes: Array<(
+          Pick<AdminTypes.CompanyLocation, 'id' | 'name' | 'externalId' | 'phone' | 'updatedAt'>
+          & { billingAddress?: AdminTypes.Maybe<Pick<AdminTypes.CompanyAddress, 'address1' | 'address2' | 'city' | 'zip' | 'province' | 'zoneCode' | 'countryCode' | 'phone' | 'recipient'>>, shippingAddress?: AdminTypes.Maybe<Pick<AdminTypes.CompanyAddress, 'address1' | 'address2' | 'city' | 'zip' | 'province' | 'zoneCode' | 'countryCode' | 'phone' | 'recipient'>>, taxSettings: Pick<AdminTypes.CompanyLocationTaxSettings, 'taxRegistrationId' | 'taxExempt'>, buyerExperienceConfiguration?: AdminTypes.Maybe<{ paymentTermsTemplate?: AdminTypes.Maybe<Pick<AdminTypes.PaymentTermsTemplate, 'id' | 'name' | 'dueInDays' | 'paymentTermsType'>> }> }
+        )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> } }
+    )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> } };
+
+export type CompaniesByIdQueryVariables = AdminTypes.Exact<{
+  ids: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type CompaniesByIdQuery = { nodes: Array<AdminTypes.Maybe<(
+    Pick<AdminTypes.Company, 'id' | 'name' | 'externalId' | 'note' | 'updatedAt'>
+    & { mainContact?: AdminTypes.Maybe<(
+      Pick<AdminTypes.CompanyContact, 'id'>
+      & { customer: (
+        Pick<AdminTypes.Customer, 'id' | 'firstName' | 'lastName'>
+        & { defaultEmailAddress?: AdminTypes.Maybe<Pick<AdminTypes.CustomerEmailAddress, 'emailAddress'>>, defaultPhoneNumber?: AdminTypes.Maybe<Pick<AdminTypes.CustomerPhoneNumber, 'phoneNumber'>> }
+      ) }
+    )>, locations: { nodes: Array<(
+        Pick<AdminTypes.CompanyLocation, 'id' | 'name' | 'externalId' | 'phone' | 'updatedAt'>
+        & { billingAddress?: AdminTypes.Maybe<Pick<AdminTypes.CompanyAddress, 'address1' | 'address2' | 'city' | 'zip' | 'province' | 'zoneCode' | 'countryCode' | 'phone' | 'recipient'>>, shippingAddress?: AdminTypes.Maybe<Pick<AdminTypes.CompanyAddress, 'address1' | 'address2' | 'city' | 'zip' | 'province' | 'zoneCode' | 'countryCode' | 'phone' | 'recipient'>>, taxSettings: Pick<AdminTypes.CompanyLocationTaxSettings, 'taxRegistrationId' | 'taxExempt'>, buyerExperienceConfiguration?: AdminTypes.Maybe<{ paymentTermsTemplate?: AdminTypes.Maybe<Pick<AdminTypes.PaymentTermsTemplate, 'id' | 'name' | 'dueInDays' | 'paymentTermsType'>> }> }
+      )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> } }
+  )>> };
+
+export type CompanyLocationsChangedQueryVariables = AdminTypes.Exact<{
+  first: AdminTypes.Scalars['Int']['input'];
+  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+  query?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+}>;
+
+
+export type CompanyLocationsChangedQuery = { companyLocations: { nodes: Array<(
+      Pick<AdminTypes.CompanyLocation, 'id' | 'updatedAt'>
+      & { company: Pick<AdminTypes.Company, 'id'> }
+    )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> } };
+
+export type CompanyLocationsPageQueryVariables = AdminTypes.Exact<{
+  companyId: AdminTypes.Scalars['ID']['input'];
+  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+}>;
+
+
+export type CompanyLocationsPageQuery = { company?: AdminTypes.Maybe<{ locations: { nodes: Array<(
+        Pick<AdminTypes.CompanyLocation, 'id' | 'name' | 'externalId' | 'phone' | 'updatedAt'>
+        & { billingAddress?: AdminTypes.Maybe<Pick<AdminTypes.CompanyAddress, 'address1' | 'address2' | 'city' | 'zip' | 'province' | 'zoneCode' | 'countryCode' | 'phone' | 'recipient'>>, shippingAddress?: AdminTypes.Maybe<Pick<AdminTypes.CompanyAddress, 'address1' | 'address2' | 'city' | 'zip' | 'province' | 'zoneCode' | 'countryCode' | 'phone' | 'recipient'>>, taxSettings: Pick<AdminTypes.CompanyLocationTaxSettings, 'taxRegistrationId' | 'taxExempt'>, buyerExperienceConfiguration?: AdminTypes.Maybe<{ paymentTermsTemplate?: AdminTypes.Maybe<Pick<AdminTypes.PaymentTermsTemplate, 'id' | 'name' | 'dueInDays' | 'paymentTermsType'>> }> }
+      )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> } }> };
+
+export type CompanyUpdateFromErpMutationVariables = AdminTypes.Exact<{
+  companyId: AdminTypes.Scalars['ID']['input'];
+  input: AdminTypes.CompanyInput;
+}>;
+
+
+export type CompanyUpdateFromErpMutation = { companyUpdate?: AdminTypes.Maybe<{ company?: AdminTypes.Maybe<Pick<AdminTypes.Company, 'id' | 'updatedAt'>>, userErrors: Array<Pick<AdminTypes.BusinessCustomerUserError, 'field' | 'message' | 'code'>> }> };
+
+export type CompanyLocationAddressFromErpMutationVariables = AdminTypes.Exact<{
+  locationId: AdminTypes.Scalars['ID']['input'];
+  address: AdminTypes.CompanyAddressInput;
+  addressTypes: Array<AdminTypes.CompanyAddressType> | AdminTypes.CompanyAddressType;
+}>;
+
+
+export type CompanyLocationAddressFromErpMutation = { companyLocationAssignAddress?: AdminTypes.Maybe<{ addresses?: AdminTypes.Maybe<Array<Pick<AdminTypes.CompanyAddress, 'id'>>>, userErrors: Array<Pick<AdminTypes.BusinessCustomerUserError, 'field' | 'message' | 'code'>> }> };
+
+export type CompanyCreateFromErpMutationVariables = AdminTypes.Exact<{
+  input: AdminTypes.CompanyCreateInput;
+}>;
+
+
+export type CompanyCreateFromErpMutation = { companyCreate?: AdminTypes.Maybe<{ company?: AdminTypes.Maybe<(
+      Pick<AdminTypes.Company, 'id' | 'name' | 'updatedAt'>
+      & { mainContact?: AdminTypes.Maybe<Pick<AdminTypes.CompanyContact, 'id'>>, contactRoles: { nodes: Array<Pick<AdminTypes.CompanyContactRole, 'id' | 'name'>> }, locations: { nodes: Array<Pick<AdminTypes.CompanyLocation, 'id' | 'name'>> } }
+    )>, userErrors: Array<Pick<AdminTypes.BusinessCustomerUserError, 'field' | 'message' | 'code'>> }> };
+
+export type CompanyContactRoleFromErpMutationVariables = AdminTypes.Exact<{
+  companyContactId: AdminTypes.Scalars['ID']['input'];
+  companyContactRoleId: AdminTypes.Scalars['ID']['input'];
+  companyLocationId: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type CompanyContactRoleFromErpMutation = { companyContactAssignRole?: AdminTypes.Maybe<{ companyContactRoleAssignment?: AdminTypes.Maybe<Pick<AdminTypes.CompanyContactRoleAssignment, 'id'>>, userErrors: Array<Pick<AdminTypes.BusinessCustomerUserError, 'field' | 'message' | 'code'>> }> };
+
+export type CompaniesOfLocationsQueryVariables = AdminTypes.Exact<{
+  ids: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type CompaniesOfLocationsQuery = { nodes: Array<AdminTypes.Maybe<(
+    Pick<AdminTypes.CompanyLocation, 'id'>
+    & { company: Pick<AdminTypes.Company, 'id'> }
+  )>> };
+
+export type CompanyByExternalIdQueryVariables = AdminTypes.Exact<{
+  query: AdminTypes.Scalars['String']['input'];
+}>;
+
+
+export type CompanyByExternalIdQuery = { companies: { nodes: Array<Pick<AdminTypes.Company, 'id' | 'externalId'>> } };
+
+export type CompanyContactFromErpMutationVariables = AdminTypes.Exact<{
+  companyId: AdminTypes.Scalars['ID']['input'];
+  input: AdminTypes.CompanyContactInput;
+}>;
+
+
+export type CompanyContactFromErpMutation = { companyContactCreate?: AdminTypes.Maybe<{ companyContact?: AdminTypes.Maybe<Pick<AdminTypes.CompanyContact, 'id'>>, userErrors: Array<Pick<AdminTypes.BusinessCustomerUserError, 'field' | 'message' | 'code'>> }> };
+
+export type CompanyMainContactFromErpMutationVariables = AdminTypes.Exact<{
+  companyId: AdminTypes.Scalars['ID']['input'];
+  companyContactId: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type CompanyMainContactFromErpMutation = { companyAssignMainContact?: AdminTypes.Maybe<{ company?: AdminTypes.Maybe<Pick<AdminTypes.Company, 'id'>>, userErrors: Array<Pick<AdminTypes.BusinessCustomerUserError, 'field' | 'message' | 'code'>> }> };
+
 export type CustomersChangedQueryVariables = AdminTypes.Exact<{
   first: AdminTypes.Scalars['Int']['input'];
   after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
@@ -561,6 +693,12 @@ export type OrderErpDocumentNumberSetMutation = { metafieldsSet?: AdminTypes.May
 
 interface GeneratedQueryTypes {
   "#graphql\n  query BulkOperationState($id: ID!) {\n    bulkOperation(id: $id) {\n      id\n      status\n      errorCode\n      objectCount\n      url\n      partialDataUrl\n    }\n  }\n": {return: BulkOperationStateQuery, variables: BulkOperationStateQueryVariables},
+  "#graphql\n  query CompaniesChanged($first: Int!, $after: String, $query: String) {\n    companies(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {\n      nodes {\n        id\n        name\n        externalId\n        note\n        updatedAt\n        mainContact {\n          id\n          customer {\n            id\n            firstName\n            lastName\n            defaultEmailAddress {\n              emailAddress\n            }\n            defaultPhoneNumber {\n              phoneNumber\n            }\n          }\n        }\n        locations(first: 5, sortKey: CREATED_AT) {\n          nodes {\n            id\n            name\n            externalId\n            phone\n            updatedAt\n            billingAddress {\n              address1\n              address2\n              city\n              zip\n              province\n              zoneCode\n              countryCode\n              phone\n              recipient\n            }\n            shippingAddress {\n              address1\n              address2\n              city\n              zip\n              province\n              zoneCode\n              countryCode\n              phone\n              recipient\n            }\n            taxSettings {\n              taxRegistrationId\n              taxExempt\n            }\n            buyerExperienceConfiguration {\n              paymentTermsTemplate {\n                id\n                name\n                dueInDays\n                paymentTermsType\n              }\n            }\n          }\n          pageInfo {\n            hasNextPage\n            endCursor\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": {return: CompaniesChangedQuery, variables: CompaniesChangedQueryVariables},
+  "#graphql\n  query CompaniesById($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Company {\n        id\n        name\n        externalId\n        note\n        updatedAt\n        mainContact {\n          id\n          customer {\n            id\n            firstName\n            lastName\n            defaultEmailAddress {\n              emailAddress\n            }\n            defaultPhoneNumber {\n              phoneNumber\n            }\n          }\n        }\n        locations(first: 5, sortKey: CREATED_AT) {\n          nodes {\n            id\n            name\n            externalId\n            phone\n            updatedAt\n            billingAddress {\n              address1\n              address2\n              city\n              zip\n              province\n              zoneCode\n              countryCode\n              phone\n              recipient\n            }\n            shippingAddress {\n              address1\n              address2\n              city\n              zip\n              province\n              zoneCode\n              countryCode\n              phone\n              recipient\n            }\n            taxSettings {\n              taxRegistrationId\n              taxExempt\n            }\n            buyerExperienceConfiguration {\n              paymentTermsTemplate {\n                id\n                name\n                dueInDays\n                paymentTermsType\n              }\n            }\n          }\n          pageInfo {\n            hasNextPage\n            endCursor\n          }\n        }\n      }\n    }\n  }\n": {return: CompaniesByIdQuery, variables: CompaniesByIdQueryVariables},
+  "#graphql\n  query CompanyLocationsChanged($first: Int!, $after: String, $query: String) {\n    companyLocations(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {\n      nodes {\n        id\n        updatedAt\n        company {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": {return: CompanyLocationsChangedQuery, variables: CompanyLocationsChangedQueryVariables},
+  "#graphql\n  query CompanyLocationsPage($companyId: ID!, $after: String) {\n    company(id: $companyId) {\n      locations(first: 100, after: $after, sortKey: CREATED_AT) {\n        nodes {\n          id\n          name\n          externalId\n          phone\n          updatedAt\n          billingAddress {\n            address1\n            address2\n            city\n            zip\n            province\n            zoneCode\n            countryCode\n            phone\n            recipient\n          }\n          shippingAddress {\n            address1\n            address2\n            city\n            zip\n            province\n            zoneCode\n            countryCode\n            phone\n            recipient\n          }\n          taxSettings {\n            taxRegistrationId\n            taxExempt\n          }\n          buyerExperienceConfiguration {\n            paymentTermsTemplate {\n              id\n              name\n              dueInDays\n              paymentTermsType\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": {return: CompanyLocationsPageQuery, variables: CompanyLocationsPageQueryVariables},
+  "#graphql\n  query CompaniesOfLocations($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on CompanyLocation {\n        id\n        company {\n          id\n        }\n      }\n    }\n  }\n": {return: CompaniesOfLocationsQuery, variables: CompaniesOfLocationsQueryVariables},
+  "#graphql\n  query CompanyByExternalId($query: String!) {\n    companies(first: 5, query: $query) {\n      nodes {\n        id\n        externalId\n      }\n    }\n  }\n": {return: CompanyByExternalIdQuery, variables: CompanyByExternalIdQueryVariables},
   "#graphql\n  query CustomersChanged($first: Int!, $after: String, $query: String) {\n    customers(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {\n      nodes {\n        id\n        firstName\n        lastName\n        updatedAt\n        taxExempt\n        defaultEmailAddress {\n          emailAddress\n          marketingState\n        }\n        defaultPhoneNumber {\n          phoneNumber\n          marketingState\n        }\n        defaultAddress {\n          id\n          firstName\n          lastName\n          company\n          address1\n          address2\n          city\n          zip\n          province\n          provinceCode\n          countryCodeV2\n          phone\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": {return: CustomersChangedQuery, variables: CustomersChangedQueryVariables},
   "#graphql\n  query CustomersById($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Customer {\n        id\n        firstName\n        lastName\n        updatedAt\n        taxExempt\n        defaultEmailAddress {\n          emailAddress\n          marketingState\n        }\n        defaultPhoneNumber {\n          phoneNumber\n          marketingState\n        }\n        defaultAddress {\n          id\n          firstName\n          lastName\n          company\n          address1\n          address2\n          city\n          zip\n          province\n          provinceCode\n          countryCodeV2\n          phone\n        }\n      }\n    }\n  }\n": {return: CustomersByIdQuery, variables: CustomersByIdQueryVariables},
   "#graphql\n  query CustomersBulk {\n    customers {\n      edges {\n        node {\n          id\n          firstName\n          lastName\n          updatedAt\n          taxExempt\n          defaultEmailAddress {\n            emailAddress\n            marketingState\n          }\n          defaultPhoneNumber {\n            phoneNumber\n            marketingState\n          }\n          defaultAddress {\n            id\n            firstName\n            lastName\n            company\n            address1\n            address2\n            city\n            zip\n            province\n            provinceCode\n            countryCodeV2\n            phone\n          }\n        }\n      }\n    }\n  }\n": {return: CustomersBulkQuery, variables: CustomersBulkQueryVariables},
@@ -594,6 +732,12 @@ interface GeneratedQueryTypes {
 interface GeneratedMutationTypes {
   "#graphql\n  mutation BulkMutationRun($mutation: String!, $stagedUploadPath: String!) {\n    bulkOperationRunMutation(mutation: $mutation, stagedUploadPath: $stagedUploadPath) {\n      bulkOperation {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: BulkMutationRunMutation, variables: BulkMutationRunMutationVariables},
   "#graphql\n  mutation ProductSetBulkLine($identifier: ProductSetIdentifiers, $input: ProductSetInput!) {\n    productSet(identifier: $identifier, input: $input, synchronous: true) {\n      product {\n        id\n        handle\n        variants(first: 250) {\n          nodes {\n            id\n            sku\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ProductSetBulkLineMutation, variables: ProductSetBulkLineMutationVariables},
+  "#graphql\n  mutation CompanyUpdateFromErp($companyId: ID!, $input: CompanyInput!) {\n    companyUpdate(companyId: $companyId, input: $input) {\n      company {\n        id\n        updatedAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: CompanyUpdateFromErpMutation, variables: CompanyUpdateFromErpMutationVariables},
+  "#graphql\n  mutation CompanyLocationAddressFromErp($locationId: ID!, $address: CompanyAddressInput!, $addressTypes: [CompanyAddressType!]!) {\n    companyLocationAssignAddress(locationId: $locationId, address: $address, addressTypes: $addressTypes) {\n      addresses {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: CompanyLocationAddressFromErpMutation, variables: CompanyLocationAddressFromErpMutationVariables},
+  "#graphql\n  mutation CompanyCreateFromErp($input: CompanyCreateInput!) {\n    companyCreate(input: $input) {\n      company {\n        id\n        name\n        updatedAt\n        mainContact {\n          id\n        }\n        contactRoles(first: 10) {\n          nodes {\n            id\n            name\n          }\n        }\n        locations(first: 1) {\n          nodes {\n            id\n            name\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: CompanyCreateFromErpMutation, variables: CompanyCreateFromErpMutationVariables},
+  "#graphql\n  mutation CompanyContactRoleFromErp($companyContactId: ID!, $companyContactRoleId: ID!, $companyLocationId: ID!) {\n    companyContactAssignRole(\n      companyContactId: $companyContactId\n      companyContactRoleId: $companyContactRoleId\n      companyLocationId: $companyLocationId\n    ) {\n      companyContactRoleAssignment {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: CompanyContactRoleFromErpMutation, variables: CompanyContactRoleFromErpMutationVariables},
+  "#graphql\n  mutation CompanyContactFromErp($companyId: ID!, $input: CompanyContactInput!) {\n    companyContactCreate(companyId: $companyId, input: $input) {\n      companyContact {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: CompanyContactFromErpMutation, variables: CompanyContactFromErpMutationVariables},
+  "#graphql\n  mutation CompanyMainContactFromErp($companyId: ID!, $companyContactId: ID!) {\n    companyAssignMainContact(companyId: $companyId, companyContactId: $companyContactId) {\n      company {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: CompanyMainContactFromErpMutation, variables: CompanyMainContactFromErpMutationVariables},
   "#graphql\n  mutation CustomerUpdateFromErp($input: CustomerInput!) {\n    customerUpdate(input: $input) {\n      customer {\n        id\n        firstName\n        lastName\n        updatedAt\n        taxExempt\n        defaultEmailAddress {\n          emailAddress\n          marketingState\n        }\n        defaultPhoneNumber {\n          phoneNumber\n          marketingState\n        }\n        defaultAddress {\n          id\n          firstName\n          lastName\n          company\n          address1\n          address2\n          city\n          zip\n          province\n          provinceCode\n          countryCodeV2\n          phone\n        }\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: CustomerUpdateFromErpMutation, variables: CustomerUpdateFromErpMutationVariables},
   "#graphql\n  mutation CustomerAddressFromErp($customerId: ID!, $addressId: ID!, $address: MailingAddressInput!) {\n    customerAddressUpdate(customerId: $customerId, addressId: $addressId, address: $address, setAsDefault: true) {\n      address {\n        id\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: CustomerAddressFromErpMutation, variables: CustomerAddressFromErpMutationVariables},
   "#graphql\n  mutation CustomerAddressNewFromErp($customerId: ID!, $address: MailingAddressInput!) {\n    customerAddressCreate(customerId: $customerId, address: $address, setAsDefault: true) {\n      address {\n        id\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: CustomerAddressNewFromErpMutation, variables: CustomerAddressNewFromErpMutationVariables},

@@ -131,7 +131,7 @@ describe("saving settings", () => {
     });
   });
 
-  it("does not offer settings no task reads, and keeps their stored values when the form is saved", async () => {
+  it("offers the settings the tasks read, as stored, and saves what the form posts", async () => {
     const shopId = await ensureShop(getDb(), "hidden-settings.myshopify.com");
     await db.sql`update shops set settings = ${db.sql.json({
       companies: { import: "all" },
@@ -139,11 +139,10 @@ describe("saving settings", () => {
       inventory: { enabled: true },
     })} where id = ${shopId}`;
     const values = await loadSettingsForm(shopId);
-    for (const hidden of ["companies.import", "companies.mapping"]) {
-      expect(values).not.toHaveProperty([hidden]);
-    }
-    // The product sync reads its direction, the stock sync (Locations page) its switch: offered, as stored.
+    // The product sync reads its direction, the stock sync (Locations page) its switch, the
+    // company sync its import: offered, as stored.
     expect(values).toMatchObject({
+      "companies.import": "all",
       "orders.shippingChargesAccount": "",
       "customers.mapping": "by_email_or_phone",
       "products.direction": "shopify_to_erp",
@@ -153,12 +152,12 @@ describe("saving settings", () => {
     const posted = new FormData();
     for (const [name, value] of Object.entries(values)) posted.append(name, value);
     posted.set("orders.tipAccount", "6200");
-    posted.append("companies.import", "none");
+    posted.set("companies.import", "none");
     posted.set("inventory.enabled", "false");
     expect(await saveSettingsForm(shopId, posted)).toMatchObject({ ok: true });
     expect(await loadSettings(shopId)).toMatchObject({
       orders: { tipAccount: "6200" },
-      companies: { import: "all" },
+      companies: { import: "none" },
       products: { direction: "shopify_to_erp" },
       inventory: { enabled: false },
     });

@@ -59,6 +59,7 @@ describe("the Job queue page", () => {
       ["inventory__sync", "Every 15 minutes", false, "inventory"],
       ["inventory__drift", "Daily at 03:30", false, "inventory"],
       ["customers__sync", "Hourly at minute 20", false, "customers"],
+      ["companies__sync", "Hourly at minute 25", false, "customers"],
     ]);
     for (const row of page.rows.filter((r) => !r.onHold)) {
       expect(row.nextRun).not.toBe("");
@@ -78,6 +79,7 @@ describe("the Job queue page", () => {
       inventory__sync: "stock sync is off in Settings (Sync stock from the ERP to Shopify)",
       inventory__drift: "stock sync is off in Settings (Sync stock from the ERP to Shopify)",
       customers__sync: "Connect your ERP first (ERP connection page).",
+      companies__sync: "Connect your ERP first (ERP connection page).",
     });
     expect(page.rows.every((r) => r.lastRun === null)).toBe(true);
     expect(await db.sql`select 1 from job_queue_entries where shop_id = ${otherId}`).toHaveLength(0);

@@ -40,6 +40,7 @@ describe("the task registry", () => {
       "inventory__sync",
       "inventory__drift",
       "customers__sync",
+      "companies__sync",
     ]);
     expect(taskRegistry.find((t) => t.name === "orders__import")?.schedule).toEqual({ partOf: "orders__reconcile" });
   });

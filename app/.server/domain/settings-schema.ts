@@ -18,6 +18,12 @@ export type NameSource = (typeof nameSources)[number];
 export const companyMappings = ["by_email_or_phone", "by_tax_id", "default_company"] as const;
 /** Which ERP field a company location's tax id is matched to (BC: Company Tax Id Mapping). */
 export const companyTaxIdFields = ["vat_registration_number", "registration_number"] as const;
+/**
+ * Which ERP customer a company location's orders go to: the company's own (one ERP customer per
+ * company), or each location its own (BC: a company location with its own Sell-to/Bill-to
+ * Customer No.; the main location stays the company's).
+ */
+export const companyLocationCustomers = ["company", "per_location"] as const;
 /** The role contacts of companies created in Shopify get (BC: Default Contact Permission). */
 export const contactPermissions = ["none", "ordering_only", "location_admin"] as const;
 /** Whether the ERP county holds the province code or its name (BC: County Source). */
@@ -139,7 +145,11 @@ export const shopSettingsSchema = z
         taxIdField: z.enum(companyTaxIdFields).default("vat_registration_number"),
         defaultCompanyNo: erpCode.default(""),
         createUnknownInErp: z.boolean().default(false),
-        templateCustomerNo: erpCode.default(""),
+        /** A customer template code (BC: Customer Templ.) or a template customer's number, as for customers. */
+        templateCustomerNo: templateCode.default(""),
+        locationCustomers: z.enum(companyLocationCustomers).default("company"),
+        /** Shopify payment terms template name ("Net 30") → the ERP's payment terms code (BC: Payment Terms Mapping). */
+        paymentTerms: z.record(z.string().trim().min(1), templateCode.min(1)).default({}),
         shopifyCanUpdateErp: z.boolean().default(false),
         canUpdateShopify: z.boolean().default(false),
         defaultContactPermission: z.enum(contactPermissions).default("ordering_only"),
@@ -272,6 +282,20 @@ export const shopSettingsSchema = z
         code: "custom",
         path: ["customers", "defaultCustomerNo"],
         message: "is required when every order goes to the default customer",
+      });
+    }
+    if (settings.companies.shopifyCanUpdateErp && settings.companies.canUpdateShopify) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["companies", "canUpdateShopify"],
+        message: "cannot be on while Shopify can update ERP companies (one direction at a time)",
+      });
+    }
+    if (settings.companies.mapping === "default_company" && settings.companies.defaultCompanyNo === "") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["companies", "defaultCompanyNo"],
+        message: "is required when every company goes to the default company",
       });
     }
     if (settings.products.mapping === "item_no_and_variant_code" && settings.products.skuSeparator === "") {

@@ -55,7 +55,7 @@ export function customerKey(order: ImportedOrder): CustomerKey {
     const { company } = order;
     return {
       shopifyCustomerId: company.locationId,
-      label: `${company.companyName} – ${company.locationName} (B2B)`,
+      label: companyLocationLabel(company.companyName, company.locationName),
       guest: false,
     };
   }
@@ -179,4 +179,9 @@ export function newErpCustomer(order: ImportedOrder, settings: ShopSettings): Ne
 
 function personName(a: OrderAddress | null | undefined): string {
   return [a?.firstName, a?.lastName].filter(Boolean).join(" ");
+}
+
+/** A B2B buyer (company location) as the unmapped companies list names it. */
+export function companyLocationLabel(company: string, location: string): string {
+  return `${company} – ${location} (B2B)`;
 }

@@ -184,8 +184,10 @@ export async function markUnsweptDeleted(
 
 /** A lookup as the port's findCustomer takes it (adapters/erp/port.ts CustomerLookup). */
 export type MirrorCustomerLookup =
-  | { email: string }
-  | { phone: string }
+  | { email: string; companiesOnly?: boolean }
+  | { phone: string; companiesOnly?: boolean }
+  /** VAT Registration No. only: the mirror has no Registration Number (not in API v2.0). */
+  | { taxId: string; field: "vat_registration_number" }
   | { billTo: { name: string; line1: string; line2: string; postalCode: string; city: string; countryCode: string } };
 
 /**
@@ -201,12 +203,15 @@ export async function findMirroredCustomers(
   const { lookup } = input;
   const data = erpRecords.data;
   const lower = (field: string) => sql`lower(coalesce(${data} ->> ${field}, ''))`;
+  const companiesOnly = ("email" in lookup || "phone" in lookup) && lookup.companiesOnly === true;
   const where =
     "email" in lookup
       ? sql`lower(${data} ->> 'email') = ${lookup.email.trim().toLowerCase()}`
       : "phone" in lookup
         ? sql`regexp_replace(${data} ->> 'phoneNumber', '[^0-9]', '', 'g') = ${lookup.phone.replace(/\D/g, "")}`
-        : sql`${lower("displayName")} = ${lookup.billTo.name.toLowerCase()}
+        : "taxId" in lookup
+          ? sql`upper(${data} ->> 'taxRegistrationNumber') = ${lookup.taxId.trim().toUpperCase()}`
+          : sql`${lower("displayName")} = ${lookup.billTo.name.toLowerCase()}
             and lower(coalesce(${data} #>> '{address,line1}', '')) = ${lookup.billTo.line1.toLowerCase()}
             and lower(coalesce(${data} #>> '{address,postalCode}', '')) = ${lookup.billTo.postalCode.toLowerCase()}
             and lower(coalesce(${data} #>> '{address,city}', '')) = ${lookup.billTo.city.toLowerCase()}
@@ -220,6 +225,7 @@ export async function findMirroredCustomers(
         eq(erpRecords.entity, "customers"),
         isNull(erpRecords.deletedAt),
         where,
+        companiesOnly ? sql`${data} ->> 'type' = 'company'` : undefined,
         // A blocked customer is no match (BC: Blocked = All cannot be sold to).
         sql`coalesce((${data} ->> 'blocked')::boolean, false) = false`,
       ),

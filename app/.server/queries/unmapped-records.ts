@@ -166,3 +166,44 @@ export async function listOpenUnmappedWithOrders(
     openCount: row.open_count,
   }));
 }
+
+/** Which of these records are on the unmapped list now (an order waits for them). */
+export async function openUnmappedIds(
+  db: DbOrTx,
+  input: { shopId: number; entity: UnmappedEntity; shopifyIds: readonly string[] },
+): Promise<Set<string>> {
+  if (input.shopifyIds.length === 0) return new Set();
+  const rows = await db
+    .select({ id: unmappedRecords.shopifyId })
+    .from(unmappedRecords)
+    .where(
+      and(
+        eq(unmappedRecords.shopId, input.shopId),
+        eq(unmappedRecords.entity, input.entity),
+        inArray(unmappedRecords.shopifyId, [...input.shopifyIds]),
+        isNull(unmappedRecords.resolvedAt),
+      ),
+    );
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Company locations whose orders wait on the unmapped list, oldest first. */
+export async function openUnmappedCompanyLocations(
+  db: DbOrTx,
+  input: { shopId: number; limit: number },
+): Promise<string[]> {
+  const rows = await db
+    .select({ id: unmappedRecords.shopifyId })
+    .from(unmappedRecords)
+    .where(
+      and(
+        eq(unmappedRecords.shopId, input.shopId),
+        eq(unmappedRecords.entity, "company"),
+        isNull(unmappedRecords.resolvedAt),
+        sql`${unmappedRecords.shopifyId} like 'gid://shopify/CompanyLocation/%'`,
+      ),
+    )
+    .orderBy(unmappedRecords.firstSeenAt)
+    .limit(input.limit);
+  return rows.map((r) => r.id);
+}

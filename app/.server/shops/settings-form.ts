@@ -41,6 +41,17 @@ export const settingsFormFields = [
   "customers.name2Source",
   "customers.contactSource",
   "customers.countySource",
+  "companies.import",
+  "companies.mapping",
+  "companies.taxIdField",
+  "companies.defaultCompanyNo",
+  "companies.createUnknownInErp",
+  "companies.templateCustomerNo",
+  "companies.locationCustomers",
+  "companies.paymentTerms",
+  "companies.shopifyCanUpdateErp",
+  "companies.canUpdateShopify",
+  "companies.defaultContactPermission",
   "products.direction",
   "products.mapping",
   "products.skuSeparator",
@@ -71,18 +82,8 @@ export const settingsFormFields = [
 ] as const;
 export type SettingsFormField = (typeof settingsFormFields)[number];
 
-/** In the schema, but no task reads them yet (company sync): hidden. */
-export const hiddenSettingsFields = [
-  "companies.import",
-  "companies.mapping",
-  "companies.taxIdField",
-  "companies.defaultCompanyNo",
-  "companies.createUnknownInErp",
-  "companies.templateCustomerNo",
-  "companies.shopifyCanUpdateErp",
-  "companies.canUpdateShopify",
-  "companies.defaultContactPermission",
-] as const;
+/** In the schema, but no task reads them yet: hidden (none at the moment). */
+export const hiddenSettingsFields = [] as const satisfies readonly string[];
 
 const offered = new Set<string>(settingsFormFields);
 
@@ -128,6 +129,7 @@ const mapFields = new Set([
   "orders.locations",
   "customers.defaultCustomerByCountry",
   "customers.templateCustomerByCountry",
+  "companies.paymentTerms",
   "shipments.carriers",
 ]);
 

@@ -1,5 +1,9 @@
 import {
   type blockedItemActions,
+  type companyLocationCustomers,
+  type companyMappings,
+  type companyTaxIdFields,
+  type contactPermissions,
   type countySources,
   type createdProductStatuses,
   type customerImports,
@@ -24,6 +28,29 @@ const customerImportLabels: Labels<typeof customerImports> = {
   none: "None: every order goes to the default customer",
   with_order: "With their first order",
   all: "All customers (Job queue → Sync customers)",
+};
+const companyMappingLabels: Labels<typeof companyMappings> = {
+  by_email_or_phone: "By the main contact's e-mail or phone",
+  by_tax_id: "By tax id",
+  default_company: "Always the default company",
+};
+const companyImportLabels: Labels<typeof customerImports> = {
+  none: "None",
+  with_order: "With their first order",
+  all: "All companies (Job queue → Sync companies)",
+};
+const companyTaxIdFieldLabels: Labels<typeof companyTaxIdFields> = {
+  vat_registration_number: "VAT registration no.",
+  registration_number: "Registration no. (needs the companion extension)",
+};
+const companyLocationCustomerLabels: Labels<typeof companyLocationCustomers> = {
+  company: "One ERP customer per company: every location orders as the company",
+  per_location: "One ERP customer per location (the first location is the company's)",
+};
+const contactPermissionLabels: Labels<typeof contactPermissions> = {
+  none: "No permission",
+  ordering_only: "Ordering only",
+  location_admin: "Location admin",
 };
 const nameSourceLabels: Labels<typeof nameSources> = {
   company_name: "Company name",
@@ -83,6 +110,11 @@ export const settingsOptions = {
   currencies: options(currencyLabels),
   customerMappings: options(customerMappingLabels),
   customerImports: options(customerImportLabels),
+  companyMappings: options(companyMappingLabels),
+  companyImports: options(companyImportLabels),
+  companyTaxIdFields: options(companyTaxIdFieldLabels),
+  companyLocationCustomers: options(companyLocationCustomerLabels),
+  contactPermissions: options(contactPermissionLabels),
   nameSources: options(nameSourceLabels),
   countySources: options(countySourceLabels),
   productMappings: options(productMappingLabels),

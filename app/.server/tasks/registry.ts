@@ -1,4 +1,5 @@
 import type { TaskDefinition } from "../runs/define-task.ts";
+import { companiesSyncTask } from "./companies-sync/task.ts";
 import { customersSyncTask } from "./customers-sync/task.ts";
 import { documentsPostTask } from "./documents-post/task.ts";
 import { imagesSyncTask } from "./images-sync/task.ts";
@@ -27,6 +28,7 @@ export const taskRegistry: readonly TaskDefinition[] = [
   inventorySyncTask,
   inventoryDriftTask,
   customersSyncTask,
+  companiesSyncTask,
 ];
 
 export function findTask(name: string): TaskDefinition | undefined {

@@ -1,9 +1,12 @@
 import { customerDataRequests } from "../../../db/schema/customer-data-requests.ts";
 import type { Tx } from "../db.ts";
+import type { ShopSettings } from "../domain/settings-schema.ts";
 import { applyLevelWebhook, setItemTracked } from "../queries/inventory-levels.ts";
+import { markCompaniesForRead, markCompaniesGone } from "../queries/shopify-companies.ts";
 import { markCustomersGone } from "../queries/shopify-customers.ts";
 import { getShopSettings, markShopUninstalled, updateShopScopes } from "../queries/shops.ts";
 import { enqueueRun } from "../runs/enqueue-run.ts";
+import { companiesSyncTask } from "../tasks/companies-sync/task.ts";
 import { customersSyncTask } from "../tasks/customers-sync/task.ts";
 import { productsSyncTask } from "../tasks/products-sync/task.ts";
 import { webhookPayloadSchemas, type WebhookTopic } from "./topics.ts";
@@ -22,6 +25,13 @@ export const inlineTopics: ReadonlySet<WebhookTopic> = new Set([
   "customers/create",
   "customers/update",
   "customers/delete",
+  // Queue a run of "Sync companies" (a location's change marks its company to be read again).
+  "companies/create",
+  "companies/update",
+  "companies/delete",
+  "company_locations/create",
+  "company_locations/update",
+  "company_locations/delete",
 ]);
 
 interface InlineInput {
@@ -29,6 +39,11 @@ interface InlineInput {
   delivery: VerifiedDelivery;
   topic: WebhookTopic;
   payload: unknown;
+}
+
+/** Only the import half reads Shopify's company changes; other shops get these for the app's own writes. */
+function companyImportOn(settings: ShopSettings): boolean {
+  return settings.companies.import !== "none" || settings.companies.shopifyCanUpdateErp;
 }
 
 /** Effects small enough to apply inside the webhook request's own transaction. */
@@ -80,6 +95,35 @@ export async function applyInline(tx: Tx, input: InlineInput): Promise<void> {
         shopifyCustomerIds: [`gid://shopify/Customer/${payload.id}`],
         now: delivery.triggeredAt ?? new Date(),
       });
+      return;
+    }
+    case "companies/create":
+    case "companies/update": {
+      if (companyImportOn(await getShopSettings(tx, shopId))) {
+        await enqueueRun(tx, companiesSyncTask, { shopId, trigger: "webhook" });
+      }
+      return;
+    }
+    case "companies/delete": {
+      const payload = webhookPayloadSchemas["companies/delete"].parse(input.payload);
+      await markCompaniesGone(tx, {
+        shopId,
+        shopifyCompanyIds: [payload.admin_graphql_api_id],
+        now: delivery.triggeredAt ?? new Date(),
+      });
+      return;
+    }
+    case "company_locations/create":
+    case "company_locations/update":
+    case "company_locations/delete": {
+      const payload = webhookPayloadSchemas[input.topic].parse(input.payload);
+      if (!companyImportOn(await getShopSettings(tx, shopId))) return;
+      await markCompaniesForRead(tx, {
+        shopId,
+        shopifyCompanyIds: [payload.company.admin_graphql_api_id],
+        now: delivery.triggeredAt ?? new Date(),
+      });
+      await enqueueRun(tx, companiesSyncTask, { shopId, trigger: "webhook" });
       return;
     }
     case "inventory_levels/update": {

@@ -47,6 +47,17 @@ const customerPayload = z.looseObject({
   updated_at: z.string().nullish(),
 });
 
+/** `companies/*` (include_fields): only the company's id; "Sync companies" reads it back. */
+const companyPayload = z.looseObject({
+  admin_graphql_api_id: z.string().startsWith("gid://shopify/Company/"),
+});
+
+/** `company_locations/*`: the location and its company, which "Sync companies" reads again. */
+const companyLocationPayload = z.looseObject({
+  admin_graphql_api_id: z.string().startsWith("gid://shopify/CompanyLocation/"),
+  company: z.looseObject({ admin_graphql_api_id: z.string().startsWith("gid://shopify/Company/") }),
+});
+
 export const webhookPayloadSchemas = {
   "orders/create": orderPayload,
   "orders/updated": orderPayload,
@@ -57,6 +68,12 @@ export const webhookPayloadSchemas = {
   "customers/create": customerPayload,
   "customers/update": customerPayload,
   "customers/delete": customerPayload,
+  "companies/create": companyPayload,
+  "companies/update": companyPayload,
+  "companies/delete": companyPayload,
+  "company_locations/create": companyLocationPayload,
+  "company_locations/update": companyLocationPayload,
+  "company_locations/delete": companyLocationPayload,
   "app/uninstalled": z.looseObject({}),
   "app/scopes_update": z.looseObject({ current: z.array(z.string()) }),
   "bulk_operations/finish": z.looseObject({

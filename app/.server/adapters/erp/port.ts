@@ -155,7 +155,15 @@ export interface FoundSalesDocument extends ErpDocumentRef {
 
 export interface CustomerInput {
   /** How Shopify identifies this customer to us: the ERP number once linked, else the email. */
-  shopifyKey: { kind: "number"; value: string } | { kind: "email"; value: string };
+  shopifyKey:
+    | { kind: "number"; value: string }
+    | { kind: "email"; value: string }
+    /**
+     * A B2B company (or one of its locations) being created: found again by its main contact's
+     * e-mail, else its name, among company customers only, so a retry after a crash finds the
+     * customer the first attempt made, and a consumer with the same e-mail is never taken for it.
+     */
+    | { kind: "company"; email: string; name: string };
   displayName: string;
   /** BC: Name 2 and Contact. API v2.0 has neither field: the BC adapter leaves them out. */
   name2?: string;
@@ -169,6 +177,12 @@ export interface CustomerInput {
   taxLiable?: boolean;
   /** On create only: copy terms (tax, payment, shipment, currency, credit limit) from this ERP customer. */
   templateNumber?: string;
+  /** BC: VAT Registration No. */
+  taxRegistrationNumber?: string;
+  /** BC: Registration Number (the companion extension's page; refused without it). */
+  registrationNumber?: string;
+  /** The ERP's payment terms code (BC: Payment Terms); refused when the ERP has no such terms. */
+  paymentTermsCode?: string;
 }
 
 export interface ItemInput {
@@ -286,10 +300,12 @@ export interface ErpVariantPrice {
 /** How order processing looks for the ERP customer a Shopify buyer is. */
 export type CustomerLookup =
   | { number: string }
-  /** Case-insensitive. */
-  | { email: string }
+  /** Case-insensitive; `companiesOnly` looks among company customers alone (a B2B company's main contact). */
+  | { email: string; companiesOnly?: boolean }
   /** Compared digits only, so "+1 (555) 010-0123" finds "555-0100123". */
-  | { phone: string }
+  | { phone: string; companiesOnly?: boolean }
+  /** A company's tax id, in the ERP field the shop chose (BC: Company Tax Id Mapping). */
+  | { taxId: string; field: "vat_registration_number" | "registration_number" }
   /** Name, address line 1, post code, city and country all equal (case-insensitive). */
   | { billTo: { name: string; line1: string; line2: string; postalCode: string; city: string; countryCode: string } };
 

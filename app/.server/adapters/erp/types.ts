@@ -99,6 +99,8 @@ export interface ErpCustomer {
   phoneNumber: string;
   address: ErpAddress;
   currencyCode: string;
+  /** BC: VAT Registration No. ("" when none). */
+  taxRegistrationNumber: string;
   blocked: boolean;
 }
 

@@ -4,6 +4,7 @@ import { isErpError } from "../../adapters/erp/errors.ts";
 import type { ErpAdapter } from "../../adapters/erp/port.ts";
 import { ShopifyApiError } from "../../adapters/shopify/errors.ts";
 import { createErpCustomer, updateErpCustomer } from "../../customers/erp-customer-writes.ts";
+import { describeLookup, findErpCustomers } from "../../customers/find-erp-customers.ts";
 import { coerceError } from "../../errors/coerce-error.ts";
 import {
   comparedHash,
@@ -11,8 +12,7 @@ import {
   erpCustomerFields,
   shopifySideHash,
 } from "../../mapping/customer-fields.ts";
-import { type CustomerLookup, lookupsFor } from "../../mapping/resolve-customer.ts";
-import { findMirroredCustomers } from "../../queries/erp-records.ts";
+import { lookupsFor } from "../../mapping/resolve-customer.ts";
 import { upsertCustomerLink } from "../../queries/links.ts";
 import {
   customerLinksOf,
@@ -128,11 +128,14 @@ async function importOne(p: ImportPass, c: Prepared, mirror: Map<string, Mirrore
   if (plan.kind === "create" || plan.kind === "unmapped") {
     // Only an unknown customer is looked up: the strategy's questions in order, first hit wins.
     for (const lookup of lookupsFor(c.customer.profile, ctx.settings)) {
-      const found = await lookUp(p, lookup);
+      const found = await findErpCustomers(
+        { db: ctx.db, adapter: p.adapter, shopId: ctx.shopId, mirrorComplete: p.mirrorComplete },
+        lookup,
+      );
       if (found.length > 1) {
         plan = {
           kind: "skip",
-          reason: `ambiguous: ERP customers ${found.join(" and ")} both match ${describe(lookup)}; map one by hand`,
+          reason: `ambiguous: ERP customers ${found.join(" and ")} both match ${describeLookup(lookup)}; map one by hand`,
         };
         break;
       }
@@ -144,24 +147,6 @@ async function importOne(p: ImportPass, c: Prepared, mirror: Map<string, Mirrore
     }
   }
   await apply(p, c, plan, facts.erp);
-}
-
-/**
- * The ERP customers a lookup finds. Once every ERP customer is in the mirror, it answers (no ERP
- * request, and two hits show an ambiguous match); before that, the port's findCustomer (first hit).
- */
-async function lookUp(p: ImportPass, lookup: CustomerLookup): Promise<string[]> {
-  if (p.mirrorComplete) {
-    return findMirroredCustomers(p.ctx.db, { shopId: p.ctx.shopId, lookup, limit: 2 });
-  }
-  const found = await p.adapter.findCustomer(lookup);
-  return found ? [found.number] : [];
-}
-
-function describe(lookup: CustomerLookup): string {
-  if ("email" in lookup) return `the e-mail ${lookup.email}`;
-  if ("phone" in lookup) return `the phone ${lookup.phone}`;
-  return "the bill-to name and address";
 }
 
 function base(p: ImportPass, c: Prepared) {

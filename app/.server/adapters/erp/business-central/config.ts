@@ -15,6 +15,8 @@ const customApisSchema = z.object({
   itemDetails: z.string().min(1).nullable().default("itemDetails"),
   /** Over BC's Customer Templ. table, with the `applyToCustomer` action (Customer Templ. Mgt.). */
   customerTemplates: z.string().min(1).nullable().default("customerTemplates"),
+  /** Over the Customer table: Name 2, Contact, Registration Number and the codes API v2.0 leaves out. */
+  customerDetails: z.string().min(1).nullable().default("customerDetails"),
 });
 
 const authSchema = z.discriminatedUnion("kind", [

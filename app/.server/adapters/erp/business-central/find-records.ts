@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { ErpError } from "../errors.ts";
 import type { CustomerLookup, FoundCustomer, FoundItem, ItemLookup, SearchOptions } from "../port.ts";
 import { type BcContext, customUrl, entityUrl } from "./context.ts";
 import { and, buildQuery, eq, odataString } from "./odata.ts";
@@ -58,14 +59,23 @@ const found = (row: CustomerRow): FoundCustomer => ({
 const digits = (value: string) => value.replace(/\D/g, "");
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
+/** BC's Customer Type option as the API names it. */
+const COMPANY_TYPE = eq("type", "Company");
+
 export async function findCustomer(ctx: BcContext, lookup: CustomerLookup): Promise<FoundCustomer | null> {
   if ("number" in lookup) return (await customers(ctx, eq("number", lookup.number), 1)).map(found)[0] ?? null;
-  if ("email" in lookup) return (await customers(ctx, eq("email", lookup.email.trim()), 1)).map(found)[0] ?? null;
+  if ("email" in lookup) {
+    const byEmail = eq("email", lookup.email.trim());
+    const filter = lookup.companiesOnly ? and(byEmail, COMPANY_TYPE) : byEmail;
+    return (await customers(ctx, filter, 1)).map(found)[0] ?? null;
+  }
+  if ("taxId" in lookup) return findByTaxId(ctx, lookup);
   if ("phone" in lookup) {
     // OData has no "digits only": narrow by the last four digits, then compare digits exactly.
     const wanted = digits(lookup.phone);
     if (wanted.length < 6) return null;
-    const rows = await customers(ctx, `contains(phoneNumber,${odataString(wanted.slice(-4))})`, 50);
+    const byPhone = `contains(phoneNumber,${odataString(wanted.slice(-4))})`;
+    const rows = await customers(ctx, lookup.companiesOnly ? and(byPhone, COMPANY_TYPE) : byPhone, 50);
     // One side may carry a country prefix the other lacks.
     const hit = rows.find((r) => {
       const have = digits(r.phoneNumber);
@@ -77,6 +87,37 @@ export async function findCustomer(ctx: BcContext, lookup: CustomerLookup): Prom
   const rows = await customers(ctx, and(eq("addressLine1", b.line1), eq("postalCode", b.postalCode)), 50);
   const hit = rows.find((r) => same(r.displayName, b.name) && same(r.city, b.city) && same(r.country, b.countryCode));
   return hit ? found(hit) : null;
+}
+
+const detailPage = pageSchema(z.object({ number: z.string() }));
+
+/**
+ * VAT Registration No. is on API v2.0's customer (`taxRegistrationNumber`); Registration Number
+ * only on the companion extension's `customerDetails`, so that choice needs the extension.
+ */
+async function findByTaxId(
+  ctx: BcContext,
+  lookup: { taxId: string; field: "vat_registration_number" | "registration_number" },
+): Promise<FoundCustomer | null> {
+  const taxId = lookup.taxId.trim();
+  if (!taxId) return null;
+  if (lookup.field === "vat_registration_number") {
+    return (await customers(ctx, eq("taxRegistrationNumber", taxId), 1)).map(found)[0] ?? null;
+  }
+  const base = customUrl(ctx, ctx.config.customApis.customerDetails);
+  if (base === null) throw registrationNumberNeedsCompanion();
+  const url = `${base}${buildQuery({ filter: eq("registrationNumber", taxId), select: ["number"], top: 1 })}`;
+  const number = (await getPage(ctx, url, detailPage, "customerDetails", "findCustomer")).value[0]?.number;
+  return number ? ((await customers(ctx, eq("number", number), 1)).map(found)[0] ?? null) : null;
+}
+
+export function registrationNumberNeedsCompanion(): ErpError {
+  return new ErpError({
+    code: "CONFIG",
+    message: "Registration Number is not in Business Central's API v2.0; it needs the companion extension",
+    userMessage:
+      "Install the connector's companion extension in Business Central, or match company tax ids to the VAT Registration No. (Settings → Companies).",
+  });
 }
 
 export async function findItem(ctx: BcContext, lookup: ItemLookup): Promise<FoundItem | null> {

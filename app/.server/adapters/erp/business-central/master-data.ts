@@ -3,23 +3,44 @@ import { z } from "zod";
 import { ErpError, isErpError } from "../errors.ts";
 import type { CustomerInput, ItemInput, WriteResult } from "../port.ts";
 import { type BcContext, customUrl, entityUrl, keySegment } from "./context.ts";
-import { buildQuery, eq } from "./odata.ts";
+import { registrationNumberNeedsCompanion } from "./find-records.ts";
+import { and, buildQuery, eq } from "./odata.ts";
 import { fromDecimal, pageSchema, parseBc } from "./schemas.ts";
 import { requireValue, upsertByKey } from "./upsert.ts";
 
 const ITEM_TYPES = { inventory: "Inventory", service: "Service", nonInventory: "Non-Inventory" } as const;
 
-/** By number once linked; by email before that (BC has no unique email, the first match wins). */
+/**
+ * By number once linked; by email before that (BC has no unique email, the first match wins); a
+ * B2B company by its main contact's email, else its name, among company customers.
+ */
+function customerKeyFilter(key: CustomerInput["shopifyKey"]): { filter: string; email?: string } {
+  switch (key.kind) {
+    case "number":
+      return { filter: eq("number", requireValue(key.value, "customer number")) };
+    case "email": {
+      const email = requireValue(key.value, "customer email");
+      return { filter: eq("email", email), email };
+    }
+    case "company": {
+      const byWhat = key.email ? eq("email", key.email) : eq("displayName", requireValue(key.name, "company name"));
+      return { filter: and(byWhat, eq("type", "Company")) };
+    }
+  }
+}
+
 export async function upsertCustomer(ctx: BcContext, input: CustomerInput): Promise<WriteResult> {
-  const key = requireValue(input.shopifyKey.value, `customer ${input.shopifyKey.kind}`);
+  const key = customerKeyFilter(input.shopifyKey);
   const a = input.address;
   const fields = {
     displayName: input.displayName,
     type: input.type === undefined ? undefined : input.type === "company" ? "Company" : "Person",
-    email: input.email ?? (input.shopifyKey.kind === "email" ? key : undefined),
+    email: input.email ?? key.email,
     phoneNumber: input.phoneNumber,
     currencyCode: input.currencyCode,
     taxLiable: input.taxLiable,
+    taxRegistrationNumber: input.taxRegistrationNumber,
+    paymentTermsId: input.paymentTermsCode ? await paymentTermsId(ctx, input.paymentTermsCode) : undefined,
     ...(a
       ? {
           addressLine1: a.line1,
@@ -31,17 +52,20 @@ export async function upsertCustomer(ctx: BcContext, input: CustomerInput): Prom
         }
       : {}),
   };
+  const detailsUrl =
+    input.registrationNumber === undefined ? null : customUrl(ctx, ctx.config.customApis.customerDetails);
+  if (input.registrationNumber !== undefined && detailsUrl === null) throw registrationNumberNeedsCompanion();
   let template: CustomerTemplate | null = null;
   const result = await upsertByKey(ctx, {
     operation: "upsertCustomer",
     entitySet: "customers",
-    filter: eq(input.shopifyKey.kind === "number" ? "number" : "email", key),
+    filter: key.filter,
     fields: Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)),
     createOnly: async () => {
       template = input.templateNumber ? await customerTemplate(ctx, input.templateNumber) : null;
       return {
         ...(template?.kind === "customer" ? template.fields : {}),
-        ...(input.shopifyKey.kind === "number" ? { number: key } : {}),
+        ...(input.shopifyKey.kind === "number" ? { number: input.shopifyKey.value } : {}),
       };
     },
   });
@@ -56,7 +80,42 @@ export async function upsertCustomer(ctx: BcContext, input: CustomerInput): Prom
       body: { customerNumber: result.ref.number, updateExistingValues: false },
     });
   }
+  if (detailsUrl !== null && input.registrationNumber !== undefined) {
+    // Same record as `customers` (same etag): only written when it differs.
+    await upsertByKey(ctx, {
+      operation: "upsertCustomer",
+      url: detailsUrl,
+      entitySet: "customerDetails",
+      filter: eq("number", result.ref.number),
+      fields: { registrationNumber: input.registrationNumber },
+      mustExist: true,
+    });
+  }
   return result;
+}
+
+const paymentTermsPage = pageSchema(z.object({ id: z.string().min(1), code: z.string() }));
+
+/** API v2.0 takes payment terms by id: the code the shop maps to, looked up once per adapter. */
+async function paymentTermsId(ctx: BcContext, code: string): Promise<string> {
+  const cacheKey = `paymentTerms:${code}`;
+  const cached = ctx.idCache.get(cacheKey);
+  if (cached) return cached;
+  const response = await ctx.send({
+    operation: "upsertCustomer",
+    method: "GET",
+    url: `${entityUrl(ctx, "paymentTerms")}${buildQuery({ filter: eq("code", code), select: ["id", "code"], top: 1 })}`,
+  });
+  const id = parseBc(paymentTermsPage, response.json, "paymentTerms").value[0]?.id;
+  if (!id) {
+    throw new ErpError({
+      code: "VALIDATION",
+      message: `Business Central has no payment terms ${code}`,
+      userMessage: `Create payment terms ${code} in Business Central, or map the Shopify payment terms to existing ones (Settings → Companies).`,
+    });
+  }
+  ctx.idCache.set(cacheKey, id);
+  return id;
 }
 
 type CustomerTemplate = { kind: "template"; url: string } | { kind: "customer"; fields: Record<string, unknown> };

@@ -45,6 +45,7 @@ export const customersSource = pullSource({
     "phoneNumber",
     "email",
     "currencyCode",
+    "taxRegistrationNumber",
     "blocked",
     "lastModifiedDateTime",
   ],
@@ -57,6 +58,7 @@ export const customersSource = pullSource({
     phoneNumber: text,
     email: text,
     currencyCode: text,
+    taxRegistrationNumber: text,
     blocked: text,
   }),
   map: (row): ErpCustomer => ({
@@ -67,6 +69,7 @@ export const customersSource = pullSource({
     phoneNumber: row.phoneNumber,
     address: address(row),
     currencyCode: row.currencyCode,
+    taxRegistrationNumber: row.taxRegistrationNumber,
     // BC's Blocked is an option: " " (not blocked), "Ship", "Invoice", "All".
     blocked: row.blocked.trim() !== "",
   }),

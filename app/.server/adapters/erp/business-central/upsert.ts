@@ -12,6 +12,10 @@ type Row = z.infer<typeof rowSchema>;
 export interface UpsertSpec {
   operation: string;
   entitySet: string;
+  /** The collection's URL when it is not an API v2.0 entity set (a companion page). */
+  url?: string;
+  /** The record must be there (a page that cannot insert): absent is an error, not a create. */
+  mustExist?: boolean;
   /** Finds the one record this key names. */
   filter: string;
   /** Fields compared and written; keys are BC field names. */
@@ -30,9 +34,13 @@ export interface UpsertSpec {
  */
 export async function upsertByKey(ctx: BcContext, spec: UpsertSpec): Promise<WriteResult> {
   const select = ["id", "number", ...Object.keys(spec.fields)];
-  const url = `${entityUrl(ctx, spec.entitySet)}${buildQuery({ filter: spec.filter, select: [...new Set(select)] })}`;
+  const base = spec.url ?? entityUrl(ctx, spec.entitySet);
+  const url = `${base}${buildQuery({ filter: spec.filter, select: [...new Set(select)] })}`;
   const found = await ctx.send({ operation: spec.operation, method: "GET", url, maxPageSize: 2 });
   const existing = parseBc(pageSchema(rowSchema), found.json, spec.entitySet).value[0];
+  if (!existing && spec.mustExist) {
+    throw new ErpError({ code: "NOT_FOUND", message: `no ${spec.entitySet} record where ${spec.filter}` });
+  }
   if (!existing) {
     const created = await ctx.send({
       operation: spec.operation,
@@ -50,7 +58,7 @@ export async function upsertByKey(ctx: BcContext, spec: UpsertSpec): Promise<Wri
   for (let attempt = 1; ; attempt++) {
     const changes = diff(current, spec.fields);
     if (Object.keys(changes).length === 0) return { ref: { id: current.id, number: current.number }, created: false };
-    const itemUrl = entityUrl(ctx, `${spec.entitySet}${keySegment(current.id)}`);
+    const itemUrl = `${base}${keySegment(current.id)}`;
     try {
       await ctx.send({
         operation: spec.operation,
