@@ -18,7 +18,7 @@ export const DEMO_ORDER_ACCOUNTS = {
  * The demo shop's settings on top of what is stored: the order accounts where none is set yet (a
  * merchant's own choice survives a restart), and on the first start the catalog flowing from
  * Business Central to the store (products, prices, pictures and stock) and the store's customers
- * flowing into Business Central, as a BC merchant would set it up.
+ * and B2B companies flowing into Business Central, as a BC merchant would set it up.
  * The demo's job-queue entries run every minute (`scripts/demo/demo-entries.ts`).
  */
 export function demoShopSettings(settings: ShopSettings, options: { firstStart: boolean }): ShopSettings {
@@ -34,6 +34,16 @@ export function demoShopSettings(settings: ShopSettings, options: { firstStart: 
           ...settings.customers,
           import: "all" as const,
           createUnknownInErp: true,
+          shopifyCanUpdateErp: true,
+        },
+        // Every B2B company (the seeded Northwind Traders) into BC as a company customer from BC's
+        // CUSTOMER COMPANY template, Shopify's Net 30 as BC's 30 DAYS, and later edits after them.
+        companies: {
+          ...settings.companies,
+          import: "all" as const,
+          createUnknownInErp: true,
+          templateCustomerNo: "CUSTOMER COMPANY",
+          paymentTerms: { "Net 30": "30 DAYS", ...settings.companies.paymentTerms },
           shopifyCanUpdateErp: true,
         },
       }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../app/.server/db.ts";
 import { getShopSettings } from "../../app/.server/queries/shops.ts";
 import { enqueueRun } from "../../app/.server/runs/enqueue-run.ts";
+import { companiesSyncTask } from "../../app/.server/tasks/companies-sync/task.ts";
 import { customersSyncTask } from "../../app/.server/tasks/customers-sync/task.ts";
 import { inventorySyncTask } from "../../app/.server/tasks/inventory-sync/task.ts";
 import { productsSyncTask } from "../../app/.server/tasks/products-sync/task.ts";
@@ -258,6 +259,37 @@ describe("a fresh demo's customers", () => {
     });
     await runCustomers();
     expect(bcCustomer("ida.brandt@example.com")?.phoneNumber).toBe("+4930999000");
+  });
+});
+
+describe("a fresh demo's B2B companies", () => {
+  it("imports the seeded Northwind Traders as one BC company customer with Net 30 terms, and its buyer's order goes to it", async () => {
+    const shopId = Number((await db.sql<{ id: number }[]>`select id from shops where domain = ${SHOP}`)[0]!.id);
+    await enqueueRun(getDb(), companiesSyncTask, { shopId, trigger: "manual" });
+    await drainAllJobs(db);
+    const company = bc.sandbox.company(DEMO_BC.tenant, DEMO_BC.environment, DEMO_BC.companyId);
+    const northwind = company.customers.all().filter((c) => c.displayName === "Northwind Traders");
+    expect(northwind).toHaveLength(1);
+    expect(northwind[0]).toMatchObject({ type: "Company", paymentTermsCode: "30 DAYS", city: "Berlin" });
+
+    const seeded = await gql(`{ companies(first: 5, query: "name:'Northwind Traders'") { nodes {
+      locations(first: 5) { nodes { id } } mainContact { customer { id } } } }
+      productVariants(first: 1) { nodes { id } } }`);
+    const nw = seeded.companies.nodes[0];
+    const placed = await gql(ORDER_CREATE, {
+      order: {
+        companyLocationId: nw.locations.nodes[1].id,
+        customer: { toAssociate: { id: nw.mainContact.customer.id } },
+        financialStatus: "PAID",
+        lineItems: [{ variantId: seeded.productVariants.nodes[0].id, quantity: 1 }],
+      },
+    });
+    expect(placed.orderCreate.userErrors).toEqual([]);
+    await processInTheApp(placed.orderCreate.order.name);
+    const salesOrder = company.salesOrders
+      .all()
+      .find((o) => o.externalDocumentNumber === placed.orderCreate.order.name);
+    expect(salesOrder?.customerNumber).toBe(northwind[0]!.number);
   });
 });
 

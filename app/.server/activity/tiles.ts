@@ -81,10 +81,10 @@ const tiles: readonly Omit<ActivityTile, "href">[] = [
   },
   {
     key: "customer-problems",
-    title: "Customer errors and conflicts",
+    title: "Customer and company errors and conflicts",
     tone: "critical",
     description:
-      "Customers the ERP or Shopify refused, and customers changed on both sides since the last sync; choose which version to keep.",
+      "Customers and B2B companies the ERP or Shopify refused, and those changed on both sides since the last sync; choose which version to keep.",
   },
   { key: "sync-errors", title: "Synchronization errors", tone: "critical", description: "Task runs that failed." },
   {

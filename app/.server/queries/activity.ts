@@ -5,6 +5,7 @@ import { inventoryLevels } from "../../../db/schema/inventory-levels.ts";
 import { orders } from "../../../db/schema/orders.ts";
 import { productLinks } from "../../../db/schema/product-links.ts";
 import { shipments } from "../../../db/schema/shipments.ts";
+import { shopifyCompanies } from "../../../db/schema/shopify-companies.ts";
 import { shopifyCustomers } from "../../../db/schema/shopify-customers.ts";
 import { skippedRecords } from "../../../db/schema/skipped-records.ts";
 import { taskRuns } from "../../../db/schema/task-runs.ts";
@@ -134,11 +135,16 @@ const productErrorsTile: TileSource = {
 const customerProblems = (shopId: number) =>
   and(eq(shopifyCustomers.shopId, shopId), inArray(shopifyCustomers.state, ["error", "conflict"]));
 
+const companyProblems = (shopId: number) =>
+  and(eq(shopifyCompanies.shopId, shopId), inArray(shopifyCompanies.state, ["error", "conflict"]));
+
+/** Customers and B2B companies the ERP or Shopify refused, or changed on both sides: one tile, newest first. */
 const customerProblemsTile: TileSource = {
-  count: (shopId) => sql`(select count(*) from ${shopifyCustomers} where ${customerProblems(shopId)})`,
-  list: async (db, shopId, limit) =>
-    (
-      await db
+  count: (shopId) => sql`((select count(*) from ${shopifyCustomers} where ${customerProblems(shopId)})
+    + (select count(*) from ${shopifyCompanies} where ${companyProblems(shopId)}))`,
+  list: async (db, shopId, limit) => {
+    const [customers, companies] = await Promise.all([
+      db
         .select({
           id: shopifyCustomers.id,
           title: shopifyCustomers.displayName,
@@ -148,8 +154,26 @@ const customerProblemsTile: TileSource = {
         .from(shopifyCustomers)
         .where(customerProblems(shopId))
         .orderBy(desc(shopifyCustomers.updatedAt), desc(shopifyCustomers.id))
-        .limit(limit)
-    ).map((row) => ({ ...row, href: `/app/customers/${row.id}` })),
+        .limit(limit),
+      db
+        .select({
+          id: shopifyCompanies.id,
+          title: shopifyCompanies.name,
+          detail: shopifyCompanies.reason,
+          at: shopifyCompanies.updatedAt,
+        })
+        .from(shopifyCompanies)
+        .where(companyProblems(shopId))
+        .orderBy(desc(shopifyCompanies.updatedAt), desc(shopifyCompanies.id))
+        .limit(limit),
+    ]);
+    return [
+      ...customers.map((row) => ({ ...row, href: `/app/customers/${row.id}` })),
+      ...companies.map((row) => ({ ...row, href: `/app/companies/${row.id}` })),
+    ]
+      .sort((a, b) => b.at.getTime() - a.at.getTime())
+      .slice(0, limit);
+  },
 };
 
 const failedRuns = (shopId: number) =>

@@ -267,3 +267,147 @@ describe("Sync companies, with order import", () => {
     expect(salesOrder?.customerNumber).toBe(erp!.number);
   });
 });
+
+describe("Sync companies, ERP → Shopify and conflicts", () => {
+  it("Can update Shopify companies: an ERP name and address change reaches the company, once, without an echo", async () => {
+    const shop = await world.newShop({
+      companies: { import: "all", createUnknownInErp: true, canUpdateShopify: true },
+    });
+    const company = await shopifyCompany(shop);
+    await world.runTask(companiesSyncTask, shop.shopId);
+    const [erp] = erpCustomersNamed(shop, company.name);
+    await shop.editInBc(`customers(${erp!.id})`, {
+      displayName: `${company.name} AG`,
+      addressLine1: "Marienplatz 1",
+      city: "München",
+      postalCode: "80331",
+    });
+    const { records } = await world.runTask(companiesSyncTask, shop.shopId);
+    expect(recordsOf(records, company.id)).toMatchObject([{ outcome: "updated" }]);
+    const read = await shop.gql(
+      `query R($id: ID!) { company(id: $id) { name locations(first: 1) { nodes { billingAddress { address1 city zip } } } } }`,
+      { id: company.id },
+    );
+    expect(read.company).toMatchObject({
+      name: `${company.name} AG`,
+      locations: { nodes: [{ billingAddress: { address1: "Marienplatz 1", city: "München", zip: "80331" } }] },
+    });
+    const before = shop.company.customers.all().find((c) => c.number === erp!.number)?.lastModifiedDateTime;
+    const again = await world.runTask(companiesSyncTask, shop.shopId);
+    expect(recordsOf(again.records, company.id)).toEqual([]);
+    expect(shop.company.customers.all().find((c) => c.number === erp!.number)?.lastModifiedDateTime).toBe(before);
+  });
+
+  it("a company changed on both sides since the last sync is a conflict with both versions; nothing is overwritten", async () => {
+    const shop = await world.newShop({
+      companies: { import: "all", createUnknownInErp: true, shopifyCanUpdateErp: true },
+    });
+    const company = await shopifyCompany(shop);
+    await world.runTask(companiesSyncTask, shop.shopId);
+    const [erp] = erpCustomersNamed(shop, company.name);
+    await shop.editInBc(`customers(${erp!.id})`, { city: "Leipzig" });
+    const moved = await shop.gql(ASSIGN_ADDRESS, {
+      locationId: company.hq,
+      address: { address1: "Ring 3", city: "Dresden", zip: "01067", countryCode: "DE" },
+      types: ["BILLING"],
+    });
+    expect(moved.companyLocationAssignAddress.userErrors).toEqual([]);
+    const { records } = await world.runTask(companiesSyncTask, shop.shopId);
+    expect(recordsOf(records, company.id)).toMatchObject([
+      { outcome: "skipped", reason: expect.stringMatching(/^conflict/) },
+    ]);
+    const saved = await row(shop.shopId, company.id);
+    expect(saved).toMatchObject({ state: "conflict" });
+    expect(shop.company.customers.all().find((c) => c.number === erp!.number)?.city).toBe("Leipzig");
+  });
+});
+
+describe("Sync companies, Preview, the kill switch and payment terms", () => {
+  it("Preview plans and writes nothing; the kill switch holds the create back and keeps it for later", async () => {
+    const shop = await world.newShop({ companies: { import: "all", createUnknownInErp: true } });
+    const company = await shopifyCompany(shop);
+    const count = shop.company.customers.all().length;
+    const preview = await world.runTask(companiesSyncTask, shop.shopId, { dryRun: true });
+    expect(preview.run).toMatchObject({ status: "succeeded", dry_run: true });
+    expect(recordsOf(preview.records, company.id)).toMatchObject([
+      { outcome: "planned", reason: "create an ERP company customer" },
+    ]);
+    expect(shop.company.customers.all().length).toBe(count);
+
+    await setSettings(shop.shopId, (s) => (s.allowOutgoingWrites = false));
+    const held = await world.runTask(companiesSyncTask, shop.shopId);
+    expect(recordsOf(held.records, company.id)).toMatchObject([
+      { outcome: "skipped", reason: expect.stringMatching(/^outgoing writes are off/) },
+    ]);
+    expect(shop.company.customers.all().length).toBe(count);
+
+    await setSettings(shop.shopId, (s) => (s.allowOutgoingWrites = true));
+    const after = await world.runTask(companiesSyncTask, shop.shopId);
+    expect(recordsOf(after.records, company.id)).toMatchObject([{ outcome: "created" }]);
+  });
+
+  it("creates from the company template with the location's payment terms mapped to the ERP's", async () => {
+    const shop = await world.newShop({
+      companies: {
+        import: "all",
+        createUnknownInErp: true,
+        templateCustomerNo: "CUSTOMER COMPANY",
+        paymentTerms: { "Net 30": "30 DAYS" },
+      },
+    });
+    const company = await shopifyCompany(shop);
+    const templates = await shop.gql(`{ paymentTermsTemplates { id name } }`);
+    const net30 = (templates.paymentTermsTemplates as Array<{ id: string; name: string }>).find(
+      (t) => t.name === "Net 30",
+    )!;
+    const set = await shop.gql(
+      `mutation B($id: ID!, $input: CompanyLocationUpdateInput!) { companyLocationUpdate(companyLocationId: $id, input: $input) {
+        companyLocation { id } userErrors { field message code } } }`,
+      { id: company.hq, input: { buyerExperienceConfiguration: { paymentTermsTemplateId: net30.id } } },
+    );
+    expect(set.companyLocationUpdate.userErrors).toEqual([]);
+    const run = await world.runTask(companiesSyncTask, shop.shopId);
+    expect(run.run?.status, run.run?.error_message ?? "").toBe("succeeded");
+    const [erp] = erpCustomersNamed(shop, company.name);
+    expect(erp).toMatchObject({ type: "Company", paymentTermsCode: "30 DAYS" });
+  });
+});
+
+describe("Sync companies, webhooks", () => {
+  it("a company location's change marks its company to be read again and queues one run", async () => {
+    const shop = await world.newShop({ companies: { import: "all", createUnknownInErp: true } });
+    const company = await shopifyCompany(shop);
+    await world.runTask(companiesSyncTask, shop.shopId);
+    const { action } = await import("../../../app/routes/webhooks.company_locations.update.tsx");
+    const { webhookRequest } = await import("../../support/webhook-request.ts");
+    const body = {
+      admin_graphql_api_id: company.hq,
+      company: { admin_graphql_api_id: company.id },
+      updated_at: new Date().toISOString(),
+    };
+    for (let i = 0; i < 2; i++) {
+      const response = await action({
+        request: webhookRequest({
+          topic: "company_locations/update",
+          shop: shop.domain,
+          body,
+          webhookId: `wh-loc-${serial}`,
+        }),
+        params: {},
+        context: {},
+      });
+      expect(response.status).toBe(200);
+    }
+    const hashNow = async () =>
+      (
+        await db.sql<Array<{ shopify_hash: string | null }>>`select shopify_hash from shopify_companies
+          where shop_id = ${shop.shopId} and shopify_company_id = ${company.id}`
+      )[0]?.shopify_hash;
+    expect(await hashNow()).toBeNull();
+    const jobs = await db.sql`select 1 from graphile_worker.jobs where task_identifier = 'companies__sync'`;
+    expect(jobs).toHaveLength(1);
+    await world.runAllJobs();
+    // Read again by the run the webhook queued: the hash is back, nothing was written.
+    expect(await hashNow()).not.toBeNull();
+  });
+});
