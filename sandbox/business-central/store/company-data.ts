@@ -8,6 +8,15 @@ import type {
   ShipToAddressRow,
 } from "./customer-row-types.ts";
 import { seedCustomerSetup } from "./customer-setup-seed.ts";
+import { seedMoneySetup } from "./money-seed.ts";
+import type {
+  BankAccountRow,
+  CustomerLedgerEntryRow,
+  GeneralLedgerEntryRow,
+  JournalLineRow,
+  JournalRow,
+  SalesCreditMemoRow,
+} from "./money-row-types.ts";
 import type {
   AccountRow,
   CompanyRow,
@@ -45,6 +54,10 @@ const SERIES = {
   contact: { prefix: "CT", next: 1, width: 6 },
   // The ITEM journal's DEFAULT batch (a guess at Cronus' numbering; it only has to be unique).
   itemJournal: { prefix: "T", next: 1, width: 5 },
+  // GENERAL journal batches' No. Series (a guess at Cronus' GJNL-GEN numbering).
+  generalJournal: { prefix: "GJ", next: 1, width: 5 },
+  // Cronus' S-CR series; the posted credit memo keeps the draft's number, as invoices do here.
+  salesCreditMemo: { prefix: "S-CR", next: 104001, width: 6 },
 } as const;
 export type SeriesName = keyof typeof SERIES;
 export const SERIES_NAMES = Object.keys(SERIES) as SeriesName[];
@@ -105,6 +118,13 @@ export const TABLE_NAMES = [
   "contactBusinessRelations",
   "customerTemplates",
   "shipToAddresses",
+  "journals",
+  "journalLines",
+  "generalLedgerEntries",
+  "customerLedgerEntries",
+  "bankAccounts",
+  "salesCreditMemos",
+  "salesCreditMemoLines",
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
@@ -136,6 +156,13 @@ interface CompanyTables {
   contactBusinessRelations: Table<BusinessRelationRow>;
   customerTemplates: Table<CustomerTemplateRow>;
   shipToAddresses: Table<ShipToAddressRow>;
+  journals: Table<JournalRow>;
+  journalLines: Table<JournalLineRow>;
+  generalLedgerEntries: Table<GeneralLedgerEntryRow>;
+  customerLedgerEntries: Table<CustomerLedgerEntryRow>;
+  bankAccounts: Table<BankAccountRow>;
+  salesCreditMemos: Table<SalesCreditMemoRow>;
+  salesCreditMemoLines: Table<SalesLineRow>;
 }
 /** The row type of one entity set. */
 export type RowOf<K extends TableName> = CompanyTables[K] extends Table<infer T> ? T : never;
@@ -172,5 +199,6 @@ export function createCompanyData(info: CompanyRow, now: () => number): CompanyD
     balancingAccountNumber: "2910",
   });
   seedCustomerSetup(data);
+  seedMoneySetup(data);
   return data;
 }
