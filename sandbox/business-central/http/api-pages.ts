@@ -1,5 +1,6 @@
 import type { CompanyData } from "../store/company-data.ts";
 import { BLANK_DATE, round2 } from "../store/defaults.ts";
+import { netChangeOf } from "../store/gl-posting.ts";
 import { dueDateOf } from "../store/payment-terms.ts";
 import { type BaseRow, EMPTY_GUID } from "../store/row-types.ts";
 
@@ -181,12 +182,17 @@ export const API_PAGES = {
       "lastModifiedDateTime",
     ],
     computed: {
-      // Balance Due: the customer's ledger (posted invoices' remaining amounts); no Date Filter, so all.
+      // Balance Due: the customer's ledger; no Date Filter, so all. Invoices count by their own
+      // remaining amount (invoices posted before the customer ledger was modelled have no entry),
+      // payments and credit memos by their entries' remainders.
       balanceDue: (row, data) =>
         round2(
           data.salesInvoices
             .filter((i) => i.customerNumber === row.number && i.status !== "Draft")
-            .reduce((sum, i) => sum + i.remainingAmount, 0),
+            .reduce((sum, i) => sum + i.remainingAmount, 0) +
+            data.customerLedgerEntries
+              .filter((e) => e.customerNumber === row.number && e.documentType !== "Invoice" && e.open)
+              .reduce((sum, e) => sum + e.remainingAmount, 0),
         ),
       taxAreaId: emptyGuid,
       taxAreaDisplayName: emptyText,
@@ -437,6 +443,8 @@ export const API_PAGES = {
       "excludeFromConsolidation",
       "lastModifiedDateTime",
     ],
+    // Net Change is a FlowField over the G/L entries (no date filter); totals are not summed here.
+    computed: { netChange: (row, data) => (row.accountType === "Posting" ? netChangeOf(data, String(row.number)) : 0) },
   },
   // APIV2ItemLedgerEntries.Page.al (page 30069, read-only): no variant or location on this page.
   itemLedgerEntry: {
@@ -456,5 +464,162 @@ export const API_PAGES = {
       "costAmountActual",
       "lastModifiedDateTime",
     ],
+  },
+  // APIV2Journals.Page.al
+  journal: {
+    fields: [
+      "id",
+      "code",
+      "displayName",
+      "templateDisplayName",
+      "lastModifiedDateTime",
+      "balancingAccountId",
+      "balancingAccountNumber",
+    ],
+  },
+  // APIV2JournalLines.Page.al
+  journalLine: {
+    fields: [
+      "id",
+      "journalId",
+      "journalDisplayName",
+      "lineNumber",
+      "accountType",
+      "accountId",
+      "accountNumber",
+      "postingDate",
+      "documentNumber",
+      "externalDocumentNumber",
+      "amount",
+      "description",
+      "comment",
+      "taxCode",
+      "balanceAccountType",
+      "balancingAccountId",
+      "balancingAccountNumber",
+      "lastModifiedDateTime",
+    ],
+  },
+  // APIV2GLEntries.Page.al (read-only)
+  generalLedgerEntry: {
+    fields: [
+      "id",
+      "entryNumber",
+      "postingDate",
+      "documentNumber",
+      "documentType",
+      "accountId",
+      "accountNumber",
+      "description",
+      "debitAmount",
+      "creditAmount",
+      "additionalCurrencyDebitAmount",
+      "additionalCurrencyCreditAmount",
+      "lastModifiedDateTime",
+    ],
+  },
+  // APIV2BankAccounts.Page.al
+  bankAccount: {
+    fields: [
+      "id",
+      "number",
+      "displayName",
+      "lastModifiedDateTime",
+      "bankAccountNumber",
+      "blocked",
+      "currencyCode",
+      "currencyId",
+      "iban",
+      "intercompanyEnabled",
+    ],
+    computed: { currencyId: emptyGuid },
+  },
+  // APIV2SalesCreditMemos.Page.al (ODataKeyFields = Id): no ship-to fields on this page.
+  salesCreditMemo: {
+    fields: [
+      "id",
+      "number",
+      "externalDocumentNumber",
+      "creditMemoDate",
+      "postingDate",
+      "dueDate",
+      "customerId",
+      "customerNumber",
+      "customerName",
+      "billToName",
+      "billToCustomerId",
+      "billToCustomerNumber",
+      "sellToAddressLine1",
+      "sellToAddressLine2",
+      "sellToCity",
+      "sellToCountry",
+      "sellToState",
+      "sellToPostCode",
+      "billToAddressLine1",
+      "billToAddressLine2",
+      "billToCity",
+      "billToCountry",
+      "billToState",
+      "billToPostCode",
+      "shortcutDimension1Code",
+      "shortcutDimension2Code",
+      "currencyId",
+      "currencyCode",
+      "paymentTermsId",
+      "shipmentMethodId",
+      "salesperson",
+      "pricesIncludeTax",
+      ...documentTotals,
+      "status",
+      "lastModifiedDateTime",
+      "invoiceId",
+      "invoiceNumber",
+      "phoneNumber",
+      "email",
+      "customerReturnReasonId",
+    ],
+    computed: {
+      shortcutDimension1Code: emptyText,
+      shortcutDimension2Code: emptyText,
+      currencyId: emptyGuid,
+      paymentTermsId,
+      shipmentMethodId,
+      salesperson: emptyText,
+      customerReturnReasonId: emptyGuid,
+    },
+  },
+  // APIV2SalesCreditMemLines.Page.al: unitPrice before quantity; no lastModifiedDateTime
+  salesCreditMemoLine: {
+    fields: [
+      "id",
+      "documentId",
+      "sequence",
+      "itemId",
+      "accountId",
+      "lineType",
+      "lineObjectNumber",
+      "description",
+      "description2",
+      "unitOfMeasureId",
+      "unitOfMeasureCode",
+      "unitPrice",
+      "quantity",
+      "discountAmount",
+      "discountPercent",
+      "discountAppliedBeforeTax",
+      "amountExcludingTax",
+      "taxCode",
+      "taxPercent",
+      "totalTaxAmount",
+      "amountIncludingTax",
+      "invoiceDiscountAllocation",
+      "netAmount",
+      "netTaxAmount",
+      "netAmountIncludingTax",
+      "shipmentDate",
+      "itemVariantId",
+      "locationId",
+    ],
+    computed: { unitOfMeasureId: emptyGuid },
   },
 } satisfies Record<string, ApiPage>;

@@ -8,7 +8,6 @@ import type {
   ShipToAddressRow,
 } from "./customer-row-types.ts";
 import { seedCustomerSetup } from "./customer-setup-seed.ts";
-import { seedMoneySetup } from "./money-seed.ts";
 import type {
   BankAccountRow,
   CustomerLedgerEntryRow,
@@ -17,6 +16,7 @@ import type {
   JournalRow,
   SalesCreditMemoRow,
 } from "./money-row-types.ts";
+import { seedMoneySetup } from "./money-seed.ts";
 import type {
   AccountRow,
   CompanyRow,
@@ -195,7 +195,7 @@ export function createCompanyData(info: CompanyRow, now: () => number): CompanyD
   data.customerPaymentJournals.insert({
     code: "CASHRCPT",
     displayName: "Cash receipts",
-    balancingAccountId: "00000000-0000-0000-0000-000000000000",
+    balancingAccountId: data.accounts.find((a) => a.number === "2910")?.id ?? "00000000-0000-0000-0000-000000000000",
     balancingAccountNumber: "2910",
   });
   seedCustomerSetup(data);

@@ -7,7 +7,8 @@ import { allocateInvoiceDiscount, resolveLine } from "./sales-lines.ts";
 import { refreshForLines } from "./stock.ts";
 import type { Table } from "./table.ts";
 
-export type DocKind = "order" | "invoice";
+/** Sales documents with lines: orders, invoices and credit memos share the line code. */
+export type DocKind = "order" | "invoice" | "creditMemo";
 
 export interface DocCtx {
   data: CompanyData;
@@ -15,7 +16,14 @@ export interface DocCtx {
 }
 
 export function linesTable(data: CompanyData, kind: DocKind): Table<SalesLineRow> {
-  return kind === "order" ? data.salesOrderLines : data.salesInvoiceLines;
+  if (kind === "order") return data.salesOrderLines;
+  return kind === "invoice" ? data.salesInvoiceLines : data.salesCreditMemoLines;
+}
+
+/** The header of a document of `kind`, as the fields line code needs. */
+export function headerOf(data: CompanyData, kind: DocKind, id: string): { discountAmount: number } | undefined {
+  if (kind === "order") return data.salesOrders.get(id);
+  return kind === "invoice" ? data.salesInvoices.get(id) : data.salesCreditMemos.get(id);
 }
 
 /** Re-allocates the invoice discount and writes header totals after any header or line change. */
@@ -23,12 +31,13 @@ export function recomputeDocument(data: CompanyData, kind: DocKind, documentId: 
   const lines = linesTable(data, kind)
     .filter((l) => l.documentId === documentId)
     .sort((a, b) => a.sequence - b.sequence);
-  const header = kind === "order" ? data.salesOrders.get(documentId) : data.salesInvoices.get(documentId);
+  const header = headerOf(data, kind, documentId);
   if (!header) return;
   const { lines: patches, totals } = allocateInvoiceDiscount(lines, header.discountAmount);
   for (const p of patches) linesTable(data, kind).update(p.id, p.patch);
   const sums = { totalAmountExcludingTax: totals.total, totalTaxAmount: 0, totalAmountIncludingTax: totals.total };
   if (kind === "order") data.salesOrders.update(documentId, sums);
+  else if (kind === "creditMemo") data.salesCreditMemos.update(documentId, sums);
   else {
     const inv = data.salesInvoices.get(documentId);
     const remaining = inv?.status === "Paid" ? 0 : totals.total;
@@ -51,7 +60,7 @@ export function addLine(ctx: DocCtx, kind: DocKind, documentId: string, input: L
           invoiceQuantity: fields.quantity,
           shipQuantity: fields.quantity,
         })
-      : ctx.data.salesInvoiceLines.insert(base);
+      : linesTable(ctx.data, kind).insert(base);
   if (kind === "order") {
     refreshFullyShipped(ctx.data, documentId);
     refreshForLines(ctx.data, [row]);
@@ -111,7 +120,8 @@ export function deleteDocument(data: CompanyData, kind: DocKind, documentId: str
   if (kind === "order") {
     data.salesOrders.delete(documentId);
     refreshForLines(data, lines);
-  } else data.salesInvoices.delete(documentId);
+  } else if (kind === "invoice") data.salesInvoices.delete(documentId);
+  else data.salesCreditMemos.delete(documentId);
 }
 
 /** fullyShipped: every item line's quantity has been shipped (true for an order without item lines). */

@@ -10,6 +10,7 @@ import {
   paymentTermSchema,
   shipToAddressSchema,
 } from "./customer-snapshot-schema.ts";
+import type { SalesCreditMemoRow } from "./money-row-types.ts";
 import {
   bankAccountSchema,
   customerLedgerEntrySchema,
@@ -18,7 +19,6 @@ import {
   journalSchema,
   salesCreditMemoSchema,
 } from "./money-snapshot-schema.ts";
-import type { SalesCreditMemoRow } from "./money-row-types.ts";
 import type {
   AccountRow,
   CompanyRow,
@@ -461,7 +461,10 @@ const inStoredOrder = <S extends z.ZodObject>(schema: S, migrate: (input: unknow
 const stored = <S extends z.ZodObject>(row: S, migrate?: (input: unknown) => unknown) =>
   z.array(z.object({ version: z.number().int().min(1), row: inStoredOrder(row, migrate) }));
 
-const salesCreditMemo = salesCreditMemoSchema(documentAddresses, documentTotals) satisfies z.ZodType<SalesCreditMemoRow>;
+const salesCreditMemo = salesCreditMemoSchema(
+  documentAddresses,
+  documentTotals,
+) satisfies z.ZodType<SalesCreditMemoRow>;
 
 // Keyed by every TableName: the `satisfies` makes a missing table or a mismatched row type a type error.
 const tablesSchema = z.object({
