@@ -51,7 +51,7 @@ import {
 } from "./body-schemas.ts";
 import { CUSTOM_PAGES } from "./custom-pages.ts";
 import { CUSTOMER_CUSTOM_SETS, CUSTOMER_STANDARD_SETS } from "./customer-sets.ts";
-import { MONEY_STANDARD_SETS } from "./money-sets.ts";
+import { MONEY_STANDARD_SETS, moneyCustomSets } from "./money-sets.ts";
 
 export interface WriteCtx {
   data: CompanyData;
@@ -103,6 +103,7 @@ const LINE_SETS: Record<DocKind, { entityType: string; page: ApiPage }> = {
   order: { entityType: "salesOrderLine", page: API_PAGES.salesOrderLine },
   invoice: { entityType: "salesInvoiceLine", page: API_PAGES.salesInvoiceLine },
   creditMemo: { entityType: "salesCreditMemoLine", page: API_PAGES.salesCreditMemoLine },
+  returnOrder: { entityType: "returnOrderLine", page: CUSTOM_PAGES.returnOrderLine },
 };
 
 function lineSet(kind: DocKind): EntitySetDef {
@@ -280,4 +281,5 @@ export const CUSTOM_SETS: Record<string, EntitySetDef> = {
     remove: (ctx, row) => void ctx.data.itemReferences.delete(row.id),
   },
   ...CUSTOMER_CUSTOM_SETS,
+  ...moneyCustomSets(lineSet("returnOrder")),
 };

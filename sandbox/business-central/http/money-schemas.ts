@@ -101,3 +101,19 @@ export const salesCreditMemoInputSchema = z.strictObject({
   salesCreditMemoLines: z.array(lineInputSchema).optional(),
 });
 export type SalesCreditMemoInput = z.infer<typeof salesCreditMemoInputSchema>;
+
+/** The companion page returnOrders (Sales Header, Document Type Return Order). */
+export const returnOrderInputSchema = z.strictObject({
+  id: guid.optional(),
+  number: z.string().optional(),
+  externalDocumentNumber: z.string().optional(),
+  documentDate: date.optional(),
+  postingDate: date.optional(),
+  customerId: guid.optional(),
+  customerNumber: z.string().optional(),
+  invoiceId: guid.optional(),
+  invoiceNumber: z.string().optional(),
+  locationCode: z.string().max(10).optional(),
+  returnOrderLines: z.array(lineInputSchema).optional(),
+});
+export type ReturnOrderInput = z.infer<typeof returnOrderInputSchema>;

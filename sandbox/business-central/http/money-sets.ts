@@ -8,18 +8,21 @@ import {
 import { createCustomerPayment, JOURNAL_FILTER_MISSING, patchCustomerPayment } from "../store/customer-payments.ts";
 import { postJournalBatch } from "../store/journal-posting.ts";
 import { createJournal, createJournalLine, deleteJournal, patchJournal, patchJournalLine } from "../store/journals.ts";
-import type { JournalLineRow, JournalRow, SalesCreditMemoRow } from "../store/money-row-types.ts";
+import type { JournalLineRow, JournalRow, SalesCreditMemoRow, SalesReturnOrderRow } from "../store/money-row-types.ts";
+import { createReturnOrder, patchReturnOrder, receiveAndCredit } from "../store/return-orders.ts";
 import type { CustomerPaymentRow } from "../store/row-types.ts";
 import { deleteDocument } from "../store/sales-document-lines.ts";
 import type { Table } from "../store/table.ts";
 import { dialogError } from "../store/validation.ts";
 import { API_PAGES } from "./api-pages.ts";
+import { CUSTOM_PAGES } from "./custom-pages.ts";
 import { filtersOn } from "./customer-sets.ts";
 import type { EntitySetDef } from "./entity-sets.ts";
 import {
   customerPaymentInputSchema,
   journalInputSchema,
   journalLineInputSchema,
+  returnOrderInputSchema,
   salesCreditMemoInputSchema,
 } from "./money-schemas.ts";
 
@@ -104,4 +107,36 @@ export const MONEY_STANDARD_SETS: Record<string, EntitySetDef> = {
     },
     actions: { "Microsoft.NAV.post": (ctx, row) => postSalesCreditMemo(ctx.data, ctx.now, row.id) },
   },
+  // APIV2 - Sales Ret. Orders / Ret. Ord. Lines (version 29): read-only; returnOrders (companion) writes.
+  salesReturnOrders: {
+    entityType: "salesReturnOrder",
+    page: API_PAGES.salesReturnOrder,
+    table: (d) => asTable(d.salesReturnOrders),
+    defaultOrder: ["number"],
+    navigation: { salesReturnOrderLines: ["salesReturnOrderLines", "documentId"] },
+  },
+  salesReturnOrderLines: {
+    entityType: "salesReturnOrderLine",
+    page: API_PAGES.salesReturnOrderLine,
+    table: (d) => asTable(d.salesReturnOrderLines),
+    defaultOrder: ["documentId", "sequence"],
+  },
 };
+
+/** Companion pages for returns (merged into CUSTOM_SETS); `lines` is the shared sales line set for return orders. */
+export function moneyCustomSets(lines: EntitySetDef): Record<string, EntitySetDef> {
+  return {
+    returnOrders: {
+      entityType: "returnOrder",
+      page: CUSTOM_PAGES.returnOrder,
+      table: (d) => asTable(d.salesReturnOrders),
+      defaultOrder: ["number"],
+      navigation: { returnOrderLines: ["returnOrderLines", "documentId"] },
+      create: (ctx, body) => createReturnOrder(ctx, returnOrderInputSchema.parse(body)),
+      patch: (ctx, row, body) => patchReturnOrder(ctx, row as SalesReturnOrderRow, returnOrderInputSchema.parse(body)),
+      remove: (ctx, row) => deleteDocument(ctx.data, "returnOrder", row.id),
+      actions: { "Microsoft.NAV.receiveAndCredit": (ctx, row) => receiveAndCredit(ctx.data, ctx.now, row.id) },
+    },
+    returnOrderLines: lines,
+  };
+}

@@ -94,6 +94,10 @@ const RECORD_NAMES: Record<string, string> = {
   bankAccount: "Bank Account",
   salesCreditMemo: "Sales Cr. Memo Entity Buffer",
   salesCreditMemoLine: "Sales Invoice Line Aggregate",
+  salesReturnOrder: "Sales Header",
+  salesReturnOrderLine: "Sales Line",
+  returnOrder: "Sales Header",
+  returnOrderLine: "Sales Line",
 };
 
 export function recordName(entityType: string): string {

@@ -15,6 +15,8 @@ import type {
   JournalLineRow,
   JournalRow,
   SalesCreditMemoRow,
+  SalesReturnOrderLineRow,
+  SalesReturnOrderRow,
 } from "./money-row-types.ts";
 import { seedMoneySetup } from "./money-seed.ts";
 import type {
@@ -58,6 +60,9 @@ const SERIES = {
   generalJournal: { prefix: "GJ", next: 1, width: 5 },
   // Cronus' S-CR series; the posted credit memo keeps the draft's number, as invoices do here.
   salesCreditMemo: { prefix: "S-CR", next: 104001, width: 6 },
+  // Cronus' S-RETORD and S-RCPT series.
+  salesReturnOrder: { prefix: "S-RETORD", next: 1001, width: 4 },
+  returnReceipt: { prefix: "S-RCPT", next: 1001, width: 4 },
 } as const;
 export type SeriesName = keyof typeof SERIES;
 export const SERIES_NAMES = Object.keys(SERIES) as SeriesName[];
@@ -125,6 +130,8 @@ export const TABLE_NAMES = [
   "bankAccounts",
   "salesCreditMemos",
   "salesCreditMemoLines",
+  "salesReturnOrders",
+  "salesReturnOrderLines",
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
@@ -163,6 +170,8 @@ interface CompanyTables {
   bankAccounts: Table<BankAccountRow>;
   salesCreditMemos: Table<SalesCreditMemoRow>;
   salesCreditMemoLines: Table<SalesLineRow>;
+  salesReturnOrders: Table<SalesReturnOrderRow>;
+  salesReturnOrderLines: Table<SalesReturnOrderLineRow>;
 }
 /** The row type of one entity set. */
 export type RowOf<K extends TableName> = CompanyTables[K] extends Table<infer T> ? T : never;

@@ -5,7 +5,7 @@ import { definedOnly, isoDate, round2 } from "./defaults.ts";
 import { applyToInvoice, findOpenInvoice, postSalesDocumentLedgers } from "./gl-posting.ts";
 import type { SalesCreditMemoRow } from "./money-row-types.ts";
 import { dueDateOf } from "./payment-terms.ts";
-import { type CustomerRow, EMPTY_GUID, type SalesInvoiceRow } from "./row-types.ts";
+import { type CustomerRow, EMPTY_GUID, type SalesInvoiceRow, type SalesLineRow } from "./row-types.ts";
 import { type DocCtx, recomputeDocument } from "./sales-document-lines.ts";
 import { checkHeader, customerAddresses, insertLines, termsOf } from "./sales-documents.ts";
 import { resolveLine } from "./sales-lines.ts";
@@ -50,7 +50,7 @@ function customerBy(
 }
 
 /** invoiceId must be a posted invoice; invoiceNumber alone is kept as the Applies-to Doc. No. (posting checks it). */
-function appliesTo(
+export function appliesTo(
   data: CompanyData,
   input: Pick<SalesCreditMemoInput, "invoiceId" | "invoiceNumber">,
 ): { invoiceId: string; invoiceNumber: string } | undefined {
@@ -210,6 +210,15 @@ export function patchSalesCreditMemo(ctx: DocCtx, row: SalesCreditMemoRow, input
   recomputeDocument(data, "creditMemo", row.id);
 }
 
+/** What PostCreditMemo and Sales-Post refuse about the lines, before anything is posted. */
+export function checkCreditMemoLines(lines: readonly SalesLineRow[]): void {
+  if (lines.length === 0) throw dialogError(NO_LINES);
+  if (lines.some((l) => l.lineType !== "Comment" && l.lineObjectNumber !== "" && l.quantity === 0)) {
+    throw dialogError(LINE_WITHOUT_QUANTITY);
+  }
+  if (!lines.some((l) => l.lineType !== "Comment" && l.quantity !== 0)) throw dialogError("There is nothing to post.");
+}
+
 /**
  * salesCreditMemos({id})/Microsoft.NAV.post (the page's Post → PostCreditMemo → Sales-Post):
  * items come back into stock at the line's location (a positive Sale entry of document type
@@ -217,22 +226,24 @@ export function patchSalesCreditMemo(ctx: DocCtx, row: SalesCreditMemoRow, input
  * and an Applies-to invoice is closed by what the credit memo covers. The posted credit memo keeps
  * its id and number; it is Paid when fully applied, otherwise Open.
  */
-export function postSalesCreditMemo(data: CompanyData, now: () => number, id: string): void {
+export function postSalesCreditMemo(
+  data: CompanyData,
+  now: () => number,
+  id: string,
+  options: { itemEntries: boolean } = { itemEntries: true },
+): void {
   const memo = data.salesCreditMemos.get(id);
   if (!memo) throw new BcError(400, "Application_DialogException", "The credit memo cannot be found.");
   if (memo.status !== "Draft") throw dialogError(DRAFT_ONLY);
   const lines = data.salesCreditMemoLines
     .filter((l) => l.documentId === memo.id)
     .sort((a, b) => a.sequence - b.sequence);
-  if (lines.length === 0) throw dialogError(NO_LINES);
-  if (lines.some((l) => l.lineType !== "Comment" && l.lineObjectNumber !== "" && l.quantity === 0)) {
-    throw dialogError(LINE_WITHOUT_QUANTITY);
-  }
-  if (!lines.some((l) => l.lineType !== "Comment" && l.quantity !== 0)) throw dialogError("There is nothing to post.");
+  checkCreditMemoLines(lines);
   const customerNumber = memo.billToCustomerNumber || memo.customerNumber;
   if (memo.invoiceNumber) findOpenInvoice(data, customerNumber, memo.invoiceNumber, true);
   const postingDate = memo.postingDate || isoDate(now());
-  for (const l of lines) {
+  // A return order's receipt has already brought the items back (return-orders.ts).
+  for (const l of options.itemEntries ? lines : []) {
     const item = l.lineType === "Item" ? data.items.get(l.itemId) : undefined;
     if (item?.type !== "Inventory" || l.quantity === 0) continue;
     postItemLedgerEntry(data, {

@@ -131,12 +131,13 @@ function postSide(data: CompanyData, l: PostLine, side: PostLine["account"], amo
       return;
     case "Bank Account": {
       const bank = data.bankAccounts.find((b) => b.number === side.number);
-      if (!bank)
-        {throw new BcError(
+      if (!bank) {
+        throw new BcError(
           400,
           "Internal_RecordNotFound",
           `The Bank Account does not exist. Identification fields and values: No.='${side.number}'`,
-        );}
+        );
+      }
       postGlEntry(
         data,
         { ...doc, sourceType: "Bank Account", sourceNumber: bank.number },

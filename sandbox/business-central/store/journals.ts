@@ -131,10 +131,11 @@ function checkPageType(type: GenJournalAccountType): void {
 
 /** POST journals: a GENERAL batch; Name is the key within the template. */
 export function createJournal(data: CompanyData, input: JournalInput): JournalRow {
-  if (!input.code)
-    {throw dialogError(
+  if (!input.code) {
+    throw dialogError(
       "Name must have a value in Gen. Journal Batch: Journal Template Name=GENERAL, Name=. It cannot be zero or empty.",
-    );}
+    );
+  }
   const name = code(input.code);
   const template = code(input.templateDisplayName ?? "GENERAL");
   if (data.journals.find((j) => j.code === name && j.templateDisplayName === template)) {
@@ -240,8 +241,9 @@ export function createJournalLine(
 }
 
 export function patchJournalLine(data: CompanyData, row: JournalLineRow, input: JournalLineInput): void {
-  if (input.journalId !== undefined && input.journalId.toLowerCase() !== row.journalId)
-    {throw dialogError(BATCH_ID_FIXED);}
+  if (input.journalId !== undefined && input.journalId.toLowerCase() !== row.journalId) {
+    throw dialogError(BATCH_ID_FIXED);
+  }
   if (input.journalDisplayName !== undefined) throw dialogError(BATCH_NAME_FIXED);
   const accountType = input.accountType ?? row.accountType;
   checkPageType(accountType);

@@ -1,4 +1,4 @@
-import type { BaseRow, DocumentAddresses, DocumentTotals } from "./row-types.ts";
+import type { BaseRow, DocumentAddresses, DocumentTotals, SalesLineRow } from "./row-types.ts";
 
 // Rows of the money side of the sandbox company: general journals, G/L and customer ledger
 // entries, bank accounts and sales credit memos. Type aliases (not interfaces) for the same reason
@@ -114,3 +114,29 @@ export type SalesCreditMemoRow = BaseRow &
     paymentTermsCode: string;
     shipmentMethodCode: string;
   };
+
+/**
+ * A sales return order (Sales Header, Document Type Return Order). API v2.0 shows it read-only
+ * (`salesReturnOrders`, page 30251, new in version 29); the companion page `returnOrders` creates
+ * and posts it. `invoiceId`/`invoiceNumber` are its Applies-to Doc. No. (an invoice).
+ */
+export type SalesReturnOrderRow = BaseRow &
+  DocumentAddresses &
+  DocumentTotals & {
+    number: string;
+    externalDocumentNumber: string;
+    documentDate: string;
+    postingDate: string;
+    dueDate: string;
+    orderDate: string;
+    requestedDeliveryDate: string;
+    invoiceId: string;
+    invoiceNumber: string;
+    locationCode: string;
+    status: "Open" | "Released" | "Pending Approval" | "Pending Prepayment";
+    paymentTermsCode: string;
+    shipmentMethodCode: string;
+  };
+
+/** A return order line: a sales line with what is still to be received and what was. */
+export type SalesReturnOrderLineRow = SalesLineRow & { returnQtyToReceive: number; returnQtyReceived: number };

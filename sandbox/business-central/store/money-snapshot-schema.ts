@@ -116,3 +116,27 @@ export function salesCreditMemoSchema<A extends z.ZodRawShape, T extends z.ZodRa
     shipmentMethodCode: str,
   });
 }
+
+/** The return order header, from the sales header's address and totals schemas. */
+export function salesReturnOrderSchema<A extends z.ZodRawShape, T extends z.ZodRawShape>(
+  addresses: z.ZodObject<A>,
+  totals: z.ZodObject<T>,
+) {
+  return base.extend({
+    ...addresses.shape,
+    ...totals.shape,
+    number: str,
+    externalDocumentNumber: str,
+    documentDate: str,
+    postingDate: str,
+    dueDate: str,
+    orderDate: str,
+    requestedDeliveryDate: str,
+    invoiceId: str,
+    invoiceNumber: str,
+    locationCode: str,
+    status: z.enum(["Open", "Released", "Pending Approval", "Pending Prepayment"]),
+    paymentTermsCode: str,
+    shipmentMethodCode: str,
+  });
+}

@@ -11,6 +11,7 @@ import {
   linesTable,
   recomputeDocument,
   refreshFullyShipped,
+  returnQuantities,
 } from "./sales-document-lines.ts";
 import { type LineFields, resolveLine } from "./sales-lines.ts";
 import { refreshForLines } from "./stock.ts";
@@ -123,7 +124,7 @@ export function insertLines(
         invoiceQuantity: fields.quantity,
         shipQuantity: fields.quantity,
       });
-    } else linesTable(data, kind).insert(base);
+    } else linesTable(data, kind).insert({ ...base, ...returnQuantities(kind, fields.quantity) });
   });
 }
 

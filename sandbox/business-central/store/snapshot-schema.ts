@@ -10,7 +10,7 @@ import {
   paymentTermSchema,
   shipToAddressSchema,
 } from "./customer-snapshot-schema.ts";
-import type { SalesCreditMemoRow } from "./money-row-types.ts";
+import type { SalesCreditMemoRow, SalesReturnOrderLineRow, SalesReturnOrderRow } from "./money-row-types.ts";
 import {
   bankAccountSchema,
   customerLedgerEntrySchema,
@@ -18,6 +18,7 @@ import {
   journalLineSchema,
   journalSchema,
   salesCreditMemoSchema,
+  salesReturnOrderSchema,
 } from "./money-snapshot-schema.ts";
 import type {
   AccountRow,
@@ -357,7 +358,7 @@ const itemLedgerEntry = base.extend({
   sourceNumber: str,
   sourceType: z.enum(["", "Customer", "Vendor", "Item"]),
   documentNumber: str,
-  documentType: z.enum(["", "Sales Shipment", "Sales Invoice", "Sales Credit Memo"]),
+  documentType: z.enum(["", "Sales Shipment", "Sales Invoice", "Sales Credit Memo", "Sales Return Receipt"]),
   description: str,
   quantity: num,
   salesAmountActual: num,
@@ -466,6 +467,15 @@ const salesCreditMemo = salesCreditMemoSchema(
   documentTotals,
 ) satisfies z.ZodType<SalesCreditMemoRow>;
 
+const salesReturnOrder = salesReturnOrderSchema(
+  documentAddresses,
+  documentTotals,
+) satisfies z.ZodType<SalesReturnOrderRow>;
+const salesReturnOrderLine = salesLine.extend({
+  returnQtyToReceive: num,
+  returnQtyReceived: num,
+}) satisfies z.ZodType<SalesReturnOrderLineRow>;
+
 // Keyed by every TableName: the `satisfies` makes a missing table or a mismatched row type a type error.
 const tablesSchema = z.object({
   items: stored(item),
@@ -510,6 +520,8 @@ const tablesSchema = z.object({
   bankAccounts: stored(bankAccountSchema).default([]),
   salesCreditMemos: stored(salesCreditMemo).default([]),
   salesCreditMemoLines: stored(salesLine).default([]),
+  salesReturnOrders: stored(salesReturnOrder).default([]),
+  salesReturnOrderLines: stored(salesReturnOrderLine).default([]),
 }) satisfies z.ZodType<{ [K in TableName]: Stored<RowOf<K>>[] }>;
 
 const seriesSchema = z.object(
