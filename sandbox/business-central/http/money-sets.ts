@@ -119,7 +119,8 @@ export const MONEY_STANDARD_SETS: Record<string, EntitySetDef> = {
     entityType: "salesReturnOrderLine",
     page: API_PAGES.salesReturnOrderLine,
     table: (d) => asTable(d.salesReturnOrderLines),
-    defaultOrder: ["documentId", "sequence"],
+    // The page shows the Document No., not the header's id.
+    defaultOrder: ["documentNumber", "sequence"],
   },
 };
 
