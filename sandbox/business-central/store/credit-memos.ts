@@ -2,7 +2,7 @@ import { BcError } from "../bc-error.ts";
 import type { SalesCreditMemoInput } from "../http/money-schemas.ts";
 import type { CompanyData } from "./company-data.ts";
 import { definedOnly, isoDate, round2 } from "./defaults.ts";
-import { applyToInvoice, findOpenInvoice, postSalesDocumentLedgers } from "./gl-posting.ts";
+import { applyToInvoice, checkCustomerNotBlocked, findOpenInvoice, postSalesDocumentLedgers } from "./gl-posting.ts";
 import type { SalesCreditMemoRow } from "./money-row-types.ts";
 import { dueDateOf } from "./payment-terms.ts";
 import { type CustomerRow, EMPTY_GUID, type SalesInvoiceRow, type SalesLineRow } from "./row-types.ts";
@@ -240,6 +240,7 @@ export function postSalesCreditMemo(
     .sort((a, b) => a.sequence - b.sequence);
   checkCreditMemoLines(lines);
   const customerNumber = memo.billToCustomerNumber || memo.customerNumber;
+  checkCustomerNotBlocked(data, customerNumber, "Credit Memo");
   if (memo.invoiceNumber) findOpenInvoice(data, customerNumber, memo.invoiceNumber, true);
   const postingDate = memo.postingDate || isoDate(now());
   // A return order's receipt has already brought the items back (return-orders.ts).

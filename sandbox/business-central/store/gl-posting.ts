@@ -184,3 +184,26 @@ export function netChangeOf(data: CompanyData, accountNumber: string): number {
   }
   return round2(sum);
 }
+
+/**
+ * Customer.CheckBlockedCustOnJnls / CheckBlockedCustOnDocs: Blocked All refuses every posting,
+ * Blocked Invoice refuses invoices and journal lines without a document type.
+ */
+export function checkCustomerNotBlocked(
+  data: CompanyData,
+  customerNumber: string,
+  documentType: GenJournalDocumentType,
+): void {
+  const customer = data.customers.find((c) => c.number === customerNumber);
+  if (!customer) return;
+  if (
+    customer.blocked === "All" ||
+    (customer.blocked === "Invoice" && (documentType === "Invoice" || documentType === " "))
+  ) {
+    throw new BcError(
+      400,
+      "Application_DialogException",
+      `You cannot post this type of document when Customer ${customer.number} is blocked with type ${customer.blocked}`,
+    );
+  }
+}

@@ -1,7 +1,14 @@
 import { BcError } from "../bc-error.ts";
 import type { CompanyData } from "./company-data.ts";
 import { BLANK_DATE, round2 } from "./defaults.ts";
-import { applyToInvoice, findOpenInvoice, postCustomerAmount, postGlEntry, POSTING_SETUP } from "./gl-posting.ts";
+import {
+  applyToInvoice,
+  checkCustomerNotBlocked,
+  findOpenInvoice,
+  postCustomerAmount,
+  postGlEntry,
+  POSTING_SETUP,
+} from "./gl-posting.ts";
 import { journalLineKey } from "./journals.ts";
 import type { GenJournalAccountType, GenJournalDocumentType } from "./money-row-types.ts";
 import type { PaymentJournalRow } from "./row-types.ts";
@@ -88,6 +95,9 @@ function check(data: CompanyData, lines: PostLine[]): void {
     if (!l.postingDate || l.postingDate === BLANK_DATE) throw mustHaveValue("Posting Date", "Gen. Journal Line", key);
     if (!l.documentNumber) throw mustHaveValue("Document No.", "Gen. Journal Line", key);
     if (!l.account.number && !l.balancing.number) throw mustHaveValue("Account No.", "Gen. Journal Line", key);
+    for (const side of [l.account, l.balancing]) {
+      if (side.type === "Customer" && side.number) checkCustomerNotBlocked(data, side.number, l.documentType);
+    }
     if (l.appliesToInvoiceNumber && l.account.type === "Customer") {
       findOpenInvoice(data, l.account.number, l.appliesToInvoiceNumber, true);
     }

@@ -3,7 +3,7 @@ import type { ReturnOrderInput } from "../http/money-schemas.ts";
 import type { CompanyData } from "./company-data.ts";
 import { appliesTo, checkCreditMemoLines, postSalesCreditMemo } from "./credit-memos.ts";
 import { definedOnly, isoDate } from "./defaults.ts";
-import { findOpenInvoice } from "./gl-posting.ts";
+import { checkCustomerNotBlocked, findOpenInvoice } from "./gl-posting.ts";
 import type { SalesReturnOrderRow } from "./money-row-types.ts";
 import { dueDateOf } from "./payment-terms.ts";
 import { EMPTY_GUID } from "./row-types.ts";
@@ -112,6 +112,7 @@ export function receiveAndCredit(data: CompanyData, now: () => number, id: strin
     .sort((a, b) => a.sequence - b.sequence);
   checkCreditMemoLines(lines);
   const customerNumber = order.billToCustomerNumber || order.customerNumber;
+  checkCustomerNotBlocked(data, customerNumber, "Credit Memo");
   if (order.invoiceNumber) findOpenInvoice(data, customerNumber, order.invoiceNumber, true);
   const postingDate = order.postingDate || isoDate(now());
   const receipt = data.series.take("returnReceipt");

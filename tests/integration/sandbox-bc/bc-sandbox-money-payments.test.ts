@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
-import { type BcFixture, startBcSandbox } from "./bc-fixture.ts";
+import { type BcFixture, COMPANY_ID, ENV, startBcSandbox, TENANT } from "./bc-fixture.ts";
 
 /** Customer payments (APIV2 - Customer Payments) applied to invoices, and posting them. */
 describe("BC sandbox customer payments", () => {
@@ -204,5 +204,14 @@ describe("BC sandbox customer payments", () => {
     expect(customer.body).toMatchObject({ customerId: customers[1].id, description: customers[1].displayName });
     expect((await fx.call("DELETE", url, { headers: { "If-Match": ok.body["@odata.etag"] } })).status).toBe(412);
     expect((await fx.call("DELETE", url, { headers: { "If-Match": "*" } })).status).toBe(204);
+  });
+  it("refuses to post a payment of a customer blocked with type All", async () => {
+    await fx.call("POST", payments, { body: { customerNumber: customers[0].number, amount: -10 } });
+    fx.sandbox.company(TENANT, ENV, COMPANY_ID).customers.update(customers[0].id, { blocked: "All" });
+    const res = await post(journal.id);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain(
+      `You cannot post this type of document when Customer ${customers[0].number} is blocked with type All`,
+    );
   });
 });
