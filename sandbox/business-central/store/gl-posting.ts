@@ -176,13 +176,22 @@ export function postSalesDocumentLedgers(
   return entry;
 }
 
+/** Net change per account, rebuilt when the company has written anything since (its row version moved). */
+const netChanges = new WeakMap<CompanyData, { version: number; sums: Map<string, number> }>();
+
 /** Net change of a posting account: the sum of its G/L entries (BC's FlowField, no date filter). */
 export function netChangeOf(data: CompanyData, accountNumber: string): number {
-  let sum = 0;
-  for (const e of data.generalLedgerEntries.all()) {
-    if (e.accountNumber === accountNumber) sum += e.debitAmount - e.creditAmount;
+  const version = data.clock.state().version;
+  let cached = netChanges.get(data);
+  if (cached?.version !== version) {
+    const sums = new Map<string, number>();
+    for (const e of data.generalLedgerEntries.all()) {
+      sums.set(e.accountNumber, (sums.get(e.accountNumber) ?? 0) + e.debitAmount - e.creditAmount);
+    }
+    cached = { version, sums };
+    netChanges.set(data, cached);
   }
-  return round2(sum);
+  return round2(cached.sums.get(accountNumber) ?? 0);
 }
 
 /**
