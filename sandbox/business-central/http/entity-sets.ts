@@ -218,13 +218,6 @@ export const STANDARD_SETS: Record<string, EntitySetDef> = {
     table: (d) => d.itemLedgerEntries,
     defaultOrder: ["entryNumber"],
   },
-  customerPaymentJournals: {
-    entityType: "customerPaymentJournal",
-    page: API_PAGES.customerPaymentJournal,
-    table: (d) => d.customerPaymentJournals,
-    defaultOrder: ["code"],
-    navigation: { customerPayments: ["customerPayments", "journalId"] },
-  },
   salesCreditMemoLines: lineSet("creditMemo"),
   ...MONEY_STANDARD_SETS,
 };

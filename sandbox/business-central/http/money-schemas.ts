@@ -34,6 +34,15 @@ export const customerPaymentInputSchema = z.strictObject({
 });
 export type CustomerPaymentInput = z.infer<typeof customerPaymentInputSchema>;
 
+/** customerPaymentJournals (Gen. Journal Batch of the CASHRCPT template); balancingAccountNumber is read-only. */
+export const paymentJournalInputSchema = z.strictObject({
+  id: guid.optional(),
+  code: z.string().min(1).max(10).optional(),
+  displayName: z.string().max(100).optional(),
+  balancingAccountId: guid.optional(),
+});
+export type PaymentJournalInput = z.infer<typeof paymentJournalInputSchema>;
+
 /** journals (Gen. Journal Batch of the GENERAL template). */
 export const journalInputSchema = z.strictObject({
   id: guid.optional(),

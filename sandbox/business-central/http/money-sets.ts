@@ -9,8 +9,9 @@ import { createCustomerPayment, JOURNAL_FILTER_MISSING, patchCustomerPayment } f
 import { postJournalBatch } from "../store/journal-posting.ts";
 import { createJournal, createJournalLine, deleteJournal, patchJournal, patchJournalLine } from "../store/journals.ts";
 import type { JournalLineRow, JournalRow, SalesCreditMemoRow, SalesReturnOrderRow } from "../store/money-row-types.ts";
+import { createPaymentJournal, deletePaymentJournal, patchPaymentJournal } from "../store/payment-journals.ts";
 import { createReturnOrder, patchReturnOrder, receiveAndCredit } from "../store/return-orders.ts";
-import type { CustomerPaymentRow } from "../store/row-types.ts";
+import type { CustomerPaymentRow, PaymentJournalRow } from "../store/row-types.ts";
 import { deleteDocument } from "../store/sales-document-lines.ts";
 import type { Table } from "../store/table.ts";
 import { dialogError } from "../store/validation.ts";
@@ -22,6 +23,7 @@ import {
   customerPaymentInputSchema,
   journalInputSchema,
   journalLineInputSchema,
+  paymentJournalInputSchema,
   returnOrderInputSchema,
   salesCreditMemoInputSchema,
 } from "./money-schemas.ts";
@@ -42,6 +44,17 @@ function requireJournalFilter(options: QueryOptions, parentId: string | undefine
 
 /** Standard API v2.0 sets for payments, journals, ledgers and credit memos (merged into STANDARD_SETS). */
 export const MONEY_STANDARD_SETS: Record<string, EntitySetDef> = {
+  customerPaymentJournals: {
+    entityType: "customerPaymentJournal",
+    page: API_PAGES.customerPaymentJournal,
+    table: (d) => asTable(d.customerPaymentJournals),
+    defaultOrder: ["code"],
+    navigation: { customerPayments: ["customerPayments", "journalId"] },
+    create: (ctx, body) => createPaymentJournal(ctx.data, paymentJournalInputSchema.parse(body)),
+    patch: (ctx, row, body) =>
+      patchPaymentJournal(ctx.data, row as PaymentJournalRow, paymentJournalInputSchema.parse(body)),
+    remove: (ctx, row) => deletePaymentJournal(ctx.data, row as PaymentJournalRow),
+  },
   customerPayments: {
     entityType: "customerPayment",
     page: API_PAGES.customerPayment,

@@ -214,4 +214,19 @@ describe("BC sandbox customer payments", () => {
       `You cannot post this type of document when Customer ${customers[0].number} is blocked with type All`,
     );
   });
+
+  it("creates a customer payment journal with a balancing account, and refuses a second of that name", async () => {
+    const cash = (await fx.call("GET", `${fx.company}/accounts?$filter=number eq '2910'`)).body.value[0];
+    const created = await fx.call("POST", `${fx.company}/customerPaymentJournals`, {
+      body: { code: "shopify2", displayName: "Second shop", balancingAccountId: cash.id },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      code: "SHOPIFY2",
+      balancingAccountId: cash.id,
+      balancingAccountNumber: "2910",
+    });
+    const dup = await fx.call("POST", `${fx.company}/customerPaymentJournals`, { body: { code: "SHOPIFY2" } });
+    expect(dup.status).toBe(400);
+  });
 });
