@@ -103,6 +103,13 @@ describe("sandbox BC money persists", () => {
         salesCreditMemoLines: [{ lineType: "Account", lineObjectNumber: "6920", quantity: 1, unitPrice: 10 }],
       })
     ).body;
+    const returnOrder = (
+      await call("POST", `${first.custom}/returnOrders`, {
+        customerId: customer.id,
+        returnOrderLines: [{ lineType: "Account", lineObjectNumber: "6920", quantity: 1, unitPrice: 2 }],
+      })
+    ).body;
+    expect(returnOrder.number).toBe("S-RETORD1001");
     const before = JSON.parse(JSON.stringify(first.sandbox.snapshot()));
     await kill(first.sandbox);
 
@@ -114,6 +121,7 @@ describe("sandbox BC money persists", () => {
     expect((await again(`${api}/journalLines(${payoutLine.id})`)).body["@odata.etag"]).toBe(payoutLine["@odata.etag"]);
     expect((await again(`${api}/salesInvoices(${invoice.id})`)).body.remainingAmount).toBe(30);
     expect((await again(`${api}/generalLedgerEntries`)).body.value).toHaveLength(4);
+    expect((await again(`${api}/salesReturnOrders(${returnOrder.id})`)).body.number).toBe("S-RETORD1001");
     // Numbers go on from where they were; posting after the restart works.
     const next = await second.call("POST", `${second.api}/customerPaymentJournals(${journal.id})/customerPayments`, {
       customerNumber: customer.number,
