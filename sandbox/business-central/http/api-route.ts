@@ -101,7 +101,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, targe
   let parentId: string | undefined;
   let key = setSeg.key;
   if (setSeg.key) {
-    const parent = def.table(data).get(setSeg.key);
+    const parent = def.resolve ? def.resolve(data, setSeg.key) : def.table(data).get(setSeg.key);
     if (!parent) throw recordNotFound(recordName(def.entityType), `SystemId='${setSeg.key}'`);
     if (navSeg?.name.startsWith("Microsoft.NAV.")) {
       const action = def.actions?.[navSeg.name];

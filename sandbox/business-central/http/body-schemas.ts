@@ -106,23 +106,6 @@ export const itemInputSchema = z.strictObject({
 });
 export type ItemInput = z.infer<typeof itemInputSchema>;
 
-export const customerPaymentInputSchema = z.strictObject({
-  id: guid.optional(),
-  journalId: guid.optional(),
-  lineNumber: z.number().int().optional(),
-  customerId: guid.optional(),
-  customerNumber: z.string().optional(),
-  postingDate: date.optional(),
-  documentNumber: z.string().optional(),
-  externalDocumentNumber: z.string().optional(),
-  amount: z.number().optional(),
-  appliesToInvoiceId: guid.optional(),
-  appliesToInvoiceNumber: z.string().optional(),
-  description: z.string().optional(),
-  comment: z.string().optional(),
-});
-export type CustomerPaymentInput = z.infer<typeof customerPaymentInputSchema>;
-
 export const itemVariantInputSchema = z.strictObject({
   id: guid.optional(),
   itemId: guid.optional(),

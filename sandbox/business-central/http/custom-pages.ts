@@ -78,4 +78,56 @@ export const CUSTOM_PAGES = {
       "lastModifiedDateTime",
     ],
   },
+  /**
+   * Companion page over Sales Header (Document Type Return Order): API v2.0's salesReturnOrders is
+   * read-only, so creating and posting one takes this page. Named as API v2.0's credit memo page
+   * names the same things (customerId/Number, invoiceId/Number for the Applies-to invoice).
+   */
+  returnOrder: {
+    fields: [
+      "id",
+      "number",
+      "externalDocumentNumber",
+      "documentDate",
+      "postingDate",
+      "customerId",
+      "customerNumber",
+      "customerName",
+      "invoiceId",
+      "invoiceNumber",
+      "locationCode",
+      "currencyCode",
+      "pricesIncludeTax",
+      "totalAmountExcludingTax",
+      "totalTaxAmount",
+      "totalAmountIncludingTax",
+      "status",
+      "lastModifiedDateTime",
+    ],
+  },
+  /** Its lines: API v2.0's sales document line fields plus what is still to receive and what was. */
+  returnOrderLine: {
+    fields: [
+      "id",
+      "documentId",
+      "sequence",
+      "itemId",
+      "accountId",
+      "lineType",
+      "lineObjectNumber",
+      "description",
+      "unitOfMeasureCode",
+      "unitPrice",
+      "quantity",
+      "discountAmount",
+      "discountPercent",
+      "amountExcludingTax",
+      "amountIncludingTax",
+      "netAmount",
+      "itemVariantId",
+      "locationId",
+      "returnQtyToReceive",
+      "returnQtyReceived",
+    ],
+  },
 } satisfies Record<string, ApiPage>;

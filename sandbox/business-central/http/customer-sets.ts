@@ -42,7 +42,7 @@ const asTable = <T>(table: Table<T & { id: string; lastModifiedDateTime: string 
   table as unknown as Table<{ id: string; lastModifiedDateTime: string }>;
 
 /** Whether a $filter names `field` in an `eq` (what a page's OnFindRecord reads with GetFilter). */
-function filtersOn(node: unknown, field: string): boolean {
+export function filtersOn(node: unknown, field: string): boolean {
   if (typeof node !== "object" || node === null) return false;
   const n = node as Record<string, unknown>;
   if (n.op === "and") return filtersOn(n.left, field) || filtersOn(n.right, field);

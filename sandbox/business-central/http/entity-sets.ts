@@ -12,8 +12,9 @@ import {
   patchPriceListLine,
 } from "../store/catalog-writes.ts";
 import type { CompanyData } from "../store/company-data.ts";
+import { requireDraftCreditMemo } from "../store/credit-memos.ts";
 import { postInventoryAdjustment } from "../store/inventory.ts";
-import { createCustomerPayment, createItem, patchItem } from "../store/master-data.ts";
+import { createItem, patchItem } from "../store/master-data.ts";
 import type { PictureParent } from "../store/pictures.ts";
 import { postInvoice, shipAndInvoice } from "../store/posting.ts";
 import type {
@@ -25,12 +26,19 @@ import type {
   PriceListLineRow,
   SalesLineRow,
 } from "../store/row-types.ts";
-import { addLine, deleteDocument, deleteLine, type DocKind, patchLine } from "../store/sales-document-lines.ts";
+import {
+  addLine,
+  deleteDocument,
+  deleteLine,
+  type DocKind,
+  headerOf,
+  linesTable,
+  patchLine,
+} from "../store/sales-document-lines.ts";
 import { createSalesInvoice, createSalesOrder, patchSalesHeader } from "../store/sales-documents.ts";
 import type { Table } from "../store/table.ts";
 import { API_PAGES, type ApiPage } from "./api-pages.ts";
 import {
-  customerPaymentInputSchema,
   inventoryAdjustmentInputSchema,
   itemDetailsInputSchema,
   itemInputSchema,
@@ -43,6 +51,7 @@ import {
 } from "./body-schemas.ts";
 import { CUSTOM_PAGES } from "./custom-pages.ts";
 import { CUSTOMER_CUSTOM_SETS, CUSTOMER_STANDARD_SETS } from "./customer-sets.ts";
+import { MONEY_STANDARD_SETS, moneyCustomSets } from "./money-sets.ts";
 
 export interface WriteCtx {
   data: CompanyData;
@@ -63,6 +72,11 @@ export interface EntitySetDef {
   remove?(ctx: WriteCtx, row: BaseRow): void;
   /** Bound actions (POST …({id})/Microsoft.NAV.<name>), given the request body (`{}` when empty). */
   actions?: Record<string, (ctx: WriteCtx, row: BaseRow, body: unknown) => void>;
+  /**
+   * Finds the row a bound action or navigation starts from when the page finds more than its
+   * table's own rows by key (journals: any Gen. Journal Batch); default: `table(data).get(id)`.
+   */
+  resolve?(data: CompanyData, id: string): BaseRow | undefined;
   /** The page's key property when it is not `id` (ODataKeyFields other than SystemId). */
   keyField?: string;
   /** Refuses a list read the page cannot answer (e.g. one that needs a filter its OnFindRecord reads). */
@@ -85,32 +99,40 @@ function requireDraftInvoice(data: CompanyData, id: string): void {
   }
 }
 
+const LINE_SETS: Record<DocKind, { entityType: string; page: ApiPage }> = {
+  order: { entityType: "salesOrderLine", page: API_PAGES.salesOrderLine },
+  invoice: { entityType: "salesInvoiceLine", page: API_PAGES.salesInvoiceLine },
+  creditMemo: { entityType: "salesCreditMemoLine", page: API_PAGES.salesCreditMemoLine },
+  returnOrder: { entityType: "returnOrderLine", page: CUSTOM_PAGES.returnOrderLine },
+};
+
 function lineSet(kind: DocKind): EntitySetDef {
-  const header = (data: CompanyData, id: string) =>
-    kind === "order" ? data.salesOrders.get(id) : data.salesInvoices.get(id);
+  const requireDraft = (data: CompanyData, id: string) => {
+    if (kind === "invoice") requireDraftInvoice(data, id);
+    if (kind === "creditMemo") requireDraftCreditMemo(data, id);
+  };
   return {
-    entityType: kind === "order" ? "salesOrderLine" : "salesInvoiceLine",
-    page: kind === "order" ? API_PAGES.salesOrderLine : API_PAGES.salesInvoiceLine,
-    table: (d) => (kind === "order" ? d.salesOrderLines : d.salesInvoiceLines),
+    ...LINE_SETS[kind],
+    table: (d) => linesTable(d, kind),
     defaultOrder: ["documentId", "sequence"],
     create(ctx, body, parentId) {
       const input = lineInputSchema.parse(body);
       const documentId = parentId ?? input.documentId;
-      if (!documentId || !header(ctx.data, documentId)) {
+      if (!documentId || !headerOf(ctx.data, kind, documentId)) {
         throw referencedNotFound("Sales Header", `SystemId='${documentId ?? ""}'`);
       }
-      if (kind === "invoice") requireDraftInvoice(ctx.data, documentId);
+      requireDraft(ctx.data, documentId);
       const { documentId: _d, ...line } = input;
       return addLine(ctx, kind, documentId, line);
     },
     patch(ctx, row, body) {
       const line = row as SalesLineRow;
-      if (kind === "invoice") requireDraftInvoice(ctx.data, line.documentId);
+      requireDraft(ctx.data, line.documentId);
       const { documentId: _d, ...input } = lineInputSchema.parse(body);
       patchLine(ctx, kind, line, input);
     },
     remove(ctx, row) {
-      if (kind === "invoice") requireDraftInvoice(ctx.data, (row as SalesLineRow).documentId);
+      requireDraft(ctx.data, (row as SalesLineRow).documentId);
       deleteLine(ctx, kind, row as SalesLineRow);
     },
   };
@@ -196,29 +218,8 @@ export const STANDARD_SETS: Record<string, EntitySetDef> = {
     table: (d) => d.itemLedgerEntries,
     defaultOrder: ["entryNumber"],
   },
-  customerPaymentJournals: {
-    entityType: "customerPaymentJournal",
-    page: API_PAGES.customerPaymentJournal,
-    table: (d) => d.customerPaymentJournals,
-    defaultOrder: ["code"],
-    navigation: { customerPayments: ["customerPayments", "journalId"] },
-  },
-  customerPayments: {
-    entityType: "customerPayment",
-    page: API_PAGES.customerPayment,
-    table: (d) => d.customerPayments,
-    defaultOrder: ["journalId", "lineNumber"],
-    create: (ctx, body, parentId) =>
-      createCustomerPayment(ctx.data, ctx.now, customerPaymentInputSchema.parse(body), parentId),
-    patch(ctx, row, body) {
-      const { id: _i, journalId: _j, ...input } = customerPaymentInputSchema.parse(body);
-      ctx.data.customerPayments.update(
-        row.id,
-        Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
-      );
-    },
-    remove: (ctx, row) => void ctx.data.customerPayments.delete(row.id),
-  },
+  salesCreditMemoLines: lineSet("creditMemo"),
+  ...MONEY_STANDARD_SETS,
 };
 
 /** Pages of the companion extension (api/shopifyErpConnector/connector/v1.0); read-only unless they say. */
@@ -273,4 +274,5 @@ export const CUSTOM_SETS: Record<string, EntitySetDef> = {
     remove: (ctx, row) => void ctx.data.itemReferences.delete(row.id),
   },
   ...CUSTOMER_CUSTOM_SETS,
+  ...moneyCustomSets(lineSet("returnOrder")),
 };

@@ -88,6 +88,16 @@ const RECORD_NAMES: Record<string, string> = {
   customerDetail: "Customer",
   customerTemplate: "Customer Templ.",
   shipToAddress: "Ship-to Address",
+  journal: "Gen. Journal Batch",
+  journalLine: "Gen. Journal Line",
+  generalLedgerEntry: "G/L Entry",
+  bankAccount: "Bank Account",
+  salesCreditMemo: "Sales Cr. Memo Entity Buffer",
+  salesCreditMemoLine: "Sales Invoice Line Aggregate",
+  salesReturnOrder: "Sales Header",
+  salesReturnOrderLine: "Sales Line",
+  returnOrder: "Sales Header",
+  returnOrderLine: "Sales Line",
 };
 
 export function recordName(entityType: string): string {

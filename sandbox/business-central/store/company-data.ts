@@ -9,6 +9,17 @@ import type {
 } from "./customer-row-types.ts";
 import { seedCustomerSetup } from "./customer-setup-seed.ts";
 import type {
+  BankAccountRow,
+  CustomerLedgerEntryRow,
+  GeneralLedgerEntryRow,
+  JournalLineRow,
+  JournalRow,
+  SalesCreditMemoRow,
+  SalesReturnOrderLineRow,
+  SalesReturnOrderRow,
+} from "./money-row-types.ts";
+import { seedMoneySetup } from "./money-seed.ts";
+import type {
   AccountRow,
   CompanyRow,
   CustomerPaymentRow,
@@ -45,6 +56,13 @@ const SERIES = {
   contact: { prefix: "CT", next: 1, width: 6 },
   // The ITEM journal's DEFAULT batch (a guess at Cronus' numbering; it only has to be unique).
   itemJournal: { prefix: "T", next: 1, width: 5 },
+  // GENERAL journal batches' No. Series (a guess at Cronus' GJNL-GEN numbering).
+  generalJournal: { prefix: "GJ", next: 1, width: 5 },
+  // Cronus' S-CR series; the posted credit memo keeps the draft's number, as invoices do here.
+  salesCreditMemo: { prefix: "S-CR", next: 104001, width: 6 },
+  // Cronus' S-RETORD and S-RCPT series.
+  salesReturnOrder: { prefix: "S-RETORD", next: 1001, width: 4 },
+  returnReceipt: { prefix: "S-RCPT", next: 1001, width: 4 },
 } as const;
 export type SeriesName = keyof typeof SERIES;
 export const SERIES_NAMES = Object.keys(SERIES) as SeriesName[];
@@ -105,6 +123,15 @@ export const TABLE_NAMES = [
   "contactBusinessRelations",
   "customerTemplates",
   "shipToAddresses",
+  "journals",
+  "journalLines",
+  "generalLedgerEntries",
+  "customerLedgerEntries",
+  "bankAccounts",
+  "salesCreditMemos",
+  "salesCreditMemoLines",
+  "salesReturnOrders",
+  "salesReturnOrderLines",
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
@@ -136,6 +163,15 @@ interface CompanyTables {
   contactBusinessRelations: Table<BusinessRelationRow>;
   customerTemplates: Table<CustomerTemplateRow>;
   shipToAddresses: Table<ShipToAddressRow>;
+  journals: Table<JournalRow>;
+  journalLines: Table<JournalLineRow>;
+  generalLedgerEntries: Table<GeneralLedgerEntryRow>;
+  customerLedgerEntries: Table<CustomerLedgerEntryRow>;
+  bankAccounts: Table<BankAccountRow>;
+  salesCreditMemos: Table<SalesCreditMemoRow>;
+  salesCreditMemoLines: Table<SalesLineRow>;
+  salesReturnOrders: Table<SalesReturnOrderRow>;
+  salesReturnOrderLines: Table<SalesReturnOrderLineRow>;
 }
 /** The row type of one entity set. */
 export type RowOf<K extends TableName> = CompanyTables[K] extends Table<infer T> ? T : never;
@@ -168,9 +204,10 @@ export function createCompanyData(info: CompanyRow, now: () => number): CompanyD
   data.customerPaymentJournals.insert({
     code: "CASHRCPT",
     displayName: "Cash receipts",
-    balancingAccountId: "00000000-0000-0000-0000-000000000000",
+    balancingAccountId: data.accounts.find((a) => a.number === "2910")?.id ?? "00000000-0000-0000-0000-000000000000",
     balancingAccountNumber: "2910",
   });
   seedCustomerSetup(data);
+  seedMoneySetup(data);
   return data;
 }

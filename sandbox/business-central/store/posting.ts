@@ -1,6 +1,7 @@
 import { BcError } from "../bc-error.ts";
 import type { CompanyData } from "./company-data.ts";
 import { isoDate, round2 } from "./defaults.ts";
+import { postSalesDocumentLedgers } from "./gl-posting.ts";
 import { dueDateOf } from "./payment-terms.ts";
 import type { SalesOrderRow, SalesShipmentRow } from "./row-types.ts";
 import { deleteDocument, recomputeDocument, refreshFullyShipped } from "./sales-document-lines.ts";
@@ -186,6 +187,7 @@ export function shipAndInvoice(data: CompanyData, now: () => number, orderId: st
   }
   recomputeDocument(data, "invoice", invoice.id);
   invoiceShipmentEntries(data, current.number, invoice.id);
+  postInvoiceLedgers(data, invoice.id);
   deleteDocument(data, "order", current.id);
 }
 
@@ -263,4 +265,26 @@ export function postInvoice(data: CompanyData, now: () => number, invoiceId: str
     postingDate: isoDate(now()),
     remainingAmount: round2(invoice.totalAmountIncludingTax),
   });
+  postInvoiceLedgers(data, invoice.id);
+}
+
+/** The posted invoice's G/L and customer ledger entries (an invoice of 0 leaves a closed entry). */
+function postInvoiceLedgers(data: CompanyData, invoiceId: string): void {
+  const invoice = data.salesInvoices.get(invoiceId);
+  if (!invoice) return;
+  const lines = data.salesInvoiceLines.filter((l) => l.documentId === invoice.id);
+  postSalesDocumentLedgers(
+    data,
+    {
+      postingDate: invoice.postingDate,
+      documentNumber: invoice.number,
+      documentType: "Invoice",
+      externalDocumentNumber: invoice.externalDocumentNumber,
+      sourceType: "Customer",
+      sourceNumber: invoice.customerNumber,
+    },
+    invoice,
+    lines,
+    1,
+  );
 }

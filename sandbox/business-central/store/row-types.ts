@@ -324,7 +324,7 @@ export type ItemLedgerEntryRow = BaseRow & {
   sourceNumber: string;
   sourceType: "" | "Customer" | "Vendor" | "Item";
   documentNumber: string;
-  documentType: "" | "Sales Shipment" | "Sales Invoice";
+  documentType: "" | "Sales Shipment" | "Sales Invoice" | "Sales Credit Memo" | "Sales Return Receipt";
   description: string;
   quantity: number;
   salesAmountActual: number;

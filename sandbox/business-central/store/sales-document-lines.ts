@@ -7,7 +7,8 @@ import { allocateInvoiceDiscount, resolveLine } from "./sales-lines.ts";
 import { refreshForLines } from "./stock.ts";
 import type { Table } from "./table.ts";
 
-export type DocKind = "order" | "invoice";
+/** Sales documents with lines: orders, invoices and credit memos share the line code. */
+export type DocKind = "order" | "invoice" | "creditMemo" | "returnOrder";
 
 export interface DocCtx {
   data: CompanyData;
@@ -15,7 +16,16 @@ export interface DocCtx {
 }
 
 export function linesTable(data: CompanyData, kind: DocKind): Table<SalesLineRow> {
-  return kind === "order" ? data.salesOrderLines : data.salesInvoiceLines;
+  if (kind === "order") return data.salesOrderLines;
+  if (kind === "returnOrder") return data.salesReturnOrderLines;
+  return kind === "invoice" ? data.salesInvoiceLines : data.salesCreditMemoLines;
+}
+
+/** The header of a document of `kind`, as the fields line code needs. */
+export function headerOf(data: CompanyData, kind: DocKind, id: string): { discountAmount: number } | undefined {
+  if (kind === "order") return data.salesOrders.get(id);
+  if (kind === "returnOrder") return data.salesReturnOrders.get(id);
+  return kind === "invoice" ? data.salesInvoices.get(id) : data.salesCreditMemos.get(id);
 }
 
 /** Re-allocates the invoice discount and writes header totals after any header or line change. */
@@ -23,17 +33,24 @@ export function recomputeDocument(data: CompanyData, kind: DocKind, documentId: 
   const lines = linesTable(data, kind)
     .filter((l) => l.documentId === documentId)
     .sort((a, b) => a.sequence - b.sequence);
-  const header = kind === "order" ? data.salesOrders.get(documentId) : data.salesInvoices.get(documentId);
+  const header = headerOf(data, kind, documentId);
   if (!header) return;
   const { lines: patches, totals } = allocateInvoiceDiscount(lines, header.discountAmount);
   for (const p of patches) linesTable(data, kind).update(p.id, p.patch);
   const sums = { totalAmountExcludingTax: totals.total, totalTaxAmount: 0, totalAmountIncludingTax: totals.total };
   if (kind === "order") data.salesOrders.update(documentId, sums);
+  else if (kind === "creditMemo") data.salesCreditMemos.update(documentId, sums);
+  else if (kind === "returnOrder") data.salesReturnOrders.update(documentId, sums);
   else {
     const inv = data.salesInvoices.get(documentId);
     const remaining = inv?.status === "Paid" ? 0 : totals.total;
     data.salesInvoices.update(documentId, { ...sums, remainingAmount: remaining });
   }
+}
+
+/** A new return order line is to be received in full. */
+export function returnQuantities(kind: DocKind, quantity: number) {
+  return kind === "returnOrder" ? { returnQtyToReceive: quantity, returnQtyReceived: 0 } : {};
 }
 
 export function addLine(ctx: DocCtx, kind: DocKind, documentId: string, input: LineInput): SalesLineRow {
@@ -51,7 +68,7 @@ export function addLine(ctx: DocCtx, kind: DocKind, documentId: string, input: L
           invoiceQuantity: fields.quantity,
           shipQuantity: fields.quantity,
         })
-      : ctx.data.salesInvoiceLines.insert(base);
+      : linesTable(ctx.data, kind).insert({ ...base, ...returnQuantities(kind, fields.quantity) });
   if (kind === "order") {
     refreshFullyShipped(ctx.data, documentId);
     refreshForLines(ctx.data, [row]);
@@ -83,6 +100,10 @@ export function patchLine(ctx: DocCtx, kind: DocKind, line: SalesLineRow, input:
   const fields = resolveLine(ctx.data, merged, line.shipmentDate);
   const table = linesTable(ctx.data, kind);
   table.update(line.id, fields);
+  if (kind === "returnOrder") {
+    const received = ctx.data.salesReturnOrderLines.get(line.id)?.returnQtyReceived ?? 0;
+    ctx.data.salesReturnOrderLines.update(line.id, { returnQtyToReceive: fields.quantity - received });
+  }
   if (kind === "order") {
     const shipped = ctx.data.salesOrderLines.get(line.id)?.shippedQuantity ?? 0;
     ctx.data.salesOrderLines.update(line.id, {
@@ -111,7 +132,9 @@ export function deleteDocument(data: CompanyData, kind: DocKind, documentId: str
   if (kind === "order") {
     data.salesOrders.delete(documentId);
     refreshForLines(data, lines);
-  } else data.salesInvoices.delete(documentId);
+  } else if (kind === "invoice") data.salesInvoices.delete(documentId);
+  else if (kind === "returnOrder") data.salesReturnOrders.delete(documentId);
+  else data.salesCreditMemos.delete(documentId);
 }
 
 /** fullyShipped: every item line's quantity has been shipped (true for an order without item lines). */

@@ -1,11 +1,18 @@
 import { BcError, referencedNotFound, stringTooLong } from "../bc-error.ts";
 import type { SalesInvoiceInput, SalesOrderInput } from "../http/body-schemas.ts";
-import { type CompanyData, NumberSeries } from "./company-data.ts";
+import { type CompanyData, NumberSeries, type SeriesName } from "./company-data.ts";
 import { codesFromIds } from "./customers.ts";
 import { definedOnly, isoDate } from "./defaults.ts";
 import { dueDateOf } from "./payment-terms.ts";
 import type { CustomerRow, DocumentAddresses } from "./row-types.ts";
-import { type DocCtx, type DocKind, recomputeDocument, refreshFullyShipped } from "./sales-document-lines.ts";
+import {
+  type DocCtx,
+  type DocKind,
+  linesTable,
+  recomputeDocument,
+  refreshFullyShipped,
+  returnQuantities,
+} from "./sales-document-lines.ts";
 import { type LineFields, resolveLine } from "./sales-lines.ts";
 import { refreshForLines } from "./stock.ts";
 
@@ -17,7 +24,10 @@ type Ctx = DocCtx;
 type HeaderPatch = Omit<SalesOrderInput, "salesOrderLines" | "id"> &
   Omit<SalesInvoiceInput, "salesInvoiceLines" | "id">;
 
-function resolveCustomer(data: CompanyData, input: { customerId?: string; customerNumber?: string }): CustomerRow {
+export function resolveCustomer(
+  data: CompanyData,
+  input: { customerId?: string; customerNumber?: string },
+): CustomerRow {
   if (input.customerId) {
     const c = data.customers.get(input.customerId);
     if (!c) throw referencedNotFound("Customer", `SystemId='${input.customerId}'`);
@@ -37,7 +47,7 @@ function resolveCustomer(data: CompanyData, input: { customerId?: string; custom
   );
 }
 
-function customerAddresses(c: CustomerRow): DocumentAddresses {
+export function customerAddresses(c: CustomerRow): DocumentAddresses {
   const a = (prefix: "sellTo" | "billTo" | "shipTo") => ({
     [`${prefix}AddressLine1`]: c.addressLine1,
     [`${prefix}AddressLine2`]: c.addressLine2,
@@ -68,7 +78,11 @@ function customerAddresses(c: CustomerRow): DocumentAddresses {
  * validation copies them), unless the body names others by id (the page's paymentTermsId /
  * shipmentMethodId OnValidate, which refuses an id that matches none).
  */
-function termsOf(data: CompanyData, customer: CustomerRow | undefined, input: HeaderPatch) {
+export function termsOf(
+  data: CompanyData,
+  customer: CustomerRow | undefined,
+  input: Pick<HeaderPatch, "paymentTermsId" | "shipmentMethodId">,
+) {
   const named = codesFromIds(data, { paymentTermsId: input.paymentTermsId, shipmentMethodId: input.shipmentMethodId });
   return {
     ...(customer
@@ -78,7 +92,7 @@ function termsOf(data: CompanyData, customer: CustomerRow | undefined, input: He
   };
 }
 
-function checkHeader(input: HeaderPatch, series: "salesOrder" | "salesInvoice"): void {
+export function checkHeader(input: Pick<HeaderPatch, "number" | "externalDocumentNumber">, series: SeriesName): void {
   if (input.number !== undefined) {
     throw new BcError(
       400,
@@ -90,7 +104,7 @@ function checkHeader(input: HeaderPatch, series: "salesOrder" | "salesInvoice"):
   if (ext !== undefined && ext.length > EXTERNAL_DOC_MAX) throw stringTooLong(ext, EXTERNAL_DOC_MAX);
 }
 
-function insertLines(
+export function insertLines(
   data: CompanyData,
   kind: DocKind,
   documentId: string,
@@ -110,7 +124,7 @@ function insertLines(
         invoiceQuantity: fields.quantity,
         shipQuantity: fields.quantity,
       });
-    } else data.salesInvoiceLines.insert(base);
+    } else linesTable(data, kind).insert({ ...base, ...returnQuantities(kind, fields.quantity) });
   });
 }
 

@@ -4,6 +4,7 @@ import type { CompanyData } from "./company-data.ts";
 import { insertContactForCustomer } from "./contact-sync.ts";
 import { newCustomerFields } from "./customers.ts";
 import { BLANK_DATE, isoDate } from "./defaults.ts";
+import { seedShopifyMoneySetup } from "./money-seed.ts";
 import { savePicture } from "./pictures.ts";
 import { EMPTY_GUID, type PostalAddress } from "./row-types.ts";
 import { makeJpeg, makePng, type Rgb } from "./seed-images.ts";
@@ -225,6 +226,7 @@ export function seedCompany(data: CompanyData, options: SeedCatalogOptions = {})
     });
     insertContactForCustomer(data, customer);
   });
+  seedShopifyMoneySetup(data);
   const variantRows = catalog.products.reduce((n, p) => n + p.variants.length, 0);
   return {
     items: catalog.products.length,

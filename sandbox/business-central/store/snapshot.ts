@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { type CompanyData, emptyCompanyData, TABLE_NAMES, type TableName } from "./company-data.ts";
 import { completeCustomerSetup } from "./customer-setup-restore.ts";
+import { seedMoneySetup } from "./money-seed.ts";
 import type { BaseRow } from "./row-types.ts";
 import { type companySnapshotSchema, tenantSnapshotSchema } from "./snapshot-schema.ts";
 import type { Stored, Table } from "./table.ts";
@@ -101,7 +102,10 @@ function restoreTenant(input: TenantSnapshot, now: () => number, raw: RawTenant)
       const id = company.info.id.toLowerCase();
       if (companies.has(id)) throw new SnapshotError(`snapshot repeats company ${where}`);
       const data = restoreCompany(company, now, where);
-      completeCustomerSetup(data, raw?.environments?.[e]?.companies?.[c]?.tables);
+      const rawTables: unknown = raw?.environments?.[e]?.companies?.[c]?.tables;
+      completeCustomerSetup(data, rawTables);
+      // A snapshot from before journals and bank accounts: the company gets Cronus' defaults.
+      if (typeof rawTables === "object" && rawTables !== null && !("journals" in rawTables)) seedMoneySetup(data);
       companies.set(id, data);
     });
     tenant.environments.set(environment.name, companies);

@@ -10,6 +10,7 @@ import { type BcFixture, COMPANY_ID, ENV, startBcSandbox, TENANT } from "./bc-fi
  */
 let fx: BcFixture;
 let orderId: string;
+let journalId: string;
 
 const propertiesOf = (row: Record<string, unknown>, navigation: string[] = []) =>
   Object.keys(row).filter((key) => key !== "@odata.etag" && key !== "@odata.context" && !navigation.includes(key));
@@ -32,7 +33,9 @@ beforeAll(async () => {
     body: { customerId: customer.id, externalDocumentNumber: "#1002", salesInvoiceLines: lines },
   });
   expect(invoice.status).toBe(201);
-  const payment = await fx.call("POST", `${fx.company}/customerPayments`, {
+  // BC's customerPayments page needs its journal (URL or journalId) to insert or list lines.
+  journalId = (await fx.call("GET", `${fx.company}/customerPaymentJournals?$top=1`)).body.value[0].id;
+  const payment = await fx.call("POST", `${fx.company}/customerPaymentJournals(${journalId})/customerPayments`, {
     body: { customerId: customer.id, amount: -24.9, externalDocumentNumber: "#1001" },
   });
   expect(payment.status).toBe(201);
@@ -46,7 +49,11 @@ describe("the sandbox Business Central's properties", () => {
   for (const [entitySet, properties] of Object.entries(BC_API_V2_PROPERTIES)) {
     it(`${entitySet} answers with exactly the API page's properties`, async () => {
       const url =
-        entitySet === "companies" ? `${fx.sandbox.apiBaseUrl(TENANT, ENV)}/companies` : `${fx.company}/${entitySet}`;
+        entitySet === "companies"
+          ? `${fx.sandbox.apiBaseUrl(TENANT, ENV)}/companies`
+          : entitySet === "customerPayments"
+            ? `${fx.company}/customerPayments?$filter=journalId eq ${journalId}`
+            : `${fx.company}/${entitySet}`;
       const res = await fx.call("GET", url);
       expect(res.status).toBe(200);
       expect(res.body.value.length).toBeGreaterThan(0);
