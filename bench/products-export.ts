@@ -8,15 +8,15 @@
  * with nothing changed (must send no mutation) and with 1% of the variants' prices changed
  * (mutations against the minimum: one variants bulk update per changed product).
  */
-import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { readFile, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 
 import postgres from "postgres";
 
 import { DEMO_BC } from "../scripts/demo/business-central.ts";
 import { startDemo } from "../scripts/demo/start-demo.ts";
+import { rssMiB, startWorkerProcess } from "./bench-process.ts";
 import { percentile, round } from "./stats.ts";
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 10_000);
@@ -154,30 +154,6 @@ async function runToEnd(task: typeof productsSyncTask, shop: BenchShop, minutes:
   return { ms: Date.now() - since.getTime(), since };
 }
 
-/** `npm run worker` as a child process against the demo's database (the env startDemo set). */
-function startWorkerProcess() {
-  const child = spawn(process.execPath, ["worker/index.ts"], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: demo.info.databaseUrl, WORKER_CONCURRENCY: "4", LOG_LEVEL: "warn" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  return {
-    pid: child.pid!,
-    stop: async () => {
-      child.kill("SIGTERM");
-      await exited;
-    },
-  };
-}
-
-/** The process's resident set in MiB, from /proc (Linux). */
-async function rssMiB(pid: number): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, "utf8");
-  const kib = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
-  return kib / 1024;
-}
-
 /** Variants linked so far in both bench shops: the export's progress, for RSS against it. */
 async function linkedVariants(shopIds: number[]): Promise<number> {
   const [row] = await sql<{ n: number }[]>`
@@ -185,7 +161,7 @@ async function linkedVariants(shopIds: number[]): Promise<number> {
   return row!.n;
 }
 
-const worker = startWorkerProcess();
+const worker = startWorkerProcess(root, demo.info.databaseUrl);
 try {
   const shops = [await benchShop("standard"), await benchShop("plus")];
   const shopIds = shops.map((shop) => shop.shopId);

@@ -79,6 +79,7 @@ function memoryAdapter(settings: z.infer<typeof settingsSchema>, secret: string)
     pricesFor: unsupported,
     listSalesLineAccounts: unsupported,
     recordPayment: unsupported,
+    createCreditMemo: unsupported,
   };
 }
 

@@ -108,7 +108,9 @@ export async function handleUnmappedAction(
   }
   if (input.intent === "ignore") return { intent: "ignore", result: await ignoreUnmapped(shopId, record.id) };
   if (kind === "companies" && input.intent === "create") {
-    return invalid("A company's ERP customer is created by the company sync; map an existing ERP customer for now.");
+    return invalid(
+      "A company's ERP customer is created by Sync companies: turn on Create unknown companies (Settings → Companies), or map an existing ERP customer.",
+    );
   }
   switch (input.intent) {
     case "search": {

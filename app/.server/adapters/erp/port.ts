@@ -148,6 +148,21 @@ export interface SalesDocumentInput {
   invoiceDiscountAmount?: Decimal;
 }
 
+/** A refund of a Shopify order as the ERP's sales credit memo (BC: Sales Credit Memo). */
+export interface CreditMemoInput {
+  /** The refund's key (found by it, so a retry never makes a second); at most 35 characters, never cut. */
+  externalDocumentNumber: string;
+  customerNumber: string;
+  currencyCode?: string;
+  pricesIncludeTax: boolean;
+  /** YYYY-MM-DD. */
+  creditMemoDate: string;
+  /** The posted invoice the credit memo is applied to (BC: Applies-to Doc. No.); absent = unapplied. */
+  appliesToInvoiceNumber?: string;
+  /** Item lines (restocked) and account lines (refund, non-restock, shipping, the rest). */
+  lines: SalesDocumentLineInput[];
+}
+
 export interface FoundSalesDocument extends ErpDocumentRef {
   /** Where it was found: still open, or already turned into a posted document. */
   source: "salesOrder" | "salesInvoice" | "salesShipment";
@@ -420,4 +435,6 @@ export interface ErpAdapter {
   /** For a picker: the accounts a sales line may be charged to (BC: posting, direct posting, not blocked), by number. */
   listSalesLineAccounts(): Promise<ErpAccount[]>;
   recordPayment(input: PaymentInput): Promise<WriteResult>;
+  /** A draft sales credit memo with its lines, found by its external document number first. */
+  createCreditMemo(input: CreditMemoInput): Promise<WriteResult>;
 }

@@ -13,6 +13,7 @@ const WRITE_METHODS = [
   "upsertBarcode",
   "writeItemPicture",
   "recordPayment",
+  "createCreditMemo",
 ] as const satisfies ReadonlyArray<keyof ErpAdapter>;
 
 type WriteMethod = (typeof WRITE_METHODS)[number];

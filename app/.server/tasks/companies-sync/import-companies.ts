@@ -333,8 +333,7 @@ async function linked(
 ) {
   const { ctx } = p;
   const locations = summaries(c);
-  const own = await locationCustomers(p, c, locations);
-  const held = locations.some((l) => l.reason !== null && l.erpCustomerNumber === null && p.held);
+  const { made: own, held } = await locationCustomers(p, c, locations);
   await ctx.db.transaction(async (tx) => {
     if (input.source) {
       await upsertCustomerLink(tx, {
@@ -369,16 +368,17 @@ async function linked(
 
 /**
  * "One ERP customer per location": the locations beyond the main one each get theirs (created
- * when allowed, else listed to be mapped). Returns the customers made this run, by location.
- * Mutates `locations` with each one's outcome.
+ * when allowed, else listed to be mapped). Returns the customers made this run, by location, and
+ * whether the kill switch held a write back. Mutates `locations` with each one's outcome.
  */
 async function locationCustomers(
   p: CompanyImportPass,
   c: Prepared,
   locations: CompanyLocationSummary[],
-): Promise<Map<string, string>> {
+): Promise<{ made: Map<string, string>; held: boolean }> {
   const { ctx } = p;
   const made = new Map<string, string>();
+  let held = false;
   for (const [index, location] of c.company.locations.entries()) {
     const summary = locations[index]!;
     const fields = c.locationFields[index]![1];
@@ -395,7 +395,7 @@ async function locationCustomers(
         break;
       case "update":
         if (!ctx.writesAllowed) {
-          p.held = true;
+          p.held = held = true;
           break;
         }
         await updateErpCompany(p.adapter, plan.number, fields, ctx.settings.companies.taxIdField);
@@ -404,7 +404,7 @@ async function locationCustomers(
       case "create": {
         if (!ctx.writesAllowed) {
           // Its orders wait on the unmapped list until writes are on and the next run creates it.
-          p.held = true;
+          p.held = held = true;
           summary.reason = "outgoing writes are off in Settings: its ERP customer is created once they are on";
           break;
         }
@@ -431,7 +431,7 @@ async function locationCustomers(
         break;
     }
   }
-  return made;
+  return { made, held };
 }
 
 async function settleLocations(

@@ -109,8 +109,9 @@ export function planCompanyImport(
     return { kind: "link", number, link: false, write: true, note: `ERP customer ${number} updated` };
   }
   if (c.import === "none") return { kind: "leave", reason: "company import is None" };
-  if (c.import === "with_order" && !facts.orderWaiting)
-    {return { kind: "leave", reason: "imported with its first order" };}
+  if (c.import === "with_order" && !facts.orderWaiting) {
+    return { kind: "leave", reason: "imported with its first order" };
+  }
   if (c.mapping === "default_company") {
     return {
       kind: "link",

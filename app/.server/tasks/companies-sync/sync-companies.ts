@@ -104,8 +104,9 @@ async function rereadCompanies(pass: CompanyImportPass, admin: ShopifyAdmin, res
   if (pass.rateLimitedUntil) return;
   const found = new Set(read.map((r) => r.id));
   const gone = awaiting.filter((id) => !found.has(id));
-  if (!ctx.dryRun)
-    {await markCompaniesGone(ctx.db, { shopId: ctx.shopId, shopifyCompanyIds: gone, now: ctx.clock.now() });}
+  if (!ctx.dryRun) {
+    await markCompaniesGone(ctx.db, { shopId: ctx.shopId, shopifyCompanyIds: gone, now: ctx.clock.now() });
+  }
   result.continued ||= awaiting.length >= MAX_REREADS;
 }
 

@@ -109,8 +109,7 @@ export function mapCustomer(
 
 /**
  * A B2B order's company location, from the unmapped companies list: its own ERP customer (BC: a
- * location added as its own customer). Until "Sync companies" exists this is how a merchant
- * releases the orders of a company location.
+ * location added as its own customer), which "Sync companies" then keeps (ADR 022).
  */
 export function mapCompanyLocation(shopId: number, companyLocationId: string, erpCustomerNumber: string) {
   return action(async () => {

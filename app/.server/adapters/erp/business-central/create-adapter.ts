@@ -9,6 +9,7 @@ import { listCompanies, probeCapabilities } from "./capabilities.ts";
 import { type BcConnectionConfigInput, bcConnectionConfigSchema, bcConnectionKey } from "./config.ts";
 import type { BcContext } from "./context.ts";
 import { createBcCredentials } from "./credentials.ts";
+import { createCreditMemo } from "./credit-memos.ts";
 import { findCustomer, findItem, searchCustomers, searchItems } from "./find-records.ts";
 import { bcSend } from "./http.ts";
 import { createItemVariant, updateItem } from "./item-writes.ts";
@@ -117,6 +118,7 @@ export function createBusinessCentralAdapter(config: BcConnectionConfigInput, de
     searchItems: (text, options) => searchItems(ctx, text, options),
     listSalesLineAccounts: () => listSalesLineAccounts(ctx),
     recordPayment: (input) => recordPayment(ctx, input),
+    createCreditMemo: (input) => createCreditMemo(ctx, input),
   };
 }
 

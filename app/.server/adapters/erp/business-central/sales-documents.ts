@@ -155,7 +155,7 @@ async function documentBody(ctx: BcContext, input: SalesDocumentInput): Promise<
   };
 }
 
-async function lineBody(ctx: BcContext, line: SalesDocumentLineInput): Promise<Record<string, unknown>> {
+export async function lineBody(ctx: BcContext, line: SalesDocumentLineInput): Promise<Record<string, unknown>> {
   const body: Record<string, unknown> = { lineType: LINE_TYPES[line.type] };
   if (line.description) body.description = line.description;
   if (line.type === "comment") return body;
@@ -172,7 +172,7 @@ async function lineBody(ctx: BcContext, line: SalesDocumentLineInput): Promise<R
   return body;
 }
 
-function addressFields(prefix: "sellTo" | "billTo" | "shipTo", address: ErpAddress | undefined) {
+export function addressFields(prefix: "sellTo" | "billTo" | "shipTo", address: ErpAddress | undefined) {
   if (!address) return {};
   return {
     [`${prefix}AddressLine1`]: address.line1,
