@@ -109,7 +109,7 @@ const tax = (x: { title: string; rate: number; amount: number }) => ({
   price: restMoney(x.amount),
 });
 
-function restLineItem(l: LineItemRec): Record<string, unknown> {
+export function restLineItem(l: LineItemRec): Record<string, unknown> {
   return {
     id: l.id,
     admin_graphql_api_id: gid("LineItem", l.id),

@@ -1,6 +1,6 @@
 import { fulfillableQuantities, fulfilledQuantities } from "./fulfillment-orders.ts";
 import { gid } from "./gid.ts";
-import { moneyBag, moneyV2 } from "./money.ts";
+import { moneyBagPair, moneyV2 } from "./money.ts";
 import type { ShopState } from "./shop-state.ts";
 import type { Cents, DiscountRec, LineItemRec, OrderRec, TaxLineRec } from "./store-types.ts";
 import { productView, variantView } from "./views-catalog.ts";
@@ -22,7 +22,8 @@ export function discountApplicationView(d: DiscountRec, index: number, currency:
 
 /** Money views in the order's shop and presentment currencies. */
 export function orderMoney(rec: OrderRec) {
-  const bag = (cents: Cents) => moneyBag(cents, rec.currency, rec.presentmentCurrency);
+  const bag = (cents: Cents) =>
+    moneyBagPair(cents, Math.round(cents * rec.presentmentRate), rec.currency, rec.presentmentCurrency);
   const taxLine = (t: TaxLineRec) => ({
     __typename: "TaxLine",
     title: t.title,

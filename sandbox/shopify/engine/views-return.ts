@@ -1,0 +1,163 @@
+import { type ConnectionArgs, mapConnection, paginate, paginateList } from "./connection.ts";
+import { gid } from "./gid.ts";
+import { filterBySearch, type SearchSpec } from "./search-query.ts";
+import type { ShopState } from "./shop-state.ts";
+import type { FulfillmentLineItemRec, OrderRec } from "./store-types.ts";
+import type { ReturnLineItemRec, ReturnRec } from "./store-types-money.ts";
+import { fulfillmentLineItemView } from "./views-fulfillment.ts";
+import { orderBag, refundView } from "./views-refund.ts";
+import { transactionView } from "./views-transaction.ts";
+
+export function returnsOf(state: ShopState, orderId: number): ReturnRec[] {
+  return [...state.returns.values()].filter((r) => r.orderId === orderId).sort((a, b) => a.id - b.id);
+}
+
+export function fulfillmentLineOf(
+  state: ShopState,
+  orderId: number,
+  id: number,
+): { line: FulfillmentLineItemRec; fulfillmentId: number } | null {
+  for (const f of state.fulfillments.values()) {
+    if (f.orderId !== orderId) continue;
+    const line = f.lineItems.find((l) => l.id === id);
+    if (line) return { line, fulfillmentId: f.id };
+  }
+  return null;
+}
+
+const returnSpec: SearchSpec<ReturnRec> = {
+  text: (r) => r.name,
+  fields: { id: (r) => r.id, status: (r) => r.status.toLowerCase() },
+};
+
+export function returnsConnection(
+  state: ShopState,
+  order: OrderRec,
+  args: Record<string, unknown>,
+  orderView: () => object,
+): object {
+  const list = filterBySearch(returnsOf(state, order.id), args.query as string | null, returnSpec);
+  return mapConnection(
+    paginate(list, args as ConnectionArgs, (r) => ({ id: r.id, value: r.id })),
+    (r) => returnView(state, order, r, orderView),
+  );
+}
+
+/** `Order.returnStatus`: the state of the order's returns taken together. */
+export function orderReturnStatus(state: ShopState, order: OrderRec): string {
+  const live = returnsOf(state, order.id).filter((r) => r.status !== "CANCELED" && r.status !== "DECLINED");
+  if (live.length === 0) return "NO_RETURN";
+  if (live.some((r) => r.status === "OPEN")) return "IN_PROGRESS";
+  if (live.some((r) => r.status === "REQUESTED")) return "RETURN_REQUESTED";
+  return "RETURNED";
+}
+
+function returnLineItemView(state: ShopState, order: OrderRec, r: ReturnRec, l: ReturnLineItemRec): object {
+  const bag = orderBag(order);
+  const found = fulfillmentLineOf(state, order.id, l.fulfillmentLineItemId);
+  const line = order.lineItems.find((x) => x.id === l.lineItemId);
+  const unit = line ? Math.round((line.unitPrice * line.quantity - line.discount) / Math.max(1, line.quantity)) : 0;
+  const processable = r.status === "OPEN" ? l.quantity - l.processedQuantity : 0;
+  return {
+    __typename: "ReturnLineItem",
+    id: gid("ReturnLineItem", l.id),
+    quantity: l.quantity,
+    processedQuantity: l.processedQuantity,
+    processableQuantity: processable,
+    unprocessedQuantity: l.quantity - l.processedQuantity,
+    refundedQuantity: l.refundedQuantity,
+    refundableQuantity: Math.max(0, l.quantity - l.refundedQuantity),
+    returnReason: l.returnReason,
+    returnReasonNote: l.returnReasonNote,
+    returnReasonDefinition: null,
+    customerNote: l.customerNote,
+    restockingFee: null,
+    totalWeight: null,
+    withCodeDiscountedTotalPriceSet: bag(unit * l.quantity),
+    fulfillmentLineItem: () => (found ? fulfillmentLineItemView(state, order, found.line) : null),
+  };
+}
+
+export function returnView(state: ShopState, order: OrderRec, r: ReturnRec, orderView: () => object): object {
+  const refunds = () => [...state.refunds.values()].filter((x) => x.returnId === r.id).sort((a, b) => a.id - b.id);
+  const lines = (args: Record<string, unknown>) => {
+    let list = r.lineItems;
+    if (args.processingStatus === "PROCESSED") list = list.filter((l) => l.processedQuantity > 0);
+    if (args.processingStatus === "PROCESSABLE") list = list.filter((l) => l.processedQuantity < l.quantity);
+    return list;
+  };
+  return {
+    __typename: "Return",
+    id: gid("Return", r.id),
+    name: r.name,
+    status: r.status,
+    createdAt: r.createdAt,
+    closedAt: r.closedAt,
+    requestApprovedAt: r.requestApprovedAt,
+    decline: r.decline ? { __typename: "ReturnDecline", reason: r.decline.reason, note: r.decline.note } : null,
+    totalQuantity: r.lineItems.reduce((s, l) => s + l.quantity, 0),
+    order: orderView,
+    staffMember: null,
+    returnShippingFees: [],
+    returnLineItems: (args: Record<string, unknown>) =>
+      mapConnection(
+        paginateList(lines(args), args as ConnectionArgs, (l) => l.id),
+        (l) => returnLineItemView(state, order, r, l),
+      ),
+    exchangeLineItems: (args: Record<string, unknown>) =>
+      mapConnection(
+        paginateList([] as { id: number }[], args as ConnectionArgs, (x) => x.id),
+        (x) => x,
+      ),
+    refunds: (args: Record<string, unknown>) =>
+      mapConnection(
+        paginateList(refunds(), args as ConnectionArgs, (x) => x.id),
+        (x) => refundView(state, order, x, orderView),
+      ),
+    transactions: (args: Record<string, unknown>) => {
+      const ids = new Set(refunds().flatMap((x) => x.transactionIds));
+      return mapConnection(
+        paginateList(
+          order.transactions.filter((t) => ids.has(t.id)),
+          args as ConnectionArgs,
+          (t) => t.id,
+        ),
+        (t) => transactionView(state, order, t, orderView),
+      );
+    },
+    // The sandbox keeps one reverse fulfillment order per return, its lines numbered as the return's lines.
+    reverseFulfillmentOrders: (args: Record<string, unknown>) =>
+      mapConnection(
+        paginateList([r], args as ConnectionArgs, (x) => x.id),
+        (x) => ({
+          __typename: "ReverseFulfillmentOrder",
+          id: gid("ReverseFulfillmentOrder", x.id),
+          status:
+            x.status === "OPEN" || x.status === "REQUESTED" ? "OPEN" : x.status === "CLOSED" ? "CLOSED" : "CANCELED",
+          order: orderView,
+          thirdPartyConfirmation: null,
+          reverseDeliveries: (a: Record<string, unknown>) =>
+            mapConnection(
+              paginateList([] as { id: number }[], a as ConnectionArgs, (d) => d.id),
+              (d) => d,
+            ),
+          lineItems: (a: Record<string, unknown>) =>
+            mapConnection(
+              paginateList(x.lineItems, a as ConnectionArgs, (l) => l.id),
+              (l) => ({
+                __typename: "ReverseFulfillmentOrderLineItem",
+                id: gid("ReverseFulfillmentOrderLineItem", l.id),
+                totalQuantity: l.quantity,
+                dispositions: [],
+                fulfillmentLineItem: () => {
+                  const found = fulfillmentLineOf(state, order.id, l.fulfillmentLineItemId);
+                  return found ? fulfillmentLineItemView(state, order, found.line) : null;
+                },
+              }),
+            ),
+        }),
+      ),
+    suggestedFinancialOutcome: null,
+    suggestedRefund: null,
+  };
+}
