@@ -46,7 +46,7 @@ import { createShopState, type ShopHooks, type ShopState, stamp } from "./shop-s
 import { restoreShops, snapshotShops } from "./snapshot.ts";
 import { acceptUpload, blobBytes } from "./staged-uploads.ts";
 import { variantTotal } from "./variant-throttle.ts";
-import { paymentsQueries,payoutView } from "./views-payments.ts";
+import { paymentsQueries, payoutView } from "./views-payments.ts";
 
 export interface EngineOptions {
   /** Milliseconds since the epoch; drives timestamps and bucket refills. Default Date.now. */

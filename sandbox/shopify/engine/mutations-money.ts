@@ -41,8 +41,9 @@ export const moneyMutations: Record<string, Lazy<unknown>> = {
   refundCreate: (args, { state }) => {
     const input = asInput(args.input) ?? {};
     const order = findOrder(state, input.orderId);
-    if (!order)
-      {return { refund: null, order: null, userErrors: [{ field: ["orderId"], message: "Order does not exist" }] };}
+    if (!order) {
+      return { refund: null, order: null, userErrors: [{ field: ["orderId"], message: "Order does not exist" }] };
+    }
     const shipping = asInput(input.shipping);
     const { refund, userErrors } = createRefund(state, order, {
       note: str(input.note),
@@ -97,8 +98,9 @@ export const moneyMutations: Record<string, Lazy<unknown>> = {
     if (amount <= 0) return fail(["amount"], "Amount must be greater than 0");
     // A second capture against one authorization needs multi-capture (Shopify Plus).
     const captured = order.transactions.some((t) => t.parentId === auth.id && t.kind === "CAPTURE");
-    if (captured && state.info.plan !== "plus")
-      {return fail(["parentTransactionId"], "Transaction has already been captured");}
+    if (captured && state.info.plan !== "plus") {
+      return fail(["parentTransactionId"], "Transaction has already been captured");
+    }
     if (amount > left) {
       return fail(
         ["amount"],

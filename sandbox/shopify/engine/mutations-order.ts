@@ -22,6 +22,8 @@ import { buildOrder } from "./order-build.ts";
 import { claimInventory, releaseClaims } from "./order-stock.ts";
 import { fulfillmentPayload, orderPayload, productPayload } from "./payloads.ts";
 import { customerPayload } from "./payloads-customer.ts";
+import { transactionPayload } from "./payloads-money.ts";
+import { bookTransaction } from "./payments-ledger.ts";
 import { emit, type ShopState, stamp } from "./shop-state.ts";
 import type { OrderRec } from "./store-types.ts";
 import { trackingFromInput } from "./tracking-urls.ts";
@@ -57,6 +59,8 @@ export function createOrder(
     if (error) return { order: null, userErrors: [error] };
   }
   state.orders.set(order.id, order);
+  // Shopify Payments money the order took at checkout waits in the payments balance for a payout.
+  for (const t of order.transactions) bookTransaction(state, order, t);
   openFulfillmentOrders(state, order, assignment, order.createdAt);
   const fulfillments =
     shippedFrom || str(input.fulfillmentStatus) === "FULFILLED"
@@ -80,6 +84,7 @@ export function createOrder(
       : [];
   const payload = orderPayload(state, order);
   emit(state, "orders/create", payload);
+  for (const t of order.transactions) emit(state, "order_transactions/create", transactionPayload(order, t));
   emit(state, "orders/updated", payload);
   for (const f of fulfillments) emit(state, "fulfillments/create", fulfillmentPayload(state, f));
   return { order, userErrors: [] };

@@ -184,8 +184,9 @@ function applyRefund(
     }
     if (fromShipped > 0 && (p.restockType === "RETURN" || p.restockType === "LEGACY_RESTOCK")) {
       locationId ??= shippedFrom(state, order.id, line.id) ?? firstLocation(state);
-      if (locationId !== null)
-        {restocked = restockReturned(state, line, fromShipped, locationId, at, touched) || restocked;}
+      if (locationId !== null) {
+        restocked = restockReturned(state, line, fromShipped, locationId, at, touched) || restocked;
+      }
     }
     line.currentQuantity -= p.quantity;
     const value = lineValue(line, p.quantity);

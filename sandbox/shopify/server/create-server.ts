@@ -110,8 +110,9 @@ export async function createShopifySandboxServer(options: SandboxServerOptions):
     },
     createPayout(shop, input) {
       requireShop(shop);
-      if (!engine.createPayout)
-        {throw new SandboxRequestError("this store engine keeps no Shopify Payments ledger", 501);}
+      if (!engine.createPayout) {
+        throw new SandboxRequestError("this store engine keeps no Shopify Payments ledger", 501);
+      }
       try {
         return engine.createPayout(shop, input);
       } catch (error) {
@@ -120,8 +121,9 @@ export async function createShopifySandboxServer(options: SandboxServerOptions):
     },
     setPayoutStatus(shop, id, status) {
       requireShop(shop);
-      if (!engine.setPayoutStatus)
-        {throw new SandboxRequestError("this store engine keeps no Shopify Payments ledger", 501);}
+      if (!engine.setPayoutStatus) {
+        throw new SandboxRequestError("this store engine keeps no Shopify Payments ledger", 501);
+      }
       try {
         return engine.setPayoutStatus(shop, id, status);
       } catch (error) {
