@@ -22,7 +22,6 @@ import { buildOrder } from "./order-build.ts";
 import { claimInventory, releaseClaims } from "./order-stock.ts";
 import { fulfillmentPayload, orderPayload, productPayload } from "./payloads.ts";
 import { customerPayload } from "./payloads-customer.ts";
-import { transactionPayload } from "./payloads-money.ts";
 import { bookTransaction } from "./payments-ledger.ts";
 import { emit, type ShopState, stamp } from "./shop-state.ts";
 import type { OrderRec } from "./store-types.ts";
@@ -60,6 +59,8 @@ export function createOrder(
   }
   state.orders.set(order.id, order);
   // Shopify Payments money the order took at checkout waits in the payments balance for a payout.
+  // Its transactions are not announced as order_transactions/create: the sandbox sends that topic
+  // only for transactions made on an existing order (capture, void, refund).
   for (const t of order.transactions) bookTransaction(state, order, t);
   openFulfillmentOrders(state, order, assignment, order.createdAt);
   const fulfillments =
@@ -84,7 +85,6 @@ export function createOrder(
       : [];
   const payload = orderPayload(state, order);
   emit(state, "orders/create", payload);
-  for (const t of order.transactions) emit(state, "order_transactions/create", transactionPayload(order, t));
   emit(state, "orders/updated", payload);
   for (const f of fulfillments) emit(state, "fulfillments/create", fulfillmentPayload(state, f));
   return { order, userErrors: [] };
