@@ -197,6 +197,7 @@ function applyRefund(
       restockType: p.restockType,
       locationId,
       restocked,
+      shippedQuantity: fromShipped,
       price: value.price,
       subtotal: value.subtotal,
       totalTax: value.tax,

@@ -50,6 +50,7 @@ export function removeUnshipped(
   let heldAt: number | null = null;
   for (const fo of fulfillmentOrdersOf(state, order.id)) {
     if (!FULFILLABLE_STATUSES.has(fo.status) && fo.status !== "ON_HOLD" && fo.status !== "SCHEDULED") continue;
+    let changed = false;
     for (const foLine of fo.lineItems) {
       if (foLine.lineItemId !== line.id || left <= 0) continue;
       const take = Math.min(left, foLine.remainingQuantity);
@@ -58,8 +59,11 @@ export function removeUnshipped(
       foLine.totalQuantity -= take;
       left -= take;
       heldAt ??= fo.locationId;
-      fo.updatedAt = at;
+      changed = true;
     }
+    if (!changed) continue;
+    fo.updatedAt = at;
+    // Nothing left to ship: Shopify closes the fulfillment order.
     if (fo.lineItems.every((l) => l.remainingQuantity === 0)) fo.status = "CLOSED";
   }
   let release = units;

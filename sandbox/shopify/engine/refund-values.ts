@@ -63,3 +63,12 @@ export function refundedTotals(state: ShopState, order: OrderRec): RefundedTotal
   }
   return totals;
 }
+
+/** Shipped units of each line that were refunded since (line item id → units): no longer on the order. */
+export function refundedShipped(state: ShopState, orderId: number): Map<number, number> {
+  const units = new Map<number, number>();
+  for (const r of refundsOf(state, orderId)) {
+    for (const l of r.lineItems) units.set(l.lineItemId, (units.get(l.lineItemId) ?? 0) + l.shippedQuantity);
+  }
+  return units;
+}

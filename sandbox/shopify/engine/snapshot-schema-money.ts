@@ -72,6 +72,7 @@ export const refundSchema = z.object({
       restockType: z.enum(["RETURN", "CANCEL", "NO_RESTOCK", "LEGACY_RESTOCK"]),
       locationId: int.nullable(),
       restocked: z.boolean(),
+      shippedQuantity: int,
       price: int,
       subtotal: int,
       totalTax: int,

@@ -38,6 +38,8 @@ export interface RefundLineItemRec {
   /** Where restocked units went (or would have gone); null when none was named or found. */
   locationId: number | null;
   restocked: boolean;
+  /** How many of the units had shipped (the rest were taken off open fulfillment orders). */
+  shippedQuantity: number;
   /** Unit price after discounts, the line's refunded subtotal and its tax (shop cents). */
   price: Cents;
   subtotal: Cents;

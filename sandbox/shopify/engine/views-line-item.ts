@@ -1,6 +1,7 @@
 import { fulfillableQuantities, fulfilledQuantities } from "./fulfillment-orders.ts";
 import { gid } from "./gid.ts";
 import { moneyBagPair, moneyV2 } from "./money.ts";
+import { refundedShipped } from "./refund-values.ts";
 import type { ShopState } from "./shop-state.ts";
 import type { Cents, DiscountRec, LineItemRec, OrderRec, TaxLineRec } from "./store-types.ts";
 import { productView, variantView } from "./views-catalog.ts";
@@ -53,7 +54,9 @@ export function lineItemView(state: ShopState, rec: OrderRec, li: LineItemRec): 
   const { bag, taxLine, allocation } = orderMoney(rec);
   const firstItemDiscount = rec.discounts.find((d) => d.kind !== "FREE_SHIPPING");
   const shipped = () => fulfilledQuantities(state, rec.id).get(li.id) ?? 0;
-  const unfulfilled = () => (rec.cancelledAt ? 0 : Math.max(0, li.currentQuantity - shipped()));
+  // Shipped units refunded since left currentQuantity too; they do not count against what is left to ship.
+  const kept = () => shipped() - (refundedShipped(state, rec.id).get(li.id) ?? 0);
+  const unfulfilled = () => (rec.cancelledAt ? 0 : Math.max(0, li.currentQuantity - kept()));
   const fulfillable = () => fulfillableQuantities(state, rec.id).get(li.id) ?? 0;
   const unitAfterDiscounts = Math.round((li.unitPrice * li.quantity - li.discount) / li.quantity);
   return {

@@ -137,6 +137,7 @@ export function suggestedRefundView(
       restockType: restock,
       locationId: idOf(input.locationId, "Location"),
       restocked: false,
+      shippedQuantity: 0,
       price: value.price,
       subtotal: value.subtotal,
       totalTax: value.tax,

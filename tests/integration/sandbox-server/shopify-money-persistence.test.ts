@@ -220,8 +220,9 @@ describe("transactions, refunds, returns and payouts across a restart of the san
     for (const shop of snapshot.shops) {
       for (const key of ["refunds", "returns", "payouts", "balanceTransactions"]) delete shop[key];
       const counters = shop.counters as Record<string, number>;
-      for (const kind of ["Refund", "Return", "ShopifyPaymentsPayout", "ShopifyPaymentsBalanceTransaction"])
-        {delete counters[kind];}
+      for (const kind of ["Refund", "Return", "ShopifyPaymentsPayout", "ShopifyPaymentsBalanceTransaction"]) {
+        delete counters[kind];
+      }
       for (const [, o] of shop.orders as [number, Record<string, unknown>][]) {
         delete o.presentmentRate;
         for (const t of o.transactions as Record<string, unknown>[]) {

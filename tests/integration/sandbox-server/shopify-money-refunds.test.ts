@@ -15,7 +15,7 @@ const REFUND_CREATE = `mutation($input: RefundInput!) { refundCreate(input: $inp
     id legacyResourceId note createdAt
     totalRefundedSet { shopMoney { amount currencyCode } }
     refundLineItems(first: 5) { nodes {
-      quantity restockType restocked location { id } lineItem { id currentQuantity }
+      quantity restockType restocked location { id } lineItem { id currentQuantity unfulfilledQuantity }
       priceSet { shopMoney { amount } } subtotalSet { shopMoney { amount } } totalTaxSet { shopMoney { amount } } } }
     refundShippingLines(first: 5) { nodes { subtotalAmountSet { shopMoney { amount } } taxAmountSet { shopMoney { amount } } shippingLine { title } } }
     transactions(first: 5) { nodes { kind status gateway amountSet { shopMoney { amount } } parentTransaction { id } } }
@@ -112,7 +112,8 @@ describe("refunds in the sandbox store", () => {
             restockType: "RETURN",
             restocked: true,
             location: { id: location },
-            lineItem: { id: line, currentQuantity: 3 },
+            // The returned unit had shipped: the 2 unshipped ones are still to ship.
+            lineItem: { id: line, currentQuantity: 3, unfulfilledQuantity: 2 },
             priceSet: { shopMoney: { amount: "25.0" } },
             subtotalSet: { shopMoney: { amount: "25.0" } },
             totalTaxSet: { shopMoney: { amount: "2.5" } },
