@@ -5,6 +5,8 @@ import { decimal, restMoney } from "./money.ts";
 import { b2bOrderPayload } from "./order-b2b.ts";
 import { orderTotals } from "./order-totals.ts";
 import { restAddress } from "./payloads-customer.ts";
+import { refundPayload } from "./payloads-money.ts";
+import { refundedTotals, refundsOf } from "./refund-values.ts";
 import type { ShopState } from "./shop-state.ts";
 import type {
   FileRec,
@@ -16,6 +18,7 @@ import type {
   OrderRec,
   ProductRec,
 } from "./store-types.ts";
+import { paymentTotals } from "./transactions.ts";
 import { taxLinesOf } from "./views-order.ts";
 
 export function orderPayload(state: ShopState, o: OrderRec): Record<string, unknown> {
@@ -59,6 +62,7 @@ export function orderPayload(state: ShopState, o: OrderRec): Record<string, unkn
     total_discounts: restMoney(t.discounts),
     total_tax: restMoney(t.tax),
     total_price: restMoney(t.total),
+    ...paymentFields(state, o, t.total),
     total_shipping_price_set: {
       shop_money: { amount: restMoney(t.shipping - t.shippingDiscounts), currency_code: o.currency },
     },
@@ -100,6 +104,22 @@ export function orderPayload(state: ShopState, o: OrderRec): Record<string, unkn
       .sort((a, b) => a.id - b.id)
       .map((f) => fulfillmentPayload(state, f)),
     ...b2bOrderPayload(state, o),
+  };
+}
+
+/** What an order's payments and refunds add to its REST payload (Shopify's `current_*` totals and `refunds`). */
+function paymentFields(state: ShopState, o: OrderRec, total: number): Record<string, unknown> {
+  const paid = paymentTotals(o);
+  const refunded = refundedTotals(state, o);
+  const current =
+    total - refunded.subtotal - refunded.shipping - (o.taxesIncluded ? 0 : refunded.tax + refunded.shippingTax);
+  return {
+    current_subtotal_price: restMoney(orderTotals(o).subtotal - refunded.subtotal),
+    current_total_tax: restMoney(orderTotals(o).tax - refunded.tax - refunded.shippingTax),
+    current_total_price: restMoney(current),
+    total_outstanding: restMoney(Math.max(0, current - (paid.received - paid.refunded))),
+    payment_gateway_names: [...new Set(o.transactions.map((x) => x.gateway))],
+    refunds: refundsOf(state, o.id).map((r) => refundPayload(state, o, r)),
   };
 }
 

@@ -287,4 +287,30 @@ describe("refunds in the sandbox store", () => {
     );
     expect(byId.data).toEqual({ refund: { id, note: "by id", order: { id: order.id }, return: null }, node: { id } });
   });
+
+  it("orderCancel with refund: true gives every payment back; order webhooks carry the refunds and current totals", async () => {
+    const cancelled = await sandbox.gql<{ orderCancel: { orderCancelUserErrors: UserErrors } }>(
+      `mutation($id: ID!) { orderCancel(orderId: $id, reason: CUSTOMER, restock: true, refund: true) { orderCancelUserErrors { message } } }`,
+      { id: order.id },
+    );
+    expect(cancelled.data!.orderCancel.orderCancelUserErrors).toEqual([]);
+    const read = await sandbox.gql<{ order: Record<string, unknown> }>(ORDER_MONEY, { id: order.id });
+    expect(read.data!.order).toMatchObject({
+      displayFinancialStatus: "REFUNDED",
+      refundable: false,
+      totalRefundedSet: { shopMoney: { amount: "120.0" } },
+      netPaymentSet: { shopMoney: { amount: "0.0" } },
+    });
+    const [hook] = await sandbox.delivered("refunds/create");
+    expect(hook).toMatchObject({
+      refund_line_items: [],
+      transactions: [{ kind: "refund", amount: "120.00", parent_id: Number(sale.split("/").pop()) }],
+    });
+    const updated = (await sandbox.delivered("orders/updated")).at(-1)!;
+    expect(updated).toMatchObject({
+      financial_status: "refunded",
+      payment_gateway_names: ["shopify_payments"],
+      refunds: [{ id: hook!.id, transactions: [{ amount: "120.00" }] }],
+    });
+  });
 });
