@@ -7,10 +7,18 @@ import { orderPayload } from "./payloads.ts";
 import { transactionPayload } from "./payloads-money.ts";
 import { bookTransaction } from "./payments-ledger.ts";
 import { createRefund } from "./refund-build.ts";
+import { refundedTotals } from "./refund-values.ts";
 import { emit, type ShopState, stamp } from "./shop-state.ts";
 import type { OrderRec, TransactionRec } from "./store-types.ts";
-import { buildTransaction, capturableOf, derivedFinancialStatus, toShopCents } from "./transactions.ts";
-import { orderView } from "./views-order.ts";
+import {
+  buildTransaction,
+  capturableOf,
+  derivedFinancialStatus,
+  paymentTotals,
+  toPresentmentCents,
+  toShopCents,
+} from "./transactions.ts";
+import { canMarkAsPaid, orderView } from "./views-order.ts";
 import { refundView } from "./views-refund.ts";
 import { transactionView } from "./views-transaction.ts";
 
@@ -121,6 +129,36 @@ export const moneyMutations: Record<string, Lazy<unknown>> = {
     });
     settle(state, order, t);
     return { transaction: txView(state, order, t), userErrors: [] };
+  },
+  orderMarkAsPaid: (args, { state }) => {
+    const order = findOrder(state, asInput(args.input)?.id);
+    if (!order) return { order: null, userErrors: [{ field: ["input", "id"], message: "Order does not exist" }] };
+    const refunded = refundedTotals(state, order);
+    const current =
+      orderTotals(order).total -
+      refunded.subtotal -
+      refunded.shipping -
+      (order.taxesIncluded ? 0 : refunded.tax + refunded.shippingTax);
+    if (!canMarkAsPaid(order, current)) {
+      return { order: null, userErrors: [{ field: ["input", "id"], message: "Order cannot be marked as paid." }] };
+    }
+    const payments = paymentTotals(order);
+    const owed = current - (payments.received - payments.refunded);
+    // A manual payment for what is still owed, as the admin's "Mark as paid" records it.
+    const t = buildTransaction(state, {
+      kind: "SALE",
+      status: "SUCCESS",
+      gateway: "manual",
+      amount: owed,
+      presentmentAmount: toPresentmentCents(order, owed),
+      processedAt: stamp(state),
+      test: order.test,
+      parentId: null,
+      card: null,
+      giftCardId: null,
+    });
+    settle(state, order, t);
+    return { order: orderView(state, order), userErrors: [] };
   },
   transactionVoid: (args, { state }) => {
     const id = idOf(args.parentTransactionId, "OrderTransaction");

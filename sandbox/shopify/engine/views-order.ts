@@ -1,6 +1,7 @@
 import { type ConnectionArgs, mapConnection, paginate, paginateList } from "./connection.ts";
 import { displayFulfillmentStatus, fulfillableQuantities, fulfillmentOrdersOf } from "./fulfillment-orders.ts";
 import { gid } from "./gid.ts";
+import { decimal, moneyV2 } from "./money.ts";
 import { paymentTermsView, purchasingEntityView } from "./order-b2b.ts";
 import { orderTotals } from "./order-totals.ts";
 import { refundedTotals, refundsOf } from "./refund-values.ts";
@@ -131,6 +132,25 @@ export function orderView(state: ShopState, rec: OrderRec): object {
     totalRefundedSet: bag(payments.refunded),
     totalCapturableSet: bag(payments.capturable),
     capturable: payments.capturable > 0,
+    // The deprecated Money scalars answer in the shop currency.
+    netPayment: decimal(payments.received - payments.refunded),
+    totalReceived: decimal(payments.received),
+    totalRefunded: decimal(payments.refunded),
+    totalCapturable: decimal(payments.capturable),
+    totalPrice: decimal(totals.total),
+    subtotalPrice: decimal(totals.subtotal),
+    totalTax: decimal(totals.tax),
+    totalDiscounts: decimal(totals.discounts),
+    totalShippingPrice: decimal(totals.shipping - totals.shippingDiscounts),
+    totalTipReceivedSet: bag(0),
+    totalTipReceived: moneyV2(0, rec.presentmentCurrency),
+    currentTotalDutiesSet: null,
+    originalTotalDutiesSet: null,
+    dutiesIncluded: false,
+    totalCashRoundingAdjustment: { __typename: "CashRoundingAdjustment", paymentSet: bag(0), refundSet: bag(0) },
+    transactionsCount: { __typename: "Count", count: rec.transactions.length, precision: "EXACT" },
+    canMarkAsPaid: canMarkAsPaid(rec, currentTotal),
+    restockable: rec.lineItems.some((l) => l.currentQuantity > 0 && l.variantId !== null),
     refundable: payments.received - payments.refunded > 0,
     refundDiscrepancySet: () => bag(refundsOf(state, rec.id).reduce((s, r) => s + r.adjustment, 0)),
     refunds: (args: Record<string, unknown>) => {
@@ -178,6 +198,14 @@ export function shippingLineView(rec: OrderRec, s: OrderRec["shippingLines"][num
     discountAllocations: allocation(s.discount, freeShipping),
     taxLines: s.taxLines.map(taxLine),
   };
+}
+
+/** orderMarkAsPaid applies: not cancelled, something still owed, no authorization waiting to be captured. */
+export function canMarkAsPaid(rec: OrderRec, currentTotal: number): boolean {
+  const payments = paymentTotals(rec);
+  return (
+    rec.cancelledAt === null && payments.capturable === 0 && currentTotal - (payments.received - payments.refunded) > 0
+  );
 }
 
 /** Order-level tax lines: Shopify sums line and shipping taxes by title and rate. */

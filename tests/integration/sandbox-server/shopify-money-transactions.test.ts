@@ -245,4 +245,35 @@ describe("order transactions in the sandbox store", () => {
       fees: [{ amount: { amount: "3.2", currencyCode: "USD" } }],
     });
   });
+
+  it("orderMarkAsPaid records a manual payment of what is owed, once", async () => {
+    const order = await createOrder(sandbox, { lineItems: [line("30.00")] });
+    const before = await sandbox.gql<{ order: { canMarkAsPaid: boolean; displayFinancialStatus: string } }>(
+      `query($id: ID!) { order(id: $id) { canMarkAsPaid displayFinancialStatus } }`,
+      { id: order.id },
+    );
+    expect(before.data!.order).toEqual({ canMarkAsPaid: true, displayFinancialStatus: "PENDING" });
+    const MARK = `mutation($id: ID!) { orderMarkAsPaid(input: { id: $id }) { order { displayFinancialStatus canMarkAsPaid } userErrors { field message } } }`;
+    const marked = await sandbox.gql<{ orderMarkAsPaid: { order: Record<string, unknown>; userErrors: UserErrors } }>(
+      MARK,
+      {
+        id: order.id,
+      },
+    );
+    expect(marked.data!.orderMarkAsPaid).toEqual({
+      order: { displayFinancialStatus: "PAID", canMarkAsPaid: false },
+      userErrors: [],
+    });
+    expect((await money(order.id)).transactions).toEqual([
+      expect.objectContaining({
+        kind: "SALE",
+        gateway: "manual",
+        manualPaymentGateway: true,
+        fees: [],
+        amountSet: expect.objectContaining({ shopMoney: { amount: "30.0", currencyCode: "USD" } }),
+      }),
+    ]);
+    const twice = await sandbox.gql<{ orderMarkAsPaid: { userErrors: UserErrors } }>(MARK, { id: order.id });
+    expect(twice.data!.orderMarkAsPaid.userErrors).toHaveLength(1);
+  });
 });
