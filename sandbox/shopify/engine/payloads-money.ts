@@ -94,9 +94,10 @@ export function refundPayload(_state: ShopState, order: OrderRec, r: RefundRec):
               refund_id: r.id,
               kind: "refund_discrepancy",
               reason: "Refund discrepancy",
-              amount: restMoney(r.adjustment),
+              // Negative when the buyer got back less than the lines and shipping were worth.
+              amount: restMoney(-r.adjustment),
               tax_amount: "0.00",
-              amount_set: moneySet(order, r.adjustment),
+              amount_set: moneySet(order, -r.adjustment),
               tax_amount_set: moneySet(order, 0),
             },
           ],

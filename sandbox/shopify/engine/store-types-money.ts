@@ -64,7 +64,10 @@ export interface RefundRec {
   shippingLines: RefundShippingLineRec[];
   /** Ids of the order's REFUND transactions made by this refund. */
   transactionIds: number[];
-  /** Refunded minus what the lines and shipping were worth (an order adjustment), shop cents. */
+  /**
+   * What the lines and shipping were worth minus what was refunded, shop cents: the refund
+   * discrepancy (positive in the merchant's favour); its order adjustment carries the opposite sign.
+   */
   adjustment: Cents;
   processedAt: string;
   createdAt: string;

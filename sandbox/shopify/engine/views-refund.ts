@@ -90,7 +90,7 @@ export function refundView(state: ShopState, order: OrderRec, r: RefundRec, orde
         (x) => ({
           __typename: "OrderAdjustment",
           id: gid("OrderAdjustment", x.id),
-          amountSet: bag(x.adjustment),
+          amountSet: bag(-x.adjustment),
           taxAmountSet: bag(0),
           reason: "REFUND_DISCREPANCY",
         }),
