@@ -282,10 +282,21 @@ describe("refunds in the sandbox store", () => {
     });
     const id = made.data!.refundCreate.refund!.id;
     const byId = await sandbox.gql<{ refund: Record<string, unknown>; node: Record<string, unknown> }>(
-      `query($id: ID!) { refund(id: $id) { id note order { id } return { id } } node(id: $id) { ... on Refund { id } } }`,
+      `query($id: ID!) { refund(id: $id) { id note order { id refundDiscrepancySet { shopMoney { amount } } } return { id }
+        orderAdjustments(first: 2) { nodes { reason amountSet { shopMoney { amount } } } } } node(id: $id) { ... on Refund { id } } }`,
       { id },
     );
-    expect(byId.data).toEqual({ refund: { id, note: "by id", order: { id: order.id }, return: null }, node: { id } });
+    // Goods worth 27.50 refunded without money: a refund discrepancy in the merchant's favour.
+    expect(byId.data).toEqual({
+      refund: {
+        id,
+        note: "by id",
+        order: { id: order.id, refundDiscrepancySet: { shopMoney: { amount: "27.5" } } },
+        return: null,
+        orderAdjustments: { nodes: [{ reason: "REFUND_DISCREPANCY", amountSet: { shopMoney: { amount: "-27.5" } } }] },
+      },
+      node: { id },
+    });
   });
 
   it("orderCancel with refund: true gives every payment back; order webhooks carry the refunds and current totals", async () => {
