@@ -47,6 +47,7 @@ import { restoreShops, snapshotShops } from "./snapshot.ts";
 import { acceptUpload, blobBytes } from "./staged-uploads.ts";
 import { variantTotal } from "./variant-throttle.ts";
 import { paymentsQueries, payoutView } from "./views-payments.ts";
+import { returnQueries } from "./views-return.ts";
 
 export interface EngineOptions {
   /** Milliseconds since the epoch; drives timestamps and bucket refills. Default Date.now. */
@@ -85,6 +86,7 @@ const ROOT_VALUE: Record<string, unknown> = {
   ...paymentsQueries,
   ...moneyMutations,
   ...returnMutations,
+  ...returnQueries,
 };
 
 /** Who owns a fulfillment service made through the control API unless told: some other app. */

@@ -10,7 +10,7 @@ import { emit, nextId, type ShopState, stamp } from "./shop-state.ts";
 import type { OrderRec } from "./store-types.ts";
 import type { ReturnLineItemRec, ReturnRec, ReturnStatus } from "./store-types-money.ts";
 import { orderView } from "./views-order.ts";
-import { fulfillmentLineOf, returnsOf, returnView } from "./views-return.ts";
+import { fulfillmentLineOf, returnsOf, returnView, unitsInReturns } from "./views-return.ts";
 
 /**
  * Returns: a merchant creates one (OPEN) or a buyer requests one (REQUESTED, then approved or
@@ -54,13 +54,7 @@ function buildLines(
   if (inputs.length === 0) {
     errors.push({ field: [root, "returnLineItems"], message: "Return line items can't be blank", code: "BLANK" });
   }
-  const inReturns = new Map<number, number>();
-  for (const r of returnsOf(state, order.id)) {
-    if (r.status === "CANCELED" || r.status === "DECLINED") continue;
-    for (const l of r.lineItems) {
-      inReturns.set(l.fulfillmentLineItemId, (inReturns.get(l.fulfillmentLineItemId) ?? 0) + l.quantity);
-    }
-  }
+  const inReturns = unitsInReturns(state, order.id);
   const lines: ReturnLineItemRec[] = [];
   inputs.forEach((input, i) => {
     const field = [root, "returnLineItems", String(i)];

@@ -1,10 +1,11 @@
 import { type ConnectionArgs, mapConnection, paginate, paginateList } from "./connection.ts";
-import { gid } from "./gid.ts";
+import type { Lazy } from "./field-resolver.ts";
+import { gid, idOf } from "./gid.ts";
 import { filterBySearch, type SearchSpec } from "./search-query.ts";
 import type { ShopState } from "./shop-state.ts";
-import type { FulfillmentLineItemRec, OrderRec } from "./store-types.ts";
+import type { FulfillmentLineItemRec, FulfillmentRec, OrderRec } from "./store-types.ts";
 import type { ReturnLineItemRec, ReturnRec } from "./store-types-money.ts";
-import { fulfillmentLineItemView } from "./views-fulfillment.ts";
+import { fulfillmentLineItemView, fulfillmentView } from "./views-fulfillment.ts";
 import { orderBag, refundView } from "./views-refund.ts";
 import { transactionView } from "./views-transaction.ts";
 
@@ -24,6 +25,64 @@ export function fulfillmentLineOf(
   }
   return null;
 }
+
+/** Units of each fulfillment line already in a return that is not cancelled or declined (fulfillment line id → units). */
+export function unitsInReturns(state: ShopState, orderId: number): Map<number, number> {
+  const units = new Map<number, number>();
+  for (const r of returnsOf(state, orderId)) {
+    if (r.status === "CANCELED" || r.status === "DECLINED") continue;
+    for (const l of r.lineItems) {
+      units.set(l.fulfillmentLineItemId, (units.get(l.fulfillmentLineItemId) ?? 0) + l.quantity);
+    }
+  }
+  return units;
+}
+
+function returnableFulfillmentView(state: ShopState, f: FulfillmentRec): object | null {
+  const order = state.orders.get(f.orderId);
+  if (!order || f.status !== "SUCCESS") return null;
+  const taken = unitsInReturns(state, order.id);
+  const lines = f.lineItems
+    .map((line) => ({ line, quantity: line.quantity - (taken.get(line.id) ?? 0) }))
+    .filter((x) => x.quantity > 0);
+  if (lines.length === 0) return null;
+  return {
+    __typename: "ReturnableFulfillment",
+    id: gid("ReturnableFulfillment", f.id),
+    fulfillment: () => fulfillmentView(state, f),
+    returnableFulfillmentLineItems: (args: Record<string, unknown>) =>
+      mapConnection(
+        paginateList(lines, args as ConnectionArgs, (x) => x.line.id),
+        (x) => ({
+          __typename: "ReturnableFulfillmentLineItem",
+          quantity: x.quantity,
+          fulfillmentLineItem: () => fulfillmentLineItemView(state, order, x.line),
+        }),
+      ),
+  };
+}
+
+/** What of an order's shipments can still be returned (units not already in an open or requested return). */
+export const returnQueries: Record<string, Lazy<unknown>> = {
+  returnableFulfillments: (args, { state }) => {
+    const orderId = idOf(args.orderId, "Order");
+    const list = [...state.fulfillments.values()]
+      .filter((f) => f.orderId === orderId)
+      .sort((a, b) => a.id - b.id)
+      .flatMap((f) => {
+        const view = returnableFulfillmentView(state, f);
+        return view ? [{ id: f.id, view }] : [];
+      });
+    return mapConnection(
+      paginateList(list, args as ConnectionArgs, (x) => x.id),
+      (x) => x.view,
+    );
+  },
+  returnableFulfillment: (args, { state }) => {
+    const f = state.fulfillments.get(idOf(args.id, "ReturnableFulfillment") ?? -1);
+    return f ? returnableFulfillmentView(state, f) : null;
+  },
+};
 
 const returnSpec: SearchSpec<ReturnRec> = {
   text: (r) => r.name,

@@ -98,6 +98,21 @@ describe("returns in the sandbox store", () => {
       returnLineItems: { nodes: [{ quantity: 2, processedQuantity: 0, fulfillmentLineItem: { id: fulfillmentLine } }] },
     });
     const id = requested.return!.id;
+    // 3 shipped, 2 in the requested return: 1 left to return.
+    const returnable = await sandbox.gql<{
+      returnableFulfillments: {
+        nodes: {
+          returnableFulfillmentLineItems: { nodes: { quantity: number; fulfillmentLineItem: { id: string } }[] };
+        }[];
+      };
+    }>(
+      `query($id: ID!) { returnableFulfillments(orderId: $id, first: 5) { nodes {
+        returnableFulfillmentLineItems(first: 5) { nodes { quantity fulfillmentLineItem { id } } } } } }`,
+      { id: order.id },
+    );
+    expect(returnable.data!.returnableFulfillments.nodes).toEqual([
+      { returnableFulfillmentLineItems: { nodes: [{ quantity: 1, fulfillmentLineItem: { id: fulfillmentLine } }] } },
+    ]);
     expect((await call(CLOSE, { id })).userErrors[0]!.code).toBe("INVALID_STATE");
 
     const approved = await call(APPROVE, { id });
