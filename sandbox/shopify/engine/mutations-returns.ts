@@ -1,11 +1,9 @@
 import type { Lazy } from "./field-resolver.ts";
 import { idOf } from "./gid.ts";
 import { asInput, asList, type Input, str } from "./input-helpers.ts";
-import { toCents } from "./money.ts";
 import { orderPayload } from "./payloads.ts";
 import { returnPayload } from "./payloads-money.ts";
-import { createRefund } from "./refund-build.ts";
-import { announceLevels, restockReturned, type Touched } from "./refund-stock.ts";
+import { processReturn } from "./return-process.ts";
 import { emit, nextId, type ShopState, stamp } from "./shop-state.ts";
 import type { OrderRec } from "./store-types.ts";
 import type { ReturnLineItemRec, ReturnRec, ReturnStatus } from "./store-types-money.ts";
@@ -19,24 +17,24 @@ import { fulfillmentLineOf, returnsOf, returnView, unitsInReturns } from "./view
  * Each step sends its returns/* topic, and orders/updated (the order's return status moves).
  */
 
-interface ReturnUserError {
+export interface ReturnUserError {
   field: string[] | null;
   message: string;
   code: string;
 }
 
-type Outcome = { return: object | null; userErrors: ReturnUserError[] };
+export type Outcome = { return: object | null; userErrors: ReturnUserError[] };
 
-const fail = (field: string[] | null, message: string, code: string): Outcome => ({
+export const fail = (field: string[] | null, message: string, code: string): Outcome => ({
   return: null,
   userErrors: [{ field, message, code }],
 });
 
-function view(state: ShopState, order: OrderRec, r: ReturnRec): object {
+export function view(state: ShopState, order: OrderRec, r: ReturnRec): object {
   return returnView(state, order, r, () => orderView(state, order));
 }
 
-function announce(state: ShopState, order: OrderRec, r: ReturnRec, topics: string[]): void {
+export function announce(state: ShopState, order: OrderRec, r: ReturnRec, topics: string[]): void {
   order.updatedAt = r.updatedAt;
   const payload = returnPayload(order, r);
   for (const topic of topics) emit(state, topic, payload);
@@ -182,109 +180,3 @@ export const returnMutations: Record<string, Lazy<unknown>> = {
     }),
   returnProcess: (args, { state }) => processReturn(state, asInput(args.input) ?? {}),
 };
-
-/**
- * returnProcess: marks units processed; a RESTOCKED disposition puts them back in stock at its
- * location; `financialTransfer.issueRefund` refunds them (a Refund tied to the return) with the
- * given transactions, plus `refundShipping`. Every unit processed closes the return.
- */
-function processReturn(state: ShopState, input: Input): Outcome {
-  const r = state.returns.get(idOf(input.returnId, "Return") ?? -1);
-  const order = r ? state.orders.get(r.orderId) : undefined;
-  if (!r || !order) return fail(["input", "returnId"], "Return does not exist.", "NOT_FOUND");
-  if (r.status !== "OPEN") {
-    return fail(
-      ["input", "returnId"],
-      `Return must be open to be processed. Its status is ${r.status}.`,
-      "INVALID_STATE",
-    );
-  }
-  const errors: ReturnUserError[] = [];
-  const plan: { line: ReturnLineItemRec; quantity: number; restockAt: number | null }[] = [];
-  asList(input.returnLineItems).forEach((li, i) => {
-    const field = ["input", "returnLineItems", String(i)];
-    const line = r.lineItems.find((l) => l.id === idOf(li.id, "ReturnLineItem"));
-    if (!line) {
-      errors.push({ field: [...field, "id"], message: "Return line item does not exist.", code: "NOT_FOUND" });
-      return;
-    }
-    const quantity = Number(li.quantity);
-    if (quantity <= 0 || quantity > line.quantity - line.processedQuantity) {
-      errors.push({
-        field: [...field, "quantity"],
-        message: `Quantity must be between 1 and the processable quantity (${line.quantity - line.processedQuantity}).`,
-        code: "INVALID",
-      });
-      return;
-    }
-    const restocked = asList(li.dispositions).find((d) => d.dispositionType === "RESTOCKED");
-    const restockAt = restocked ? idOf(restocked.locationId, "Location") : null;
-    if (restocked && (restockAt === null || !state.locations.has(restockAt))) {
-      errors.push({
-        field: [...field, "dispositions", "locationId"],
-        message: "Location does not exist.",
-        code: "NOT_FOUND",
-      });
-      return;
-    }
-    plan.push({ line, quantity, restockAt });
-  });
-  if (plan.length === 0 && errors.length === 0) {
-    errors.push({ field: ["input", "returnLineItems"], message: "Return line items can't be blank.", code: "BLANK" });
-  }
-  if (errors.length > 0) return { return: null, userErrors: errors };
-
-  const issueRefund = asInput(asInput(input.financialTransfer)?.issueRefund);
-  if (issueRefund) {
-    const shipping = asInput(input.refundShipping);
-    const shippingAmount = toCents(asInput(shipping?.shippingRefundAmount)?.amount);
-    const { userErrors } = createRefund(state, order, {
-      note: str(input.note),
-      currency: str(asInput(asList(issueRefund.orderTransactions)[0]?.transactionAmount)?.currencyCode),
-      processedAt: null,
-      allowOverRefunding: issueRefund.allowOverRefunding === true,
-      lines: plan.map((p) => ({
-        lineItemId: `gid://shopify/LineItem/${p.line.lineItemId}`,
-        quantity: p.quantity,
-        restockType: p.restockAt === null ? "NO_RESTOCK" : "RETURN",
-        locationId: p.restockAt === null ? null : `gid://shopify/Location/${p.restockAt}`,
-      })),
-      shipping: shipping ? { fullRefund: shipping.fullRefund === true, amount: shippingAmount } : null,
-      transactions: asList(issueRefund.orderTransactions).map((t) => ({
-        amount: toCents(asInput(t.transactionAmount)?.amount) ?? 0,
-        gateway: null,
-        kind: "REFUND",
-        parentId: t.parentId,
-      })),
-      returnId: r.id,
-    });
-    if (userErrors.length > 0) {
-      return {
-        return: null,
-        userErrors: userErrors.map((e) => ({
-          field: e.field ? ["input", "financialTransfer", ...e.field] : null,
-          message: e.message,
-          code: "INVALID",
-        })),
-      };
-    }
-    for (const p of plan) p.line.refundedQuantity += p.quantity;
-  } else {
-    const touched: Touched = new Map();
-    const at = stamp(state);
-    for (const p of plan) {
-      const line = order.lineItems.find((l) => l.id === p.line.lineItemId);
-      if (line && p.restockAt !== null) restockReturned(state, line, p.quantity, p.restockAt, at, touched);
-    }
-    announceLevels(state, touched);
-  }
-  const at = stamp(state);
-  for (const p of plan) p.line.processedQuantity += p.quantity;
-  if (r.lineItems.every((l) => l.processedQuantity >= l.quantity)) {
-    r.status = "CLOSED";
-    r.closedAt = at;
-  }
-  r.updatedAt = at;
-  announce(state, order, r, ["returns/process", "returns/update"]);
-  return { return: view(state, order, r), userErrors: [] };
-}
