@@ -92,6 +92,7 @@ function buildLines(
       returnReason: str(input.returnReason) ?? "UNKNOWN",
       returnReasonNote: str(input.returnReasonNote) ?? "",
       customerNote: str(input.customerNote),
+      dispositions: [],
     });
   });
   return errors.length > 0 ? { errors } : { lines };

@@ -35,7 +35,7 @@ export function transactionPayload(order: OrderRec, t: TransactionRec): Record<s
     device_id: null,
     error_code: t.errorCode,
     source_name: "web",
-    receipt: {},
+    receipt: receiptOf(t),
     amount: restMoney(t.presentmentAmount),
     currency: order.presentmentCurrency,
     payment_id: `${order.name.replace(/^#/, "c")}.${order.transactions.indexOf(t) + 1}`,
@@ -147,4 +147,13 @@ export function returnPayload(order: OrderRec, r: ReturnRec): Record<string, unk
       customer_note: l.customerNote,
     })),
   };
+}
+
+function receiptOf(t: TransactionRec): unknown {
+  if (t.receiptJson === null) return {};
+  try {
+    return JSON.parse(t.receiptJson) as unknown;
+  } catch {
+    return {};
+  }
 }

@@ -41,7 +41,7 @@ import { fileGid, fileView } from "./views-media.ts";
 import { orderView } from "./views-order.ts";
 import { balanceTransactionView, paymentsAccountView, payoutView } from "./views-payments.ts";
 import { refundView } from "./views-refund.ts";
-import { returnView } from "./views-return.ts";
+import { returnView, reverseFulfillmentOrderView } from "./views-return.ts";
 import { shopView } from "./views-shop.ts";
 import { transactionView } from "./views-transaction.ts";
 
@@ -167,6 +167,11 @@ export function nodeById(state: ShopState, value: unknown, apiKey = ""): object 
       const ret = state.returns.get(id);
       const order = ret ? state.orders.get(ret.orderId) : undefined;
       return ret && order ? returnView(state, order, ret, () => orderView(state, order)) : null;
+    }
+    case "ReverseFulfillmentOrder": {
+      const ret = state.returns.get(id);
+      const order = ret ? state.orders.get(ret.orderId) : undefined;
+      return ret && order ? reverseFulfillmentOrderView(state, order, ret, () => orderView(state, order)) : null;
     }
     case "OrderTransaction": {
       for (const order of state.orders.values()) {

@@ -1,11 +1,11 @@
-import { idOf } from "./gid.ts";
+import { gid, idOf } from "./gid.ts";
 import { asInput, asList, type Input, str } from "./input-helpers.ts";
 import { toCents } from "./money.ts";
 import { announce, fail, type Outcome, type ReturnUserError, view } from "./mutations-returns.ts";
 import { createRefund } from "./refund-build.ts";
 import { announceLevels, restockReturned, type Touched } from "./refund-stock.ts";
-import { type ShopState, stamp } from "./shop-state.ts";
-import type { ReturnLineItemRec } from "./store-types-money.ts";
+import { nextId, type ShopState, stamp } from "./shop-state.ts";
+import type { DispositionRec, ReturnLineItemRec } from "./store-types-money.ts";
 
 /**
  * returnProcess: marks units processed; a RESTOCKED disposition puts them back in stock at its
@@ -24,7 +24,13 @@ export function processReturn(state: ShopState, input: Input): Outcome {
     );
   }
   const errors: ReturnUserError[] = [];
-  const plan: { line: ReturnLineItemRec; quantity: number; restockAt: number | null }[] = [];
+  const plan: {
+    line: ReturnLineItemRec;
+    quantity: number;
+    restockAt: number | null;
+    restockQuantity: number;
+    dispositions: Omit<DispositionRec, "id" | "createdAt">[];
+  }[] = [];
   asList(input.returnLineItems).forEach((li, i) => {
     const field = ["input", "returnLineItems", String(i)];
     const line = r.lineItems.find((l) => l.id === idOf(li.id, "ReturnLineItem"));
@@ -41,17 +47,26 @@ export function processReturn(state: ShopState, input: Input): Outcome {
       });
       return;
     }
-    const restocked = asList(li.dispositions).find((d) => d.dispositionType === "RESTOCKED");
-    const restockAt = restocked ? idOf(restocked.locationId, "Location") : null;
-    if (restocked && (restockAt === null || !state.locations.has(restockAt))) {
-      errors.push({
-        field: [...field, "dispositions", "locationId"],
-        message: "Location does not exist.",
-        code: "NOT_FOUND",
-      });
-      return;
+    const dispositions: Omit<DispositionRec, "id" | "createdAt">[] = [];
+    for (const d of asList(li.dispositions)) {
+      const type = str(d.dispositionType) as DispositionRec["type"];
+      const locationId = d.locationId == null ? null : idOf(d.locationId, "Location");
+      if ((type === "RESTOCKED" || d.locationId != null) && (locationId === null || !state.locations.has(locationId))) {
+        errors.push({
+          field: [...field, "dispositions", "locationId"],
+          message: "Location does not exist.",
+          code: "NOT_FOUND",
+        });
+        return;
+      }
+      dispositions.push({ type, locationId, quantity: Number(d.quantity) });
     }
-    plan.push({ line, quantity, restockAt });
+    const restocked = dispositions.filter((d) => d.type === "RESTOCKED");
+    const restockQuantity = Math.min(
+      quantity,
+      restocked.reduce((sum, d) => sum + d.quantity, 0),
+    );
+    plan.push({ line, quantity, restockAt: restocked[0]?.locationId ?? null, restockQuantity, dispositions });
   });
   if (plan.length === 0 && errors.length === 0) {
     errors.push({ field: ["input", "returnLineItems"], message: "Return line items can't be blank.", code: "BLANK" });
@@ -67,12 +82,29 @@ export function processReturn(state: ShopState, input: Input): Outcome {
       currency: str(asInput(asList(issueRefund.orderTransactions)[0]?.transactionAmount)?.currencyCode),
       processedAt: null,
       allowOverRefunding: issueRefund.allowOverRefunding === true,
-      lines: plan.map((p) => ({
-        lineItemId: `gid://shopify/LineItem/${p.line.lineItemId}`,
-        quantity: p.quantity,
-        restockType: p.restockAt === null ? "NO_RESTOCK" : "RETURN",
-        locationId: p.restockAt === null ? null : `gid://shopify/Location/${p.restockAt}`,
-      })),
+      // Restocked units are refunded as returned to their location; the others without restocking.
+      lines: plan.flatMap((p) => [
+        ...(p.restockQuantity > 0 && p.restockAt !== null
+          ? [
+              {
+                lineItemId: gid("LineItem", p.line.lineItemId),
+                quantity: p.restockQuantity,
+                restockType: "RETURN",
+                locationId: gid("Location", p.restockAt),
+              },
+            ]
+          : []),
+        ...(p.quantity > p.restockQuantity
+          ? [
+              {
+                lineItemId: gid("LineItem", p.line.lineItemId),
+                quantity: p.quantity - p.restockQuantity,
+                restockType: "NO_RESTOCK",
+                locationId: null,
+              },
+            ]
+          : []),
+      ]),
       shipping: shipping ? { fullRefund: shipping.fullRefund === true, amount: shippingAmount } : null,
       transactions: asList(issueRefund.orderTransactions).map((t) => ({
         amount: toCents(asInput(t.transactionAmount)?.amount) ?? 0,
@@ -98,12 +130,15 @@ export function processReturn(state: ShopState, input: Input): Outcome {
     const at = stamp(state);
     for (const p of plan) {
       const line = order.lineItems.find((l) => l.id === p.line.lineItemId);
-      if (line && p.restockAt !== null) restockReturned(state, line, p.quantity, p.restockAt, at, touched);
+      if (line && p.restockAt !== null) restockReturned(state, line, p.restockQuantity, p.restockAt, at, touched);
     }
     announceLevels(state, touched);
   }
   const at = stamp(state);
-  for (const p of plan) p.line.processedQuantity += p.quantity;
+  for (const p of plan) {
+    p.line.processedQuantity += p.quantity;
+    for (const d of p.dispositions) p.line.dispositions.push({ id: nextId(state, "Other"), createdAt: at, ...d });
+  }
   if (r.lineItems.every((l) => l.processedQuantity >= l.quantity)) {
     r.status = "CLOSED";
     r.closedAt = at;

@@ -56,6 +56,7 @@ export const transactionSchema = z
     card: cardSchema.nullable().default(null),
     errorCode: strOrNull.default(null),
     giftCardId: int.nullable().default(null),
+    receiptJson: strOrNull.default(null),
   })
   .transform(({ presentmentAmount, ...t }) => ({ ...t, presentmentAmount: presentmentAmount ?? t.amount }));
 
@@ -102,6 +103,15 @@ export const returnSchema = z.object({
       returnReason: str,
       returnReasonNote: str,
       customerNote: strOrNull,
+      dispositions: z.array(
+        z.object({
+          id: int,
+          type: z.enum(["RESTOCKED", "NOT_RESTOCKED", "MISSING", "PROCESSING_REQUIRED"]),
+          locationId: int.nullable(),
+          quantity: int,
+          createdAt: str,
+        }),
+      ),
     }),
   ),
   decline: z.object({ reason: str, note: strOrNull }).nullable(),

@@ -77,6 +77,15 @@ export interface RefundRec {
 export const RETURN_STATUSES = ["REQUESTED", "OPEN", "CLOSED", "DECLINED", "CANCELED"] as const;
 export type ReturnStatus = (typeof RETURN_STATUSES)[number];
 
+/** What became of returned units (ReverseFulfillmentOrderDisposition). */
+export interface DispositionRec {
+  id: number;
+  type: "RESTOCKED" | "NOT_RESTOCKED" | "MISSING" | "PROCESSING_REQUIRED";
+  locationId: number | null;
+  quantity: number;
+  createdAt: string;
+}
+
 export interface ReturnLineItemRec {
   id: number;
   fulfillmentLineItemId: number;
@@ -88,6 +97,8 @@ export interface ReturnLineItemRec {
   returnReason: string;
   returnReasonNote: string;
   customerNote: string | null;
+  /** The line of the return's reverse fulfillment order is the return line itself (same id). */
+  dispositions: DispositionRec[];
 }
 
 export interface ReturnRec {

@@ -223,6 +223,8 @@ export interface TransactionRec {
   errorCode: string | null;
   /** The gift card paid with (gateway gift_card). */
   giftCardId: number | null;
+  /** The gateway's receipt as given to orderCreate (JSON text), null when none was. */
+  receiptJson: string | null;
 }
 
 export interface OrderRec {

@@ -144,11 +144,18 @@ export interface NewTransaction {
   parentId: number | null;
   card: CardRec | null;
   giftCardId: number | null;
+  receiptJson?: string | null;
 }
 
 /** A transaction with its id and fees. */
 export function buildTransaction(state: ShopState, t: NewTransaction): TransactionRec {
-  return { id: nextId(state, "Other"), ...t, fees: feesFor(state, t), errorCode: null };
+  return {
+    id: nextId(state, "Other"),
+    ...t,
+    receiptJson: t.receiptJson ?? null,
+    fees: feesFor(state, t),
+    errorCode: null,
+  };
 }
 
 /** OrderCreateOrderTransactionInput → transaction, before the order is stored. */
@@ -174,6 +181,12 @@ export function transactionFromCreateInput(
     parentId: null,
     card: cardFrom(input.receiptJson, gateway),
     giftCardId: Number.isFinite(giftCardId) ? giftCardId : null,
+    receiptJson:
+      input.receiptJson === undefined || input.receiptJson === null
+        ? null
+        : typeof input.receiptJson === "string"
+          ? input.receiptJson
+          : JSON.stringify(input.receiptJson),
   });
 }
 

@@ -5,7 +5,9 @@ import { filterBySearch, type SearchSpec } from "./search-query.ts";
 import type { ShopState } from "./shop-state.ts";
 import type { FulfillmentLineItemRec, FulfillmentRec, OrderRec } from "./store-types.ts";
 import type { ReturnLineItemRec, ReturnRec } from "./store-types-money.ts";
+import { locationView } from "./views-catalog.ts";
 import { fulfillmentLineItemView, fulfillmentView } from "./views-fulfillment.ts";
+import { orderView } from "./views-order.ts";
 import { orderBag, refundView } from "./views-refund.ts";
 import { transactionView } from "./views-transaction.ts";
 
@@ -77,6 +79,11 @@ export const returnQueries: Record<string, Lazy<unknown>> = {
       paginateList(list, args as ConnectionArgs, (x) => x.id),
       (x) => x.view,
     );
+  },
+  reverseFulfillmentOrder: (args, { state }) => {
+    const r = state.returns.get(idOf(args.id, "ReverseFulfillmentOrder") ?? -1);
+    const order = r ? state.orders.get(r.orderId) : undefined;
+    return r && order ? reverseFulfillmentOrderView(state, order, r, () => orderView(state, order)) : null;
   },
   returnableFulfillment: (args, { state }) => {
     const f = state.fulfillments.get(idOf(args.id, "ReturnableFulfillment") ?? -1);
@@ -188,35 +195,54 @@ export function returnView(state: ShopState, order: OrderRec, r: ReturnRec, orde
     reverseFulfillmentOrders: (args: Record<string, unknown>) =>
       mapConnection(
         paginateList([r], args as ConnectionArgs, (x) => x.id),
-        (x) => ({
-          __typename: "ReverseFulfillmentOrder",
-          id: gid("ReverseFulfillmentOrder", x.id),
-          status:
-            x.status === "OPEN" || x.status === "REQUESTED" ? "OPEN" : x.status === "CLOSED" ? "CLOSED" : "CANCELED",
-          order: orderView,
-          thirdPartyConfirmation: null,
-          reverseDeliveries: (a: Record<string, unknown>) =>
-            mapConnection(
-              paginateList([] as { id: number }[], a as ConnectionArgs, (d) => d.id),
-              (d) => d,
-            ),
-          lineItems: (a: Record<string, unknown>) =>
-            mapConnection(
-              paginateList(x.lineItems, a as ConnectionArgs, (l) => l.id),
-              (l) => ({
-                __typename: "ReverseFulfillmentOrderLineItem",
-                id: gid("ReverseFulfillmentOrderLineItem", l.id),
-                totalQuantity: l.quantity,
-                dispositions: [],
-                fulfillmentLineItem: () => {
-                  const found = fulfillmentLineOf(state, order.id, l.fulfillmentLineItemId);
-                  return found ? fulfillmentLineItemView(state, order, found.line) : null;
-                },
-              }),
-            ),
-        }),
+        (x) => reverseFulfillmentOrderView(state, order, x, orderView),
       ),
     suggestedFinancialOutcome: null,
     suggestedRefund: null,
+  };
+}
+
+/** A return's reverse fulfillment order: one per return in the sandbox, with the return's id. */
+export function reverseFulfillmentOrderView(
+  state: ShopState,
+  order: OrderRec,
+  r: ReturnRec,
+  orderView: () => object,
+): object {
+  return {
+    __typename: "ReverseFulfillmentOrder",
+    id: gid("ReverseFulfillmentOrder", r.id),
+    status: r.status === "OPEN" || r.status === "REQUESTED" ? "OPEN" : r.status === "CLOSED" ? "CLOSED" : "CANCELED",
+    order: orderView,
+    thirdPartyConfirmation: null,
+    reverseDeliveries: (a: Record<string, unknown>) =>
+      mapConnection(
+        paginateList([] as { id: number }[], a as ConnectionArgs, (d) => d.id),
+        (d) => d,
+      ),
+    lineItems: (a: Record<string, unknown>) =>
+      mapConnection(
+        paginateList(r.lineItems, a as ConnectionArgs, (l) => l.id),
+        (l) => ({
+          __typename: "ReverseFulfillmentOrderLineItem",
+          id: gid("ReverseFulfillmentOrderLineItem", l.id),
+          totalQuantity: l.quantity,
+          dispositions: l.dispositions.map((d) => {
+            const location = d.locationId === null ? undefined : state.locations.get(d.locationId);
+            return {
+              __typename: "ReverseFulfillmentOrderDisposition",
+              id: gid("ReverseFulfillmentOrderDisposition", d.id),
+              type: d.type,
+              quantity: d.quantity,
+              createdAt: d.createdAt,
+              location: () => (location ? locationView(state, location) : null),
+            };
+          }),
+          fulfillmentLineItem: () => {
+            const found = fulfillmentLineOf(state, order.id, l.fulfillmentLineItemId);
+            return found ? fulfillmentLineItemView(state, order, found.line) : null;
+          },
+        }),
+      ),
   };
 }

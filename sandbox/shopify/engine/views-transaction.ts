@@ -102,7 +102,7 @@ export function transactionView(state: ShopState, order: OrderRec, t: Transactio
     totalUnsettledSet: isAuth ? bag(capturable) : null,
     totalUnsettled: isAuth ? decimal(toPresentmentCents(order, capturable)) : null,
     totalUnsettledV2: isAuth ? moneyV2(toPresentmentCents(order, capturable), order.presentmentCurrency) : null,
-    receiptJson: "{}",
+    receiptJson: t.receiptJson ?? "{}",
     settlementCurrency: null,
     settlementCurrencyRate: null,
     shopifyPaymentsSet: null,

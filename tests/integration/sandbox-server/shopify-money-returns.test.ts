@@ -119,6 +119,15 @@ describe("returns in the sandbox store", () => {
     expect(approved.return).toMatchObject({ status: "OPEN", order: { returnStatus: "IN_PROGRESS" } });
     const returnLine = approved.return!.returnLineItems.nodes[0]!.id;
     const before = await sandbox.stock(item, location);
+    // BC's way to the dispositions: the return's reverse fulfillment orders and their lines.
+    const rfos = await sandbox.gql<{
+      return: { reverseFulfillmentOrders: { nodes: { id: string; lineItems: { nodes: { id: string }[] } }[] } };
+    }>(
+      `query($id: ID!) { return(id: $id) { reverseFulfillmentOrders(first: 10) { nodes { id lineItems(first: 10) { nodes { id } } } } } }`,
+      { id },
+    );
+    const rfo = rfos.data!.return.reverseFulfillmentOrders.nodes[0]!;
+    const rfoLine = rfo.lineItems.nodes[0]!.id;
 
     const processed = await call(PROCESS, {
       input: {
@@ -158,6 +167,23 @@ describe("returns in the sandbox store", () => {
       on_hand: before.on_hand + 2,
     });
 
+    const disposed = await sandbox.gql<{ reverseFulfillmentOrder: Record<string, unknown> }>(
+      `query($id: ID!) { reverseFulfillmentOrder(id: $id) { id lineItems(first: 10) { nodes {
+        id fulfillmentLineItem { id } dispositions { quantity type location { id } } } } } }`,
+      { id: rfo.id },
+    );
+    expect(disposed.data!.reverseFulfillmentOrder).toEqual({
+      id: rfo.id,
+      lineItems: {
+        nodes: [
+          {
+            id: rfoLine,
+            fulfillmentLineItem: { id: fulfillmentLine },
+            dispositions: [{ quantity: 2, type: "RESTOCKED", location: { id: location } }],
+          },
+        ],
+      },
+    });
     const refundId = processed.return!.refunds.nodes[0]!.id;
     const refund = await sandbox.gql<{ refund: { return: { id: string } } }>(
       `query($id: ID!) { refund(id: $id) { return { id } } }`,

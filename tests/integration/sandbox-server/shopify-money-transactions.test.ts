@@ -10,7 +10,7 @@ const TRANSACTIONS = `query($id: ID!) { order(id: $id) {
   totalPriceSet { shopMoney { amount currencyCode } presentmentMoney { amount currencyCode } }
   capturable
   transactions {
-    id kind status gateway formattedGateway manualPaymentGateway test processedAt
+    id kind status gateway formattedGateway manualPaymentGateway test processedAt receiptJson
     amountSet { shopMoney { amount currencyCode } presentmentMoney { amount currencyCode } }
     paymentDetails { __typename ... on CardPaymentDetails { company number } }
     fees { amount { amount currencyCode } flatFee { amount } rate type taxAmount { amount } }
@@ -94,6 +94,9 @@ describe("order transactions in the sandbox store", () => {
       fees: [
         { amount: { amount: "3.2", currencyCode: "USD" }, flatFee: { amount: "0.3" }, rate: "2.9", type: "payment" },
       ],
+    });
+    expect(JSON.parse((card as unknown as { receiptJson: string }).receiptJson)).toMatchObject({
+      payment_details: { credit_card_company: "Mastercard" },
     });
     expect(gift).toMatchObject({
       gateway: "gift_card",
