@@ -21,7 +21,8 @@ const STATE = `query($sold: ID!, $authorized: ID!, $return: ID!) {
     returns(first: 5) { nodes { id name status returnLineItems(first: 5) { nodes { quantity } } } }
   }
   authorized: order(id: $authorized) { displayFinancialStatus transactions { id kind parentTransaction { id } } }
-  return(id: $return) { id status requestApprovedAt }
+  return(id: $return) { id status requestApprovedAt closedAt
+    reverseFulfillmentOrders(first: 2) { nodes { id lineItems(first: 5) { nodes { id dispositions { id type quantity location { id } } } } } } }
   shopifyPaymentsAccount {
     payouts(first: 5) { nodes { id status issuedAt net { amount } summary { chargesGross { amount } chargesFee { amount } refundsFeeGross { amount } } } }
     balanceTransactions(first: 10) { nodes { id type amount { amount } fee { amount } net { amount } associatedPayout { id status } sourceOrderTransactionId } }
@@ -138,6 +139,32 @@ describe("transactions, refunds, returns and payouts across a restart of the san
     await sandbox.gql(`mutation($id: ID!) { returnApproveRequest(input: { id: $id }) { userErrors { message } } }`, {
       id: returnId,
     });
+    const line = await sandbox.gql<{ return: { returnLineItems: { nodes: { id: string }[] } } }>(
+      `query($id: ID!) { return(id: $id) { returnLineItems(first: 1) { nodes { id } } } }`,
+      { id: returnId },
+    );
+    const processed = await sandbox.gql<{ returnProcess: { userErrors: unknown[] } }>(
+      `mutation($input: ReturnProcessInput!) { returnProcess(input: $input) { userErrors { field message } } }`,
+      {
+        input: {
+          returnId,
+          returnLineItems: [
+            {
+              id: line.data!.return.returnLineItems.nodes[0]!.id,
+              quantity: 1,
+              dispositions: [
+                {
+                  reverseFulfillmentOrderLineItemId: "gid://shopify/ReverseFulfillmentOrderLineItem/1",
+                  quantity: 1,
+                  dispositionType: "NOT_RESTOCKED",
+                },
+              ],
+            },
+          ],
+        },
+      },
+    );
+    expect(processed.data!.returnProcess.userErrors).toEqual([]);
     const authorized = await createOrder(sandbox, {
       lineItems: [{ title: "Later", quantity: 1, priceSet: usd("15.00") }],
       transactions: [{ kind: "AUTHORIZATION", gateway: "shopify_payments", amountSet: usd("15.00") }],
@@ -166,9 +193,16 @@ describe("transactions, refunds, returns and payouts across a restart of the san
           { kind: "SALE", paymentDetails: { company: "American Express", number: "•••• •••• •••• 0005" } },
           { kind: "REFUND" },
         ],
-        returns: { nodes: [{ status: "OPEN" }] },
+        returns: { nodes: [{ status: "CLOSED" }] },
       },
       authorized: { displayFinancialStatus: "PAID" },
+      return: {
+        reverseFulfillmentOrders: {
+          nodes: [
+            { lineItems: { nodes: [{ dispositions: [{ type: "NOT_RESTOCKED", quantity: 1, location: null }] }] } },
+          ],
+        },
+      },
       shopifyPaymentsAccount: { payouts: { nodes: [{ status: "PAID" }] } },
     });
     await kill(first);
