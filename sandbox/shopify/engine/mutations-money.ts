@@ -1,5 +1,6 @@
 import type { Lazy } from "./field-resolver.ts";
 import { idOf } from "./gid.ts";
+import { idempotent } from "./idempotent.ts";
 import { asInput, asList, str, type UserError } from "./input-helpers.ts";
 import { restMoney, toCents } from "./money.ts";
 import { orderTotals } from "./order-totals.ts";
@@ -45,40 +46,64 @@ function txView(state: ShopState, order: OrderRec, t: TransactionRec): object {
   return transactionView(state, order, t, () => orderView(state, order));
 }
 
+interface StoredRefund {
+  refundId: number | null;
+  userErrors: UserError[];
+}
+
+function refundOnce(state: ShopState, input: Record<string, unknown>): StoredRefund {
+  const order = findOrder(state, input.orderId);
+  if (!order) return { refundId: null, userErrors: [{ field: ["orderId"], message: "Order does not exist" }] };
+  const shipping = asInput(input.shipping);
+  const { refund, userErrors } = createRefund(state, order, {
+    note: str(input.note),
+    currency: str(input.currency),
+    processedAt: str(input.processedAt),
+    allowOverRefunding: input.allowOverRefunding === true,
+    lines: asList(input.refundLineItems).map((l) => ({
+      lineItemId: l.lineItemId,
+      quantity: Number(l.quantity),
+      restockType: str(l.restockType),
+      locationId: l.locationId,
+    })),
+    shipping: shipping ? { fullRefund: shipping.fullRefund === true, amount: toCents(shipping.amount) } : null,
+    transactions: asList(input.transactions).map((t) => ({
+      amount: toCents(t.amount) ?? 0,
+      gateway: str(t.gateway),
+      kind: str(t.kind),
+      parentId: t.parentId,
+    })),
+    returnId: null,
+  });
+  return { refundId: refund?.id ?? null, userErrors };
+}
+
 export const moneyMutations: Record<string, Lazy<unknown>> = {
-  refundCreate: (args, { state }) => {
+  // Since 2026-04 refundCreate is refused without @idempotent(key:); a resend with the key answers
+  // the first call's refund (kept as ids, so the answer also survives a restart).
+  refundCreate: (args, { state }, info) => {
     const input = asInput(args.input) ?? {};
-    const order = findOrder(state, input.orderId);
-    if (!order) {
-      return { refund: null, order: null, userErrors: [{ field: ["orderId"], message: "Order does not exist" }] };
-    }
-    const shipping = asInput(input.shipping);
-    const { refund, userErrors } = createRefund(state, order, {
-      note: str(input.note),
-      currency: str(input.currency),
-      processedAt: str(input.processedAt),
-      allowOverRefunding: input.allowOverRefunding === true,
-      lines: asList(input.refundLineItems).map((l) => ({
-        lineItemId: l.lineItemId,
-        quantity: Number(l.quantity),
-        restockType: str(l.restockType),
-        locationId: l.locationId,
-      })),
-      shipping: shipping ? { fullRefund: shipping.fullRefund === true, amount: toCents(shipping.amount) } : null,
-      transactions: asList(input.transactions).map((t) => ({
-        amount: toCents(t.amount) ?? 0,
-        gateway: str(t.gateway),
-        kind: str(t.kind),
-        parentId: t.parentId,
-      })),
-      returnId: null,
-    });
+    const stored = idempotent(
+      state,
+      info,
+      `refundCreate:${JSON.stringify(input)}`,
+      () => refundOnce(state, input),
+      () => ({
+        refundId: null,
+        userErrors: [
+          {
+            field: null,
+            message: "The same idempotency key cannot be used with different operation parameters.",
+            code: "IDEMPOTENCY_KEY_PARAMETER_MISMATCH",
+          },
+        ],
+      }),
+    ) as StoredRefund;
+    const refund = stored.refundId === null ? undefined : state.refunds.get(stored.refundId);
+    const order = refund ? state.orders.get(refund.orderId) : undefined;
+    if (!refund || !order) return { refund: null, order: null, userErrors: stored.userErrors };
     const self = () => orderView(state, order);
-    return {
-      refund: refund ? refundView(state, order, refund, self) : null,
-      order: refund ? self() : null,
-      userErrors,
-    };
+    return { refund: refundView(state, order, refund, self), order: self(), userErrors: [] };
   },
   orderCapture: (args, { state }) => {
     const input = asInput(args.input) ?? {};

@@ -83,8 +83,9 @@ describe("Shopify Payments payouts and balance transactions in the sandbox store
     await paid("20.00");
     await paid("999.00", "manual"); // not Shopify Payments: no balance transaction
     const refunded = await sandbox.gql<{ refundCreate: { refund: { id: string } | null } }>(
-      `mutation($input: RefundInput!) { refundCreate(input: $input) { refund { id } userErrors { message } } }`,
+      `mutation($input: RefundInput!, $key: String!) { refundCreate(input: $input) @idempotent(key: $key) { refund { id } userErrors { message } } }`,
       {
+        key: "refund-payouts-0",
         input: {
           orderId: first.id,
           transactions: [

@@ -99,8 +99,9 @@ describe("transactions, refunds, returns and payouts across a restart of the san
     );
     const fulfillmentLine = await fulfil(sandbox, sold);
     const refund = await sandbox.gql<{ refundCreate: { refund: { id: string } | null; userErrors: unknown[] } }>(
-      `mutation($input: RefundInput!) { refundCreate(input: $input) { refund { id } userErrors { field message } } }`,
+      `mutation($input: RefundInput!, $key: String!) { refundCreate(input: $input) @idempotent(key: $key) { refund { id } userErrors { field message } } }`,
       {
+        key: "refund-persistence-0",
         input: {
           orderId: sold.id,
           currency: "EUR",
@@ -212,8 +213,9 @@ describe("transactions, refunds, returns and payouts across a restart of the san
     expect((await second.sandbox.gql(STATE, ids)).data).toEqual(before);
     // Counters came back: a new refund and a new payout get higher ids.
     const next = await second.sandbox.gql<{ refundCreate: { refund: { id: string } } }>(
-      `mutation($input: RefundInput!) { refundCreate(input: $input) { refund { id } userErrors { message } } }`,
+      `mutation($input: RefundInput!, $key: String!) { refundCreate(input: $input) @idempotent(key: $key) { refund { id } userErrors { message } } }`,
       {
+        key: "refund-persistence-1",
         input: {
           orderId: sold.id,
           currency: "EUR",

@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import {
@@ -10,7 +12,7 @@ import {
   type UserErrors,
 } from "./shopify-money-fixture.ts";
 
-const REFUND_CREATE = `mutation($input: RefundInput!) { refundCreate(input: $input) {
+const REFUND_CREATE = `mutation($input: RefundInput!, $key: String!) { refundCreate(input: $input) @idempotent(key: $key) {
   refund {
     id legacyResourceId note createdAt
     totalRefundedSet { shopMoney { amount currencyCode } }
@@ -91,7 +93,7 @@ describe("refunds in the sandbox store", () => {
   });
 
   const refund = (input: Record<string, unknown>) =>
-    sandbox.gql<RefundResult>(REFUND_CREATE, { input: { orderId: order.id, ...input } });
+    sandbox.gql<RefundResult>(REFUND_CREATE, { key: randomUUID(), input: { orderId: order.id, ...input } });
   const pay = (amount: string) => [
     { orderId: order.id, parentId: sale, amount, kind: "REFUND", gateway: "shopify_payments" },
   ];
@@ -323,5 +325,29 @@ describe("refunds in the sandbox store", () => {
       payment_gateway_names: ["shopify_payments"],
       refunds: [{ id: hook!.id, transactions: [{ amount: "120.00" }] }],
     });
+  });
+
+  it("refundCreate needs @idempotent; a resend with its key answers the same refund and refunds nothing twice", async () => {
+    const input = { orderId: order.id, transactions: pay("5.00") };
+    const unkeyed = await sandbox.gql(
+      `mutation($input: RefundInput!) { refundCreate(input: $input) { refund { id } userErrors { message } } }`,
+      { input },
+    );
+    expect(unkeyed.errors?.[0]?.message).toBe("The @idempotent directive is required for this mutation.");
+    const first = await sandbox.gql<RefundResult>(REFUND_CREATE, { key: "once", input });
+    const again = await sandbox.gql<RefundResult>(REFUND_CREATE, { key: "once", input });
+    expect(again.data!.refundCreate.refund!.id).toBe(first.data!.refundCreate.refund!.id);
+    const other = await sandbox.gql<RefundResult>(REFUND_CREATE, {
+      key: "once",
+      input: { orderId: order.id, transactions: pay("6.00") },
+    });
+    expect(other.data!.refundCreate.userErrors).toEqual([
+      { field: null, message: "The same idempotency key cannot be used with different operation parameters." },
+    ]);
+    expect(await sandbox.delivered("refunds/create")).toHaveLength(1);
+    const read = await sandbox.gql<{ order: { totalRefundedSet: { shopMoney: { amount: string } } } }>(ORDER_MONEY, {
+      id: order.id,
+    });
+    expect(read.data!.order.totalRefundedSet.shopMoney.amount).toBe("5.0");
   });
 });
