@@ -8,7 +8,7 @@ import { orderPayload } from "./payloads.ts";
 import { transactionPayload } from "./payloads-money.ts";
 import { bookTransaction } from "./payments-ledger.ts";
 import { createRefund } from "./refund-build.ts";
-import { refundedTotals } from "./refund-values.ts";
+import { currentTotalOf } from "./refund-values.ts";
 import { emit, type ShopState, stamp } from "./shop-state.ts";
 import type { OrderRec, TransactionRec } from "./store-types.ts";
 import {
@@ -158,12 +158,7 @@ export const moneyMutations: Record<string, Lazy<unknown>> = {
   orderMarkAsPaid: (args, { state }) => {
     const order = findOrder(state, asInput(args.input)?.id);
     if (!order) return { order: null, userErrors: [{ field: ["input", "id"], message: "Order does not exist" }] };
-    const refunded = refundedTotals(state, order);
-    const current =
-      orderTotals(order).total -
-      refunded.subtotal -
-      refunded.shipping -
-      (order.taxesIncluded ? 0 : refunded.tax + refunded.shippingTax);
+    const current = currentTotalOf(state, order);
     if (!canMarkAsPaid(order, current)) {
       return { order: null, userErrors: [{ field: ["input", "id"], message: "Order cannot be marked as paid." }] };
     }

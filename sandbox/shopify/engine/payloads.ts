@@ -6,7 +6,7 @@ import { b2bOrderPayload } from "./order-b2b.ts";
 import { orderTotals } from "./order-totals.ts";
 import { restAddress } from "./payloads-customer.ts";
 import { refundPayload } from "./payloads-money.ts";
-import { refundedTotals, refundsOf } from "./refund-values.ts";
+import { currentTotalOf, refundedTotals, refundsOf } from "./refund-values.ts";
 import type { ShopState } from "./shop-state.ts";
 import type {
   FileRec,
@@ -62,7 +62,7 @@ export function orderPayload(state: ShopState, o: OrderRec): Record<string, unkn
     total_discounts: restMoney(t.discounts),
     total_tax: restMoney(t.tax),
     total_price: restMoney(t.total),
-    ...paymentFields(state, o, t.total),
+    ...paymentFields(state, o),
     total_shipping_price_set: {
       shop_money: { amount: restMoney(t.shipping - t.shippingDiscounts), currency_code: o.currency },
     },
@@ -108,11 +108,10 @@ export function orderPayload(state: ShopState, o: OrderRec): Record<string, unkn
 }
 
 /** What an order's payments and refunds add to its REST payload (Shopify's `current_*` totals and `refunds`). */
-function paymentFields(state: ShopState, o: OrderRec, total: number): Record<string, unknown> {
+function paymentFields(state: ShopState, o: OrderRec): Record<string, unknown> {
   const paid = paymentTotals(o);
   const refunded = refundedTotals(state, o);
-  const current =
-    total - refunded.subtotal - refunded.shipping - (o.taxesIncluded ? 0 : refunded.tax + refunded.shippingTax);
+  const current = currentTotalOf(state, o);
   return {
     current_subtotal_price: restMoney(orderTotals(o).subtotal - refunded.subtotal),
     current_total_tax: restMoney(orderTotals(o).tax - refunded.tax - refunded.shippingTax),

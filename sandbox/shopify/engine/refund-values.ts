@@ -1,4 +1,5 @@
 import { fulfillableQuantities } from "./fulfillment-orders.ts";
+import { orderTotals } from "./order-totals.ts";
 import type { ShopState } from "./shop-state.ts";
 import type { Cents, LineItemRec, OrderRec } from "./store-types.ts";
 import type { RefundRec } from "./store-types-money.ts";
@@ -71,4 +72,15 @@ export function refundedShipped(state: ShopState, orderId: number): Map<number, 
     for (const l of r.lineItems) units.set(l.lineItemId, (units.get(l.lineItemId) ?? 0) + l.shippedQuantity);
   }
   return units;
+}
+
+/** The order's total less what refunds took off its lines, shipping and their taxes (`currentTotalPriceSet`). */
+export function currentTotalOf(state: ShopState, order: OrderRec): Cents {
+  const refunded = refundedTotals(state, order);
+  return (
+    orderTotals(order).total -
+    refunded.subtotal -
+    refunded.shipping -
+    (order.taxesIncluded ? 0 : refunded.tax + refunded.shippingTax)
+  );
 }

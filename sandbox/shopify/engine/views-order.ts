@@ -4,7 +4,7 @@ import { gid } from "./gid.ts";
 import { decimal, moneyV2 } from "./money.ts";
 import { paymentTermsView, purchasingEntityView } from "./order-b2b.ts";
 import { orderTotals } from "./order-totals.ts";
-import { refundedTotals, refundsOf } from "./refund-values.ts";
+import { currentTotalOf, refundedTotals, refundsOf } from "./refund-values.ts";
 import { filterBySearch } from "./search-query.ts";
 import { fulfillmentOrderSpec } from "./search-specs.ts";
 import type { ShopState } from "./shop-state.ts";
@@ -32,11 +32,7 @@ export function orderView(state: ShopState, rec: OrderRec): object {
   const totals = orderTotals(rec);
   const payments = paymentTotals(rec);
   const refunded = refundedTotals(state, rec);
-  const currentTotal =
-    totals.total -
-    refunded.subtotal -
-    refunded.shipping -
-    (rec.taxesIncluded ? 0 : refunded.tax + refunded.shippingTax);
+  const currentTotal = currentTotalOf(state, rec);
   const self = () => orderView(state, rec);
   const customer = rec.customerId === null ? undefined : state.customers.get(rec.customerId);
   const closed = rec.closedAt !== null;
