@@ -8,7 +8,7 @@ import type { ReturnLineItemRec, ReturnRec } from "./store-types-money.ts";
 import { locationView } from "./views-catalog.ts";
 import { fulfillmentLineItemView, fulfillmentView } from "./views-fulfillment.ts";
 import { orderView } from "./views-order.ts";
-import { orderBag, refundView } from "./views-refund.ts";
+import { orderBag, refundView, suggestedRefundView } from "./views-refund.ts";
 import { transactionView } from "./views-transaction.ts";
 
 export function returnsOf(state: ShopState, orderId: number): ReturnRec[] {
@@ -197,7 +197,7 @@ export function returnView(state: ShopState, order: OrderRec, r: ReturnRec, orde
         paginateList([r], args as ConnectionArgs, (x) => x.id),
         (x) => reverseFulfillmentOrderView(state, order, x, orderView),
       ),
-    suggestedFinancialOutcome: null,
+    suggestedFinancialOutcome: (args: Record<string, unknown>) => suggestedOutcome(state, order, r, args, orderView),
     suggestedRefund: null,
   };
 }
@@ -244,5 +244,55 @@ export function reverseFulfillmentOrderView(
           },
         }),
       ),
+  };
+}
+
+/**
+ * `Return.suggestedFinancialOutcome`: what refunding these return lines (and shipping) would give
+ * back, priced like Order.suggestedRefund; the sandbox has no exchanges, so it is always a refund.
+ */
+function suggestedOutcome(
+  state: ShopState,
+  order: OrderRec,
+  r: ReturnRec,
+  args: Record<string, unknown>,
+  orderView: () => object,
+): object {
+  const lines = (
+    Array.isArray(args.returnLineItems) ? (args.returnLineItems as Record<string, unknown>[]) : []
+  ).flatMap((input) => {
+    const line = r.lineItems.find((l) => l.id === idOf(input.id, "ReturnLineItem"));
+    return line
+      ? [{ lineItemId: gid("LineItem", line.lineItemId), quantity: Number(input.quantity), restockType: "RETURN" }]
+      : [];
+  });
+  const shipping = (args.refundShipping ?? null) as Record<string, unknown> | null;
+  const amount = (shipping?.shippingRefundAmount as Record<string, unknown> | undefined)?.amount;
+  const suggested = suggestedRefundView(
+    state,
+    order,
+    {
+      refundLineItems: lines,
+      refundShipping: shipping?.fullRefund === true,
+      ...(amount === undefined ? {} : { shippingAmount: amount }),
+    },
+    orderView,
+  ) as Record<string, unknown>;
+  return {
+    __typename: "SuggestedReturnFinancialOutcome",
+    discountedSubtotal: suggested.discountedSubtotalSet,
+    maximumRefundable: suggested.maximumRefundableSet,
+    refundDuties: [],
+    shipping: suggested.shipping,
+    totalAdditionalFees: suggested.totalDutiesSet,
+    totalCartDiscountAmount: suggested.totalCartDiscountAmountSet,
+    totalDuties: suggested.totalDutiesSet,
+    totalTax: suggested.totalTaxSet,
+    financialTransfer: {
+      __typename: "RefundReturnOutcome",
+      amount: suggested.amountSet,
+      suggestedRefundMethods: [],
+      suggestedTransactions: suggested.suggestedTransactions,
+    },
   };
 }

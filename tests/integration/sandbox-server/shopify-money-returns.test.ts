@@ -119,6 +119,22 @@ describe("returns in the sandbox store", () => {
     expect(approved.return).toMatchObject({ status: "OPEN", order: { returnStatus: "IN_PROGRESS" } });
     const returnLine = approved.return!.returnLineItems.nodes[0]!.id;
     const before = await sandbox.stock(item, location);
+    const outcome = await sandbox.gql<{ return: { suggestedFinancialOutcome: Record<string, unknown> } }>(
+      `query($id: ID!, $line: ID!) { return(id: $id) { suggestedFinancialOutcome(returnLineItems: [{ id: $line, quantity: 2 }], exchangeLineItems: []) {
+        discountedSubtotal { shopMoney { amount } } maximumRefundable { shopMoney { amount } }
+        financialTransfer { __typename ... on RefundReturnOutcome { amount { shopMoney { amount } } suggestedTransactions { gateway parentTransaction { id } } } }
+      } } }`,
+      { id, line: returnLine },
+    );
+    expect(outcome.data!.return.suggestedFinancialOutcome).toEqual({
+      discountedSubtotal: { shopMoney: { amount: "40.0" } },
+      maximumRefundable: { shopMoney: { amount: "60.0" } },
+      financialTransfer: {
+        __typename: "RefundReturnOutcome",
+        amount: { shopMoney: { amount: "40.0" } },
+        suggestedTransactions: [{ gateway: "shopify_payments", parentTransaction: { id: sale } }],
+      },
+    });
     // BC's way to the dispositions: the return's reverse fulfillment orders and their lines.
     const rfos = await sandbox.gql<{
       return: { reverseFulfillmentOrders: { nodes: { id: string; lineItems: { nodes: { id: string }[] } }[] } };
