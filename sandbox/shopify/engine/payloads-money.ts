@@ -145,7 +145,11 @@ export function returnPayload(order: OrderRec, r: ReturnRec): Record<string, unk
       return_reason: l.returnReason.toLowerCase(),
       return_reason_note: l.returnReasonNote,
       customer_note: l.customerNote,
+      restocking_fee: null,
     })),
+    return_shipping_fees: [],
+    exchange_line_items: [],
+    total_exchange_line_items: 0,
   };
 }
 
