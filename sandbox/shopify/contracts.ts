@@ -84,6 +84,19 @@ export interface SandboxFulfillmentService {
   locationId: string; // the service's own location
 }
 
+/** Shopify Payments payout statuses (ShopifyPaymentsPayoutStatus). */
+export type PayoutStatusName = "SCHEDULED" | "IN_TRANSIT" | "PAID" | "FAILED" | "CANCELED";
+
+/** A Shopify Payments payout as the control API reports it. */
+export interface SandboxPayout {
+  id: string; // gid://shopify/ShopifyPaymentsPayout/1001
+  status: PayoutStatusName;
+  issuedAt: string;
+  net: { amount: string; currencyCode: string };
+  transactionType: string; // DEPOSIT | WITHDRAWAL
+  balanceTransactionIds: string[];
+}
+
 export interface SeedOptions {
   /** Same seed ⇒ same store. */
   seed?: number;
@@ -173,6 +186,14 @@ export interface ShopifyEngine {
   setExistingVariants(shop: string, count: number): { variants: number };
   /** Sets (or with `times: 0` removes) a drop-response knob; returns the knobs now armed. */
   setDropResponse(knob: DropResponseKnob): DropResponseKnob[];
+  /**
+   * Shopify's payout schedule, on demand: every pending Shopify Payments balance transaction of the
+   * shop goes into a new payout (default SCHEDULED). Throws when nothing is pending. Optional on
+   * the contract (test stubs have no ledger).
+   */
+  createPayout?(shop: string, input?: { status?: PayoutStatusName; issuedAt?: string }): SandboxPayout;
+  /** Moves a payout on (e.g. to PAID); `id` is its gid or number. Throws on an unknown shop or payout. */
+  setPayoutStatus?(shop: string, id: string | number, status: PayoutStatusName): SandboxPayout;
   dropResponseKnobs(): DropResponseKnob[];
   /**
    * Every shop's state as a JSON-serialisable value (records, id/name counters, clock watermark,

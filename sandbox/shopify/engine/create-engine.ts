@@ -4,6 +4,7 @@ import type {
   GraphqlRequest,
   GraphqlResponse,
   SandboxEvent,
+  SandboxPayout,
   SandboxStorage,
   SeedOptions,
   SeedSummary,
@@ -30,9 +31,12 @@ import { customerMutations } from "./mutations-customer.ts";
 import { fileMutations, fileQueries } from "./mutations-files.ts";
 import { fulfillmentMutations } from "./mutations-fulfillment.ts";
 import { miscMutations } from "./mutations-misc.ts";
+import { moneyMutations } from "./mutations-money.ts";
 import { orderMutations } from "./mutations-order.ts";
 import { productMutations, productQueries, resumeProductOperations } from "./mutations-product.ts";
+import { returnMutations } from "./mutations-returns.ts";
 import { variantMutations } from "./mutations-variants.ts";
+import { createPayout, setPayoutStatus } from "./payments-ledger.ts";
 import { companyQueries } from "./queries-company.ts";
 import { queryRoot } from "./query-root.ts";
 import { fulfillmentFacts, fulfillmentServiceFact } from "./sandbox-facts.ts";
@@ -42,6 +46,8 @@ import { createShopState, type ShopHooks, type ShopState, stamp } from "./shop-s
 import { restoreShops, snapshotShops } from "./snapshot.ts";
 import { acceptUpload, blobBytes } from "./staged-uploads.ts";
 import { variantTotal } from "./variant-throttle.ts";
+import { paymentsQueries, payoutView } from "./views-payments.ts";
+import { returnQueries } from "./views-return.ts";
 
 export interface EngineOptions {
   /** Milliseconds since the epoch; drives timestamps and bucket refills. Default Date.now. */
@@ -77,6 +83,10 @@ const ROOT_VALUE: Record<string, unknown> = {
   ...companyQueries,
   ...companyMutations,
   ...companyContactMutations,
+  ...paymentsQueries,
+  ...moneyMutations,
+  ...returnMutations,
+  ...returnQueries,
 };
 
 /** Who owns a fulfillment service made through the control API unless told: some other app. */
@@ -213,6 +223,16 @@ export function createShopifyEngine(options: EngineOptions = {}): SandboxShopify
       stamp(state);
       return { variants: variantTotal(state) };
     },
+    createPayout(domain, input = {}) {
+      const state = shops.get(domain);
+      if (!state) throw new Error(`no shop ${domain} in the sandbox`);
+      return payoutFact(state, createPayout(state, input).id);
+    },
+    setPayoutStatus(domain, id, status) {
+      const state = shops.get(domain);
+      if (!state) throw new Error(`no shop ${domain} in the sandbox`);
+      return payoutFact(state, setPayoutStatus(state, payoutIdOf(id), status).id);
+    },
     setDropResponse: (knob) => drops.set(knob),
     dropResponseKnobs: () => drops.list(),
     snapshot: () => snapshotShops(shops),
@@ -229,5 +249,27 @@ export function createShopifyEngine(options: EngineOptions = {}): SandboxShopify
     storage,
     idle: () => background.idle(),
     shopState: (domain) => shops.get(domain),
+  };
+}
+
+function payoutIdOf(id: string | number): number {
+  const n = typeof id === "number" ? id : Number(/(\d+)$/.exec(id)?.[1] ?? NaN);
+  if (!Number.isInteger(n)) throw new Error(`not a payout id: ${id}`);
+  return n;
+}
+
+/** A payout as the control API answers it: the Admin API's view, resolved to plain JSON. */
+function payoutFact(state: ShopState, id: number): SandboxPayout {
+  const payout = state.payouts.get(id)!;
+  const view = payoutView(state, payout) as { net: { amount: string; currencyCode: string }; transactionType: string };
+  return {
+    id: `gid://shopify/ShopifyPaymentsPayout/${id}`,
+    status: payout.status,
+    issuedAt: payout.issuedAt,
+    net: view.net,
+    transactionType: view.transactionType,
+    balanceTransactionIds: payout.balanceTransactionIds.map(
+      (b) => `gid://shopify/ShopifyPaymentsBalanceTransaction/${b}`,
+    ),
   };
 }

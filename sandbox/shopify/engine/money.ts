@@ -31,3 +31,17 @@ export function moneyBag(cents: Cents, shopCurrency: string, presentmentCurrency
     presentmentMoney: moneyV2(cents, presentmentCurrency),
   };
 }
+
+/** A MoneyBag whose presentment amount differs from the shop amount (multi-currency orders). */
+export function moneyBagPair(
+  shopCents: Cents,
+  presentmentCents: Cents,
+  shopCurrency: string,
+  presentmentCurrency: string,
+): object {
+  return {
+    __typename: "MoneyBag",
+    shopMoney: moneyV2(shopCents, shopCurrency),
+    presentmentMoney: moneyV2(presentmentCents, presentmentCurrency),
+  };
+}

@@ -22,9 +22,12 @@ import { buildOrder } from "./order-build.ts";
 import { claimInventory, releaseClaims } from "./order-stock.ts";
 import { fulfillmentPayload, orderPayload, productPayload } from "./payloads.ts";
 import { customerPayload } from "./payloads-customer.ts";
+import { bookTransaction } from "./payments-ledger.ts";
+import { createRefund } from "./refund-build.ts";
 import { emit, type ShopState, stamp } from "./shop-state.ts";
 import type { OrderRec } from "./store-types.ts";
 import { trackingFromInput } from "./tracking-urls.ts";
+import { refundableOf, toPresentmentCents } from "./transactions.ts";
 import { productView } from "./views-catalog.ts";
 import { customerView } from "./views-customer.ts";
 import { orderView } from "./views-order.ts";
@@ -57,6 +60,10 @@ export function createOrder(
     if (error) return { order: null, userErrors: [error] };
   }
   state.orders.set(order.id, order);
+  // Shopify Payments money the order took at checkout waits in the payments balance for a payout.
+  // Its transactions are not announced as order_transactions/create: the sandbox sends that topic
+  // only for transactions made on an existing order (capture, void, refund).
+  for (const t of order.transactions) bookTransaction(state, order, t);
   openFulfillmentOrders(state, order, assignment, order.createdAt);
   const fulfillments =
     shippedFrom || str(input.fulfillmentStatus) === "FULFILLED"
@@ -141,6 +148,9 @@ export const orderMutations: Record<string, Lazy<unknown>> = {
     cancelFulfillmentOrders(state, order, at);
     refreshFulfillmentStatus(state, order);
     order.updatedAt = at;
+    if (args.refund === true || asInput(args.refundMethod)?.originalPaymentMethodsRefund === true) {
+      refundEverything(state, order);
+    }
     const payload = orderPayload(state, order);
     emit(state, "orders/cancelled", payload);
     emit(state, "orders/updated", payload);
@@ -155,6 +165,32 @@ export const orderMutations: Record<string, Lazy<unknown>> = {
   tagsAdd: (args, { state }) => changeTags(state, args, (tags, change) => [...new Set([...tags, ...change])]),
   tagsRemove: (args, { state }) => changeTags(state, args, (tags, change) => tags.filter((t) => !change.includes(t))),
 };
+
+/**
+ * orderCancel with a refund: what every payment can still give back is refunded to it (the
+ * lines were already taken off the order by the cancel, so the refund carries only the money).
+ */
+function refundEverything(state: ShopState, order: OrderRec): void {
+  const transactions = order.transactions
+    .filter((t) => refundableOf(order, t) > 0)
+    .map((t) => ({
+      amount: toPresentmentCents(order, refundableOf(order, t)),
+      gateway: t.gateway,
+      kind: "REFUND",
+      parentId: gid("OrderTransaction", t.id),
+    }));
+  if (transactions.length === 0) return;
+  createRefund(state, order, {
+    note: null,
+    currency: order.presentmentCurrency,
+    processedAt: null,
+    allowOverRefunding: false,
+    lines: [],
+    shipping: null,
+    transactions,
+    returnId: null,
+  });
+}
 
 /** orderClose/orderOpen: an archived order keeps when it was closed; reopening forgets it. */
 function setClosed(state: ShopState, id: unknown, closed: boolean): object {

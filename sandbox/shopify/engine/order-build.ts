@@ -10,10 +10,12 @@ import {
   upsertMetafields,
   type UserError,
 } from "./input-helpers.ts";
+import { toCents } from "./money.ts";
 import { paymentTermsFor, resolveB2b } from "./order-b2b.ts";
 import { orderTotals } from "./order-totals.ts";
 import { nextId, type ShopState, stamp } from "./shop-state.ts";
 import type { Cents, CustomerRec, DiscountRec, LineItemRec, OrderRec, TaxLineRec } from "./store-types.ts";
+import { derivedFinancialStatus, transactionFromCreateInput } from "./transactions.ts";
 
 function taxLines(inputs: Input[], base: Cents): TaxLineRec[] {
   return inputs.map((t) => {
@@ -185,6 +187,7 @@ export function buildOrder(state: ShopState, input: Input): { order: OrderRec } 
     shippingAddress: addressFromInput(state, input.shippingAddress),
     currency,
     presentmentCurrency: str(input.presentmentCurrency) ?? currency,
+    presentmentRate: 1,
     taxesIncluded: input.taxesIncluded === true,
     financialStatus: "PENDING",
     fulfillmentStatus: str(input.fulfillmentStatus) === "FULFILLED" ? "FULFILLED" : "UNFULFILLED",
@@ -192,15 +195,7 @@ export function buildOrder(state: ShopState, input: Input): { order: OrderRec } 
     shippingLines,
     discounts: discount ? [discount] : [],
     taxLines: lines.every((l) => l.taxLines.length === 0) ? taxLines(asList(input.taxLines), 0) : [],
-    transactions: asList(input.transactions).map((t) => ({
-      id: nextId(state, "Other"),
-      kind: str(t.kind) ?? "SALE",
-      status: str(t.status) ?? "SUCCESS",
-      gateway: str(t.gateway) ?? "manual",
-      amount: bagCents(t.amountSet) ?? 0,
-      processedAt: str(t.processedAt) ?? at,
-      test: t.test === true,
-    })),
+    transactions: [],
     sourceName: str(input.sourceName) ?? "api",
     test: input.test === true,
     createdAt: at,
@@ -215,16 +210,29 @@ export function buildOrder(state: ShopState, input: Input): { order: OrderRec } 
     companyContactId: b2b.companyContactId,
     paymentTerms: paymentTermsFor(state, b2b.companyLocationId, at),
   };
+  if (order.presentmentCurrency !== order.currency) order.presentmentRate = presentmentRateOf(input);
+  order.transactions = asList(input.transactions).map((t) => transactionFromCreateInput(state, order, t, at));
   upsertMetafields(state, order.metafields, asList(input.metafields), at);
-  order.financialStatus = str(input.financialStatus) ?? derivedFinancialStatus(order);
+  order.financialStatus = str(input.financialStatus) ?? derivedFinancialStatus(order, orderTotals(order).total);
   state.nextOrderNumber += 1;
   return { order };
 }
 
-function derivedFinancialStatus(order: OrderRec): string {
-  const { total, received } = orderTotals(order);
-  const authorized = order.transactions.some((t) => t.kind === "AUTHORIZATION" && t.status === "SUCCESS");
-  if (received >= total && total > 0) return "PAID";
-  if (received > 0) return "PARTIALLY_PAID";
-  return authorized ? "AUTHORIZED" : "PENDING";
+/**
+ * Presentment units per shop unit, from the first amount given in both currencies (line prices,
+ * then shipping, then transactions). Shopify converts at checkout's rate; orderCreate callers
+ * give both amounts, so the sandbox takes the rate they imply (1 when none gives both).
+ */
+function presentmentRateOf(input: Input): number {
+  const bags = [
+    ...asList(input.lineItems).map((l) => l.priceSet),
+    ...asList(input.shippingLines).map((s) => s.priceSet),
+    ...asList(input.transactions).map((t) => t.amountSet),
+  ];
+  for (const bag of bags) {
+    const shop = bagCents(bag);
+    const presentment = toCents(asInput(asInput(bag)?.presentmentMoney)?.amount);
+    if (shop && presentment) return presentment / shop;
+  }
+  return 1;
 }

@@ -5,6 +5,8 @@ import { decimal, restMoney } from "./money.ts";
 import { b2bOrderPayload } from "./order-b2b.ts";
 import { orderTotals } from "./order-totals.ts";
 import { restAddress } from "./payloads-customer.ts";
+import { refundPayload } from "./payloads-money.ts";
+import { currentTotalOf, refundedTotals, refundsOf } from "./refund-values.ts";
 import type { ShopState } from "./shop-state.ts";
 import type {
   FileRec,
@@ -16,6 +18,7 @@ import type {
   OrderRec,
   ProductRec,
 } from "./store-types.ts";
+import { paymentTotals } from "./transactions.ts";
 import { taxLinesOf } from "./views-order.ts";
 
 export function orderPayload(state: ShopState, o: OrderRec): Record<string, unknown> {
@@ -59,6 +62,7 @@ export function orderPayload(state: ShopState, o: OrderRec): Record<string, unkn
     total_discounts: restMoney(t.discounts),
     total_tax: restMoney(t.tax),
     total_price: restMoney(t.total),
+    ...paymentFields(state, o),
     total_shipping_price_set: {
       shop_money: { amount: restMoney(t.shipping - t.shippingDiscounts), currency_code: o.currency },
     },
@@ -103,13 +107,28 @@ export function orderPayload(state: ShopState, o: OrderRec): Record<string, unkn
   };
 }
 
+/** What an order's payments and refunds add to its REST payload (Shopify's `current_*` totals and `refunds`). */
+function paymentFields(state: ShopState, o: OrderRec): Record<string, unknown> {
+  const paid = paymentTotals(o);
+  const refunded = refundedTotals(state, o);
+  const current = currentTotalOf(state, o);
+  return {
+    current_subtotal_price: restMoney(orderTotals(o).subtotal - refunded.subtotal),
+    current_total_tax: restMoney(orderTotals(o).tax - refunded.tax - refunded.shippingTax),
+    current_total_price: restMoney(current),
+    total_outstanding: restMoney(Math.max(0, current - (paid.received - paid.refunded))),
+    payment_gateway_names: [...new Set(o.transactions.map((x) => x.gateway))],
+    refunds: refundsOf(state, o.id).map((r) => refundPayload(state, o, r)),
+  };
+}
+
 const tax = (x: { title: string; rate: number; amount: number }) => ({
   title: x.title,
   rate: x.rate,
   price: restMoney(x.amount),
 });
 
-function restLineItem(l: LineItemRec): Record<string, unknown> {
+export function restLineItem(l: LineItemRec): Record<string, unknown> {
   return {
     id: l.id,
     admin_graphql_api_id: gid("LineItem", l.id),

@@ -39,7 +39,11 @@ import { customerView } from "./views-customer.ts";
 import { fulfillmentOrderView, fulfillmentView } from "./views-fulfillment.ts";
 import { fileGid, fileView } from "./views-media.ts";
 import { orderView } from "./views-order.ts";
+import { balanceTransactionView, paymentsAccountView, payoutView } from "./views-payments.ts";
+import { refundView } from "./views-refund.ts";
+import { returnView, reverseFulfillmentOrderView } from "./views-return.ts";
 import { shopView } from "./views-shop.ts";
+import { transactionView } from "./views-transaction.ts";
 
 interface Sortable {
   id: number;
@@ -154,6 +158,34 @@ export function nodeById(state: ShopState, value: unknown, apiKey = ""): object 
       }
       return null;
     }
+    case "Refund": {
+      const refund = state.refunds.get(id);
+      const order = refund ? state.orders.get(refund.orderId) : undefined;
+      return refund && order ? refundView(state, order, refund, () => orderView(state, order)) : null;
+    }
+    case "Return": {
+      const ret = state.returns.get(id);
+      const order = ret ? state.orders.get(ret.orderId) : undefined;
+      return ret && order ? returnView(state, order, ret, () => orderView(state, order)) : null;
+    }
+    case "ReverseFulfillmentOrder": {
+      const ret = state.returns.get(id);
+      const order = ret ? state.orders.get(ret.orderId) : undefined;
+      return ret && order ? reverseFulfillmentOrderView(state, order, ret, () => orderView(state, order)) : null;
+    }
+    case "OrderTransaction": {
+      for (const order of state.orders.values()) {
+        const t = order.transactions.find((x) => x.id === id);
+        if (t) return transactionView(state, order, t, () => orderView(state, order));
+      }
+      return null;
+    }
+    case "ShopifyPaymentsPayout":
+      return get(state.payouts, (r) => payoutView(state, r));
+    case "ShopifyPaymentsBalanceTransaction":
+      return get(state.balanceTransactions, (r) => balanceTransactionView(state, r));
+    case "ShopifyPaymentsAccount":
+      return id === 1 ? paymentsAccountView(state) : null;
     case "InventoryLevel": {
       const item = state.inventoryItems.get(Number(parsed.params.get("inventory_item_id")));
       return item?.levels.has(id) ? inventoryLevelView(state, item, id) : null;
@@ -175,6 +207,8 @@ export const queryRoot: Record<string, Lazy<unknown>> = {
   customer: (args, { state }) => nodeOfType(state, args.id, "Customer"),
   order: (args, { state }) => nodeOfType(state, args.id, "Order"),
   fulfillmentOrder: (args, { state }) => nodeOfType(state, args.id, "FulfillmentOrder"),
+  refund: (args, { state }) => nodeOfType(state, args.id, "Refund"),
+  return: (args, { state }) => nodeOfType(state, args.id, "Return"),
   fulfillment: (args, { state }) => nodeOfType(state, args.id, "Fulfillment"),
   fulfillmentService: (args, { state }) => {
     const id = idOf(args.id, "FulfillmentService");

@@ -24,6 +24,7 @@ import type {
   CompanyRec,
   CompanyRoleAssignmentRec,
 } from "./store-types-company.ts";
+import type { BalanceTransactionRec, PayoutRec, RefundRec, ReturnRec } from "./store-types-money.ts";
 
 export const ID_KINDS = [
   "Product",
@@ -48,6 +49,10 @@ export const ID_KINDS = [
   "CompanyContactRoleAssignment",
   "CompanyAddress",
   "PaymentTerms",
+  "Refund",
+  "Return",
+  "ShopifyPaymentsPayout",
+  "ShopifyPaymentsBalanceTransaction",
   "Other",
 ] as const;
 export type IdKind = (typeof ID_KINDS)[number];
@@ -71,6 +76,10 @@ export interface ShopState {
   companyLocations: Map<number, CompanyLocationRec>;
   companyContacts: Map<number, CompanyContactRec>;
   companyRoleAssignments: Map<number, CompanyRoleAssignmentRec>;
+  refunds: Map<number, RefundRec>;
+  returns: Map<number, ReturnRec>;
+  payouts: Map<number, PayoutRec>;
+  balanceTransactions: Map<number, BalanceTransactionRec>;
   counters: Record<IdKind, number>;
   nextOrderNumber: number;
   lastStamp: number;
@@ -133,6 +142,10 @@ export function createShopState(input: ShopInput, hooks: ShopHooks): ShopState {
     companyLocations: new Map(),
     companyContacts: new Map(),
     companyRoleAssignments: new Map(),
+    refunds: new Map(),
+    returns: new Map(),
+    payouts: new Map(),
+    balanceTransactions: new Map(),
     counters: freshCounters(),
     nextOrderNumber: 1001,
     lastStamp: 0,
@@ -170,6 +183,10 @@ export function clearShopData(state: ShopState): void {
   state.companyLocations.clear();
   state.companyContacts.clear();
   state.companyRoleAssignments.clear();
+  state.refunds.clear();
+  state.returns.clear();
+  state.payouts.clear();
+  state.balanceTransactions.clear();
   state.counters = freshCounters();
   state.nextOrderNumber = 1001;
   state.variantCreations = [];

@@ -146,6 +146,8 @@ function flushingEngine(engine: SandboxShopifyEngine, flush: () => void): Sandbo
     seed: after(engine.seed),
     createFulfillmentService: after(engine.createFulfillmentService),
     setExistingVariants: after(engine.setExistingVariants),
+    ...(engine.createPayout ? { createPayout: after(engine.createPayout) } : {}),
+    ...(engine.setPayoutStatus ? { setPayoutStatus: after(engine.setPayoutStatus) } : {}),
     reset: after(engine.reset),
     restore: after(engine.restore),
     storage: { ...engine.storage, acceptUpload: after(engine.storage.acceptUpload) },

@@ -8,6 +8,13 @@ import {
   companySchema,
 } from "./snapshot-schema-company.ts";
 import {
+  balanceTransactionSchema,
+  payoutSchema,
+  refundSchema,
+  returnSchema,
+  transactionSchema,
+} from "./snapshot-schema-money.ts";
+import {
   type AddressRec,
   type BlobRec,
   BULK_STATUSES,
@@ -205,6 +212,8 @@ const order = z.object({
   shippingAddress: address.nullable(),
   currency: str,
   presentmentCurrency: str,
+  // Snapshots written before presentment amounts were modelled showed shop amounts in both currencies.
+  presentmentRate: z.number().positive().default(1),
   taxesIncluded: z.boolean(),
   financialStatus: str,
   fulfillmentStatus: str,
@@ -247,17 +256,7 @@ const order = z.object({
     }),
   ),
   taxLines: z.array(taxLine),
-  transactions: z.array(
-    z.object({
-      id: int,
-      kind: str,
-      status: str,
-      gateway: str,
-      amount: int,
-      processedAt: str,
-      test: z.boolean(),
-    }),
-  ),
+  transactions: z.array(transactionSchema),
   sourceName: str,
   test: z.boolean(),
   createdAt: str,
@@ -411,6 +410,10 @@ const ADDED_KINDS: ReadonlySet<IdKind> = new Set([
   "CompanyContactRoleAssignment",
   "CompanyAddress",
   "PaymentTerms",
+  "Refund",
+  "Return",
+  "ShopifyPaymentsPayout",
+  "ShopifyPaymentsBalanceTransaction",
 ]);
 const counters = z.object(
   Object.fromEntries(
@@ -476,6 +479,11 @@ export const shopSnapshotSchema = z.object({
   companyLocations: byId(companyLocationSchema).prefault([]),
   companyContacts: byId(companyContactSchema).prefault([]),
   companyRoleAssignments: byId(companyRoleAssignmentSchema).prefault([]),
+  // Refunds, returns and the Shopify Payments ledger were added the same way.
+  refunds: byId(refundSchema).prefault([]),
+  returns: byId(returnSchema).prefault([]),
+  payouts: byId(payoutSchema).prefault([]),
+  balanceTransactions: byId(balanceTransactionSchema).prefault([]),
   counters,
   nextOrderNumber: int,
   /** The update-clock watermark (ms since the epoch): restored so `updatedAt` keeps increasing. */

@@ -72,6 +72,10 @@ export const RECORD_COLLECTIONS = [
   "companyLocations",
   "companyContacts",
   "companyRoleAssignments",
+  "refunds",
+  "returns",
+  "payouts",
+  "balanceTransactions",
 ] as const;
 export type RecordCollection = (typeof RECORD_COLLECTIONS)[number];
 

@@ -1,4 +1,5 @@
 import type { PlanName } from "../contracts.ts";
+import type { CardRec, TransactionFeeRec } from "./store-types-money.ts";
 
 /** Amounts are integer cents in the shop currency, so totals add up exactly. */
 export type Cents = number;
@@ -208,9 +209,22 @@ export interface TransactionRec {
   kind: string;
   status: string;
   gateway: string;
+  /** Shop currency. */
   amount: Cents;
+  /** The same amount in the order's presentment currency. */
+  presentmentAmount: Cents;
   processedAt: string;
   test: boolean;
+  /** The authorization a capture or void settles, the sale or capture a refund pays back. */
+  parentId: number | null;
+  /** Shopify Payments' processing fees (none for other gateways). */
+  fees: TransactionFeeRec[];
+  card: CardRec | null;
+  errorCode: string | null;
+  /** The gift card paid with (gateway gift_card). */
+  giftCardId: number | null;
+  /** The gateway's receipt as given to orderCreate (JSON text), null when none was. */
+  receiptJson: string | null;
 }
 
 export interface OrderRec {
@@ -229,6 +243,11 @@ export interface OrderRec {
   shippingAddress: AddressRec | null;
   currency: string;
   presentmentCurrency: string;
+  /**
+   * Presentment units per shop unit, from the amounts orderCreate was given in both currencies
+   * (1 when they are the same currency): order money shows in presentment as shop cents × rate.
+   */
+  presentmentRate: number;
   taxesIncluded: boolean;
   financialStatus: string;
   fulfillmentStatus: string;

@@ -209,7 +209,7 @@ export function fulfillmentOrderView(state: ShopState, fo: FulfillmentOrderRec):
   };
 }
 
-function fulfillmentLineItemView(state: ShopState, order: OrderRec, line: FulfillmentLineItemRec): object {
+export function fulfillmentLineItemView(state: ShopState, order: OrderRec, line: FulfillmentLineItemRec): object {
   const li = order.lineItems.find((l) => l.id === line.lineItemId);
   const { bag } = orderMoney(order);
   const unit = li ? li.unitPrice : 0;

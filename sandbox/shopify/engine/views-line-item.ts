@@ -1,6 +1,7 @@
 import { fulfillableQuantities, fulfilledQuantities } from "./fulfillment-orders.ts";
 import { gid } from "./gid.ts";
-import { moneyBag, moneyV2 } from "./money.ts";
+import { moneyBagPair, moneyV2 } from "./money.ts";
+import { refundedShipped } from "./refund-values.ts";
 import type { ShopState } from "./shop-state.ts";
 import type { Cents, DiscountRec, LineItemRec, OrderRec, TaxLineRec } from "./store-types.ts";
 import { productView, variantView } from "./views-catalog.ts";
@@ -22,7 +23,8 @@ export function discountApplicationView(d: DiscountRec, index: number, currency:
 
 /** Money views in the order's shop and presentment currencies. */
 export function orderMoney(rec: OrderRec) {
-  const bag = (cents: Cents) => moneyBag(cents, rec.currency, rec.presentmentCurrency);
+  const bag = (cents: Cents) =>
+    moneyBagPair(cents, Math.round(cents * rec.presentmentRate), rec.currency, rec.presentmentCurrency);
   const taxLine = (t: TaxLineRec) => ({
     __typename: "TaxLine",
     title: t.title,
@@ -52,7 +54,9 @@ export function lineItemView(state: ShopState, rec: OrderRec, li: LineItemRec): 
   const { bag, taxLine, allocation } = orderMoney(rec);
   const firstItemDiscount = rec.discounts.find((d) => d.kind !== "FREE_SHIPPING");
   const shipped = () => fulfilledQuantities(state, rec.id).get(li.id) ?? 0;
-  const unfulfilled = () => (rec.cancelledAt ? 0 : Math.max(0, li.currentQuantity - shipped()));
+  // Shipped units refunded since left currentQuantity too; they do not count against what is left to ship.
+  const kept = () => shipped() - (refundedShipped(state, rec.id).get(li.id) ?? 0);
+  const unfulfilled = () => (rec.cancelledAt ? 0 : Math.max(0, li.currentQuantity - kept()));
   const fulfillable = () => fulfillableQuantities(state, rec.id).get(li.id) ?? 0;
   const unitAfterDiscounts = Math.round((li.unitPrice * li.quantity - li.discount) / li.quantity);
   return {

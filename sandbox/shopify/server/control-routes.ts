@@ -30,6 +30,9 @@ const dropResponseSchema = z.object({
   shop: z.string().nullish(),
   mode: z.enum(["reset", "502"]).optional(),
 });
+const payoutStatus = z.enum(["SCHEDULED", "IN_TRANSIT", "PAID", "FAILED", "CANCELED"]);
+const payoutCreateSchema = z.object({ status: payoutStatus.optional(), issuedAt: z.iso.datetime().optional() });
+const payoutStatusSchema = z.object({ status: payoutStatus });
 const clockSchema = z.object({ advanceMs: z.number().int().min(0) });
 const existingVariantsSchema = z.object({ count: z.number().int().min(0).max(10_000_000) });
 const installSchema = z.object({ shop: z.string(), apiKey: z.string(), accessToken: z.string().optional() });
@@ -89,6 +92,29 @@ export function controlRoutes(api: SandboxServerApi): { method: string; path: Re
       method: "POST",
       path: /^\/sandbox\/shops\/([^/]+)\/existing-variants$/,
       handle: ({ body, params }) => api.setExistingVariants(params[0] ?? "", existingVariantsSchema.parse(body).count),
+    },
+    {
+      // Shopify's payout schedule on demand: every pending Shopify Payments balance transaction goes
+      // into a new payout ({status?: SCHEDULED | IN_TRANSIT, issuedAt?}); 409 when none is pending.
+      method: "POST",
+      path: /^\/sandbox\/shops\/([^/]+)\/payouts$/,
+      handle: ({ body, params }) => {
+        const input = payoutCreateSchema.parse(body ?? {});
+        return {
+          payout: api.createPayout(params[0] ?? "", {
+            ...(input.status ? { status: input.status } : {}),
+            ...(input.issuedAt ? { issuedAt: input.issuedAt } : {}),
+          }),
+        };
+      },
+    },
+    {
+      // {status: "PAID"}: the bank has the money (or FAILED / CANCELED); `:id` is the payout's number or gid.
+      method: "POST",
+      path: /^\/sandbox\/shops\/([^/]+)\/payouts\/([^/]+)\/status$/,
+      handle: ({ body, params }) => ({
+        payout: api.setPayoutStatus(params[0] ?? "", params[1] ?? "", payoutStatusSchema.parse(body).status),
+      }),
     },
     {
       // {advanceMs}: the store's clock jumps forward (e.g. a day, past the variant throttle's window).

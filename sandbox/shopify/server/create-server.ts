@@ -108,6 +108,28 @@ export async function createShopifySandboxServer(options: SandboxServerOptions):
         throw new SandboxRequestError(error instanceof Error ? error.message : String(error), 400);
       }
     },
+    createPayout(shop, input) {
+      requireShop(shop);
+      if (!engine.createPayout) {
+        throw new SandboxRequestError("this store engine keeps no Shopify Payments ledger", 501);
+      }
+      try {
+        return engine.createPayout(shop, input);
+      } catch (error) {
+        throw new SandboxRequestError(error instanceof Error ? error.message : String(error), 409);
+      }
+    },
+    setPayoutStatus(shop, id, status) {
+      requireShop(shop);
+      if (!engine.setPayoutStatus) {
+        throw new SandboxRequestError("this store engine keeps no Shopify Payments ledger", 501);
+      }
+      try {
+        return engine.setPayoutStatus(shop, id, status);
+      } catch (error) {
+        throw new SandboxRequestError(error instanceof Error ? error.message : String(error), 404);
+      }
+    },
     dropResponses: (knob) => engine.setDropResponse(knob),
     advanceClock: (ms) => engine.advanceClock(ms),
     setExistingVariants(shop, count) {

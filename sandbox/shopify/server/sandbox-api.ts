@@ -1,4 +1,11 @@
-import type { DropResponseKnob, SandboxFulfillment, SandboxFulfillmentService, ShopifyEngine } from "../contracts.ts";
+import type {
+  DropResponseKnob,
+  PayoutStatusName,
+  SandboxFulfillment,
+  SandboxFulfillmentService,
+  SandboxPayout,
+  ShopifyEngine,
+} from "../contracts.ts";
 import type { AppRegistry, RegisteredApp, RegisteredAppInput } from "./app-registry.ts";
 import type { WebhookDelivery } from "./webhook-delivery.ts";
 
@@ -35,6 +42,10 @@ export interface SandboxServerApi {
    * connection is reset (or answered 502 with `mode: "502"`). `times: 0` disarms. Returns all armed.
    */
   dropResponses(knob: DropResponseKnob): DropResponseKnob[];
+  /** Groups the shop's pending Shopify Payments balance transactions into a new payout; 409 when none is pending. */
+  createPayout(shop: string, input?: { status?: PayoutStatusName; issuedAt?: string }): SandboxPayout;
+  /** Moves a payout on (e.g. PAID); 404 for an unknown payout. */
+  setPayoutStatus(shop: string, id: string, status: PayoutStatusName): SandboxPayout;
   /** Moves the store's clock forward (engine.advanceClock); returns the new time in ms. */
   advanceClock(ms: number): number;
   /** Makes the shop hold `count` variants besides its records (engine.setExistingVariants); throws 404s. */
