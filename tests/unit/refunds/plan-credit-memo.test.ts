@@ -56,14 +56,22 @@ describe("planCreditMemo", () => {
         pricesIncludeTax: false,
         creditMemoDate: "2026-12-04",
         appliesToInvoiceNumber: "103001",
-        lines: [{ type: "item", number: "1000", variantCode: "RED", locationCode: "EAST", quantity: 2, unitPrice: "10" }],
+        lines: [
+          { type: "item", number: "1000", variantCode: "RED", locationCode: "EAST", quantity: 2, unitPrice: "10" },
+        ],
       },
     });
   });
 
   it("the default return location wins when set; 'original' takes the order line's", () => {
-    const byDefault = planCreditMemo(refund(), context, { ...settings, returnLocation: { priority: "default", code: "RETURNS" } });
-    const original = planCreditMemo(refund(), context, { ...settings, returnLocation: { priority: "original", code: "RETURNS" } });
+    const byDefault = planCreditMemo(refund(), context, {
+      ...settings,
+      returnLocation: { priority: "default", code: "RETURNS" },
+    });
+    const original = planCreditMemo(refund(), context, {
+      ...settings,
+      returnLocation: { priority: "original", code: "RETURNS" },
+    });
     expect(byDefault.ok && byDefault.draft.lines[0]!.locationCode).toBe("RETURNS");
     expect(original.ok && original.draft.lines[0]!.locationCode).toBe("MAIN");
   });
@@ -73,9 +81,18 @@ describe("planCreditMemo", () => {
       { ...refund().lines[0]!, restockType: "CANCEL" },
       { ...refund().lines[0]!, shopifyLineId: "gid://shopify/LineItem/2", restockType: "NO_RESTOCK", locationId: null },
     ];
-    const plan = planCreditMemo(refund({ lines, refunded: "47.60" }), context, { ...settings, nonRestockAccount: "6930" });
+    const plan = planCreditMemo(refund({ lines, refunded: "47.60" }), context, {
+      ...settings,
+      nonRestockAccount: "6930",
+    });
     expect(plan.ok && plan.draft.lines).toEqual([
-      { type: "account", number: "6920", quantity: 1, unitPrice: "20", description: "Cancelled 2 × line gid://shopify/LineItem/1" },
+      {
+        type: "account",
+        number: "6920",
+        quantity: 1,
+        unitPrice: "20",
+        description: "Cancelled 2 × line gid://shopify/LineItem/1",
+      },
       {
         type: "account",
         number: "6930",
@@ -105,7 +122,11 @@ describe("planCreditMemo", () => {
       { type: "account", number: "6920", quantity: 1, unitPrice: "0.22", description: "Refund difference" },
     ]);
     // Less paid back than the goods were worth (Shopify's refund discrepancy): a negative line.
-    const less = planCreditMemo(refund({ lines, shipping: { subtotal: "4.95", tax: "0.94" }, refunded: "17.00" }), context, settings);
+    const less = planCreditMemo(
+      refund({ lines, shipping: { subtotal: "4.95", tax: "0.94" }, refunded: "17.00" }),
+      context,
+      settings,
+    );
     expect(less.ok && less.draft.lines.at(-1)).toMatchObject({ number: "6920", unitPrice: "-0.78" });
   });
 
@@ -117,12 +138,21 @@ describe("planCreditMemo", () => {
   });
 
   it("says what is missing instead of guessing: an unknown line, a missing account, nothing to credit", () => {
-    expect(planCreditMemo(refund({ lines: [{ ...refund().lines[0]!, shopifyLineId: "gid://shopify/LineItem/9" }] }), context, settings)).toEqual({
+    expect(
+      planCreditMemo(
+        refund({ lines: [{ ...refund().lines[0]!, shopifyLineId: "gid://shopify/LineItem/9" }] }),
+        context,
+        settings,
+      ),
+    ).toEqual({
       ok: false,
       reason: "line gid://shopify/LineItem/9 of the refund is not on the order's ERP document",
     });
     expect(
-      planCreditMemo(refund({ lines: [{ ...refund().lines[0]!, restockType: "CANCEL" }] }), context, { ...settings, refundAccount: "" }),
+      planCreditMemo(refund({ lines: [{ ...refund().lines[0]!, restockType: "CANCEL" }] }), context, {
+        ...settings,
+        refundAccount: "",
+      }),
     ).toEqual({ ok: false, reason: "Settings → Refunds needs a refund account for cancelled lines" });
     expect(planCreditMemo(refund({ lines: [], refunded: "0" }), context, settings)).toEqual({
       ok: false,

@@ -14,6 +14,7 @@ import {
   type ShopifyCompanyRow,
 } from "../../queries/shopify-companies.ts";
 import type { RunContext } from "../../runs/define-task.ts";
+import type { ExportCounts } from "../customers-sync/export-customers.ts";
 import { mirroredCustomers } from "../customers-sync/mirrored-customers.ts";
 import type { MirroredErpCustomer } from "../customers-sync/plan-customer-import.ts";
 import { companyHash } from "./plan-company-import.ts";
@@ -22,15 +23,6 @@ import { readCompaniesById } from "./read-shopify-companies.ts";
 /** The task's own place in the mirror's change feed of ERP customers. */
 export const ERP_COMPANIES_SEQ_STREAM = "companies:erp-seq";
 const BATCH = 200;
-
-export interface CompanyExportCounts {
-  changedInErp: number;
-  updated: number;
-  unchanged: number;
-  conflicts: number;
-  skipped: number;
-  failed: number;
-}
 
 type ExportPlan =
   | { kind: "unchanged" }
@@ -77,7 +69,7 @@ function planCompanyExport(
 export async function exportCompanyChanges(
   ctx: RunContext,
   admin: ShopifyAdmin,
-  counts: CompanyExportCounts,
+  counts: ExportCounts,
 ): Promise<{ more: boolean }> {
   const store = ctx.cursor(ERP_COMPANIES_SEQ_STREAM);
   const afterSeq = Number((await store.read()) ?? 0);

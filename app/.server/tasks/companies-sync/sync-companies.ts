@@ -4,8 +4,9 @@ import { companiesAwaitingRead, markCompaniesGone } from "../../queries/shopify-
 import { openUnmappedCompanyLocations } from "../../queries/unmapped-records.ts";
 import type { RunContext } from "../../runs/define-task.ts";
 import { readUpdatedSinceCursor } from "../../shopify/updated-since-cursor.ts";
-import { type ImportCounts, newImportCounts } from "../customers-sync/import-customers.ts";
-import { type CompanyExportCounts, exportCompanyChanges } from "./export-companies.ts";
+import { newImportCounts } from "../customers-sync/import-customers.ts";
+import { handOverRateLimited, type TwoWaySyncResult } from "../customers-sync/summarize-sync.ts";
+import { exportCompanyChanges } from "./export-companies.ts";
 import { type CompanyImportPass, importCompanies } from "./import-companies.ts";
 import {
   COMPANIES_STREAM,
@@ -23,14 +24,7 @@ const MAX_ERP_PAGES = 20;
 /** Companies read again by id per run (webhooks, Retry, errors). */
 const MAX_REREADS = 200;
 
-export interface CompaniesSyncResult {
-  imports: ImportCounts;
-  exports: CompanyExportCounts;
-  pulled: number;
-  waiting: string | null;
-  continued: boolean;
-  continueAt?: Date;
-}
+export type CompaniesSyncResult = TwoWaySyncResult;
 
 /**
  * "Sync companies" (BC report 30114), both halves in one run, ERP → Shopify first (so a Shopify
@@ -128,9 +122,5 @@ async function readChangedLocations(pass: CompanyImportPass, admin: ShopifyAdmin
 }
 
 function rateLimited(pass: CompanyImportPass, result: CompaniesSyncResult): CompaniesSyncResult {
-  if (!pass.rateLimitedUntil) return result;
-  result.continued = true;
-  result.continueAt = pass.rateLimitedUntil;
-  result.waiting = "the ERP's request budget is spent for now; the next run goes on where this one stopped";
-  return result;
+  return handOverRateLimited(pass.rateLimitedUntil, result);
 }

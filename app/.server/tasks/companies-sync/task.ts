@@ -1,29 +1,8 @@
 import { z } from "zod";
 
-import { defineTask, type RunContext } from "../../runs/define-task.ts";
-import { type CompaniesSyncResult, syncCompanies } from "./sync-companies.ts";
-
-function summarize(ctx: RunContext, r: CompaniesSyncResult) {
-  const i = r.imports;
-  const e = r.exports;
-  ctx.stat("companies read from Shopify", i.read);
-  ctx.stat("ERP customers pulled", r.pulled);
-  if (r.waiting && i.read === 0 && e.changedInErp === 0) {
-    ctx.summarize(r.waiting);
-    return;
-  }
-  const parts = [
-    `${i.read} Shopify compan${i.read === 1 ? "y" : "ies"} read`,
-    `${i.created} created and ${i.updated} updated in the ERP, ${i.linked} linked`,
-    e.updated > 0 ? `${e.updated} Shopify compan${e.updated === 1 ? "y" : "ies"} updated from the ERP` : null,
-    i.unmapped > 0 ? `${i.unmapped} unmapped` : null,
-    i.conflicts + e.conflicts > 0 ? `${i.conflicts + e.conflicts} conflict(s)` : null,
-    i.skipped + e.skipped > 0 ? `${i.skipped + e.skipped} skipped` : null,
-    i.failed + e.failed > 0 ? `${i.failed + e.failed} failed` : null,
-    r.waiting,
-  ].filter((p) => p !== null);
-  ctx.summarize(ctx.dryRun ? `Preview: ${parts.join("; ")}; nothing was written` : parts.join("; "));
-}
+import { defineTask } from "../../runs/define-task.ts";
+import { summarizeTwoWaySync } from "../customers-sync/summarize-sync.ts";
+import { syncCompanies } from "./sync-companies.ts";
 
 /** "Sync companies" (BC report 30114): Shopify B2B companies ↔ ERP customers of type company. */
 export const companiesSyncTask = defineTask({
@@ -48,7 +27,7 @@ export const companiesSyncTask = defineTask({
   preview: true,
   async run(ctx) {
     const result = await syncCompanies(ctx);
-    summarize(ctx, result);
+    summarizeTwoWaySync(ctx, result, { plural: "companies" });
     if (result.continued) {
       ctx.continueLater({
         reason: result.waiting ?? "more companies are waiting",

@@ -6,8 +6,8 @@ import { pullEntitiesIntoMirror } from "../../catalog/pull-into-mirror.ts";
 import { customersAwaitingRead, markCustomersGone } from "../../queries/shopify-customers.ts";
 import { type RunContext, RunFailure } from "../../runs/define-task.ts";
 import { readUpdatedSinceCursor } from "../../shopify/updated-since-cursor.ts";
-import { type ExportCounts, exportCustomerChanges } from "./export-customers.ts";
-import { type ImportCounts, importCustomers, type ImportPass, newImportCounts } from "./import-customers.ts";
+import { exportCustomerChanges } from "./export-customers.ts";
+import { importCustomers, type ImportPass, newImportCounts } from "./import-customers.ts";
 import {
   CUSTOMERS_STREAM,
   readChangedCustomers,
@@ -15,6 +15,7 @@ import {
   readCustomersById,
   startCustomersBulkQuery,
 } from "./read-shopify-customers.ts";
+import { handOverRateLimited, type TwoWaySyncResult } from "./summarize-sync.ts";
 
 /** Pages of 100 changed customers per run; a burst beyond that continues in the next run. */
 const MAX_PAGES = 20;
@@ -34,17 +35,9 @@ const bulkStateSchema = z
   .object({ id: z.string(), startedAt: z.iso.datetime(), done: z.number().int().nonnegative().default(0) })
   .nullable();
 
-export interface CustomersSyncResult {
-  imports: ImportCounts;
-  exports: ExportCounts;
-  pulled: number;
+export interface CustomersSyncResult extends TwoWaySyncResult {
   /** Read by bulk query this run. */
   bulk: boolean;
-  /** Why nothing (more) was done this run, when something waits. */
-  waiting: string | null;
-  continued: boolean;
-  /** When the next run should start (the ERP's budget); absent = at once. */
-  continueAt?: Date;
 }
 
 /**
@@ -123,13 +116,8 @@ export async function syncCustomers(ctx: RunContext): Promise<CustomersSyncResul
   return rateLimited(pass, result);
 }
 
-/** The ERP's budget ran out: go on when it has room again, from where this run stopped. */
 function rateLimited(pass: ImportPass, result: CustomersSyncResult): CustomersSyncResult {
-  if (!pass.rateLimitedUntil) return result;
-  result.continued = true;
-  result.continueAt = pass.rateLimitedUntil;
-  result.waiting = "the ERP's request budget is spent for now; the next run goes on where this one stopped";
-  return result;
+  return handOverRateLimited(pass.rateLimitedUntil, result);
 }
 
 /**

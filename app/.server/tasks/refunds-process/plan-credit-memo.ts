@@ -83,7 +83,11 @@ export function creditMemoKey(orderName: string, refundLegacyId: string): string
  * unit price rounded to the cent) as a last refund-account line, so the credit memo is what the
  * customer got back, and the units returned are the units refunded.
  */
-export function planCreditMemo(refund: RefundFacts, context: CreditMemoContext, settings: CreditMemoSettings): CreditMemoPlan {
+export function planCreditMemo(
+  refund: RefundFacts,
+  context: CreditMemoContext,
+  settings: CreditMemoSettings,
+): CreditMemoPlan {
   const withTax = (net: string, tax: string): Micros =>
     context.pricesIncludeTax ? toMicros(net) + toMicros(tax) : toMicros(net);
   const lines: CreditMemoLine[] = [];
@@ -93,15 +97,28 @@ export function planCreditMemo(refund: RefundFacts, context: CreditMemoContext, 
     const item = context.items.get(line.shopifyLineId);
     if (line.restockType === "CANCEL") {
       if (!settings.refundAccount) return needs("a refund account for cancelled lines");
-      lines.push(accountLine(settings.refundAccount, amount, `Cancelled ${line.quantity} × line ${line.shopifyLineId}`));
+      lines.push(
+        accountLine(settings.refundAccount, amount, `Cancelled ${line.quantity} × line ${line.shopifyLineId}`),
+      );
       continue;
     }
     if (line.restockType === "NO_RESTOCK" && settings.nonRestockAccount) {
-      lines.push(accountLine(settings.nonRestockAccount, amount, `Refunded, not restocked: ${line.quantity} × line ${line.shopifyLineId}`));
+      lines.push(
+        accountLine(
+          settings.nonRestockAccount,
+          amount,
+          `Refunded, not restocked: ${line.quantity} × line ${line.shopifyLineId}`,
+        ),
+      );
       continue;
     }
-    if (!item) return { ok: false, reason: `line ${line.shopifyLineId} of the refund is not on the order's ERP document` };
-    const location = line.restockType === "NO_RESTOCK" ? (item.locationCode ?? undefined) : returnLocation(line, item, context, settings);
+    if (!item) {
+      return { ok: false, reason: `line ${line.shopifyLineId} of the refund is not on the order's ERP document` };
+    }
+    const location =
+      line.restockType === "NO_RESTOCK"
+        ? (item.locationCode ?? undefined)
+        : returnLocation(line, item, context, settings);
     lines.push({
       type: "item",
       number: item.itemNumber,
