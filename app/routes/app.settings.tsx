@@ -406,6 +406,32 @@ export default function Settings() {
             </Card>
           </Layout.AnnotatedSection>
           <Layout.AnnotatedSection
+            title="Refunds"
+            description="What a refund of a processed order becomes in the ERP (Job queue → Process refunds). Refunded shipping goes to the shipping charges account above."
+          >
+            <Card>
+              <FormLayout>
+                <Select label="Refunds" options={options.refundProcesses} {...choice("refunds.process")} />
+                <TextField
+                  label="Refund account"
+                  helpText="G/L account for cancelled lines and for the difference between what was paid back and the lines."
+                  {...text("refunds.refundAccount")}
+                />
+                <TextField
+                  label="Refund account for items not restocked"
+                  helpText="Empty: such lines are item lines too."
+                  {...text("refunds.nonRestockAccount")}
+                />
+                <Select
+                  label="Returned units go to"
+                  options={options.returnLocationPriorities}
+                  {...choice("refunds.returnLocationPriority")}
+                />
+                <TextField label="Default return location" {...text("refunds.defaultReturnLocation")} />
+              </FormLayout>
+            </Card>
+          </Layout.AnnotatedSection>
+          <Layout.AnnotatedSection
             title="Posting"
             description="Which ERP documents made from Shopify orders are posted, in batches (when: Job queue → Post ERP documents, on hold until you resume it)."
           >

@@ -666,6 +666,34 @@ export type VariantForNewItemQuery = { productVariant?: AdminTypes.Maybe<(
     & { product: Pick<AdminTypes.Product, 'id' | 'title'> }
   )> };
 
+export type RefundForCreditMemoQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type RefundForCreditMemoQuery = { refund?: AdminTypes.Maybe<(
+    Pick<AdminTypes.Refund, 'id' | 'legacyResourceId' | 'createdAt'>
+    & { refundLineItems: { nodes: Array<(
+        Pick<AdminTypes.RefundLineItem, 'quantity' | 'restockType'>
+        & { lineItem: Pick<AdminTypes.LineItem, 'id'>, location?: AdminTypes.Maybe<Pick<AdminTypes.Location, 'id'>>, subtotalSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }, totalTaxSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> } }
+      )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage'> }, refundShippingLines: { nodes: Array<{ subtotalAmountSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }, taxAmountSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> } }> }, transactions: { nodes: Array<(
+        Pick<AdminTypes.OrderTransaction, 'kind' | 'status'>
+        & { amountSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> } }
+      )> } }
+  )> };
+
+export type OrdersWithRefundsQueryVariables = AdminTypes.Exact<{
+  first: AdminTypes.Scalars['Int']['input'];
+  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+  query?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+}>;
+
+
+export type OrdersWithRefundsQuery = { orders: { nodes: Array<(
+      Pick<AdminTypes.Order, 'id' | 'updatedAt'>
+      & { refunds: Array<Pick<AdminTypes.Refund, 'id'>> }
+    )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> } };
+
 export type ShopInfoQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
 
 
@@ -725,6 +753,8 @@ interface GeneratedQueryTypes {
   "#graphql\n  query ProductsForImportById($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Product {\n        id\n        title\n        handle\n        vendor\n        productType\n        status\n        updatedAt\n        variants(first: 100) {\n          pageInfo {\n            hasNextPage\n            endCursor\n          }\n          nodes {\n            id\n            title\n            sku\n            barcode\n            price\n            requiresComponents\n          }\n        }\n      }\n    }\n  }\n": {return: ProductsForImportByIdQuery, variables: ProductsForImportByIdQueryVariables},
   "#graphql\n  query ProductVariantsAfter($id: ID!, $after: String) {\n    product(id: $id) {\n      variants(first: 250, after: $after) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          id\n          title\n          sku\n          barcode\n          price\n          requiresComponents\n        }\n      }\n    }\n  }\n": {return: ProductVariantsAfterQuery, variables: ProductVariantsAfterQueryVariables},
   "#graphql\n  query VariantForNewItem($id: ID!) {\n    productVariant(id: $id) {\n      title\n      sku\n      barcode\n      price\n      product {\n        id\n        title\n      }\n    }\n  }\n": {return: VariantForNewItemQuery, variables: VariantForNewItemQueryVariables},
+  "#graphql\n  query RefundForCreditMemo($id: ID!) {\n    refund(id: $id) {\n      id\n      legacyResourceId\n      createdAt\n      refundLineItems(first: 50) {\n        nodes {\n          lineItem {\n            id\n          }\n          quantity\n          restockType\n          location {\n            id\n          }\n          subtotalSet {\n            shopMoney {\n              amount\n            }\n            presentmentMoney {\n              amount\n            }\n          }\n          totalTaxSet {\n            shopMoney {\n              amount\n            }\n            presentmentMoney {\n              amount\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n        }\n      }\n      refundShippingLines(first: 10) {\n        nodes {\n          subtotalAmountSet {\n            shopMoney {\n              amount\n            }\n            presentmentMoney {\n              amount\n            }\n          }\n          taxAmountSet {\n            shopMoney {\n              amount\n            }\n            presentmentMoney {\n              amount\n            }\n          }\n        }\n      }\n      transactions(first: 20) {\n        nodes {\n          kind\n          status\n          amountSet {\n            shopMoney {\n              amount\n            }\n            presentmentMoney {\n              amount\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: RefundForCreditMemoQuery, variables: RefundForCreditMemoQueryVariables},
+  "#graphql\n  query OrdersWithRefunds($first: Int!, $after: String, $query: String) {\n    orders(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {\n      nodes {\n        id\n        updatedAt\n        refunds(first: 20) {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": {return: OrdersWithRefundsQuery, variables: OrdersWithRefundsQueryVariables},
   "#graphql\n  query ShopInfo {\n    shop {\n      name\n      myshopifyDomain\n      currencyCode\n      ianaTimezone\n      plan {\n        publicDisplayName\n        partnerDevelopment\n        shopifyPlus\n      }\n    }\n  }\n": {return: ShopInfoQuery, variables: ShopInfoQueryVariables},
   "#graphql\n  query StoreLocations($after: String) {\n    locations(first: 250, after: $after, includeInactive: true, includeLegacy: true) {\n      nodes {\n        id\n        legacyResourceId\n        name\n        isActive\n        fulfillmentService {\n          serviceName\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": {return: StoreLocationsQuery, variables: StoreLocationsQueryVariables},
 }

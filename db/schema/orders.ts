@@ -36,6 +36,8 @@ export const orders = pgTable(
     erpDocumentType: text("erp_document_type", { enum: ["order", "invoice"] }),
     erpDocumentId: text("erp_document_id"),
     erpDocumentNumber: text("erp_document_number"),
+    /** The ERP customer the document was made for: what a refund's credit memo is made for too. */
+    erpCustomerNumber: text("erp_customer_number"),
     processedAt: timestamp("processed_at", { withTimezone: true }),
     /**
      * The Shopify line item behind each line of the ERP document, in document order

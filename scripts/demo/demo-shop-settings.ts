@@ -38,6 +38,9 @@ export function demoShopSettings(settings: ShopSettings, options: { firstStart: 
         },
         // Every B2B company (the seeded Northwind Traders) into BC as a company customer from BC's
         // CUSTOMER COMPANY template, Shopify's Net 30 as BC's 30 DAYS, and later edits after them.
+        // A refund of a processed order becomes a BC credit memo: cancelled lines and differences to
+        // 6920 "Refunds" (a sandbox account beside the W1 chart), restocked lines as items.
+        refunds: { ...settings.refunds, process: "credit_memo" as const, refundAccount: "6920" },
         companies: {
           ...settings.companies,
           import: "all" as const,

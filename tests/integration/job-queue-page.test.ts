@@ -51,6 +51,7 @@ describe("the Job queue page", () => {
     expect(page.rows.map((r) => [r.task, r.recurrence, r.onHold, r.category])).toEqual([
       ["orders__reconcile", "Every 5 minutes", false, "orders"],
       ["orders__process", "Every 5 minutes", false, "order-documents"],
+      ["refunds__process", "Every 5 minutes", false, "order-documents"],
       ["shipments__sync", "Every 15 minutes", false, "shipments"],
       ["documents__post", "Hourly at minute 0", true, "order-documents"],
       ["products__sync", "Hourly at minute 10", false, "catalog"],
@@ -70,6 +71,7 @@ describe("the Job queue page", () => {
     expect(Object.fromEntries(page.rows.map((r) => [r.task, r.unavailable]))).toEqual({
       orders__reconcile: null,
       orders__process: "Connect your ERP first (ERP connection page).",
+      refunds__process: "Connect your ERP first (ERP connection page).",
       shipments__sync: "Connect your ERP first (ERP connection page).",
       documents__post: "Connect your ERP first (ERP connection page).",
       // Off by default: the setting is the first thing to change.

@@ -32,6 +32,7 @@ describe("the task registry", () => {
     expect(withEntry).toEqual([
       "orders__reconcile",
       "orders__process",
+      "refunds__process",
       "shipments__sync",
       "documents__post",
       "products__sync",

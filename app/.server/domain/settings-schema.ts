@@ -36,6 +36,10 @@ export const createdProductStatuses = ["active", "draft", "unlisted"] as const;
 /** What happens to the product of a blocked or sales-blocked item (BC: Action for Removed Products and Blocked Items). */
 export const blockedItemActions = ["nothing", "draft", "archived"] as const;
 export const inventoryPolicies = ["deny", "continue"] as const;
+/** What becomes of Shopify refunds (BC: Return and Refund Process): nothing, kept only, or an ERP credit memo each. */
+export const refundProcesses = ["off", "import_only", "credit_memo"] as const;
+/** Where returned units go (BC: Return Location Priority). */
+export const returnLocationPriorities = ["default", "original"] as const;
 
 const erpCode = z
   .string()
@@ -223,6 +227,19 @@ export const shopSettingsSchema = z
           .default({}),
         /** Handle of the fulfillment service this app runs for the shop; its requests are accepted. */
         fulfillmentServiceHandle: z.string().trim().max(100).default(""),
+      })
+      .prefault({}),
+    /** Refunds of processed orders (BC: Return and Refund Processing). */
+    refunds: z
+      .object({
+        process: z.enum(refundProcesses).default("import_only"),
+        /** Cancelled lines and the difference to what was paid back (BC: Refund Account). */
+        refundAccount: erpCode.default(""),
+        /** Lines refunded without restock (BC: Refund Account non-restock Items); "" = item lines. */
+        nonRestockAccount: erpCode.default(""),
+        returnLocationPriority: z.enum(returnLocationPriorities).default("default"),
+        /** BC: Default Return Location; "" = the location the units went back to in Shopify. */
+        defaultReturnLocation: erpCode.default(""),
       })
       .prefault({}),
     posting: z

@@ -60,8 +60,9 @@ export function erpCompanyFields(
 /** Why the company cannot be written to the ERP as it is; null when it can. */
 export function companyFieldProblem(fields: ErpCompanyFields): string | null {
   if (!fields.displayName) return "the company has no name";
-  if (fields.email.length > 80)
-    {return `the main contact's e-mail is ${fields.email.length} characters; the ERP keeps at most 80`;}
+  if (fields.email.length > 80) {
+    return `the main contact's e-mail is ${fields.email.length} characters; the ERP keeps at most 80`;
+  }
   if (fields.phoneNumber.length > 30) {
     return `the phone number is ${fields.phoneNumber.length} characters; the ERP keeps at most 30`;
   }

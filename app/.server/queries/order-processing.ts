@@ -70,7 +70,7 @@ export async function markOrderProcessed(
   input: {
     shopId: number;
     orderId: number;
-    document: { type: "order" | "invoice"; id: string; number: string };
+    document: { type: "order" | "invoice"; id: string; number: string; customerNumber: string };
     erpLines: ErpDocumentLine[];
   },
 ) {
@@ -84,6 +84,7 @@ export async function markOrderProcessed(
       erpDocumentType: input.document.type,
       erpDocumentId: input.document.id,
       erpDocumentNumber: input.document.number,
+      erpCustomerNumber: input.document.customerNumber,
       processedAt: new Date(),
       updatedAt: new Date(),
     })

@@ -13,6 +13,8 @@ import {
   type nameSources,
   type orderDocumentTypes,
   type productMappings,
+  type refundProcesses,
+  type returnLocationPriorities,
   type syncDirections,
 } from "../domain/settings-schema.ts";
 
@@ -98,6 +100,16 @@ const inventoryPolicyLabels: Labels<typeof inventoryPolicies> = {
   continue: "Keep selling when out of stock",
 };
 
+const refundProcessLabels: Labels<typeof refundProcesses> = {
+  off: "Off",
+  import_only: "Import only (shown on the order, no ERP document)",
+  credit_memo: "Create an ERP credit memo for each refund",
+};
+const returnLocationPriorityLabels: Labels<typeof returnLocationPriorities> = {
+  default: "Default return location, else where Shopify restocked",
+  original: "The order line's own location, else the default return location",
+};
+
 const options = <T extends string>(labels: Record<T, string>) =>
   (Object.entries(labels) as [T, string][]).map(([value, label]) => ({ value, label }));
 
@@ -124,4 +136,6 @@ export const settingsOptions = {
   inventoryPolicies: options(inventoryPolicyLabels),
   documentTypes: options(documentTypeLabels),
   logging: options(loggingLabels),
+  refundProcesses: options(refundProcessLabels),
+  returnLocationPriorities: options(returnLocationPriorityLabels),
 };

@@ -10,6 +10,7 @@ import { ordersImportTask } from "./orders-sync/import-task.ts";
 import { ordersSyncTask } from "./orders-sync/task.ts";
 import { pricesSyncTask } from "./prices-sync/task.ts";
 import { productsSyncTask } from "./products-sync/task.ts";
+import { refundsProcessTask } from "./refunds-process/task.ts";
 import { shipmentsSyncTask } from "./shipments-sync/task.ts";
 
 /**
@@ -20,6 +21,7 @@ export const taskRegistry: readonly TaskDefinition[] = [
   ordersSyncTask,
   ordersImportTask,
   ordersProcessTask,
+  refundsProcessTask,
   shipmentsSyncTask,
   documentsPostTask,
   productsSyncTask,

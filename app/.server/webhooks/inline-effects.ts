@@ -2,6 +2,7 @@ import { customerDataRequests } from "../../../db/schema/customer-data-requests.
 import type { Tx } from "../db.ts";
 import type { ShopSettings } from "../domain/settings-schema.ts";
 import { applyLevelWebhook, setItemTracked } from "../queries/inventory-levels.ts";
+import { noteRefunds } from "../queries/order-refunds.ts";
 import { markCompaniesForRead, markCompaniesGone } from "../queries/shopify-companies.ts";
 import { markCustomersGone } from "../queries/shopify-customers.ts";
 import { getShopSettings, markShopUninstalled, updateShopScopes } from "../queries/shops.ts";
@@ -9,6 +10,7 @@ import { enqueueRun } from "../runs/enqueue-run.ts";
 import { companiesSyncTask } from "../tasks/companies-sync/task.ts";
 import { customersSyncTask } from "../tasks/customers-sync/task.ts";
 import { productsSyncTask } from "../tasks/products-sync/task.ts";
+import { refundsProcessTask } from "../tasks/refunds-process/task.ts";
 import { webhookPayloadSchemas, type WebhookTopic } from "./topics.ts";
 import type { VerifiedDelivery } from "./verify.ts";
 
@@ -25,6 +27,8 @@ export const inlineTopics: ReadonlySet<WebhookTopic> = new Set([
   "customers/create",
   "customers/update",
   "customers/delete",
+  // Notes the refund and queues a run of "Process refunds".
+  "refunds/create",
   // Queue a run of "Sync companies" (a location's change marks its company to be read again).
   "companies/create",
   "companies/update",
@@ -95,6 +99,19 @@ export async function applyInline(tx: Tx, input: InlineInput): Promise<void> {
         shopifyCustomerIds: [`gid://shopify/Customer/${payload.id}`],
         now: delivery.triggeredAt ?? new Date(),
       });
+      return;
+    }
+    case "refunds/create": {
+      const payload = webhookPayloadSchemas["refunds/create"].parse(input.payload);
+      const { refunds } = await getShopSettings(tx, shopId);
+      if (refunds.process === "off") return;
+      await noteRefunds(tx, {
+        shopId,
+        refunds: [
+          { refundId: `gid://shopify/Refund/${payload.id}`, orderId: `gid://shopify/Order/${payload.order_id}` },
+        ],
+      });
+      await enqueueRun(tx, refundsProcessTask, { shopId, trigger: "webhook" });
       return;
     }
     case "companies/create":

@@ -58,6 +58,12 @@ const companyLocationPayload = z.looseObject({
   company: z.looseObject({ admin_graphql_api_id: z.string().startsWith("gid://shopify/Company/") }),
 });
 
+/** `refunds/create` (include_fields): the refund and its order; "Process refunds" reads it back. */
+const refundPayload = z.looseObject({
+  id: z.number().int().positive(),
+  order_id: z.number().int().positive(),
+});
+
 export const webhookPayloadSchemas = {
   "orders/create": orderPayload,
   "orders/updated": orderPayload,
@@ -68,6 +74,7 @@ export const webhookPayloadSchemas = {
   "customers/create": customerPayload,
   "customers/update": customerPayload,
   "customers/delete": customerPayload,
+  "refunds/create": refundPayload,
   "companies/create": companyPayload,
   "companies/update": companyPayload,
   "companies/delete": companyPayload,

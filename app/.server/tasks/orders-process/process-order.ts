@@ -167,7 +167,12 @@ async function createDocument(
   if (!mapped.ok) return { kind: "error", message: mapped.error, retryable: false };
   const write = await adapter.createSalesDocument(mapped.document);
   onWrite(write, mapped.document.type);
-  const document = { type: mapped.document.type, id: write.ref.id, number: write.ref.number };
+  const document = {
+    type: mapped.document.type,
+    id: write.ref.id,
+    number: write.ref.number,
+    customerNumber: mapped.document.customerNumber,
+  };
   await markOrderProcessed(tx, {
     shopId,
     orderId,

@@ -1,0 +1,158 @@
+import { randomUUID } from "node:crypto";
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { getDb } from "../../../app/.server/db.ts";
+import { enqueueOrderProcessing } from "../../../app/.server/tasks/orders-process/enqueue.ts";
+import { reconcileOrders } from "../../../app/.server/tasks/orders-sync/reconcile-orders.ts";
+import { refundsProcessTask } from "../../../app/.server/tasks/refunds-process/task.ts";
+import { type TestDatabase, useTestDatabase } from "../../setup/test-database.ts";
+import { setSettings } from "../../support/shop-settings.ts";
+import { startShipmentsWorld } from "../shipments/shipments-harness.ts";
+
+// "Process refunds" over HTTP to both sandboxes: a Shopify refund becomes one BC credit memo.
+
+let db: TestDatabase;
+let world: Awaited<ReturnType<typeof startShipmentsWorld>>;
+
+beforeAll(async () => {
+  db = await useTestDatabase();
+  world = await startShipmentsWorld(db);
+});
+
+afterAll(async () => {
+  await world.close();
+});
+
+type Shop = Awaited<ReturnType<typeof world.newShop>>;
+
+const ORDER_CREATE = `mutation O($order: OrderCreateOrderInput!) { orderCreate(order: $order) {
+  order { id name transactions { id } lineItems(first: 5) { nodes { id } } } userErrors { field message } } }`;
+const REFUND_CREATE = `mutation R($input: RefundInput!, $key: String!) { refundCreate(input: $input) @idempotent(key: $key) {
+  refund { id legacyResourceId } userErrors { field message } } }`;
+const eur = (amount: string) => ({ shopMoney: { amount, currencyCode: "EUR" } });
+
+/** A paid order of 2 × 25.00 (manual payment), imported into the app; processed unless told not to. */
+async function paidOrder(shop: Shop) {
+  const seeded = await shop.gql(`{ customers(first: 1) { nodes { id } } productVariants(first: 1) { nodes { id } }
+    locations(first: 1) { nodes { id } } }`);
+  const made = await shop.gql(ORDER_CREATE, {
+    order: {
+      customer: { toAssociate: { id: seeded.customers.nodes[0].id } },
+      currency: "EUR",
+      lineItems: [{ variantId: seeded.productVariants.nodes[0].id, quantity: 2, priceSet: eur("25.00") }],
+      transactions: [{ kind: "SALE", status: "SUCCESS", gateway: "manual", amountSet: eur("50.00") }],
+    },
+  });
+  expect(made.orderCreate.userErrors).toEqual([]);
+  const order = made.orderCreate.order;
+  await reconcileOrders(shop.shopId);
+  await world.runAllJobs();
+  return {
+    id: order.id as string,
+    name: order.name as string,
+    sale: order.transactions[0].id as string,
+    line: order.lineItems.nodes[0].id as string,
+    location: seeded.locations.nodes[0].id as string,
+  };
+}
+
+/** Ships the whole order in Shopify (a returned unit must have shipped). */
+async function fulfil(shop: Shop, orderId: string) {
+  const data = await shop.gql(`query F($id: ID!) { order(id: $id) { fulfillmentOrders(first: 5) { nodes { id } } } }`, {
+    id: orderId,
+  });
+  for (const fo of data.order.fulfillmentOrders.nodes as Array<{ id: string }>) {
+    const done = await shop.gql(
+      `mutation C($f: FulfillmentInput!) { fulfillmentCreate(fulfillment: $f) { fulfillment { id } userErrors { field message } } }`,
+      { f: { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: fo.id }] } },
+    );
+    expect(done.fulfillmentCreate.userErrors).toEqual([]);
+  }
+}
+
+async function refundOne(shop: Shop, order: Awaited<ReturnType<typeof paidOrder>>, restockType = "RETURN") {
+  const made = await shop.gql(REFUND_CREATE, {
+    key: randomUUID(),
+    input: {
+      orderId: order.id,
+      refundLineItems: [{ lineItemId: order.line, quantity: 1, restockType, locationId: order.location }],
+      transactions: [{ orderId: order.id, parentId: order.sale, amount: "25.00", kind: "REFUND", gateway: "manual" }],
+    },
+  });
+  expect(made.refundCreate.userErrors).toEqual([]);
+  return made.refundCreate.refund as { id: string; legacyResourceId: string };
+}
+
+const memosOf = (shop: Shop, key: string) =>
+  shop.company.salesCreditMemos.all().filter((m) => m.externalDocumentNumber === key);
+
+describe("Process refunds", () => {
+  it("a refunded line with restock becomes one credit memo with that item line and amount; a second run sends nothing", async () => {
+    const shop = await world.newShop({ refunds: { process: "credit_memo", refundAccount: "6920" } });
+    const order = await paidOrder(shop);
+    await fulfil(shop, order.id);
+    const refund = await refundOne(shop, order);
+    const run = await world.runTask(refundsProcessTask, shop.shopId);
+    expect(run.run?.status, run.run?.error_message ?? "").toBe("succeeded");
+    expect(run.records).toMatchObject([{ type: "refund", outcome: "created" }]);
+    const key = `${order.name}-R${refund.legacyResourceId}`;
+    const [memo, ...more] = memosOf(shop, key);
+    expect(more).toEqual([]);
+    const lines = shop.company.salesCreditMemoLines.filter((l) => l.documentId === memo!.id);
+    expect(lines).toMatchObject([{ lineType: "Item", quantity: 1, unitPrice: 25 }]);
+
+    const again = await world.runTask(refundsProcessTask, shop.shopId);
+    expect(again.records).toEqual([]);
+    expect(memosOf(shop, key)).toHaveLength(1);
+    const [row] = await db.sql`select state, erp_document_number from order_refunds where shop_id = ${shop.shopId}`;
+    expect(row).toEqual({ state: "created", erp_document_number: memo!.number });
+  });
+
+  it("a refund of an order not yet in the ERP waits for it, then is credited", async () => {
+    const shop = await world.newShop({
+      orders: { autoProcess: false },
+      refunds: { process: "credit_memo", refundAccount: "6920" },
+    });
+    const order = await paidOrder(shop);
+    await refundOne(shop, order, "NO_RESTOCK");
+    const first = await world.runTask(refundsProcessTask, shop.shopId);
+    expect(first.run?.status).toBe("succeeded");
+    const [waiting] = await db.sql`select state, reason from order_refunds where shop_id = ${shop.shopId}`;
+    expect(waiting).toMatchObject({ state: "waiting", reason: expect.stringContaining(order.name) });
+
+    const [ours] = await db.sql<Array<{ id: number }>>`select id::int from orders where shop_id = ${shop.shopId}`;
+    await enqueueOrderProcessing(getDb(), { shopId: shop.shopId, orderIds: [ours!.id], trigger: "manual" });
+    await world.runAllJobs();
+    const [processed] = await db.sql`select status, error_message from orders where id = ${ours!.id}`;
+    expect(processed).toMatchObject({ status: "processed" });
+    const second = await world.runTask(refundsProcessTask, shop.shopId);
+    expect(second.records, JSON.stringify(second.records)).toMatchObject([{ outcome: "created" }]);
+  });
+
+  it("Preview plans the credit memo and writes nothing; the kill switch keeps it for later; import only makes none", async () => {
+    const shop = await world.newShop({ refunds: { process: "credit_memo", refundAccount: "6920" } });
+    const order = await paidOrder(shop);
+    const refund = await refundOne(shop, order, "CANCEL");
+    const key = `${order.name}-R${refund.legacyResourceId}`;
+    const preview = await world.runTask(refundsProcessTask, shop.shopId, { dryRun: true });
+    expect(preview.records).toMatchObject([
+      { outcome: "planned", reason: expect.stringContaining(`credit memo ${key}`) },
+    ]);
+    expect(memosOf(shop, key)).toEqual([]);
+
+    await setSettings(shop.shopId, (s) => (s.allowOutgoingWrites = false));
+    const held = await world.runTask(refundsProcessTask, shop.shopId);
+    expect(held.records).toMatchObject([
+      { outcome: "skipped", reason: expect.stringMatching(/^outgoing writes are off/) },
+    ]);
+    expect(memosOf(shop, key)).toEqual([]);
+    await setSettings(shop.shopId, (s) => {
+      s.allowOutgoingWrites = true;
+      s.refunds.process = "import_only";
+    });
+    const imported = await world.runTask(refundsProcessTask, shop.shopId);
+    expect(imported.records).toMatchObject([{ outcome: "updated", reason: expect.stringContaining("imported") }]);
+    expect(memosOf(shop, key)).toEqual([]);
+  });
+});
