@@ -7,11 +7,29 @@ import {
   useRevalidator,
   useSubmit,
 } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Card, DataTable, InlineStack, Layout, Link, Page, Text } from "@shopify/polaris";
+import {
+  Badge,
+  Banner,
+  BlockStack,
+  Button,
+  Card,
+  DataTable,
+  InlineStack,
+  Layout,
+  Link,
+  Page,
+  Text,
+} from "@shopify/polaris";
 import { useEffect } from "react";
 import { z } from "zod";
 
-import { ignoreOrder, requestProcessing, requestReimport, resolveConflict } from "../.server/orders/order-actions.ts";
+import {
+  ignoreOrder,
+  requestProcessing,
+  requestReimport,
+  resolveConflict,
+  retryRefundOfOrder,
+} from "../.server/orders/order-actions.ts";
 import { loadOrderPage } from "../.server/orders/order-page.ts";
 import { shopIdFor } from "../.server/shops/current-shop.ts";
 import { retryPosting } from "../.server/tasks/documents-post/posting-actions.ts";
@@ -30,7 +48,10 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   return page;
 };
 
-const actionSchema = z.object({ intent: z.enum(["process", "ignore", "resolve", "reimport", "retry-posting"]) });
+const actionSchema = z.object({
+  intent: z.enum(["process", "ignore", "resolve", "reimport", "retry-posting", "retry-refund"]),
+  refundId: idSchema.optional(),
+});
 
 // After an action Remix runs the loader again (default revalidation), so what the action
 // changed, such as a cleared error, shows at once without a reload.
@@ -49,6 +70,10 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
       return resolveConflict(shopId, orderId.data);
     case "reimport":
       return requestReimport(shopId, orderId.data);
+    case "retry-refund":
+      return parsed.data.refundId
+        ? retryRefundOfOrder(shopId, orderId.data, parsed.data.refundId)
+        : { ok: false as const, message: "Which refund?" };
     case "retry-posting":
       return (await retryPosting(shopId, orderId.data))
         ? { ok: true as const, message: "Posting queued again" }
@@ -69,7 +94,7 @@ function useRefreshWhile(pending: boolean) {
 }
 
 export default function OrderPage() {
-  const { order, shopify, events, shipments, runs } = useLoaderData<typeof loader>();
+  const { order, shopify, events, shipments, refunds, runs } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const submit = useSubmit();
   const busy = useNavigation().state !== "idle";
@@ -192,6 +217,38 @@ export default function OrderPage() {
                     columnContentTypes={["text", "text", "text", "numeric", "text"]}
                     headings={["ERP shipment", "Posted", "Status", "Fulfillments", "Reason"]}
                     rows={shipments.map((s) => [s.number, s.posted, s.status, s.fulfillments, s.message])}
+                  />
+                </BlockStack>
+              </Card>
+            ) : null}
+            {refunds.length > 0 ? (
+              <Card>
+                <BlockStack gap="200">
+                  <Text as="h2" variant="headingMd">
+                    Refunds
+                  </Text>
+                  <DataTable
+                    columnContentTypes={["text", "text", "numeric", "text", "text", "text", "text"]}
+                    headings={["Refund", "Date", "Amount", "Status", "ERP credit memo", "Reason", ""]}
+                    rows={refunds.map((r) => [
+                      r.refund,
+                      r.date,
+                      r.amount,
+                      r.state,
+                      r.creditMemo,
+                      r.reason,
+                      r.canRetry ? (
+                        <Button
+                          key={r.id}
+                          size="slim"
+                          onClick={() => submit({ intent: "retry-refund", refundId: String(r.id) }, { method: "post" })}
+                        >
+                          Retry
+                        </Button>
+                      ) : (
+                        ""
+                      ),
+                    ])}
                   />
                 </BlockStack>
               </Card>

@@ -35,6 +35,12 @@ async function fillTiles(shopId: number, suffix: string) {
   await db.sql`insert into shopify_customers (shop_id, shopify_customer_id, state, display_name, reason) values
     (${shopId}, ${`gid://shopify/Customer/${suffix}1`}, 'conflict', 'Both sides', 'changed on both sides'),
     (${shopId}, ${`gid://shopify/Customer/${suffix}2`}, 'linked', 'Fine', null)`;
+  await db.sql`insert into shopify_companies (shop_id, shopify_company_id, state, name, reason) values
+    (${shopId}, ${`gid://shopify/Company/${suffix}1`}, 'error', 'Refused Co', 'BC said no'),
+    (${shopId}, ${`gid://shopify/Company/${suffix}2`}, 'linked', 'Fine Co', null)`;
+  await db.sql`insert into order_refunds (shop_id, shopify_refund_id, shopify_order_id, state, reason) values
+    (${shopId}, ${`gid://shopify/Refund/${suffix}1`}, ${"o1" + suffix}, 'waiting', 'waits for its order'),
+    (${shopId}, ${`gid://shopify/Refund/${suffix}2`}, ${"o1" + suffix}, 'created', null)`;
   await db.sql`insert into inventory_levels (shop_id, inventory_item_id, location_id, variant_id, drift_shopify, drift_target, drift_at) values
     (${shopId}, 'gid://shopify/InventoryItem/1', 'gid://shopify/Location/1', 'gid://shopify/ProductVariant/1', 3, 5, now()),
     (${shopId}, 'gid://shopify/InventoryItem/2', 'gid://shopify/Location/1', 'gid://shopify/ProductVariant/2', null, null, null)`;
@@ -59,7 +65,8 @@ describe("activity dashboard counts", () => {
       "unprocessed-shipments": 1,
       "shipment-errors": 1,
       "product-errors": 1,
-      "customer-problems": 1,
+      "customer-problems": 2,
+      "refund-problems": 1,
       "sync-errors": 1,
       "order-conflicts": 1,
       "skipped-records": 1,

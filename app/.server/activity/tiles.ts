@@ -86,6 +86,13 @@ const tiles: readonly Omit<ActivityTile, "href">[] = [
     description:
       "Customers and B2B companies the ERP or Shopify refused, and those changed on both sides since the last sync; choose which version to keep.",
   },
+  {
+    key: "refund-problems",
+    title: "Refunds waiting or in error",
+    tone: "attention",
+    description:
+      "Shopify refunds not yet in the ERP: waiting for their order to get its ERP document, or refused (the reason and a Retry are on the order).",
+  },
   { key: "sync-errors", title: "Synchronization errors", tone: "critical", description: "Task runs that failed." },
   {
     key: "order-conflicts",

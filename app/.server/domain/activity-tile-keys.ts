@@ -12,6 +12,7 @@ export const activityTileKeys = [
   "shipment-errors",
   "product-errors",
   "customer-problems",
+  "refund-problems",
   "sync-errors",
   "order-conflicts",
   "skipped-records",

@@ -3,8 +3,11 @@ import { and, eq } from "drizzle-orm";
 import { orders } from "../../../db/schema/orders.ts";
 import { getDb } from "../db.ts";
 import { addOrderEvent } from "../queries/order-events.ts";
+import { retryRefund } from "../queries/order-refunds.ts";
+import { enqueueRun } from "../runs/enqueue-run.ts";
 import { enqueueOrderProcessing } from "../tasks/orders-process/enqueue.ts";
 import { enqueueOrderImport } from "../tasks/orders-sync/enqueue.ts";
+import { refundsProcessTask } from "../tasks/refunds-process/task.ts";
 
 export type OrderActionResult = { ok: true; message: string } | { ok: false; message: string };
 
@@ -80,5 +83,19 @@ export async function requestReimport(shopId: number, orderId: number): Promise<
     if (!order) return { ok: false, message: "No such order." };
     await enqueueOrderImport(tx, { shopId, orderId: order.shopifyOrderId, now: new Date(), trigger: "manual" });
     return { ok: true, message: "Re-import queued" };
+  });
+}
+
+/** Retry a refund in error: the next run of Process refunds handles it again (queued now). */
+export async function retryRefundOfOrder(
+  shopId: number,
+  orderId: number,
+  refundId: number,
+): Promise<OrderActionResult> {
+  return getDb().transaction(async (tx) => {
+    const retried = await retryRefund(tx, { shopId, id: refundId, orderId });
+    if (!retried) return { ok: false, message: "That refund is not in error." };
+    await enqueueRun(tx, refundsProcessTask, { shopId, trigger: "manual" });
+    return { ok: true, message: "Refund queued again" };
   });
 }

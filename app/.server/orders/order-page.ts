@@ -6,10 +6,12 @@ import { businessCentralDocumentUrl, shopifyAdminOrderUrl } from "../format/link
 import { erpDocumentLabel, orderEventLabel, orderStatusBadges } from "../format/order-labels.ts";
 import { listOrderEvents } from "../queries/order-events.ts";
 import { getOrderDetail } from "../queries/order-list.ts";
+import { refundsOfOrder } from "../queries/order-refunds.ts";
 import { listShipmentsOfOrder } from "../queries/shipments.ts";
 import { getShopDisplay } from "../queries/shop-display.ts";
 import { loadRecordRuns } from "../runs-page/record-runs.ts";
 import { importedOrderSchema } from "../tasks/orders-sync/imported-order.ts";
+import { refundFactsSchema } from "../tasks/refunds-process/refund-facts.ts";
 
 /**
  * The one banner an order's state calls for, most urgent first: a conflict, a failure, or a wait
@@ -41,9 +43,10 @@ export async function loadOrderPage(shopId: number, orderId: number) {
   const order = await getOrderDetail(db, { shopId, orderId });
   if (!order) return null;
   const shop = await getShopDisplay(db, shopId);
-  const [events, shipments, connection, runs] = await Promise.all([
+  const [events, shipments, refunds, connection, runs] = await Promise.all([
     listOrderEvents(db, { shopId, orderId: order.id }),
     listShipmentsOfOrder(db, { shopId, orderId: order.id }),
+    refundsOfOrder(db, { shopId, shopifyOrderId: order.shopifyOrderId }),
     order.erpDocumentNumber ? getConnectionSummary(shopId) : Promise.resolve(null),
     loadRecordRuns({ shopId, recordType: "order", recordKey: String(order.id), timeZone: shop.timeZone }),
   ]);
@@ -129,6 +132,20 @@ export async function loadOrderPage(shopId: number, orderId: number) {
       fulfillments: s.fulfillmentIds.length,
       message: s.errorMessage ?? s.reason ?? "",
     })),
+    /** Its Shopify refunds and what became of each in the ERP (Process refunds). */
+    refunds: refunds.map((r) => {
+      const facts = refundFactsSchema.safeParse(r.facts);
+      return {
+        id: r.id,
+        refund: facts.success ? `Refund ${facts.data.legacyId}` : "Refund",
+        date: r.shopifyCreatedAt ? formatDate(r.shopifyCreatedAt, shop.timeZone) : "",
+        amount: facts.success ? money(facts.data.refunded) : "",
+        state: sentence(r.state) ?? "",
+        creditMemo: r.erpDocumentNumber ?? "",
+        reason: r.reason ?? "",
+        canRetry: r.state === "error",
+      };
+    }),
     /** The last runs that touched this order, with what each did to it. */
     runs,
     events: events.map((event) => ({

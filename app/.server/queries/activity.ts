@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 
 import { apiLogEntries } from "../../../db/schema/api-log.ts";
 import { inventoryLevels } from "../../../db/schema/inventory-levels.ts";
+import { orderRefunds } from "../../../db/schema/order-refunds.ts";
 import { orders } from "../../../db/schema/orders.ts";
 import { productLinks } from "../../../db/schema/product-links.ts";
 import { shipments } from "../../../db/schema/shipments.ts";
@@ -176,6 +177,34 @@ const customerProblemsTile: TileSource = {
   },
 };
 
+const refundProblems = (shopId: number) =>
+  and(eq(orderRefunds.shopId, shopId), inArray(orderRefunds.state, ["waiting", "error"]));
+
+/** Refunds waiting for their order or refused, each linking to its order's page (where Retry is). */
+const refundProblemsTile: TileSource = {
+  count: (shopId) => sql`(select count(*) from ${orderRefunds} where ${refundProblems(shopId)})`,
+  list: async (db, shopId, limit) =>
+    (
+      await db
+        .select({
+          id: orderRefunds.id,
+          title: sql<string>`coalesce(${orders.name}, ${orderRefunds.shopifyOrderId})`,
+          detail: orderRefunds.reason,
+          at: orderRefunds.updatedAt,
+          orderId: orderRefunds.orderId,
+        })
+        .from(orderRefunds)
+        .leftJoin(orders, and(eq(orders.shopId, orderRefunds.shopId), eq(orders.id, orderRefunds.orderId)))
+        .where(refundProblems(shopId))
+        .orderBy(desc(orderRefunds.updatedAt), desc(orderRefunds.id))
+        .limit(limit)
+    ).map(({ orderId, ...row }) => ({
+      ...row,
+      title: `Refund of ${row.title}`,
+      ...(orderId ? { href: `/app/orders/${orderId}` } : {}),
+    })),
+};
+
 const failedRuns = (shopId: number) =>
   and(eq(taskRuns.shopId, shopId), eq(taskRuns.status, "failed"), isNull(taskRuns.dismissedAt));
 const openSkips = (shopId: number) => and(eq(skippedRecords.shopId, shopId), isNull(skippedRecords.resolvedAt));
@@ -209,6 +238,7 @@ const sources: Record<ActivityTileKey, TileSource> = {
   "shipment-errors": shipmentTile("error"),
   "product-errors": productErrorsTile,
   "customer-problems": customerProblemsTile,
+  "refund-problems": refundProblemsTile,
   "sync-errors": {
     count: (shopId) => sql`(select count(*) from ${taskRuns} where ${failedRuns(shopId)})`,
     // Failed runs of any task, each linking to its run page (task titles are mapped by the caller).

@@ -61,11 +61,21 @@ export async function saveRefundOutcome(
 }
 
 /** Retry: a refund in error is handled again by the next run. */
-export async function retryRefund(db: DbOrTx, input: { shopId: number; id: number }): Promise<boolean> {
+export async function retryRefund(
+  db: DbOrTx,
+  input: { shopId: number; id: number; orderId: number },
+): Promise<boolean> {
   const updated = await db
     .update(orderRefunds)
     .set({ state: "pending", reason: null, updatedAt: new Date() })
-    .where(and(eq(orderRefunds.shopId, input.shopId), eq(orderRefunds.id, input.id), eq(orderRefunds.state, "error")))
+    .where(
+      and(
+        eq(orderRefunds.shopId, input.shopId),
+        eq(orderRefunds.id, input.id),
+        eq(orderRefunds.orderId, input.orderId),
+        eq(orderRefunds.state, "error"),
+      ),
+    )
     .returning({ id: orderRefunds.id });
   return updated.length > 0;
 }

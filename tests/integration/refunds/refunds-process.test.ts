@@ -156,3 +156,39 @@ describe("Process refunds", () => {
     expect(memosOf(shop, key)).toEqual([]);
   });
 });
+
+describe("Process refunds, errors and the order page", () => {
+  it("a refund it cannot credit is an error with the reason, on the order's page and the dashboard; Retry credits it once fixed", async () => {
+    const { loadOrderPage } = await import("../../../app/.server/orders/order-page.ts");
+    const { retryRefundOfOrder } = await import("../../../app/.server/orders/order-actions.ts");
+    const { countActivity } = await import("../../../app/.server/queries/activity.ts");
+    const shop = await world.newShop({ refunds: { process: "credit_memo" } });
+    const order = await paidOrder(shop);
+    const refund = await refundOne(shop, order, "CANCEL");
+    const failed = await world.runTask(refundsProcessTask, shop.shopId);
+    expect(failed.run?.status).toBe("succeeded");
+    expect(failed.records).toMatchObject([
+      { outcome: "failed", reason: "Settings → Refunds needs a refund account for cancelled lines" },
+    ]);
+    expect((await countActivity(getDb(), shop.shopId))["refund-problems"]).toBe(1);
+    const [ours] = await db.sql<Array<{ id: number }>>`select id::int from orders where shop_id = ${shop.shopId}`;
+    const page = await loadOrderPage(shop.shopId, ours!.id);
+    expect(page?.refunds).toMatchObject([
+      {
+        refund: `Refund ${refund.legacyResourceId}`,
+        state: "Error",
+        canRetry: true,
+        amount: expect.stringContaining("25"),
+      },
+    ]);
+
+    await setSettings(shop.shopId, (s) => (s.refunds.refundAccount = "6920"));
+    const retried = await retryRefundOfOrder(shop.shopId, ours!.id, page!.refunds[0]!.id);
+    expect(retried).toEqual({ ok: true, message: "Refund queued again" });
+    await world.runAllJobs();
+    const after = await loadOrderPage(shop.shopId, ours!.id);
+    expect(after?.refunds).toMatchObject([{ state: "Created", creditMemo: expect.any(String), canRetry: false }]);
+    expect(memosOf(shop, `${order.name}-R${refund.legacyResourceId}`)).toHaveLength(1);
+    expect((await countActivity(getDb(), shop.shopId))["refund-problems"]).toBe(0);
+  });
+});
