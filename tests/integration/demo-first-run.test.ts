@@ -13,6 +13,7 @@ import { inventorySyncTask } from "../../app/.server/tasks/inventory-sync/task.t
 import { productsSyncTask } from "../../app/.server/tasks/products-sync/task.ts";
 import { action as inventoryLevelsUpdate } from "../../app/routes/webhooks.inventory_levels.update.tsx";
 import { action as ordersCreate } from "../../app/routes/webhooks.orders.create.tsx";
+import { action as refundsCreate } from "../../app/routes/webhooks.refunds.create.tsx";
 import type { SandboxEvent } from "../../sandbox/shopify/contracts.ts";
 import { createShopifyEngine } from "../../sandbox/shopify/engine/create-engine.ts";
 import { createShopifySandboxServer } from "../../sandbox/shopify/server/create-server.ts";
@@ -290,6 +291,63 @@ describe("a fresh demo's B2B companies", () => {
       .all()
       .find((o) => o.externalDocumentNumber === placed.orderCreate.order.name);
     expect(salesOrder?.customerNumber).toBe(northwind[0]!.number);
+  });
+});
+
+describe("a fresh demo's refunds", () => {
+  it("a refunded line of a processed order becomes one BC credit memo with the refunded amount", async () => {
+    const seeded = await gql(`{ customers(first: 1) { nodes { id } } productVariants(first: 1) { nodes { id } } }`);
+    const placed = await gql(
+      `mutation O($order: OrderCreateOrderInput!) { orderCreate(order: $order) {
+        order { id name transactions { id } lineItems(first: 1) { nodes { id } } } userErrors { field message } } }`,
+      {
+        order: {
+          customer: { toAssociate: { id: seeded.customers.nodes[0].id } },
+          lineItems: [{ variantId: seeded.productVariants.nodes[0].id, quantity: 2, priceSet: usd("30.00") }],
+          transactions: [{ kind: "SALE", status: "SUCCESS", gateway: "manual", amountSet: usd("60.00") }],
+        },
+      },
+    );
+    expect(placed.orderCreate.userErrors).toEqual([]);
+    const order = placed.orderCreate.order;
+    await processInTheApp(order.name);
+    const refunded = await gql(
+      `mutation R($input: RefundInput!, $key: String!) { refundCreate(input: $input) @idempotent(key: $key) {
+        refund { id legacyResourceId } userErrors { field message } } }`,
+      {
+        key: `demo-refund-${order.name}`,
+        input: {
+          orderId: order.id,
+          refundLineItems: [{ lineItemId: order.lineItems.nodes[0].id, quantity: 1, restockType: "CANCEL" }],
+          transactions: [
+            {
+              orderId: order.id,
+              parentId: order.transactions[0].id,
+              amount: "30.00",
+              kind: "REFUND",
+              gateway: "manual",
+            },
+          ],
+        },
+      },
+    );
+    expect(refunded.refundCreate.userErrors).toEqual([]);
+    // The store's own refunds/create, through the real webhook route, then every job.
+    const event = events.find((e) => e.topic === "refunds/create" && e.shop === SHOP)!;
+    const request = webhookRequest({
+      topic: event.topic,
+      shop: SHOP,
+      body: event.payload,
+      webhookId: `${event.eventId}`,
+    });
+    expect((await refundsCreate({ request, params: {}, context: {} })).status).toBe(200);
+    await drainAllJobs(db);
+    const company = bc.sandbox.company(DEMO_BC.tenant, DEMO_BC.environment, DEMO_BC.companyId);
+    const key = `${order.name}-R${refunded.refundCreate.refund.legacyResourceId}`;
+    const memos = company.salesCreditMemos.all().filter((m) => m.externalDocumentNumber === key);
+    expect(memos).toHaveLength(1);
+    const lines = company.salesCreditMemoLines.filter((l) => l.documentId === memos[0]!.id);
+    expect(lines.reduce((sum, l) => sum + l.quantity * l.unitPrice, 0)).toBe(30);
   });
 });
 
