@@ -42,6 +42,8 @@ export const shopifyCompanies = pgTable(
     /** The main contact's: what the company is matched by (BC: Company Mapping Type by e-mail/phone). */
     email: text("email"),
     phone: text("phone"),
+    /** The main contact's Shopify customer: its customers/update makes the company be read again. */
+    mainContactCustomerId: text("main_contact_customer_id"),
     taxId: text("tax_id"),
     city: text("city"),
     countryCode: text("country_code"),
@@ -60,6 +62,9 @@ export const shopifyCompanies = pgTable(
   (t) => [
     uniqueIndex("shopify_companies_shop_company_uq").on(t.shopId, t.shopifyCompanyId),
     index("shopify_companies_shop_state_idx").on(t.shopId, t.state),
+    index("shopify_companies_shop_contact_idx")
+      .on(t.shopId, t.mainContactCustomerId)
+      .where(sql`${t.mainContactCustomerId} is not null`),
     index("shopify_companies_shop_erp_idx")
       .on(t.shopId, t.erpCustomerNumber)
       .where(sql`${t.erpCustomerNumber} is not null`),

@@ -59,6 +59,8 @@ export interface CompanyOutcome {
   name: string;
   email: string | null;
   phone: string | null;
+  /** undefined = keep the stored one. */
+  mainContactCustomerId?: string | null;
   taxId: string | null;
   city: string | null;
   countryCode: string | null;
@@ -81,6 +83,7 @@ export async function saveCompanyOutcome(db: DbOrTx, o: CompanyOutcome): Promise
     name: o.name,
     email: o.email,
     phone: o.phone,
+    ...(o.mainContactCustomerId !== undefined ? { mainContactCustomerId: o.mainContactCustomerId } : {}),
     taxId: o.taxId,
     city: o.city,
     countryCode: o.countryCode,
@@ -163,4 +166,21 @@ export async function markCompaniesGone(
         inArray(shopifyCompanies.shopifyCompanyId, [...input.shopifyCompanyIds]),
       ),
     );
+}
+
+/** The companies whose main contact is this Shopify customer (its e-mail and phone are theirs). */
+export async function companiesOfContact(
+  db: DbOrTx,
+  input: { shopId: number; shopifyCustomerId: string },
+): Promise<string[]> {
+  const rows = await db
+    .select({ id: shopifyCompanies.shopifyCompanyId })
+    .from(shopifyCompanies)
+    .where(
+      and(
+        eq(shopifyCompanies.shopId, input.shopId),
+        eq(shopifyCompanies.mainContactCustomerId, input.shopifyCustomerId),
+      ),
+    );
+  return rows.map((r) => r.id);
 }

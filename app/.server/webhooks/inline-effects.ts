@@ -3,7 +3,7 @@ import type { Tx } from "../db.ts";
 import type { ShopSettings } from "../domain/settings-schema.ts";
 import { applyLevelWebhook, setItemTracked } from "../queries/inventory-levels.ts";
 import { noteRefunds } from "../queries/order-refunds.ts";
-import { markCompaniesForRead, markCompaniesGone } from "../queries/shopify-companies.ts";
+import { companiesOfContact, markCompaniesForRead, markCompaniesGone } from "../queries/shopify-companies.ts";
 import { markCustomersGone } from "../queries/shopify-customers.ts";
 import { getShopSettings, markShopUninstalled, updateShopScopes } from "../queries/shops.ts";
 import { enqueueRun } from "../runs/enqueue-run.ts";
@@ -86,9 +86,24 @@ export async function applyInline(tx: Tx, input: InlineInput): Promise<void> {
     case "customers/create":
     case "customers/update": {
       // Only the import half reads Shopify's changes; other shops get these for the app's own writes.
-      const { customers } = await getShopSettings(tx, shopId);
+      const settings = await getShopSettings(tx, shopId);
+      const { customers } = settings;
       if (customers.import === "all" || customers.shopifyCanUpdateErp) {
         await enqueueRun(tx, customersSyncTask, { shopId, trigger: "webhook" });
+      }
+      // A main contact's new e-mail or phone is its companies' too: they are read again.
+      const payload = webhookPayloadSchemas[input.topic].parse(input.payload);
+      const companies = await companiesOfContact(tx, {
+        shopId,
+        shopifyCustomerId: `gid://shopify/Customer/${payload.id}`,
+      });
+      if (companies.length > 0 && companyImportOn(settings)) {
+        await markCompaniesForRead(tx, {
+          shopId,
+          shopifyCompanyIds: companies,
+          now: delivery.triggeredAt ?? new Date(),
+        });
+        await enqueueRun(tx, companiesSyncTask, { shopId, trigger: "webhook" });
       }
       return;
     }

@@ -374,6 +374,33 @@ describe("Sync companies, Preview, the kill switch and payment terms", () => {
 });
 
 describe("Sync companies, webhooks", () => {
+  it("a new phone of the main contact (customers/update) reaches the company's ERP customer", async () => {
+    const shop = await world.newShop({
+      companies: { import: "all", createUnknownInErp: true, shopifyCanUpdateErp: true },
+    });
+    const company = await shopifyCompany(shop);
+    await world.runTask(companiesSyncTask, shop.shopId);
+    const changed = await shop.gql(
+      `mutation U($input: CustomerInput!) { customerUpdate(input: $input) { userErrors { field message } } }`,
+      { input: { id: company.contact, phone: "+4930777666555" } },
+    );
+    expect(changed.customerUpdate.userErrors).toEqual([]);
+    const { action } = await import("../../../app/routes/webhooks.customers.update.tsx");
+    const { webhookRequest } = await import("../../support/webhook-request.ts");
+    const response = await action({
+      request: webhookRequest({
+        topic: "customers/update",
+        shop: shop.domain,
+        body: { id: Number(company.contact.split("/").at(-1)), updated_at: new Date().toISOString() },
+      }),
+      params: {},
+      context: {},
+    });
+    expect(response.status).toBe(200);
+    await world.runAllJobs();
+    expect(erpCustomersNamed(shop, company.name)).toMatchObject([{ phoneNumber: "+4930777666555" }]);
+  });
+
   it("a company location's change marks its company to be read again and queues one run", async () => {
     const shop = await world.newShop({ companies: { import: "all", createUnknownInErp: true } });
     const company = await shopifyCompany(shop);

@@ -180,6 +180,7 @@ function base(p: CompanyImportPass, c: Prepared, locations: CompanyLocationSumma
     name: c.company.name,
     email: c.company.mainContact?.email ?? null,
     phone: c.fields.phoneNumber || null,
+    mainContactCustomerId: c.company.mainContact?.customerId ?? null,
     taxId: c.fields.taxId || null,
     city: address?.city ?? null,
     countryCode: address?.countryCode ?? null,

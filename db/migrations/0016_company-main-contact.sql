@@ -1,0 +1,2 @@
+ALTER TABLE "shopify_companies" ADD COLUMN "main_contact_customer_id" text;--> statement-breakpoint
+CREATE INDEX "shopify_companies_shop_contact_idx" ON "shopify_companies" USING btree ("shop_id","main_contact_customer_id") WHERE "shopify_companies"."main_contact_customer_id" is not null;
