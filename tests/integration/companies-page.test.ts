@@ -331,6 +331,16 @@ describe("the Companies list and a company's page", () => {
     });
     expect(await db.sql`select * from shopify_companies where shop_id = ${shop.shopId} order by id`).toEqual(before);
   });
+
+  it("Sync now of an unlinked company says when the shop's Company import leaves it as it is", async () => {
+    const birch = (await list(shop, "?q=birch")).rows[0]!.href.split("/").at(-1)!;
+    expect(await act(shop, birch, { intent: "sync" })).toMatchObject({
+      intent: "sync",
+      ok: true,
+      message: expect.stringMatching(/imported with their first order/),
+    });
+    expect((await act(shop, acme, { intent: "sync" })).message).toBe("Sync queued: the company is read again.");
+  });
 });
 
 const COMPANY_CREATE = `mutation C($input: CompanyCreateInput!) { companyCreate(input: $input) {

@@ -46,12 +46,22 @@ export function syncCompanyNow(shopId: number, shopifyCompanyId: string): Promis
     if (row.state === "ignored") {
       throw new Refusal(`Company ${row.name} is ignored; map it to an ERP customer to sync it again.`);
     }
+    // An unlinked company is imported only as the shop's Company import says: say so, or the
+    // merchant waits for a change that will not come.
+    const { companies } = await getShopSettings(db, shopId);
+    const linked = (await getCustomerLink(db, { shopId, shopifyCustomerId: shopifyCompanyId })) !== null;
+    const note =
+      linked || companies.import === "all"
+        ? ""
+        : companies.import === "none"
+          ? " Company import is None in Settings, so it is not imported."
+          : " Companies are imported with their first order (Settings), so it stays as it is until an order of it waits.";
     return db.transaction(async (tx) => {
       await markCompaniesForRead(tx, { shopId, shopifyCompanyIds: [shopifyCompanyId], now: new Date() });
       const jobId = await enqueueRun(tx, companiesSyncTask, { shopId, trigger: "manual" });
       return {
         ok: true,
-        message: "Sync queued: the company is read again.",
+        message: `Sync queued: the company is read again.${note}`,
         ...(jobId ? { runLink: `/app/runs/job/${jobId}` } : {}),
       };
     });
