@@ -28,6 +28,7 @@ export default function App() {
         <Link to="/app/shipments">Shipments</Link>
         <Link to="/app/products">Products</Link>
         <Link to="/app/customers">Customers</Link>
+        <Link to="/app/companies">Companies</Link>
         <Link to="/app/locations">Locations</Link>
         <Link to="/app/jobs">Job queue</Link>
         <Link to="/app/runs">Runs</Link>

@@ -1,3 +1,6 @@
+import { and, eq } from "drizzle-orm";
+
+import { shopifyCompanies } from "../../../db/schema/shopify-companies.ts";
 import {
   type CustomerActionResult,
   Refusal,
@@ -38,13 +41,27 @@ async function requireRow(shopId: number, shopifyCompanyId: string) {
 export function syncCompanyNow(shopId: number, shopifyCompanyId: string): Promise<CustomerActionResult> {
   return refusing(async () => {
     const db = getDb();
-    await requireRow(shopId, shopifyCompanyId);
+    const row = await requireRow(shopId, shopifyCompanyId);
+    // The sync leaves an ignored company alone, so a queued run would not read it: say so instead.
+    if (row.state === "ignored") {
+      throw new Refusal(`Company ${row.name} is ignored; map it to an ERP customer to sync it again.`);
+    }
+    // An unlinked company is imported only as the shop's Company import says: say so, or the
+    // merchant waits for a change that will not come.
+    const { companies } = await getShopSettings(db, shopId);
+    const linked = (await getCustomerLink(db, { shopId, shopifyCustomerId: shopifyCompanyId })) !== null;
+    const note =
+      linked || companies.import === "all"
+        ? ""
+        : companies.import === "none"
+          ? " Company import is None in Settings, so it is not imported."
+          : " Companies are imported with their first order (Settings), so it stays as it is until an order of it waits.";
     return db.transaction(async (tx) => {
       await markCompaniesForRead(tx, { shopId, shopifyCompanyIds: [shopifyCompanyId], now: new Date() });
       const jobId = await enqueueRun(tx, companiesSyncTask, { shopId, trigger: "manual" });
       return {
         ok: true,
-        message: "Sync queued: the company is read again.",
+        message: `Sync queued: the company is read again.${note}`,
         ...(jobId ? { runLink: `/app/runs/job/${jobId}` } : {}),
       };
     });
@@ -111,8 +128,25 @@ export function ignoreCompany(shopId: number, shopifyCompanyId: string): Promise
 export function unlinkCompany(shopId: number, shopifyCompanyId: string): Promise<CustomerActionResult> {
   return refusing(async () => {
     const row = await requireRow(shopId, shopifyCompanyId);
+    if (!(await getCustomerLink(getDb(), { shopId, shopifyCustomerId: shopifyCompanyId }))) {
+      throw new Refusal(`Company ${row.name} is not linked to an ERP customer.`);
+    }
     return getDb().transaction(async (tx) => {
       await deleteCustomerLink(tx, { shopId, shopifyCustomerId: shopifyCompanyId });
+      // Not mapped any more until the next run maps it: the row must not go on saying "Mapped to X".
+      if (row.state !== "ignored") {
+        await tx
+          .update(shopifyCompanies)
+          .set({
+            state: "skipped",
+            erpCustomerNumber: null,
+            erpHash: null,
+            reason: "unlinked by the merchant; the next run maps it again",
+            conflict: null,
+            updatedAt: new Date(),
+          })
+          .where(and(eq(shopifyCompanies.shopId, shopId), eq(shopifyCompanies.id, row.id)));
+      }
       await markCompaniesForRead(tx, { shopId, shopifyCompanyIds: [shopifyCompanyId], now: new Date() });
       return { ok: true, message: `Company ${row.name} is no longer linked; the next run maps it again.` };
     });
@@ -186,7 +220,12 @@ export function addErpCustomerAsCompany(shopId: number, number: string): Promise
         now: new Date(),
       });
       await markCompaniesForRead(tx, { shopId, shopifyCompanyIds: [made.id], now: new Date() });
-      return { ok: true, message: `ERP customer ${found.number} ${verb}.` };
+      const row = (await companyRowsOf(tx, { shopId, shopifyCompanyIds: [made.id] })).get(made.id);
+      return {
+        ok: true,
+        message: `ERP customer ${found.number} ${verb}.`,
+        ...(row ? { href: `/app/companies/${row.id}` } : {}),
+      };
     });
   });
 }

@@ -25,7 +25,7 @@ import { getCustomerLinkById, getCustomerRow } from "./queries.ts";
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 
 /** An ERP customer number as a form sends it (BC: Code[20]; 50 leaves room for other ERPs). */
-const customerNumberSchema = z
+export const customerNumberSchema = z
   .string({ error: "Enter an ERP customer number." })
   .trim()
   .min(1, "Enter an ERP customer number.")

@@ -1,8 +1,8 @@
-import { z } from "zod";
+import type { z } from "zod";
 
 import { getDb } from "../db.ts";
 import { countOf, formatDateTime } from "../format/format.ts";
-import { searchInputSchema } from "../format/search-input.ts";
+import { firstSearchParams, listQuerySchema } from "../format/list-query.ts";
 import { getShopDisplay } from "../queries/shop-display.ts";
 import { capitalize, customerHref, customerName, customerStateBadges } from "./customer-labels.ts";
 import { countCustomersByTab, customerListTabs, listCustomers } from "./queries.ts";
@@ -13,18 +13,11 @@ export const CUSTOMERS_PAGE_SIZE = 50;
  * The Customers list's URL parameters; each falls back to its default instead of failing, so a
  * hand-edited URL still shows a list.
  */
-export const customerListQuerySchema = z.object({
-  tab: z.enum(customerListTabs).catch("all"),
-  q: searchInputSchema,
-  page: z.coerce.number().int().min(0).max(10_000).catch(0),
-});
+export const customerListQuerySchema = listQuerySchema(customerListTabs);
 export type CustomerListQuery = z.infer<typeof customerListQuerySchema>;
 
 export function parseCustomerListQuery(url: URL): CustomerListQuery {
-  // First value of each parameter: a repeated one must not turn into an array and fail.
-  const first: Record<string, string> = {};
-  for (const [key, value] of url.searchParams) if (!(key in first)) first[key] = value;
-  return customerListQuerySchema.parse(first);
+  return customerListQuerySchema.parse(firstSearchParams(url));
 }
 
 /** One page of the Customers list, ready to render: counts per tab, formatted rows, paging. */

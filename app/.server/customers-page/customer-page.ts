@@ -11,16 +11,10 @@ import {
   customerName,
   customerStateBadges,
   directionLabels,
-  linkSourceLabels,
   shopifyAdminCustomerUrl,
 } from "./customer-labels.ts";
-import {
-  getCustomerLinkById,
-  getCustomerLinkOf,
-  getCustomerRow,
-  getCustomerRowOf,
-  getMirroredCustomer,
-} from "./queries.ts";
+import { conflictRows, loadErpCustomer } from "./erp-customer-view.ts";
+import { getCustomerLinkById, getCustomerLinkOf, getCustomerRow, getCustomerRowOf } from "./queries.ts";
 
 /** The run records' type for customers ("Sync customers" records `type: "customer", key: <gid>`). */
 export const CUSTOMER_RECORD_TYPE = "customer";
@@ -35,81 +29,6 @@ export function parseCustomerPageKey(param: string | undefined): CustomerPageKey
   const parsed = idSchema.safeParse(link ? link[1] : param);
   if (!parsed.success || !/^(link-)?\d+$/.test(param ?? "")) return null;
   return { kind: link ? "link" : "row", id: parsed.data };
-}
-
-/**
- * The mirrored ERP customer as far as this page shows it. The mirror holds whatever the adapter
- * pulled, so each field is optional: a field an ERP does not send is left out, never a failure.
- */
-const text = z.string().optional().catch(undefined);
-const mirroredCustomerSchema = z.looseObject({
-  number: text,
-  displayName: text,
-  type: text,
-  email: text,
-  phoneNumber: text,
-  currencyCode: text,
-  blocked: z.boolean().optional().catch(undefined),
-  address: z
-    .looseObject({ line1: text, line2: text, city: text, state: text, postalCode: text, countryCode: text })
-    .optional()
-    .catch(undefined),
-});
-
-function addressLine(
-  a:
-    | { line1?: string; line2?: string; city?: string; postalCode?: string; state?: string; countryCode?: string }
-    | undefined,
-) {
-  if (!a) return "";
-  const cityLine = [a.postalCode, a.city].filter(Boolean).join(" ");
-  return [a.line1, a.line2, cityLine, a.state, a.countryCode].filter(Boolean).join(", ");
-}
-
-async function loadErpCustomer(shopId: number, number: string | null, source: string | null, timeZone: string | null) {
-  if (!number) return null;
-  const record = await getMirroredCustomer(getDb(), { shopId, number });
-  const erp = record ? mirroredCustomerSchema.parse(record.data) : null;
-  return {
-    number,
-    linkSource: source ? (linkSourceLabels[source] ?? source) : "",
-    mirrored: record !== undefined,
-    name: erp?.displayName ?? "",
-    type: erp?.type === "company" ? "Company" : erp?.type === "person" ? "Person" : "",
-    email: erp?.email ?? "",
-    phone: erp?.phoneNumber ?? "",
-    address: addressLine(erp?.address),
-    currency: erp?.currencyCode ?? "",
-    blocked: erp?.blocked ? "Blocked" : "",
-    modified: formatDateTime(record?.erpModifiedAt ?? null, timeZone),
-    pulled: formatDateTime(record?.updatedAt ?? null, timeZone),
-  };
-}
-
-/** The compared fields, in the order the conflict card shows them. */
-const conflictFields: Array<[label: string, read: (side: Record<string, unknown>) => unknown]> = [
-  ["Name", (s) => s.displayName],
-  ["E-mail", (s) => s.email],
-  ["Phone", (s) => s.phoneNumber],
-  ["Address", (s) => (s.address as Record<string, unknown> | undefined)?.line1],
-  ["Address 2", (s) => (s.address as Record<string, unknown> | undefined)?.line2],
-  ["Post code", (s) => (s.address as Record<string, unknown> | undefined)?.postalCode],
-  ["City", (s) => (s.address as Record<string, unknown> | undefined)?.city],
-  ["County / state", (s) => (s.address as Record<string, unknown> | undefined)?.state],
-  ["Country", (s) => (s.address as Record<string, unknown> | undefined)?.countryCode],
-];
-
-const shown = (value: unknown) => (typeof value === "string" ? value : value == null ? "" : JSON.stringify(value));
-
-/** Both versions side by side, each field marked when the two differ; a field empty on both is left out. */
-function conflictRows(conflict: { shopify: Record<string, unknown>; erp: Record<string, unknown> }) {
-  return conflictFields
-    .map(([label, read]) => {
-      const shopify = shown(read(conflict.shopify));
-      const erp = shown(read(conflict.erp));
-      return { label, shopify, erp, differs: shopify.trim().toLowerCase() !== erp.trim().toLowerCase() };
-    })
-    .filter((row) => row.shopify !== "" || row.erp !== "");
 }
 
 /**

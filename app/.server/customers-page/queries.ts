@@ -4,6 +4,7 @@ import { erpRecords } from "../../../db/schema/erp-records.ts";
 import { customerLinks } from "../../../db/schema/links.ts";
 import { type CustomerSyncState, shopifyCustomers } from "../../../db/schema/shopify-customers.ts";
 import type { DbOrTx } from "../db.ts";
+import { containsPattern } from "../format/list-query.ts";
 
 /**
  * The Customers pages' queries. Every one names the shop first, so each is served by an index
@@ -21,11 +22,6 @@ export type CustomerListTab = (typeof customerListTabs)[number];
 
 /** A guest's "link" is keyed by its order, not a Shopify customer: never listed as a customer. */
 const CUSTOMER_GID = "gid://shopify/Customer/%";
-
-/** `%term%` for ilike, with the term's own wildcards taken literally. */
-function containsPattern(term: string): string {
-  return `%${term.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-}
 
 /**
  * The union of rows and link-only customers, each with its effective state. `row_id` is null for

@@ -130,8 +130,10 @@ export function listRunRecords(
 /** The latest runs that touched one record, with what each did to it (task_run_records_record_idx). */
 export function listRunsOfRecord(
   db: DbOrTx,
-  input: { shopId: number; recordType: string; recordKey: string; limit: number },
+  input: { shopId: number; recordType: string; recordKey: string | readonly string[]; limit: number },
 ) {
+  // A company's page lists the runs that touched it or one of its locations: several keys.
+  const keys = typeof input.recordKey === "string" ? [input.recordKey] : [...input.recordKey];
   return db
     .select({
       runId: taskRuns.id,
@@ -149,7 +151,7 @@ export function listRunsOfRecord(
       and(
         eq(taskRunRecords.shopId, input.shopId),
         eq(taskRunRecords.recordType, input.recordType),
-        eq(taskRunRecords.recordKey, input.recordKey),
+        keys.length === 1 ? eq(taskRunRecords.recordKey, keys[0]!) : inArray(taskRunRecords.recordKey, keys),
       ),
     )
     .orderBy(desc(taskRunRecords.runId), desc(taskRunRecords.id))

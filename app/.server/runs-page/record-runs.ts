@@ -10,7 +10,8 @@ export const RECORD_RUNS_SHOWN = 10;
 export async function loadRecordRuns(input: {
   shopId: number;
   recordType: string;
-  recordKey: string;
+  /** One record, or several that are one page's (a company and its locations). */
+  recordKey: string | readonly string[];
   timeZone: string | null;
 }) {
   const rows = await listRunsOfRecord(getDb(), {
