@@ -157,7 +157,8 @@ describe("the Customers page", () => {
     await expect
       .poll(() => e2e.app().getByTestId("action-error").textContent(), { timeout: 20_000 })
       .toMatch(/^The customer changed in Shopify again since this conflict was found/);
-    expect(await versions.getByText("+1 555 0100").count()).toBe(0);
+    // The refusal's message comes with the action's answer; the page's new data with the revalidation after it.
+    await expect.poll(() => versions.getByText("+1 555 0100").count(), { timeout: 20_000 }).toBe(0);
 
     await e2e.app().getByRole("button", { name: "Keep Shopify's" }).click();
     await expect.poll(() => e2e.app().getByTestId("conflict-versions").count(), { timeout: 20_000 }).toBe(0);

@@ -53,10 +53,10 @@ describe("the setup guide in a fresh demo", () => {
     ).toBe("#orders.tipAccount");
   });
 
-  it("hides the settings nothing reads yet", async () => {
-    for (const hidden of ["companies.import", "companies.mapping"]) {
-      expect(await e2e.app().locator(`[name="${hidden}"]`).count()).toBe(0);
-    }
+  it("offers the settings the tasks read, with the fresh demo's values", async () => {
+    // Sync companies reads its settings: offered, with the demo's first-start import of all companies.
+    expect(await e2e.app().locator('[name="companies.import"]').inputValue()).toBe("all");
+    expect(await e2e.app().locator('[name="refunds.process"]').inputValue()).toBe("credit_memo");
     // The product sync's direction is offered (its task reads it).
     expect(await e2e.app().locator('[name="products.direction"]').count()).toBe(1);
     expect(await e2e.app().getByLabel("Sync direction").count()).toBe(0);
