@@ -11,9 +11,8 @@
  *   write the differences) over another 1% change, with the app's Admin client: its points and time
  *   (past BENCH_INVENTORY_BASELINE_MAX_S it stops and is scaled up, marked as such in its row).
  */
-import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { readFile, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 
 import postgres from "postgres";
@@ -21,6 +20,7 @@ import postgres from "postgres";
 import type { SandboxShopifyEngine } from "../sandbox/shopify/engine/create-engine.ts";
 import { DEMO_BC } from "../scripts/demo/business-central.ts";
 import { startDemo } from "../scripts/demo/start-demo.ts";
+import { rssMiB, startWorkerProcess } from "./bench-process.ts";
 import { percentile, round } from "./stats.ts";
 
 const VARIANTS = Number(process.env.BENCH_INVENTORY_VARIANTS ?? 100_000);
@@ -185,30 +185,6 @@ async function runToEnd(shop: BenchShop, minutes: number) {
     select status, summary from task_runs
      where shop_id = ${shop.shopId} and task = ${inventorySyncTask.name} and queued_at >= ${since} order by id`;
   return { ms: Date.now() - since.getTime(), since, until: new Date(), runs };
-}
-
-/** `npm run worker` as a child process against the demo's database (the env startDemo set). */
-function startWorkerProcess() {
-  const child = spawn(process.execPath, ["worker/index.ts"], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: demo.info.databaseUrl, WORKER_CONCURRENCY: "4", LOG_LEVEL: "warn" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  return {
-    pid: child.pid!,
-    stop: async () => {
-      child.kill("SIGTERM");
-      await exited;
-    },
-  };
-}
-
-/** The process's resident set in MiB, from /proc (Linux). */
-async function rssMiB(pid: number): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, "utf8");
-  const kib = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
-  return kib / 1024;
 }
 
 /** Levels in the shadow and levels compared so far (the runs' "levels compared" stat is per run; the shadow grows with the bulk read). */
@@ -382,7 +358,7 @@ async function baseline(shop: BenchShop) {
   return { ms: Date.now() - started, readMs, since, until: new Date(), levels, diffs: diffs.length, share };
 }
 
-const worker = startWorkerProcess();
+const worker = startWorkerProcess(root, demo.info.databaseUrl);
 try {
   const t = Date.now();
   const shops = [await benchShop("standard"), await benchShop("plus")];

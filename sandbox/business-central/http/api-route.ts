@@ -13,7 +13,7 @@ import { CUSTOM_SETS, type EntitySetDef, STANDARD_SETS } from "./entity-sets.ts"
 import { sendJson, sendNoContent } from "./http-util.ts";
 import { checkIfMatch } from "./if-match.ts";
 import { handlePicture } from "./picture-route.ts";
-import { recordName, serializeRow } from "./serialize.ts";
+import { type ChildIndex, recordName, serializeRow } from "./serialize.ts";
 
 export interface ApiTarget {
   /** `${origin}/v2.0/{tenant}/{env}/api/...` up to and including the version segment. */
@@ -171,7 +171,9 @@ async function handleEntitySet(
   // Rows are projected onto the API page first, so $filter, $orderby and $select see what BC shows.
   const project = (row: BaseRow) => projectRow(def.page, ctx.data, row);
   const companyUrl = `${p.target.root}/companies(${ctx.data.info.id})`;
-  const serialize = (row: BaseRow) => serializeRow(ctx.data, sets, def, row, options, companyUrl);
+  // One index of expanded children per answer: built on the first row that expands them.
+  const index: ChildIndex = new Map();
+  const serialize = (row: BaseRow) => serializeRow(ctx.data, sets, def, row, options, companyUrl, index);
   const entity = (row: BaseRow) => ({ "@odata.context": `${p.contextPath}/$entity`, ...serialize(project(row)) });
   const etagHeader = (row: BaseRow): Record<string, string> => ({ ETag: table.etag(row.id) ?? "" });
   try {

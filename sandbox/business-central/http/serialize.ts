@@ -10,6 +10,37 @@ import { pictureEntity } from "./picture-route.ts";
 export type Json = Record<string, unknown>;
 
 /**
+ * One answer's children by parent, per navigation (`<set>|<field>`): built once per list answer
+ * instead of a scan of the whole child table for every parent row. A page of 500 items expanding
+ * their variants scanned 100,000 variants 500 times (seconds of a blocked event loop at that size).
+ */
+export type ChildIndex = Map<string, Map<unknown, BaseRow[]>>;
+
+function childrenOf(
+  data: CompanyData,
+  childDef: EntitySetDef,
+  nav: readonly [string, string],
+  parentId: string,
+  index?: ChildIndex,
+): BaseRow[] {
+  const table = childDef.table(data);
+  if (!index) return table.filter((c) => (c as unknown as Json)[nav[1]] === parentId);
+  const key = `${nav[0]}|${nav[1]}`;
+  let byParent = index.get(key);
+  if (!byParent) {
+    byParent = new Map();
+    for (const c of table.all()) {
+      const parent = (c as unknown as Json)[nav[1]];
+      const list = byParent.get(parent);
+      if (list) list.push(c);
+      else byParent.set(parent, [c]);
+    }
+    index.set(key, byParent);
+  }
+  return byParent.get(parentId) ?? [];
+}
+
+/**
  * One entity as BC writes it: `@odata.etag` first, then the (selected) fields, then expansions.
  * `row` is already projected onto its page (`projectRow`); expanded children are projected here.
  * `companyUrl` (`…/companies({id})`) is where an expanded picture's media links point.
@@ -21,6 +52,7 @@ export function serializeRow(
   row: BaseRow,
   options: Pick<QueryOptions, "select" | "expand">,
   companyUrl = "",
+  index?: ChildIndex,
 ): Json {
   const fields = row as unknown as Json;
   const out: Json = { "@odata.etag": def.table(data).etag(String(fields[def.keyField ?? "id"])) };
@@ -43,17 +75,14 @@ export function serializeRow(
     if (!nav || !childDef) {
       throw badRequest(`Could not find a property named '${spec.name}' on type 'Microsoft.NAV.${def.entityType}'.`);
     }
-    const children = childDef
-      .table(data)
-      .filter((c) => (c as unknown as Json)[nav[1]] === row.id)
-      .map((c) => projectRow(childDef.page, data, c));
+    const children = childrenOf(data, childDef, nav, row.id, index).map((c) => projectRow(childDef.page, data, c));
     const page = pageCollection(children, spec.options, {
       entityType: childDef.entityType,
       defaultOrder: childDef.defaultOrder,
       pageSize: Number.POSITIVE_INFINITY,
       ...(childDef.keyField ? { keyField: childDef.keyField } : {}),
     });
-    out[spec.name] = page.rows.map((c) => serializeRow(data, sets, childDef, c, spec.options, companyUrl));
+    out[spec.name] = page.rows.map((c) => serializeRow(data, sets, childDef, c, spec.options, companyUrl, index));
   }
   return out;
 }
