@@ -220,6 +220,17 @@ async function apply(p: CompanyImportPass, c: Prepared, plan: CustomerImportPlan
       return;
     case "leave":
       p.counts.left++;
+      // Remembered (a row read again by a webhook or Sync now), so it is not read again every run.
+      if (!ctx.dryRun && c.row) {
+        await saveCompanyOutcome(ctx.db, {
+          ...b,
+          state: "skipped",
+          erpCustomerNumber: null,
+          shopifyHash: hash,
+          reason: plan.reason,
+          conflict: null,
+        });
+      }
       return;
     case "skip":
       p.counts.skipped++;

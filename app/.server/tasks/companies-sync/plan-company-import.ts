@@ -78,8 +78,11 @@ export function planCompanyImport(
   const { row } = facts;
   const c = settings.companies;
   if (row?.state === "ignored") return { kind: "unchanged" };
+  // A company left for its first order is looked at again once an order of it waits.
+  const orderNowWaiting = facts.orderWaiting && !facts.linkedNumber && row?.state === "skipped";
   if (
     row &&
+    !orderNowWaiting &&
     row.shopifyHash === facts.hash &&
     (row.state === "linked" || row.state === "skipped" || row.state === "conflict")
   ) {
