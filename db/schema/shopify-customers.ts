@@ -55,6 +55,12 @@ export const shopifyCustomers = pgTable(
     conflict: jsonb("conflict").$type<CustomerConflict>(),
     lastSyncedAt: timestamp("last_synced_at", { withTimezone: true }),
     lastDirection: text("last_direction", { enum: ["shopify_to_erp", "erp_to_shopify"] }),
+    /**
+     * Set (and committed) just before the first attempt to create its ERP customer, which then
+     * skips the adapter's look-up: an attempt that died after the ERP took the POST leaves this
+     * set, so the next attempt looks in the ERP first and finds what the first one made.
+     */
+    erpCreateAttemptedAt: timestamp("erp_create_attempted_at", { withTimezone: true }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -18,17 +18,21 @@ function customerInput(fields: ErpCustomerFields, shopifyKey: CustomerInput["sho
 
 /**
  * Creates the ERP customer, keyed by e-mail: a retry after a crash (or a second order of the same
- * new buyer) finds the customer the first attempt created instead of making another.
+ * new buyer) finds the customer the first attempt created instead of making another. `knownNew`
+ * (a first attempt the caller has recorded, for an e-mail no mirrored ERP customer has) skips
+ * that look: one request per new customer instead of two.
  */
 export function createErpCustomer(
   adapter: ErpAdapter,
   fields: ErpCustomerFields,
   templateNumber: string,
+  options: { knownNew?: boolean } = {},
 ): Promise<WriteResult> {
   return adapter.upsertCustomer({
     ...customerInput(fields, { kind: "email", value: fields.email }),
     type: "person",
     ...(templateNumber ? { templateNumber } : {}),
+    ...(options.knownNew ? { knownNew: true } : {}),
   });
 }
 

@@ -190,6 +190,23 @@ export type MirrorCustomerLookup =
   | { taxId: string; field: "vat_registration_number" }
   | { billTo: { name: string; line1: string; line2: string; postalCode: string; city: string; countryCode: string } };
 
+/** Whether any mirrored ERP customer (blocked or not) has this e-mail: what the ERP's own look would find. */
+export async function mirrorHasCustomerEmail(db: DbOrTx, input: { shopId: number; email: string }): Promise<boolean> {
+  const [row] = await db
+    .select({ number: erpRecords.itemNumber })
+    .from(erpRecords)
+    .where(
+      and(
+        eq(erpRecords.shopId, input.shopId),
+        eq(erpRecords.entity, "customers"),
+        isNull(erpRecords.deletedAt),
+        sql`lower(${erpRecords.data} ->> 'email') = ${input.email.trim().toLowerCase()}`,
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
 /**
  * The mirrored ERP customers a lookup finds, as the port's findCustomer compares (e-mail in any
  * case, the phone by its digits, the bill-to name and address case-insensitively), at most

@@ -90,6 +90,8 @@ export interface CustomerOutcome {
   conflict: CustomerConflict | null;
   /** Set when something was written to one side. */
   direction?: "shopify_to_erp" | "erp_to_shopify";
+  /** Set just before a first create of its ERP customer (see the column). */
+  erpCreateAttemptedAt?: Date;
   now: Date;
 }
 
@@ -111,6 +113,7 @@ export async function saveCustomerOutcome(db: DbOrTx, o: CustomerOutcome): Promi
     ...(o.shopifyHash !== undefined ? { shopifyHash: o.shopifyHash } : {}),
     ...(o.erpHash !== undefined ? { erpHash: o.erpHash } : {}),
     ...(o.direction ? { lastDirection: o.direction } : {}),
+    ...(o.erpCreateAttemptedAt ? { erpCreateAttemptedAt: o.erpCreateAttemptedAt } : {}),
   };
   const [row] = await db
     .insert(shopifyCustomers)

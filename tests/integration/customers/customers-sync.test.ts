@@ -269,3 +269,41 @@ describe("Sync customers, ERP → Shopify (can update Shopify customers)", () =>
     expect(bcCustomer(shop, `mia.keller.${serial}@example.com`)?.lastModifiedDateTime).toBe(before);
   });
 });
+
+describe("Sync customers, ERP requests per new customer", () => {
+  let shop: Shop;
+
+  beforeAll(async () => {
+    shop = await world.newShop({ logging: "all", customers: { import: "all", createUnknownInErp: true } });
+    // A first run pulls every ERP customer into the mirror: lookups are answered there from then on.
+    await world.runTask(customersSyncTask, shop.shopId);
+  });
+
+  async function customerRequests(since: Date) {
+    return db.sql<Array<{ method: string; path: string }>>`
+      select method, path from api_log_entries where shop_id = ${shop.shopId} and system = 'erp'
+        and operation = 'upsertCustomer' and created_at >= ${since} order by id`;
+  }
+
+  it("creates a new customer with one request (the mirror has already said no one has its e-mail)", async () => {
+    const customer = await shopifyCustomer(shop);
+    const since = new Date();
+    const run = await world.runTask(customersSyncTask, shop.shopId);
+    expect(recordsOf(run.records, customer.id)).toMatchObject([{ outcome: "created" }]);
+    expect((await customerRequests(since)).map((r) => r.method)).toEqual(["POST"]);
+  });
+
+  it("after a run that stopped while creating, looks in the ERP first and creates at most one", async () => {
+    const customer = await shopifyCustomer(shop);
+    const email = `mia.keller.${serial}@example.com`;
+    // What a run killed between committing its attempt and the ERP's answer leaves behind.
+    await db.sql`insert into shopify_customers (shop_id, shopify_customer_id, state, reason, erp_create_attempted_at)
+      values (${shop.shopId}, ${customer.id}, 'error', 'stopped while its ERP customer was being created', now())`;
+    const since = new Date();
+    const run = await world.runTask(customersSyncTask, shop.shopId);
+    expect(run.run?.status, run.run?.error_message ?? "").toBe("succeeded");
+    expect((await customerRequests(since)).map((r) => r.method)).toEqual(["GET", "POST"]);
+    expect(shop.company.customers.all().filter((c) => c.email.toLowerCase() === email)).toHaveLength(1);
+    expect(await row(shop.shopId, customer.id)).toMatchObject({ state: "linked", reason: null });
+  });
+});

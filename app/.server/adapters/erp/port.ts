@@ -198,6 +198,11 @@ export interface CustomerInput {
   registrationNumber?: string;
   /** The ERP's payment terms code (BC: Payment Terms); refused when the ERP has no such terms. */
   paymentTermsCode?: string;
+  /**
+   * The caller knows the ERP has no customer with this key (a complete mirror has none, and no
+   * earlier attempt can have made one): the adapter may create without looking first.
+   */
+  knownNew?: boolean;
 }
 
 export interface ItemInput {

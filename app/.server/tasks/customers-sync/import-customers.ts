@@ -13,6 +13,7 @@ import {
   shopifySideHash,
 } from "../../mapping/customer-fields.ts";
 import { lookupsFor } from "../../mapping/resolve-customer.ts";
+import { mirrorHasCustomerEmail } from "../../queries/erp-records.ts";
 import { upsertCustomerLink } from "../../queries/links.ts";
 import {
   customerLinksOf,
@@ -259,6 +260,7 @@ async function apply(p: ImportPass, c: Prepared, plan: CustomerImportPlan, linke
     case "create": {
       const template = plan.templateNumber ? ` from template ${plan.templateNumber}` : "";
       if (holdBack(p, c, `create an ERP customer${template}`)) return;
+      const knownNew = await markFirstCreateAttempt(p, c);
       const number = await ctx.db.transaction(async (tx) => {
         // Order processing may create the same buyer at the same moment: the same lock as there.
         await tx.execute(sql`select pg_advisory_xact_lock(${ctx.shopId}, hashtext(${c.customer.id}))`);
@@ -266,7 +268,7 @@ async function apply(p: ImportPass, c: Prepared, plan: CustomerImportPlan, linke
           c.customer.id,
         );
         if (already) return { number: already, created: false };
-        const written = await createErpCustomer(p.adapter, c.fields, plan.templateNumber);
+        const written = await createErpCustomer(p.adapter, c.fields, plan.templateNumber, { knownNew });
         await upsertCustomerLink(tx, {
           shopId: ctx.shopId,
           shopifyCustomerId: c.customer.id,
@@ -317,6 +319,29 @@ async function apply(p: ImportPass, c: Prepared, plan: CustomerImportPlan, linke
       return record(p, c, "updated", plan.note);
     }
   }
+}
+
+/**
+ * Whether this create may skip the ERP's look by e-mail: the mirror holds every ERP customer and
+ * none with this e-mail, and no earlier attempt was made. The attempt is committed first (as an
+ * error the next run reads again, replaced by the link moments later), so a run that dies after
+ * the ERP took the POST leaves the next attempt to look, and find what this one made.
+ */
+async function markFirstCreateAttempt(p: ImportPass, c: Prepared): Promise<boolean> {
+  const { ctx } = p;
+  const email = c.fields.email;
+  if (!p.mirrorComplete || !email || c.row?.erpCreateAttemptedAt) return false;
+  if (await mirrorHasCustomerEmail(ctx.db, { shopId: ctx.shopId, email })) return false;
+  await saveCustomerOutcome(ctx.db, {
+    ...base(p, c),
+    state: "error",
+    erpCustomerNumber: null,
+    shopifyHash: null,
+    reason: "stopped while its ERP customer was being created: the next run looks in the ERP first",
+    conflict: null,
+    erpCreateAttemptedAt: ctx.clock.now(),
+  });
+  return true;
 }
 
 async function linkedState(

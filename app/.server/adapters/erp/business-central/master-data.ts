@@ -61,6 +61,7 @@ export async function upsertCustomer(ctx: BcContext, input: CustomerInput): Prom
     entitySet: "customers",
     filter: key.filter,
     fields: Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)),
+    ...(input.knownNew ? { knownNew: true } : {}),
     createOnly: async () => {
       template = input.templateNumber ? await customerTemplate(ctx, input.templateNumber) : null;
       return {

@@ -25,6 +25,8 @@ export interface UpsertSpec {
    * costs requests (a template's fields), so it runs only when a record is really created.
    */
   createOnly?: Record<string, unknown> | (() => Promise<Record<string, unknown>>);
+  /** The caller knows no record has this key (the port's `knownNew`): create without the look. */
+  knownNew?: boolean;
 }
 
 /**
@@ -36,8 +38,13 @@ export async function upsertByKey(ctx: BcContext, spec: UpsertSpec): Promise<Wri
   const select = ["id", "number", ...Object.keys(spec.fields)];
   const base = spec.url ?? entityUrl(ctx, spec.entitySet);
   const url = `${base}${buildQuery({ filter: spec.filter, select: [...new Set(select)] })}`;
-  const found = await ctx.send({ operation: spec.operation, method: "GET", url, maxPageSize: 2 });
-  const existing = parseBc(pageSchema(rowSchema), found.json, spec.entitySet).value[0];
+  const existing = spec.knownNew
+    ? undefined
+    : parseBc(
+        pageSchema(rowSchema),
+        (await ctx.send({ operation: spec.operation, method: "GET", url, maxPageSize: 2 })).json,
+        spec.entitySet,
+      ).value[0];
   if (!existing && spec.mustExist) {
     throw new ErpError({ code: "NOT_FOUND", message: `no ${spec.entitySet} record where ${spec.filter}` });
   }

@@ -1,0 +1,1 @@
+ALTER TABLE "shopify_customers" ADD COLUMN "erp_create_attempted_at" timestamp with time zone;
