@@ -28,6 +28,7 @@ import {
   requestProcessing,
   requestReimport,
   resolveConflict,
+  retryPaymentOfOrder,
   retryRefundOfOrder,
 } from "../.server/orders/order-actions.ts";
 import { loadOrderPage } from "../.server/orders/order-page.ts";
@@ -49,8 +50,9 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
 };
 
 const actionSchema = z.object({
-  intent: z.enum(["process", "ignore", "resolve", "reimport", "retry-posting", "retry-refund"]),
+  intent: z.enum(["process", "ignore", "resolve", "reimport", "retry-posting", "retry-refund", "retry-payment"]),
   refundId: idSchema.optional(),
+  paymentId: idSchema.optional(),
 });
 
 // After an action Remix runs the loader again (default revalidation), so what the action
@@ -74,6 +76,10 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
       return parsed.data.refundId
         ? retryRefundOfOrder(shopId, orderId.data, parsed.data.refundId)
         : { ok: false as const, message: "Which refund?" };
+    case "retry-payment":
+      return parsed.data.paymentId
+        ? retryPaymentOfOrder(shopId, orderId.data, parsed.data.paymentId)
+        : { ok: false as const, message: "Which payment?" };
     case "retry-posting":
       return (await retryPosting(shopId, orderId.data))
         ? { ok: true as const, message: "Posting queued again" }
@@ -94,7 +100,7 @@ function useRefreshWhile(pending: boolean) {
 }
 
 export default function OrderPage() {
-  const { order, shopify, events, shipments, refunds, runs } = useLoaderData<typeof loader>();
+  const { order, shopify, events, shipments, refunds, payments, unpaid, runs } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const submit = useSubmit();
   const busy = useNavigation().state !== "idle";
@@ -218,6 +224,55 @@ export default function OrderPage() {
                     headings={["ERP shipment", "Posted", "Status", "Fulfillments", "Reason"]}
                     rows={shipments.map((s) => [s.number, s.posted, s.status, s.fulfillments, s.message])}
                   />
+                </BlockStack>
+              </Card>
+            ) : null}
+            {payments.length > 0 || unpaid ? (
+              <Card>
+                <BlockStack gap="200">
+                  <Text as="h2" variant="headingMd">
+                    Payments
+                  </Text>
+                  {unpaid ? <Text as="p">{unpaid}</Text> : null}
+                  {payments.length > 0 ? (
+                    <DataTable
+                      columnContentTypes={["text", "text", "text", "numeric", "text", "text", "text", "text", "text"]}
+                      headings={[
+                        "Transaction",
+                        "Date",
+                        "Paid with",
+                        "Amount",
+                        "Status",
+                        "ERP method",
+                        "ERP payment",
+                        "Reason",
+                        "",
+                      ]}
+                      rows={payments.map((p) => [
+                        p.transaction,
+                        p.date,
+                        p.paidWith,
+                        p.amount,
+                        p.state,
+                        p.method,
+                        p.erpPayment,
+                        p.reason,
+                        p.canRetry ? (
+                          <Button
+                            key={p.id}
+                            size="slim"
+                            onClick={() =>
+                              submit({ intent: "retry-payment", paymentId: String(p.id) }, { method: "post" })
+                            }
+                          >
+                            Retry
+                          </Button>
+                        ) : (
+                          ""
+                        ),
+                      ])}
+                    />
+                  ) : null}
                 </BlockStack>
               </Card>
             ) : null}

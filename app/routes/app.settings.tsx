@@ -406,6 +406,32 @@ export default function Settings() {
             </Card>
           </Layout.AnnotatedSection>
           <Layout.AnnotatedSection
+            title="Payments"
+            description="What a payment of a processed order (a successful sale or capture) becomes in the ERP (Job queue → Sync payments): a customer payment applied to the order's posted invoice, once per Shopify transaction."
+          >
+            <Card>
+              <FormLayout>
+                <Select label="Payments" options={options.paymentProcesses} {...choice("payments.process")} />
+                <TextField
+                  label="Payment methods"
+                  helpText="One per line: gateway, or gateway/card brand = ERP payment method code, or skip (e.g. shopify_payments/Visa = VISA, manual = CASH, gift_card = skip)."
+                  multiline={3}
+                  {...text("payments.methods")}
+                />
+                <TextField
+                  label="Default payment method"
+                  helpText="For gateways not named above. Empty: their payments are listed in error until mapped."
+                  {...text("payments.defaultMethod")}
+                />
+                <TextField
+                  label="Payment journal"
+                  helpText="The ERP journal payments are recorded in (Business Central: a customer payment journal batch, e.g. one balancing to a Shopify clearing account). Empty: the first one."
+                  {...text("payments.journal")}
+                />
+              </FormLayout>
+            </Card>
+          </Layout.AnnotatedSection>
+          <Layout.AnnotatedSection
             title="Refunds"
             description="What a refund of a processed order becomes in the ERP (Job queue → Process refunds). Refunded shipping goes to the shipping charges account above."
           >

@@ -530,6 +530,21 @@ export type OrderLineLocationsQueryVariables = AdminTypes.Exact<{
 
 export type OrderLineLocationsQuery = { order?: AdminTypes.Maybe<{ fulfillmentOrders: { nodes: Array<{ assignedLocation: { location?: AdminTypes.Maybe<Pick<AdminTypes.Location, 'id'>> }, lineItems: { nodes: Array<{ lineItem: Pick<AdminTypes.LineItem, 'id'> }> } }> } }> };
 
+export type OrdersWithTransactionsQueryVariables = AdminTypes.Exact<{
+  first: AdminTypes.Scalars['Int']['input'];
+  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+  query?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+}>;
+
+
+export type OrdersWithTransactionsQuery = { orders: { nodes: Array<(
+      Pick<AdminTypes.Order, 'id' | 'updatedAt'>
+      & { transactions: Array<(
+        Pick<AdminTypes.OrderTransaction, 'id' | 'kind' | 'status' | 'gateway' | 'processedAt'>
+        & { paymentDetails?: AdminTypes.Maybe<Pick<AdminTypes.CardPaymentDetails, 'company'>>, amountSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> } }
+      )> }
+    )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> } };
+
 export type ProductSetFromErpMutationVariables = AdminTypes.Exact<{
   identifier?: AdminTypes.InputMaybe<AdminTypes.ProductSetIdentifiers>;
   input: AdminTypes.ProductSetInput;
@@ -745,6 +760,7 @@ interface GeneratedQueryTypes {
   "#graphql\n  query OrderLineItems($id: ID!, $after: String) {\n    order(id: $id) {\n      lineItems(first: 25, after: $after) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          id\n          sku\n          title\n          variantTitle\n          quantity\n          currentQuantity\n          requiresShipping\n          isGiftCard\n          variant {\n            id\n            barcode\n          }\n          product {\n            id\n          }\n          originalUnitPriceSet {\n            shopMoney {\n              amount\n            }\n            presentmentMoney {\n              amount\n            }\n          }\n          discountAllocations {\n            allocatedAmountSet {\n              shopMoney {\n                amount\n              }\n              presentmentMoney {\n                amount\n              }\n            }\n          }\n          taxLines {\n            title\n            rate\n            priceSet {\n              shopMoney {\n                amount\n              }\n              presentmentMoney {\n                amount\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: OrderLineItemsQuery, variables: OrderLineItemsQueryVariables},
   "#graphql\n  query OrdersUpdatedSince($query: String!, $after: String) {\n    orders(first: 100, after: $after, query: $query, sortKey: UPDATED_AT) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        updatedAt\n      }\n    }\n  }\n": {return: OrdersUpdatedSinceQuery, variables: OrdersUpdatedSinceQueryVariables},
   "#graphql\n  query OrderLineLocations($id: ID!) {\n    order(id: $id) {\n      fulfillmentOrders(first: 5) {\n        nodes {\n          assignedLocation {\n            location {\n              id\n            }\n          }\n          lineItems(first: 25) {\n            nodes {\n              lineItem {\n                id\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: OrderLineLocationsQuery, variables: OrderLineLocationsQueryVariables},
+  "#graphql\n  query OrdersWithTransactions($first: Int!, $after: String, $query: String) {\n    orders(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {\n      nodes {\n        id\n        updatedAt\n        transactions(first: 20) {\n          id\n          kind\n          status\n          gateway\n          processedAt\n          paymentDetails {\n            ... on CardPaymentDetails {\n              company\n            }\n          }\n          amountSet {\n            shopMoney {\n              amount\n              currencyCode\n            }\n            presentmentMoney {\n              amount\n              currencyCode\n            }\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": {return: OrdersWithTransactionsQuery, variables: OrdersWithTransactionsQueryVariables},
   "#graphql\n  query ProductSetOperationState($id: ID!) {\n    productOperation(id: $id) {\n      status\n      product {\n        id\n        handle\n        variants(first: 250) {\n          nodes {\n            id\n            sku\n          }\n        }\n      }\n      ... on ProductSetOperation {\n        userErrors {\n          field\n          message\n          code\n        }\n      }\n    }\n  }\n": {return: ProductSetOperationStateQuery, variables: ProductSetOperationStateQueryVariables},
   "#graphql\n  query VariantsBySku($query: String!, $after: String) {\n    productVariants(first: 100, query: $query, after: $after) {\n      nodes {\n        id\n        sku\n        product {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": {return: VariantsBySkuQuery, variables: VariantsBySkuQueryVariables},
   "#graphql\n  query ProductsByHandle($query: String!) {\n    products(first: 50, query: $query) {\n      nodes {\n        id\n        handle\n      }\n    }\n  }\n": {return: ProductsByHandleQuery, variables: ProductsByHandleQueryVariables},

@@ -41,6 +41,26 @@ export function demoShopSettings(settings: ShopSettings, options: { firstStart: 
         // A refund of a processed order becomes a BC credit memo: cancelled lines and differences to
         // 6920 "Refunds" (a sandbox account beside the W1 chart), restocked lines as items.
         refunds: { ...settings.refunds, process: "credit_memo" as const, refundAccount: "6920" },
+        // Each payment of a processed order as a BC customer payment in the SHOPIFY journal (its
+        // balancing account 2945 "Shopify Payments Clearing", which payouts empty into the bank),
+        // applied to the order's invoice; cards as CARD, manual payments as CASH, gift cards not
+        // at all (the gift card's sale was the money).
+        // Orders shipped (fulfilled) and paid are invoiced in BC at the next posting run, not a day
+        // later: so the stranger's order gets its invoice, and its payment is applied to it.
+        posting: { ...settings.posting, olderThanHours: 0 },
+        payments: {
+          ...settings.payments,
+          process: "record" as const,
+          methods: {
+            shopify_payments: "CARD",
+            bogus: "CARD",
+            manual: "CASH",
+            gift_card: "skip",
+            ...settings.payments.methods,
+          },
+          defaultMethod: settings.payments.defaultMethod || "BANK",
+          journal: settings.payments.journal || "SHOPIFY",
+        },
         companies: {
           ...settings.companies,
           import: "all" as const,

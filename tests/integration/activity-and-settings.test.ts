@@ -41,6 +41,10 @@ async function fillTiles(shopId: number, suffix: string) {
   await db.sql`insert into order_refunds (shop_id, shopify_refund_id, shopify_order_id, state, reason) values
     (${shopId}, ${`gid://shopify/Refund/${suffix}1`}, ${"o1" + suffix}, 'waiting', 'waits for its order'),
     (${shopId}, ${`gid://shopify/Refund/${suffix}2`}, ${"o1" + suffix}, 'created', null)`;
+  await db.sql`insert into order_payments (shop_id, shopify_transaction_id, shopify_order_id, kind, amount, presentment_amount, currency, presentment_currency, state, reason) values
+    (${shopId}, ${`gid://shopify/OrderTransaction/${suffix}1`}, ${"o1" + suffix}, 'SALE', '10.00', '10.00', 'EUR', 'EUR', 'error', 'no ERP payment method for paypal'),
+    (${shopId}, ${`gid://shopify/OrderTransaction/${suffix}2`}, ${"o1" + suffix}, 'SALE', '10.00', '10.00', 'EUR', 'EUR', 'waiting', 'waits for the invoice'),
+    (${shopId}, ${`gid://shopify/OrderTransaction/${suffix}3`}, ${"o1" + suffix}, 'SALE', '10.00', '10.00', 'EUR', 'EUR', 'recorded', null)`;
   await db.sql`insert into inventory_levels (shop_id, inventory_item_id, location_id, variant_id, drift_shopify, drift_target, drift_at) values
     (${shopId}, 'gid://shopify/InventoryItem/1', 'gid://shopify/Location/1', 'gid://shopify/ProductVariant/1', 3, 5, now()),
     (${shopId}, 'gid://shopify/InventoryItem/2', 'gid://shopify/Location/1', 'gid://shopify/ProductVariant/2', null, null, null)`;
@@ -67,6 +71,7 @@ describe("activity dashboard counts", () => {
       "product-errors": 1,
       "customer-problems": 2,
       "refund-problems": 1,
+      "payment-problems": 2,
       "sync-errors": 1,
       "order-conflicts": 1,
       "skipped-records": 1,

@@ -9,8 +9,12 @@ import { getShopSettings } from "../../app/.server/queries/shops.ts";
 import { enqueueRun } from "../../app/.server/runs/enqueue-run.ts";
 import { companiesSyncTask } from "../../app/.server/tasks/companies-sync/task.ts";
 import { customersSyncTask } from "../../app/.server/tasks/customers-sync/task.ts";
+import { documentsPostTask } from "../../app/.server/tasks/documents-post/task.ts";
 import { inventorySyncTask } from "../../app/.server/tasks/inventory-sync/task.ts";
+import { ordersSyncTask } from "../../app/.server/tasks/orders-sync/task.ts";
+import { paymentsSyncTask } from "../../app/.server/tasks/payments-sync/task.ts";
 import { productsSyncTask } from "../../app/.server/tasks/products-sync/task.ts";
+import { shipmentsSyncTask } from "../../app/.server/tasks/shipments-sync/task.ts";
 import { action as inventoryLevelsUpdate } from "../../app/routes/webhooks.inventory_levels.update.tsx";
 import { action as ordersCreate } from "../../app/routes/webhooks.orders.create.tsx";
 import { action as refundsCreate } from "../../app/routes/webhooks.refunds.create.tsx";
@@ -348,6 +352,46 @@ describe("a fresh demo's refunds", () => {
     expect(memos).toHaveLength(1);
     const lines = company.salesCreditMemoLines.filter((l) => l.documentId === memos[0]!.id);
     expect(lines.reduce((sum, l) => sum + l.quantity * l.unitPrice, 0)).toBe(30);
+  });
+});
+
+describe("a fresh demo's payments", () => {
+  it("a paid order's card payment is in BC once, applied to its invoice, once the order is shipped and invoiced", async () => {
+    const seeded = await gql(`{ customers(first: 1) { nodes { id } } productVariants(first: 1) { nodes { id } } }`);
+    const placed = await gql(
+      `mutation O($order: OrderCreateOrderInput!) { orderCreate(order: $order) {
+        order { id name transactions { id } } userErrors { field message } } }`,
+      {
+        order: {
+          customer: { toAssociate: { id: seeded.customers.nodes[0].id } },
+          lineItems: [{ variantId: seeded.productVariants.nodes[0].id, quantity: 1, priceSet: usd("40.00") }],
+          transactions: [{ kind: "SALE", status: "SUCCESS", gateway: "shopify_payments", amountSet: usd("40.00") }],
+        },
+      },
+    );
+    expect(placed.orderCreate.userErrors).toEqual([]);
+    const order = placed.orderCreate.order;
+    await processInTheApp(order.name);
+    const company = bc.sandbox.company(DEMO_BC.tenant, DEMO_BC.environment, DEMO_BC.companyId);
+    const salesOrder = company.salesOrders.find((d) => d.externalDocumentNumber === order.name)!;
+    // The warehouse ships it in BC; then the demo's tasks, as their every-minute schedule runs them.
+    bc.sandbox.postShipment(DEMO_BC.tenant, DEMO_BC.environment, DEMO_BC.companyId, salesOrder.id);
+    const shopId = Number((await db.sql<{ id: number }[]>`select id from shops where domain = ${SHOP}`)[0]!.id);
+    for (const task of [shipmentsSyncTask, ordersSyncTask, documentsPostTask, paymentsSyncTask]) {
+      await enqueueRun(getDb(), task, { shopId, trigger: "manual" });
+      await drainAllJobs(db);
+    }
+    const invoice = company.salesInvoices.find((i) => i.externalDocumentNumber === order.name && i.status !== "Draft");
+    expect(invoice, "the shipped order is invoiced").toBeDefined();
+    const number = (order.transactions[0].id as string).split("/").at(-1);
+    const lines = company.customerPayments.all().filter((p) => p.externalDocumentNumber === number);
+    expect(lines).toMatchObject([
+      { amount: -40, appliesToInvoiceNumber: invoice!.number, journalDisplayName: expect.any(String) },
+    ]);
+    expect(company.customerPaymentJournals.get(lines[0]!.journalId)?.code).toBe("SHOPIFY");
+    await enqueueRun(getDb(), paymentsSyncTask, { shopId, trigger: "manual" });
+    await drainAllJobs(db);
+    expect(company.customerPayments.all().filter((p) => p.externalDocumentNumber === number)).toHaveLength(1);
   });
 });
 

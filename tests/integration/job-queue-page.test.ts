@@ -52,6 +52,7 @@ describe("the Job queue page", () => {
       ["orders__reconcile", "Every 5 minutes", false, "orders"],
       ["orders__process", "Every 5 minutes", false, "order-documents"],
       ["refunds__process", "Every 5 minutes", false, "order-documents"],
+      ["payments__sync", "Every 5 minutes", false, "payments"],
       ["shipments__sync", "Every 15 minutes", false, "shipments"],
       ["documents__post", "Hourly at minute 0", true, "order-documents"],
       ["products__sync", "Hourly at minute 10", false, "catalog"],
@@ -72,6 +73,7 @@ describe("the Job queue page", () => {
       orders__reconcile: null,
       orders__process: "Connect your ERP first (ERP connection page).",
       refunds__process: "Connect your ERP first (ERP connection page).",
+      payments__sync: "Connect your ERP first (ERP connection page).",
       shipments__sync: "Connect your ERP first (ERP connection page).",
       documents__post: "Connect your ERP first (ERP connection page).",
       // Off by default: the setting is the first thing to change.

@@ -153,8 +153,8 @@ describe("what the tick leaves out", () => {
     const shopId = await shopIn("UTC", from);
     await markShopUninstalled(getDb(), { shopId, domain: `tick-${shopCount}.myshopify.com`, at: from });
     const result = await enqueueDueEntries(getDb(), { tasks: taskRegistry, now: later });
-    // Ten entries are due (orders, processing, refunds, shipments, products, prices, images, inventory, customers, companies); posting is on hold by default, the drift report is daily.
-    expect(result).toEqual({ enqueued: 0, due: 10 });
+    // Eleven entries are due (orders, processing, refunds, payments, shipments, products, prices, images, inventory, customers, companies); posting is on hold by default, the drift report is daily.
+    expect(result).toEqual({ enqueued: 0, due: 11 });
     expect(await db.sql`select id from graphile_worker.jobs`).toHaveLength(0);
     expect(await nextRunAt(shopId, "orders__reconcile")).toBe(
       // every 5 minutes, spread by shop id
@@ -167,7 +167,7 @@ describe("what the tick leaves out", () => {
     const connected = await shopIn("UTC", from);
     await connectErp(connected);
     const result = await enqueueDueEntries(getDb(), { tasks: taskRegistry, now: later });
-    expect(result.due).toBe(20);
+    expect(result.due).toBe(22);
     const queued = await db.sql<{ task_identifier: string; queue_name: string }[]>`
       select task_identifier, queue_name from graphile_worker.jobs order by task_identifier, queue_name`;
     expect(queued).toEqual(
@@ -178,13 +178,14 @@ describe("what the tick leaves out", () => {
         { task_identifier: "orders__process", queue_name: `order-documents:${connected}` },
         { task_identifier: "orders__reconcile", queue_name: `orders:${connected}` },
         { task_identifier: "orders__reconcile", queue_name: `orders:${lonely}` },
-        // Refunds are imported (not credited) by default.
+        // Refunds and payments are imported (not sent to the ERP) by default.
         { task_identifier: "refunds__process", queue_name: `order-documents:${connected}` },
+        { task_identifier: "payments__sync", queue_name: `payments:${connected}` },
         { task_identifier: "shipments__sync", queue_name: `shipments:${connected}` },
       ].sort((a, b) => a.task_identifier.localeCompare(b.task_identifier) || a.queue_name.localeCompare(b.queue_name)),
     );
     // Product, price, picture and stock sync are off in the shops' settings: their entries move on, no run is queued.
-    expect(result.enqueued).toBe(7);
+    expect(result.enqueued).toBe(8);
     // The lonely shop's ERP entries moved on all the same: no pile-up when it connects.
     expect(new Date((await nextRunAt(lonely, "shipments__sync"))!).getTime()).toBeGreaterThan(later.getTime());
   });
@@ -244,7 +245,7 @@ describe("the tick's jobs are enqueueRun's", () => {
       enqueueDueEntries(getDb(), { tasks: taskRegistry, now: later }),
     ]);
     // Due in those two hours: every entry but the on-hold posting and the daily drift report.
-    expect(a.due + b.due).toBe(shopIds.length * 10);
+    expect(a.due + b.due).toBe(shopIds.length * 11);
     expect(await jobs("orders__reconcile")).toHaveLength(shopIds.length);
   });
 });

@@ -78,6 +78,7 @@ function memoryAdapter(settings: z.infer<typeof settingsSchema>, secret: string)
     writeItemPicture: unsupported,
     pricesFor: unsupported,
     listSalesLineAccounts: unsupported,
+    findPayment: unsupported,
     recordPayment: unsupported,
     createCreditMemo: unsupported,
   };

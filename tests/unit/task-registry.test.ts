@@ -33,6 +33,7 @@ describe("the task registry", () => {
       "orders__reconcile",
       "orders__process",
       "refunds__process",
+      "payments__sync",
       "shipments__sync",
       "documents__post",
       "products__sync",

@@ -93,6 +93,13 @@ const tiles: readonly Omit<ActivityTile, "href">[] = [
     description:
       "Shopify refunds not yet in the ERP: waiting for their order to get its ERP document, or refused (the reason and a Retry are on the order).",
   },
+  {
+    key: "payment-problems",
+    title: "Payments waiting or in error",
+    tone: "attention",
+    description:
+      "Shopify payments not yet in the ERP: waiting for their order's ERP document or its invoice, or refused, e.g. a gateway with no payment method (the reason and a Retry are on the order).",
+  },
   { key: "sync-errors", title: "Synchronization errors", tone: "critical", description: "Task runs that failed." },
   {
     key: "order-conflicts",

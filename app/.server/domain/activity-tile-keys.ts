@@ -13,6 +13,7 @@ export const activityTileKeys = [
   "product-errors",
   "customer-problems",
   "refund-problems",
+  "payment-problems",
   "sync-errors",
   "order-conflicts",
   "skipped-records",

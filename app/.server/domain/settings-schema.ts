@@ -38,6 +38,8 @@ export const blockedItemActions = ["nothing", "draft", "archived"] as const;
 export const inventoryPolicies = ["deny", "continue"] as const;
 /** What becomes of Shopify refunds (BC: Return and Refund Process): nothing, kept only, or an ERP credit memo each. */
 export const refundProcesses = ["off", "import_only", "credit_memo"] as const;
+/** What becomes of Shopify payments: nothing, kept only, or an ERP customer payment each (applied to the invoice). */
+export const paymentProcesses = ["off", "import_only", "record"] as const;
 /** Where returned units go (BC: Return Location Priority). */
 export const returnLocationPriorities = ["default", "original"] as const;
 
@@ -240,6 +242,30 @@ export const shopSettingsSchema = z
         returnLocationPriority: z.enum(returnLocationPriorities).default("default"),
         /** BC: Default Return Location; "" = the location the units went back to in Shopify. */
         defaultReturnLocation: erpCode.default(""),
+      })
+      .prefault({}),
+    /** Shopify payments → ERP customer payments (BC: Payment Method Mapping, Suggest Payments). */
+    payments: z
+      .object({
+        process: z.enum(paymentProcesses).default("import_only"),
+        /**
+         * "gateway" or "gateway/card brand" (e.g. shopify_payments/Visa) → the ERP's payment method
+         * code, or "skip" (e.g. gift_card = skip: a gift card was paid for when it was sold).
+         */
+        methods: z
+          .record(
+            z
+              .string()
+              .trim()
+              .min(1)
+              .regex(/^[^/]+(\/[^/]+)?$/, "must be a gateway, or gateway/card brand"),
+            erpCode.min(1),
+          )
+          .default({}),
+        /** For gateways the mapping does not name; "" = none (their payments wait in error until mapped). */
+        defaultMethod: erpCode.default(""),
+        /** Where payments are recorded (BC: a customer payment journal batch); "" = the ERP's first. */
+        journal: erpCode.default(""),
       })
       .prefault({}),
     posting: z

@@ -3,10 +3,12 @@ import { and, eq } from "drizzle-orm";
 import { orders } from "../../../db/schema/orders.ts";
 import { getDb } from "../db.ts";
 import { addOrderEvent } from "../queries/order-events.ts";
+import { retryPayment } from "../queries/order-payments.ts";
 import { retryRefund } from "../queries/order-refunds.ts";
 import { enqueueRun } from "../runs/enqueue-run.ts";
 import { enqueueOrderProcessing } from "../tasks/orders-process/enqueue.ts";
 import { enqueueOrderImport } from "../tasks/orders-sync/enqueue.ts";
+import { paymentsSyncTask } from "../tasks/payments-sync/task.ts";
 import { refundsProcessTask } from "../tasks/refunds-process/task.ts";
 
 export type OrderActionResult = { ok: true; message: string } | { ok: false; message: string };
@@ -97,5 +99,19 @@ export async function retryRefundOfOrder(
     if (!retried) return { ok: false, message: "That refund is not in error." };
     await enqueueRun(tx, refundsProcessTask, { shopId, trigger: "manual" });
     return { ok: true, message: "Refund queued again" };
+  });
+}
+
+/** Retry a payment in error: the next run of Sync payments records it (asking the ERP first; queued now). */
+export async function retryPaymentOfOrder(
+  shopId: number,
+  orderId: number,
+  paymentId: number,
+): Promise<OrderActionResult> {
+  return getDb().transaction(async (tx) => {
+    const retried = await retryPayment(tx, { shopId, id: paymentId, orderId });
+    if (!retried) return { ok: false, message: "That payment is not in error." };
+    await enqueueRun(tx, paymentsSyncTask, { shopId, trigger: "manual" });
+    return { ok: true, message: "Payment queued again" };
   });
 }

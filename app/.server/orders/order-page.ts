@@ -6,6 +6,7 @@ import { businessCentralDocumentUrl, shopifyAdminOrderUrl } from "../format/link
 import { erpDocumentLabel, orderEventLabel, orderStatusBadges } from "../format/order-labels.ts";
 import { listOrderEvents } from "../queries/order-events.ts";
 import { getOrderDetail } from "../queries/order-list.ts";
+import { paymentsOfOrder } from "../queries/order-payments.ts";
 import { refundsOfOrder } from "../queries/order-refunds.ts";
 import { listShipmentsOfOrder } from "../queries/shipments.ts";
 import { getShopDisplay } from "../queries/shop-display.ts";
@@ -37,16 +38,20 @@ function bannerFor(order: NonNullable<Awaited<ReturnType<typeof getOrderDetail>>
   return null;
 }
 
+/** Shopify's financial statuses of an order with money still to come. */
+const UNPAID = new Set(["PENDING", "AUTHORIZED", "PARTIALLY_PAID", "EXPIRED"]);
+
 /** Everything the order page shows, formatted for the merchant; null when the shop has no such order. */
 export async function loadOrderPage(shopId: number, orderId: number) {
   const db = getDb();
   const order = await getOrderDetail(db, { shopId, orderId });
   if (!order) return null;
   const shop = await getShopDisplay(db, shopId);
-  const [events, shipments, refunds, connection, runs] = await Promise.all([
+  const [events, shipments, refunds, payments, connection, runs] = await Promise.all([
     listOrderEvents(db, { shopId, orderId: order.id }),
     listShipmentsOfOrder(db, { shopId, orderId: order.id }),
     refundsOfOrder(db, { shopId, shopifyOrderId: order.shopifyOrderId }),
+    paymentsOfOrder(db, { shopId, shopifyOrderId: order.shopifyOrderId }),
     order.erpDocumentNumber ? getConnectionSummary(shopId) : Promise.resolve(null),
     loadRecordRuns({ shopId, recordType: "order", recordKey: String(order.id), timeZone: shop.timeZone }),
   ]);
@@ -146,6 +151,32 @@ export async function loadOrderPage(shopId: number, orderId: number) {
         canRetry: r.state === "error",
       };
     }),
+    /** Its Shopify payments (successful sales and captures) and the ERP payment of each (Sync payments). */
+    payments: payments.map((p) => ({
+      id: p.id,
+      transaction: p.shopifyTransactionId.split("/").at(-1) ?? p.shopifyTransactionId,
+      date: p.processedAt ? formatDate(p.processedAt, shop.timeZone) : "",
+      paidWith: p.cardBrand ? `${p.gateway} (${p.cardBrand})` : p.gateway,
+      amount:
+        p.presentmentCurrency !== p.currency
+          ? `${formatMoney(p.amount, p.currency)} (${formatMoney(p.presentmentAmount, p.presentmentCurrency)})`
+          : formatMoney(p.amount, p.currency),
+      state: sentence(p.state) ?? "",
+      method: p.paymentMethod ?? "",
+      erpPayment: p.erpDocumentNumber
+        ? `${p.erpDocumentNumber}${p.appliedToInvoice ? ` → ${p.appliedToInvoice}` : ""}`
+        : "",
+      reason: p.reason ?? "",
+      canRetry: p.state === "error",
+    })),
+    /**
+     * An order in the ERP that Shopify does not show as paid: its payment is recorded once there
+     * is one (the financial status says why there is none yet).
+     */
+    unpaid:
+      order.status === "processed" && snapshot && UNPAID.has(snapshot.financialStatus ?? "")
+        ? `Not paid in Shopify yet (${sentence(snapshot.financialStatus)?.toLowerCase()}): its payment is recorded in the ERP once Shopify has it.`
+        : null,
     /** The last runs that touched this order, with what each did to it. */
     runs,
     events: events.map((event) => ({

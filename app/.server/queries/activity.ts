@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 
 import { apiLogEntries } from "../../../db/schema/api-log.ts";
 import { inventoryLevels } from "../../../db/schema/inventory-levels.ts";
+import { orderPayments } from "../../../db/schema/order-payments.ts";
 import { orderRefunds } from "../../../db/schema/order-refunds.ts";
 import { orders } from "../../../db/schema/orders.ts";
 import { productLinks } from "../../../db/schema/product-links.ts";
@@ -177,33 +178,36 @@ const customerProblemsTile: TileSource = {
   },
 };
 
-const refundProblems = (shopId: number) =>
-  and(eq(orderRefunds.shopId, shopId), inArray(orderRefunds.state, ["waiting", "error"]));
-
-/** Refunds waiting for their order or refused, each linking to its order's page (where Retry is). */
-const refundProblemsTile: TileSource = {
-  count: (shopId) => sql`(select count(*) from ${orderRefunds} where ${refundProblems(shopId)})`,
-  list: async (db, shopId, limit) =>
-    (
-      await db
-        .select({
-          id: orderRefunds.id,
-          title: sql<string>`coalesce(${orders.name}, ${orderRefunds.shopifyOrderId})`,
-          detail: orderRefunds.reason,
-          at: orderRefunds.updatedAt,
-          orderId: orderRefunds.orderId,
-        })
-        .from(orderRefunds)
-        .leftJoin(orders, and(eq(orders.shopId, orderRefunds.shopId), eq(orders.id, orderRefunds.orderId)))
-        .where(refundProblems(shopId))
-        .orderBy(desc(orderRefunds.updatedAt), desc(orderRefunds.id))
-        .limit(limit)
-    ).map(({ orderId, ...row }) => ({
-      ...row,
-      title: `Refund of ${row.title}`,
-      ...(orderId ? { href: `/app/orders/${orderId}` } : {}),
-    })),
-};
+/**
+ * Money after an order (refunds, payments) waiting or refused, each linking to its order's page
+ * (where Retry is). Both tables have the same shape for this: state, reason, order.
+ */
+function orderMoneyTile(table: typeof orderRefunds | typeof orderPayments, what: string): TileSource {
+  const problems = (shopId: number) => and(eq(table.shopId, shopId), inArray(table.state, ["waiting", "error"]));
+  return {
+    count: (shopId) => sql`(select count(*) from ${table} where ${problems(shopId)})`,
+    list: async (db, shopId, limit) =>
+      (
+        await db
+          .select({
+            id: table.id,
+            title: sql<string>`coalesce(${orders.name}, ${table.shopifyOrderId})`,
+            detail: table.reason,
+            at: table.updatedAt,
+            orderId: table.orderId,
+          })
+          .from(table)
+          .leftJoin(orders, and(eq(orders.shopId, table.shopId), eq(orders.id, table.orderId)))
+          .where(problems(shopId))
+          .orderBy(desc(table.updatedAt), desc(table.id))
+          .limit(limit)
+      ).map(({ orderId, ...row }) => ({
+        ...row,
+        title: `${what} of ${row.title}`,
+        ...(orderId ? { href: `/app/orders/${orderId}` } : {}),
+      })),
+  };
+}
 
 const failedRuns = (shopId: number) =>
   and(eq(taskRuns.shopId, shopId), eq(taskRuns.status, "failed"), isNull(taskRuns.dismissedAt));
@@ -238,7 +242,8 @@ const sources: Record<ActivityTileKey, TileSource> = {
   "shipment-errors": shipmentTile("error"),
   "product-errors": productErrorsTile,
   "customer-problems": customerProblemsTile,
-  "refund-problems": refundProblemsTile,
+  "refund-problems": orderMoneyTile(orderRefunds, "Refund"),
+  "payment-problems": orderMoneyTile(orderPayments, "Payment"),
   "sync-errors": {
     count: (shopId) => sql`(select count(*) from ${taskRuns} where ${failedRuns(shopId)})`,
     // Failed runs of any task, each linking to its run page (task titles are mapped by the caller).

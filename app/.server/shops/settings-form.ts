@@ -73,6 +73,10 @@ export const settingsFormFields = [
   "shipments.notifyCustomer",
   "shipments.carriers",
   "shipments.fulfillmentServiceHandle",
+  "payments.process",
+  "payments.methods",
+  "payments.defaultMethod",
+  "payments.journal",
   "refunds.process",
   "refunds.refundAccount",
   "refunds.nonRestockAccount",
@@ -135,6 +139,7 @@ const mapFields = new Set([
   "customers.defaultCustomerByCountry",
   "customers.templateCustomerByCountry",
   "companies.paymentTerms",
+  "payments.methods",
   "shipments.carriers",
 ]);
 

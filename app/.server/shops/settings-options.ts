@@ -12,6 +12,7 @@ import {
   type loggingLevels,
   type nameSources,
   type orderDocumentTypes,
+  type paymentProcesses,
   type productMappings,
   type refundProcesses,
   type returnLocationPriorities,
@@ -105,6 +106,11 @@ const refundProcessLabels: Labels<typeof refundProcesses> = {
   import_only: "Import only (shown on the order, no ERP document)",
   credit_memo: "Create an ERP credit memo for each refund",
 };
+const paymentProcessLabels: Labels<typeof paymentProcesses> = {
+  off: "Off",
+  import_only: "Import only (shown on the order, nothing in the ERP)",
+  record: "Record each payment in the ERP, applied to the order's invoice",
+};
 const returnLocationPriorityLabels: Labels<typeof returnLocationPriorities> = {
   default: "Default return location, else where Shopify restocked",
   original: "The order line's own location, else the default return location",
@@ -136,6 +142,7 @@ export const settingsOptions = {
   inventoryPolicies: options(inventoryPolicyLabels),
   documentTypes: options(documentTypeLabels),
   logging: options(loggingLabels),
+  paymentProcesses: options(paymentProcessLabels),
   refundProcesses: options(refundProcessLabels),
   returnLocationPriorities: options(returnLocationPriorityLabels),
 };

@@ -8,6 +8,7 @@ import { inventorySyncTask } from "./inventory-sync/task.ts";
 import { ordersProcessTask } from "./orders-process/task.ts";
 import { ordersImportTask } from "./orders-sync/import-task.ts";
 import { ordersSyncTask } from "./orders-sync/task.ts";
+import { paymentsSyncTask } from "./payments-sync/task.ts";
 import { pricesSyncTask } from "./prices-sync/task.ts";
 import { productsSyncTask } from "./products-sync/task.ts";
 import { refundsProcessTask } from "./refunds-process/task.ts";
@@ -22,6 +23,7 @@ export const taskRegistry: readonly TaskDefinition[] = [
   ordersImportTask,
   ordersProcessTask,
   refundsProcessTask,
+  paymentsSyncTask,
   shipmentsSyncTask,
   documentsPostTask,
   productsSyncTask,

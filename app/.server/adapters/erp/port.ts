@@ -368,6 +368,10 @@ export interface PaymentInput {
   postingDate: string;
   appliesToInvoiceNumber?: string;
   description?: string;
+  /** The ERP's payment method (the shop's mapping of gateway and card brand); refused when the ERP has none such. */
+  paymentMethodCode?: string;
+  /** Where the ERP records it (BC: the customer payment journal batch); absent = the adapter's default. */
+  journalCode?: string;
 }
 
 /**
@@ -439,7 +443,13 @@ export interface ErpAdapter {
   pricesFor(context: ErpPriceContext, items: readonly ErpPriceRequest[]): Promise<ErpVariantPrice[]>;
   /** For a picker: the accounts a sales line may be charged to (BC: posting, direct posting, not blocked), by number. */
   listSalesLineAccounts(): Promise<ErpAccount[]>;
+  /** A customer payment keyed by its external document number: found first, so a retry adds none. */
   recordPayment(input: PaymentInput): Promise<WriteResult>;
+  /**
+   * The payment with this external document number, while the ERP can still find it by that
+   * number (BC: an unposted journal line); null when it cannot.
+   */
+  findPayment(input: { externalDocumentNumber: string; journalCode?: string }): Promise<ErpDocumentRef | null>;
   /** A draft sales credit memo with its lines, found by its external document number first. */
   createCreditMemo(input: CreditMemoInput): Promise<WriteResult>;
 }

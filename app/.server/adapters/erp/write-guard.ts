@@ -32,6 +32,7 @@ const READ_METHODS = [
   "listSalesLineAccounts",
   "readItemPicture",
   "pricesFor",
+  "findPayment",
 ] as const satisfies ReadonlyArray<ReadMethod>;
 type Exhaustive<T extends never> = T;
 export type EveryReadListed = Exhaustive<Exclude<ReadMethod, (typeof READ_METHODS)[number]>>;

@@ -2,11 +2,9 @@ import { isErpError } from "../../adapters/erp/errors.ts";
 import type { ErpAdapter } from "../../adapters/erp/port.ts";
 import type { ShopifyAdmin } from "../../adapters/shopify/admin-port.ts";
 import { coerceError } from "../../errors/coerce-error.ts";
-import { customerKey } from "../../mapping/resolve-customer.ts";
-import { getCustomerLink } from "../../queries/links.ts";
+import { documentInPresentment, erpCustomerOfOrder, postedInvoice } from "../../orders/order-money-facts.ts";
 import { addOrderEvent } from "../../queries/order-events.ts";
 import {
-  firstOrderImportedAt,
   noteRefunds,
   type OrderRefundRow,
   type RefundOrder,
@@ -16,7 +14,7 @@ import {
 } from "../../queries/order-refunds.ts";
 import { singleErpLocationCodes } from "../../queries/shop-locations.ts";
 import type { RunContext } from "../../runs/define-task.ts";
-import { readUpdatedSinceCursor } from "../../shopify/updated-since-cursor.ts";
+import { discoverOrderChanges } from "../../shopify/order-changes-discovery.ts";
 import { importedOrderSchema } from "../orders-sync/imported-order.ts";
 import { erpDocumentLinesSchema } from "../shipments-sync/shipment-records.ts";
 import { type CreditMemoContext, planCreditMemo } from "./plan-credit-memo.ts";
@@ -94,22 +92,16 @@ export async function processRefunds(ctx: RunContext): Promise<{ counts: RefundC
 
 /** Refunds no webhook brought: the refund ids of orders changed since the cursor. */
 async function discover(ctx: RunContext, admin: ShopifyAdmin, counts: RefundCounts): Promise<boolean> {
-  const store = ctx.cursor(REFUNDED_ORDERS_STREAM);
-  let cursor = await readUpdatedSinceCursor(store);
-  if (!cursor) {
-    // Refunds of orders from before the app imported any are not the app's to credit.
-    const since = (await firstOrderImportedAt(ctx.db, ctx.shopId)) ?? ctx.clock.now();
-    cursor = { updatedAt: since.toISOString(), lastId: null };
-  }
-  let pages = 0;
-  for await (const page of readRefundedOrders(admin, cursor, { maxPages: MAX_ORDER_PAGES })) {
-    pages++;
-    // Noting a refund is our own bookkeeping (a preview shows what would be made of it); only a
-    // real run moves the cursor.
-    counts.seen += await noteRefunds(ctx.db, { shopId: ctx.shopId, refunds: page.refunds });
-    if (!ctx.dryRun && page.next) await store.checkpoint(JSON.stringify(page.next));
-  }
-  return pages >= MAX_ORDER_PAGES;
+  const { noted, more } = await discoverOrderChanges(ctx, {
+    stream: REFUNDED_ORDERS_STREAM,
+    maxPages: MAX_ORDER_PAGES,
+    read: async function* (cursor, options) {
+      for await (const page of readRefundedOrders(admin, cursor, options)) yield { items: page.refunds, next: page.next };
+    },
+    note: (refunds) => noteRefunds(ctx.db, { shopId: ctx.shopId, refunds }),
+  });
+  counts.seen += noted;
+  return more;
 }
 
 async function wait(ctx: RunContext, row: OrderRefundRow, order: RefundOrder | null, counts: RefundCounts) {
@@ -157,8 +149,7 @@ async function handle(
     throw new RefundRefused("the refund has more than 50 lines; make its credit memo by hand");
   }
   const snapshot = importedOrderSchema.parse(order.snapshot);
-  const presentment =
-    ctx.settings.orders.currency === "presentment" && snapshot.presentmentCurrency !== snapshot.shopCurrency;
+  const presentment = documentInPresentment(ctx.settings, order);
   const facts = toRefundFacts(node, presentment ? "presentment" : "shop");
   const label = `${order.name} refund ${facts.legacyId}`;
   const shopifyCreatedAt = new Date(facts.createdAt);
@@ -176,13 +167,7 @@ async function handle(
   }
   const context: CreditMemoContext = {
     orderName: order.name,
-    customerNumber:
-      order.erpCustomerNumber ??
-      (await getCustomerLink(ctx.db, {
-        shopId: ctx.shopId,
-        shopifyCustomerId: customerKey(snapshot).shopifyCustomerId,
-      })) ??
-      "",
+    customerNumber: (await erpCustomerOfOrder(ctx.db, ctx.shopId, order)) ?? "",
     ...(presentment ? { currencyCode: snapshot.presentmentCurrency } : {}),
     pricesIncludeTax: snapshot.taxesIncluded,
     invoiceNumber: await postedInvoice(adapter, order),
@@ -265,11 +250,4 @@ function itemsOf(order: RefundOrder): CreditMemoContext["items"] {
     }
   }
   return items;
-}
-
-/** The posted invoice of the order, when there is one (a draft is no invoice to apply to). */
-async function postedInvoice(adapter: ErpAdapter, order: RefundOrder): Promise<string | null> {
-  if (order.postingStatus !== "posted") return null;
-  const found = await adapter.findSalesDocument(order.name);
-  return found?.source === "salesInvoice" ? found.number : null;
 }

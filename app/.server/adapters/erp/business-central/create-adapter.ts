@@ -14,7 +14,7 @@ import { findCustomer, findItem, searchCustomers, searchItems } from "./find-rec
 import { bcSend } from "./http.ts";
 import { createItemVariant, updateItem } from "./item-writes.ts";
 import { upsertCustomer, upsertItem } from "./master-data.ts";
-import { recordPayment } from "./payments.ts";
+import { findPayment, recordPayment } from "./payments.ts";
 import { readItemPicture, writeItemPicture } from "./pictures.ts";
 import { pricesFor } from "./prices.ts";
 import { keyPage, pullPage } from "./pull.ts";
@@ -118,6 +118,7 @@ export function createBusinessCentralAdapter(config: BcConnectionConfigInput, de
     searchItems: (text, options) => searchItems(ctx, text, options),
     listSalesLineAccounts: () => listSalesLineAccounts(ctx),
     recordPayment: (input) => recordPayment(ctx, input),
+    findPayment: (input) => findPayment(ctx, input),
     createCreditMemo: (input) => createCreditMemo(ctx, input),
   };
 }

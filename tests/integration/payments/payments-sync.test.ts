@@ -1,0 +1,261 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { getDb } from "../../../app/.server/db.ts";
+import { retryPaymentOfOrder } from "../../../app/.server/orders/order-actions.ts";
+import { documentsPostTask } from "../../../app/.server/tasks/documents-post/task.ts";
+import { enqueueOrderProcessing } from "../../../app/.server/tasks/orders-process/enqueue.ts";
+import { reconcileOrders } from "../../../app/.server/tasks/orders-sync/reconcile-orders.ts";
+import { paymentsSyncTask } from "../../../app/.server/tasks/payments-sync/task.ts";
+import { type TestDatabase, useTestDatabase } from "../../setup/test-database.ts";
+import { setSettings } from "../../support/shop-settings.ts";
+import { startShipmentsWorld } from "../shipments/shipments-harness.ts";
+
+// "Sync payments" over HTTP to both sandboxes: each Shopify payment becomes one BC customer
+// payment journal line, applied to the order's posted invoice.
+
+let db: TestDatabase;
+let world: Awaited<ReturnType<typeof startShipmentsWorld>>;
+
+beforeAll(async () => {
+  db = await useTestDatabase();
+  world = await startShipmentsWorld(db);
+});
+
+afterAll(async () => {
+  await world.close();
+});
+
+type Shop = Awaited<ReturnType<typeof world.newShop>>;
+
+const ORDER_CREATE = `mutation O($order: OrderCreateOrderInput!) { orderCreate(order: $order) {
+  order { id name transactions { id } } userErrors { field message } } }`;
+const CAPTURE = `mutation C($input: OrderCaptureInput!) { orderCapture(input: $input) {
+  transaction { id } userErrors { field message } } }`;
+const eur = (amount: string) => ({ shopMoney: { amount, currencyCode: "EUR" } });
+const VISA = JSON.stringify({ payment_details: { credit_card_company: "Visa", credit_card_number: "4242" } });
+
+const RECORDING = {
+  payments: { process: "record", methods: { shopify_payments: "CARD", manual: "CASH", gift_card: "skip" } },
+  posting: { onlyFulfilled: false, olderThanHours: 0 },
+};
+
+/** An order of 2 × 25.00 paid as told (a Visa sale through Shopify Payments unless told), imported and processed. */
+async function paidOrder(shop: Shop, transactions?: unknown[]) {
+  const seeded = await shop.gql(`{ customers(first: 1) { nodes { id } } productVariants(first: 1) { nodes { id } } }`);
+  const made = await shop.gql(ORDER_CREATE, {
+    order: {
+      customer: { toAssociate: { id: seeded.customers.nodes[0].id } },
+      currency: "EUR",
+      lineItems: [{ variantId: seeded.productVariants.nodes[0].id, quantity: 2, priceSet: eur("25.00") }],
+      transactions: transactions ?? [
+        { kind: "SALE", status: "SUCCESS", gateway: "shopify_payments", amountSet: eur("50.00"), receiptJson: VISA },
+      ],
+    },
+  });
+  expect(made.orderCreate.userErrors).toEqual([]);
+  await reconcileOrders(shop.shopId);
+  await world.runAllJobs();
+  const order = made.orderCreate.order as { id: string; name: string; transactions: Array<{ id: string }> };
+  return { ...order, transaction: order.transactions[0]!.id, number: order.transactions[0]!.id.split("/").at(-1)! };
+}
+
+async function postDocuments(shop: Shop) {
+  const run = await world.runTask(documentsPostTask, shop.shopId);
+  expect(run.run?.status, run.run?.error_message ?? "").toBe("succeeded");
+}
+
+const linesOf = (shop: Shop, number: string) =>
+  shop.company.customerPayments.all().filter((p) => p.externalDocumentNumber === number);
+const invoiceOf = (shop: Shop, name: string) =>
+  shop.company.salesInvoices.all().find((i) => i.externalDocumentNumber === name && i.status !== "Draft");
+
+async function payments(shopId: number) {
+  return db.sql<
+    Array<{ state: string; reason: string | null; erp_document_number: string | null; payment_method: string | null }>
+  >`select state, reason, erp_document_number, payment_method from order_payments where shop_id = ${shopId} order by id`;
+}
+
+describe("Sync payments", () => {
+  it("a paid order's payment is recorded once, applied to its invoice; a replay and a second run add none", async () => {
+    const shop = await world.newShop(RECORDING);
+    const order = await paidOrder(shop);
+    await postDocuments(shop);
+    const invoice = invoiceOf(shop, order.name);
+    expect(invoice).toBeDefined();
+
+    const run = await world.runTask(paymentsSyncTask, shop.shopId);
+    expect(run.run?.status, run.run?.error_message ?? "").toBe("succeeded");
+    expect(run.records).toMatchObject([{ type: "payment", outcome: "created" }]);
+    const [line, ...more] = linesOf(shop, order.number);
+    expect(more).toEqual([]);
+    expect(line).toMatchObject({ amount: -50, appliesToInvoiceNumber: invoice!.number });
+    expect(line!.description).toContain("Visa");
+    expect(await payments(shop.shopId)).toEqual([
+      { state: "recorded", reason: null, erp_document_number: line!.documentNumber, payment_method: "CARD" },
+    ]);
+
+    // The cursor starts over (as after a restore): the same transaction is seen again and noted once.
+    await db.sql`delete from sync_cursors where shop_id = ${shop.shopId} and stream = 'shopify-paid-orders'`;
+    const again = await world.runTask(paymentsSyncTask, shop.shopId);
+    expect(again.records).toEqual([]);
+    expect(linesOf(shop, order.number)).toHaveLength(1);
+    expect(await payments(shop.shopId)).toHaveLength(1);
+  });
+
+  it("waits for the order's invoice, then records; an order not yet in the ERP waits for it", async () => {
+    const shop = await world.newShop({ ...RECORDING, orders: { autoProcess: false } });
+    const order = await paidOrder(shop);
+    await world.runTask(paymentsSyncTask, shop.shopId);
+    expect(await payments(shop.shopId)).toMatchObject([
+      { state: "waiting", reason: expect.stringContaining(`order ${order.name} to reach the ERP`) },
+    ]);
+
+    const [ours] = await db.sql<Array<{ id: number }>>`select id::int from orders where shop_id = ${shop.shopId}`;
+    await enqueueOrderProcessing(getDb(), { shopId: shop.shopId, orderIds: [ours!.id], trigger: "manual" });
+    await world.runAllJobs();
+    await world.runTask(paymentsSyncTask, shop.shopId);
+    expect(await payments(shop.shopId)).toMatchObject([
+      { state: "waiting", reason: expect.stringContaining(`the invoice of order ${order.name}`) },
+    ]);
+    expect(linesOf(shop, order.number)).toEqual([]);
+
+    await postDocuments(shop);
+    const run = await world.runTask(paymentsSyncTask, shop.shopId);
+    expect(run.records).toMatchObject([{ outcome: "created" }]);
+    expect(linesOf(shop, order.number)).toHaveLength(1);
+  });
+
+  it("a capture made after the order was processed is recorded; the authorization alone is not", async () => {
+    const shop = await world.newShop(RECORDING);
+    const order = await paidOrder(shop, [
+      {
+        kind: "AUTHORIZATION",
+        status: "SUCCESS",
+        gateway: "shopify_payments",
+        amountSet: eur("50.00"),
+        receiptJson: VISA,
+      },
+    ]);
+    await postDocuments(shop);
+    await world.runTask(paymentsSyncTask, shop.shopId);
+    expect(await payments(shop.shopId)).toEqual([]);
+
+    const captured = await shop.gql(CAPTURE, {
+      input: { id: order.id, parentTransactionId: order.transaction, amount: "50.00", currency: "EUR" },
+    });
+    expect(captured.orderCapture.userErrors).toEqual([]);
+    const capture = (captured.orderCapture.transaction.id as string).split("/").at(-1)!;
+    const waiting = await world.runTask(paymentsSyncTask, shop.shopId);
+    expect(waiting.records).toEqual([]);
+    expect(await payments(shop.shopId)).toMatchObject([
+      { state: "waiting", reason: expect.stringContaining(`the invoice of order ${order.name}`) },
+    ]);
+    // Paid now: the order sync brings the new financial status, and posting (only paid orders) invoices it.
+    await reconcileOrders(shop.shopId);
+    await world.runAllJobs();
+    await postDocuments(shop);
+    expect(invoiceOf(shop, order.name)).toBeDefined();
+    const run = await world.runTask(paymentsSyncTask, shop.shopId);
+    expect(run.records).toMatchObject([{ outcome: "created" }]);
+    expect(linesOf(shop, capture)).toMatchObject([{ amount: -50 }]);
+    expect(linesOf(shop, order.number)).toEqual([]);
+  });
+
+  it("gift cards are skipped per the mapping; an unmapped gateway is an error until mapped, then Retry records it once", async () => {
+    const shop = await world.newShop(RECORDING);
+    const order = await paidOrder(shop, [
+      { kind: "SALE", status: "SUCCESS", gateway: "gift_card", amountSet: eur("20.00") },
+      { kind: "SALE", status: "SUCCESS", gateway: "paypal", amountSet: eur("30.00") },
+    ]);
+    await postDocuments(shop);
+    const run = await world.runTask(paymentsSyncTask, shop.shopId);
+    expect(run.run?.status).toBe("succeeded");
+    expect((await payments(shop.shopId)).map((p) => [p.state, p.reason])).toEqual([
+      ["skipped", expect.stringContaining("gift_card")],
+      ["error", expect.stringContaining("no ERP payment method for paypal")],
+    ]);
+    const tiles = await db.sql<Array<{ n: number }>>`select count(*)::int as n from order_payments
+      where shop_id = ${shop.shopId} and state in ('waiting', 'error')`;
+    expect(tiles[0]!.n).toBe(1);
+
+    await setSettings(shop.shopId, (s) => (s.payments.methods = { ...s.payments.methods, paypal: "PAYPAL" }));
+    const [ours] = await db.sql<Array<{ id: number }>>`select id::int from orders where shop_id = ${shop.shopId}`;
+    const [failed] = await db.sql<Array<{ id: number }>>`select id::int from order_payments
+      where shop_id = ${shop.shopId} and state = 'error'`;
+    expect(await retryPaymentOfOrder(shop.shopId, ours!.id, failed!.id)).toMatchObject({ ok: true });
+    await world.runAllJobs();
+    expect((await payments(shop.shopId)).map((p) => [p.state, p.payment_method])).toEqual([
+      ["skipped", "skip"],
+      ["recorded", "PAYPAL"],
+    ]);
+    expect(shop.company.customerPayments.all()).toMatchObject([
+      { amount: -30, description: expect.stringContaining("paypal") },
+    ]);
+    expect(order.name).toBeTruthy();
+  });
+
+  it("a payment method Business Central does not have is refused with the reason", async () => {
+    const shop = await world.newShop({
+      ...RECORDING,
+      payments: { ...RECORDING.payments, methods: { shopify_payments: "NOSUCH" } },
+    });
+    await paidOrder(shop);
+    await postDocuments(shop);
+    await world.runTask(paymentsSyncTask, shop.shopId);
+    expect(await payments(shop.shopId)).toMatchObject([{ state: "error", reason: expect.stringContaining("NOSUCH") }]);
+    expect(shop.company.customerPayments.all()).toEqual([]);
+  });
+
+  it("a run killed after Business Central took the payment finds it instead of recording another", async () => {
+    const shop = await world.newShop(RECORDING);
+    const order = await paidOrder(shop);
+    await postDocuments(shop);
+    await world.runTask(paymentsSyncTask, shop.shopId);
+    expect(linesOf(shop, order.number)).toHaveLength(1);
+    // What a run killed between BC's answer and our commit leaves behind.
+    await db.sql`update order_payments set state = 'recording', erp_document_number = null where shop_id = ${shop.shopId}`;
+    const run = await world.runTask(paymentsSyncTask, shop.shopId);
+    expect(run.run?.status).toBe("succeeded");
+    expect(linesOf(shop, order.number)).toHaveLength(1);
+    expect(await payments(shop.shopId)).toMatchObject([
+      { state: "recorded", erp_document_number: linesOf(shop, order.number)[0]!.documentNumber },
+    ]);
+
+    // Killed before BC had it, or the journal posted since: not sent again on a guess.
+    const line = linesOf(shop, order.number)[0]!;
+    shop.company.customerPayments.delete(line.id);
+    await db.sql`update order_payments set state = 'recording' where shop_id = ${shop.shopId}`;
+    await world.runTask(paymentsSyncTask, shop.shopId);
+    expect(await payments(shop.shopId)).toMatchObject([
+      { state: "error", reason: expect.stringContaining(`external document ${order.number}`) },
+    ]);
+    expect(linesOf(shop, order.number)).toEqual([]);
+  });
+
+  it("Preview plans the payment and writes nothing; the kill switch keeps it for later; import only records none", async () => {
+    const shop = await world.newShop(RECORDING);
+    const order = await paidOrder(shop);
+    await postDocuments(shop);
+    const preview = await world.runTask(paymentsSyncTask, shop.shopId, { dryRun: true });
+    expect(preview.records).toMatchObject([
+      { outcome: "planned", reason: expect.stringContaining("record payment of 50") },
+    ]);
+    expect(linesOf(shop, order.number)).toEqual([]);
+
+    await setSettings(shop.shopId, (s) => (s.allowOutgoingWrites = false));
+    const held = await world.runTask(paymentsSyncTask, shop.shopId);
+    expect(held.records).toMatchObject([
+      { outcome: "skipped", reason: expect.stringContaining("outgoing writes are off") },
+    ]);
+    expect(linesOf(shop, order.number)).toEqual([]);
+    expect(await payments(shop.shopId)).toMatchObject([{ state: "pending" }]);
+
+    await setSettings(shop.shopId, (s) => {
+      s.allowOutgoingWrites = true;
+      s.payments.process = "import_only";
+    });
+    await world.runTask(paymentsSyncTask, shop.shopId);
+    expect(await payments(shop.shopId)).toMatchObject([{ state: "imported" }]);
+    expect(linesOf(shop, order.number)).toEqual([]);
+  });
+});
