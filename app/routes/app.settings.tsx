@@ -428,6 +428,31 @@ export default function Settings() {
                   helpText="The ERP journal payments are recorded in (Business Central: a customer payment journal batch, e.g. one balancing to a Shopify clearing account). Empty: the first one."
                   {...text("payments.journal")}
                 />
+                <Select
+                  label="Shopify Payments payouts"
+                  options={options.payoutProcesses}
+                  {...choice("payments.payouts")}
+                />
+                <TextField
+                  label="Payout journal"
+                  helpText="The ERP journal payouts are recorded in (Business Central: a general journal batch). Empty: the first one."
+                  {...text("payments.payoutJournal")}
+                />
+                <TextField
+                  label="Payout bank account"
+                  helpText="Where the payout's net arrives."
+                  {...text("payments.bankAccount")}
+                />
+                <TextField
+                  label="Payout clearing account"
+                  helpText="The G/L account the payment journal balances to; each payout moves its gross out of it."
+                  {...text("payments.clearingAccount")}
+                />
+                <TextField
+                  label="Payout fee account"
+                  helpText="Shopify Payments' processing fees."
+                  {...text("payments.feeAccount")}
+                />
               </FormLayout>
             </Card>
           </Layout.AnnotatedSection>

@@ -545,6 +545,30 @@ export type OrdersWithTransactionsQuery = { orders: { nodes: Array<(
       )> }
     )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> } };
 
+export type PayoutsQueryVariables = AdminTypes.Exact<{
+  first: AdminTypes.Scalars['Int']['input'];
+  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+  query?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+}>;
+
+
+export type PayoutsQuery = { shopifyPaymentsAccount?: AdminTypes.Maybe<{ payouts: { nodes: Array<(
+        Pick<AdminTypes.ShopifyPaymentsPayout, 'id' | 'legacyResourceId' | 'status' | 'issuedAt' | 'transactionType'>
+        & { net: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }
+      )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> } }> };
+
+export type PayoutTransactionsQueryVariables = AdminTypes.Exact<{
+  first: AdminTypes.Scalars['Int']['input'];
+  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+  query?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+}>;
+
+
+export type PayoutTransactionsQuery = { shopifyPaymentsAccount?: AdminTypes.Maybe<{ balanceTransactions: { nodes: Array<(
+        Pick<AdminTypes.ShopifyPaymentsBalanceTransaction, 'id' | 'type' | 'transactionDate' | 'sourceOrderTransactionId'>
+        & { amount: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'>, fee: Pick<AdminTypes.MoneyV2, 'amount'>, net: Pick<AdminTypes.MoneyV2, 'amount'>, associatedOrder?: AdminTypes.Maybe<Pick<AdminTypes.ShopifyPaymentsAssociatedOrder, 'id' | 'name'>>, associatedPayout: Pick<AdminTypes.ShopifyPaymentsBalanceTransactionAssociatedPayout, 'id'> }
+      )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> } }> };
+
 export type ProductSetFromErpMutationVariables = AdminTypes.Exact<{
   identifier?: AdminTypes.InputMaybe<AdminTypes.ProductSetIdentifiers>;
   input: AdminTypes.ProductSetInput;
@@ -761,6 +785,8 @@ interface GeneratedQueryTypes {
   "#graphql\n  query OrdersUpdatedSince($query: String!, $after: String) {\n    orders(first: 100, after: $after, query: $query, sortKey: UPDATED_AT) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        updatedAt\n      }\n    }\n  }\n": {return: OrdersUpdatedSinceQuery, variables: OrdersUpdatedSinceQueryVariables},
   "#graphql\n  query OrderLineLocations($id: ID!) {\n    order(id: $id) {\n      fulfillmentOrders(first: 5) {\n        nodes {\n          assignedLocation {\n            location {\n              id\n            }\n          }\n          lineItems(first: 25) {\n            nodes {\n              lineItem {\n                id\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: OrderLineLocationsQuery, variables: OrderLineLocationsQueryVariables},
   "#graphql\n  query OrdersWithTransactions($first: Int!, $after: String, $query: String) {\n    orders(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {\n      nodes {\n        id\n        updatedAt\n        transactions(first: 20) {\n          id\n          kind\n          status\n          gateway\n          processedAt\n          paymentDetails {\n            ... on CardPaymentDetails {\n              company\n            }\n          }\n          amountSet {\n            shopMoney {\n              amount\n              currencyCode\n            }\n            presentmentMoney {\n              amount\n              currencyCode\n            }\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": {return: OrdersWithTransactionsQuery, variables: OrdersWithTransactionsQueryVariables},
+  "#graphql\n  query Payouts($first: Int!, $after: String, $query: String) {\n    shopifyPaymentsAccount {\n      payouts(first: $first, after: $after, query: $query, sortKey: ID) {\n        nodes {\n          id\n          legacyResourceId\n          status\n          issuedAt\n          transactionType\n          net {\n            amount\n            currencyCode\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": {return: PayoutsQuery, variables: PayoutsQueryVariables},
+  "#graphql\n  query PayoutTransactions($first: Int!, $after: String, $query: String) {\n    shopifyPaymentsAccount {\n      balanceTransactions(first: $first, after: $after, query: $query, sortKey: ID) {\n        nodes {\n          id\n          type\n          transactionDate\n          sourceOrderTransactionId\n          amount {\n            amount\n            currencyCode\n          }\n          fee {\n            amount\n          }\n          net {\n            amount\n          }\n          associatedOrder {\n            id\n            name\n          }\n          associatedPayout {\n            id\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": {return: PayoutTransactionsQuery, variables: PayoutTransactionsQueryVariables},
   "#graphql\n  query ProductSetOperationState($id: ID!) {\n    productOperation(id: $id) {\n      status\n      product {\n        id\n        handle\n        variants(first: 250) {\n          nodes {\n            id\n            sku\n          }\n        }\n      }\n      ... on ProductSetOperation {\n        userErrors {\n          field\n          message\n          code\n        }\n      }\n    }\n  }\n": {return: ProductSetOperationStateQuery, variables: ProductSetOperationStateQueryVariables},
   "#graphql\n  query VariantsBySku($query: String!, $after: String) {\n    productVariants(first: 100, query: $query, after: $after) {\n      nodes {\n        id\n        sku\n        product {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": {return: VariantsBySkuQuery, variables: VariantsBySkuQueryVariables},
   "#graphql\n  query ProductsByHandle($query: String!) {\n    products(first: 50, query: $query) {\n      nodes {\n        id\n        handle\n      }\n    }\n  }\n": {return: ProductsByHandleQuery, variables: ProductsByHandleQueryVariables},

@@ -60,6 +60,12 @@ export function demoShopSettings(settings: ShopSettings, options: { firstStart: 
           },
           defaultMethod: settings.payments.defaultMethod || "BANK",
           journal: settings.payments.journal || "SHOPIFY",
+          // A paid payout: its net to the SHOPIFY bank account, fees to 8660, the gross out of 2945.
+          payouts: "record" as const,
+          payoutJournal: settings.payments.payoutJournal || "PAYOUTS",
+          bankAccount: settings.payments.bankAccount || "SHOPIFY",
+          clearingAccount: settings.payments.clearingAccount || "2945",
+          feeAccount: settings.payments.feeAccount || "8660",
         },
         companies: {
           ...settings.companies,

@@ -79,6 +79,8 @@ function memoryAdapter(settings: z.infer<typeof settingsSchema>, secret: string)
     pricesFor: unsupported,
     listSalesLineAccounts: unsupported,
     findPayment: unsupported,
+    recordJournalEntry: unsupported,
+    findJournalEntry: unsupported,
     recordPayment: unsupported,
     createCreditMemo: unsupported,
   };

@@ -266,6 +266,16 @@ export const shopSettingsSchema = z
         defaultMethod: erpCode.default(""),
         /** Where payments are recorded (BC: a customer payment journal batch); "" = the ERP's first. */
         journal: erpCode.default(""),
+        /** Shopify Payments payouts (BC: Sync Payouts): nothing, kept only, or a journal entry each once paid. */
+        payouts: z.enum(paymentProcesses).default("import_only"),
+        /** Where payouts are recorded (BC: a general journal batch); "" = the ERP's first. */
+        payoutJournal: erpCode.default(""),
+        /** The bank account payouts arrive in (BC: a Bank Account no.). */
+        bankAccount: erpCode.default(""),
+        /** The account the payments' journal balances to, emptied by each payout (a Shopify clearing account). */
+        clearingAccount: erpCode.default(""),
+        /** Shopify Payments' processing fees. */
+        feeAccount: erpCode.default(""),
       })
       .prefault({}),
     posting: z

@@ -111,6 +111,11 @@ const paymentProcessLabels: Labels<typeof paymentProcesses> = {
   import_only: "Import only (shown on the order, nothing in the ERP)",
   record: "Record each payment in the ERP, applied to the order's invoice",
 };
+const payoutProcessLabels: Labels<typeof paymentProcesses> = {
+  off: "Off",
+  import_only: "Import only (the Payouts page, nothing in the ERP)",
+  record: "Record each paid payout in the ERP: net to the bank, fees, the gross out of the clearing account",
+};
 const returnLocationPriorityLabels: Labels<typeof returnLocationPriorities> = {
   default: "Default return location, else where Shopify restocked",
   original: "The order line's own location, else the default return location",
@@ -143,6 +148,7 @@ export const settingsOptions = {
   documentTypes: options(documentTypeLabels),
   logging: options(loggingLabels),
   paymentProcesses: options(paymentProcessLabels),
+  payoutProcesses: options(payoutProcessLabels),
   refundProcesses: options(refundProcessLabels),
   returnLocationPriorities: options(returnLocationPriorityLabels),
 };

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { getDb } from "../../../app/.server/db.ts";
 import { retryPaymentOfOrder } from "../../../app/.server/orders/order-actions.ts";
+import { retryPayoutOf } from "../../../app/.server/payouts/payout-actions.ts";
 import { documentsPostTask } from "../../../app/.server/tasks/documents-post/task.ts";
 import { enqueueOrderProcessing } from "../../../app/.server/tasks/orders-process/enqueue.ts";
 import { reconcileOrders } from "../../../app/.server/tasks/orders-sync/reconcile-orders.ts";
@@ -257,5 +258,146 @@ describe("Sync payments", () => {
     await world.runTask(paymentsSyncTask, shop.shopId);
     expect(await payments(shop.shopId)).toMatchObject([{ state: "imported" }]);
     expect(linesOf(shop, order.number)).toEqual([]);
+  });
+});
+
+const PAYOUTS = {
+  ...RECORDING,
+  payments: {
+    ...RECORDING.payments,
+    payouts: "record",
+    bankAccount: "WWB-OPERATING",
+    clearingAccount: "2910",
+    feeAccount: "8210",
+  },
+};
+
+async function payoutRows(shopId: number) {
+  return db.sql<
+    Array<{
+      state: string;
+      status: string;
+      reason: string | null;
+      difference: string | null;
+      erp_document_number: string | null;
+      gross: string | null;
+      fees: string | null;
+      transaction_count: number;
+    }>
+  >`select state, status, reason, difference, erp_document_number, gross, fees, transaction_count::int
+    from shopify_payouts where shop_id = ${shopId} order by legacy_id`;
+}
+
+const entryOf = (shop: Shop, legacyId: string) =>
+  shop.company.journalLines.all().filter((l) => l.externalDocumentNumber === `PAYOUT-${legacyId}`);
+
+describe("Sync payments: Shopify Payments payouts", () => {
+  it("a scheduled payout waits; once paid it is recorded with its fees and balances to zero, once", async () => {
+    const shop = await world.newShop(PAYOUTS);
+    const order = await paidOrder(shop);
+    await paidOrder(shop);
+    const payout = world.store.engine.createPayout!(shop.domain);
+    const legacyId = payout.id.split("/").at(-1)!;
+    await world.runTask(paymentsSyncTask, shop.shopId);
+    expect(await payoutRows(shop.shopId)).toMatchObject([
+      { state: "waiting", status: "SCHEDULED", reason: expect.stringContaining("scheduled") },
+    ]);
+    expect(entryOf(shop, legacyId)).toEqual([]);
+
+    world.store.engine.setPayoutStatus!(shop.domain, payout.id, "PAID");
+    const run = await world.runTask(paymentsSyncTask, shop.shopId);
+    expect(run.run?.status, run.run?.error_message ?? "").toBe("succeeded");
+    const [row] = await payoutRows(shop.shopId);
+    expect(row).toMatchObject({
+      state: "recorded",
+      status: "PAID",
+      difference: "0",
+      transaction_count: 2,
+      gross: "100",
+    });
+    const lines = entryOf(shop, legacyId);
+    const byAccount = Object.fromEntries(lines.map((l) => [`${l.accountType} ${l.accountNumber}`, l.amount]));
+    const fees = Number(row!.fees);
+    expect(fees).toBeGreaterThan(0);
+    expect(byAccount).toEqual({
+      "Bank Account WWB-OPERATING": Number(payout.net.amount),
+      "G/L Account 8210": fees,
+      "G/L Account 2910": -100,
+    });
+    expect(lines.reduce((s, l) => s + l.amount, 0)).toBeCloseTo(0, 6);
+    expect(new Set(lines.map((l) => l.documentNumber))).toEqual(new Set([row!.erp_document_number]));
+    const txs = await db.sql<Array<{ order_name: string | null }>>`select order_name from payout_transactions
+      where shop_id = ${shop.shopId} order by id`;
+    expect(txs.map((t) => t.order_name)).toContain(order.name);
+
+    const again = await world.runTask(paymentsSyncTask, shop.shopId);
+    expect(again.records.filter((r) => r.type === "payout")).toEqual([]);
+    expect(entryOf(shop, legacyId)).toHaveLength(3);
+  });
+
+  it("a payout whose transactions do not add up is shown with the difference, not recorded; Retry reads it again", async () => {
+    const shop = await world.newShop(PAYOUTS);
+    await paidOrder(shop);
+    const payout = world.store.engine.createPayout!(shop.domain, { status: "PAID" });
+    const legacyId = payout.id.split("/").at(-1)!;
+    await world.runTask(paymentsSyncTask, shop.shopId, { dryRun: true });
+    // What we hold of its transactions is short of its amount (say Shopify's list was cut off).
+    await db.sql`update payout_transactions set amount = '40.00' where shop_id = ${shop.shopId}`;
+    await db.sql`update shopify_payouts set state = 'waiting' where shop_id = ${shop.shopId}`;
+    const run = await world.runTask(paymentsSyncTask, shop.shopId);
+    expect(run.records.filter((r) => r.type === "payout")).toMatchObject([
+      { outcome: "skipped", reason: expect.stringContaining("difference") },
+    ]);
+    const [row] = await payoutRows(shop.shopId);
+    expect(row!.state).toBe("unbalanced");
+    expect(Number(row!.difference)).not.toBe(0);
+    expect(entryOf(shop, legacyId)).toEqual([]);
+
+    const [ours] = await db.sql<
+      Array<{ id: number }>
+    >`select id::int from shopify_payouts where shop_id = ${shop.shopId}`;
+    expect(await retryPayoutOf(shop.shopId, ours!.id)).toMatchObject({ ok: true });
+    await world.runAllJobs();
+    expect(await payoutRows(shop.shopId)).toMatchObject([{ state: "recorded", difference: "0" }]);
+    expect(entryOf(shop, legacyId)).toHaveLength(3);
+  });
+
+  it("a run killed half way through the entry completes it instead of doubling it", async () => {
+    const shop = await world.newShop(PAYOUTS);
+    await paidOrder(shop);
+    const payout = world.store.engine.createPayout!(shop.domain, { status: "PAID" });
+    const legacyId = payout.id.split("/").at(-1)!;
+    await world.runTask(paymentsSyncTask, shop.shopId);
+    const lines = entryOf(shop, legacyId);
+    expect(lines).toHaveLength(3);
+    // Killed after BC took the first line: the other two are not there, our row says recording.
+    for (const line of lines.slice(1)) shop.company.journalLines.delete(line.id);
+    await db.sql`update shopify_payouts set state = 'recording', erp_document_number = null where shop_id = ${shop.shopId}`;
+    await world.runTask(paymentsSyncTask, shop.shopId);
+    const after = entryOf(shop, legacyId);
+    expect(after).toHaveLength(3);
+    expect(after.reduce((s, l) => s + l.amount, 0)).toBeCloseTo(0, 6);
+    expect(await payoutRows(shop.shopId)).toMatchObject([{ state: "recorded" }]);
+  });
+
+  it("import only keeps payouts on the Payouts page; Preview and the kill switch record nothing", async () => {
+    const shop = await world.newShop(PAYOUTS);
+    await paidOrder(shop);
+    const payout = world.store.engine.createPayout!(shop.domain, { status: "PAID" });
+    const legacyId = payout.id.split("/").at(-1)!;
+    const preview = await world.runTask(paymentsSyncTask, shop.shopId, { dryRun: true });
+    expect(preview.records.filter((r) => r.type === "payout")).toMatchObject([
+      { outcome: "planned", reason: expect.stringContaining(`PAYOUT-${legacyId}`) },
+    ]);
+    await setSettings(shop.shopId, (s) => (s.allowOutgoingWrites = false));
+    await world.runTask(paymentsSyncTask, shop.shopId);
+    expect(entryOf(shop, legacyId)).toEqual([]);
+    await setSettings(shop.shopId, (s) => {
+      s.allowOutgoingWrites = true;
+      s.payments.payouts = "import_only";
+    });
+    await world.runTask(paymentsSyncTask, shop.shopId);
+    expect(await payoutRows(shop.shopId)).toMatchObject([{ state: "imported", difference: "0" }]);
+    expect(entryOf(shop, legacyId)).toEqual([]);
   });
 });

@@ -375,6 +375,18 @@ export interface PaymentInput {
 }
 
 /**
+ * A balanced journal entry (a Shopify payout: net to the bank, fees, the gross out of a clearing
+ * account), keyed by its external document number. Debits positive, credits negative; they sum to 0.
+ */
+export interface JournalEntryInput {
+  externalDocumentNumber: string;
+  postingDate: string;
+  /** Where the ERP records it (BC: a general journal batch); absent = the adapter's default. */
+  journalCode?: string;
+  lines: Array<{ account: { type: "bank" | "gl"; number: string }; amount: Decimal; description: string }>;
+}
+
+/**
  * The sync engine's only view of an ERP (DESIGN.md "ports, not SDKs"). Every method throws
  * `ErpError`; writes are idempotent by their Shopify key, so a retried job never doubles a record.
  */
@@ -450,6 +462,13 @@ export interface ErpAdapter {
    * number (BC: an unposted journal line); null when it cannot.
    */
   findPayment(input: { externalDocumentNumber: string; journalCode?: string }): Promise<ErpDocumentRef | null>;
+  /**
+   * Records the entry unposted, found by its external document number first (lines made by an
+   * earlier attempt are kept; only missing ones are added). Refused when the lines do not balance.
+   */
+  recordJournalEntry(input: JournalEntryInput): Promise<WriteResult>;
+  /** The entry with this external document number while the ERP can find it by it (BC: unposted lines); null otherwise. */
+  findJournalEntry(input: { externalDocumentNumber: string; journalCode?: string }): Promise<ErpDocumentRef | null>;
   /** A draft sales credit memo with its lines, found by its external document number first. */
   createCreditMemo(input: CreditMemoInput): Promise<WriteResult>;
 }

@@ -13,6 +13,7 @@ const WRITE_METHODS = [
   "upsertBarcode",
   "writeItemPicture",
   "recordPayment",
+  "recordJournalEntry",
   "createCreditMemo",
 ] as const satisfies ReadonlyArray<keyof ErpAdapter>;
 
@@ -33,6 +34,7 @@ const READ_METHODS = [
   "readItemPicture",
   "pricesFor",
   "findPayment",
+  "findJournalEntry",
 ] as const satisfies ReadonlyArray<ReadMethod>;
 type Exhaustive<T extends never> = T;
 export type EveryReadListed = Exhaustive<Exclude<ReadMethod, (typeof READ_METHODS)[number]>>;

@@ -43,3 +43,68 @@ export const ORDERS_WITH_TRANSACTIONS_QUERY = `#graphql
     }
   }
 `;
+
+/**
+ * Shopify Payments payouts from an id on, in id order (BC: Sync Payouts' id cursor): new ones and
+ * those not yet paid, re-polled until Shopify settles them. Null account: no Shopify Payments.
+ */
+export const PAYOUTS_QUERY = `#graphql
+  query Payouts($first: Int!, $after: String, $query: String) {
+    shopifyPaymentsAccount {
+      payouts(first: $first, after: $after, query: $query, sortKey: ID) {
+        nodes {
+          id
+          legacyResourceId
+          status
+          issuedAt
+          transactionType
+          net {
+            amount
+            currencyCode
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  }
+`;
+
+/** One payout's balance transactions (amount, fee, net) with the order and order transaction each settles. */
+export const PAYOUT_TRANSACTIONS_QUERY = `#graphql
+  query PayoutTransactions($first: Int!, $after: String, $query: String) {
+    shopifyPaymentsAccount {
+      balanceTransactions(first: $first, after: $after, query: $query, sortKey: ID) {
+        nodes {
+          id
+          type
+          transactionDate
+          sourceOrderTransactionId
+          amount {
+            amount
+            currencyCode
+          }
+          fee {
+            amount
+          }
+          net {
+            amount
+          }
+          associatedOrder {
+            id
+            name
+          }
+          associatedPayout {
+            id
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  }
+`;

@@ -1,5 +1,6 @@
 import { isErpError } from "../../adapters/erp/errors.ts";
 import type { ErpAdapter } from "../../adapters/erp/port.ts";
+import type { ShopifyAdmin } from "../../adapters/shopify/admin-port.ts";
 import { coerceError } from "../../errors/coerce-error.ts";
 import { documentInPresentment, erpCustomerOfOrder, postedInvoice } from "../../orders/order-money-facts.ts";
 import { addOrderEvent } from "../../queries/order-events.ts";
@@ -35,9 +36,11 @@ export interface PaymentCounts {
  * committed as `recording` before the ERP is asked, and the ERP finds it by the transaction's id,
  * so neither a replay nor a run killed after the ERP took it records a second one.
  */
-export async function syncPayments(ctx: RunContext): Promise<{ counts: PaymentCounts; more: boolean }> {
+export async function syncPayments(
+  ctx: RunContext,
+  admin: ShopifyAdmin,
+): Promise<{ counts: PaymentCounts; more: boolean }> {
   const counts: PaymentCounts = { seen: 0, recorded: 0, imported: 0, waiting: 0, skipped: 0, failed: 0 };
-  const admin = await ctx.shopify();
   const discovered = await discoverOrderChanges(ctx, {
     stream: PAID_ORDERS_STREAM,
     maxPages: MAX_ORDER_PAGES,

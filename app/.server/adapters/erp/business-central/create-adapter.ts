@@ -13,6 +13,7 @@ import { createCreditMemo } from "./credit-memos.ts";
 import { findCustomer, findItem, searchCustomers, searchItems } from "./find-records.ts";
 import { bcSend } from "./http.ts";
 import { createItemVariant, updateItem } from "./item-writes.ts";
+import { findJournalEntry, recordJournalEntry } from "./journal-entries.ts";
 import { upsertCustomer, upsertItem } from "./master-data.ts";
 import { findPayment, recordPayment } from "./payments.ts";
 import { readItemPicture, writeItemPicture } from "./pictures.ts";
@@ -119,6 +120,8 @@ export function createBusinessCentralAdapter(config: BcConnectionConfigInput, de
     listSalesLineAccounts: () => listSalesLineAccounts(ctx),
     recordPayment: (input) => recordPayment(ctx, input),
     findPayment: (input) => findPayment(ctx, input),
+    recordJournalEntry: (input) => recordJournalEntry(ctx, input),
+    findJournalEntry: (input) => findJournalEntry(ctx, input),
     createCreditMemo: (input) => createCreditMemo(ctx, input),
   };
 }
