@@ -26,6 +26,7 @@ export default function App() {
         </Link>
         <Link to="/app/orders">Orders</Link>
         <Link to="/app/shipments">Shipments</Link>
+        <Link to="/app/payouts">Payouts</Link>
         <Link to="/app/products">Products</Link>
         <Link to="/app/customers">Customers</Link>
         <Link to="/app/companies">Companies</Link>

@@ -29,7 +29,7 @@ describe("the app inside the sandbox admin", () => {
     await e2e.page.goto(e2e.demo.info.adminUrl);
     await expect.poll(() => e2e.app().getByRole("heading", { name: "Activity" }).count(), { timeout: 30_000 }).toBe(1);
     const tiles = e2e.app().locator("[data-tile]");
-    expect(await tiles.count()).toBe(16);
+    expect(await tiles.count()).toBe(17);
     expect(await e2e.app().getByTestId("count-unprocessed-orders").textContent()).toBe("0");
     await screenshot(e2e.page, "dashboard");
   });

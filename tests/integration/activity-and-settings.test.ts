@@ -45,6 +45,9 @@ async function fillTiles(shopId: number, suffix: string) {
     (${shopId}, ${`gid://shopify/OrderTransaction/${suffix}1`}, ${"o1" + suffix}, 'SALE', '10.00', '10.00', 'EUR', 'EUR', 'error', 'no ERP payment method for paypal'),
     (${shopId}, ${`gid://shopify/OrderTransaction/${suffix}2`}, ${"o1" + suffix}, 'SALE', '10.00', '10.00', 'EUR', 'EUR', 'waiting', 'waits for the invoice'),
     (${shopId}, ${`gid://shopify/OrderTransaction/${suffix}3`}, ${"o1" + suffix}, 'SALE', '10.00', '10.00', 'EUR', 'EUR', 'recorded', null)`;
+  await db.sql`insert into shopify_payouts (shop_id, shopify_payout_id, legacy_id, status, issued_at, currency, net, state, reason, difference) values
+    (${shopId}, ${`gid://shopify/ShopifyPaymentsPayout/${suffix}1`}, ${shopId * 10 + 1}, 'PAID', now(), 'EUR', '10.00', 'unbalanced', 'off by 1.00', '1.00'),
+    (${shopId}, ${`gid://shopify/ShopifyPaymentsPayout/${suffix}2`}, ${shopId * 10 + 2}, 'PAID', now(), 'EUR', '10.00', 'recorded', null, '0')`;
   await db.sql`insert into inventory_levels (shop_id, inventory_item_id, location_id, variant_id, drift_shopify, drift_target, drift_at) values
     (${shopId}, 'gid://shopify/InventoryItem/1', 'gid://shopify/Location/1', 'gid://shopify/ProductVariant/1', 3, 5, now()),
     (${shopId}, 'gid://shopify/InventoryItem/2', 'gid://shopify/Location/1', 'gid://shopify/ProductVariant/2', null, null, null)`;
@@ -72,6 +75,7 @@ describe("activity dashboard counts", () => {
       "customer-problems": 2,
       "refund-problems": 1,
       "payment-problems": 2,
+      "payout-problems": 1,
       "sync-errors": 1,
       "order-conflicts": 1,
       "skipped-records": 1,

@@ -392,6 +392,22 @@ describe("a fresh demo's payments", () => {
     await enqueueRun(getDb(), paymentsSyncTask, { shopId, trigger: "manual" });
     await drainAllJobs(db);
     expect(company.customerPayments.all().filter((p) => p.externalDocumentNumber === number)).toHaveLength(1);
+
+    // Shopify pays the charges out: the payout is recorded in BC's PAYOUTS journal and balances to zero.
+    const payout = engine.createPayout!(SHOP, { status: "PAID" });
+    await enqueueRun(getDb(), paymentsSyncTask, { shopId, trigger: "manual" });
+    await drainAllJobs(db);
+    const entry = company.journalLines
+      .all()
+      .filter((l) => l.externalDocumentNumber === `PAYOUT-${payout.id.split("/").at(-1)}`);
+    expect(entry.map((l) => [l.journalDisplayName, l.accountType, l.accountNumber])).toEqual([
+      ["PAYOUTS", "Bank Account", "SHOPIFY"],
+      ["PAYOUTS", "G/L Account", "8660"],
+      ["PAYOUTS", "G/L Account", "2945"],
+    ]);
+    expect(entry[0]!.amount).toBe(Number(payout.net.amount));
+    expect(entry[1]!.amount).toBeGreaterThan(0);
+    expect(entry.reduce((sum, l) => sum + l.amount, 0)).toBeCloseTo(0, 6);
   });
 });
 

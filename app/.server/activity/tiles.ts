@@ -94,6 +94,13 @@ const tiles: readonly Omit<ActivityTile, "href">[] = [
       "Shopify refunds not yet in the ERP: waiting for their order to get its ERP document, or refused (the reason and a Retry are on the order).",
   },
   {
+    key: "payout-problems",
+    title: "Payouts not reconciled",
+    tone: "critical",
+    description:
+      "Paid Shopify Payments payouts the ERP does not have: their transactions do not add up to the payout (the difference is shown), or the ERP refused them. Retry reads them again.",
+  },
+  {
     key: "payment-problems",
     title: "Payments waiting or in error",
     tone: "attention",

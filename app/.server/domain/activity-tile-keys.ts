@@ -14,6 +14,7 @@ export const activityTileKeys = [
   "customer-problems",
   "refund-problems",
   "payment-problems",
+  "payout-problems",
   "sync-errors",
   "order-conflicts",
   "skipped-records",

@@ -14,3 +14,8 @@ export async function retryPayoutOf(shopId: number, payoutId: number): Promise<P
     return { ok: true, message: "Payout queued again" };
   });
 }
+
+/** "Sync payments now": payments and payouts, in the background. */
+export async function requestPaymentsSync(shopId: number): Promise<void> {
+  await enqueueRun(getDb(), paymentsSyncTask, { shopId, trigger: "manual" });
+}

@@ -9,6 +9,7 @@ import { productLinks } from "../../../db/schema/product-links.ts";
 import { shipments } from "../../../db/schema/shipments.ts";
 import { shopifyCompanies } from "../../../db/schema/shopify-companies.ts";
 import { shopifyCustomers } from "../../../db/schema/shopify-customers.ts";
+import { shopifyPayouts } from "../../../db/schema/shopify-payouts.ts";
 import { skippedRecords } from "../../../db/schema/skipped-records.ts";
 import { taskRuns } from "../../../db/schema/task-runs.ts";
 import { unmappedRecords } from "../../../db/schema/unmapped-records.ts";
@@ -209,6 +210,28 @@ function orderMoneyTile(table: typeof orderRefunds | typeof orderPayments, what:
   };
 }
 
+const payoutProblems = (shopId: number) =>
+  and(eq(shopifyPayouts.shopId, shopId), inArray(shopifyPayouts.state, ["unbalanced", "error"]));
+
+/** Paid payouts the ERP does not have: unbalanced (the difference) or refused, each linking to its page (Retry). */
+const payoutProblemsTile: TileSource = {
+  count: (shopId) => sql`(select count(*) from ${shopifyPayouts} where ${payoutProblems(shopId)})`,
+  list: async (db, shopId, limit) =>
+    (
+      await db
+        .select({
+          id: shopifyPayouts.id,
+          legacyId: shopifyPayouts.legacyId,
+          detail: shopifyPayouts.reason,
+          at: shopifyPayouts.updatedAt,
+        })
+        .from(shopifyPayouts)
+        .where(payoutProblems(shopId))
+        .orderBy(desc(shopifyPayouts.updatedAt), desc(shopifyPayouts.id))
+        .limit(limit)
+    ).map(({ legacyId, ...row }) => ({ ...row, title: `Payout ${legacyId}`, href: `/app/payouts/${row.id}` })),
+};
+
 const failedRuns = (shopId: number) =>
   and(eq(taskRuns.shopId, shopId), eq(taskRuns.status, "failed"), isNull(taskRuns.dismissedAt));
 const openSkips = (shopId: number) => and(eq(skippedRecords.shopId, shopId), isNull(skippedRecords.resolvedAt));
@@ -244,6 +267,7 @@ const sources: Record<ActivityTileKey, TileSource> = {
   "customer-problems": customerProblemsTile,
   "refund-problems": orderMoneyTile(orderRefunds, "Refund"),
   "payment-problems": orderMoneyTile(orderPayments, "Payment"),
+  "payout-problems": payoutProblemsTile,
   "sync-errors": {
     count: (shopId) => sql`(select count(*) from ${taskRuns} where ${failedRuns(shopId)})`,
     // Failed runs of any task, each linking to its run page (task titles are mapped by the caller).

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, max, min, notInArray, sql } from "drizzle-orm";
 
-import { type PayoutState, payoutTransactions, shopifyPayouts } from "../../../db/schema/shopify-payouts.ts";
+import { type PayoutState, payoutStates, payoutTransactions, shopifyPayouts } from "../../../db/schema/shopify-payouts.ts";
 import type { DbOrTx } from "../db.ts";
 
 export type ShopifyPayoutRow = typeof shopifyPayouts.$inferSelect;
@@ -202,4 +202,16 @@ export async function getPayout(db: DbOrTx, input: { shopId: number; id: number 
     .from(shopifyPayouts)
     .where(and(eq(shopifyPayouts.shopId, input.shopId), eq(shopifyPayouts.id, input.id)));
   return row ?? null;
+}
+
+/** How many payouts are in each state (the Payouts page's tabs). */
+export async function countPayoutsByState(db: DbOrTx, shopId: number): Promise<Record<PayoutState, number>> {
+  const rows = await db
+    .select({ state: shopifyPayouts.state, n: sql<number>`count(*)::int` })
+    .from(shopifyPayouts)
+    .where(eq(shopifyPayouts.shopId, shopId))
+    .groupBy(shopifyPayouts.state);
+  const counts = Object.fromEntries(payoutStates.map((s) => [s, 0])) as Record<PayoutState, number>;
+  for (const row of rows) counts[row.state] = Number(row.n);
+  return counts;
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../../app/.server/db.ts";
 import { retryPaymentOfOrder } from "../../../app/.server/orders/order-actions.ts";
 import { retryPayoutOf } from "../../../app/.server/payouts/payout-actions.ts";
+import { loadPayoutListPage, loadPayoutPage } from "../../../app/.server/payouts/payouts-page.ts";
 import { documentsPostTask } from "../../../app/.server/tasks/documents-post/task.ts";
 import { enqueueOrderProcessing } from "../../../app/.server/tasks/orders-process/enqueue.ts";
 import { reconcileOrders } from "../../../app/.server/tasks/orders-sync/reconcile-orders.ts";
@@ -296,6 +297,7 @@ describe("Sync payments: Shopify Payments payouts", () => {
     const shop = await world.newShop(PAYOUTS);
     const order = await paidOrder(shop);
     await paidOrder(shop);
+    await postDocuments(shop);
     const payout = world.store.engine.createPayout!(shop.domain);
     const legacyId = payout.id.split("/").at(-1)!;
     await world.runTask(paymentsSyncTask, shop.shopId);
@@ -333,6 +335,21 @@ describe("Sync payments: Shopify Payments payouts", () => {
     const again = await world.runTask(paymentsSyncTask, shop.shopId);
     expect(again.records.filter((r) => r.type === "payout")).toEqual([]);
     expect(entryOf(shop, legacyId)).toHaveLength(3);
+
+    // The Payouts page: reconciled, with its transactions linked to their orders and ERP payments.
+    const list = await loadPayoutListPage(shop.shopId, { tab: "reconciled", page: 0 });
+    expect(list.counts).toEqual({ open: 0, reconciled: 1, imported: 0 });
+    expect(list.rows).toMatchObject([
+      { number: legacyId, status: "PAID", reconciliation: `Reconciled: ERP ${row!.erp_document_number}` },
+    ]);
+    const page = await loadPayoutPage(shop.shopId, list.rows[0]!.id);
+    expect(page?.transactions).toHaveLength(2);
+    expect(page?.transactions.find((t) => t.order === order.name)).toMatchObject({
+      type: "CHARGE",
+      orderId: expect.any(Number),
+      erpPayment: linesOf(shop, order.number)[0]!.documentNumber,
+    });
+    expect(await loadPayoutPage(shop.shopId + 1000, list.rows[0]!.id)).toBeNull();
   });
 
   it("a payout whose transactions do not add up is shown with the difference, not recorded; Retry reads it again", async () => {

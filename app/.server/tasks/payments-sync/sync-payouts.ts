@@ -69,7 +69,7 @@ export async function syncPayouts(
       counts.failed++;
       const message = coerceError(error).message;
       await outcome(ctx, row, "error", message);
-      ctx.record({ type: "payout", key: row.shopifyPayoutId, label: label(row), outcome: "failed", reason: message });
+      ctx.record({ type: "payout", key: String(row.legacyId), label: label(row), outcome: "failed", reason: message });
     }
   }
   return { counts, more: pages >= MAX_PAGES || rows.length >= BATCH };
@@ -129,7 +129,7 @@ async function carryOut(
   plan: PayoutPlan,
   counts: PayoutCounts,
 ) {
-  const key = row.shopifyPayoutId;
+  const key = String(row.legacyId);
   switch (plan.kind) {
     case "wait":
       counts.waiting++;
@@ -182,7 +182,7 @@ type Draft = Extract<PayoutPlan, { kind: "record" }>["draft"];
 const describe = (draft: Draft) => draft.lines.map((l) => `${l.account.number} ${l.amount}`).join(", ");
 
 async function record(ctx: RunContext, adapter: ErpAdapter, row: ShopifyPayoutRow, draft: Draft, counts: PayoutCounts) {
-  const key = row.shopifyPayoutId;
+  const key = String(row.legacyId);
   const what = `journal entry ${draft.externalDocumentNumber}: ${describe(draft)}`;
   if (ctx.dryRun) {
     ctx.record({ type: "payout", key, label: label(row), outcome: "planned", reason: `record ${what}` });
@@ -214,7 +214,7 @@ async function record(ctx: RunContext, adapter: ErpAdapter, row: ShopifyPayoutRo
 async function resume(ctx: RunContext, adapter: ErpAdapter, row: ShopifyPayoutRow, draft: Draft, counts: PayoutCounts) {
   if (ctx.dryRun) {
     const reason = `look in the ERP for ${draft.externalDocumentNumber}: a run stopped while recording it`;
-    ctx.record({ type: "payout", key: row.shopifyPayoutId, label: label(row), outcome: "planned", reason });
+    ctx.record({ type: "payout", key: String(row.legacyId), label: label(row), outcome: "planned", reason });
     return;
   }
   const found = await adapter.findJournalEntry({
@@ -230,5 +230,5 @@ async function resume(ctx: RunContext, adapter: ErpAdapter, row: ShopifyPayoutRo
   counts.failed++;
   const reason = `a run stopped while recording this payout and the ERP's journal does not have ${payoutKey(row.legacyId)}: if the journal was posted since, check the bank account's ledger; Retry records it`;
   await outcome(ctx, row, "error", reason);
-  ctx.record({ type: "payout", key: row.shopifyPayoutId, label: label(row), outcome: "failed", reason });
+  ctx.record({ type: "payout", key: String(row.legacyId), label: label(row), outcome: "failed", reason });
 }
