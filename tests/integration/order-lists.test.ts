@@ -117,6 +117,7 @@ describe("the orders list", () => {
       error: 1,
       conflict: 0,
       posting_error: 0,
+      money: 0,
       processed: 1,
       ignored: 0,
       all: 4,

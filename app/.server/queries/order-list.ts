@@ -8,6 +8,7 @@ export const orderListFilters = [
   "error",
   "conflict",
   "posting_error",
+  "money",
   "processed",
   "ignored",
   "all",
@@ -50,10 +51,22 @@ export interface OrderListRow {
   currency: string | null;
 }
 
+/**
+ * The reason of the order's first refund or payment that waits or was refused (the "Refunds and
+ * payments" tab): both tables are indexed by shop and order.
+ */
+const moneyProblem = sql<string | null>`coalesce(
+  (select r.reason from order_refunds r where r.shop_id = ${orders.shopId} and r.shopify_order_id = ${orders.shopifyOrderId}
+    and r.state in ('waiting', 'error') order by r.id limit 1),
+  (select p.reason from order_payments p where p.shop_id = ${orders.shopId} and p.shopify_order_id = ${orders.shopifyOrderId}
+    and p.state in ('waiting', 'error') order by p.id limit 1))`;
+
 function filterCondition(filter: OrderListFilter): SQL | undefined {
   switch (filter) {
     case "all":
       return undefined;
+    case "money":
+      return sql`${moneyProblem} is not null`;
     case "conflict":
       return eq(orders.hasConflict, true);
     case "posting_error":
@@ -125,7 +138,10 @@ export function listOrders(
       waitingOn: orders.waitingOn,
       hasConflict: orders.hasConflict,
       postingStatus: orders.postingStatus,
-      errorMessage: sql<string | null>`coalesce(${orders.errorMessage}, ${orders.postingError})`,
+      errorMessage:
+        input.filter === "money"
+          ? moneyProblem
+          : sql<string | null>`coalesce(${orders.errorMessage}, ${orders.postingError})`,
       erpDocumentType: orders.erpDocumentType,
       erpDocumentNumber: orders.erpDocumentNumber,
       placedAt: sql<string | null>`${orders.snapshot} ->> 'createdAt'`,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { getDb } from "../../../app/.server/db.ts";
 import { retryPaymentOfOrder } from "../../../app/.server/orders/order-actions.ts";
+import { countOrdersByFilter, listOrders } from "../../../app/.server/queries/order-list.ts";
 import { retryPayoutOf } from "../../../app/.server/payouts/payout-actions.ts";
 import { loadPayoutListPage, loadPayoutPage } from "../../../app/.server/payouts/payouts-page.ts";
 import { documentsPostTask } from "../../../app/.server/tasks/documents-post/task.ts";
@@ -180,6 +181,11 @@ describe("Sync payments", () => {
       where shop_id = ${shop.shopId} and state in ('waiting', 'error')`;
     expect(tiles[0]!.n).toBe(1);
 
+    // The orders list's "Refunds and payments" tab shows the order with the payment's reason.
+    const listed = await listOrders(getDb(), { shopId: shop.shopId, filter: "money", limit: 10, offset: 0 });
+    expect(listed.map((o) => [o.name, o.errorMessage])).toEqual([[order.name, expect.stringContaining("paypal")]]);
+    expect((await countOrdersByFilter(getDb(), { shopId: shop.shopId })).money).toBe(1);
+
     await setSettings(shop.shopId, (s) => (s.payments.methods = { ...s.payments.methods, paypal: "PAYPAL" }));
     const [ours] = await db.sql<Array<{ id: number }>>`select id::int from orders where shop_id = ${shop.shopId}`;
     const [failed] = await db.sql<Array<{ id: number }>>`select id::int from order_payments
@@ -193,7 +199,7 @@ describe("Sync payments", () => {
     expect(shop.company.customerPayments.all()).toMatchObject([
       { amount: -30, description: expect.stringContaining("paypal") },
     ]);
-    expect(order.name).toBeTruthy();
+    expect((await countOrdersByFilter(getDb(), { shopId: shop.shopId })).money).toBe(0);
   });
 
   it("a payment method Business Central does not have is refused with the reason", async () => {
