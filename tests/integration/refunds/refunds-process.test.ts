@@ -30,6 +30,8 @@ const ORDER_CREATE = `mutation O($order: OrderCreateOrderInput!) { orderCreate(o
   order { id name transactions { id } lineItems(first: 5) { nodes { id } } } userErrors { field message } } }`;
 const REFUND_CREATE = `mutation R($input: RefundInput!, $key: String!) { refundCreate(input: $input) @idempotent(key: $key) {
   refund { id legacyResourceId } userErrors { field message } } }`;
+const ORDER_CREATE_WITH_SHIPPING = `mutation O($order: OrderCreateOrderInput!) { orderCreate(order: $order) {
+  order { id name transactions { id } lineItems(first: 5) { nodes { id } } } userErrors { field message } } }`;
 const eur = (amount: string) => ({ shopMoney: { amount, currencyCode: "EUR" } });
 
 /** A paid order of 2 × 25.00 (manual payment), imported into the app; processed unless told not to. */
@@ -190,5 +192,114 @@ describe("Process refunds, errors and the order page", () => {
     expect(after?.refunds).toMatchObject([{ state: "Created", creditMemo: expect.any(String), canRetry: false }]);
     expect(memosOf(shop, `${order.name}-R${refund.legacyResourceId}`)).toHaveLength(1);
     expect((await countActivity(getDb(), shop.shopId))["refund-problems"]).toBe(0);
+  });
+});
+
+describe("Process refunds, exactly once and every restock type", () => {
+  it("a refunds/create delivered twice and a run killed after BC took the memo leave one credit memo", async () => {
+    const { action: refundsCreate } = await import("../../../app/routes/webhooks.refunds.create.tsx");
+    const { webhookRequest } = await import("../../support/webhook-request.ts");
+    const shop = await world.newShop({ refunds: { process: "credit_memo", refundAccount: "6920" } });
+    const order = await paidOrder(shop);
+    const refund = await refundOne(shop, order, "CANCEL");
+    const event = shop.events().find((e) => e.topic === "refunds/create")!;
+    for (const webhookId of ["delivery-1", "delivery-2"]) {
+      const request = webhookRequest({ topic: event.topic, shop: shop.domain, body: event.payload, webhookId });
+      expect((await refundsCreate({ request, params: {}, context: {} })).status).toBe(200);
+    }
+    await world.runAllJobs();
+    const key = `${order.name}-R${refund.legacyResourceId}`;
+    expect(memosOf(shop, key)).toHaveLength(1);
+    expect(await db.sql`select id from order_refunds where shop_id = ${shop.shopId}`).toHaveLength(1);
+
+    // Killed between BC's answer and our commit: the row still says pending.
+    await db.sql`update order_refunds set state = 'pending', erp_document_number = null where shop_id = ${shop.shopId}`;
+    const again = await world.runTask(refundsProcessTask, shop.shopId);
+    expect(again.records).toMatchObject([{ outcome: "created" }]);
+    expect(memosOf(shop, key)).toHaveLength(1);
+    const [row] = await db.sql`select state, erp_document_number from order_refunds where shop_id = ${shop.shopId}`;
+    expect(row).toEqual({ state: "created", erp_document_number: memosOf(shop, key)[0]!.number });
+    const [event2] = await db.sql<Array<{ message: string }>>`select message from order_events
+      where shop_id = ${shop.shopId} and message like 'Refund%' order by id desc limit 1`;
+    expect(event2!.message).toContain("found (made by an earlier attempt)");
+  });
+
+  it("returned, not restocked and cancelled lines and refunded shipping each land where the settings say", async () => {
+    const shop = await world.newShop({
+      refunds: { process: "credit_memo", refundAccount: "6920", nonRestockAccount: "6930" },
+      orders: { shippingChargesAccount: "6810" },
+    });
+    const seeded = await shop.gql(`{ customers(first: 1) { nodes { id } } productVariants(first: 3) { nodes { id } }
+      locations(first: 1) { nodes { id } } }`);
+    const variants = seeded.productVariants.nodes as Array<{ id: string }>;
+    const made = await shop.gql(ORDER_CREATE_WITH_SHIPPING, {
+      order: {
+        customer: { toAssociate: { id: seeded.customers.nodes[0].id } },
+        currency: "EUR",
+        lineItems: variants.map((v) => ({ variantId: v.id, quantity: 1, priceSet: eur("20.00") })),
+        shippingLines: [{ title: "Standard", priceSet: eur("5.00") }],
+        transactions: [{ kind: "SALE", status: "SUCCESS", gateway: "manual", amountSet: eur("65.00") }],
+      },
+    });
+    expect(made.orderCreate.userErrors).toEqual([]);
+    const placed = made.orderCreate.order;
+    await reconcileOrders(shop.shopId);
+    await world.runAllJobs();
+    const lines = placed.lineItems.nodes as Array<{ id: string }>;
+    // The first two lines ship (a returned unit must have shipped); the third is cancelled unshipped.
+    const fos = await shop.gql(
+      `query F($id: ID!) { order(id: $id) { fulfillmentOrders(first: 5) { nodes { id
+        lineItems(first: 10) { nodes { id lineItem { id } } } } } } }`,
+      { id: placed.id },
+    );
+    const fo = fos.order.fulfillmentOrders.nodes[0];
+    const shipped = (fo.lineItems.nodes as Array<{ id: string; lineItem: { id: string } }>).filter(
+      (l) => l.lineItem.id !== lines[2]!.id,
+    );
+    const done = await shop.gql(
+      `mutation C($f: FulfillmentInput!) { fulfillmentCreate(fulfillment: $f) { fulfillment { id } userErrors { field message } } }`,
+      {
+        f: {
+          lineItemsByFulfillmentOrder: [
+            { fulfillmentOrderId: fo.id, fulfillmentOrderLineItems: shipped.map((l) => ({ id: l.id, quantity: 1 })) },
+          ],
+        },
+      },
+    );
+    expect(done.fulfillmentCreate.userErrors).toEqual([]);
+    const refunded = await shop.gql(REFUND_CREATE, {
+      key: randomUUID(),
+      input: {
+        orderId: placed.id,
+        shipping: { fullRefund: true },
+        refundLineItems: [
+          { lineItemId: lines[0]!.id, quantity: 1, restockType: "RETURN", locationId: seeded.locations.nodes[0].id },
+          { lineItemId: lines[1]!.id, quantity: 1, restockType: "NO_RESTOCK" },
+          { lineItemId: lines[2]!.id, quantity: 1, restockType: "CANCEL" },
+        ],
+        transactions: [
+          {
+            orderId: placed.id,
+            parentId: placed.transactions[0].id,
+            amount: "65.00",
+            kind: "REFUND",
+            gateway: "manual",
+          },
+        ],
+      },
+    });
+    expect(refunded.refundCreate.userErrors).toEqual([]);
+    const run = await world.runTask(refundsProcessTask, shop.shopId);
+    expect(run.records, JSON.stringify(run.records)).toMatchObject([{ outcome: "created" }]);
+    const [memo] = memosOf(shop, `${placed.name}-R${refunded.refundCreate.refund.legacyResourceId}`);
+    const memoLines = shop.company.salesCreditMemoLines
+      .filter((l) => l.documentId === memo!.id)
+      .map((l) => [l.lineType, l.lineType === "Item" ? "item" : l.lineObjectNumber, l.quantity, l.unitPrice]);
+    expect(memoLines).toEqual([
+      ["Item", "item", 1, 20],
+      ["Account", "6930", 1, 20],
+      ["Account", "6920", 1, 20],
+      ["Account", "6810", 1, 5],
+    ]);
   });
 });
