@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { getDb } from "../../../app/.server/db.ts";
 import { retryPaymentOfOrder } from "../../../app/.server/orders/order-actions.ts";
+import { loadOrderPage } from "../../../app/.server/orders/order-page.ts";
 import { countOrdersByFilter, listOrders } from "../../../app/.server/queries/order-list.ts";
 import { retryPayoutOf } from "../../../app/.server/payouts/payout-actions.ts";
 import { loadPayoutListPage, loadPayoutPage } from "../../../app/.server/payouts/payouts-page.ts";
@@ -200,6 +201,44 @@ describe("Sync payments", () => {
       { amount: -30, description: expect.stringContaining("paypal") },
     ]);
     expect((await countOrdersByFilter(getDb(), { shopId: shop.shopId })).money).toBe(0);
+  });
+
+  it("an order paid in the buyer's currency is recorded in the currency of its ERP document (the shop's)", async () => {
+    const shop = await world.newShop(RECORDING);
+    const seeded = await shop.gql(
+      `{ customers(first: 1) { nodes { id } } productVariants(first: 1) { nodes { id } } }`,
+    );
+    const both = (eurAmount: string, usdAmount: string) => ({
+      shopMoney: { amount: eurAmount, currencyCode: "EUR" },
+      presentmentMoney: { amount: usdAmount, currencyCode: "USD" },
+    });
+    const made = await shop.gql(ORDER_CREATE, {
+      order: {
+        customer: { toAssociate: { id: seeded.customers.nodes[0].id } },
+        currency: "EUR",
+        presentmentCurrency: "USD",
+        lineItems: [{ variantId: seeded.productVariants.nodes[0].id, quantity: 1, priceSet: both("50.00", "54.00") }],
+        transactions: [
+          {
+            kind: "SALE",
+            status: "SUCCESS",
+            gateway: "shopify_payments",
+            amountSet: both("50.00", "54.00"),
+            receiptJson: VISA,
+          },
+        ],
+      },
+    });
+    expect(made.orderCreate.userErrors).toEqual([]);
+    await reconcileOrders(shop.shopId);
+    await world.runAllJobs();
+    await postDocuments(shop);
+    await world.runTask(paymentsSyncTask, shop.shopId);
+    const number = (made.orderCreate.order.transactions[0].id as string).split("/").at(-1)!;
+    expect(linesOf(shop, number)).toMatchObject([{ amount: -50 }]);
+    const [ours] = await db.sql<Array<{ id: number }>>`select id::int from orders where shop_id = ${shop.shopId}`;
+    const page = await loadOrderPage(shop.shopId, ours!.id);
+    expect(page?.payments).toMatchObject([{ state: "Recorded", amount: expect.stringMatching(/50.*\(.*54/) }]);
   });
 
   it("a payment method Business Central does not have is refused with the reason", async () => {
