@@ -100,7 +100,8 @@ function useRefreshWhile(pending: boolean) {
 }
 
 export default function OrderPage() {
-  const { order, shopify, events, shipments, refunds, payments, unpaid, runs } = useLoaderData<typeof loader>();
+  const { order, shopify, events, shipments, refunds, returns, payments, unpaid, runs } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const submit = useSubmit();
   const busy = useNavigation().state !== "idle";
@@ -223,6 +224,20 @@ export default function OrderPage() {
                     columnContentTypes={["text", "text", "text", "numeric", "text"]}
                     headings={["ERP shipment", "Posted", "Status", "Fulfillments", "Reason"]}
                     rows={shipments.map((s) => [s.number, s.posted, s.status, s.fulfillments, s.message])}
+                  />
+                </BlockStack>
+              </Card>
+            ) : null}
+            {returns.length > 0 ? (
+              <Card>
+                <BlockStack gap="200">
+                  <Text as="h2" variant="headingMd">
+                    Returns
+                  </Text>
+                  <DataTable
+                    columnContentTypes={["text", "text", "numeric", "text", "text"]}
+                    headings={["Return", "Status", "Units", "Last change", "Note"]}
+                    rows={returns.map((r) => [r.name, r.status, r.units, r.at, r.note])}
                   />
                 </BlockStack>
               </Card>

@@ -8,6 +8,7 @@ import { listOrderEvents } from "../queries/order-events.ts";
 import { getOrderDetail } from "../queries/order-list.ts";
 import { paymentsOfOrder } from "../queries/order-payments.ts";
 import { refundsOfOrder } from "../queries/order-refunds.ts";
+import { returnsOfOrder } from "../queries/order-returns.ts";
 import { listShipmentsOfOrder } from "../queries/shipments.ts";
 import { getShopDisplay } from "../queries/shop-display.ts";
 import { loadRecordRuns } from "../runs-page/record-runs.ts";
@@ -47,10 +48,11 @@ export async function loadOrderPage(shopId: number, orderId: number) {
   const order = await getOrderDetail(db, { shopId, orderId });
   if (!order) return null;
   const shop = await getShopDisplay(db, shopId);
-  const [events, shipments, refunds, payments, connection, runs] = await Promise.all([
+  const [events, shipments, refunds, returns, payments, connection, runs] = await Promise.all([
     listOrderEvents(db, { shopId, orderId: order.id }),
     listShipmentsOfOrder(db, { shopId, orderId: order.id }),
     refundsOfOrder(db, { shopId, shopifyOrderId: order.shopifyOrderId }),
+    returnsOfOrder(db, { shopId, shopifyOrderId: order.shopifyOrderId }),
     paymentsOfOrder(db, { shopId, shopifyOrderId: order.shopifyOrderId }),
     order.erpDocumentNumber ? getConnectionSummary(shopId) : Promise.resolve(null),
     loadRecordRuns({ shopId, recordType: "order", recordKey: String(order.id), timeZone: shop.timeZone }),
@@ -151,6 +153,15 @@ export async function loadOrderPage(shopId: number, orderId: number) {
         canRetry: r.state === "error",
       };
     }),
+    /** Its Shopify returns as the lifecycle webhooks last reported them (their money comes as refunds, above). */
+    returns: returns.map((r) => ({
+      id: r.id,
+      name: r.name || "Return",
+      status: sentence(r.status) ?? "",
+      units: r.quantity,
+      note: r.declineReason ? `Declined: ${sentence(r.declineReason)?.toLowerCase()}` : "",
+      at: formatDateTime(r.shopifyAt, shop.timeZone),
+    })),
     /** Its Shopify payments (successful sales and captures) and the ERP payment of each (Sync payments). */
     payments: payments.map((p) => ({
       id: p.id,

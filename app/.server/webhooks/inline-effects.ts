@@ -3,6 +3,7 @@ import type { Tx } from "../db.ts";
 import type { ShopSettings } from "../domain/settings-schema.ts";
 import { applyLevelWebhook, setItemTracked } from "../queries/inventory-levels.ts";
 import { noteRefunds } from "../queries/order-refunds.ts";
+import { noteReturns } from "../queries/order-returns.ts";
 import { companiesOfContact, markCompaniesForRead, markCompaniesGone } from "../queries/shopify-companies.ts";
 import { markCustomersGone } from "../queries/shopify-customers.ts";
 import { getShopSettings, markShopUninstalled, updateShopScopes } from "../queries/shops.ts";
@@ -11,7 +12,7 @@ import { companiesSyncTask } from "../tasks/companies-sync/task.ts";
 import { customersSyncTask } from "../tasks/customers-sync/task.ts";
 import { productsSyncTask } from "../tasks/products-sync/task.ts";
 import { refundsProcessTask } from "../tasks/refunds-process/task.ts";
-import { webhookPayloadSchemas, type WebhookTopic } from "./topics.ts";
+import { returnTopics, webhookPayloadSchemas, type WebhookTopic } from "./topics.ts";
 import type { VerifiedDelivery } from "./verify.ts";
 
 export const inlineTopics: ReadonlySet<WebhookTopic> = new Set([
@@ -29,6 +30,8 @@ export const inlineTopics: ReadonlySet<WebhookTopic> = new Set([
   "customers/delete",
   // Notes the refund and queues a run of "Process refunds".
   "refunds/create",
+  // Keep the return's new status (no run: its money comes as a refund).
+  ...returnTopics,
   // Queue a run of "Sync companies" (a location's change marks its company to be read again).
   "companies/create",
   "companies/update",
@@ -127,6 +130,31 @@ export async function applyInline(tx: Tx, input: InlineInput): Promise<void> {
         ],
       });
       await enqueueRun(tx, refundsProcessTask, { shopId, trigger: "webhook" });
+      return;
+    }
+    case "returns/request":
+    case "returns/approve":
+    case "returns/decline":
+    case "returns/cancel":
+    case "returns/close":
+    case "returns/reopen":
+    case "returns/process":
+    case "returns/update": {
+      const payload = webhookPayloadSchemas[input.topic].parse(input.payload);
+      await noteReturns(tx, {
+        shopId,
+        returns: [
+          {
+            shopifyReturnId: payload.admin_graphql_api_id,
+            shopifyOrderId: payload.order.admin_graphql_api_id,
+            name: payload.name ?? "",
+            status: payload.status.toUpperCase(),
+            quantity: payload.total_return_line_items ?? 0,
+            declineReason: payload.decline?.reason ?? null,
+            at: delivery.triggeredAt ?? new Date(),
+          },
+        ],
+      });
       return;
     }
     case "companies/create":

@@ -64,6 +64,27 @@ const refundPayload = z.looseObject({
   order_id: z.number().int().positive(),
 });
 
+/** `returns/*`: the return with its status, order, units and decline; kept as the order's return record. */
+const returnPayload = z.looseObject({
+  admin_graphql_api_id: z.string().startsWith("gid://shopify/Return/"),
+  name: z.string().max(100).nullish(),
+  status: z.string().min(1).max(40),
+  order: z.looseObject({ admin_graphql_api_id: z.string().startsWith("gid://shopify/Order/") }),
+  total_return_line_items: z.number().int().min(0).nullish(),
+  decline: z.looseObject({ reason: z.string().max(100).nullish() }).nullish(),
+});
+
+export const returnTopics = [
+  "returns/request",
+  "returns/approve",
+  "returns/decline",
+  "returns/cancel",
+  "returns/close",
+  "returns/reopen",
+  "returns/process",
+  "returns/update",
+] as const;
+
 export const webhookPayloadSchemas = {
   "orders/create": orderPayload,
   "orders/updated": orderPayload,
@@ -75,6 +96,10 @@ export const webhookPayloadSchemas = {
   "customers/update": customerPayload,
   "customers/delete": customerPayload,
   "refunds/create": refundPayload,
+  ...(Object.fromEntries(returnTopics.map((t) => [t, returnPayload])) as Record<
+    (typeof returnTopics)[number],
+    typeof returnPayload
+  >),
   "companies/create": companyPayload,
   "companies/update": companyPayload,
   "companies/delete": companyPayload,

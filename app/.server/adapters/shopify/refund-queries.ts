@@ -82,7 +82,7 @@ export const REFUND_QUERY = `#graphql
   }
 `;
 
-/** Orders changed since a time with their refunds' ids: refunds the webhook did not bring. */
+/** Orders changed since a time with their refunds' ids and returns: those the webhooks did not bring. */
 export const ORDERS_WITH_REFUNDS_QUERY = `#graphql
   query OrdersWithRefunds($first: Int!, $after: String, $query: String) {
     orders(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {
@@ -91,6 +91,17 @@ export const ORDERS_WITH_REFUNDS_QUERY = `#graphql
         updatedAt
         refunds(first: 20) {
           id
+        }
+        returns(first: 10) {
+          nodes {
+            id
+            name
+            status
+            totalQuantity
+            decline {
+              reason
+            }
+          }
         }
       }
       pageInfo {

@@ -12,6 +12,7 @@ import {
   refundsToHandle,
   saveRefundOutcome,
 } from "../../queries/order-refunds.ts";
+import { noteReturns } from "../../queries/order-returns.ts";
 import { singleErpLocationCodes } from "../../queries/shop-locations.ts";
 import type { RunContext } from "../../runs/define-task.ts";
 import { discoverOrderChanges } from "../../shopify/order-changes-discovery.ts";
@@ -96,9 +97,15 @@ async function discover(ctx: RunContext, admin: ShopifyAdmin, counts: RefundCoun
     stream: REFUNDED_ORDERS_STREAM,
     maxPages: MAX_ORDER_PAGES,
     read: async function* (cursor, options) {
-      for await (const page of readRefundedOrders(admin, cursor, options)) yield { items: page.refunds, next: page.next };
+      for await (const page of readRefundedOrders(admin, cursor, options)) {
+        yield { items: [{ refunds: page.refunds, returns: page.returns }], next: page.next };
+      }
     },
-    note: (refunds) => noteRefunds(ctx.db, { shopId: ctx.shopId, refunds }),
+    note: async ([page]) => {
+      if (!page) return 0;
+      await noteReturns(ctx.db, { shopId: ctx.shopId, returns: page.returns });
+      return noteRefunds(ctx.db, { shopId: ctx.shopId, refunds: page.refunds });
+    },
   });
   counts.seen += noted;
   return more;

@@ -4,6 +4,7 @@ import { runOperation, type ShopifyAdmin } from "../../adapters/shopify/admin-po
 import { paginate } from "../../adapters/shopify/paginate.ts";
 import { ORDERS_WITH_REFUNDS_QUERY, REFUND_QUERY } from "../../adapters/shopify/refund-queries.ts";
 import { fromMicros, sum, toMicros } from "../../domain/money.ts";
+import type { SeenReturn } from "../../queries/order-returns.ts";
 import { cursorAfter, type UpdatedSinceCursor, updatedSinceSearch } from "../../shopify/updated-since-cursor.ts";
 import type { RefundFacts, RestockType } from "./plan-credit-memo.ts";
 
@@ -79,24 +80,45 @@ export type ShopifyRefund = z.infer<typeof refundNode>;
 const ordersPage = z.object({
   orders: z.object({
     pageInfo: z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable() }),
-    nodes: z.array(z.object({ id: z.string(), updatedAt: z.string(), refunds: z.array(z.object({ id: z.string() })) })),
+    nodes: z.array(
+      z.object({
+        id: z.string(),
+        updatedAt: z.string(),
+        refunds: z.array(z.object({ id: z.string() })),
+        returns: z.object({
+          nodes: z.array(
+            z.object({
+              id: z.string(),
+              name: z.string(),
+              status: z.string(),
+              totalQuantity: z.number().int(),
+              decline: z.object({ reason: z.string().nullable() }).nullable(),
+            }),
+          ),
+        }),
+      }),
+    ),
   }),
 });
 
 /**
- * Refunds of orders changed since the cursor (a refund changes its order): the ones no webhook
- * brought. 100 orders × a few refund ids a page.
+ * Refunds and returns of orders changed since the cursor (each changes its order): the ones no
+ * webhook brought. 25 orders × up to 20 refund ids and 10 returns a page (~600 points).
  */
 export async function* readRefundedOrders(
   admin: ShopifyAdmin,
   cursor: UpdatedSinceCursor | null,
   options: { maxPages: number },
-): AsyncGenerator<{ refunds: Array<{ refundId: string; orderId: string }>; next: UpdatedSinceCursor | null }> {
+): AsyncGenerator<{
+  refunds: Array<{ refundId: string; orderId: string }>;
+  returns: SeenReturn[];
+  next: UpdatedSinceCursor | null;
+}> {
   let next = cursor;
   for await (const page of paginate(
     admin,
     ORDERS_WITH_REFUNDS_QUERY,
-    { first: 100, query: updatedSinceSearch(cursor) },
+    { first: 25, query: updatedSinceSearch(cursor) },
     {
       operation: "OrdersWithRefunds",
       connection: (data) => ordersPage.parse(data).orders,
@@ -105,6 +127,21 @@ export async function* readRefundedOrders(
   )) {
     const nodes = ordersPage.shape.orders.shape.nodes.parse(page.nodes);
     next = cursorAfter(next, nodes.at(-1));
-    yield { refunds: nodes.flatMap((o) => o.refunds.map((r) => ({ refundId: r.id, orderId: o.id }))), next };
+    yield {
+      refunds: nodes.flatMap((o) => o.refunds.map((r) => ({ refundId: r.id, orderId: o.id }))),
+      returns: nodes.flatMap((o) =>
+        o.returns.nodes.map((r) => ({
+          shopifyReturnId: r.id,
+          shopifyOrderId: o.id,
+          name: r.name,
+          status: r.status,
+          quantity: r.totalQuantity,
+          declineReason: r.decline?.reason ?? null,
+          // A return changes its order: the order's updatedAt is when Shopify had this state.
+          at: new Date(o.updatedAt),
+        })),
+      ),
+      next,
+    };
   }
 }

@@ -1,0 +1,6 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+
+import { handleWebhook } from "../.server/webhooks/handle-webhook.ts";
+
+/** `returns/cancel`: verify, record in the webhook inbox, keep the return's new status (order page), answer 200. */
+export const action = ({ request }: ActionFunctionArgs) => handleWebhook(request, "returns/cancel");
