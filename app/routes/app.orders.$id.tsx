@@ -299,7 +299,7 @@ export default function OrderPage() {
                   </Text>
                   <DataTable
                     columnContentTypes={["text", "text", "numeric", "text", "text", "text", "text"]}
-                    headings={["Refund", "Date", "Amount", "Status", "ERP credit memo", "Reason", ""]}
+                    headings={["Refund", "Date", "Amount", "Status", "ERP document", "Reason", ""]}
                     rows={refunds.map((r) => [
                       r.refund,
                       r.date,

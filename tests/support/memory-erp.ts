@@ -79,6 +79,7 @@ function memoryAdapter(settings: z.infer<typeof settingsSchema>, secret: string)
     pricesFor: unsupported,
     listSalesLineAccounts: unsupported,
     findPayment: unsupported,
+    createReturnOrder: unsupported,
     recordJournalEntry: unsupported,
     findJournalEntry: unsupported,
     recordPayment: unsupported,

@@ -36,8 +36,12 @@ export const createdProductStatuses = ["active", "draft", "unlisted"] as const;
 /** What happens to the product of a blocked or sales-blocked item (BC: Action for Removed Products and Blocked Items). */
 export const blockedItemActions = ["nothing", "draft", "archived"] as const;
 export const inventoryPolicies = ["deny", "continue"] as const;
-/** What becomes of Shopify refunds (BC: Return and Refund Process): nothing, kept only, or an ERP credit memo each. */
-export const refundProcesses = ["off", "import_only", "credit_memo"] as const;
+/**
+ * What becomes of Shopify refunds (BC: Return and Refund Process): nothing, kept only, or an ERP
+ * credit memo each, or a return order each (received and credited in the ERP, as a warehouse that
+ * checks returned goods in works).
+ */
+export const refundProcesses = ["off", "import_only", "credit_memo", "return_order"] as const;
 /** What becomes of Shopify payments: nothing, kept only, or an ERP customer payment each (applied to the invoice). */
 export const paymentProcesses = ["off", "import_only", "record"] as const;
 /** Where returned units go (BC: Return Location Priority). */

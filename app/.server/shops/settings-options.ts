@@ -105,6 +105,7 @@ const refundProcessLabels: Labels<typeof refundProcesses> = {
   off: "Off",
   import_only: "Import only (shown on the order, no ERP document)",
   credit_memo: "Create an ERP credit memo for each refund",
+  return_order: "Create an ERP return order for each refund (received and credited in the ERP)",
 };
 const paymentProcessLabels: Labels<typeof paymentProcesses> = {
   off: "Off",

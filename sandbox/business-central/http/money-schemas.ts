@@ -123,6 +123,9 @@ export const returnOrderInputSchema = z.strictObject({
   invoiceId: guid.optional(),
   invoiceNumber: z.string().optional(),
   locationCode: z.string().max(10).optional(),
+  // Sales Header fields the page shows editable, as API v2.0's credit memo page does.
+  currencyCode: z.string().max(10).optional(),
+  pricesIncludeTax: z.boolean().optional(),
   returnOrderLines: z.array(lineInputSchema).optional(),
 });
 export type ReturnOrderInput = z.infer<typeof returnOrderInputSchema>;

@@ -303,3 +303,26 @@ describe("Process refunds, exactly once and every restock type", () => {
     ]);
   });
 });
+
+describe("Process refunds as return orders", () => {
+  it("a refunded line with restock becomes one BC return order with that item line; a second run makes none", async () => {
+    const shop = await world.newShop({ refunds: { process: "return_order", refundAccount: "6920" } });
+    const order = await paidOrder(shop);
+    await fulfil(shop, order.id);
+    const refund = await refundOne(shop, order);
+    const run = await world.runTask(refundsProcessTask, shop.shopId);
+    expect(run.records).toMatchObject([{ outcome: "created", reason: expect.stringContaining("return order") }]);
+    const key = `${order.name}-R${refund.legacyResourceId}`;
+    const returns = shop.company.salesReturnOrders.all().filter((r) => r.externalDocumentNumber === key);
+    expect(returns).toHaveLength(1);
+    const lines = shop.company.salesReturnOrderLines.filter((l) => l.documentId === returns[0]!.id);
+    expect(lines).toMatchObject([{ lineType: "Item", quantity: 1, unitPrice: 25 }]);
+    expect(memosOf(shop, key)).toEqual([]);
+
+    const again = await world.runTask(refundsProcessTask, shop.shopId);
+    expect(again.records).toEqual([]);
+    expect(shop.company.salesReturnOrders.all().filter((r) => r.externalDocumentNumber === key)).toHaveLength(1);
+    const [row] = await db.sql`select state, erp_document_number from order_refunds where shop_id = ${shop.shopId}`;
+    expect(row).toEqual({ state: "created", erp_document_number: returns[0]!.number });
+  });
+});

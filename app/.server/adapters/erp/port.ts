@@ -471,4 +471,9 @@ export interface ErpAdapter {
   findJournalEntry(input: { externalDocumentNumber: string; journalCode?: string }): Promise<ErpDocumentRef | null>;
   /** A draft sales credit memo with its lines, found by its external document number first. */
   createCreditMemo(input: CreditMemoInput): Promise<WriteResult>;
+  /**
+   * The same as a sales return order (BC: received, then credited, in the ERP), found by its
+   * external document number first. BC: needs the companion extension (CONFIG otherwise).
+   */
+  createReturnOrder(input: CreditMemoInput): Promise<WriteResult>;
 }

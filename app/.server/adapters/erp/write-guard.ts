@@ -15,6 +15,7 @@ const WRITE_METHODS = [
   "recordPayment",
   "recordJournalEntry",
   "createCreditMemo",
+  "createReturnOrder",
 ] as const satisfies ReadonlyArray<keyof ErpAdapter>;
 
 type WriteMethod = (typeof WRITE_METHODS)[number];

@@ -57,7 +57,8 @@ export async function processRefunds(ctx: RunContext): Promise<{ counts: RefundC
   const rows = await refundsToHandle(ctx.db, { shopId: ctx.shopId, limit: BATCH });
   more ||= rows.length >= BATCH;
   if (rows.length === 0) return { counts, more };
-  const adapter = ctx.settings.refunds.process === "credit_memo" ? await ctx.erp() : null;
+  const process = ctx.settings.refunds.process;
+  const adapter = process === "credit_memo" || process === "return_order" ? await ctx.erp() : null;
   const ordersById = await refundOrdersOf(ctx.db, {
     shopId: ctx.shopId,
     shopifyOrderIds: [...new Set(rows.map((r) => r.shopifyOrderId))],
@@ -202,7 +203,8 @@ async function handle(
     ctx.record({ type: "refund", key: row.id, label, outcome: nothing ? "skipped" : "failed", reason: plan.reason });
     return;
   }
-  const what = `credit memo ${plan.draft.externalDocumentNumber} for customer ${context.customerNumber}${context.invoiceNumber ? `, applied to invoice ${context.invoiceNumber}` : ""}`;
+  const document = ctx.settings.refunds.process === "return_order" ? "return order" : "credit memo";
+  const what = `${document} ${plan.draft.externalDocumentNumber} for customer ${context.customerNumber}${context.invoiceNumber ? `, applied to invoice ${context.invoiceNumber}` : ""}`;
   if (ctx.dryRun) {
     ctx.record({ type: "refund", key: row.id, label, outcome: "planned", reason: `create ${what}` });
     return;
@@ -219,7 +221,10 @@ async function handle(
     });
     return;
   }
-  const written = await adapter.createCreditMemo(plan.draft);
+  const written =
+    ctx.settings.refunds.process === "return_order"
+      ? await adapter.createReturnOrder(plan.draft)
+      : await adapter.createCreditMemo(plan.draft);
   counts.created++;
   await ctx.db.transaction(async (tx) => {
     await saveRefundOutcome(tx, {
@@ -237,7 +242,7 @@ async function handle(
       shopId: ctx.shopId,
       orderId: order.id,
       kind: "processed",
-      message: `Refund ${facts.legacyId}: ERP credit memo ${written.ref.number}${written.created ? " created" : " found (made by an earlier attempt)"}.`,
+      message: `Refund ${facts.legacyId}: ERP ${document} ${written.ref.number}${written.created ? " created" : " found (made by an earlier attempt)"}.`,
     });
   });
   ctx.record({ type: "refund", key: row.id, label, outcome: "created", reason: `${what}: ${written.ref.number}` });

@@ -12,7 +12,7 @@ export const refundsProcessTask = defineTask({
   name: "refunds__process",
   title: "Process refunds",
   description:
-    "Imports Shopify refunds of processed orders and, per Settings → Refunds, creates an ERP credit memo for each (restocked lines as items at the return location, the rest to the refund accounts), applied to the order's posted invoice.",
+    "Imports Shopify refunds of processed orders and, per Settings → Refunds, creates an ERP credit memo (or return order) for each (restocked lines as items at the return location, the rest to the refund accounts), applied to the order's posted invoice.",
   report: "30104",
   direction: "shopify_to_erp",
   category: "order-documents",
@@ -22,7 +22,7 @@ export const refundsProcessTask = defineTask({
     erp: true,
     setting: {
       path: ["refunds", "process"],
-      oneOf: ["import_only", "credit_memo"],
+      oneOf: ["import_only", "credit_memo", "return_order"],
       reason: "refunds are off in Settings (Refunds)",
     },
   },
@@ -31,7 +31,7 @@ export const refundsProcessTask = defineTask({
     const { counts, more } = await processRefunds(ctx);
     ctx.stat("refunds noted", counts.seen);
     const parts = [
-      `${counts.created} credit memo(s) created`,
+      `${counts.created} ${ctx.settings.refunds.process === "return_order" ? "return order(s)" : "credit memo(s)"} created`,
       counts.imported > 0 ? `${counts.imported} imported only` : null,
       counts.waiting > 0 ? `${counts.waiting} waiting for their order` : null,
       counts.skipped > 0 ? `${counts.skipped} skipped` : null,

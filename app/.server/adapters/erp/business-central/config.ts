@@ -17,6 +17,8 @@ const customApisSchema = z.object({
   customerTemplates: z.string().min(1).nullable().default("customerTemplates"),
   /** Over the Customer table: Name 2, Contact, Registration Number and the codes API v2.0 leaves out. */
   customerDetails: z.string().min(1).nullable().default("customerDetails"),
+  /** Over Sales Header (Return Order) with `receiveAndCredit`: API v2.0's salesReturnOrders is read-only. */
+  returnOrders: z.string().min(1).nullable().default("returnOrders"),
 });
 
 const authSchema = z.discriminatedUnion("kind", [

@@ -9,7 +9,7 @@ import { listCompanies, probeCapabilities } from "./capabilities.ts";
 import { type BcConnectionConfigInput, bcConnectionConfigSchema, bcConnectionKey } from "./config.ts";
 import type { BcContext } from "./context.ts";
 import { createBcCredentials } from "./credentials.ts";
-import { createCreditMemo } from "./credit-memos.ts";
+import { createCreditMemo, createReturnOrder } from "./credit-memos.ts";
 import { findCustomer, findItem, searchCustomers, searchItems } from "./find-records.ts";
 import { bcSend } from "./http.ts";
 import { createItemVariant, updateItem } from "./item-writes.ts";
@@ -123,6 +123,7 @@ export function createBusinessCentralAdapter(config: BcConnectionConfigInput, de
     recordJournalEntry: (input) => recordJournalEntry(ctx, input),
     findJournalEntry: (input) => findJournalEntry(ctx, input),
     createCreditMemo: (input) => createCreditMemo(ctx, input),
+    createReturnOrder: (input) => createReturnOrder(ctx, input),
   };
 }
 
