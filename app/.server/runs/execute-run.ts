@@ -1,5 +1,6 @@
 import type { Task } from "graphile-worker";
 
+import { isErpError } from "../adapters/erp/errors.ts";
 import { getDb } from "../db.ts";
 import { coerceError } from "../errors/coerce-error.ts";
 import { getShopSettings } from "../queries/shops.ts";
@@ -135,6 +136,21 @@ export function toWorkerTask(task: TaskDefinition, options: { clock?: { now(): D
       if (caught instanceof RunSkipped || caught instanceof ShopNotConnectedError) {
         await finish("skipped", { errorMessage: caught.message });
         helpers.logger.info(`${task.name} shop ${envelope.shopId} skipped: ${caught.message}`);
+        return;
+      }
+      if (isErpError(caught) && caught.code === "RATE_LIMITED" && !envelope.dryRun) {
+        // The ERP's request budget is spent (BC: 6,000 requests per 5 minutes per user, shared by
+        // every shop on that user): no failure, and no retry that spends what is left. The run
+        // goes on from its cursors once the budget has room again.
+        const at = new Date(clock.now().getTime() + (caught.retryAfterMs ?? 60_000));
+        await enqueueRun(db, task, {
+          shopId: envelope.shopId,
+          trigger: "continuation",
+          payload: withoutEnvelope(raw),
+          runAt: at,
+        });
+        state.summary ??= `The ERP's request budget is spent for now: goes on at ${at.toISOString()}`;
+        await finish("continued");
         return;
       }
       const error = coerceError(caught);
