@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 
 import { orderPayments, type PaymentState } from "../../../db/schema/order-payments.ts";
 import type { DbOrTx } from "../db.ts";
@@ -61,7 +61,8 @@ export async function paymentsToHandle(
     .where(
       and(eq(orderPayments.shopId, input.shopId), inArray(orderPayments.state, ["pending", "waiting", "recording"])),
     )
-    .orderBy(asc(orderPayments.updatedAt), asc(orderPayments.id))
+    // New ones first; then those least recently looked at.
+    .orderBy(sql`${orderPayments.state} <> 'pending'`, asc(orderPayments.updatedAt), asc(orderPayments.id))
     .limit(input.limit);
 }
 

@@ -28,7 +28,8 @@ export async function refundsToHandle(db: DbOrTx, input: { shopId: number; limit
     .select()
     .from(orderRefunds)
     .where(and(eq(orderRefunds.shopId, input.shopId), inArray(orderRefunds.state, ["pending", "waiting"])))
-    .orderBy(asc(orderRefunds.updatedAt), asc(orderRefunds.id))
+    // New ones first; then those least recently looked at.
+    .orderBy(sql`${orderRefunds.state} <> 'pending'`, asc(orderRefunds.updatedAt), asc(orderRefunds.id))
     .limit(input.limit);
 }
 

@@ -10,13 +10,16 @@ export type PayoutTransactionRow = typeof payoutTransactions.$inferSelect;
 const FINAL = ["PAID", "FAILED", "CANCELED"];
 
 /**
- * Where the next read starts (BC: SinceId): the lowest payout Shopify has not settled yet, else
- * the one after the highest seen; 0 before any.
+ * Where the next read starts (BC: SinceId): the lowest payout Shopify has not settled yet (or that
+ * is to be looked at again: a Retry), else the one after the highest seen; 0 before any.
  */
 export async function payoutReadFrom(db: DbOrTx, shopId: number): Promise<number> {
   const [row] = await db
     .select({
-      open: min(sql<number>`case when ${notInArray(shopifyPayouts.status, FINAL)} then ${shopifyPayouts.legacyId} end`),
+      open: min(
+        sql<number>`case when ${notInArray(shopifyPayouts.status, FINAL)} or ${shopifyPayouts.state} = 'pending'
+          then ${shopifyPayouts.legacyId} end`,
+      ),
       last: max(shopifyPayouts.legacyId),
     })
     .from(shopifyPayouts)
@@ -115,13 +118,16 @@ export async function savePayoutTransactions(
     .where(and(eq(shopifyPayouts.shopId, input.shopId), eq(shopifyPayouts.id, input.payout.id)));
 }
 
-/** Payouts to look at this run: new, waiting for Shopify, or left while recording; oldest first. */
+/**
+ * Payouts to look at this run: new or changed in Shopify (pending), or left while recording; oldest
+ * first. A waiting one is looked at again when Shopify's status moves (upsertPayouts makes it pending).
+ */
 export function payoutsToHandle(db: DbOrTx, input: { shopId: number; limit: number }): Promise<ShopifyPayoutRow[]> {
   return db
     .select()
     .from(shopifyPayouts)
     .where(
-      and(eq(shopifyPayouts.shopId, input.shopId), inArray(shopifyPayouts.state, ["pending", "waiting", "recording"])),
+      and(eq(shopifyPayouts.shopId, input.shopId), inArray(shopifyPayouts.state, ["pending", "recording"])),
     )
     .orderBy(asc(shopifyPayouts.legacyId))
     .limit(input.limit);

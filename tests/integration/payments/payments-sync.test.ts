@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../../app/.server/db.ts";
 import { retryPaymentOfOrder } from "../../../app/.server/orders/order-actions.ts";
 import { loadOrderPage } from "../../../app/.server/orders/order-page.ts";
+import { countActivity } from "../../../app/.server/queries/activity.ts";
 import { countOrdersByFilter, listOrders } from "../../../app/.server/queries/order-list.ts";
 import { retryPayoutOf } from "../../../app/.server/payouts/payout-actions.ts";
 import { loadPayoutListPage, loadPayoutPage } from "../../../app/.server/payouts/payouts-page.ts";
@@ -397,31 +398,31 @@ describe("Sync payments: Shopify Payments payouts", () => {
     expect(await loadPayoutPage(shop.shopId + 1000, list.rows[0]!.id)).toBeNull();
   });
 
-  it("a payout whose transactions do not add up is shown with the difference, not recorded; Retry reads it again", async () => {
+  it("an unbalanced payout is shown with its difference and counted on the dashboard; Retry reads it again and records it", async () => {
     const shop = await world.newShop(PAYOUTS);
     await paidOrder(shop);
     const payout = world.store.engine.createPayout!(shop.domain, { status: "PAID" });
     const legacyId = payout.id.split("/").at(-1)!;
-    await world.runTask(paymentsSyncTask, shop.shopId, { dryRun: true });
-    // What we hold of its transactions is short of its amount (say Shopify's list was cut off).
-    await db.sql`update payout_transactions set amount = '40.00' where shop_id = ${shop.shopId}`;
-    await db.sql`update shopify_payouts set state = 'waiting' where shop_id = ${shop.shopId}`;
-    const run = await world.runTask(paymentsSyncTask, shop.shopId);
-    expect(run.records.filter((r) => r.type === "payout")).toMatchObject([
-      { outcome: "skipped", reason: expect.stringContaining("difference") },
-    ]);
-    const [row] = await payoutRows(shop.shopId);
-    expect(row!.state).toBe("unbalanced");
-    expect(Number(row!.difference)).not.toBe(0);
+    // Read with writes held back, then left unbalanced as a run leaves one whose transactions do
+    // not make its amount (planPayout's cases are in tests/unit/payments/plan-payout.test.ts).
+    await setSettings(shop.shopId, (s) => (s.allowOutgoingWrites = false));
+    await world.runTask(paymentsSyncTask, shop.shopId);
+    await setSettings(shop.shopId, (s) => (s.allowOutgoingWrites = true));
+    await db.sql`update shopify_payouts set state = 'unbalanced', difference = '1.00',
+      reason = 'its transactions add up to 47.25 EUR, not its 48.25: a difference of 1' where shop_id = ${shop.shopId}`;
+    expect((await world.runTask(paymentsSyncTask, shop.shopId)).records.filter((r) => r.type === "payout")).toEqual([]);
     expect(entryOf(shop, legacyId)).toEqual([]);
+    const list = await loadPayoutListPage(shop.shopId, { tab: "open", page: 0 });
+    expect(list.rows).toMatchObject([
+      { number: legacyId, reconciliation: expect.stringContaining("Unbalanced by"), canRetry: true },
+    ]);
+    expect((await countActivity(getDb(), shop.shopId))["payout-problems"]).toBe(1);
 
-    const [ours] = await db.sql<
-      Array<{ id: number }>
-    >`select id::int from shopify_payouts where shop_id = ${shop.shopId}`;
-    expect(await retryPayoutOf(shop.shopId, ours!.id)).toMatchObject({ ok: true });
+    expect(await retryPayoutOf(shop.shopId, list.rows[0]!.id)).toMatchObject({ ok: true });
     await world.runAllJobs();
     expect(await payoutRows(shop.shopId)).toMatchObject([{ state: "recorded", difference: "0" }]);
     expect(entryOf(shop, legacyId)).toHaveLength(3);
+    expect((await countActivity(getDb(), shop.shopId))["payout-problems"]).toBe(0);
   });
 
   it("a run killed half way through the entry completes it instead of doubling it", async () => {

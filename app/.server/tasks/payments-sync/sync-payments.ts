@@ -64,8 +64,8 @@ export async function syncPayments(
     try {
       await handle(ctx, adapter, row, order, invoices, counts);
     } catch (error) {
-      if (!isErpError(error)) throw error;
-      if (error.code === "RATE_LIMITED") return { counts, more: true };
+      // A spent request budget ends the run; it goes on when the ERP has room (runs/execute-run.ts).
+      if (!isErpError(error) || error.code === "RATE_LIMITED") throw error;
       counts.failed++;
       const message = coerceError(error).message;
       await outcome(ctx, row, order, "error", message);
@@ -149,7 +149,8 @@ async function handle(
   switch (plan.kind) {
     case "wait":
       counts.waiting++;
-      if (row.state !== "waiting" || row.reason !== plan.reason) await outcome(ctx, row, order, "waiting", plan.reason);
+      // Saved each time, so waiting payments take turns with the batch instead of the oldest holding it.
+      await outcome(ctx, row, order, "waiting", plan.reason);
       return;
     case "import":
       counts.imported++;

@@ -64,8 +64,8 @@ export async function syncPayouts(
     try {
       await handle(ctx, admin, adapter, row, settings, counts);
     } catch (error) {
-      if (!isErpError(error)) throw error;
-      if (error.code === "RATE_LIMITED") return { counts, more: true };
+      // A spent request budget ends the run; it goes on when the ERP has room (runs/execute-run.ts).
+      if (!isErpError(error) || error.code === "RATE_LIMITED") throw error;
       counts.failed++;
       const message = coerceError(error).message;
       await outcome(ctx, row, "error", message);

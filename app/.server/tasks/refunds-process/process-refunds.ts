@@ -117,7 +117,7 @@ async function wait(ctx: RunContext, row: OrderRefundRow, order: RefundOrder | n
   const reason = order
     ? `waits for order ${order.name} to reach the ERP (it is ${order.status})`
     : "waits for its order to be imported";
-  if (row.state === "waiting" && row.reason === reason) return;
+  // Saved each time, so waiting refunds take turns with the batch instead of the oldest holding it.
   await outcome(ctx, row, order, "waiting", reason);
 }
 
