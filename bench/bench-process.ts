@@ -21,6 +21,18 @@ export function startWorkerProcess(root: string, databaseUrl: string, concurrenc
     stdio: ["ignore", "ignore", "inherit"],
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  // A bench stopped by a signal takes its worker with it: an orphan worker would go on taking the
+  // jobs of the next bench's database (same port), with the last bench's encryption key.
+  const killWorker = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+  };
+  process.once("exit", killWorker);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      killWorker();
+      process.exit(128 + (signal === "SIGINT" ? 2 : 15));
+    });
+  }
   return {
     pid: child.pid!,
     stop: async () => {
