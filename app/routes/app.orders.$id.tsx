@@ -20,6 +20,7 @@ import {
   Page,
   Text,
 } from "@shopify/polaris";
+import type { ReactNode } from "react";
 import { useEffect } from "react";
 import { z } from "zod";
 
@@ -215,113 +216,87 @@ export default function OrderPage() {
               </BlockStack>
             </Card>
             {shipments.length > 0 ? (
-              <Card>
-                <BlockStack gap="200">
-                  <Text as="h2" variant="headingMd">
-                    Shipments
-                  </Text>
-                  <DataTable
-                    columnContentTypes={["text", "text", "text", "numeric", "text"]}
-                    headings={["ERP shipment", "Posted", "Status", "Fulfillments", "Reason"]}
-                    rows={shipments.map((s) => [s.number, s.posted, s.status, s.fulfillments, s.message])}
-                  />
-                </BlockStack>
-              </Card>
+              <SectionCard title="Shipments">
+                <DataTable
+                  columnContentTypes={["text", "text", "text", "numeric", "text"]}
+                  headings={["ERP shipment", "Posted", "Status", "Fulfillments", "Reason"]}
+                  rows={shipments.map((s) => [s.number, s.posted, s.status, s.fulfillments, s.message])}
+                />
+              </SectionCard>
             ) : null}
             {returns.length > 0 ? (
-              <Card>
-                <BlockStack gap="200">
-                  <Text as="h2" variant="headingMd">
-                    Returns
-                  </Text>
-                  <DataTable
-                    columnContentTypes={["text", "text", "numeric", "text", "text"]}
-                    headings={["Return", "Status", "Units", "Last change", "Note"]}
-                    rows={returns.map((r) => [r.name, r.status, r.units, r.at, r.note])}
-                  />
-                </BlockStack>
-              </Card>
+              <SectionCard title="Returns">
+                <DataTable
+                  columnContentTypes={["text", "text", "numeric", "text", "text"]}
+                  headings={["Return", "Status", "Units", "Last change", "Note"]}
+                  rows={returns.map((r) => [r.name, r.status, r.units, r.at, r.note])}
+                />
+              </SectionCard>
             ) : null}
             {payments.length > 0 || unpaid ? (
-              <Card>
-                <BlockStack gap="200">
-                  <Text as="h2" variant="headingMd">
-                    Payments
-                  </Text>
-                  {unpaid ? <Text as="p">{unpaid}</Text> : null}
-                  {payments.length > 0 ? (
-                    <DataTable
-                      columnContentTypes={["text", "text", "text", "numeric", "text", "text", "text", "text", "text"]}
-                      headings={[
-                        "Transaction",
-                        "Date",
-                        "Paid with",
-                        "Amount",
-                        "Status",
-                        "ERP method",
-                        "ERP payment",
-                        "Reason",
-                        "",
-                      ]}
-                      rows={payments.map((p) => [
-                        p.transaction,
-                        p.date,
-                        p.paidWith,
-                        p.amount,
-                        p.state,
-                        p.method,
-                        p.erpPayment,
-                        p.reason,
-                        p.canRetry ? (
-                          <Button
-                            key={p.id}
-                            size="slim"
-                            onClick={() =>
-                              submit({ intent: "retry-payment", paymentId: String(p.id) }, { method: "post" })
-                            }
-                          >
-                            Retry
-                          </Button>
-                        ) : (
-                          ""
-                        ),
-                      ])}
-                    />
-                  ) : null}
-                </BlockStack>
-              </Card>
-            ) : null}
-            {refunds.length > 0 ? (
-              <Card>
-                <BlockStack gap="200">
-                  <Text as="h2" variant="headingMd">
-                    Refunds
-                  </Text>
+              <SectionCard title="Payments">
+                {unpaid ? <Text as="p">{unpaid}</Text> : null}
+                {payments.length > 0 ? (
                   <DataTable
-                    columnContentTypes={["text", "text", "numeric", "text", "text", "text", "text"]}
-                    headings={["Refund", "Date", "Amount", "Status", "ERP document", "Reason", ""]}
-                    rows={refunds.map((r) => [
-                      r.refund,
-                      r.date,
-                      r.amount,
-                      r.state,
-                      r.creditMemo,
-                      r.reason,
-                      r.canRetry ? (
-                        <Button
-                          key={r.id}
-                          size="slim"
-                          onClick={() => submit({ intent: "retry-refund", refundId: String(r.id) }, { method: "post" })}
-                        >
-                          Retry
-                        </Button>
+                    columnContentTypes={["text", "text", "text", "numeric", "text", "text", "text", "text", "text"]}
+                    headings={[
+                      "Transaction",
+                      "Date",
+                      "Paid with",
+                      "Amount",
+                      "Status",
+                      "ERP method",
+                      "ERP payment",
+                      "Reason",
+                      "",
+                    ]}
+                    rows={payments.map((p) => [
+                      p.transaction,
+                      p.date,
+                      p.paidWith,
+                      p.amount,
+                      p.state,
+                      p.method,
+                      p.erpPayment,
+                      p.reason,
+                      p.canRetry ? (
+                        <RetryButton
+                          key={p.id}
+                          onRetry={() =>
+                            submit({ intent: "retry-payment", paymentId: String(p.id) }, { method: "post" })
+                          }
+                        />
                       ) : (
                         ""
                       ),
                     ])}
                   />
-                </BlockStack>
-              </Card>
+                ) : null}
+              </SectionCard>
+            ) : null}
+            {refunds.length > 0 ? (
+              <SectionCard title="Refunds">
+                <DataTable
+                  columnContentTypes={["text", "text", "numeric", "text", "text", "text", "text"]}
+                  headings={["Refund", "Date", "Amount", "Status", "ERP document", "Reason", ""]}
+                  rows={refunds.map((r) => [
+                    r.refund,
+                    r.date,
+                    r.amount,
+                    r.state,
+                    r.creditMemo,
+                    r.reason,
+                    r.canRetry ? (
+                      <RetryButton
+                        key={r.id}
+                        onRetry={() => submit({ intent: "retry-refund", refundId: String(r.id) }, { method: "post" })}
+                      />
+                    ) : (
+                      ""
+                    ),
+                  ])}
+                />
+              </SectionCard>
             ) : null}
             {shopify ? (
               <Card>
@@ -414,5 +389,27 @@ export default function OrderPage() {
         </Layout.Section>
       </Layout>
     </Page>
+  );
+}
+
+/** One of the order page's cards: a heading over what the task made of the order (a table, mostly). */
+function SectionCard({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Card>
+      <BlockStack gap="200">
+        <Text as="h2" variant="headingMd">
+          {title}
+        </Text>
+        {children}
+      </BlockStack>
+    </Card>
+  );
+}
+
+function RetryButton({ onRetry }: { onRetry: () => void }) {
+  return (
+    <Button size="slim" onClick={onRetry}>
+      Retry
+    </Button>
   );
 }
