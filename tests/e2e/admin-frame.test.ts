@@ -25,7 +25,7 @@ async function businessCentralGet(path: string) {
 }
 
 describe("the app inside the sandbox admin", () => {
-  it("loads the Activity dashboard with all fifteen tiles", async () => {
+  it("loads the Activity dashboard with all seventeen tiles", async () => {
     await e2e.page.goto(e2e.demo.info.adminUrl);
     await expect.poll(() => e2e.app().getByRole("heading", { name: "Activity" }).count(), { timeout: 30_000 }).toBe(1);
     const tiles = e2e.app().locator("[data-tile]");
