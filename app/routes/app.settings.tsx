@@ -430,6 +430,7 @@ export default function Settings() {
                 />
                 <Select
                   label="Shopify Payments payouts"
+                  helpText="Read by Sync payments, so payouts need Payments above on (import only at least)."
                   options={options.payoutProcesses}
                   {...choice("payments.payouts")}
                 />
