@@ -247,7 +247,15 @@ export async function findMirroredCustomers(
         sql`coalesce((${data} ->> 'blocked')::boolean, false) = false`,
       ),
     )
-    .orderBy(asc(erpRecords.itemNumber))
-    .limit(input.limit);
-  return rows.map((r) => r.number);
+    // No ORDER BY here: with `order by item_number limit 2` Postgres walks the shop's item-number
+    // index and filters every customer (134 ms at 33,000 customers, per lookup: the 50,000-customer
+    // import slowed from 20 to 7 a second). The matches are few; they are sorted here.
+    .limit(MATCHES_READ);
+  return rows
+    .map((r) => r.number)
+    .sort()
+    .slice(0, input.limit);
 }
+
+/** More matches than any caller asks for (two: ambiguous), so the sorted first ones are the lowest. */
+const MATCHES_READ = 50;
