@@ -1,8 +1,5 @@
-import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 
-import { orderPayments } from "../../../db/schema/order-payments.ts";
-import { orders } from "../../../db/schema/orders.ts";
 import type { PayoutState } from "../../../db/schema/shopify-payouts.ts";
 import { getDb } from "../db.ts";
 import { formatDate, formatMoney } from "../format/format.ts";
@@ -11,6 +8,7 @@ import {
   countPayoutsByState,
   getPayout,
   listPayouts,
+  payoutTransactionLinks,
   type ShopifyPayoutRow,
   transactionsOfPayout,
 } from "../queries/shopify-payouts.ts";
@@ -102,30 +100,7 @@ export async function loadPayoutPage(shopId: number, payoutId: number) {
   if (!row) return null;
   const shop = await getShopDisplay(db, shopId);
   const transactions = await transactionsOfPayout(db, { shopId, shopifyPayoutId: row.shopifyPayoutId });
-  const orderIds = [...new Set(transactions.flatMap((t) => (t.shopifyOrderId ? [t.shopifyOrderId] : [])))];
-  const paymentIds = [
-    ...new Set(transactions.flatMap((t) => (t.shopifyTransactionId ? [t.shopifyTransactionId] : []))),
-  ];
-  const [ourOrders, payments] = await Promise.all([
-    orderIds.length === 0
-      ? []
-      : db
-          .select({ id: orders.id, shopifyOrderId: orders.shopifyOrderId })
-          .from(orders)
-          .where(and(eq(orders.shopId, shopId), inArray(orders.shopifyOrderId, orderIds))),
-    paymentIds.length === 0
-      ? []
-      : db
-          .select({
-            id: orderPayments.shopifyTransactionId,
-            state: orderPayments.state,
-            erp: orderPayments.erpDocumentNumber,
-          })
-          .from(orderPayments)
-          .where(and(eq(orderPayments.shopId, shopId), inArray(orderPayments.shopifyTransactionId, paymentIds))),
-  ]);
-  const orderOf = new Map(ourOrders.map((o) => [o.shopifyOrderId, o.id]));
-  const paymentOf = new Map(payments.map((p) => [p.id, p]));
+  const { orderOf, paymentOf } = await payoutTransactionLinks(db, { shopId, transactions });
   const money = (amount: string) => formatMoney(amount, row.currency);
   return {
     payout: payoutView(row, shop.timeZone),

@@ -190,6 +190,9 @@ export type MirrorCustomerLookup =
   | { taxId: string; field: "vat_registration_number" }
   | { billTo: { name: string; line1: string; line2: string; postalCode: string; city: string; countryCode: string } };
 
+/** A mirrored customer's e-mail as every lookup compares it (any case): what index erp_records_customer_email_idx holds. */
+const mirroredEmailIs = (email: string) => sql`lower(${erpRecords.data} ->> 'email') = ${email.trim().toLowerCase()}`;
+
 /** Whether any mirrored ERP customer (blocked or not) has this e-mail: what the ERP's own look would find. */
 export async function mirrorHasCustomerEmail(db: DbOrTx, input: { shopId: number; email: string }): Promise<boolean> {
   const [row] = await db
@@ -200,7 +203,7 @@ export async function mirrorHasCustomerEmail(db: DbOrTx, input: { shopId: number
         eq(erpRecords.shopId, input.shopId),
         eq(erpRecords.entity, "customers"),
         isNull(erpRecords.deletedAt),
-        sql`lower(${erpRecords.data} ->> 'email') = ${input.email.trim().toLowerCase()}`,
+        mirroredEmailIs(input.email),
       ),
     )
     .limit(1);
@@ -223,7 +226,7 @@ export async function findMirroredCustomers(
   const companiesOnly = ("email" in lookup || "phone" in lookup) && lookup.companiesOnly === true;
   const where =
     "email" in lookup
-      ? sql`lower(${data} ->> 'email') = ${lookup.email.trim().toLowerCase()}`
+      ? mirroredEmailIs(lookup.email)
       : "phone" in lookup
         ? sql`regexp_replace(${data} ->> 'phoneNumber', '[^0-9]', '', 'g') = ${lookup.phone.replace(/\D/g, "")}`
         : "taxId" in lookup

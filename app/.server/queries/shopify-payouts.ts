@@ -1,6 +1,13 @@
 import { and, asc, desc, eq, inArray, max, min, notInArray, sql } from "drizzle-orm";
 
-import { type PayoutState, payoutStates, payoutTransactions, shopifyPayouts } from "../../../db/schema/shopify-payouts.ts";
+import { orderPayments } from "../../../db/schema/order-payments.ts";
+import { orders } from "../../../db/schema/orders.ts";
+import {
+  type PayoutState,
+  payoutStates,
+  payoutTransactions,
+  shopifyPayouts,
+} from "../../../db/schema/shopify-payouts.ts";
 import type { DbOrTx } from "../db.ts";
 
 export type ShopifyPayoutRow = typeof shopifyPayouts.$inferSelect;
@@ -126,9 +133,7 @@ export function payoutsToHandle(db: DbOrTx, input: { shopId: number; limit: numb
   return db
     .select()
     .from(shopifyPayouts)
-    .where(
-      and(eq(shopifyPayouts.shopId, input.shopId), inArray(shopifyPayouts.state, ["pending", "recording"])),
-    )
+    .where(and(eq(shopifyPayouts.shopId, input.shopId), inArray(shopifyPayouts.state, ["pending", "recording"])))
     .orderBy(asc(shopifyPayouts.legacyId))
     .limit(input.limit);
 }
@@ -220,4 +225,37 @@ export async function countPayoutsByState(db: DbOrTx, shopId: number): Promise<R
   const counts = Object.fromEntries(payoutStates.map((s) => [s, 0])) as Record<PayoutState, number>;
   for (const row of rows) counts[row.state] = Number(row.n);
   return counts;
+}
+
+/** What a payout's transactions link to: our order (by Shopify order id) and the ERP payment of each charge. */
+export async function payoutTransactionLinks(
+  db: DbOrTx,
+  input: { shopId: number; transactions: readonly PayoutTransactionRow[] },
+) {
+  const orderIds = [...new Set(input.transactions.flatMap((t) => (t.shopifyOrderId ? [t.shopifyOrderId] : [])))];
+  const paymentIds = [
+    ...new Set(input.transactions.flatMap((t) => (t.shopifyTransactionId ? [t.shopifyTransactionId] : []))),
+  ];
+  const [ourOrders, payments] = await Promise.all([
+    orderIds.length === 0
+      ? []
+      : db
+          .select({ id: orders.id, shopifyOrderId: orders.shopifyOrderId })
+          .from(orders)
+          .where(and(eq(orders.shopId, input.shopId), inArray(orders.shopifyOrderId, orderIds))),
+    paymentIds.length === 0
+      ? []
+      : db
+          .select({
+            id: orderPayments.shopifyTransactionId,
+            state: orderPayments.state,
+            erp: orderPayments.erpDocumentNumber,
+          })
+          .from(orderPayments)
+          .where(and(eq(orderPayments.shopId, input.shopId), inArray(orderPayments.shopifyTransactionId, paymentIds))),
+  ]);
+  return {
+    orderOf: new Map(ourOrders.map((o) => [o.shopifyOrderId, o.id])),
+    paymentOf: new Map(payments.map((p) => [p.id, p])),
+  };
 }
